@@ -1,0 +1,57 @@
+/// Why a document (or a whole file) was not taken. The raw values are stable: they are stored
+/// in the database and printed in run summaries.
+public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
+    case emptyFile = "empty-file"
+    case unreadable = "unreadable"
+    case unsupportedFormat = "unsupported-format"
+    case malformedJSON = "malformed-json"
+    case missingField = "missing-field"
+    case invalidUTF8 = "invalid-utf8"
+    case truncatedGzip = "truncated-gzip"
+    case corruptGzip = "corrupt-gzip"
+    case truncatedWARC = "truncated-warc"
+    case malformedWARC = "malformed-warc"
+    case nonHTMLRecord = "non-html-record"
+    case binaryContent = "binary-content"
+    case tooLarge = "too-large"
+    case duplicateID = "duplicate-id"
+    case noText = "no-text"
+
+    public static func < (lhs: RejectReason, rhs: RejectReason) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}
+
+/// A document or file that was skipped, with where and why. Never holds article text.
+public struct Rejection: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var reason: RejectReason
+    /// A short human message ("line is not JSON: unexpected character at column 12").
+    public var message: String
+
+    public init(location: SourceLocation, reason: RejectReason, message: String) {
+        self.location = location
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(reason.rawValue): \(message)" }
+}
+
+/// Counts of rejects by reason, as a run summary prints them.
+public struct RejectCounts: Sendable, Hashable, Codable {
+    public private(set) var counts: [RejectReason: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ reason: RejectReason, count: Int = 1) {
+        counts[reason, default: 0] += count
+    }
+
+    public var total: Int { counts.values.reduce(0, +) }
+
+    /// Sorted "reason: n" pairs, most frequent first.
+    public var sorted: [(reason: RejectReason, count: Int)] {
+        counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+}

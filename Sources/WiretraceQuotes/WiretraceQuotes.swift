@@ -1,0 +1,2 @@
+// Placeholder: the stage's code lands here.
+enum _WiretraceQuotesPlaceholder {}
