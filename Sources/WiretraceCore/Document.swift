@@ -52,12 +52,15 @@ public struct RawDocument: Sendable {
     public var outlet: String?
     /// Publication (or scrape) time as found in the input, ISO 8601 when the input gave one.
     public var published: String?
+    /// When the page was fetched (WARC-Date, JSONL `scraped`): a fallback for `published`.
+    public var fetched: String?
     public var title: String?
     public var payload: RawPayload
 
     public init(
         id: String, location: SourceLocation, format: InputFormat, url: String? = nil,
-        outlet: String? = nil, published: String? = nil, title: String? = nil, payload: RawPayload
+        outlet: String? = nil, published: String? = nil, fetched: String? = nil, title: String? = nil,
+        payload: RawPayload
     ) {
         self.id = id
         self.location = location
@@ -65,6 +68,7 @@ public struct RawDocument: Sendable {
         self.url = url
         self.outlet = outlet
         self.published = published
+        self.fetched = fetched
         self.title = title
         self.payload = payload
     }
