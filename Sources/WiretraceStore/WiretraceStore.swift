@@ -1,2 +1,401 @@
-// Placeholder: the stage's code lands here.
-enum _WiretraceStorePlaceholder {}
+import Foundation
+import WiretraceCore
+
+/// The SQLite database of a Wiretrace project: documents, signatures, quotes, runs, and the
+/// analysis (pairs, groups, stories, matched quotes) derived from them.
+///
+/// One owner of the connection; not `Sendable` (use it from one thread). Writes are batched in
+/// transactions, so a crash loses at most the batch in flight and never what was committed.
+public final class WiretraceStore {
+    private let connection: SQLiteConnection
+    private var statements: [String: SQLiteStatement] = [:]
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        connection = try SQLiteConnection(path: path)
+        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+        try migrate()
+    }
+
+    private func migrate() throws {
+        let version = try scalarInt("PRAGMA user_version") ?? 0
+        guard version <= Schema.migrations.count else {
+            throw WiretraceError(
+                .database, "database schema version \(version) is newer than this wiretrace (\(Schema.migrations.count))",
+                location: path)
+        }
+        for index in version..<Schema.migrations.count {
+            try connection.transaction {
+                try connection.execute(Schema.migrations[index])
+                try connection.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    private func statement(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let prepared = try connection.prepare(sql)
+        statements[sql] = prepared
+        return prepared
+    }
+
+    private func scalarInt(_ sql: String) throws -> Int? {
+        let statement = try connection.prepare(sql)
+        return try statement.step() ? statement.int(0) : nil
+    }
+
+    /// Runs `body` in one transaction.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
+    // MARK: Runs
+
+    /// Starts a run row and returns its id.
+    public func beginRun(inputs: [String], parameters: String) throws -> Int {
+        try connection.transaction {
+            try statement("INSERT INTO runs(started_at, inputs, parameters) VALUES (?, ?, ?)")
+                .run([.text(Self.now()), .text(JSON.encode(inputs)), .text(parameters)])
+            return Int(connection.lastInsertRowID)
+        }
+    }
+
+    /// Records rejected documents of a run.
+    public func record(rejections: [Rejection], run: Int) throws {
+        guard !rejections.isEmpty else { return }
+        try connection.transaction {
+            let insert = try statement(
+                "INSERT INTO rejects(run_id, file, record, record_id, reason, message) VALUES (?, ?, ?, ?, ?, ?)")
+            for rejection in rejections {
+                try insert.run([
+                    .int(Int64(run)), .text(rejection.location.file), .optional(rejection.location.record),
+                    .optional(rejection.location.recordID), .text(rejection.reason.rawValue), .text(rejection.message),
+                ])
+            }
+        }
+    }
+
+    /// Closes a run row with its counts.
+    public func finishRun(_ run: Int, counts: RunCounts, status: String = "finished") throws {
+        var reasons: [String: Int] = [:]
+        for (reason, count) in counts.rejects.counts { reasons[reason.rawValue] = count }
+        try connection.transaction {
+            try statement(
+                """
+                UPDATE runs SET finished_at = ?, status = ?, documents_read = ?, documents_stored = ?,
+                  documents_unchanged = ?, rejected = ?, rejects_by_reason = ?, duplicate_pairs = ?,
+                  duplicate_groups = ?, stories = ?, quotes = ? WHERE id = ?
+                """
+            ).run([
+                .text(Self.now()), .text(status), .int(Int64(counts.documentsRead)),
+                .int(Int64(counts.documentsStored)), .int(Int64(counts.documentsUnchanged)),
+                .int(Int64(counts.rejects.total)), .text(JSON.encode(reasons)), .int(Int64(counts.duplicatePairs)),
+                .int(Int64(counts.duplicateGroups)), .int(Int64(counts.stories)), .int(Int64(counts.quotes)),
+                .int(Int64(run)),
+            ])
+        }
+    }
+
+    public func runs() throws -> [RunRecord] {
+        let query = try connection.prepare(
+            """
+            SELECT id, started_at, finished_at, status, inputs, parameters, documents_read, documents_stored,
+              documents_unchanged, rejected, rejects_by_reason, duplicate_pairs, duplicate_groups, stories, quotes
+            FROM runs ORDER BY id
+            """)
+        var result: [RunRecord] = []
+        while try query.step() {
+            result.append(
+                RunRecord(
+                    id: query.int(0) ?? 0, startedAt: query.string(1) ?? "", finishedAt: query.string(2),
+                    status: query.string(3) ?? "", inputs: JSON.decode([String].self, query.string(4)) ?? [],
+                    parameters: query.string(5) ?? "", documentsRead: query.int(6) ?? 0,
+                    documentsStored: query.int(7) ?? 0, documentsUnchanged: query.int(8) ?? 0,
+                    rejected: query.int(9) ?? 0,
+                    rejectsByReason: JSON.decode([String: Int].self, query.string(10)) ?? [:],
+                    duplicatePairs: query.int(11) ?? 0, duplicateGroups: query.int(12) ?? 0,
+                    stories: query.int(13) ?? 0, quotes: query.int(14) ?? 0))
+        }
+        return result
+    }
+
+    public func rejections(run: Int) throws -> [Rejection] {
+        let query = try connection.prepare(
+            "SELECT file, record, record_id, reason, message FROM rejects WHERE run_id = ? ORDER BY rowid")
+        query.bind(1, run as Int?)
+        var result: [Rejection] = []
+        while try query.step() {
+            let location = SourceLocation(file: query.string(0) ?? "", record: query.int(1), recordID: query.string(2))
+            let reason = RejectReason(rawValue: query.string(3) ?? "") ?? .unreadable
+            result.append(Rejection(location: location, reason: reason, message: query.string(4) ?? ""))
+        }
+        return result
+    }
+
+    // MARK: Documents
+
+    /// The stored content hash of a document, or nil if it is not stored.
+    public func contentHash(of id: String) throws -> String? {
+        let query = try statement("SELECT content_hash FROM documents WHERE id = ?")
+        query.bind(1, id)
+        return try query.step() ? query.string(0) : nil
+    }
+
+    /// Inserts or replaces documents (with their signatures and quote occurrences) in one transaction.
+    public func store(_ documents: [StoredDocument], run: Int) throws {
+        guard !documents.isEmpty else { return }
+        try connection.transaction {
+            let upsert = try statement(
+                """
+                INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits,
+                  text, content_hash, first_run, last_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET source = excluded.source, format = excluded.format, url = excluded.url,
+                  outlet = excluded.outlet, title = excluded.title, published = excluded.published,
+                  byline = excluded.byline, dateline = excluded.dateline, credits = excluded.credits,
+                  text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run
+                """)
+            let signature = try statement(
+                """
+                INSERT INTO signatures(document_id, parameters, shingle_count, minhash) VALUES (?, ?, ?, ?)
+                ON CONFLICT(document_id) DO UPDATE SET parameters = excluded.parameters,
+                  shingle_count = excluded.shingle_count, minhash = excluded.minhash
+                """)
+            let deleteQuotes = try statement("DELETE FROM quote_occurrences WHERE document_id = ?")
+            let insertQuote = try statement(
+                """
+                INSERT OR REPLACE INTO quote_occurrences(document_id, start, end, text, kind, speaker, cue, via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for document in documents {
+                let article = document.article
+                try upsert.run([
+                    .text(article.id), .text(article.source), .text(document.format.rawValue), .optional(article.url),
+                    .optional(article.outlet), .optional(article.title), .optional(article.published),
+                    .optional(article.byline), .optional(article.dateline), .text(JSON.encode(article.credits)),
+                    .text(article.text), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
+                ])
+                try signature.run([
+                    .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
+                    .blob(document.signature),
+                ])
+                try deleteQuotes.run([.text(article.id)])
+                for quote in document.quotes {
+                    try insertQuote.run([
+                        .text(article.id), .int(Int64(quote.start)), .int(Int64(quote.end)), .text(quote.text),
+                        .text(quote.kind), .optional(quote.speaker), .optional(quote.cue), .text(JSON.encode(quote.via)),
+                    ])
+                }
+            }
+        }
+    }
+
+    /// Marks documents seen again (unchanged) by a run.
+    public func touch(_ ids: [String], run: Int) throws {
+        guard !ids.isEmpty else { return }
+        try connection.transaction {
+            let update = try statement("UPDATE documents SET last_run = ? WHERE id = ?")
+            for id in ids { try update.run([.int(Int64(run)), .text(id)]) }
+        }
+    }
+
+    public func documentCount() throws -> Int { try scalarInt("SELECT count(*) FROM documents") ?? 0 }
+
+    /// Calls `body` for each stored signature, ordered by document id (no article text is loaded).
+    public func forEachSignature(_ body: (_ id: String, _ parameters: String, _ shingleCount: Int, _ minhash: [UInt8]) throws -> Void) throws {
+        let query = try connection.prepare(
+            "SELECT document_id, parameters, shingle_count, minhash FROM signatures ORDER BY document_id")
+        while try query.step() {
+            try body(query.string(0) ?? "", query.string(1) ?? "", query.int(2) ?? 0, query.blob(3))
+        }
+    }
+
+    private static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text"
+
+    private static func article(from row: SQLiteStatement) -> Article {
+        Article(
+            id: row.string(0) ?? "", source: row.string(1) ?? "", url: row.string(2), outlet: row.string(3),
+            title: row.string(4), published: row.string(5), byline: row.string(6), dateline: row.string(7),
+            credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: row.string(9) ?? "")
+    }
+
+    /// One stored article, or nil.
+    public func article(_ id: String) throws -> Article? {
+        let query = try statement("SELECT \(Self.articleColumns) FROM documents WHERE id = ?")
+        query.bind(1, id)
+        return try query.step() ? Self.article(from: query) : nil
+    }
+
+    /// Calls `body` for each stored article, ordered by id, one row in memory at a time.
+    public func forEachArticle(_ body: (Article) throws -> Void) throws {
+        let query = try connection.prepare("SELECT \(Self.articleColumns) FROM documents ORDER BY id")
+        while try query.step() { try body(Self.article(from: query)) }
+    }
+
+    /// All quote occurrences, ordered by document id and offset.
+    public func quoteOccurrences() throws -> [QuoteOccurrenceRecord] {
+        let query = try connection.prepare(
+            """
+            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id
+            FROM quote_occurrences ORDER BY document_id, start, end
+            """)
+        var result: [QuoteOccurrenceRecord] = []
+        while try query.step() {
+            result.append(
+                QuoteOccurrenceRecord(
+                    documentID: query.string(0) ?? "", start: query.int(1) ?? 0, end: query.int(2) ?? 0,
+                    text: query.string(3) ?? "", kind: query.string(4) ?? "", speaker: query.string(5),
+                    cue: query.string(6), via: JSON.decode([String].self, query.string(7)) ?? [],
+                    quoteID: query.int(8)))
+        }
+        return result
+    }
+
+    // MARK: Analysis
+
+    /// Replaces every derived table with `snapshot`, atomically.
+    public func replaceAnalysis(_ snapshot: AnalysisSnapshot) throws {
+        try connection.transaction {
+            try connection.execute(
+                """
+                DELETE FROM duplicate_pairs; DELETE FROM duplicate_groups; DELETE FROM cluster_members;
+                DELETE FROM clusters; DELETE FROM quotes; UPDATE quote_occurrences SET quote_id = NULL;
+                """)
+            let pair = try statement(
+                "INSERT INTO duplicate_pairs(a, b, jaccard, containment, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?, ?)")
+            for p in snapshot.pairs {
+                try pair.run([.text(p.a), .text(p.b), .double(p.jaccard), .double(p.containment), .double(p.aInB), .double(p.bInA)])
+            }
+            let group = try statement("INSERT INTO duplicate_groups(group_id, document_id) VALUES (?, ?)")
+            for g in snapshot.groups {
+                for member in g.members { try group.run([.text(g.id), .text(member)]) }
+            }
+            let cluster = try statement(
+                """
+                INSERT INTO clusters(id, title, size, outlets, first_published, last_published)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let member = try statement(
+                """
+                INSERT INTO cluster_members(cluster_id, document_id, role, of, group_id, evidence)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for c in snapshot.clusters {
+                try cluster.run([
+                    .text(c.id), .optional(c.title), .int(Int64(c.members.count)), .int(Int64(c.outletCount)),
+                    .optional(c.firstPublished), .optional(c.lastPublished),
+                ])
+                for m in c.members {
+                    try member.run([.text(c.id), .text(m.documentID), .text(m.role), .optional(m.of), .optional(m.group), .text(m.evidence)])
+                }
+            }
+            let quote = try statement(
+                """
+                INSERT INTO quotes(id, text, speaker, first_reporter, first_document, first_outlet, first_seen,
+                  sightings, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for q in snapshot.quotes {
+                try quote.run([
+                    .int(Int64(q.id)), .text(q.text), .optional(q.speaker), .optional(q.firstReporter),
+                    .optional(q.firstDocument), .optional(q.firstOutlet), .optional(q.firstSeen),
+                    .int(Int64(q.sightings)), .text(JSON.encode(q.chain)),
+                ])
+            }
+            let assign = try statement(
+                "UPDATE quote_occurrences SET quote_id = ? WHERE document_id = ? AND start = ? AND end = ?")
+            for a in snapshot.quoteAssignments {
+                try assign.run([.int(Int64(a.quoteID)), .text(a.documentID), .int(Int64(a.start)), .int(Int64(a.end))])
+            }
+        }
+    }
+
+    /// Story clusters with their members, largest first (ties by id). Members in role order
+    /// (origin first), then by publication time and id.
+    public func clusters() throws -> [ClusterRecord] {
+        let query = try connection.prepare(
+            """
+            SELECT c.id, c.title, c.first_published, c.last_published, m.document_id, d.outlet, m.role, m.of,
+              m.group_id, m.evidence
+            FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+            JOIN documents d ON d.id = m.document_id
+            ORDER BY c.size DESC, c.id,
+              CASE m.role WHEN 'origin' THEN 0 WHEN 'rewrite' THEN 1 WHEN 'copy' THEN 2 WHEN 'excerpt' THEN 3 ELSE 4 END,
+              d.published, m.document_id
+            """)
+        var result: [ClusterRecord] = []
+        while try query.step() {
+            let id = query.string(0) ?? ""
+            let member = ClusterMemberRecord(
+                documentID: query.string(4) ?? "", outlet: query.string(5), role: query.string(6) ?? "",
+                of: query.string(7), group: query.string(8), evidence: query.string(9) ?? "{}")
+            if result.last?.id == id {
+                result[result.count - 1].members.append(member)
+            } else {
+                result.append(
+                    ClusterRecord(
+                        id: id, title: query.string(1), firstPublished: query.string(2), lastPublished: query.string(3),
+                        members: [member]))
+            }
+        }
+        return result
+    }
+
+    /// Verified near-duplicate pairs, ordered by (a, b).
+    public func duplicatePairs() throws -> [DuplicatePairRecord] {
+        let query = try connection.prepare(
+            "SELECT a, b, jaccard, containment, a_in_b, b_in_a FROM duplicate_pairs ORDER BY a, b")
+        var result: [DuplicatePairRecord] = []
+        while try query.step() {
+            result.append(
+                DuplicatePairRecord(
+                    a: query.string(0) ?? "", b: query.string(1) ?? "", jaccard: query.double(2) ?? 0,
+                    containment: query.double(3) ?? 0, aInB: query.double(4) ?? 0, bInA: query.double(5) ?? 0))
+        }
+        return result
+    }
+
+    /// Quotes matched across outlets, most sighted first.
+    public func quotes() throws -> [QuoteRecord] {
+        let query = try connection.prepare(
+            """
+            SELECT id, text, speaker, first_reporter, first_document, first_outlet, first_seen, sightings, chain
+            FROM quotes ORDER BY sightings DESC, id
+            """)
+        var result: [QuoteRecord] = []
+        while try query.step() {
+            result.append(
+                QuoteRecord(
+                    id: query.int(0) ?? 0, text: query.string(1) ?? "", speaker: query.string(2),
+                    firstReporter: query.string(3), firstDocument: query.string(4), firstOutlet: query.string(5),
+                    firstSeen: query.string(6), sightings: query.int(7) ?? 0,
+                    chain: JSON.decode([String].self, query.string(8)) ?? []))
+        }
+        return result
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
+
+/// JSON for columns that hold small structured values.
+package enum JSON {
+    package static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    package static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,200 @@
+import WiretraceCore
+
+/// A document as stored: the article, its MinHash signature and its quote occurrences.
+public struct StoredDocument: Sendable {
+    public var article: Article
+    public var format: InputFormat
+    /// A stable hash of the article's text and metadata: an unchanged document is not rewritten.
+    public var contentHash: String
+    /// The dedup parameters the signature was computed with ("k=5;p=128;seed=...").
+    public var signatureParameters: String
+    public var shingleCount: Int
+    public var signature: [UInt8]
+    public var quotes: [QuoteOccurrenceRecord]
+
+    public init(
+        article: Article, format: InputFormat, contentHash: String, signatureParameters: String,
+        shingleCount: Int, signature: [UInt8], quotes: [QuoteOccurrenceRecord]
+    ) {
+        self.article = article
+        self.format = format
+        self.contentHash = contentHash
+        self.signatureParameters = signatureParameters
+        self.shingleCount = shingleCount
+        self.signature = signature
+        self.quotes = quotes
+    }
+}
+
+/// One quote occurrence in one document (offsets are Unicode scalars into the document text).
+public struct QuoteOccurrenceRecord: Sendable, Hashable, Codable {
+    public var documentID: String
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var kind: String
+    public var speaker: String?
+    public var cue: String?
+    public var via: [String]
+    /// The cross-outlet quote this occurrence belongs to, once matched.
+    public var quoteID: Int?
+
+    public init(
+        documentID: String, start: Int, end: Int, text: String, kind: String, speaker: String?,
+        cue: String?, via: [String], quoteID: Int? = nil
+    ) {
+        self.documentID = documentID
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.cue = cue
+        self.via = via
+        self.quoteID = quoteID
+    }
+}
+
+/// A verified near-duplicate pair, by document id (a < b).
+public struct DuplicatePairRecord: Sendable, Hashable, Codable {
+    public var a: String
+    public var b: String
+    public var jaccard: Double
+    public var containment: Double
+    public var aInB: Double
+    public var bInA: Double
+
+    public init(a: String, b: String, jaccard: Double, containment: Double, aInB: Double, bInA: Double) {
+        self.a = a
+        self.b = b
+        self.jaccard = jaccard
+        self.containment = containment
+        self.aInB = aInB
+        self.bInA = bInA
+    }
+}
+
+/// A member of a story cluster with its role and the evidence that put it there.
+public struct ClusterMemberRecord: Sendable, Hashable, Codable {
+    public var documentID: String
+    public var outlet: String?
+    public var role: String
+    /// For a copy or an excerpt: the document it copies.
+    public var of: String?
+    /// The near-duplicate group it belongs to, if any.
+    public var group: String?
+    /// JSON evidence for the link (scores, shared quotes, credits).
+    public var evidence: String
+
+    public init(documentID: String, outlet: String?, role: String, of: String?, group: String?, evidence: String) {
+        self.documentID = documentID
+        self.outlet = outlet
+        self.role = role
+        self.of = of
+        self.group = group
+        self.evidence = evidence
+    }
+}
+
+/// A story cluster: every document is in exactly one (singletons included).
+public struct ClusterRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String?
+    public var firstPublished: String?
+    public var lastPublished: String?
+    public var members: [ClusterMemberRecord]
+
+    public init(id: String, title: String?, firstPublished: String?, lastPublished: String?, members: [ClusterMemberRecord]) {
+        self.id = id
+        self.title = title
+        self.firstPublished = firstPublished
+        self.lastPublished = lastPublished
+        self.members = members
+    }
+
+    public var outletCount: Int { Set(members.compactMap(\.outlet)).count }
+}
+
+/// A quote matched across outlets: one row, many occurrences.
+public struct QuoteRecord: Sendable, Hashable, Codable {
+    public var id: Int
+    public var text: String
+    public var speaker: String?
+    public var firstReporter: String?
+    public var firstDocument: String?
+    public var firstOutlet: String?
+    public var firstSeen: String?
+    public var sightings: Int
+    /// speaker → first reporter → relaying wires → publishing outlets, as stated across sightings.
+    public var chain: [String]
+
+    public init(
+        id: Int, text: String, speaker: String?, firstReporter: String?, firstDocument: String?,
+        firstOutlet: String?, firstSeen: String?, sightings: Int, chain: [String]
+    ) {
+        self.id = id
+        self.text = text
+        self.speaker = speaker
+        self.firstReporter = firstReporter
+        self.firstDocument = firstDocument
+        self.firstOutlet = firstOutlet
+        self.firstSeen = firstSeen
+        self.sightings = sightings
+        self.chain = chain
+    }
+}
+
+/// Everything the analysis stages derive from the stored documents; replaced as a whole.
+public struct AnalysisSnapshot: Sendable {
+    public var pairs: [DuplicatePairRecord]
+    /// Near-duplicate groups: group id and member document ids.
+    public var groups: [(id: String, members: [String])]
+    public var clusters: [ClusterRecord]
+    public var quotes: [QuoteRecord]
+    /// (document id, start, end) -> quote id
+    public var quoteAssignments: [(documentID: String, start: Int, end: Int, quoteID: Int)]
+
+    public init(
+        pairs: [DuplicatePairRecord], groups: [(id: String, members: [String])], clusters: [ClusterRecord],
+        quotes: [QuoteRecord], quoteAssignments: [(documentID: String, start: Int, end: Int, quoteID: Int)]
+    ) {
+        self.pairs = pairs
+        self.groups = groups
+        self.clusters = clusters
+        self.quotes = quotes
+        self.quoteAssignments = quoteAssignments
+    }
+}
+
+/// A run's row: what was read, what was kept, what was rejected and why.
+public struct RunRecord: Sendable, Hashable, Codable {
+    public var id: Int
+    public var startedAt: String
+    public var finishedAt: String?
+    public var status: String
+    public var inputs: [String]
+    public var parameters: String
+    public var documentsRead: Int
+    public var documentsStored: Int
+    public var documentsUnchanged: Int
+    public var rejected: Int
+    public var rejectsByReason: [String: Int]
+    public var duplicatePairs: Int
+    public var duplicateGroups: Int
+    public var stories: Int
+    public var quotes: Int
+}
+
+/// The counts a finished run records.
+public struct RunCounts: Sendable, Hashable {
+    public var documentsRead = 0
+    public var documentsStored = 0
+    public var documentsUnchanged = 0
+    public var rejects = RejectCounts()
+    public var duplicatePairs = 0
+    public var duplicateGroups = 0
+    public var stories = 0
+    public var quotes = 0
+
+    public init() {}
+}

@@ -1,0 +1,110 @@
+/// The store's schema, as an ordered list of migrations. A migration that has shipped is never
+/// edited: add a new one. `PRAGMA user_version` records how many have run.
+enum Schema {
+    static let migrations: [String] = [
+        // 1: documents, signatures, quotes, runs and the analysis tables.
+        """
+        CREATE TABLE runs(
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            inputs TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            documents_read INTEGER NOT NULL DEFAULT 0,
+            documents_stored INTEGER NOT NULL DEFAULT 0,
+            documents_unchanged INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            rejects_by_reason TEXT NOT NULL DEFAULT '{}',
+            duplicate_pairs INTEGER NOT NULL DEFAULT 0,
+            duplicate_groups INTEGER NOT NULL DEFAULT 0,
+            stories INTEGER NOT NULL DEFAULT 0,
+            quotes INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE rejects(
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            file TEXT NOT NULL,
+            record INTEGER,
+            record_id TEXT,
+            reason TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX rejects_by_run ON rejects(run_id, reason);
+        CREATE TABLE documents(
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            byline TEXT,
+            dateline TEXT,
+            credits TEXT NOT NULL,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            first_run INTEGER NOT NULL,
+            last_run INTEGER NOT NULL
+        );
+        CREATE TABLE signatures(
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            parameters TEXT NOT NULL,
+            shingle_count INTEGER NOT NULL,
+            minhash BLOB NOT NULL
+        );
+        CREATE TABLE quote_occurrences(
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT,
+            cue TEXT,
+            via TEXT NOT NULL,
+            quote_id INTEGER,
+            PRIMARY KEY(document_id, start, end)
+        );
+        CREATE TABLE duplicate_pairs(
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            jaccard REAL NOT NULL,
+            containment REAL NOT NULL,
+            a_in_b REAL NOT NULL,
+            b_in_a REAL NOT NULL,
+            PRIMARY KEY(a, b)
+        );
+        CREATE TABLE duplicate_groups(
+            group_id TEXT NOT NULL,
+            document_id TEXT PRIMARY KEY
+        );
+        CREATE TABLE clusters(
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            size INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            first_published TEXT,
+            last_published TEXT
+        );
+        CREATE TABLE cluster_members(
+            cluster_id TEXT NOT NULL REFERENCES clusters(id),
+            document_id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            of TEXT,
+            group_id TEXT,
+            evidence TEXT NOT NULL
+        );
+        CREATE INDEX cluster_members_by_cluster ON cluster_members(cluster_id);
+        CREATE TABLE quotes(
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            first_reporter TEXT,
+            first_document TEXT,
+            first_outlet TEXT,
+            first_seen TEXT,
+            sightings INTEGER NOT NULL,
+            chain TEXT NOT NULL
+        );
+        """,
+    ]
+}
