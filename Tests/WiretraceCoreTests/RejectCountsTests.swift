@@ -23,3 +23,23 @@ import Testing
         #expect(location.description == "dump.jsonl record 7 (abc)")
     }
 }
+
+@Suite struct TimestampTests {
+    @Test(arguments: [
+        ("1970-01-01T00:00:00Z", 0.0),
+        ("2021-06-22T10:05:00Z", 1_624_356_300.0),
+        ("2021-06-22T18:05:00+08:00", 1_624_356_300.0),
+        ("2018-07-15T07:54:28-04:00", 1_531_655_668.0),
+        ("2021-06-22", 1_624_320_000.0),
+        ("2021-06-22 10:05", 1_624_356_300.0),
+        ("2024-02-29T12:00:00.500Z", 1_709_208_000.5),
+    ])
+    func parsesIsoShapes(text: String, expected: Double) {
+        #expect(Timestamp.seconds(text) == expected)
+    }
+
+    @Test(arguments: ["", "June 22, 2021", "2021-13-01", "2021-06-22T25:00Z", "yesterday"])
+    func rejectsWhatItCannotRead(text: String) {
+        #expect(Timestamp.seconds(text) == nil)
+    }
+}

@@ -1,0 +1,113 @@
+/// Agglomerative clustering with average linkage over a sparse similarity graph.
+///
+/// The similarity of two clusters is the sum of their members' pairwise similarities divided by
+/// the product of their sizes (pairs without an edge count as zero). The best pair is merged while
+/// its similarity reaches the threshold. Ties break on the smaller cluster ids, so the result does
+/// not depend on hash order.
+///
+/// - Complexity: O(e log e) heap operations plus O(degree) work per merge.
+struct AverageLinkage {
+    private var sizes: [Int]
+    private var alive: [Bool]
+    private var version: [Int]
+    private var edges: [[Int: Double]]
+    private var members: [[Int]]
+
+    init(sizes: [Int]) {
+        self.sizes = sizes
+        alive = Array(repeating: true, count: sizes.count)
+        version = Array(repeating: 0, count: sizes.count)
+        edges = Array(repeating: [:], count: sizes.count)
+        members = (0..<sizes.count).map { [$0] }
+    }
+
+    mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {
+        edges[a][b, default: 0] += similarity
+        edges[b][a, default: 0] += similarity
+    }
+
+    private func average(_ a: Int, _ b: Int) -> Double {
+        (edges[a][b] ?? 0) / Double(sizes[a] * sizes[b])
+    }
+
+    /// Merges until no pair reaches `threshold`; returns the clusters (sorted member lists),
+    /// sorted by their first member.
+    mutating func run(threshold: Double) -> [[Int]] {
+        var heap = MaxHeap()
+        for a in 0..<sizes.count {
+            for b in edges[a].keys where b > a {
+                heap.push(Candidate(score: average(a, b), a: a, b: b, versionA: 0, versionB: 0))
+            }
+        }
+        while let best = heap.pop() {
+            guard best.score >= threshold else { break }
+            guard alive[best.a], alive[best.b], version[best.a] == best.versionA, version[best.b] == best.versionB
+            else { continue }
+            let (keep, drop) = (best.a, best.b)
+            alive[drop] = false
+            sizes[keep] += sizes[drop]
+            members[keep] += members[drop]
+            version[keep] += 1
+            edges[keep][drop] = nil
+            for (neighbour, sum) in edges[drop] where neighbour != keep {
+                edges[keep][neighbour, default: 0] += sum
+                edges[neighbour][drop] = nil
+                edges[neighbour][keep] = edges[keep][neighbour]
+            }
+            edges[drop] = [:]
+            for neighbour in edges[keep].keys where alive[neighbour] {
+                let (a, b) = keep < neighbour ? (keep, neighbour) : (neighbour, keep)
+                heap.push(Candidate(score: average(a, b), a: a, b: b, versionA: version[a], versionB: version[b]))
+            }
+        }
+        return (0..<sizes.count).filter { alive[$0] }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }
+    }
+}
+
+struct Candidate {
+    var score: Double
+    var a: Int
+    var b: Int
+    var versionA: Int
+    var versionB: Int
+
+    /// Higher score first; ties to the smaller ids.
+    func outranks(_ other: Candidate) -> Bool {
+        if score != other.score { return score > other.score }
+        if a != other.a { return a < other.a }
+        return b < other.b
+    }
+}
+
+/// A binary max-heap of candidates.
+struct MaxHeap {
+    private var items: [Candidate] = []
+
+    mutating func push(_ item: Candidate) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].outranks(items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Candidate? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var best = parent
+            if left < items.count, items[left].outranks(items[best]) { best = left }
+            if right < items.count, items[right].outranks(items[best]) { best = right }
+            if best == parent { break }
+            items.swapAt(parent, best)
+            parent = best
+        }
+        return top
+    }
+}

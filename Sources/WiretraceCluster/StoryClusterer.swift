@@ -1,0 +1,215 @@
+import WiretraceCore
+
+/// Builds the two cluster levels: near-duplicate groups from verified links, and stories above
+/// them by average-linkage agglomeration on TF-IDF similarity, shared quotes and time.
+///
+/// Average linkage (the mean similarity over all pairs of the two clusters, absent pairs counting
+/// as zero) resists chaining: one shared name cannot pull two different events together, and a
+/// pair published further apart than the time window adds nothing.
+public struct StoryClusterer: Sendable {
+    public var configuration: StoryConfiguration
+    /// Jaccard at or above which a linked pair is a copy rather than an excerpt.
+    public var copyJaccard: Double
+    /// Share of the shorter text inside the longer above which a pair is an excerpt.
+    public var excerptContainment: Double
+
+    public init(configuration: StoryConfiguration = .init(), copyJaccard: Double = 0.5, excerptContainment: Double = 0.8) {
+        self.configuration = configuration
+        self.copyJaccard = copyJaccard
+        self.excerptContainment = excerptContainment
+    }
+
+    /// - Complexity: O(d·t) for the vectors (d documents, t terms each), O(e log e) for the linkage
+    ///   over the e node pairs that share a term.
+    public func cluster(_ documents: [StoryInput], links: [DuplicateLink]) -> StoryResult {
+        let count = documents.count
+        guard count > 0 else { return StoryResult(groups: [], stories: []) }
+
+        // Level 1: near-duplicate groups.
+        var parent = Array(0..<count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for link in links {
+            let ra = find(link.a), rb = find(link.b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var membersByRoot: [Int: [Int]] = [:]
+        for index in 0..<count { membersByRoot[find(index), default: []].append(index) }
+        let nodes = membersByRoot.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        let groups = nodes.filter { $0.count > 1 }
+        var groupOfDocument = [Int?](repeating: nil, count: count)
+        for (groupIndex, members) in groups.enumerated() {
+            for member in members { groupOfDocument[member] = groupIndex }
+        }
+
+        // Level 2: stories over nodes (a group, or a single document).
+        let vectors = TermVectors(documents: documents, termsPerDocument: configuration.termsPerDocument)
+        let nodeVectors: [[(term: Int, weight: Double)]] = nodes.map { members in
+            var sum: [Int: Double] = [:]
+            for member in members {
+                for entry in vectors.vectors[member] { sum[entry.term, default: 0] += entry.weight }
+            }
+            let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return sum.map { ($0.key, norm > 0 ? $0.value / norm : 0) }.sorted { $0.term < $1.term }
+        }
+        let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
+        let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
+        let window = configuration.timeWindowDays * 86_400
+
+        func similarity(_ i: Int, _ j: Int) -> Double {
+            if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
+            var score = TermVectors.dot(nodeVectors[i], nodeVectors[j])
+            if !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) { score += configuration.sharedQuoteBonus }
+            return min(score, 1)
+        }
+
+        // Candidate node pairs: those sharing a term (inverted index).
+        var postings: [Int: [Int]] = [:]
+        for (node, vector) in nodeVectors.enumerated() {
+            for entry in vector { postings[entry.term, default: []].append(node) }
+        }
+        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: nodes.count))
+        let floor = configuration.linkThreshold / 4
+        for i in 0..<nodes.count {
+            var seen = Set<Int>()
+            for entry in nodeVectors[i] {
+                for j in postings[entry.term] ?? [] where j > i { seen.insert(j) }
+            }
+            for j in seen.sorted() {
+                let score = similarity(i, j)
+                if score >= floor { linkage.addEdge(i, j, similarity: score) }
+            }
+        }
+        let storyNodes = linkage.run(threshold: configuration.linkThreshold)
+
+        // Roles.
+        var stories: [Story] = []
+        for nodeSet in storyNodes {
+            let storyDocuments = nodeSet.flatMap { nodes[$0] }
+            stories.append(
+                assignRoles(
+                    nodeMembers: nodeSet.map { nodes[$0] }, allMembers: storyDocuments, documents: documents,
+                    links: links, vectors: vectors, groupOfDocument: groupOfDocument))
+        }
+        stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
+        return StoryResult(groups: groups, stories: stories)
+    }
+
+    private func assignRoles(
+        nodeMembers: [[Int]], allMembers: [Int], documents: [StoryInput], links: [DuplicateLink],
+        vectors: TermVectors, groupOfDocument: [Int?]
+    ) -> Story {
+        func outletKey(_ index: Int) -> String? {
+            guard let outlet = documents[index].outlet else { return nil }
+            return NewsAgency.canonical(outlet) ?? outlet.lowercased()
+        }
+        func mentions(_ name: String) -> String { NewsAgency.canonical(name) ?? name.lowercased() }
+
+        // Story origin: the member other members name as first reporter (score 2 each) or credit
+        // (1 each); then the earliest; then the longest text; then the id.
+        var originBasis = "earliest publication time"
+        func score(_ candidate: Int) -> Int {
+            guard let key = outletKey(candidate) else { return 0 }
+            var total = 0
+            for other in allMembers where other != candidate && outletKey(other) != key {
+                if documents[other].citedReporters.contains(where: { mentions($0) == key }) { total += 2 }
+                if documents[other].creditedAgencies.contains(where: { mentions($0) == key }) { total += 1 }
+            }
+            return total
+        }
+        func earlier(_ a: Int, _ b: Int) -> Bool {
+            switch (documents[a].published, documents[b].published) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default:
+                let la = documents[a].text.utf8.count, lb = documents[b].text.utf8.count
+                return la != lb ? la > lb : documents[a].id < documents[b].id
+            }
+        }
+        let scores = Dictionary(uniqueKeysWithValues: allMembers.map { ($0, score($0)) })
+        let origin = allMembers.min { a, b in
+            scores[a]! != scores[b]! ? scores[a]! > scores[b]! : earlier(a, b)
+        }!
+        if scores[origin]! > 0 { originBasis = "named as source by other members (score \(scores[origin]!))" }
+
+        var linkByPair: [Pair: DuplicateLink] = [:]
+        for link in links { linkByPair[Pair(link.a, link.b)] = link }
+
+        var members: [StoryMember] = [
+            StoryMember(
+                index: origin, role: .origin, of: nil, group: groupOfDocument[origin],
+                evidence: StoryEvidence(link: "origin", basis: originBasis))
+        ]
+        for node in nodeMembers {
+            // The node's own origin: the story origin if it is here, else by the same rules.
+            let nodeOrigin: Int
+            if node.contains(origin) {
+                nodeOrigin = origin
+            } else {
+                let nodeScores = Dictionary(uniqueKeysWithValues: node.map { candidate -> (Int, Int) in
+                    guard let key = outletKey(candidate) else { return (candidate, 0) }
+                    let credited = node.filter { $0 != candidate && documents[$0].creditedAgencies.contains { mentions($0) == key } }
+                    return (candidate, credited.count)
+                })
+                nodeOrigin = node.min { a, b in nodeScores[a]! != nodeScores[b]! ? nodeScores[a]! > nodeScores[b]! : earlier(a, b) }!
+                let similarity = vectors.cosine(nodeOrigin, origin)
+                let shared = Set(documents[nodeOrigin].quoteIDs).intersection(documents[origin].quoteIDs).count
+                members.append(
+                    StoryMember(
+                        index: nodeOrigin, role: .rewrite, of: origin, group: groupOfDocument[nodeOrigin],
+                        evidence: StoryEvidence(
+                            link: "rewrite", of: documents[origin].id, similarity: rounded(similarity),
+                            sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeOrigin, origin))))
+            }
+            for member in node where member != nodeOrigin {
+                // Direct link to the node origin if verified, else the member's best link in the group.
+                let link = linkByPair[Pair(member, nodeOrigin)]
+                    ?? links.filter { ($0.a == member || $0.b == member) }.max { $0.jaccard < $1.jaccard }
+                let (jaccard, inside) = link.map { l in (l.jaccard, l.a == member ? l.aInB : l.bInA) } ?? (0, 0)
+                let isExcerpt = jaccard < copyJaccard && inside >= excerptContainment
+                    && documents[member].text.utf8.count < documents[nodeOrigin].text.utf8.count
+                let sourceKey = outletKey(nodeOrigin)
+                let credited = sourceKey.map { key in
+                    outletKey(member) == key || documents[member].creditedAgencies.contains { mentions($0) == key }
+                } ?? false
+                members.append(
+                    StoryMember(
+                        index: member, role: isExcerpt ? .excerpt : .copy, of: nodeOrigin, group: groupOfDocument[member],
+                        evidence: StoryEvidence(
+                            link: isExcerpt ? "excerpt" : "copy", of: documents[nodeOrigin].id, jaccard: rounded(jaccard),
+                            containment: rounded(inside), credited: credited)))
+            }
+        }
+        return Story(id: Self.storyID(origin: documents[origin].id), members: members)
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// "S" and 12 hex digits of FNV-1a-64 over the origin's id: stable across runs.
+    static func storyID(origin: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in origin.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        let padded = String(repeating: "0", count: 16 - hex.count) + hex
+        return "S" + padded.prefix(12)
+    }
+}
+
+struct Pair: Hashable {
+    let low: Int
+    let high: Int
+    init(_ a: Int, _ b: Int) {
+        low = min(a, b)
+        high = max(a, b)
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceCluster
+
+@Suite struct StoryClustererTests {
+    static let meeting = """
+        Myanmar's military ruler Min Aung Hlaing met Defence Minister Sergei Shoigu in Moscow on Tuesday \
+        and thanked Russia for strengthening the Myanmar army during talks at the security conference.
+        The junta chief said military cooperation with Russia would grow, and Shoigu called Myanmar a \
+        reliable ally and strategic partner in Southeast Asia.
+        """
+    static let wire = """
+        Myanmar's junta leader Min Aung Hlaing on Tuesday thanked Russia for helping make the Myanmar army \
+        one of the strongest in the region, TASS reported from Moscow.
+        Shoigu told the visiting general that Moscow regards Myanmar as a reliable ally and strategic \
+        partner, and both sides pledged closer military cooperation at the Moscow security conference.
+        """
+    static let rewrite = """
+        In Moscow, Senior General Min Aung Hlaing praised Russian support for the Myanmar army, telling \
+        Sergei Shoigu that Russian help had made his forces among the strongest in the region. Analysts \
+        said the Moscow visit and the security conference showed the junta leaning on Russia for weapons.
+        """
+    static let parade = """
+        Russia's deputy defence minister Alexander Fomin attended the Armed Forces Day parade in Naypyitaw \
+        on Saturday, where Min Aung Hlaing reviewed troops, tanks and Russian-made jets, as the Myanmar \
+        army marked its annual day with a show of force.
+        """
+    static let volcano = """
+        A volcano on a remote Pacific island erupted overnight, sending ash twelve kilometres into the sky \
+        and forcing airlines to reroute flights across the region, scientists at the geological survey said.
+        Villagers were evacuated by boat as lava flowed toward the coast.
+        """
+
+    static let day = 1_624_320_000.0  // 2021-06-22
+
+    static func inputs() -> [StoryInput] {
+        [
+            StoryInput(id: "tass", outlet: "TASS", title: "Myanmar army chief thanks Russia", published: day + 36_000,
+                       creditedAgencies: [], citedReporters: [], quoteIDs: [1], text: meeting),
+            StoryInput(id: "reuters", outlet: "Reuters", title: "Myanmar junta leader thanks Russia for boosting military",
+                       published: day + 45_000, creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1], text: wire),
+            StoryInput(id: "cna", outlet: "CNA", title: "Myanmar junta leader thanks Russia for boosting military",
+                       published: day + 47_000, creditedAgencies: ["Reuters"], citedReporters: ["TASS"], quoteIDs: [1], text: wire),
+            StoryInput(id: "digest", outlet: "Digest", title: "Junta leader thanks Russia", published: day + 50_000,
+                       creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1],
+                       text: String(wire.prefix(140))),
+            StoryInput(id: "monitor", outlet: "Monitor", title: "Min Aung Hlaing courts Moscow", published: day + 80_000,
+                       creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1], text: rewrite),
+            StoryInput(id: "parade", outlet: "Reuters", title: "Russian minister at Myanmar parade",
+                       published: day - 86 * 86_400, creditedAgencies: [], citedReporters: [], quoteIDs: [], text: parade),
+            StoryInput(id: "volcano", outlet: "AP", title: "Pacific volcano erupts", published: day,
+                       creditedAgencies: [], citedReporters: [], quoteIDs: [], text: volcano),
+        ]
+    }
+
+    static let links = [
+        DuplicateLink(a: 1, b: 2, jaccard: 0.96, aInB: 0.97, bInA: 0.98),
+        DuplicateLink(a: 1, b: 3, jaccard: 0.3, aInB: 0.3, bInA: 1.0),
+    ]
+
+    @Test func seedStoryHoldsTogetherWithRoles() throws {
+        let result = StoryClusterer().cluster(Self.inputs(), links: Self.links)
+        #expect(result.groups == [[1, 2, 3]])
+        let story = try #require(result.stories.first { $0.members.contains { $0.index == 0 } })
+        let roles = Dictionary(uniqueKeysWithValues: story.members.map { ($0.index, $0.role) })
+        #expect(roles == [0: .origin, 1: .rewrite, 2: .copy, 3: .excerpt, 4: .rewrite])
+        let cna = try #require(story.members.first { $0.index == 2 })
+        #expect(cna.of == 1)
+        #expect(cna.evidence.credited == true)
+        let digest = try #require(story.members.first { $0.index == 3 })
+        #expect(digest.evidence.credited == false)
+        #expect(story.members.first?.role == .origin)
+    }
+
+    @Test func hardNegativeAndUnrelatedStayApart() {
+        let result = StoryClusterer().cluster(Self.inputs(), links: Self.links)
+        #expect(result.stories.count == 3)
+        for story in result.stories {
+            let ids = Set(story.members.map(\.index))
+            if ids.contains(5) { #expect(ids == [5]) }
+            if ids.contains(6) { #expect(ids == [6]) }
+        }
+        // Every document in exactly one story.
+        let all = result.stories.flatMap { $0.members.map(\.index) }.sorted()
+        #expect(all == Array(0..<7))
+    }
+
+    @Test func theTimeWindowIsWhatKeepsTheParadeOut() {
+        var inputs = Self.inputs()
+        inputs[5].published = Self.day + 40_000  // same day: now only words separate it
+        inputs[5].text = Self.meeting  // and the same words: it must join
+        let result = StoryClusterer().cluster(inputs, links: Self.links)
+        let story = result.stories.first { $0.members.contains { $0.index == 0 } }
+        #expect(story?.members.contains { $0.index == 5 } == true)
+    }
+
+    @Test func storyIDsAreStableAndDistinct() {
+        #expect(StoryClusterer.storyID(origin: "tass") == StoryClusterer.storyID(origin: "tass"))
+        #expect(StoryClusterer.storyID(origin: "tass") != StoryClusterer.storyID(origin: "reuters"))
+        #expect(StoryClusterer.storyID(origin: "x").count == 13)
+    }
+
+    @Test func averageLinkageDoesNotChain() {
+        // a-b strong, b-c strong, a-c absent: average linkage of {a,b} with c is (0.9 + 0)/2 < 0.5.
+        var linkage = AverageLinkage(sizes: [1, 1, 1])
+        linkage.addEdge(0, 1, similarity: 0.95)
+        linkage.addEdge(1, 2, similarity: 0.9)
+        #expect(linkage.run(threshold: 0.5) == [[0, 1], [2]])
+    }
+}
