@@ -113,6 +113,8 @@ public struct ClusterRecord: Sendable, Hashable, Codable {
     }
 
     public var outletCount: Int { Set(members.compactMap(\.outlet)).count }
+
+    public func member(_ id: String) -> ClusterMemberRecord? { members.first { $0.documentID == id } }
 }
 
 /// A quote matched across outlets: one row, many occurrences.
@@ -125,12 +127,14 @@ public struct QuoteRecord: Sendable, Hashable, Codable {
     public var firstOutlet: String?
     public var firstSeen: String?
     public var sightings: Int
-    /// speaker → first reporter → relaying wires → publishing outlets, as stated across sightings.
-    public var chain: [String]
+    /// Wires that relayed the quote from the first reporter (Reuters, relaying TASS).
+    public var relayedBy: [String]
+    /// Outlets that published it, besides the first reporter and the relaying wires.
+    public var carriedBy: [String]
 
     public init(
         id: Int, text: String, speaker: String?, firstReporter: String?, firstDocument: String?,
-        firstOutlet: String?, firstSeen: String?, sightings: Int, chain: [String]
+        firstOutlet: String?, firstSeen: String?, sightings: Int, relayedBy: [String], carriedBy: [String]
     ) {
         self.id = id
         self.text = text
@@ -140,7 +144,8 @@ public struct QuoteRecord: Sendable, Hashable, Codable {
         self.firstOutlet = firstOutlet
         self.firstSeen = firstSeen
         self.sightings = sightings
-        self.chain = chain
+        self.relayedBy = relayedBy
+        self.carriedBy = carriedBy
     }
 }
 
@@ -197,4 +202,14 @@ public struct RunCounts: Sendable, Hashable {
     public var quotes = 0
 
     public init() {}
+}
+
+/// The relay part of a quote's chain, as stored in `quotes.chain`.
+struct QuoteChain: Codable {
+    var relayedBy: [String]
+    var carriedBy: [String]
+    enum CodingKeys: String, CodingKey {
+        case relayedBy = "relayed_by"
+        case carriedBy = "carried_by"
+    }
 }

@@ -303,7 +303,8 @@ public final class WiretraceStore {
                 try quote.run([
                     .int(Int64(q.id)), .text(q.text), .optional(q.speaker), .optional(q.firstReporter),
                     .optional(q.firstDocument), .optional(q.firstOutlet), .optional(q.firstSeen),
-                    .int(Int64(q.sightings)), .text(JSON.encode(q.chain)),
+                    .int(Int64(q.sightings)),
+                    .text(JSON.encode(QuoteChain(relayedBy: q.relayedBy, carriedBy: q.carriedBy))),
                 ])
             }
             let assign = try statement(
@@ -368,12 +369,13 @@ public final class WiretraceStore {
             """)
         var result: [QuoteRecord] = []
         while try query.step() {
+            let chain = JSON.decode(QuoteChain.self, query.string(8)) ?? QuoteChain(relayedBy: [], carriedBy: [])
             result.append(
                 QuoteRecord(
                     id: query.int(0) ?? 0, text: query.string(1) ?? "", speaker: query.string(2),
                     firstReporter: query.string(3), firstDocument: query.string(4), firstOutlet: query.string(5),
                     firstSeen: query.string(6), sightings: query.int(7) ?? 0,
-                    chain: JSON.decode([String].self, query.string(8)) ?? []))
+                    relayedBy: chain.relayedBy, carriedBy: chain.carriedBy))
         }
         return result
     }

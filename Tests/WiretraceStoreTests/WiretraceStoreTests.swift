@@ -103,7 +103,7 @@ import WiretraceCore
                             ClusterMemberRecord(documentID: "b", outlet: "Example", role: role, of: "a", group: "g1", evidence: "{}"),
                         ])
                 ],
-                quotes: [QuoteRecord(id: 1, text: "word", speaker: "Someone", firstReporter: "TASS", firstDocument: "a", firstOutlet: "Example", firstSeen: nil, sightings: 2, chain: ["Someone", "TASS"])],
+                quotes: [QuoteRecord(id: 1, text: "word", speaker: "Someone", firstReporter: "TASS", firstDocument: "a", firstOutlet: "Example", firstSeen: nil, sightings: 2, relayedBy: ["Reuters"], carriedBy: ["CNA"])],
                 quoteAssignments: [(documentID: "a", start: 1, end: 5, quoteID: 1)])
         }
         try store.replaceAnalysis(snapshot("copy"))
@@ -112,7 +112,8 @@ import WiretraceCore
         #expect(clusters.count == 1)
         #expect(clusters[0].members.map(\.role) == ["origin", "excerpt"])
         #expect(try store.duplicatePairs().count == 1)
-        #expect(try store.quotes().first?.chain == ["Someone", "TASS"])
+        #expect(try store.quotes().first?.relayedBy == ["Reuters"])
+        #expect(try store.quotes().first?.carriedBy == ["CNA"])
         #expect(try store.quoteOccurrences().first { $0.documentID == "a" }?.quoteID == 1)
     }
 }

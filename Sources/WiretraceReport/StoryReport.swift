@@ -1,0 +1,208 @@
+import WiretraceCore
+import WiretraceStore
+
+/// The readable summary `wiretrace report` prints: the largest stories with their members,
+/// outlets and roles, who said what in each, and which wire copies other outlets carried.
+public struct StoryReport {
+    public var storyLimit: Int
+    /// Stories smaller than this are counted, not listed.
+    public var minimumSize: Int
+
+    public init(storyLimit: Int = 10, minimumSize: Int = 2) {
+        self.storyLimit = storyLimit
+        self.minimumSize = minimumSize
+    }
+
+    public func render(_ store: WiretraceStore) throws -> String {
+        let clusters = try store.clusters()
+        let pairs = try store.duplicatePairs()
+        let quotes = try store.quotes()
+        let occurrences = try store.quoteOccurrences()
+        let documentCount = try store.documentCount()
+        var articles: [String: Article] = [:]
+        func article(_ id: String) throws -> Article? {
+            if let cached = articles[id] { return cached }
+            let loaded = try store.article(id)
+            articles[id] = loaded
+            return loaded
+        }
+
+        var out = ""
+        let multi = clusters.filter { $0.members.count >= minimumSize }
+        let groups = Set(clusters.flatMap { $0.members.compactMap(\.group) })
+        out += "Wiretrace report: \(store.path)\n"
+        out += "\(documentCount) documents in \(clusters.count) stories (\(multi.count) with \(minimumSize)+ documents); "
+        out += "\(pairs.count) near-duplicate pairs in \(groups.count) groups; \(quotes.count) quotes"
+        out += " (\(quotes.filter { $0.sightings > 1 }.count) carried by more than one document)\n"
+        if let run = try store.runs().last {
+            out += "Last run #\(run.id) (\(run.status)): read \(run.documentsRead), stored \(run.documentsStored), "
+            out += "unchanged \(run.documentsUnchanged), rejected \(run.rejected)"
+            if !run.rejectsByReason.isEmpty {
+                let reasons = run.rejectsByReason.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                out += " (" + reasons.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            }
+            out += "\n"
+        }
+
+        let occurrencesByDocument = Dictionary(grouping: occurrences, by: \.documentID)
+        let quotesByID = Dictionary(uniqueKeysWithValues: quotes.map { ($0.id, $0) })
+
+        for cluster in multi.prefix(storyLimit) {
+            out += "\n"
+            let title = cluster.title.map { "\"\(Self.oneLine($0, limit: 90))\"" } ?? "(untitled)"
+            out += "Story \(cluster.id): \(title)\n"
+            var span = ""
+            if let first = cluster.firstPublished { span = ", \(Self.shortTime(first))" }
+            if let last = cluster.lastPublished, last != cluster.firstPublished { span += " to \(Self.shortTime(last))" }
+            out += "  \(cluster.members.count) documents, \(cluster.outletCount) outlets\(span)\n"
+            let outletWidth = min(28, max(6, cluster.members.map { ($0.outlet ?? "?").count }.max() ?? 6))
+            for member in cluster.members {
+                let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
+                var line = "  " + Self.pad(member.role, 8) + Self.pad(member.outlet ?? "?", outletWidth + 2)
+                line += Self.pad(published, 18) + member.documentID
+                if let detail = Self.evidenceSummary(member) { line += "  [" + detail + "]" }
+                out += line + "\n"
+            }
+            // Who said what: the matched quotes carried by this story's members.
+            let storyQuoteIDs = Set(cluster.members.flatMap { occurrencesByDocument[$0.documentID] ?? [] }
+                .filter { $0.kind == "direct" }.compactMap(\.quoteID))
+            let storyQuotes = storyQuoteIDs.compactMap { quotesByID[$0] }
+                .sorted { $0.sightings != $1.sightings ? $0.sightings > $1.sightings : $0.id < $1.id }
+            if !storyQuotes.isEmpty {
+                out += "  Who said what:\n"
+                for quote in storyQuotes.prefix(6) {
+                    out += "    \(quote.speaker ?? "unattributed"): \"\(Self.oneLine(quote.text, limit: 110))\"\n"
+                    out += "      " + Self.chainSentence(quote) + "\n"
+                }
+                if storyQuotes.count > 6 { out += "    ... and \(storyQuotes.count - 6) more quotes\n" }
+            }
+        }
+        if multi.count > storyLimit { out += "\n... \(multi.count - storyLimit) more stories with \(minimumSize)+ documents\n" }
+
+        out += try syndication(clusters: clusters, pairs: pairs, article: article)
+        return out
+    }
+
+    /// Per wire original that others copied: who carried it, how, how late, credited or not.
+    private func syndication(
+        clusters: [ClusterRecord], pairs: [DuplicatePairRecord], article: (String) throws -> Article?
+    ) throws -> String {
+        var carried: [String: [ClusterMemberRecord]] = [:]
+        var outletOf: [String: String?] = [:]
+        for cluster in clusters {
+            for member in cluster.members {
+                outletOf[member.documentID] = member.outlet
+                if let of = member.of, member.role == "copy" || member.role == "excerpt" {
+                    carried[of, default: []].append(member)
+                }
+            }
+        }
+        guard !carried.isEmpty else { return "\nSyndication: no copies found.\n" }
+        var out = "\nSyndication: \(carried.count) originals copied by other outlets\n"
+        var pairScore: [String: DuplicatePairRecord] = [:]
+        for pair in pairs { pairScore[pair.a + "\u{0}" + pair.b] = pair }
+        let originals = carried.keys.sorted { (carried[$0]!.count, $1) > (carried[$1]!.count, $0) }
+        for original in originals {
+            let source = try article(original)
+            let outlet = (outletOf[original] ?? nil) ?? "?"
+            out += "  \(outlet): \"\(Self.oneLine(source?.title ?? original, limit: 80))\" (\(original))\n"
+            let originTime = source?.published.flatMap(Timestamp.seconds)
+            for member in carried[original]!.sorted(by: { $0.documentID < $1.documentID }) {
+                let copy = try article(member.documentID)
+                var delay = "delay unknown"
+                if let originTime, let time = copy?.published.flatMap(Timestamp.seconds) {
+                    delay = Self.duration(time - originTime)
+                }
+                let key = min(original, member.documentID) + "\u{0}" + max(original, member.documentID)
+                let verbatim = pairScore[key].map { pair in
+                    let inside = pair.a == member.documentID ? pair.aInB : pair.bInA
+                    return "\(Int((inside * 100).rounded()))% verbatim"
+                } ?? "verbatim share unknown"
+                let credited = Self.credited(member) ? "credited" : "UNCREDITED"
+                out += "    " + Self.pad(member.outlet ?? "?", 26) + Self.pad(member.role, 9) + Self.pad(delay, 11)
+                    + Self.pad(verbatim, 15) + credited + "\n"
+            }
+        }
+        return out
+    }
+
+    static func credited(_ member: ClusterMemberRecord) -> Bool {
+        member.evidence.contains("\"credited\":true")
+    }
+
+    static func evidenceSummary(_ member: ClusterMemberRecord) -> String? {
+        guard let evidence = JSONEvidence(member.evidence) else { return nil }
+        switch member.role {
+        case "copy", "excerpt":
+            var parts: [String] = []
+            if let of = member.of { parts.append("of \(of)") }
+            if let jaccard = evidence.jaccard { parts.append("Jaccard \(Self.fixed(jaccard))") }
+            if let inside = evidence.containment { parts.append("\(Int((inside * 100).rounded()))% inside") }
+            if let credited = evidence.credited { parts.append(credited ? "credited" : "uncredited") }
+            return parts.joined(separator: ", ")
+        case "rewrite":
+            var parts: [String] = []
+            if let similarity = evidence.similarity { parts.append("similarity \(Self.fixed(similarity))") }
+            if let shared = evidence.sharedQuotes, shared > 0 { parts.append("\(shared) shared quote\(shared == 1 ? "" : "s")") }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        case "origin":
+            return evidence.basis
+        default:
+            return nil
+        }
+    }
+
+    static func chainSentence(_ quote: QuoteRecord) -> String {
+        var parts: [String] = []
+        if let first = quote.firstReporter { parts.append("first reported by \(first)") }
+        if !quote.relayedBy.isEmpty { parts.append("relayed by " + quote.relayedBy.joined(separator: ", ")) }
+        if !quote.carriedBy.isEmpty { parts.append("carried by " + quote.carriedBy.joined(separator: ", ")) }
+        if parts.isEmpty { parts.append("seen in \(quote.sightings) document\(quote.sightings == 1 ? "" : "s")") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width - 1)) + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func oneLine(_ text: String, limit: Int) -> String {
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+
+    static func shortTime(_ iso: String) -> String {
+        // "2021-06-22T10:05:00Z" -> "2021-06-22 10:05"
+        let chars = Array(iso)
+        guard chars.count >= 16, chars[10] == "T" || chars[10] == " " else { return String(iso.prefix(10)) }
+        return String(chars[0..<10]) + " " + String(chars[11..<16]) + (iso.hasSuffix("Z") ? "Z" : "")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let total = Int(abs(seconds) / 60)
+        let days = total / 1440, hours = (total % 1440) / 60, minutes = total % 60
+        if days > 0 { return "\(sign)\(days)d\(hours)h" }
+        if hours > 0 { return "\(sign)\(hours)h\(minutes < 10 ? "0" : "")\(minutes)m" }
+        return "\(sign)\(minutes)m"
+    }
+
+    static func fixed(_ value: Double) -> String {
+        let scaled = Int((value * 100).rounded())
+        return "\(scaled / 100).\(scaled % 100 < 10 ? "0" : "")\(scaled % 100)"
+    }
+}
+
+/// The few evidence fields the report reads back.
+struct JSONEvidence: Decodable {
+    var jaccard: Double?
+    var containment: Double?
+    var similarity: Double?
+    var sharedQuotes: Int?
+    var credited: Bool?
+    var basis: String?
+
+    init?(_ text: String) {
+        guard let value = try? JSONDecoderShim.decode(JSONEvidence.self, text) else { return nil }
+        self = value
+    }
+}
