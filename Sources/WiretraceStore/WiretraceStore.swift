@@ -195,6 +195,18 @@ public final class WiretraceStore {
         }
     }
 
+    /// Replaces signatures computed with other parameters.
+    public func updateSignatures(_ rows: [(id: String, parameters: String, shingleCount: Int, minhash: [UInt8])]) throws {
+        guard !rows.isEmpty else { return }
+        try connection.transaction {
+            let update = try statement(
+                "UPDATE signatures SET parameters = ?, shingle_count = ?, minhash = ? WHERE document_id = ?")
+            for row in rows {
+                try update.run([.text(row.parameters), .int(Int64(row.shingleCount)), .blob(row.minhash), .text(row.id)])
+            }
+        }
+    }
+
     /// Marks documents seen again (unchanged) by a run.
     public func touch(_ ids: [String], run: Int) throws {
         guard !ids.isEmpty else { return }

@@ -1,0 +1,48 @@
+# Wiretrace: `make demo` and `make test` set everything up on a fresh Debian machine with Swift 6.
+SWIFT ?= swift
+DEMO_DB ?= demo/wiretrace.sqlite
+SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
+
+.PHONY: all deps build release demo test clean fixtures
+
+all: build
+
+# Install the two system libraries when missing (apt; sudo when not root).
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found; install Swift 6 from https://swift.org/install" >&2; exit 1; }
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update && $$sudo apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --product wiretrace
+
+release: deps
+	$(SWIFT) build -c release --product wiretrace
+
+# Runs the pipeline on the fixture dump (HTML pages plus the malformed inputs) into a fresh
+# SQLite file, then prints the clusters and the syndication report.
+demo: release
+	@mkdir -p $(dir $(DEMO_DB))
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	.build/release/wiretrace run --db $(DEMO_DB) fixtures/html fixtures/bad
+	@echo
+	.build/release/wiretrace report --db $(DEMO_DB)
+	@echo
+	@echo "Clusters (wiretrace export clusters --db $(DEMO_DB)):"
+	@.build/release/wiretrace export clusters --db $(DEMO_DB)
+
+# The whole test suite: unit tests of every stage and end-to-end runs of the built executable.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
+fixtures:
+	python3 fixtures/generate.py
+
+clean:
+	rm -rf .build demo

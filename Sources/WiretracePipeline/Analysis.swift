@@ -1,0 +1,146 @@
+import Foundation
+import WiretraceCluster
+import WiretraceCore
+import WiretraceDedup
+import WiretraceQuotes
+import WiretraceStore
+
+/// The barrier stages, run over every stored document: LSH candidates verified on exact shingle
+/// sets, near-duplicate groups, cross-outlet quote matching, stories and roles.
+struct Analysis {
+    let configuration: PipelineConfiguration
+    let progress: Progress
+
+    func run(store: WiretraceStore) throws -> AnalysisSnapshot {
+        // Signatures (and ids) in id order; stale signatures (other parameters) are recomputed.
+        var ids: [String] = []
+        var signatures: [MinHashSignature] = []
+        var stale: [Int] = []
+        let parameters = configuration.signatureParameters
+        try store.forEachSignature { id, stored, _, bytes in
+            if stored == parameters, let signature = MinHashSignature(bytes: bytes) {
+                signatures.append(signature)
+            } else {
+                stale.append(ids.count)
+                signatures.append(MinHashSignature(values: []))
+            }
+            ids.append(id)
+        }
+        let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
+        let shingleSize = configuration.dedup.shingleSize
+        var staleDocuments: [StoredDocument] = []
+        let processor = DocumentProcessor(configuration: configuration)
+        for index in stale {
+            guard let article = try store.article(ids[index]) else { continue }
+            let document = processor.sketch(article, format: .text)
+            signatures[index] = hasher.signature(of: Shingler.shingles(article.text, size: shingleSize))
+            staleDocuments.append(document)
+        }
+        if !staleDocuments.isEmpty {
+            try store.updateSignatures(staleDocuments.map { ($0.article.id, $0.signatureParameters, $0.shingleCount, $0.signature) })
+        }
+
+        // Candidates and verification. Shingle sets are recomputed from the stored text when a
+        // candidate pair needs them, and kept while the pass lasts.
+        progress.begin("verify")
+        let finder = DuplicateFinder(configuration: configuration.dedup)
+        var shingleCache: [Int: [UInt64]] = [:]
+        var loadError: Error?
+        let pairs = finder.verifiedPairs(signatures: signatures) { index in
+            if let cached = shingleCache[index] { return cached }
+            do {
+                let text = try store.article(ids[index])?.text ?? ""
+                let shingles = Shingler.shingles(text, size: shingleSize)
+                shingleCache[index] = shingles
+                return shingles
+            } catch {
+                loadError = error
+                return []
+            }
+        }
+        if let loadError { throw loadError }
+        shingleCache = [:]
+        progress.end()
+
+        // Articles for the story level and the quote chains.
+        var articles: [Article] = []
+        articles.reserveCapacity(ids.count)
+        try store.forEachArticle { articles.append($0) }
+        guard articles.map(\.id) == ids else {
+            throw WiretraceError(.internalInvariant, "documents and signatures are out of step", location: store.path)
+        }
+        let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
+
+        // Quotes matched across outlets.
+        let occurrences = try store.quoteOccurrences()
+        let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
+
+        // Stories.
+        let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var quoteIDsByDocument: [Int: [Int]] = [:]
+        var citedByDocument: [Int: [String]] = [:]
+        for (occurrence, quoteID) in zip(occurrences, quoteMatch.quoteIDs) {
+            guard let index = indexByID[occurrence.documentID] else { continue }
+            if occurrence.kind == QuoteKind.direct.rawValue { quoteIDsByDocument[index, default: []].append(quoteID) }
+            if let first = occurrence.via.first, occurrence.via.count > 1 || first != articles[index].outlet {
+                citedByDocument[index, default: []].append(first)
+            }
+        }
+        let inputs = articles.enumerated().map { index, article in
+            StoryInput(
+                id: article.id, outlet: article.outlet, title: article.title, published: published[index],
+                creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
+                quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(), text: article.text)
+        }
+        let links = pairs.map { pair in
+            DuplicateLink(a: pair.a, b: pair.b, jaccard: pair.similarity.jaccard, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
+        }
+        let clusterer = StoryClusterer(
+            configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
+            excerptContainment: configuration.dedup.containmentThreshold)
+        let result = clusterer.cluster(inputs, links: links)
+
+        // Records.
+        let pairRecords = pairs.map { pair in
+            DuplicatePairRecord(
+                a: ids[pair.a], b: ids[pair.b], jaccard: pair.similarity.jaccard,
+                containment: pair.similarity.containment, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
+        }
+        let groupIDs = result.groups.map { "G" + String(StoryClustererID.hash(ids[$0[0]]).prefix(12)) }
+        let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let clusters = result.stories.map { story -> ClusterRecord in
+            let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
+            let origin = story.members[0].index
+            return ClusterRecord(
+                id: story.id, title: articles[origin].title, firstPublished: times.min { $0.0 < $1.0 }?.1,
+                lastPublished: times.max { $0.0 < $1.0 }?.1,
+                members: story.members.map { member in
+                    ClusterMemberRecord(
+                        documentID: ids[member.index], outlet: articles[member.index].outlet, role: member.role.rawValue,
+                        of: member.of.map { ids[$0] }, group: member.group.map { groupIDs[$0] },
+                        evidence: (try? encoder.encode(member.evidence)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+                })
+        }
+        return AnalysisSnapshot(
+            pairs: pairRecords, groups: groups, clusters: clusters, quotes: quoteMatch.quotes,
+            quoteAssignments: zip(occurrences, quoteMatch.quoteIDs).map {
+                (documentID: $0.documentID, start: $0.start, end: $0.end, quoteID: $1)
+            })
+    }
+}
+
+/// Stable hex ids from strings (FNV-1a-64).
+enum StoryClustererID {
+    static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

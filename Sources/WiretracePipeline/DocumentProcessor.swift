@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+import WiretraceCore
+import WiretraceDedup
+import WiretraceExtract
+import WiretraceQuotes
+import WiretraceStore
+
+/// The stateless per-document stages (extract, shingle and sign, find quotes), run in parallel
+/// over a batch. Barrier stages (LSH, clustering, quote matching) happen later, over the store.
+struct DocumentProcessor: Sendable {
+    let extractor: ArticleExtractor
+    let hasher: MinHasher
+    let quoteExtractor = QuoteExtractor()
+    let shingleSize: Int
+    let signatureParameters: String
+    let workers: Int
+
+    init(configuration: PipelineConfiguration) {
+        extractor = ArticleExtractor()
+        hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
+        shingleSize = configuration.dedup.shingleSize
+        signatureParameters = configuration.signatureParameters
+        workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// One processed document, or why it was rejected.
+    enum Outcome: Sendable {
+        case stored(StoredDocument)
+        case rejected(Rejection)
+    }
+
+    func process(_ raw: RawDocument) -> Outcome {
+        switch extractor.extract(raw) {
+        case .failure(let rejection):
+            return .rejected(rejection)
+        case .success(let article):
+            return .stored(sketch(article, format: raw.format))
+        }
+    }
+
+    func sketch(_ article: Article, format: InputFormat) -> StoredDocument {
+        let shingles = Shingler.shingles(article.text, size: shingleSize)
+        let signature = hasher.signature(of: shingles)
+        let quotes = quoteExtractor.quotes(in: article).map { quote in
+            QuoteOccurrenceRecord(
+                documentID: article.id, start: quote.start, end: quote.end, text: quote.text,
+                kind: quote.kind.rawValue, speaker: quote.speaker, cue: quote.cue, via: quote.via)
+        }
+        return StoredDocument(
+            article: article, format: format, contentHash: Self.contentHash(article, parameters: signatureParameters),
+            signatureParameters: signatureParameters, shingleCount: shingles.count, signature: signature.bytes,
+            quotes: quotes)
+    }
+
+    /// Applies `transform` to every element on `workers` threads, keeping the order.
+    func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1, workers > 1 else { return items.map(transform) }
+        let results = ResultSlots<R>(count: items.count)
+        let chunks = min(workers * 4, items.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < items.count {
+                results.set(index, transform(items[index]))
+                index += chunks
+            }
+        }
+        return results.values()
+    }
+
+    /// FNV-1a-64 over what the analysis reads of a document, so an unchanged one is skipped.
+    static func contentHash(_ article: Article, parameters: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String?) {
+            for byte in (text ?? "\u{0}").utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x100_0000_01b3
+        }
+        for field in [article.text, article.title, article.outlet, article.published, article.url, article.byline,
+                      article.dateline, article.source, parameters] {
+            mix(field)
+        }
+        for credit in article.credits { mix(credit.agency + "\u{1}" + credit.text) }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Slots written by parallel workers, each index exactly once.
+final class ResultSlots<R: Sendable>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

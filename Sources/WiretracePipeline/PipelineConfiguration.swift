@@ -1,0 +1,155 @@
+import Foundation
+import WiretraceCluster
+import WiretraceCore
+import WiretraceDedup
+import WiretraceIngest
+import Yams
+
+/// Every parameter of a run, as `pipelines/*.yml` spells them. Unknown keys and bad values are
+/// errors that name the key and the file: a typo must not silently fall back to a default.
+public struct PipelineConfiguration: Sendable {
+    public var ingest = IngestConfiguration()
+    public var dedup = DedupConfiguration()
+    public var story = StoryConfiguration()
+    /// Documents extracted and stored per transaction.
+    public var batchSize = 256
+    /// Worker threads for extraction and signing (0: one per core).
+    public var workers = 0
+    /// Where the configuration came from ("built-in defaults" or a path).
+    public var origin = "built-in defaults"
+
+    public init() {}
+
+    /// Reads a pipeline file. Missing keys keep their defaults.
+    public static func load(path: String) throws -> PipelineConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw WiretraceError(.configuration, "cannot read pipeline file", location: path, cause: "\(error.localizedDescription)")
+        }
+        return try parse(text, origin: path)
+    }
+
+    public static func parse(_ text: String, origin: String) throws -> PipelineConfiguration {
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)
+        } catch {
+            throw WiretraceError(.configuration, "not valid YAML", location: origin, cause: "\(error)")
+        }
+        var configuration = PipelineConfiguration()
+        configuration.origin = origin
+        guard let loaded else { return configuration }
+        guard let root = loaded as? [String: Any] else {
+            throw WiretraceError(.configuration, "the top level must be a mapping of sections (ingest, dedup, story, run)", location: origin)
+        }
+        var reader = KeyReader(origin: origin)
+        for (section, value) in root {
+            guard let fields = value as? [String: Any] else {
+                throw WiretraceError(.configuration, "section '\(section)' must be a mapping", location: origin)
+            }
+            reader.section = section
+            switch section {
+            case "ingest":
+                for (key, value) in fields {
+                    switch key {
+                    case "max_document_bytes": configuration.ingest.maxDocumentBytes = try reader.int(key, value, min: 1024)
+                    default: throw reader.unknown(key)
+                    }
+                }
+            case "dedup":
+                for (key, value) in fields {
+                    switch key {
+                    case "shingle_size": configuration.dedup.shingleSize = try reader.int(key, value, min: 1)
+                    case "permutations": configuration.dedup.permutations = try reader.int(key, value, min: 1)
+                    case "threshold": configuration.dedup.threshold = try reader.double(key, value)
+                    case "containment_threshold": configuration.dedup.containmentThreshold = try reader.double(key, value)
+                    case "minimum_shingles": configuration.dedup.minimumShingles = try reader.int(key, value, min: 1)
+                    case "seed": configuration.dedup.seed = UInt64(try reader.int(key, value, min: 0))
+                    case "bands": configuration.dedup.bands = try reader.int(key, value, min: 1)
+                    case "rows": configuration.dedup.rows = try reader.int(key, value, min: 1)
+                    default: throw reader.unknown(key)
+                    }
+                }
+            case "story":
+                for (key, value) in fields {
+                    switch key {
+                    case "link_threshold": configuration.story.linkThreshold = try reader.double(key, value)
+                    case "time_window_days": configuration.story.timeWindowDays = try reader.double(key, value)
+                    case "shared_quote_bonus": configuration.story.sharedQuoteBonus = try reader.double(key, value)
+                    case "terms_per_document": configuration.story.termsPerDocument = try reader.int(key, value, min: 1)
+                    default: throw reader.unknown(key)
+                    }
+                }
+            case "run":
+                for (key, value) in fields {
+                    switch key {
+                    case "batch_size": configuration.batchSize = try reader.int(key, value, min: 1)
+                    case "workers": configuration.workers = try reader.int(key, value, min: 0)
+                    default: throw reader.unknown(key)
+                    }
+                }
+            default:
+                throw WiretraceError(
+                    .configuration, "unknown section '\(section)' (expected ingest, dedup, story, run)", location: origin)
+            }
+        }
+        try configuration.validate()
+        return configuration
+    }
+
+    /// Checks every parameter's range; the error names the parameter and the file.
+    public func validate() throws {
+        do {
+            try dedup.validate()
+            try story.validate()
+        } catch var error as WiretraceError {
+            error.location = error.location ?? origin
+            throw error
+        }
+    }
+
+    /// The parameters as stored with each run (sorted keys, stable).
+    public var summaryJSON: String {
+        var fields: [String] = []
+        fields.append("\"dedup\":{\"shingle_size\":\(dedup.shingleSize),\"permutations\":\(dedup.permutations),"
+            + "\"threshold\":\(dedup.threshold),\"containment_threshold\":\(dedup.containmentThreshold),"
+            + "\"minimum_shingles\":\(dedup.minimumShingles),\"seed\":\(dedup.seed)}")
+        fields.append("\"origin\":\"\(origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+        fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
+            + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument)}")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// The key that says which signatures are comparable.
+    public var signatureParameters: String {
+        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed)"
+    }
+}
+
+/// Reads typed values out of a YAML mapping, with errors naming section, key and file.
+struct KeyReader {
+    let origin: String
+    var section = ""
+
+    func unknown(_ key: String) -> WiretraceError {
+        WiretraceError(.configuration, "unknown key '\(section).\(key)'", location: origin)
+    }
+
+    func int(_ key: String, _ value: Any, min: Int) throws -> Int {
+        guard let number = value as? Int else {
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be an integer, got \(value)", location: origin)
+        }
+        guard number >= min else {
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be ≥ \(min), got \(number)", location: origin)
+        }
+        return number
+    }
+
+    func double(_ key: String, _ value: Any) throws -> Double {
+        if let number = value as? Double { return number }
+        if let number = value as? Int { return Double(number) }
+        throw WiretraceError(.configuration, "'\(section).\(key)' must be a number, got \(value)", location: origin)
+    }
+}

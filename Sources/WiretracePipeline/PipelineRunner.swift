@@ -1,0 +1,103 @@
+import Foundation
+import WiretraceCore
+import WiretraceIngest
+import WiretraceStore
+
+/// What a run did, for the summary the CLI prints.
+public struct RunSummary: Sendable {
+    public var runID: Int
+    public var counts: RunCounts
+    public var databasePath: String
+    public var seconds: Double
+}
+
+/// The whole pipeline: ingest → extract → sign → store (streaming, in batches), then the
+/// barrier stages over everything stored (candidates, verification, groups, stories, quotes).
+public struct PipelineRunner {
+    public var configuration: PipelineConfiguration
+    public var progress: Progress
+    /// Called for each rejected document or file as it happens (the CLI prints them).
+    public var onRejection: (Rejection) -> Void
+
+    public init(configuration: PipelineConfiguration, progress: Progress = Progress(enabled: false), onRejection: @escaping (Rejection) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.progress = progress
+        self.onRejection = onRejection
+    }
+
+    public func run(inputs: [String], databasePath: String) throws -> RunSummary {
+        let started = Date()
+        let store = try WiretraceStore(path: databasePath)
+        let runID = try store.beginRun(inputs: inputs, parameters: configuration.summaryJSON)
+        var counts = RunCounts()
+        do {
+            try ingest(inputs: inputs, store: store, runID: runID, counts: &counts)
+            let analysis = Analysis(configuration: configuration, progress: progress)
+            let snapshot = try analysis.run(store: store)
+            try store.replaceAnalysis(snapshot)
+            counts.duplicatePairs = snapshot.pairs.count
+            counts.duplicateGroups = snapshot.groups.count
+            counts.stories = snapshot.clusters.count
+            counts.quotes = snapshot.quotes.count
+            try store.finishRun(runID, counts: counts)
+        } catch {
+            try? store.finishRun(runID, counts: counts, status: "failed")
+            throw error
+        }
+        return RunSummary(runID: runID, counts: counts, databasePath: databasePath, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func ingest(inputs: [String], store: WiretraceStore, runID: Int, counts: inout RunCounts) throws {
+        let processor = DocumentProcessor(configuration: configuration)
+        let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
+        var batch: [RawDocument] = []
+        var rejections: [Rejection] = []
+        progress.begin("ingest")
+
+        func reject(_ rejection: Rejection) {
+            counts.rejects.add(rejection.reason)
+            rejections.append(rejection)
+            onRejection(rejection)
+        }
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let outcomes = processor.parallelMap(batch) { processor.process($0) }
+            batch.removeAll(keepingCapacity: true)
+            var changed: [StoredDocument] = []
+            var unchanged: [String] = []
+            for outcome in outcomes {
+                switch outcome {
+                case .rejected(let rejection):
+                    reject(rejection)
+                case .stored(let document):
+                    if try store.contentHash(of: document.article.id) == document.contentHash {
+                        unchanged.append(document.article.id)
+                    } else {
+                        changed.append(document)
+                    }
+                }
+            }
+            try store.store(changed, run: runID)
+            try store.touch(unchanged, run: runID)
+            try store.record(rejections: rejections, run: runID)
+            rejections.removeAll()
+            counts.documentsStored += changed.count
+            counts.documentsUnchanged += unchanged.count
+            progress.update(done: counts.documentsRead)
+        }
+
+        try reader.read { item in
+            switch item {
+            case .rejected(let rejection):
+                reject(rejection)
+            case .document(let raw):
+                counts.documentsRead += 1
+                batch.append(raw)
+                if batch.count >= configuration.batchSize { try flush() }
+            }
+        }
+        try flush()
+        try store.record(rejections: rejections, run: runID)
+        progress.end()
+    }
+}

@@ -1,0 +1,83 @@
+import WiretraceCore
+import WiretraceQuotes
+import WiretraceStore
+
+/// Turns quote occurrences into quotes matched across outlets, each with its speaker, first
+/// reporter, relaying wires and carrying outlets.
+enum QuoteLinker {
+    struct Result {
+        /// One quote id per occurrence, in the occurrences' order.
+        var quoteIDs: [Int]
+        var quotes: [QuoteRecord]
+    }
+
+    static func link(_ occurrences: [QuoteOccurrenceRecord], articles: [Article], published: [Double?]) -> Result {
+        let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        var quoteIDs = Array(repeating: 0, count: occurrences.count)
+        var quotes: [QuoteRecord] = []
+        // Direct and indirect quotes are matched separately: a paraphrase is not the quote.
+        for kind in [QuoteKind.direct.rawValue, QuoteKind.indirect.rawValue] {
+            let positions = occurrences.indices.filter { occurrences[$0].kind == kind }
+            let groups = QuoteMatcher.group(positions.map { occurrences[$0].text })
+            for group in groups {
+                let members = group.map { positions[$0] }
+                let id = quotes.count + 1
+                for member in members { quoteIDs[member] = id }
+                quotes.append(record(id: id, members.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published))
+            }
+        }
+        return Result(quoteIDs: quoteIDs, quotes: quotes)
+    }
+
+    private static func record(
+        id: Int, _ sightings: [QuoteOccurrenceRecord], indexByID: [String: Int], articles: [Article], published: [Double?]
+    ) -> QuoteRecord {
+        func time(_ occurrence: QuoteOccurrenceRecord) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
+        let ordered = sightings.sorted { (time($0), $0.documentID, $0.start) < (time($1), $1.documentID, $1.start) }
+        let first = ordered[0]
+
+        // Speaker: the most frequent, preferring full names (two words or more) to bare references.
+        var speakerVotes: [String: Int] = [:]
+        for sighting in sightings { if let speaker = sighting.speaker { speakerVotes[speaker, default: 0] += 1 } }
+        let speaker = speakerVotes.max { a, b in
+            let (fullA, fullB) = (a.key.contains(" ") && a.key.first!.isUppercase, b.key.contains(" ") && b.key.first!.isUppercase)
+            if fullA != fullB { return !fullA }
+            return a.value != b.value ? a.value < b.value : a.key > b.key
+        }?.key
+
+        // First reporter: the most frequent head of the stated chains, ties to the earliest sighting.
+        var reporterVotes: [String: Int] = [:]
+        for sighting in sightings { if let head = sighting.via.first { reporterVotes[head, default: 0] += 1 } }
+        let firstReporter = reporterVotes.max { a, b in
+            if a.value != b.value { return a.value < b.value }
+            let ia = ordered.firstIndex { $0.via.first == a.key } ?? .max
+            let ib = ordered.firstIndex { $0.via.first == b.key } ?? .max
+            return ia > ib
+        }?.key
+
+        // Relays: agencies between the first reporter and a publishing outlet, or agencies
+        // publishing a quote first reported by someone else. Carriers: the other publishers.
+        var relays: [String] = []
+        var carriers: [String] = []
+        func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
+        for sighting in ordered {
+            let chain = sighting.via
+            guard let publisher = chain.last else { continue }
+            if chain.count > 2 { for relay in chain[1..<(chain.count - 1)] where relay != firstReporter { add(relay, to: &relays) } }
+            if publisher != firstReporter, chain.count >= 2, NewsAgency.canonical(publisher) != nil {
+                add(publisher, to: &relays)
+            }
+        }
+        for sighting in ordered {
+            guard let index = indexByID[sighting.documentID], let outlet = articles[index].outlet ?? sighting.via.last else { continue }
+            if outlet != firstReporter, !relays.contains(outlet) { add(outlet, to: &carriers) }
+        }
+        let firstIndex = indexByID[first.documentID]
+        // The canonical text: the longest sighting (truncated copies are shorter).
+        let text = sightings.max { $0.text.count != $1.text.count ? $0.text.count < $1.text.count : $0.documentID > $1.documentID }!.text
+        return QuoteRecord(
+            id: id, text: text, speaker: speaker, firstReporter: firstReporter, firstDocument: first.documentID,
+            firstOutlet: firstIndex.flatMap { articles[$0].outlet }, firstSeen: firstIndex.flatMap { articles[$0].published },
+            sightings: sightings.count, relayedBy: relays, carriedBy: carriers)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import WiretraceCore
+import WiretracePipeline
+import WiretraceReport
+
+struct Dedup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find near-duplicate groups only (no store, no story level).",
+        discussion: """
+            Writes one JSONL line per group of two or more documents: {"group", "members": [ids]}.
+            Pairs are LSH candidates verified on the exact shingle sets (Jaccard ≥ threshold, or the
+            shorter text's containment ≥ the containment threshold).
+            """)
+
+    @Option(name: .long, help: "Jaccard threshold for near-duplicates (default 0.5, or the pipeline file's).")
+    var threshold: Double?
+
+    @Option(name: .long, help: "Write the groups to FILE instead of stdout.")
+    var out: String?
+
+    @OptionGroup var options: InputOptions
+
+    func validate() throws {
+        if let threshold, !(threshold > 0 && threshold <= 1) {
+            throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
+        }
+    }
+
+    func run() throws {
+        var configuration = try options.pipelineConfiguration()
+        if let threshold { configuration.dedup.threshold = threshold }
+        let result = try DedupRun(configuration: configuration, progress: options.progressReporter)
+            .run(inputs: options.inputs, onRejection: printRejection)
+        let lines = result.groups.enumerated().map { index, members in
+            JSONValue.object([("group", .int(index + 1)), ("members", .array(members.map { .string($0) }))]).serialized()
+        }
+        try Standard.write(lines, to: out)
+        Standard.error("wiretrace: \(result.documents) documents, \(result.pairs) verified pairs, \(result.groups.count) groups"
+            + (result.rejects.total > 0 ? ", rejected \(result.rejects.total)" : ""))
+    }
+}

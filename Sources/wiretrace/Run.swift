@@ -1,0 +1,42 @@
+import ArgumentParser
+import WiretraceCore
+import WiretracePipeline
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole pipeline over INPUT files or directories into a SQLite database.",
+        discussion: """
+            Re-running over the same input into the same database adds nothing twice: unchanged
+            documents are skipped, and the analysis (pairs, groups, stories, quotes) is rebuilt over
+            everything stored. Exits 0 even when documents are rejected; the summary says how many and why.
+            """)
+
+    @Option(name: .long, help: "The SQLite database to create or update.")
+    var db: String
+
+    @OptionGroup var options: InputOptions
+
+    @Flag(name: .long, help: "Do not print each rejected document on stderr (the summary still counts them).")
+    var quietRejects = false
+
+    func run() throws {
+        let configuration = try options.pipelineConfiguration()
+        let runner = PipelineRunner(
+            configuration: configuration, progress: options.progressReporter,
+            onRejection: quietRejects ? { _ in } : printRejection)
+        let summary = try runner.run(inputs: options.inputs, databasePath: db)
+        let counts = summary.counts
+        var lines = [
+            "run \(summary.runID): read \(counts.documentsRead) documents, stored \(counts.documentsStored), "
+                + "unchanged \(counts.documentsUnchanged), rejected \(counts.rejects.total) "
+                + "(\(String(format: "%.2f", summary.seconds)) s)",
+            "  \(counts.stories) stories, \(counts.duplicatePairs) near-duplicate pairs in \(counts.duplicateGroups) groups, "
+                + "\(counts.quotes) quotes",
+        ]
+        if counts.rejects.total > 0 {
+            lines.append("  rejected by reason: " + counts.rejects.sorted.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", "))
+        }
+        lines.append("  database: \(summary.databasePath)")
+        try Standard.write(lines, to: nil)
+    }
+}

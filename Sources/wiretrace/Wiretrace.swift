@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import WiretraceCore
+import WiretracePipeline
+import WiretraceReport
+import WiretraceStore
+
+@main
+struct Wiretrace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wiretrace",
+        abstract: "Group wire copies and rewrites of the same story across outlets, and record which outlet said what.",
+        discussion: """
+            Inputs are files or directories of .html/.htm(.gz), .txt scrapes, .jsonl(.gz) and .warc(.gz).
+            Bad documents are reported on stderr with their file and record, counted, and skipped.
+            """,
+        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self])
+}
+
+/// Options shared by the commands that read inputs.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Files or directories to read.")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "A pipeline file (YAML); defaults to the built-in parameters of pipelines/default.yml.")
+    var config: String?
+
+    @Flag(inversion: .prefixedNo, help: "Show progress on stderr (default: only when stderr is a terminal).")
+    var progress: Bool?
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT file or directory") }
+        for input in inputs where !FileManager.default.fileExists(atPath: input) {
+            throw ValidationError("no such file or directory: \(input)")
+        }
+    }
+
+    func pipelineConfiguration() throws -> PipelineConfiguration {
+        do {
+            return try config.map { try PipelineConfiguration.load(path: $0) } ?? PipelineConfiguration()
+        } catch let error as WiretraceError {
+            throw ValidationError("bad pipeline configuration: \(error)")
+        }
+    }
+
+    var progressReporter: Progress { Progress(enabled: progress ?? Progress.stderrIsTerminal) }
+}
+
+/// Prints a rejected document on stderr: what, where, why. Never the article text.
+func printRejection(_ rejection: Rejection) {
+    Standard.error("wiretrace: skipped \(rejection.location): \(rejection.reason.rawValue): \(rejection.message)")
+}
+
+enum Standard {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes lines to a file or stdout.
+    static func write(_ lines: [String], to path: String?) throws {
+        var text = lines.joined(separator: "\n")
+        if !lines.isEmpty { text += "\n" }
+        if let path {
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw WiretraceError(.io, "cannot write output", location: path, cause: error.localizedDescription)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Opens an existing database for reading (never creates one).
+func openExistingStore(_ path: String) throws -> WiretraceStore {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw ValidationError("no database at \(path) (create one with `wiretrace run --db \(path) INPUT...`)")
+    }
+    return try WiretraceStore(path: path)
+}
