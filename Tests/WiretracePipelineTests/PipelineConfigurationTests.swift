@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import WiretraceCore
+@testable import WiretracePipeline
+
+@Suite struct PipelineConfigurationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theDefaultFileMatchesTheBuiltInDefaults() throws {
+        let loaded = try PipelineConfiguration.load(path: Self.root.appendingPathComponent("pipelines/default.yml").path)
+        let builtIn = PipelineConfiguration()
+        #expect(loaded.dedup == builtIn.dedup)
+        #expect(loaded.story == builtIn.story)
+        #expect(loaded.ingest.maxDocumentBytes == builtIn.ingest.maxDocumentBytes)
+        #expect(loaded.batchSize == builtIn.batchSize)
+        #expect(loaded.workers == builtIn.workers)
+    }
+
+    @Test func missingKeysKeepDefaultsAndGivenOnesApply() throws {
+        let configuration = try PipelineConfiguration.parse("dedup:\n  threshold: 0.7\nstory:\n  time_window_days: 3\n", origin: "t.yml")
+        #expect(configuration.dedup.threshold == 0.7)
+        #expect(configuration.dedup.permutations == 128)
+        #expect(configuration.story.timeWindowDays == 3)
+    }
+
+    @Test(arguments: [
+        ("dedup:\n  treshold: 0.5\n", "dedup.treshold"),
+        ("dedupe:\n  threshold: 0.5\n", "dedupe"),
+        ("dedup:\n  threshold: high\n", "must be a number"),
+        ("dedup:\n  permutations: 0\n", "dedup.permutations"),
+        ("story:\n  link_threshold: 1.5\n", "link_threshold"),
+        ("- just\n- a list\n", "mapping"),
+        ("dedup: [1, 2\n", "YAML"),
+    ])
+    func badFilesNameTheProblem(text: String, expected: String) {
+        do {
+            _ = try PipelineConfiguration.parse(text, origin: "bad.yml")
+            Issue.record("accepted: \(text)")
+        } catch let error as WiretraceError {
+            #expect(error.description.contains(expected), "\(error)")
+            #expect(error.description.contains("bad.yml"), "\(error)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func contentHashChangesWithTextAndParameters() {
+        let article = Article(id: "a", source: "f", title: "T", text: "Some text here.")
+        var edited = article
+        edited.text += " More."
+        let hash = DocumentProcessor.contentHash(article, parameters: "k=5")
+        #expect(hash == DocumentProcessor.contentHash(article, parameters: "k=5"))
+        #expect(hash != DocumentProcessor.contentHash(edited, parameters: "k=5"))
+        #expect(hash != DocumentProcessor.contentHash(article, parameters: "k=4"))
+    }
+}
