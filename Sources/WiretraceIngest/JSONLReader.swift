@@ -1,0 +1,165 @@
+import WiretraceCore
+import Foundation
+
+/// Reads JSONL dumps (`.jsonl`, `.ndjson`, optionally `.gz`): one document per line.
+///
+/// Each line is an object with `id`, optional `url`, `outlet`, `published`, `scraped`, `title`,
+/// and `html` (extracted later) or `text` (used as is). When a line has both, `html` wins.
+/// A bad line becomes a rejection and reading goes on with the next; blank lines are ignored.
+final class JSONLReader: RecordReader {
+    private let file: InputFile
+    private let stream: ByteStream
+    private let limit: Int
+    private let decoder = JSONDecoder()
+    private var lineNumber = 0
+    private var sawContent = false
+    private var finished = false
+
+    init(file: InputFile, stream: ByteStream, limit: Int) {
+        self.file = file
+        self.stream = stream
+        self.limit = limit
+    }
+
+    func next() -> IngestItem? {
+        while !finished {
+            let line: ByteStream.Line?
+            do {
+                line = try stream.readLine(limit: limit)
+            } catch {
+                finished = true
+                return reject(error.reason, error.message, location: SourceLocation(file: file.path, record: lineNumber + 1))
+            }
+            guard let line else {
+                finished = true
+                return sawContent ? nil : reject(.emptyFile, "file has no JSONL lines", location: file.location)
+            }
+            lineNumber += 1
+            switch line {
+            case .tooLong(let offset, let length):
+                sawContent = true
+                return reject(
+                    .tooLarge, "line is \(length) bytes, over the \(limit)-byte limit",
+                    location: SourceLocation(file: file.path, record: lineNumber, offset: offset))
+            case .bytes(let bytes, let offset):
+                if TextSniffer.isBlank(bytes) { continue }
+                sawContent = true
+                return parse(bytes, location: SourceLocation(file: file.path, record: lineNumber, offset: offset))
+            }
+        }
+        return nil
+    }
+
+    private func reject(_ reason: RejectReason, _ message: String, location: SourceLocation) -> IngestItem {
+        .rejected(Rejection(location: location, reason: reason, message: message))
+    }
+
+    private func parse(_ bytes: [UInt8], location: SourceLocation) -> IngestItem {
+        var location = location
+        if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
+            return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
+        }
+        let record: JSONLRecord
+        do {
+            record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            return reject(.malformedJSON, Self.describe(error), location: location)
+        } catch {
+            return reject(.malformedJSON, "line is not JSON: \(error)", location: location)
+        }
+        let id: String
+        switch record.id {
+        case .some(.value(let value)) where !value.isEmpty:
+            id = value
+            location.recordID = value
+        case .some(.invalid(let kind)):
+            return reject(.malformedJSON, "field id must be a string or a number, not \(kind)", location: location)
+        default:
+            id = "\(file.relativePath)#\(lineNumber)"
+        }
+        let payload: RawPayload
+        if let html = record.html {
+            payload = .html(bytes: Array(html.utf8), charset: "utf-8")
+        } else if let text = record.text {
+            payload = .verbatimText(text)
+        } else {
+            return reject(.missingField, "line has neither an html nor a text string field", location: location)
+        }
+        return .document(RawDocument(
+            id: id, location: location, format: .jsonl, url: record.url, outlet: record.outlet,
+            published: record.published, fetched: record.scraped, title: record.title, payload: payload))
+    }
+
+    /// A decoding error as a short message: what is wrong and where, never the line's text.
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context):
+            if let underlying = context.underlyingError {
+                let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+                    ?? String(describing: underlying)
+                return "line is not JSON: \(detail)"
+            }
+            return "line is not JSON: \(context.debugDescription)"
+        case .typeMismatch:
+            return "line is JSON but not an object"
+        default:
+            return "line does not decode: \(error.localizedDescription)"
+        }
+    }
+}
+
+/// The fields of a JSONL line. Fields of the wrong type count as absent, except `id`.
+private struct JSONLRecord: Decodable {
+    enum ID {
+        case value(String)
+        case invalid(String)
+    }
+
+    var id: ID?
+    var url: String?
+    var outlet: String?
+    var published: String?
+    var scraped: String?
+    var title: String?
+    var html: String?
+    var text: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, url, outlet, published, scraped, title, html, text
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func string(_ key: CodingKeys) -> String? {
+            (try? container.decodeIfPresent(String.self, forKey: key)) ?? nil
+        }
+        url = string(.url)
+        outlet = string(.outlet)
+        published = string(.published)
+        scraped = string(.scraped)
+        title = string(.title)
+        html = string(.html)
+        text = string(.text)
+        guard container.contains(.id), !((try? container.decodeNil(forKey: .id)) ?? false) else {
+            id = nil
+            return
+        }
+        if let value = string(.id) {
+            id = .value(value)
+        } else if let value = try? container.decode(Int64.self, forKey: .id) {
+            id = .value(String(value))
+        } else if let value = try? container.decode(UInt64.self, forKey: .id) {
+            id = .value(String(value))
+        } else if let value = try? container.decode(Double.self, forKey: .id), value.isFinite {
+            if value == value.rounded(), abs(value) < 9.0e15 {
+                id = .value(String(Int64(value)))
+            } else {
+                id = .value(String(value))
+            }
+        } else if (try? container.decode(Bool.self, forKey: .id)) != nil {
+            id = .invalid("a boolean")
+        } else {
+            id = .invalid("an object or array")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import WiretraceCore
+/// Cheap byte-level checks on document bytes: blank, binary, valid UTF-8.
+enum TextSniffer {
+    /// How many leading bytes the binary check looks at.
+    static let sniffLength = 4096
+
+    /// Whether the bytes hold nothing but ASCII whitespace (and perhaps a UTF-8 byte order mark).
+    static func isBlank(_ bytes: some Collection<UInt8>) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        return rest.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+
+    /// Whether the bytes look like binary data rather than a page or text: a NUL byte among the
+    /// first 4 KiB, or more than 2% of them control characters that text does not use.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(sniffLength)
+        var controls = 0
+        for byte in head {
+            if byte == 0 { return true }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B {
+                controls += 1
+            } else if byte == 0x7F {
+                controls += 1
+            }
+        }
+        return controls * 50 > head.count
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil if all are.
+    ///
+    /// Rejects overlong forms, surrogates and code points past U+10FFFF, as `String(validating:)` does.
+    /// - Complexity: O(*n*).
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            var trailing: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: trailing = 1
+            case 0xE0: trailing = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: trailing = 2
+            case 0xED: trailing = 2; high = 0x9F
+            case 0xF0: trailing = 3; low = 0x90
+            case 0xF1...0xF3: trailing = 3
+            case 0xF4: trailing = 3; high = 0x8F
+            default: return index
+            }
+            guard index + trailing < count else { return index }
+            let second = bytes[index + 1]
+            guard second >= low, second <= high else { return index }
+            if trailing >= 2, bytes[index + 2] & 0xC0 != 0x80 { return index }
+            if trailing == 3, bytes[index + 3] & 0xC0 != 0x80 { return index }
+            index += trailing + 1
+        }
+        return nil
+    }
+
+    /// The bytes as a String when they are valid UTF-8 (a leading byte order mark dropped).
+    static func utf8String(_ bytes: [UInt8]) -> String? {
+        guard firstInvalidUTF8Offset(bytes) == nil else { return nil }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        return String(decoding: body, as: UTF8.self)
+    }
+}
