@@ -1,0 +1,92 @@
+import WiretraceCore
+
+/// Settings for article extraction.
+public struct ExtractionConfiguration: Sendable {
+    /// Share of NUL/control bytes in the first 8 KiB above which a document is binary content.
+    public var binaryControlRatio: Double = 0.05
+    /// Whether a JSON-LD `articleBody` longer than the extracted text replaces it.
+    public var prefersStructuredBody: Bool = true
+
+    public init() {}
+}
+
+/// Extracts article text and metadata from raw documents: stage 2 of the pipeline.
+///
+/// Stateless and `Sendable`: one extractor may serve many threads.
+public struct ArticleExtractor: Sendable {
+    public let configuration: ExtractionConfiguration
+
+    public init(configuration: ExtractionConfiguration = .init()) {
+        self.configuration = configuration
+    }
+
+    /// Extracts article text and metadata. A document with no article text is a `.noText`
+    /// rejection; binary/garbage a `.binaryContent` rejection.
+    public func extract(_ raw: RawDocument) -> Result<Article, Rejection> {
+        let fields: ExtractedFields
+        switch raw.payload {
+        case .html(let bytes, let charset):
+            if PageBytes.looksBinary(bytes, controlRatio: configuration.binaryControlRatio) {
+                return .failure(binary(raw))
+            }
+            fields = HTMLArticleReader(configuration: configuration).read(bytes: bytes, charset: charset)
+        case .scrapedText(let text):
+            if PageBytes.looksBinary(text.utf8, controlRatio: configuration.binaryControlRatio) {
+                return .failure(binary(raw))
+            }
+            fields = PlainTextReader.readScraped(text, knownTitle: raw.title)
+        case .verbatimText(let text):
+            if PageBytes.looksBinary(text.utf8, controlRatio: configuration.binaryControlRatio) {
+                return .failure(binary(raw))
+            }
+            fields = PlainTextReader.readVerbatim(text, knownTitle: raw.title)
+        }
+        guard !TextUtilities.isBlank(fields.text) else {
+            return .failure(Rejection(
+                location: raw.location, reason: .noText,
+                message: "no article text found in \(raw.format.rawValue) document \(raw.id)"))
+        }
+
+        let url = raw.url ?? fields.url
+        let outlet = raw.outlet ?? fields.outlet ?? url.flatMap(TextUtilities.host(of:))
+        var title = raw.title ?? fields.title
+        if raw.title == nil, let pageTitle = fields.pageTitle {
+            title = Metadata.strippingSiteSuffix(pageTitle, outlet: outlet)
+        }
+        return .success(Article(
+            id: raw.id,
+            source: raw.location.description,
+            url: url,
+            outlet: outlet,
+            title: title,
+            published: raw.published ?? fields.published ?? raw.fetched,
+            byline: fields.byline,
+            dateline: fields.dateline,
+            credits: CreditDetector.deduplicated(fields.credits),
+            text: fields.text))
+    }
+
+    private func binary(_ raw: RawDocument) -> Rejection {
+        Rejection(
+            location: raw.location, reason: .binaryContent,
+            message: "document \(raw.id) looks binary (NUL or control bytes, or a binary file signature)")
+    }
+}
+
+/// What a reader found in one payload, before the `RawDocument`'s own fields override it.
+struct ExtractedFields {
+    var url: String?
+    var outlet: String?
+    /// Title from metadata or the article itself, used as is.
+    var title: String?
+    /// An HTML `<title>` to use, after stripping the site suffix, when nothing better exists.
+    var pageTitle: String?
+    var published: String?
+    var byline: String?
+    var dateline: String?
+    var credits: [WireCredit] = []
+    var text: String = ""
+}
+
+/// Site-suffix stripping lives with the metadata; this alias keeps the call site readable.
+typealias Metadata = PageMetadata

@@ -1,0 +1,241 @@
+/// A paragraph candidate found in a page, before boilerplate filtering.
+struct TextBlock {
+    /// The text, whitespace collapsed.
+    var text: String
+    /// Characters of `text` that sit inside links.
+    var linkLength: Int
+    /// The element that produced it ("p", "h2", "li", "blockquote"), or "run" for loose text
+    /// inside a container (`<div>text<br>more</div>`).
+    var tag: String
+    /// The containers above the block, outermost first.
+    var ancestors: [ObjectIdentifier]
+}
+
+/// Finds the article's content in a parsed page: drops page furniture, picks the content root
+/// (an `<article>` or `[itemprop=articleBody]` if present, else the densest block of paragraph
+/// text) and returns its paragraphs in document order.
+struct ContentSelector {
+    /// Elements that never hold article text.
+    static let droppedTags: Set<String> = [
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+        "button", "figure", "figcaption", "template", "select", "textarea", "input", "object",
+        "embed", "canvas", "video", "audio", "picture", "map", "dialog", "menu", "head", "title",
+        "link", "meta", "label", "option", "math",
+    ]
+
+    /// Elements that start a new block of text.
+    static let blockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+
+    /// Elements whose text is one paragraph.
+    static let paragraphTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt",
+    ]
+
+    /// Roles that mark furniture.
+    private static let droppedRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert",
+        "search", "toolbar",
+    ]
+
+    /// Class/id word openings that mark furniture. "byline"/"author" are metadata, read elsewhere.
+    private static let noisePrefixes: [String] = [
+        "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
+        "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
+        "breadcrumb", "paywall", "sidebar", "outbrain", "taboola", "sponsor",
+    ]
+
+    private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
+
+    // MARK: Furniture
+
+    /// Whether an element (and its subtree) is page furniture.
+    static func isDropped(_ element: HTMLElement) -> Bool {
+        if droppedTags.contains(element.name) { return true }
+        if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
+        if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let role = element[attribute: "role"]?.lowercased(), droppedRoles.contains(role) { return true }
+        if protectedTags.contains(element.name) || isArticleBody(element) { return false }
+        return hasNoiseName(element)
+    }
+
+    /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
+    /// does not match "nav").
+    static func hasNoiseName(_ element: HTMLElement) -> Bool {
+        let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
+        guard names.count > 1 else { return false }
+        for token in names.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            if token == "ad" || token == "ads" || token == "adslot" { return true }
+            if token.hasPrefix("commentary") { continue }
+            if noisePrefixes.contains(where: { token.hasPrefix($0) }) { return true }
+        }
+        return false
+    }
+
+    static func isArticleBody(_ element: HTMLElement) -> Bool {
+        element[attribute: "itemprop"]?.lowercased().split(separator: " ").contains("articlebody") == true
+    }
+
+    // MARK: Blocks
+
+    private(set) var blocks: [TextBlock] = []
+    private(set) var elements: [ObjectIdentifier: HTMLElement] = [:]
+    private var articles: [HTMLElement] = []
+    private var articleBodies: [HTMLElement] = []
+    private var stack: [ObjectIdentifier] = []
+
+    /// The content root chosen, if any.
+    private(set) var root: HTMLElement?
+
+    /// Walks the page and selects the content.
+    init(document: HTMLElement) {
+        walk(document)
+        root = chooseRoot()
+    }
+
+    /// The paragraph blocks inside the content root, in document order. Loose text runs count only
+    /// when the root has no paragraph elements; `h1` (the title) never does.
+    var contentBlocks: [TextBlock] {
+        let inRoot: [TextBlock]
+        if let root {
+            let id = ObjectIdentifier(root)
+            inRoot = blocks.filter { $0.ancestors.contains(id) }
+        } else {
+            inRoot = blocks
+        }
+        let hasParagraphs = inRoot.contains { $0.tag != "run" && $0.tag != "h1" }
+        return inRoot.filter { $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs) }
+    }
+
+    private mutating func walk(_ element: HTMLElement) {
+        if isDroppedBlock(element) { return }
+        let id = ObjectIdentifier(element)
+        if element.name == "article" { articles.append(element) }
+        if Self.isArticleBody(element) { articleBodies.append(element) }
+
+        if Self.paragraphTags.contains(element.name) && !containsBlock(element) {
+            emit(inline: element.children, tag: element.name)
+            return
+        }
+        elements[id] = element
+        stack.append(id)
+        defer { stack.removeLast() }
+        let runTag = Self.paragraphTags.contains(element.name) ? element.name : "run"
+        var run: [HTMLNode] = []
+        for child in element.children {
+            if case .element(let childElement) = child,
+                Self.blockTags.contains(childElement.name) || childElement.name == "br"
+            {
+                emit(inline: run, tag: runTag)
+                run.removeAll()
+                if childElement.name != "br" { walk(childElement) }
+            } else {
+                run.append(child)
+            }
+        }
+        emit(inline: run, tag: runTag)
+    }
+
+    private func isDroppedBlock(_ element: HTMLElement) -> Bool { Self.isDropped(element) }
+
+    /// Whether any descendant is a block-level element.
+    private func containsBlock(_ element: HTMLElement) -> Bool {
+        for child in element.children {
+            guard case .element(let childElement) = child else { continue }
+            if Self.isDropped(childElement) { continue }
+            if Self.blockTags.contains(childElement.name) || containsBlock(childElement) { return true }
+        }
+        return false
+    }
+
+    private mutating func emit(inline nodes: [HTMLNode], tag: String) {
+        guard !nodes.isEmpty else { return }
+        var text = ""
+        var linkText = ""
+        for node in nodes { Self.collectText(node, into: &text, links: &linkText, inLink: false) }
+        let collapsed = TextUtilities.collapseWhitespace(text)
+        guard !collapsed.isEmpty else { return }
+        let linkLength = TextUtilities.collapseWhitespace(linkText).count
+        blocks.append(TextBlock(text: collapsed, linkLength: linkLength, tag: tag, ancestors: stack))
+    }
+
+    /// Appends the visible text of an inline subtree; link text is also appended to `links`.
+    static func collectText(_ node: HTMLNode, into text: inout String, links: inout String, inLink: Bool) {
+        switch node {
+        case .text(let string):
+            text += string
+            if inLink { links += string }
+        case .element(let element):
+            if isDropped(element) { return }
+            if element.name == "br" {
+                text += " "
+                return
+            }
+            if blockTags.contains(element.name) { text += " " }
+            let link = inLink || element.name == "a"
+            if link && !inLink { links += " " }
+            for child in element.children { collectText(child, into: &text, links: &links, inLink: link) }
+            if blockTags.contains(element.name) { text += " " }
+        }
+    }
+
+    // MARK: Root
+
+    /// Text outside links, the measure of a block's worth.
+    private static func weight(_ block: TextBlock) -> Int { max(0, block.text.count - block.linkLength) }
+
+    private func contentWeight(of element: HTMLElement) -> Int {
+        let id = ObjectIdentifier(element)
+        return blocks.lazy.filter { $0.tag != "h1" && $0.ancestors.contains(id) }.map(Self.weight).reduce(0, +)
+    }
+
+    /// An `[itemprop=articleBody]` or `<article>` with text when present; otherwise the container
+    /// that collects the most paragraph text (a paragraph scores for its parent and half for its
+    /// grandparent), as readability-style extractors do.
+    ///
+    /// - Complexity: O(b·d) for b blocks at depth d.
+    private func chooseRoot() -> HTMLElement? {
+        let densityRoot = densestContainer()
+        for candidates in [articleBodies, articles] {
+            let best = candidates.map { ($0, contentWeight(of: $0)) }.max { $0.1 < $1.1 }
+            guard let (element, weight) = best, weight > 0 else { continue }
+            // An <article> that is only a teaser card loses to a much richer block elsewhere.
+            if let densityRoot, densityRoot !== element {
+                let densityWeight = contentWeight(of: densityRoot)
+                let densityInside = blocks.contains {
+                    $0.ancestors.contains(ObjectIdentifier(element)) && $0.ancestors.contains(ObjectIdentifier(densityRoot))
+                }
+                if !densityInside && densityWeight > weight * 3 { return densityRoot }
+            }
+            return element
+        }
+        return densityRoot
+    }
+
+    private func densestContainer() -> HTMLElement? {
+        let strongTags: Set<String> = ["p", "blockquote", "pre"]
+        let useStrong = blocks.contains { strongTags.contains($0.tag) }
+        var scores: [ObjectIdentifier: Double] = [:]
+        var order: [ObjectIdentifier] = []
+        for block in blocks {
+            guard useStrong ? strongTags.contains(block.tag) : (block.tag == "run" || block.tag == "li") else { continue }
+            let weight = Double(Self.weight(block))
+            guard weight > 0 else { continue }
+            for (distance, id) in block.ancestors.reversed().prefix(2).enumerated() {
+                if scores[id] == nil { order.append(id) }
+                scores[id, default: 0] += distance == 0 ? weight : weight / 2
+            }
+        }
+        var best: (id: ObjectIdentifier, score: Double)?
+        for id in order where scores[id]! > (best?.score ?? 0) { best = (id, scores[id]!) }
+        return best.flatMap { elements[$0.id] }
+    }
+}

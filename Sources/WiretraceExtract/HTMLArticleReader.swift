@@ -1,0 +1,103 @@
+import WiretraceCore
+
+/// Reads an HTML page into article fields: content selection, metadata, credits.
+struct HTMLArticleReader {
+    let configuration: ExtractionConfiguration
+
+    /// Reads one page. Never fails: a page without text yields empty `text`.
+    func read(bytes: [UInt8], charset: String?) -> ExtractedFields {
+        var fields = ExtractedFields()
+        let prepared = PageBytes.prepare(bytes, charsetHint: charset)
+        guard let document = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding) else { return fields }
+
+        let metadata = PageMetadata(document: document)
+        let structured = metadata.structured
+        let selector = ContentSelector(document: document)
+
+        fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
+            .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
+        fields.outlet = metadata.meta("og:site_name", "application-name") ?? structured.publisherName
+
+        let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
+        fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline
+        if fields.title == nil, let pageTitle = metadata.htmlTitle, !pageTitle.isEmpty {
+            fields.pageTitle = pageTitle
+        }
+
+        fields.published = structured.datePublished
+            ?? metadata.meta(
+                "article:published_time", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+                "dc.date.issued", "datepublished", "og:published_time", "sailthru.date", "parsely-pub-date")
+            ?? metadata.firstTimeDatetime
+
+        // Paragraphs: furniture, credits, captions and a leading byline sorted out.
+        var filter = ParagraphFilter(titles: [fields.title, heading, fields.pageTitle])
+        for block in selector.contentBlocks where !isLinkList(block) {
+            filter.add(block.text)
+        }
+        var paragraphs = filter.paragraphs
+        var credits = filter.credits
+        if configuration.prefersStructuredBody, let body = structured.articleBody {
+            var bodyFilter = ParagraphFilter(titles: [fields.title])
+            for line in TextUtilities.nonBlankLines(body) { bodyFilter.add(line) }
+            let extractedLength = paragraphs.reduce(0) { $0 + $1.count }
+            if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) > extractedLength {
+                paragraphs = bodyFilter.paragraphs
+                credits += bodyFilter.credits
+            }
+        }
+        fields.text = paragraphs.joined(separator: "\n\n")
+
+        let metaAuthor = metadata.meta("author", "article:author", "byl", "sailthru.author", "parsely-author")
+            .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
+        let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
+        let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
+        fields.byline = (metaAuthor ?? structuredAuthor ?? elementByline ?? filter.byline)
+            .map { $0.hasPrefix("By ") ? String($0.dropFirst(3)) : $0 }
+
+        // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
+        var bylineCredits: [WireCredit] = []
+        for candidate in [metadata.bylineElementText, metaAuthor, structuredAuthor].compactMap({ $0 }) {
+            if let agency = NewsAgency.canonical(candidate) {
+                bylineCredits.append(WireCredit(agency: agency, text: candidate))
+            } else {
+                bylineCredits += CreditDetector.analyze(line: candidate).credits
+            }
+        }
+        fields.credits = bylineCredits + credits
+        fields.dateline = ParagraphFilter.dateline(in: paragraphs)
+        return fields
+    }
+
+    /// Lists of links (related stories, tags) are not text: mostly-link list items and blocks.
+    private func isLinkList(_ block: TextBlock) -> Bool {
+        let length = block.text.count
+        guard length > 0, block.linkLength > 0 else { return false }
+        if block.tag == "li" || block.tag == "run" { return block.linkLength * 2 > length }
+        return block.linkLength * 10 >= length * 9
+    }
+
+    /// The first `<h1>` inside an element, whitespace collapsed.
+    private func firstHeading(in element: HTMLElement?) -> String? {
+        guard let element else { return nil }
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if inner.name == "h1" {
+                let text = TextUtilities.collapseWhitespace(PageMetadata.text(of: inner))
+                if !text.isEmpty { return text }
+            }
+            if let found = firstHeading(in: inner) { return found }
+        }
+        return nil
+    }
+
+    /// The first `<h1>` inside any `<article>` (the root may sit below the article's header).
+    private func firstArticleHeading(in element: HTMLElement) -> String? {
+        if element.name == "article", let heading = firstHeading(in: element) { return heading }
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if let found = firstArticleHeading(in: inner) { return found }
+        }
+        return nil
+    }
+}

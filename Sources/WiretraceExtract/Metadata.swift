@@ -1,0 +1,193 @@
+import Foundation
+
+/// Metadata a page states about itself: `<meta>` tags, `<link rel=canonical>`, `<title>`,
+/// JSON-LD, `<time datetime>`, byline elements.
+struct PageMetadata {
+    /// `<meta>` values by lower-cased `name`, `property` or `itemprop`; the first occurrence wins.
+    var meta: [String: String] = [:]
+    var canonicalURL: String?
+    var htmlTitle: String?
+    var firstTimeDatetime: String?
+    /// Text of the first element whose class or rel names a byline or author.
+    var bylineElementText: String?
+    var structured = StructuredData()
+
+    /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
+    /// the byline and `<time>`, but `<head>` and scripts are read.
+    init(document: HTMLElement) {
+        visit(document, inFurniture: false)
+    }
+
+    /// The first non-empty `<meta>` value among the given keys.
+    func meta(_ keys: String...) -> String? {
+        for key in keys {
+            if let value = meta[key].map(TextUtilities.collapseWhitespace), !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    private mutating func visit(_ element: HTMLElement, inFurniture: Bool) {
+        switch element.name {
+        case "meta":
+            if let content = element[attribute: "content"] {
+                for key in ["name", "property", "itemprop", "http-equiv"] {
+                    if let name = element[attribute: key]?.lowercased(), meta[name] == nil { meta[name] = content }
+                }
+            }
+        case "link":
+            let rel = element[attribute: "rel"]?.lowercased().split(separator: " ") ?? []
+            if rel.contains("canonical"), canonicalURL == nil, let href = element[attribute: "href"] {
+                canonicalURL = href.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        case "title":
+            if htmlTitle == nil { htmlTitle = TextUtilities.collapseWhitespace(Self.text(of: element)) }
+        case "script":
+            if element[attribute: "type"]?.lowercased().contains("ld+json") == true {
+                structured.read(json: Self.text(of: element))
+            }
+            return
+        case "style", "template", "noscript":
+            return
+        case "time":
+            if !inFurniture, firstTimeDatetime == nil, let datetime = element[attribute: "datetime"],
+                !TextUtilities.isBlank(datetime)
+            {
+                firstTimeDatetime = datetime.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        default:
+            break
+        }
+        if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
+            let text = TextUtilities.collapseWhitespace(Self.text(of: element))
+            if text.count >= 3 && text.count <= 100 { bylineElementText = text }
+        }
+        let furniture = inFurniture
+            || (ContentSelector.isDropped(element) && !["head", "html", "body"].contains(element.name)
+                && !Self.namesByline(element))
+        for child in element.children {
+            if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
+        }
+    }
+
+    /// Whether the class, rel or itemprop names a byline or an author.
+    private static func namesByline(_ element: HTMLElement) -> Bool {
+        let names = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
+            .compactMap { $0?.lowercased() }.joined(separator: " ")
+        guard names.contains("byline") || names.contains("author") else { return false }
+        // Author boxes with biographies and avatars are not bylines.
+        return !names.contains("bio") && !names.contains("avatar") && !names.contains("image")
+            && !names.contains("photo")
+    }
+
+    /// All text below an element, scripts included (for `<title>` and JSON-LD).
+    static func text(of element: HTMLElement) -> String {
+        var result = ""
+        for child in element.children {
+            switch child {
+            case .text(let string): result += string
+            case .element(let inner): result += " " + text(of: inner)
+            }
+        }
+        return result
+    }
+
+    // MARK: Title
+
+    /// Removes a site suffix from a `<title>`: "Story | CNA" -> "Story", "Story - Reuters" -> "Story".
+    ///
+    /// A " | " segment is dropped when short; a dash segment only when it is short and looks like a
+    /// name (or matches the outlet), so that titles with a dash in them survive.
+    static func strippingSiteSuffix(_ title: String, outlet: String?) -> String {
+        var result = title
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            guard let range = result.range(of: separator, options: .backwards) else { continue }
+            let suffix = result[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let prefix = result[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard !prefix.isEmpty, suffix.count <= 40, prefix.count >= suffix.count else { continue }
+            let words = suffix.split(separator: " ")
+            let matchesOutlet = outlet.map { suffix.lowercased().contains($0.lowercased()) || $0.lowercased().contains(suffix.lowercased()) } ?? false
+            let looksLikeName = words.count <= 4 && words.allSatisfy { $0.first?.isUppercase == true || $0.first?.isNumber == true }
+            if separator == " | " || separator == " :: " || matchesOutlet || looksLikeName {
+                result = prefix
+                break
+            }
+        }
+        return result
+    }
+}
+
+/// What a page's JSON-LD says about its article.
+struct StructuredData {
+    var headline: String?
+    var datePublished: String?
+    var authorNames: [String] = []
+    var publisherName: String?
+    var articleBody: String?
+    var url: String?
+
+    /// Folds one `<script type="application/ld+json">` block in. Article-typed objects win over
+    /// others; the first value found for a field is kept. Invalid JSON is ignored.
+    mutating func read(json text: String) {
+        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for wrapper in ["<![CDATA[", "<!--"] where trimmed.hasPrefix(wrapper) { trimmed.removeFirst(wrapper.count) }
+        for wrapper in ["]]>", "-->"] where trimmed.hasSuffix(wrapper) { trimmed.removeLast(wrapper.count) }
+        guard let data = trimmed.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
+        var objects: [[String: Any]] = []
+        Self.collectObjects(value, into: &objects)
+        let articles = objects.filter(Self.isArticle)
+        for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object) }
+    }
+
+    private mutating func take(_ object: [String: Any]) {
+        let isArticle = Self.isArticle(object)
+        if headline == nil, isArticle { headline = Self.string(object["headline"]) }
+        if datePublished == nil { datePublished = Self.string(object["datePublished"]) }
+        if authorNames.isEmpty, isArticle { authorNames = Self.names(object["author"]) }
+        if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
+        if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
+        if url == nil, isArticle { url = Self.string(object["url"]) }
+    }
+
+    private static func isArticle(_ object: [String: Any]) -> Bool {
+        let types: [String]
+        switch object["@type"] {
+        case let single as String: types = [single]
+        case let many as [Any]: types = many.compactMap { $0 as? String }
+        default: types = []
+        }
+        return types.contains { type in
+            ["Article", "Posting", "Report", "NewsArticle", "LiveBlog"].contains { type.contains($0) }
+        }
+    }
+
+    private static func collectObjects(_ value: Any, into objects: inout [[String: Any]]) {
+        if let array = value as? [Any] {
+            for item in array { collectObjects(item, into: &objects) }
+        } else if let object = value as? [String: Any] {
+            objects.append(object)
+            if let graph = object["@graph"] { collectObjects(graph, into: &objects) }
+        }
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        guard let string = value as? String else { return nil }
+        let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Names from `"Jane Doe"`, `{"name": ...}` or an array of either.
+    private static func names(_ value: Any?) -> [String] {
+        switch value {
+        case let name as String:
+            return string(name).map { [$0] } ?? []
+        case let object as [String: Any]:
+            return string(object["name"]).map { [$0] } ?? []
+        case let array as [Any]:
+            return array.flatMap { names($0) }
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import WiretraceCore
+
+/// Sorts candidate paragraphs into article text, credits and furniture; shared by the HTML and
+/// scraped-text readers.
+struct ParagraphFilter {
+    /// Paragraphs kept as article text, in order.
+    private(set) var paragraphs: [String] = []
+    /// Credits found on the way, in order (not yet deduplicated).
+    private(set) var credits: [WireCredit] = []
+    /// A "By ..." byline found before the body began.
+    private(set) var byline: String?
+
+    /// Lines equal to the title (lower-cased) are repeats of it and dropped.
+    private let titles: Set<String>
+
+    init(titles: [String?]) {
+        self.titles = Set(titles.compactMap { $0.map { TextUtilities.collapseWhitespace($0).lowercased() } })
+    }
+
+    /// Offers one paragraph (whitespace collapsed).
+    mutating func add(_ paragraph: String) {
+        guard !paragraph.isEmpty else { return }
+        let analysis = CreditDetector.analyze(line: paragraph)
+        if analysis.isCreditLine {
+            credits.append(contentsOf: analysis.credits)
+            return
+        }
+        // A photo credit ("... via REUTERS") is not a wire credit for the story.
+        if Boilerplate.isCaption(paragraph) { return }
+        credits.append(contentsOf: analysis.credits)
+        if Boilerplate.isBoilerplate(paragraph) { return }
+        if titles.contains(paragraph.lowercased()) { return }
+        if paragraphs.count < 2, let names = TextSignals.byline(in: paragraph) {
+            if byline == nil { byline = names }
+            return
+        }
+        if paragraphs.last == paragraph { return }
+        paragraphs.append(paragraph)
+    }
+
+    /// The leading place of the first paragraphs that has one.
+    static func dateline(in paragraphs: [String]) -> String? {
+        for paragraph in paragraphs.prefix(2) {
+            if let place = TextSignals.dateline(in: paragraph) { return place }
+        }
+        return nil
+    }
+}

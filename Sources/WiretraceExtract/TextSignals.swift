@@ -1,0 +1,157 @@
+/// Metadata read from article prose: the dateline that opens a story, and "By ..." bylines.
+enum TextSignals {
+    /// Words in capitals that open teasers and labels, not datelines ("READ: ...", "UPDATE: ...").
+    private static let notPlaces: Set<String> = [
+        "READ", "READ MORE", "ALSO READ", "WATCH", "LISTEN", "UPDATE", "UPDATED", "BREAKING",
+        "BREAKING NEWS", "EXCLUSIVE", "LIVE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "FILE", "PHOTO",
+        "VIDEO", "ANALYSIS", "OPINION", "COMMENT", "FACTBOX", "Q&A", "FAQ", "SOURCE", "SOURCES",
+        "CORRECTION", "CLARIFICATION", "WARNING", "SPOILER", "TIMELINE", "EXPLAINER", "FILE PHOTO",
+    ]
+
+    private static let months: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    /// The place a story opens with: "MOSCOW: ..." -> "MOSCOW"; "MOSCOW (Reuters) - ..." ->
+    /// "MOSCOW"; "WASHINGTON, July 4 (AP) — ..." -> "WASHINGTON"; "TURNBERRY/GLASGOW, Scotland — ..."
+    /// -> "TURNBERRY/GLASGOW, Scotland".
+    ///
+    /// The place must be in capitals and be followed (after an optional region, date and agency in
+    /// parentheses) by a colon or a dash.
+    static func dateline(in paragraph: String) -> String? {
+        let chars = Array(paragraph.prefix(200))
+        var index = 0
+
+        // Place: capitalised words separated by spaces or slashes.
+        var placeEnd = 0
+        var capitals = 0
+        while index < chars.count {
+            var cursor = index
+            var wordCapitals = 0
+            while cursor < chars.count, chars[cursor].isUppercase || (cursor > index && ".'’-&".contains(chars[cursor])) {
+                if chars[cursor].isUppercase { wordCapitals += 1 }
+                cursor += 1
+            }
+            // A word followed by lower-case letters ("President") is not a capitalised place.
+            if wordCapitals == 0 || (cursor < chars.count && chars[cursor].isLetter) { break }
+            capitals += wordCapitals
+            placeEnd = cursor
+            if cursor + 1 < chars.count, chars[cursor] == " " || chars[cursor] == "/", chars[cursor + 1].isUppercase {
+                index = cursor + 1
+            } else {
+                break
+            }
+        }
+        guard placeEnd > 0, capitals >= 2 else { return nil }
+        let place = String(chars[0..<placeEnd]).trimmingCharacters(in: " .-")
+        guard !notPlaces.contains(place), place.count <= 60 else { return nil }
+        index = placeEnd
+
+        var region: String?
+        skipSpaces(chars, &index)
+        if index < chars.count, chars[index] == "," {
+            index += 1
+            skipSpaces(chars, &index)
+            let words = capitalisedWords(chars, from: index)
+            if let first = words.first, isMonth(first.word), nextIsDigit(chars, after: first.end)
+            {
+                index = skipDate(chars, from: index)
+            } else if !words.isEmpty {
+                region = words.map(\.word).joined(separator: " ")
+                index = words.last!.end
+                skipSpaces(chars, &index)
+                if index < chars.count, chars[index] == "," {
+                    let dateStart = index + 1
+                    var probe = dateStart
+                    skipSpaces(chars, &probe)
+                    if let month = capitalisedWords(chars, from: probe).first, isMonth(month.word) {
+                        index = skipDate(chars, from: probe)
+                    }
+                }
+            } else {
+                return nil
+            }
+        }
+        skipSpaces(chars, &index)
+        if index < chars.count, chars[index] == "(" {
+            guard let close = chars[index...].firstIndex(of: ")"), close - index <= 40 else { return nil }
+            index = close + 1
+            skipSpaces(chars, &index)
+        }
+        guard index < chars.count, ":-–—".contains(chars[index]) else { return nil }
+        // A colon must be followed by a space ("MOSCOW: ..."), not by digits ("GMT:12").
+        if chars[index] == ":", index + 1 < chars.count, chars[index + 1] != " " { return nil }
+        if let region { return "\(place), \(region)" }
+        return place
+    }
+
+    private static func skipSpaces(_ chars: [Character], _ index: inout Int) {
+        while index < chars.count, chars[index] == " " { index += 1 }
+    }
+
+    private static func isMonth(_ word: String) -> Bool {
+        months.contains(word.lowercased().trimmingCharacters(in: "."))
+    }
+
+    private static func nextIsDigit(_ chars: [Character], after end: Int) -> Bool {
+        var index = end
+        skipSpaces(chars, &index)
+        return index < chars.count && chars[index].isNumber
+    }
+
+    /// Skips "July 4", "Jan. 5, 2024", "June 22".
+    private static func skipDate(_ chars: [Character], from start: Int) -> Int {
+        var index = start
+        while index < chars.count, chars[index].isLetter || chars[index] == "." { index += 1 }
+        skipSpaces(chars, &index)
+        while index < chars.count, chars[index].isNumber { index += 1 }
+        var probe = index
+        if probe < chars.count, chars[probe] == "," {
+            probe += 1
+            skipSpaces(chars, &probe)
+            var digits = 0
+            while probe < chars.count, chars[probe].isNumber { probe += 1; digits += 1 }
+            if digits == 4 { index = probe }
+        }
+        return index
+    }
+
+    /// Up to four capitalised words ("Scotland", "New South Wales") starting at `start`.
+    private static func capitalisedWords(_ chars: [Character], from start: Int) -> [(word: String, end: Int)] {
+        var words: [(word: String, end: Int)] = []
+        var index = start
+        while words.count < 4, index < chars.count, chars[index].isUppercase {
+            var cursor = index
+            while cursor < chars.count, chars[cursor].isLetter || ".'’-".contains(chars[cursor]) { cursor += 1 }
+            words.append((String(chars[index..<cursor]), cursor))
+            guard cursor + 1 < chars.count, chars[cursor] == " ", chars[cursor + 1].isUppercase else { break }
+            index = cursor + 1
+        }
+        return words
+    }
+
+    /// Connecting words allowed in a byline besides capitalised names.
+    private static let bylineConnectors: Set<String> = [
+        "and", "&", "in", "of", "the", "de", "da", "del", "van", "von", "der", "bin", "al", "for", "|", "-", "—",
+    ]
+
+    /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and
+    /// John Roe"), or nil when the paragraph is prose that happens to start with "By".
+    static func byline(in paragraph: String) -> String? {
+        guard paragraph.hasPrefix("By ") || paragraph.hasPrefix("BY ") || paragraph.hasPrefix("by ") else {
+            return nil
+        }
+        let rest = String(paragraph.dropFirst(3)).trimmingCharacters(in: " ,")
+        guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
+        let words = rest.split { $0 == " " || $0 == "," }
+        guard !words.isEmpty, words.count <= 14 else { return nil }
+        for word in words {
+            guard let first = word.first else { continue }
+            if first.isUppercase || bylineConnectors.contains(word.lowercased()) { continue }
+            return nil
+        }
+        return rest
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Small text helpers shared by the extractors.
+enum TextUtilities {
+    /// Collapses runs of whitespace (including no-break spaces and line breaks) to one space and
+    /// trims both ends.
+    ///
+    /// - Complexity: O(n).
+    static func collapseWhitespace<S: StringProtocol>(_ text: S) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whitespace for collapsing purposes: Unicode white space plus zero-width space and BOM.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    /// Whether a string is empty or whitespace only.
+    static func isBlank<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    /// The host of an absolute URL, lower-cased, without a leading "www.".
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        var name = host.lowercased()
+        if name.hasPrefix("www.") { name.removeFirst(4) }
+        return name.isEmpty ? nil : name
+    }
+
+    /// Whether a string is an absolute http(s) URL.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && host(of: text) != nil
+    }
+
+    /// Splits text into paragraphs on blank lines; lines inside a paragraph are joined with a
+    /// space and whitespace is collapsed.
+    static func blankLineParagraphs(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        func flush() {
+            if !current.isEmpty {
+                let joined = collapseWhitespace(current.joined(separator: " "))
+                if !joined.isEmpty { paragraphs.append(joined) }
+                current.removeAll()
+            }
+        }
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if isBlank(line) { flush() } else { current.append(line) }
+        }
+        flush()
+        return paragraphs
+    }
+
+    /// Non-blank lines, whitespace-collapsed.
+    static func nonBlankLines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map(collapseWhitespace).filter { !$0.isEmpty }
+    }
+}
