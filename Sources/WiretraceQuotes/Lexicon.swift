@@ -7,7 +7,8 @@ package enum Lexicon {
         "writes", "tweeted", "argued", "argues", "claimed", "announced", "cited", "quoted", "continued",
         "recalled", "acknowledged", "admitted", "replied", "responded", "stressed", "emphasised",
         "emphasized", "urged", "conceded", "confirmed", "remarked", "posted", "reported", "predicted",
-        "complained", "suggested", "testified", "vowed", "pledged",
+        "complained", "suggested", "testified", "vowed", "pledged", "reports", "continues",
+        "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged",
     ]
     /// Verbs whose object is the person spoken to ("told Reuters").
     package static let tellingVerbs: Set<String> = ["told", "tells", "tell"]

@@ -106,6 +106,14 @@ public struct QuoteExtractor: Sendable {
                 if adjacent { attribution = finder.after((close + 1)..<hi, strict: strict, text: text) }
             }
             if attribution == nil { attribution = finder.before(lo..<open, strict: strict, text: text) }
+            if attribution == nil, lo == open, open > 1, tokens[open - 1].text == ":",
+                tokens[open - 1].paragraph != tokens[open].paragraph
+            {
+                // "Caddell continued:" ending the previous paragraph introduces this quote.
+                var previousStart = open - 1
+                while previousStart > 0, sentence[previousStart - 1] == sentence[open - 1] { previousStart -= 1 }
+                attribution = finder.before(previousStart..<open, strict: strict, text: text)
+            }
             found.append(attribution)
             beforeHasWords.append(tokens[lo..<open].contains(where: \.isWord))
         }

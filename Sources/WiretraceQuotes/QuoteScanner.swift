@@ -116,6 +116,11 @@ package enum QuoteScanner {
             return (.straight, 1)
         case "\u{201C}", "\u{201E}":
             return (.curly, 1)
+        case "\u{201D}":
+            // A right mark used as an opening one at the start of a quote ("”Mr. Trump …”").
+            if let previous, !previous.isSpace, previous != "(" { return nil }
+            guard let next, next.properties.isAlphabetic else { return nil }
+            return (.curly, 1)
         case "\u{AB}":
             return (.guillemet, 1)
         case "\u{2039}":
@@ -126,6 +131,11 @@ package enum QuoteScanner {
             return (.singleCurly, 1)
         case "`":
             return next == "`" ? (.ptb, 2) : nil
+        case "'":
+            // Two apostrophes opening a quote (New York Times archive style: ''This isn't reform,'').
+            guard next == "'", i + 2 < paragraph.upperBound, !s[i + 2].isSpace, s[i + 2] != "'" else { return nil }
+            if let previous, !previous.isSpace, previous != "(" { return nil }
+            return (.ptb, 2)
         default:
             return nil
         }
@@ -156,7 +166,9 @@ package enum QuoteScanner {
                 }
                 if c == "\u{201C}" || c == "\u{201D}" || c == "\"" { return nil }
             case .ptb:
-                if c == "'", i + 1 < paragraph.upperBound, s[i + 1] == "'" { return (i, 2) }
+                if c == "'", i + 1 < paragraph.upperBound, s[i + 1] == "'", i > start, !s[i - 1].isSpace {
+                    return (i, 2)
+                }
             }
             i += 1
         }

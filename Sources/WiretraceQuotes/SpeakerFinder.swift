@@ -45,6 +45,12 @@ package struct SpeakerFinder: Sendable {
             if Lexicon.passiveMarkers.contains(tokens[j].lower) { passive = true }
             j -= 1
         }
+        // A parenthesis between the name and the verb: "Sen. Claire McCaskill (D-Mo.) said".
+        if j >= lowerBound, tokens[j].text == ")",
+            let open = (max(lowerBound, j - 8)..<j).last(where: { tokens[$0].text == "(" }), open > lowerBound
+        {
+            j = open - 1
+        }
         guard j >= lowerBound, tokens[j].isWord else { return nil }
         if Lexicon.pronouns.contains(tokens[j].lower) { return (j...j, passive) }
         if Lexicon.determiners.contains(tokens[j].lower) || Lexicon.phraseStops.contains(tokens[j].stem) {
@@ -52,7 +58,14 @@ package struct SpeakerFinder: Sendable {
         }
         var k = j
         var count = 0
-        while k >= lowerBound, tokens[k].isWord, count < 8 {
+        while k >= lowerBound, count < 8 {
+            if tokens[k].text == ".", k > lowerBound, tokens[k - 1].isCapitalized,
+                Lexicon.abbreviations.contains(tokens[k - 1].lower) || tokens[k - 1].text.count == 1
+            {
+                k -= 1  // "Mr. Holtz-Eakin", "Leonard E. Burman"
+                continue
+            }
+            guard tokens[k].isWord else { break }
             let word = tokens[k].lower
             if Lexicon.determiners.contains(word) {
                 count += 1
@@ -178,6 +191,13 @@ package struct SpeakerFinder: Sendable {
     /// `, X cited Y as telling Z`. With `strict`, the verb must come within six tokens.
     package func after(_ range: Range<Int>, strict: Bool, text: ScalarText) -> Attribution? {
         var i = range.lowerBound
+        if i + 1 < range.upperBound, ["\u{2015}", "\u{2014}", "\u{2013}", "-"].contains(tokens[i].text),
+            tokens[i + 1].isCapitalized, let name = forwardPhrase(from: i + 1, upperBound: range.upperBound),
+            name.upperBound + 1 == range.upperBound || tokens[name.upperBound + 1].text == "."
+        {
+            // A signature after the quote: "…” ― Sonya Herridge.
+            return Attribution(speaker: name, cue: tokens[i].text, reporter: nil)
+        }
         while i < range.upperBound, tokens[i].text == "," || tokens[i].text == "\u{2014}" { i += 1 }
         let limit = min(range.upperBound, i + (strict ? 6 : 10))
         var v = i
@@ -190,10 +210,28 @@ package struct SpeakerFinder: Sendable {
                 }
                 guard let (subject, passive) = backwardPhrase(endingAt: v - 1, lowerBound: i),
                     subject.lowerBound == i
-                else { return nil }
+                else { return apposition(from: i, upperBound: range.upperBound, text: text) }
                 return attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: passive,
                     upperBound: range.upperBound, text: text)
+            }
+            v += 1
+        }
+        return apposition(from: i, upperBound: range.upperBound, text: text)
+    }
+
+    /// `"…," Scott Pruitt, the attorney general of Oklahoma, said`: a name, an apposition between
+    /// commas, then the verb.
+    private func apposition(from i: Int, upperBound: Int, text: ScalarText) -> Attribution? {
+        guard i < upperBound, tokens[i].isCapitalized, let name = forwardPhrase(from: i, upperBound: upperBound),
+            name.upperBound + 1 < upperBound, tokens[name.upperBound + 1].text == ","
+        else { return nil }
+        var v = name.upperBound + 2
+        while v < min(upperBound, name.upperBound + 26) {
+            if let (length, kind) = verb(at: v), kind != .according, tokens[v - 1].text == "," {
+                return attribution(
+                    verbAt: v, length: length, kind: kind, subject: name, passive: false, upperBound: upperBound,
+                    text: text)
             }
             v += 1
         }
