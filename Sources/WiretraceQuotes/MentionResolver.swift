@@ -1,0 +1,197 @@
+/// A person named in full somewhere in the article, with the role words written before the name.
+package struct PersonMention: Sendable, Hashable {
+    /// The name without titles ("Sergei Shoigu").
+    package var name: String
+    /// Lower-cased name words without possessives.
+    package var words: [String]
+    package var start: Int
+    package var end: Int
+    /// Lower-cased role words written before the name ("russian", "defence", "minister").
+    package var roleWords: [String]
+}
+
+/// A speaker as it will be reported: the resolved name (or the phrase) and the mention's offsets.
+package struct ResolvedSpeaker: Sendable, Hashable {
+    package var name: String
+    package var start: Int
+    package var end: Int
+}
+
+/// Resolves speaker mentions (pronouns, surnames, role nouns) to full names in the same article.
+package struct MentionResolver: Sendable {
+    package let tokens: [Token]
+    package let text: ScalarText
+    /// Full person names in text order.
+    package let persons: [PersonMention]
+
+    /// Finds every full person name (two or more capitalised words after titles are removed).
+    /// - Complexity: O(n) in the number of tokens.
+    package init(tokens: [Token], text: ScalarText) {
+        self.tokens = tokens
+        self.text = text
+        var persons: [PersonMention] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].isCapitalized, !tokens[i].isAllCaps else {
+                i += 1
+                continue
+            }
+            let run = MentionResolver.capitalisedRun(tokens, from: i)
+            if let person = MentionResolver.person(tokens, run: run, text: text) {
+                persons.append(person)
+            }
+            i = run.upperBound
+        }
+        self.persons = persons
+    }
+
+    /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.
+    package static func capitalisedRun(_ tokens: [Token], from i: Int) -> Range<Int> {
+        var j = i
+        while j < tokens.count, tokens[j].paragraph == tokens[i].paragraph {
+            let token = tokens[j]
+            if token.isCapitalized, !token.isAllCaps || token.text.count <= 3 {
+                j += 1
+                if token.isPossessive { break }
+                // Initials: "George W. Bush".
+                if token.text.count == 1, j + 1 < tokens.count, tokens[j].text == ".", tokens[j + 1].isCapitalized {
+                    j += 1
+                }
+                continue
+            }
+            if j > i, Lexicon.nameParticles.contains(token.lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized {
+                j += 1
+                continue
+            }
+            break
+        }
+        return i..<max(j, i + 1)
+    }
+
+    /// Index of the first token of `run` that belongs to a name (titles, places, dates, sentence openers skipped).
+    package static func nameStart(_ tokens: [Token], run: Range<Int>) -> Int {
+        var k = run.lowerBound
+        while k < run.upperBound {
+            let word = tokens[k].stem
+            if tokens[k].text == "." || Lexicon.titles.contains(word) || Lexicon.places.contains(word)
+                || Lexicon.dates.contains(word) || Lexicon.sentenceStarters.contains(word)
+                || tokens[k].isPossessive
+            {
+                k += 1
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    private static func person(_ tokens: [Token], run: Range<Int>, text: ScalarText) -> PersonMention? {
+        let first = nameStart(tokens, run: run)
+        guard first < run.upperBound else { return nil }
+        let nameTokens = tokens[first..<run.upperBound].filter { $0.isWord }
+        guard nameTokens.count >= 2, nameTokens.count <= 5 else { return nil }
+        for token in nameTokens {
+            if Lexicon.nonPersonWords.contains(token.stem) || Lexicon.places.contains(token.stem)
+                || Lexicon.dates.contains(token.stem) || token.isAllCaps
+                || token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+            {
+                return nil
+            }
+        }
+        if Lexicon.titles.contains(nameTokens.last!.stem) { return nil }
+        let end = tokens[run.upperBound - 1].isPossessive
+            ? tokens[run.upperBound - 1].end - 2 : tokens[run.upperBound - 1].end
+        let name = text.string(tokens[first].start..<end)
+        var roles = tokens[run.lowerBound..<first].filter { $0.isWord }.map(\.stem)
+        // Lower-case role words and possessive modifiers just before the run ("junta chief", "Myanmar's").
+        var k = run.lowerBound - 1
+        var before: [String] = []
+        while k >= 0, before.count < 5, tokens[k].isWord, tokens[k].paragraph == tokens[run.lowerBound].paragraph {
+            let word = tokens[k].stem
+            if Lexicon.phraseStops.contains(word) || Lexicon.determiners.contains(word) { break }
+            if tokens[k].isCapitalized, !tokens[k].isPossessive, !Lexicon.titles.contains(word),
+                !Lexicon.places.contains(word), !Lexicon.nonPersonWords.contains(word)
+            {
+                break
+            }
+            before.append(word)
+            k -= 1
+        }
+        roles = before.reversed() + roles
+        return PersonMention(
+            name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles)
+    }
+
+    /// Resolves the speaker phrase `phrase` (token indices, inclusive bounds) to a name, or keeps it.
+    package func resolve(_ phrase: ClosedRange<Int>) -> ResolvedSpeaker {
+        let start = tokens[phrase.lowerBound].start
+        let end = tokens[phrase.upperBound].end
+        let written = ResolvedSpeaker(name: text.string(start..<end), start: start, end: end)
+        let last = tokens[phrase.upperBound]
+
+        if phrase.count == 1, Lexicon.pronouns.contains(last.lower) {
+            guard Lexicon.personPronouns.contains(last.lower),
+                let person = persons.last(where: { $0.end <= start })
+            else { return written }
+            return ResolvedSpeaker(name: person.name, start: start, end: end)
+        }
+
+        if last.isCapitalized {
+            // The name is the trailing capitalised run of the phrase, titles removed.
+            var runStart = phrase.upperBound
+            while runStart > phrase.lowerBound {
+                let previous = tokens[runStart - 1]
+                if previous.isCapitalized, !previous.isPossessive || runStart - 1 == phrase.lowerBound {
+                    runStart -= 1
+                } else if Lexicon.nameParticles.contains(previous.lower) || previous.text == "." {
+                    runStart -= 1
+                } else {
+                    break
+                }
+            }
+            let nameFrom = MentionResolver.nameStart(tokens, run: runStart..<(phrase.upperBound + 1))
+            guard nameFrom <= phrase.upperBound else {
+                return resolveRole(phrase, written: written)
+            }
+            let words = tokens[nameFrom...phrase.upperBound].filter { $0.isWord }.map(\.stem)
+            let wordSet = Set(words)
+            let candidates = persons.filter { wordSet.isSubset(of: Set($0.words)) }
+            let nameStartOffset = tokens[nameFrom].start
+            if let person = candidates.last(where: { $0.start <= nameStartOffset }) ?? candidates.first {
+                return ResolvedSpeaker(name: person.name, start: nameStartOffset, end: end)
+            }
+            if words.count >= 2, !words.contains(where: { Lexicon.nonPersonWords.contains($0) }) {
+                return ResolvedSpeaker(
+                    name: text.string(nameStartOffset..<end), start: nameStartOffset, end: end)
+            }
+            return written
+        }
+        return resolveRole(phrase, written: written)
+    }
+
+    /// Resolves a role noun phrase ("the Russian defence minister") to the nearest earlier person
+    /// written with the same role words, or keeps the phrase.
+    private func resolveRole(_ phrase: ClosedRange<Int>, written: ResolvedSpeaker) -> ResolvedSpeaker {
+        let words = tokens[phrase].filter { $0.isWord }.map(\.stem).filter { !Lexicon.determiners.contains($0) }
+        guard let head = words.last, Lexicon.titles.contains(head) || Lexicon.roleSynonyms[head] != nil else {
+            return written
+        }
+        let candidates = persons.filter { $0.end <= written.start }
+        for person in candidates.reversed() {
+            let roles = person.roleWords
+            if words.allSatisfy({ word in roles.contains { MentionResolver.sameRoleWord(word, $0) } }) {
+                return ResolvedSpeaker(name: person.name, start: written.start, end: written.end)
+            }
+        }
+        return written
+    }
+
+    /// Role words match when equal, synonyms ("leader"/"chief"), or a country and its adjective
+    /// ("russia"/"russian").
+    package static func sameRoleWord(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        if let x = Lexicon.roleSynonyms[a], let y = Lexicon.roleSynonyms[b], x == y { return true }
+        if a.count >= 4, b.count >= 4, a.hasPrefix(b) || b.hasPrefix(a) { return true }
+        return false
+    }
+}

@@ -1,0 +1,200 @@
+import WiretraceCore
+
+/// Whether a quote is given word for word (between quote marks) or reported in the writer's words.
+public enum QuoteKind: String, Sendable, Codable { case direct, indirect }
+
+/// One quote in one article: where it is, who said it, and how it reached the page.
+public struct QuoteOccurrence: Sendable, Hashable, Codable {
+    /// Unicode-scalar offset into `Article.text` of the quote content (inside the marks).
+    public var start: Int
+    /// Exclusive end offset of the content.
+    public var end: Int
+    /// The content: exactly the scalars `start..<end` of the article text.
+    public var text: String
+    public var kind: QuoteKind
+    /// The resolved name, or the phrase as written when it cannot be resolved.
+    public var speaker: String?
+    /// Offsets of the speaker mention used (the pronoun, surname or role phrase as written).
+    public var speakerStart: Int?
+    public var speakerEnd: Int?
+    /// The reporting verb as written: "said", "told", "cited ... as telling", "according to".
+    public var cue: String?
+    /// The relay chain after the speaker: first reporter stated in the text, credited wires, outlet.
+    public var via: [String]
+
+    public init(
+        start: Int, end: Int, text: String, kind: QuoteKind, speaker: String? = nil, speakerStart: Int? = nil,
+        speakerEnd: Int? = nil, cue: String? = nil, via: [String] = []
+    ) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.speakerStart = speakerStart
+        self.speakerEnd = speakerEnd
+        self.cue = cue
+        self.via = via
+    }
+}
+
+/// Extracts direct and indirect quotes from an article and attributes them.
+///
+/// Direct quotes are text between quote marks (see ``QuoteScanner``); a span of fewer than three words
+/// counts only when a reporting verb stands right beside it, so scare quotes ("concerned") are
+/// dropped. A quote split by its attribution (`"…," he said, "…"`) gives two occurrences with the same
+/// speaker. A quote running over several paragraphs gives one occurrence per paragraph, all with the
+/// speaker found for any of them. Indirect quotes are sentences shaped `X said (that) <clause>`,
+/// `According to X, <clause>` or `<clause>, X said`, outside direct quotes.
+public struct QuoteExtractor: Sendable {
+    public init() {}
+
+    /// The quotes of `article`, sorted by start offset.
+    /// - Complexity: O(n) in the length of the text, times a small constant per quote.
+    public func quotes(in article: Article) -> [QuoteOccurrence] {
+        let text = ScalarText(article.text)
+        let tokens = Tokenizer.tokens(text)
+        guard !tokens.isEmpty else { return [] }
+        let spans = QuoteScanner.spans(in: text)
+        let finder = SpeakerFinder(tokens: tokens)
+        let resolver = MentionResolver(tokens: tokens, text: text)
+
+        var tokenAtOffset: [Int: Int] = [:]
+        for (index, token) in tokens.enumerated() { tokenAtOffset[token.start] = index }
+
+        // Token bounds of each span: the opening mark, and the closing mark (or one past the last content token).
+        var bounds: [(open: Int, close: Int)] = []
+        var inQuote = [Bool](repeating: false, count: tokens.count)
+        var openMarks = Set<Int>()
+        for span in spans {
+            let open = tokenAtOffset[span.openStart] ?? 0
+            var close: Int
+            if span.continuesToNext {
+                close = open + 1
+                while close < tokens.count, tokens[close].end <= span.closeStart { close += 1 }
+            } else {
+                close = tokenAtOffset[span.closeStart] ?? open + 1
+            }
+            bounds.append((open, close))
+            openMarks.insert(open)
+            if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
+        }
+        let sentence = Self.sentenceIDs(tokens, inQuote: inQuote, openMarks: openMarks)
+
+        // Attribute each span.
+        var found: [Attribution?] = []
+        var beforeHasWords: [Bool] = []
+        for (n, span) in spans.enumerated() {
+            let (open, close) = bounds[n]
+            var lo = open
+            while lo > 0, sentence[lo - 1] == sentence[open] { lo -= 1 }
+            if n > 0, bounds[n - 1].close < open, sentence[bounds[n - 1].close] == sentence[open] {
+                lo = max(lo, bounds[n - 1].close + 1)
+            }
+            var hi = close + 1
+            while hi < tokens.count, sentence[hi] == sentence[open], !openMarks.contains(hi) { hi += 1 }
+            let words = tokens[(open + 1)..<close].filter(\.isWord).count
+            let strict = words < 3
+            var attribution: Attribution? = nil
+            if !span.continuesToNext, close + 1 <= hi {
+                var adjacent = true
+                if strict {
+                    let commaInside = span.closeStart > 0 && [",", "!", "?"].contains(text.scalars[span.closeStart - 1])
+                    let commaAfter = close + 1 < tokens.count && tokens[close + 1].text == ","
+                    adjacent = commaInside || commaAfter
+                }
+                if adjacent { attribution = finder.after((close + 1)..<hi, strict: strict, text: text) }
+            }
+            if attribution == nil { attribution = finder.before(lo..<open, strict: strict, text: text) }
+            if attribution == nil, lo == open, open > 1, tokens[open - 1].text == ":",
+                tokens[open - 1].paragraph != tokens[open].paragraph
+            {
+                // "Caddell continued:" ending the previous paragraph introduces this quote.
+                var previousStart = open - 1
+                while previousStart > 0, sentence[previousStart - 1] == sentence[open - 1] { previousStart -= 1 }
+                attribution = finder.before(previousStart..<open, strict: strict, text: text)
+            }
+            found.append(attribution)
+            beforeHasWords.append(tokens[lo..<open].contains(where: \.isWord))
+        }
+
+        // Parts of one multi-paragraph quote share the speaker found for any part.
+        var groupStart = 0
+        for n in spans.indices {
+            if !spans[n].continuesPrevious { groupStart = n }
+            if !spans[n].continuesToNext, n > groupStart {
+                let shared = found[groupStart...n].compactMap { $0 }.first
+                for m in groupStart...n where found[m] == nil { found[m] = shared }
+            }
+        }
+
+        var occurrences: [QuoteOccurrence] = []
+        var previous: (paragraph: Int, attribution: Attribution)? = nil
+        var directTokenRanges: [ClosedRange<Int>] = []
+        for (n, span) in spans.enumerated() {
+            let (open, close) = bounds[n]
+            let words = tokens[(open + 1)..<close].filter(\.isWord).count
+            let paragraph = tokens[open].paragraph
+            var attribution = found[n]
+            if attribution == nil, words >= 3, !beforeHasWords[n], let previous, previous.paragraph == paragraph {
+                attribution = previous.attribution  // a quote continuing the previous speaker's words
+            }
+            if words < 3, attribution == nil { continue }
+            if let attribution { previous = (paragraph, attribution) }
+            directTokenRanges.append(open...min(close, tokens.count - 1))
+            occurrences.append(
+                occurrence(
+                    span.contentStart..<span.contentEnd, kind: .direct, attribution: attribution, text: text,
+                    resolver: resolver, article: article))
+        }
+
+        occurrences += indirectQuotes(
+            tokens: tokens, sentence: sentence, direct: directTokenRanges, finder: finder, resolver: resolver,
+            text: text, article: article)
+        return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    private func occurrence(
+        _ range: Range<Int>, kind: QuoteKind, attribution: Attribution?, text: ScalarText, resolver: MentionResolver,
+        article: Article
+    ) -> QuoteOccurrence {
+        var result = QuoteOccurrence(
+            start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: kind,
+            via: RelayChain.via(firstReporter: attribution?.reporter, article: article))
+        if let attribution {
+            let speaker = resolver.resolve(attribution.speaker)
+            result.speaker = speaker.name
+            result.speakerStart = speaker.start
+            result.speakerEnd = speaker.end
+            result.cue = attribution.cue
+        }
+        return result
+    }
+
+    /// Sentence numbers per token: a new sentence starts after ".", "!" or "?" outside quotes when the
+    /// next token is capitalised, a digit or an opening quote mark, and at every paragraph break.
+    /// No sentence ends right after a closing quote mark, so `"…." he said` stays one sentence.
+    static func sentenceIDs(_ tokens: [Token], inQuote: [Bool], openMarks: Set<Int>) -> [Int] {
+        var ids = [Int](repeating: 0, count: tokens.count)
+        var id = 0
+        for k in 1..<max(tokens.count, 1) {
+            let previous = tokens[k - 1]
+            var boundary = tokens[k].paragraph != previous.paragraph
+            if !boundary, !inQuote[k - 1], ["." , "!", "?", "\u{2026}"].contains(previous.text) {
+                let next = tokens[k]
+                let startsSentence = next.isCapitalized || openMarks.contains(k)
+                    || (next.text.unicodeScalars.first?.properties.numericType != nil)
+                var abbreviation = false
+                if previous.text == ".", k >= 2, tokens[k - 2].isWord {
+                    let word = tokens[k - 2].lower
+                    abbreviation = Lexicon.abbreviations.contains(word)
+                        || (tokens[k - 2].text.count == 1 && tokens[k - 2].isCapitalized)
+                }
+                boundary = startsSentence && !abbreviation
+            }
+            if boundary { id += 1 }
+            ids[k] = id
+        }
+        return ids
+    }
+}

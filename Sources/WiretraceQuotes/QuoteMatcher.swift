@@ -1,0 +1,73 @@
+/// Matches the same quote across outlets, allowing for punctuation, truncation and small edits.
+public enum QuoteMatcher {
+    /// Canonical key of a quote for cross-outlet matching: case-folded letters/digits, punctuation
+    /// and quote marks dropped, whitespace collapsed. Dashes and slashes separate words.
+    /// - Complexity: O(n) in the length of the quote.
+    public static func key(_ quote: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in quote.lowercased().unicodeScalars {
+            if scalar.isWordScalar {
+                if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            } else if scalar.isSpace || scalar.properties.isDash || scalar == "/" {
+                pendingSpace = true
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Groups occurrences that are the same quote: equal keys, or one key's words a contiguous run of
+    /// six or more words inside the other's (truncation), or token-set Jaccard ≥ 0.8 (small edits).
+    /// Input order is kept inside groups; groups are ordered by their first index; every index is in
+    /// exactly one group.
+    /// - Complexity: O(n²·w) for n quotes of about w words.
+    public static func group(_ quotes: [String]) -> [[Int]] {
+        let words = quotes.map { key($0).split(separator: " ").map(String.init) }
+        let sets = words.map(Set.init)
+        var parent = Array(quotes.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for i in quotes.indices {
+            for j in quotes.indices where j > i && find(i) != find(j) {
+                if same(words[i], words[j], sets[i], sets[j]) {
+                    let (ri, rj) = (find(i), find(j))
+                    parent[max(ri, rj)] = min(ri, rj)
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for i in quotes.indices {
+            let root = find(i)
+            if groups[root] == nil { order.append(root) }
+            groups[root, default: []].append(i)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    private static func same(_ a: [String], _ b: [String], _ setA: Set<String>, _ setB: Set<String>) -> Bool {
+        if a == b { return true }
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.count >= 6, containsRun(long, short) { return true }
+        let union = setA.union(setB).count
+        return union > 0 && Double(setA.intersection(setB).count) / Double(union) >= 0.8
+    }
+
+    /// Whether `needle` occurs as a contiguous run of words in `haystack`.
+    private static func containsRun(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if Array(haystack[start..<(start + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,50 @@
+/// Article text as an array of Unicode scalars, so that every offset this module reports is a
+/// Unicode-scalar offset into `Article.text`, as the export contract requires.
+package struct ScalarText: Sendable {
+    /// The scalars of the text, in order.
+    package let scalars: [Unicode.Scalar]
+
+    /// Splits `text` into its Unicode scalars.
+    /// - Complexity: O(n) in the number of scalars.
+    package init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    /// The number of scalars.
+    package var count: Int { scalars.count }
+
+    /// The scalar at `offset`, or nil outside the text.
+    package func scalar(at offset: Int) -> Unicode.Scalar? {
+        offset >= 0 && offset < scalars.count ? scalars[offset] : nil
+    }
+
+    /// The text of the scalars in `range`.
+    package func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+}
+
+extension Unicode.Scalar {
+    /// A letter or a digit in any script.
+    package var isWordScalar: Bool {
+        properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// An upper-case or title-case letter.
+    package var isUpperCaseLetter: Bool {
+        properties.isUppercase || properties.generalCategory == .titlecaseLetter
+    }
+
+    /// White space, line breaks included.
+    package var isSpace: Bool { properties.isWhitespace }
+
+    /// A line or paragraph break.
+    package var isLineBreak: Bool {
+        switch value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// A word or a punctuation mark of the article text, with its scalar offsets.
+package struct Token: Sendable {
+    /// Whether the token is a word (letters and digits, with inner apostrophes, hyphens and dots).
+    package enum Kind: Sendable { case word, punctuation }
+
+    package var start: Int
+    package var end: Int
+    package var text: String
+    /// The text lower-cased, with a possessive "'s" kept.
+    package var lower: String
+    package var kind: Kind
+    /// Index of the paragraph (text between line breaks) holding the token.
+    package var paragraph: Int
+
+    package var isWord: Bool { kind == .word }
+    /// A word whose first scalar is an upper-case letter.
+    package var isCapitalized: Bool {
+        isWord && (text.unicodeScalars.first?.isUpperCaseLetter ?? false)
+    }
+    /// A word of two or more letters, all upper-case ("MOSCOW", "NLD").
+    package var isAllCaps: Bool {
+        guard isWord else { return false }
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if !scalar.isUpperCaseLetter { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+    /// The word lower-cased without a possessive ending ("Russia's" -> "russia").
+    package var stem: String {
+        for suffix in ["'s", "’s", "'", "’"] where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            return String(lower.dropLast(suffix.count))
+        }
+        return lower
+    }
+    /// Whether the word ends with a possessive "'s".
+    package var isPossessive: Bool { isWord && (lower.hasSuffix("'s") || lower.hasSuffix("’s")) }
+}
+
+/// Splits scalar text into words and punctuation marks.
+package enum Tokenizer {
+    private static let innerJoiners: Set<UInt32> = [0x27, 0x2019, 0x2D, 0x2010, 0x2E]
+
+    /// The tokens of `text`, in order. PTB quote marks (two backticks, two apostrophes) are one token.
+    /// - Complexity: O(n) in the number of scalars.
+    package static func tokens(_ text: ScalarText) -> [Token] {
+        let scalars = text.scalars
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var paragraph = 0
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let scalar = scalars[i]
+            if scalar.isSpace {
+                if scalar.isLineBreak, !tokens.isEmpty, tokens[tokens.count - 1].paragraph == paragraph {
+                    paragraph += 1
+                }
+                i += 1
+                continue
+            }
+            let start = i
+            let kind: Token.Kind
+            if scalar.isWordScalar {
+                i += 1
+                while i < n {
+                    if scalars[i].isWordScalar {
+                        i += 1
+                    } else if innerJoiners.contains(scalars[i].value), i + 1 < n, scalars[i + 1].isWordScalar {
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                kind = .word
+            } else {
+                if (scalar == "`" || scalar == "'"), i + 1 < n, scalars[i + 1] == scalar {
+                    i += 2
+                } else {
+                    i += 1
+                }
+                kind = .punctuation
+            }
+            let string = text.string(start..<i)
+            tokens.append(
+                Token(start: start, end: i, text: string, lower: string.lowercased(), kind: kind, paragraph: paragraph))
+        }
+        return tokens
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder: the stage's code lands here.
-enum _WiretraceQuotesPlaceholder {}
