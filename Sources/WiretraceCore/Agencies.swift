@@ -3,10 +3,10 @@
 public enum NewsAgency {
     /// Canonical agency names and the spellings that mean them (lower-cased).
     public static let aliases: [(canonical: String, spellings: [String])] = [
-        ("Reuters", ["reuters", "thomson reuters"]),
-        ("AP", ["ap", "associated press", "the associated press"]),
-        ("AFP", ["afp", "agence france-presse", "agence france presse"]),
-        ("TASS", ["tass", "itar-tass"]),
+        ("Reuters", ["reuters", "thomson reuters", "reuters.com"]),
+        ("AP", ["ap", "associated press", "the associated press", "ap news", "apnews", "apnews.com"]),
+        ("AFP", ["afp", "agence france-presse", "agence france presse", "afp news"]),
+        ("TASS", ["tass", "itar-tass", "tass.com", "tass russian news agency"]),
         ("Xinhua", ["xinhua", "xinhua news agency"]),
         ("Bloomberg", ["bloomberg"]),
         ("PA", ["pa", "press association", "pa media"]),

@@ -9,7 +9,7 @@ import WiretraceStore
 /// sets, near-duplicate groups, cross-outlet quote matching, stories and roles.
 struct Analysis {
     let configuration: PipelineConfiguration
-    let progress: Progress
+    let progress: ProgressMeter
 
     func run(store: WiretraceStore) throws -> AnalysisSnapshot {
         // Signatures (and ids) in id order; stale signatures (other parameters) are recomputed.

@@ -15,11 +15,11 @@ public struct RunSummary: Sendable {
 /// barrier stages over everything stored (candidates, verification, groups, stories, quotes).
 public struct PipelineRunner {
     public var configuration: PipelineConfiguration
-    public var progress: Progress
+    public var progress: ProgressMeter
     /// Called for each rejected document or file as it happens (the CLI prints them).
     public var onRejection: (Rejection) -> Void
 
-    public init(configuration: PipelineConfiguration, progress: Progress = Progress(enabled: false), onRejection: @escaping (Rejection) -> Void = { _ in }) {
+    public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false), onRejection: @escaping (Rejection) -> Void = { _ in }) {
         self.configuration = configuration
         self.progress = progress
         self.onRejection = onRejection

@@ -2,7 +2,7 @@ import Foundation
 
 /// Progress lines on stderr ("ingest: 1,204 documents, 310 docs/s"), redrawn in place at most
 /// a few times a second. Quiet unless enabled (the CLI enables it when stderr is a terminal).
-public final class Progress: @unchecked Sendable {
+public final class ProgressMeter: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var lastDraw = Date.distantPast

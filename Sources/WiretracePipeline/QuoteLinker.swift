@@ -45,15 +45,17 @@ enum QuoteLinker {
             return a.value != b.value ? a.value < b.value : a.key > b.key
         }?.key
 
-        // First reporter: the most frequent head of the stated chains, ties to the earliest sighting.
+        // First reporter: the head of the earliest sighting's chain (the earliest outlet to carry
+        // it, or whom that outlet names as its source); without times, the most frequent head.
+        func name(_ outlet: String) -> String { NewsAgency.canonical(outlet) ?? outlet }
         var reporterVotes: [String: Int] = [:]
-        for sighting in sightings { if let head = sighting.via.first { reporterVotes[head, default: 0] += 1 } }
-        let firstReporter = reporterVotes.max { a, b in
-            if a.value != b.value { return a.value < b.value }
-            let ia = ordered.firstIndex { $0.via.first == a.key } ?? .max
-            let ib = ordered.firstIndex { $0.via.first == b.key } ?? .max
-            return ia > ib
-        }?.key
+        for sighting in sightings { if let head = sighting.via.first { reporterVotes[name(head), default: 0] += 1 } }
+        let firstReporter: String?
+        if time(first) < .infinity, let head = first.via.first {
+            firstReporter = name(head)
+        } else {
+            firstReporter = reporterVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        }
 
         // Relays: agencies between the first reporter and a publishing outlet, or agencies
         // publishing a quote first reported by someone else. Carriers: the other publishers.
@@ -62,14 +64,15 @@ enum QuoteLinker {
         func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
         for sighting in ordered {
             let chain = sighting.via
-            guard let publisher = chain.last else { continue }
-            if chain.count > 2 { for relay in chain[1..<(chain.count - 1)] where relay != firstReporter { add(relay, to: &relays) } }
+            guard let publisher = chain.last.map(name) else { continue }
+            if chain.count > 2 { for relay in chain[1..<(chain.count - 1)].map(name) where relay != firstReporter { add(relay, to: &relays) } }
             if publisher != firstReporter, chain.count >= 2, NewsAgency.canonical(publisher) != nil {
                 add(publisher, to: &relays)
             }
         }
         for sighting in ordered {
-            guard let index = indexByID[sighting.documentID], let outlet = articles[index].outlet ?? sighting.via.last else { continue }
+            guard let index = indexByID[sighting.documentID], let outlet = (articles[index].outlet ?? sighting.via.last).map(name)
+            else { continue }
             if outlet != firstReporter, !relays.contains(outlet) { add(outlet, to: &carriers) }
         }
         let firstIndex = indexByID[first.documentID]

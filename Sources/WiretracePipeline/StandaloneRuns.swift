@@ -44,9 +44,9 @@ public struct ExtractionRun {
 /// `wiretrace dedup`: the dedup path alone, no store and no story level.
 public struct DedupRun {
     public var configuration: PipelineConfiguration
-    public var progress: Progress
+    public var progress: ProgressMeter
 
-    public init(configuration: PipelineConfiguration, progress: Progress = Progress(enabled: false)) {
+    public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
         self.configuration = configuration
         self.progress = progress
     }

@@ -31,8 +31,9 @@ struct Dedup: ParsableCommand {
         if let threshold { configuration.dedup.threshold = threshold }
         let result = try DedupRun(configuration: configuration, progress: options.progressReporter)
             .run(inputs: options.inputs, onRejection: printRejection)
-        let lines = result.groups.enumerated().map { index, members in
-            JSONValue.object([("group", .int(index + 1)), ("members", .array(members.map { .string($0) }))]).serialized()
+        let lines = result.groups.enumerated().map { index, members -> String in
+            let ids: [JSONValue] = members.map { JSONValue.string($0) }
+            return JSONValue.object([("group", .int(index + 1)), ("members", .array(ids))]).serialized()
         }
         try Standard.write(lines, to: out)
         Standard.error("wiretrace: \(result.documents) documents, \(result.pairs) verified pairs, \(result.groups.count) groups"

@@ -21,12 +21,12 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let configuration = try options.pipelineConfiguration()
-        let runner = PipelineRunner(
-            configuration: configuration, progress: options.progressReporter,
-            onRejection: quietRejects ? { _ in } : printRejection)
+        let quiet = quietRejects
+        let onRejection: (Rejection) -> Void = { rejection in if !quiet { printRejection(rejection) } }
+        let runner = PipelineRunner(configuration: configuration, progress: options.progressReporter, onRejection: onRejection)
         let summary = try runner.run(inputs: options.inputs, databasePath: db)
         let counts = summary.counts
-        var lines = [
+        var lines: [String] = [
             "run \(summary.runID): read \(counts.documentsRead) documents, stored \(counts.documentsStored), "
                 + "unchanged \(counts.documentsUnchanged), rejected \(counts.rejects.total) "
                 + "(\(String(format: "%.2f", summary.seconds)) s)",

@@ -43,7 +43,7 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    var progressReporter: Progress { Progress(enabled: progress ?? Progress.stderrIsTerminal) }
+    var progressReporter: ProgressMeter { ProgressMeter(enabled: progress ?? ProgressMeter.stderrIsTerminal) }
 }
 
 /// Prints a rejected document on stderr: what, where, why. Never the article text.
