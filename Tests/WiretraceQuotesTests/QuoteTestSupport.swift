@@ -1,0 +1,40 @@
+import WiretraceCore
+import WiretraceQuotes
+
+/// Builds an article from paragraphs, the way extraction joins them.
+func article(
+    _ paragraphs: [String], outlet: String? = "Example Daily", credits: [String] = []
+) -> Article {
+    Article(
+        id: "test", source: "test.txt", outlet: outlet,
+        credits: credits.map { WireCredit(agency: $0, text: "Source: \($0)") },
+        text: paragraphs.joined(separator: "\n\n"))
+}
+
+/// Extracts quotes and checks the offset contract on every occurrence.
+func quotes(_ article: Article) -> [QuoteOccurrence] {
+    QuoteExtractor().quotes(in: article)
+}
+
+/// Whether every occurrence's text is exactly the article's scalars start..<end (and the speaker span is valid).
+func offsetsHold(_ article: Article, _ found: [QuoteOccurrence]) -> Bool {
+    let scalars = Array(article.text.unicodeScalars)
+    for quote in found {
+        guard quote.start >= 0, quote.end <= scalars.count, quote.start < quote.end else { return false }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[quote.start..<quote.end])
+        if String(view) != quote.text { return false }
+        if let s = quote.speakerStart, let e = quote.speakerEnd, !(0 <= s && s < e && e <= scalars.count) {
+            return false
+        }
+    }
+    return true
+}
+
+/// The text of the speaker mention of an occurrence.
+func speakerMention(_ article: Article, _ quote: QuoteOccurrence) -> String? {
+    guard let s = quote.speakerStart, let e = quote.speakerEnd else { return nil }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: Array(article.text.unicodeScalars)[s..<e])
+    return String(view)
+}

@@ -1,0 +1,135 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+@Suite struct SpeakerPatternTests {
+    private func only(_ paragraphs: [String], outlet: String? = "Example Daily", credits: [String] = [])
+        -> QuoteOccurrence?
+    {
+        let page = article(paragraphs, outlet: outlet, credits: credits)
+        let found = quotes(page).filter { $0.kind == .direct }
+        #expect(offsetsHold(page, found))
+        #expect(found.count == 1)
+        return found.first
+    }
+
+    @Test func nameThenVerb() {
+        let q = only(["\"The border will stay closed until spring,\" Olaf Scholz said."])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "said")
+    }
+
+    @Test func verbThenName() {
+        let q = only(["\"The border will stay closed until spring,\" said Olaf Scholz, speaking in Berlin."])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "said")
+    }
+
+    @Test func nameSaidColonBeforeQuote() {
+        let q = only(["Olaf Scholz said: \"The border will stay closed until spring.\""])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.text == "The border will stay closed until spring.")
+    }
+
+    @Test func nameSaidWithoutColon() {
+        let q = only(["Olaf Scholz warned \"the border will stay closed until spring\" in a speech."])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "warned")
+    }
+
+    @Test func toldSomeoneIsNotAReporter() {
+        let q = only(["\"We need more trains on this line,\" Olaf Scholz told a union meeting."])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "told")
+        #expect(q?.via == ["Example Daily"])
+    }
+
+    @Test func toldReutersMakesReutersFirstReporter() {
+        let q = only(["\"We need more trains on this line,\" Olaf Scholz told Reuters."], outlet: "The Hindu")
+        #expect(q?.via == ["Reuters", "The Hindu"])
+    }
+
+    @Test func toldAPaperKeepsThePaperAsWritten() {
+        let q = only(["\"We need more trains on this line,\" Olaf Scholz told the Financial Times."])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.via == ["the Financial Times", "Example Daily"])
+    }
+
+    @Test func toldStateMedia() {
+        let q = only(["\"The harvest this year was the best in a decade,\" Ali Khamenei told state media."])
+        #expect(q?.speaker == "Ali Khamenei")
+        #expect(q?.via == ["state media", "Example Daily"])
+    }
+
+    @Test func quotedAsSayingBy() {
+        let q = only(
+            ["\"The talks were useful and frank,\" Sergei Lavrov was quoted as saying by the Interfax news agency."])
+        #expect(q?.speaker == "Sergei Lavrov")
+        #expect(q?.cue == "quoted as saying")
+        #expect(q?.via == ["Interfax", "Example Daily"])
+    }
+
+    @Test func agencyQuotedSomeoneAsSaying() {
+        let q = only(
+            ["\"The talks were useful and frank,\" state news agency Xinhua quoted Wang Yi as saying."],
+            credits: ["AFP"])
+        #expect(q?.speaker == "Wang Yi")
+        #expect(q?.cue == "quoted ... as saying")
+        #expect(q?.via == ["Xinhua", "AFP", "Example Daily"])
+    }
+
+    @Test func accordingTo() {
+        let q = only(["\"The reactor is stable and safe for now,\" according to Rafael Grossi."])
+        #expect(q?.speaker == "Rafael Grossi")
+        #expect(q?.cue == "according to")
+    }
+
+    @Test func interviewWithNamesTheFirstReporter() {
+        let q = only(["\"I will run again in two years,\" Luiz Inácio Lula da Silva said in an interview with CNN."])
+        #expect(q?.speaker == "Luiz Inácio Lula da Silva")
+        #expect(q?.via == ["CNN", "Example Daily"])
+    }
+
+    @Test func pronounResolvesToNearestFullName() {
+        let q = only([
+            "Health Secretary Sajid Javid visited the hospital on Friday.",
+            "\"Waiting lists will come down by the end of the year,\" he said.",
+        ])
+        #expect(q?.speaker == "Sajid Javid")
+    }
+
+    @Test func roleNounResolvesToEarlierNameWithThatRole() {
+        let q = only([
+            "Junta chief Min Aung Hlaing arrived in Moscow on Monday.",
+            "Ties between the two countries are growing \"stronger and stronger\", the junta leader said.",
+        ])
+        #expect(q?.text == "stronger and stronger")
+        #expect(q?.speaker == "Min Aung Hlaing")
+    }
+
+    @Test func unresolvedRoleNounKeepsThePhrase() {
+        let q = only(["The army wants \"potential military technical cooperation,\" a junta spokesperson said."])
+        #expect(q?.speaker == "a junta spokesperson")
+    }
+
+    @Test func signatureAfterQuote() {
+        let q = only(["“Nobody should have to wait a year for a hospital bed.” ― Maria Gonzalez"])
+        #expect(q?.speaker == "Maria Gonzalez")
+    }
+
+    @Test func colonAtEndOfPreviousParagraphIntroducesQuote() {
+        let q = only(["Senator Bernie Sanders continued:", "\"The minimum wage has to rise in every state.\""])
+        #expect(q?.speaker == "Bernie Sanders")
+        #expect(q?.cue == "continued")
+    }
+
+    @Test func appositionBetweenNameAndVerb() {
+        let q = only(["\"It is an invasion of state authority,\" Scott Pruitt, the attorney general of Oklahoma, said."])
+        #expect(q?.speaker == "Scott Pruitt")
+    }
+
+    @Test func honorificAndParenthesis() {
+        let q = only(["\"This bill will not pass the Senate,\" Sen. Claire McCaskill (D-Mo.) said on Friday."])
+        #expect(q?.speaker == "Claire McCaskill")
+    }
+}
