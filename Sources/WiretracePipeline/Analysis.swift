@@ -10,6 +10,17 @@ import WiretraceStore
 struct Analysis {
     let configuration: PipelineConfiguration
     let progress: ProgressMeter
+    /// Seconds spent per stage, in order, for the run summary.
+    final class Timings: @unchecked Sendable {
+        var stages: [(String, Double)] = []
+        private var last = Date()
+        func mark(_ stage: String) {
+            let now = Date()
+            stages.append((stage, now.timeIntervalSince(last)))
+            last = now
+        }
+    }
+    let timings = Timings()
 
     func run(store: WiretraceStore) throws -> AnalysisSnapshot {
         // Signatures (and ids) in id order; stale signatures (other parameters) are recomputed.
@@ -61,6 +72,7 @@ struct Analysis {
         if let loadError { throw loadError }
         shingleCache = [:]
         progress.end()
+        timings.mark("candidates+verify")
 
         // Articles for the story level and the quote chains.
         var articles: [Article] = []
@@ -74,6 +86,7 @@ struct Analysis {
         // Quotes matched across outlets.
         let occurrences = try store.quoteOccurrences()
         let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
+        timings.mark("quote matching")
 
         // Stories.
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -99,6 +112,7 @@ struct Analysis {
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
         let result = clusterer.cluster(inputs, links: links)
+        timings.mark("stories")
 
         // Records.
         let pairRecords = pairs.map { pair in

@@ -9,6 +9,8 @@ public struct RunSummary: Sendable {
     public var counts: RunCounts
     public var databasePath: String
     public var seconds: Double
+    /// Seconds per stage ("ingest", "candidates+verify", "quote matching", "stories", "store").
+    public var stageSeconds: [(stage: String, seconds: Double)]
 }
 
 /// The whole pipeline: ingest → extract → sign → store (streaming, in batches), then the
@@ -30,11 +32,15 @@ public struct PipelineRunner {
         let store = try WiretraceStore(path: databasePath)
         let runID = try store.beginRun(inputs: inputs, parameters: configuration.summaryJSON)
         var counts = RunCounts()
+        var stageSeconds: [(stage: String, seconds: Double)] = []
         do {
             try ingest(inputs: inputs, store: store, runID: runID, counts: &counts)
             let analysis = Analysis(configuration: configuration, progress: progress)
+            analysis.timings.mark("ingest")
             let snapshot = try analysis.run(store: store)
             try store.replaceAnalysis(snapshot)
+            analysis.timings.mark("store")
+            stageSeconds = analysis.timings.stages.map { (stage: $0.0, seconds: $0.1) }
             counts.duplicatePairs = snapshot.pairs.count
             counts.duplicateGroups = snapshot.groups.count
             counts.stories = snapshot.clusters.count
@@ -44,7 +50,8 @@ public struct PipelineRunner {
             try? store.finishRun(runID, counts: counts, status: "failed")
             throw error
         }
-        return RunSummary(runID: runID, counts: counts, databasePath: databasePath, seconds: Date().timeIntervalSince(started))
+        return RunSummary(runID: runID, counts: counts, databasePath: databasePath, seconds: Date().timeIntervalSince(started),
+            stageSeconds: stageSeconds)
     }
 
     private func ingest(inputs: [String], store: WiretraceStore, runID: Int, counts: inout RunCounts) throws {

@@ -36,6 +36,7 @@ struct Run: ParsableCommand {
         if counts.rejects.total > 0 {
             lines.append("  rejected by reason: " + counts.rejects.sorted.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", "))
         }
+        lines.append("  stages: " + summary.stageSeconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
         lines.append("  database: \(summary.databasePath)")
         try Standard.write(lines, to: nil)
     }
