@@ -131,12 +131,22 @@ final class ByteStream {
         var scanned = 0  // bytes after `start` already searched for a newline
         while true {
             if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
+                if newline - start > limit {
+                    let line = Line.tooLong(offset: offset, length: newline - start)
+                    start = newline + 1
+                    return line
+                }
                 return takeLine(upTo: newline, consumingThrough: newline + 1)
             }
             scanned = buffer.count - start
             if scanned > limit { return try skipRestOfLine() }
             guard try fill() else {
                 if scanned == 0 { return nil }
+                if scanned > limit {
+                    let line = Line.tooLong(offset: offset, length: scanned)
+                    start = buffer.count
+                    return line
+                }
                 return takeLine(upTo: buffer.count, consumingThrough: buffer.count)
             }
         }
