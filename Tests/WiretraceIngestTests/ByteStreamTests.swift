@@ -115,7 +115,8 @@ struct ByteStreamTests {
     func utf8Check(seed: Int) {
         var bytes = Array("Zürich — 東京 🚀 ".utf8)
         bytes += pseudoRandomBytes(count: 64, seed: UInt64(seed)).map { seed % 2 == 0 ? $0 : $0 & 0x7F }
-        let ours = TextSniffer.firstInvalidUTF8Offset(bytes)
+        let ours = TextSniffer.referenceFirstInvalidUTF8Offset(bytes)
+        #expect(TextSniffer.firstInvalidUTF8Offset(bytes) == ours)
         #expect((ours == nil) == (String(validating: bytes, as: UTF8.self) != nil))
         if let ours {
             #expect(String(validating: bytes[..<ours], as: UTF8.self) != nil)
