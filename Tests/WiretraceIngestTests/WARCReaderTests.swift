@@ -148,6 +148,24 @@ struct WARCReaderTests {
         #expect(items[2].document?.htmlText == Self.gzipPage)
     }
 
+    @Test("a gzip body sent with chunked transfer coding is dechunked, then inflated")
+    func chunkedAndGzipped() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let page = newsPage("Both codings", body: "Chunked on the wire, gzip inside.")
+        let body = WARCFixture.chunked(try Gzip.compress(Array(page.utf8)), chunkSize: 50)
+        let record = WARCFixture.record(
+            type: "response", number: 11, uri: "https://both.example.com/",
+            block: WARCFixture.http(
+                headers: [("Content-Type", "text/html;charset=windows-1252"), ("Transfer-Encoding", "chunked"),
+                          ("Content-Encoding", "gzip")],
+                body: body))
+        let items = readItems([try scratch.write("both.warc", record)])
+        #expect(items.count == 1)
+        #expect(items.first?.document?.htmlText == page)
+        #expect(items.first?.document?.htmlCharset == "windows-1252")
+    }
+
     @Test("a record without Content-Length is malformed")
     func missingContentLength() throws {
         let scratch = try ScratchDirectory()
