@@ -5,18 +5,25 @@ enum TextSniffer {
     static let sniffLength = 4096
 
     /// Whether the bytes hold nothing but ASCII whitespace (and perhaps a UTF-8 byte order mark).
-    static func isBlank(_ bytes: some Collection<UInt8>) -> Bool {
-        var rest = bytes[...]
-        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
-        return rest.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    ///
+    /// Index loops over the array (no slices or iterators) keep these checks quick in debug builds too.
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte != 0x20, byte < 0x09 || byte > 0x0D { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether the bytes look like binary data rather than a page or text: a NUL byte among the
     /// first 4 KiB, or more than 2% of them control characters that text does not use.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(sniffLength)
+        let length = min(bytes.count, sniffLength)
         var controls = 0
-        for byte in head {
+        for index in 0..<length {
+            let byte = bytes[index]
             if byte == 0 { return true }
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B {
                 controls += 1
@@ -24,7 +31,7 @@ enum TextSniffer {
                 controls += 1
             }
         }
-        return controls * 50 > head.count
+        return controls * 50 > length
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil if all are.
@@ -32,6 +39,13 @@ enum TextSniffer {
     /// Rejects overlong forms, surrogates and code points past U+10FFFF, as `String(validating:)` does.
     /// - Complexity: O(*n*).
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        // Fast path: the standard library's validator, compiled optimised whatever our build mode.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        return referenceFirstInvalidUTF8Offset(bytes)
+    }
+
+    /// The byte loop behind ``firstInvalidUTF8Offset(_:)``, run only on bytes known to be bad.
+    static func referenceFirstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         let count = bytes.count
         var index = 0
         while index < count {
