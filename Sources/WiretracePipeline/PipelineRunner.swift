@@ -34,8 +34,8 @@ public struct PipelineRunner {
         var counts = RunCounts()
         var stageSeconds: [(stage: String, seconds: Double)] = []
         do {
-            try ingest(inputs: inputs, store: store, runID: runID, counts: &counts)
             let analysis = Analysis(configuration: configuration, progress: progress)
+            try ingest(inputs: inputs, store: store, runID: runID, counts: &counts)
             analysis.timings.mark("ingest")
             let snapshot = try analysis.run(store: store)
             try store.replaceAnalysis(snapshot)
