@@ -88,6 +88,9 @@ package struct ScalarCache {
             }
         }
         if !word.isEmpty { pieces.append(.word(word)) }
+        // Several words from one scalar ("ﷺ", "½" → "1⁄2"): a token could start inside the scalar
+        // after another one ended there, leaving no cut point before it for the reference path.
+        if pieces.count(where: { $0 != .separator }) > 1 { return .contextual }
         return .mapped(pieces)
     }
 }
