@@ -76,3 +76,11 @@ import Testing
         #expect(similarPairs >= 75, "each family gives at least 3 pairs at J ≥ 0.7 (\(similarPairs))")
     }
 }
+
+@Suite struct LSHBandingDatasketchTests {
+    /// datasketch 1.x `_optimal_param(t, 128, 0.5, 0.5)` gives these (checked with pip's datasketch).
+    @Test(arguments: [(0.5, 25, 5), (0.8, 9, 13), (0.2, 28, 2)])
+    func matchesDatasketch(_ threshold: Double, _ bands: Int, _ rows: Int) {
+        #expect(LSHBanding.optimal(threshold: threshold, permutations: 128) == LSHBanding(bands: bands, rows: rows))
+    }
+}
