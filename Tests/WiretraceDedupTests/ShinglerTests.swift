@@ -36,3 +36,21 @@ import Testing
         #expect(shingles.count == 4)
     }
 }
+
+@Suite struct SortHashesTests {
+    /// The bucket sort behind ``Shingler`` equals the standard sort on uniform, skewed and
+    /// repetitive inputs of many sizes.
+    @Test func equalsStandardSort() {
+        var random = SplitMix64(seed: 99)
+        for size in [0, 1, 5, 63, 64, 65, 100, 1000, 5000, 70_000] {
+            let uniform = (0..<size).map { _ in random.next() }
+            let skewed = (0..<size).map { _ in random.next() >> 40 }  // all in the first bucket
+            let repeated = (0..<size).map { _ in [UInt64.max, 0, 7, 1 << 63][Int(random.next() % 4)] }
+            for input in [uniform, skewed, repeated] {
+                var sorted = input
+                Shingler.sortHashes(&sorted)
+                #expect(sorted == input.sorted(), "size \(size)")
+            }
+        }
+    }
+}
