@@ -29,14 +29,25 @@ package struct ScalarCache {
         case contextual
     }
 
+    /// Entries of two-byte scalars (U+0080–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic) by
+    /// value, allocated on first use; the rest in a dictionary.
+    private var small: [Entry?] = []
     private var entries: [UInt32: Entry] = [:]
 
     package init() {}
 
     package mutating func entry(for scalar: Unicode.Scalar) -> Entry {
-        if let entry = entries[scalar.value] { return entry }
+        let value = scalar.value
+        if value < 0x800 {
+            if small.isEmpty { small = Array(repeating: nil, count: 0x800) }
+            if let entry = small[Int(value)] { return entry }
+            let entry = Self.computeEntry(for: scalar)
+            small[Int(value)] = entry
+            return entry
+        }
+        if let entry = entries[value] { return entry }
         let entry = Self.computeEntry(for: scalar)
-        entries[scalar.value] = entry
+        entries[value] = entry
         return entry
     }
 

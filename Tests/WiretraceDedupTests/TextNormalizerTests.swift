@@ -42,11 +42,13 @@ import Testing
             "👍🏽", "𝐀", "ʼ", "ŉ", "Ǆ", "ǅ", "\u{0345}", "ﷺ", "㍱", "™", "\u{FEFF}", "ʻ", "\t",
         ]
         var random = SplitMix64(seed: 42)
+        var sharedCache = ScalarCache()
         for iteration in 0..<200 {
             let length = Int.random(in: 0...40, using: &random)
             let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
             let fast = TextNormalizer.tokenHashes(text)
             let reference = TextNormalizer.referenceTokenHashes(text)
+            #expect(TextNormalizer.tokenHashes(text, cache: &sharedCache) == reference, "shared cache, iteration \(iteration)")
             #expect(fast == reference, "iteration \(iteration): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
