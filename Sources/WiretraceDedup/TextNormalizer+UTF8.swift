@@ -10,7 +10,7 @@ import Foundation
 /// Tibetan, Myanmar, Hangul jamo, historic scripts of plane 1), and its own NFKC begins with such
 /// a starter. Between context-free scalars and ASCII, NFKC of the text is the concatenation of
 /// NFKC of each scalar, so their folded forms can be cached.
-package struct ScalarCache {
+package struct ScalarCache: Sendable {
     /// A piece of a context-free scalar's normal form.
     package enum Piece: Sendable, Equatable {
         case word([UInt8])

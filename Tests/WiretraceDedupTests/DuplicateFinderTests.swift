@@ -1,6 +1,7 @@
 import Testing
 @testable import WiretraceDedup
 import WiretraceCore
+import Foundation
 
 @Suite struct DuplicateFinderTests {
     let configuration = DedupConfiguration()
@@ -16,7 +17,7 @@ import WiretraceCore
     @Test func derivedBandingReachesTheContainmentFloor() {
         let banding = DuplicateFinder(configuration: configuration).banding
         print("DuplicateFinder banding for threshold 0.5: \(banding.bands) × \(banding.rows)")
-        #expect(banding.bands * banding.rows <= 128)
+        #expect(banding == LSHBanding(bands: 28, rows: 2), "datasketch's optimum for J = 0.2 at 128")
         #expect(banding.candidateProbability(similarity: 0.3) > 0.9, "a 30% excerpt (J ≈ 0.3) is almost always a candidate")
         var overridden = configuration
         overridden.bands = 16
@@ -163,5 +164,3 @@ import WiretraceCore
         #expect(try JSONDecoder().decode(DedupConfiguration.self, from: encoded) == DedupConfiguration(bands: 8, rows: 4))
     }
 }
-
-import Foundation
