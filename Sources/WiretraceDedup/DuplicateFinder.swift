@@ -14,20 +14,23 @@ public struct DuplicateFinder: Sendable {
     /// verify, each O(m + n).
     public static let containmentCandidateFloor = 0.2
 
-    public init(configuration: DedupConfiguration) {
-        self.configuration = configuration
-    }
-
     /// The LSH banding: `bands` × `rows` from the configuration when both are given, otherwise
     /// ``LSHBanding/optimal(threshold:permutations:falsePositiveWeight:falseNegativeWeight:)``
-    /// for min(threshold, ``containmentCandidateFloor``) — see the floor for why.
-    public var banding: LSHBanding {
+    /// for min(threshold, ``containmentCandidateFloor``) — see the floor for why. With the
+    /// defaults (threshold 0.5, 128 permutations) that is 28 bands × 2 rows: pairs of Jaccard
+    /// 0.3 become candidates with probability 0.93, pairs of 0.5 with 0.9997.
+    public let banding: LSHBanding
+
+    /// - Precondition: the configuration is valid (see ``DedupConfiguration/validate()``).
+    public init(configuration: DedupConfiguration) {
+        self.configuration = configuration
         if let bands = configuration.bands, let rows = configuration.rows {
-            return LSHBanding(bands: bands, rows: rows)
+            banding = LSHBanding(bands: bands, rows: rows)
+        } else {
+            banding = LSHBanding.optimal(
+                threshold: min(configuration.threshold, Self.containmentCandidateFloor),
+                permutations: configuration.permutations)
         }
-        return LSHBanding.optimal(
-            threshold: min(configuration.threshold, Self.containmentCandidateFloor),
-            permutations: configuration.permutations)
     }
 
     /// True when an exact similarity makes the pair a near-duplicate: Jaccard at or above the

@@ -17,14 +17,64 @@ public enum Shingler {
         precondition(size >= 1, "shingle size must be at least 1, got \(size)")
         guard !tokens.isEmpty else { return [] }
         let width = min(size, tokens.count)
-        var hashes = [UInt64](repeating: 0, count: tokens.count - width + 1)
-        tokens.withUnsafeBufferPointer { tokens in
-            for start in 0..<hashes.count {
-                hashes[start] = shingleHash(tokens[start..<(start + width)])
+        let windows = tokens.count - width + 1
+        var hashes = tokens.withUnsafeBufferPointer { tokens in
+            [UInt64](unsafeUninitializedCapacity: windows) { buffer, initialized in
+                for start in 0..<windows {
+                    buffer[start] = shingleHash(tokens[start..<(start + width)])
+                }
+                initialized = windows
             }
         }
-        hashes.sort()
+        sortHashes(&hashes)
         return uniqued(sorted: hashes)
+    }
+
+    /// Sorts 64-bit hashes: one bucketing pass on the top bits (about one bucket per two values),
+    /// then each small bucket sorted in place. Uniform hashes leave buckets of a few values, so
+    /// this runs in about linear time; skewed input only makes some buckets larger, which the
+    /// standard sort handles.
+    ///
+    /// - Complexity: O(n) expected for uniform hashes, O(n log n) worst case.
+    package static func sortHashes(_ values: inout [UInt64]) {
+        let count = values.count
+        guard count >= 64 else {
+            values.sort()
+            return
+        }
+        let bits = min(16, Int.bitWidth - count.leadingZeroBitCount - 1)
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for value in values { starts[Int(value &>> shift) + 1] += 1 }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var next = starts
+        var sorted = [UInt64](repeating: 0, count: count)
+        for value in values {
+            let bucket = Int(value &>> shift)
+            sorted[next[bucket]] = value
+            next[bucket] += 1
+        }
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for bucket in 0..<(starts.count - 1) {
+                let start = starts[bucket]
+                let end = starts[bucket + 1]
+                guard end - start > 1 else { continue }
+                if end - start > 16 {
+                    sorted[start..<end].sort()
+                    continue
+                }
+                for index in (start + 1)..<end {  // insertion sort
+                    let value = sorted[index]
+                    var hole = index
+                    while hole > start && sorted[hole - 1] > value {
+                        sorted[hole] = sorted[hole - 1]
+                        hole -= 1
+                    }
+                    sorted[hole] = value
+                }
+            }
+        }
+        values = sorted
     }
 
     /// Order-dependent hash of a window of token hashes: a multiply-xorshift chain over the

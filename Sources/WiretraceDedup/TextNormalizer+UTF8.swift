@@ -10,7 +10,7 @@ import Foundation
 /// Tibetan, Myanmar, Hangul jamo, historic scripts of plane 1), and its own NFKC begins with such
 /// a starter. Between context-free scalars and ASCII, NFKC of the text is the concatenation of
 /// NFKC of each scalar, so their folded forms can be cached.
-package struct ScalarCache {
+package struct ScalarCache: Sendable {
     /// A piece of a context-free scalar's normal form.
     package enum Piece: Sendable, Equatable {
         case word([UInt8])
@@ -29,14 +29,25 @@ package struct ScalarCache {
         case contextual
     }
 
+    /// Entries of two-byte scalars (U+0080–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic) by
+    /// value, allocated on first use; the rest in a dictionary.
+    private var small: [Entry?] = []
     private var entries: [UInt32: Entry] = [:]
 
     package init() {}
 
     package mutating func entry(for scalar: Unicode.Scalar) -> Entry {
-        if let entry = entries[scalar.value] { return entry }
+        let value = scalar.value
+        if value < 0x800 {
+            if small.isEmpty { small = Array(repeating: nil, count: 0x800) }
+            if let entry = small[Int(value)] { return entry }
+            let entry = Self.computeEntry(for: scalar)
+            small[Int(value)] = entry
+            return entry
+        }
+        if let entry = entries[value] { return entry }
         let entry = Self.computeEntry(for: scalar)
-        entries[scalar.value] = entry
+        entries[value] = entry
         return entry
     }
 
@@ -88,19 +99,21 @@ package struct ScalarCache {
             }
         }
         if !word.isEmpty { pieces.append(.word(word)) }
+        // Several words from one scalar ("ﷺ", "½" → "1⁄2"): a token could start inside the scalar
+        // after another one ended there, leaving no cut point before it for the reference path.
+        if pieces.count(where: { $0 != .separator }) > 1 { return .contextual }
         return .mapped(pieces)
     }
 }
 
 extension TextNormalizer {
     /// ASCII byte → 0 (separator), 1 (apostrophe, deleted) or the lowercased byte (word).
-    private static let asciiMap: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
-        switch byte {
-        case 0x27: return 1
-        case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
-        case 0x41...0x5A: return UInt8(byte | 0x20)
-        default: return 0
-        }
+    @inline(__always)
+    private static func asciiClass(_ byte: UInt8) -> UInt8 {
+        let lower = byte | 0x20
+        if lower &- 0x61 < 26 { return lower }
+        if byte &- 0x30 < 10 { return byte }
+        return byte == 0x27 ? 1 : 0
     }
 
     /// Decodes the scalar starting at `index` of valid UTF-8 (lead byte ≥ 0x80).
@@ -143,102 +156,109 @@ extension TextNormalizer {
         var inToken = false
         var tokenStart = 0
 
-        asciiMap.withUnsafeBufferPointer { map in
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let mapped = map[Int(byte)]
-                    if mapped > 1 {
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let mapped = asciiClass(byte)
+                if mapped > 1 {
+                    if !inToken {
+                        inToken = true
+                        hash = StableHash.fnvOffset
+                        tokenStart = index
+                    }
+                    hash = (hash ^ UInt64(mapped)) &* prime
+                    index += 1
+                    // The rest of an ASCII word in a tight loop; anything else goes round again.
+                    while index < count {
+                        let next = asciiClass(bytes[index])  // 0 for non-ASCII bytes too
+                        guard next > 1 else { break }
+                        hash = (hash ^ UInt64(next)) &* prime
+                        index += 1
+                    }
+                    continue
+                } else if mapped == 0 && inToken {
+                    tokens.append(hash)
+                    inToken = false
+                }
+                index += 1
+                continue
+            }
+
+            // A maximal run of non-ASCII bytes.
+            var runEnd = index + 1
+            while runEnd < count && bytes[runEnd] >= 0x80 { runEnd += 1 }
+
+            var position = index
+            var contextFree = true
+            while position < runEnd {
+                let (scalar, length) = decodeScalar(bytes, at: position)
+                if cache.entry(for: scalar) == .contextual {
+                    contextFree = false
+                    break
+                }
+                position += length
+            }
+
+            if contextFree {
+                position = index
+                while position < runEnd {
+                    let (scalar, length) = decodeScalar(bytes, at: position)
+                    switch cache.entry(for: scalar) {
+                    case .identityWord:
                         if !inToken {
                             inToken = true
                             hash = StableHash.fnvOffset
-                            tokenStart = index
+                            tokenStart = position
                         }
-                        hash = (hash ^ UInt64(mapped)) &* prime
-                    } else if mapped == 0 && inToken {
-                        tokens.append(hash)
-                        inToken = false
-                    }
-                    index += 1
-                    continue
-                }
-
-                // A maximal run of non-ASCII bytes.
-                var runEnd = index + 1
-                while runEnd < count && bytes[runEnd] >= 0x80 { runEnd += 1 }
-
-                var position = index
-                var contextFree = true
-                while position < runEnd {
-                    let (scalar, length) = decodeScalar(bytes, at: position)
-                    if cache.entry(for: scalar) == .contextual {
-                        contextFree = false
+                        for offset in position..<(position + length) {
+                            hash = (hash ^ UInt64(bytes[offset])) &* prime
+                        }
+                    case .separator:
+                        if inToken {
+                            tokens.append(hash)
+                            inToken = false
+                        }
+                    case .deleted, .contextual:
                         break
-                    }
-                    position += length
-                }
-
-                if contextFree {
-                    position = index
-                    while position < runEnd {
-                        let (scalar, length) = decodeScalar(bytes, at: position)
-                        switch cache.entry(for: scalar) {
-                        case .identityWord:
-                            if !inToken {
-                                inToken = true
-                                hash = StableHash.fnvOffset
-                                tokenStart = position
-                            }
-                            for offset in position..<(position + length) {
-                                hash = (hash ^ UInt64(bytes[offset])) &* prime
-                            }
-                        case .separator:
-                            if inToken {
-                                tokens.append(hash)
-                                inToken = false
-                            }
-                        case .deleted, .contextual:
-                            break
-                        case .mapped(let pieces):
-                            for piece in pieces {
-                                switch piece {
-                                case .word(let word):
-                                    if !inToken {
-                                        inToken = true
-                                        hash = StableHash.fnvOffset
-                                        tokenStart = position
-                                    }
-                                    for wordByte in word { hash = (hash ^ UInt64(wordByte)) &* prime }
-                                case .separator:
-                                    if inToken {
-                                        tokens.append(hash)
-                                        inToken = false
-                                    }
+                    case .mapped(let pieces):
+                        for piece in pieces {
+                            switch piece {
+                            case .word(let word):
+                                if !inToken {
+                                    inToken = true
+                                    hash = StableHash.fnvOffset
+                                    tokenStart = position
+                                }
+                                for wordByte in word { hash = (hash ^ UInt64(wordByte)) &* prime }
+                            case .separator:
+                                if inToken {
+                                    tokens.append(hash)
+                                    inToken = false
                                 }
                             }
                         }
-                        position += length
                     }
-                    index = runEnd
-                    continue
+                    position += length
                 }
-
-                // Contextual: re-run the whole word region through the reference path. It starts
-                // at the current token (or the ASCII byte before the run, which may compose with
-                // it) and ends before the next ASCII separator.
-                let regionStart = inToken ? tokenStart : max(index - 1, 0)
-                var regionEnd = runEnd
-                while regionEnd < count {
-                    let next = bytes[regionEnd]
-                    if next < 0x80 && map[Int(next)] == 0 { break }
-                    regionEnd += 1
-                }
-                inToken = false
-                let region = String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[regionStart..<regionEnd]), as: UTF8.self)
-                appendReferenceTokenHashes(region, to: &tokens)
-                index = regionEnd
+                index = runEnd
+                continue
             }
+
+            // Contextual: re-run the whole word region through the reference path. It starts
+            // at the current token (or the ASCII byte before the run, which may compose with
+            // it) and ends before the next ASCII separator.
+            let regionStart = inToken ? tokenStart : max(index - 1, 0)
+            var regionEnd = runEnd
+            while regionEnd < count {
+                let next = bytes[regionEnd]
+                if next < 0x80 && asciiClass(next) == 0 { break }
+                regionEnd += 1
+            }
+            inToken = false
+            let region = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[regionStart..<regionEnd]), as: UTF8.self)
+            appendReferenceTokenHashes(region, to: &tokens)
+            index = regionEnd
         }
         if inToken { tokens.append(hash) }
     }

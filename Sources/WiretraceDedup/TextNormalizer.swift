@@ -27,10 +27,16 @@ public enum TextNormalizer {
     ///
     /// - Complexity: O(n) in the UTF-8 length.
     public static func tokenHashes(_ text: String) -> [UInt64] {
+        var cache = ScalarCache()
+        return tokenHashes(text, cache: &cache)
+    }
+
+    /// ``tokenHashes(_:)`` with a scalar cache kept across calls: one per worker thread saves
+    /// recomputing the normal forms of non-ASCII scalars (through Foundation) for every document.
+    package static func tokenHashes(_ text: String, cache: inout ScalarCache) -> [UInt64] {
         var text = text
         var tokens: [UInt64] = []
         tokens.reserveCapacity(text.utf8.count / 6)
-        var cache = ScalarCache()
         text.withUTF8 { bytes in
             appendTokenHashes(utf8: bytes, to: &tokens, cache: &cache)
         }

@@ -1,0 +1,166 @@
+import Testing
+@testable import WiretraceDedup
+import WiretraceCore
+import Foundation
+
+@Suite struct DuplicateFinderTests {
+    let configuration = DedupConfiguration()
+
+    func run(_ texts: [String], configuration: DedupConfiguration = DedupConfiguration()) -> (pairs: [VerifiedPair], groups: [[Int]]) {
+        let shingles = texts.map { Shingler.shingles($0, size: configuration.shingleSize) }
+        let hasher = MinHasher(permutations: configuration.permutations, seed: configuration.seed)
+        let finder = DuplicateFinder(configuration: configuration)
+        let pairs = finder.verifiedPairs(signatures: shingles.map(hasher.signature(of:)), shingles: { shingles[$0] })
+        return (pairs, finder.groups(documentCount: texts.count, pairs: pairs))
+    }
+
+    @Test func derivedBandingReachesTheContainmentFloor() {
+        let banding = DuplicateFinder(configuration: configuration).banding
+        print("DuplicateFinder banding for threshold 0.5: \(banding.bands) × \(banding.rows)")
+        #expect(banding == LSHBanding(bands: 28, rows: 2), "datasketch's optimum for J = 0.2 at 128")
+        #expect(banding.candidateProbability(similarity: 0.3) > 0.9, "a 30% excerpt (J ≈ 0.3) is almost always a candidate")
+        var overridden = configuration
+        overridden.bands = 16
+        overridden.rows = 8
+        #expect(DuplicateFinder(configuration: overridden).banding == LSHBanding(bands: 16, rows: 8))
+    }
+
+    @Test func excerptPairsByContainment() {
+        var generator = TextGenerator(seed: 5)
+        let words = generator.words(400)
+        let story = generator.text(words)
+        let excerpt = generator.text(Array(words.prefix(120)))
+        let unrelated = generator.text(generator.words(400))
+        let (pairs, groups) = run([story, unrelated, excerpt])
+        #expect(pairs.count == 1)
+        let pair = try! #require(pairs.first)
+        #expect(pair.a == 0 && pair.b == 2)
+        #expect(pair.similarity.jaccard < configuration.threshold)
+        #expect(pair.similarity.bInA == 1)
+        #expect(pair.similarity.containment == 1)
+        #expect(groups == [[0, 2]])
+    }
+
+    @Test func shortTextsNeverPairOnContainment() {
+        let story = "Myanmar's junta chief thanked Russia on Tuesday for strengthening the army, "
+            + "which seized power in a coup earlier this year, during talks with Sergei Shoigu in Moscow."
+        let headline = "Myanmar's junta chief thanked Russia"  // 1 shingle, wholly inside the story
+        var configuration = DedupConfiguration()
+        configuration.bands = 128
+        configuration.rows = 1  // every shared shingle makes a candidate
+        let (pairs, _) = run([story, headline], configuration: configuration)
+        #expect(pairs.isEmpty)
+    }
+
+    @Test func unrelatedTextsDoNotPair() {
+        var generator = TextGenerator(seed: 11)
+        let texts = (0..<60).map { _ in generator.text(generator.words(250)) }
+        #expect(run(texts).pairs.isEmpty)
+    }
+
+    @Test func verificationDropsFalseCandidates() {
+        var generator = TextGenerator(seed: 13)
+        var texts: [String] = []
+        for _ in 0..<20 {
+            let words = generator.words(300)
+            texts.append(generator.text(words))
+            texts.append(generator.text(generator.mutate(words, rate: 0.12)))  // J ≈ 0.3, not a duplicate
+        }
+        var loose = DedupConfiguration()
+        loose.bands = 64
+        loose.rows = 2
+        let shingles = texts.map { Shingler.shingles($0, size: 5) }
+        let hasher = MinHasher(permutations: 128, seed: loose.seed)
+        var index = LSHIndex(banding: LSHBanding(bands: 64, rows: 2))
+        for (id, set) in shingles.enumerated() { index.insert(id, signature: hasher.signature(of: set)) }
+        let candidates = index.candidatePairs()
+        #expect(candidates.count >= 15, "loose banding proposes the mutated pairs (\(candidates.count))")
+        let verified = run(texts, configuration: loose).pairs
+        #expect(verified.isEmpty, "none reaches Jaccard 0.5 or containment 0.8")
+        for pair in candidates {
+            let similarity = PairSimilarity.exact(shingles[pair.a], shingles[pair.b])
+            #expect(similarity.jaccard < 0.5 && similarity.containment < 0.8)
+        }
+    }
+
+    @Test func copiesGroupTogether() {
+        var generator = TextGenerator(seed: 17)
+        let wire = generator.words(300)
+        let other = generator.words(300)
+        let texts = [
+            generator.text(wire),
+            generator.text(other),
+            generator.text(generator.mutate(wire, rate: 0.02)),
+            generator.text(generator.mutate(other, rate: 0.01)),
+            generator.text(generator.words(300)),
+            generator.text(Array(wire.prefix(200))) + " Source: Reuters",
+        ]
+        let (pairs, groups) = run(texts)
+        #expect(groups == [[0, 2, 5], [1, 3]])
+        #expect(pairs.allSatisfy { $0.a < $0.b })
+        #expect(pairs.contains { $0.a == 0 && $0.b == 2 && $0.similarity.jaccard >= 0.5 })
+    }
+}
+
+@Suite struct PairSimilarityTests {
+    @Test func exactMergeWalk() {
+        let similarity = PairSimilarity.exact([1, 3, 5, 7, 9, 11], [3, 4, 5, 11])
+        #expect(similarity.intersection == 3)
+        #expect(similarity.jaccard == 3.0 / 7.0)
+        #expect(similarity.containment == 0.75)
+        #expect(similarity.aInB == 0.5)
+        #expect(similarity.bInA == 0.75)
+        #expect(PairSimilarity.exact([], []).jaccard == 0)
+        #expect(PairSimilarity.exact([], [1]).containment == 0)
+    }
+}
+
+@Suite struct UnionFindTests {
+    @Test func groupsAreSortedComponents() {
+        var sets = UnionFind(count: 9)
+        sets.union(7, 2)
+        sets.union(4, 8)
+        sets.union(2, 5)
+        sets.union(5, 7)
+        #expect(sets.find(7) == sets.find(5))
+        #expect(sets.find(0) == 0)
+        #expect(sets.groups() == [[2, 5, 7], [4, 8]])
+        #expect(UnionFind(count: 0).count == 0)
+    }
+}
+
+@Suite struct DedupConfigurationTests {
+    @Test func defaultsValidate() throws {
+        try DedupConfiguration().validate()
+        try DedupConfiguration(bands: 16, rows: 8).validate()
+    }
+
+    @Test(arguments: [
+        (DedupConfiguration(shingleSize: 0), "shingleSize"),
+        (DedupConfiguration(permutations: 0), "permutations"),
+        (DedupConfiguration(threshold: 1.5), "threshold"),
+        (DedupConfiguration(containmentThreshold: 0), "containmentThreshold"),
+        (DedupConfiguration(minimumShingles: 0), "minimumShingles"),
+        (DedupConfiguration(bands: 20, rows: 8), "bands × rows"),
+        (DedupConfiguration(bands: 20), "bands and rows"),
+    ])
+    func badParametersAreNamed(_ configuration: DedupConfiguration, _ name: String) {
+        do {
+            try configuration.validate()
+            Issue.record("\(name) should not validate")
+        } catch let error as WiretraceError {
+            #expect(error.code == .configuration)
+            #expect(error.message.hasPrefix(name), "\(error.message)")
+            #expect(error.message.contains("allowed") || error.message.contains("together"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func partialJSONKeepsDefaults() throws {
+        let decoded = try JSONDecoder().decode(DedupConfiguration.self, from: Data(#"{"threshold": 0.7}"#.utf8))
+        #expect(decoded == DedupConfiguration(threshold: 0.7))
+        let encoded = try JSONEncoder().encode(DedupConfiguration(bands: 8, rows: 4))
+        #expect(try JSONDecoder().decode(DedupConfiguration.self, from: encoded) == DedupConfiguration(bands: 8, rows: 4))
+    }
+}

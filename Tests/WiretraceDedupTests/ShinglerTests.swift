@@ -1,0 +1,56 @@
+import Testing
+@testable import WiretraceDedup
+
+@Suite struct ShinglerTests {
+    @Test func emptyTextHasNoShingles() {
+        #expect(Shingler.shingles("", size: 5).isEmpty)
+        #expect(Shingler.shingles(" — “ ” ", size: 5).isEmpty)
+    }
+
+    @Test func shortTextGivesOneShingleOfAllItsWords() {
+        let shingles = Shingler.shingles("Shoigu met Hlaing", size: 5)
+        #expect(shingles.count == 1)
+        #expect(shingles == Shingler.shingles("SHOIGU — met ‘Hlaing’", size: 5))
+        #expect(shingles != Shingler.shingles("Hlaing met Shoigu", size: 5), "word order matters")
+        #expect(Shingler.shingles("Shoigu met Hlaing", size: 3).count == 1)
+    }
+
+    @Test func countsSortedAndUnique() {
+        // 7 words, size 3: 5 windows, one repeated ("the army the" vs ...).
+        let text = "the army and the army and navy"
+        let shingles = Shingler.shingles(text, size: 3)
+        // windows: the army and | army and the | and the army | the army and (repeat) | army and navy
+        #expect(shingles.count == 4)
+        #expect(shingles == shingles.sorted())
+        #expect(Set(shingles).count == shingles.count)
+    }
+
+    @Test func sameWordsSameShinglesAcrossFormatting() {
+        let a = "Russia's Defence Minister Sergei Shoigu said military cooperation was important."
+        let b = "RUSSIA’S defence minister — Sergei Shoigu — said: military cooperation was “important”"
+        #expect(Shingler.shingles(a, size: 5) == Shingler.shingles(b, size: 5))
+    }
+
+    @Test func sizeOneIsTheSetOfWords() {
+        let shingles = Shingler.shingles("junta junta leader thanks Russia", size: 1)
+        #expect(shingles.count == 4)
+    }
+}
+
+@Suite struct SortHashesTests {
+    /// The bucket sort behind ``Shingler`` equals the standard sort on uniform, skewed and
+    /// repetitive inputs of many sizes.
+    @Test func equalsStandardSort() {
+        var random = SplitMix64(seed: 99)
+        for size in [0, 1, 5, 63, 64, 65, 100, 1000, 5000, 70_000] {
+            let uniform = (0..<size).map { _ in random.next() }
+            let skewed = (0..<size).map { _ in random.next() >> 40 }  // all in the first bucket
+            let repeated = (0..<size).map { _ in [UInt64.max, 0, 7, 1 << 63][Int(random.next() % 4)] }
+            for input in [uniform, skewed, repeated] {
+                var sorted = input
+                Shingler.sortHashes(&sorted)
+                #expect(sorted == input.sorted(), "size \(size)")
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import WiretraceDedup
+
+@Suite struct TextNormalizerTests {
+    /// Fixed cases across scripts and punctuation; the fast path must equal the reference.
+    static let cases: [String] = [
+        "",
+        "   \n\t  ",
+        "Myanmar's junta chief on Tuesday thanked Russia, a major weapons supplier.",
+        "Russia's defence minister met Min Aung Hlaing in Moscow on June 22, 2021.",
+        "“Thanks to Russia, our army has become one of the strongest,” he said — according to TASS’ report.",
+        "Café Zürich: naïve façade, São Paulo, Ångström, Øresund, Łódź, Dvořák",
+        "Cafe\u{301} with a combining accent, and A\u{30A} too",
+        "Министр обороны России Сергей Шойгу заявил: «Мьянма — надёжный союзник».",
+        "ΟΔΥΣΣΕΥΣ και Οδυσσεύς στην Αθήνα",
+        "緬甸軍政府領導人感謝俄羅斯 東京で会談した。서울에서 회담",
+        "Die Straße in München ist groß; STRASSE",
+        "ＡＢＣ ｆｕｌｌｗｉｄｔｈ １２３ and the ﬁnal oﬃce",
+        "In 2021-22 the 3rd-quarter GDP rose 4.5% to $1,200bn (½ of ²⁄₃)",
+        "rock 'n' roll, the players' union, ʼokina and ‘single’ quotes",
+        "soft\u{AD}hyphen and zero\u{200B}width and ZWJ\u{200D}joined",
+        "İstanbul’da DİYARBAKIR ve ıspanak; Kelvin \u{212A}",
+        "हिन्दी समाचार एजेंसी ने कहा, ক্ষমতা দখল",
+        "한국어 ᄒ\u{1161}\u{11AB}글 ㄱㅏ compatibility jamo",
+        "a = b but a =\u{338} b and x <\u{338} y",
+        "emoji 🇲🇲 flags 👍🏽 and math 𝐀𝐁𝐂 letters",
+        "مرحبا بِالعالَم العربي",
+        "tab\tseparated\r\nlines\u{2028}and\u{00A0}nbsp",
+    ]
+
+    @Test(arguments: cases)
+    func fastPathEqualsReference(_ text: String) {
+        #expect(TextNormalizer.tokenHashes(text) == TextNormalizer.referenceTokenHashes(text))
+    }
+
+    @Test func randomStringsFastPathEqualsReference() {
+        let pieces: [String] = [
+            "the", "Reuters", "MOSCOW", "Said", "a", "x9", "2021", " ", " ", "  ", "\n", ",", ".", "-", "—", "–",
+            "'", "’", "‘", "“", "”", "\"", "«", "»", "é", "e\u{301}", "\u{301}", "\u{308}", "ß", "ẞ", "ﬁ", "Ａ", "１",
+            "Москва", "ЁЛКА", "ё", "Ω", "ς", "Σ", "東京", "緬甸", "。", "가", "\u{1161}", "\u{11A8}", "ᄀ", "ㄱ", "ㅏ",
+            "न", "ि", "\u{94D}", "İ", "ı", "\u{212A}", "½", "²", "\u{AD}", "\u{200B}", "=", "\u{338}", "<", "🇲🇲",
+            "👍🏽", "𝐀", "ʼ", "ŉ", "Ǆ", "ǅ", "\u{0345}", "ﷺ", "㍱", "™", "\u{FEFF}", "ʻ", "\t",
+        ]
+        var random = SplitMix64(seed: 42)
+        var sharedCache = ScalarCache()
+        for iteration in 0..<200 {
+            let length = Int.random(in: 0...40, using: &random)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let fast = TextNormalizer.tokenHashes(text)
+            let reference = TextNormalizer.referenceTokenHashes(text)
+            #expect(TextNormalizer.tokenHashes(text, cache: &sharedCache) == reference, "shared cache, iteration \(iteration)")
+            #expect(fast == reference, "iteration \(iteration): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func apostrophesInsideWordsAreDropped() {
+        #expect(TextNormalizer.referenceTokens("Russia's") == ["russias"])
+        #expect(TextNormalizer.tokenHashes("Russia's") == TextNormalizer.tokenHashes("Russia’s"))
+        #expect(TextNormalizer.tokenHashes("Russia's") == TextNormalizer.tokenHashes("RUSSIAS"))
+        #expect(TextNormalizer.referenceTokens("the players' union") == ["the", "players", "union"])
+    }
+
+    @Test func tokenHashIsFNV1aOfTheFoldedToken() {
+        // FNV-1a 64 of "russias", computed independently: pins the hash across runs and releases.
+        #expect(TextNormalizer.tokenHashes("Russia’s") == [0x2A68_644A_6688_D62D])
+    }
+
+    @Test func quotesAndDashesSeparate() {
+        let curly = "“Thanks to Russia,” he said — Moscow’s view–today"
+        let straight = "\"Thanks to Russia,\" he said - Moscow's view-today"
+        #expect(TextNormalizer.referenceTokens(curly) == ["thanks", "to", "russia", "he", "said", "moscows", "view", "today"])
+        #expect(TextNormalizer.tokenHashes(curly) == TextNormalizer.tokenHashes(straight))
+    }
+
+    @Test func compatibilityFormsAndCaseFold() {
+        #expect(TextNormalizer.tokenHashes("ＡＢＣ") == TextNormalizer.tokenHashes("abc"))
+        #expect(TextNormalizer.referenceTokens("Straße") == ["strasse"])
+        #expect(TextNormalizer.tokenHashes("Straße") == TextNormalizer.tokenHashes("STRASSE"))
+        #expect(TextNormalizer.tokenHashes("ﬁnal") == TextNormalizer.tokenHashes("final"))
+        #expect(TextNormalizer.tokenHashes("Café") == TextNormalizer.tokenHashes("cafe\u{301}"))
+        #expect(TextNormalizer.tokenHashes("МОСКВА") == TextNormalizer.tokenHashes("москва"))
+        #expect(TextNormalizer.tokenHashes("ΟΔΥΣΣΕΥΣ") == TextNormalizer.tokenHashes("οδυσσευς"))
+    }
+
+    @Test func tokensAreRunsOfLettersAndDigitsOfAnyScript() {
+        #expect(TextNormalizer.referenceTokens("In 2021-22, GDP rose 4.5%") == ["in", "2021", "22", "gdp", "rose", "4", "5"])
+        #expect(TextNormalizer.referenceTokens("Сергей Шойгу: «союзник»") == ["сергей", "шойгу", "союзник"])
+        #expect(TextNormalizer.referenceTokens("東京で会談した。 서울") == ["東京で会談した", "서울"])
+        #expect(TextNormalizer.referenceTokens("soft\u{AD}hyphen") == ["softhyphen"])
+    }
+
+    @Test func emptyAndWhitespaceGiveNoTokens() {
+        #expect(TextNormalizer.tokenHashes("").isEmpty)
+        #expect(TextNormalizer.tokenHashes(" \n\t — … ").isEmpty)
+        #expect(TextNormalizer.referenceTokenHashes("").isEmpty)
+    }
+}
