@@ -84,7 +84,12 @@ struct Analysis {
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
 
         // Quotes matched across outlets.
-        let occurrences = try store.quoteOccurrences()
+        // As the documents name the speakers: resolution across outlets is redone from scratch.
+        let occurrences = try store.quoteOccurrences().map { occurrence in
+            var own = occurrence
+            own.speaker = occurrence.speakerMention
+            return own
+        }
         let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
         timings.mark("quote matching")
 
@@ -140,8 +145,11 @@ struct Analysis {
         }
         return AnalysisSnapshot(
             pairs: pairRecords, groups: groups, clusters: clusters, quotes: quoteMatch.quotes,
-            quoteAssignments: zip(occurrences, quoteMatch.quoteIDs).map {
-                (documentID: $0.documentID, start: $0.start, end: $0.end, quoteID: $1)
+            quoteAssignments: occurrences.indices.map { index in
+                let occurrence = occurrences[index]
+                return QuoteAssignment(
+                    documentID: occurrence.documentID, start: occurrence.start, end: occurrence.end,
+                    quoteID: quoteMatch.quoteIDs[index], resolvedSpeaker: quoteMatch.resolvedSpeakers[index])
             })
     }
 }

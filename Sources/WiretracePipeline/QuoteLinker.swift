@@ -8,6 +8,9 @@ enum QuoteLinker {
     struct Result {
         /// One quote id per occurrence, in the occurrences' order.
         var quoteIDs: [Int]
+        /// The speaker resolved from the matched quote, where the occurrence only had a
+        /// description or nothing ("the junta chief", nil) and the quote has a named speaker.
+        var resolvedSpeakers: [String?]
         var quotes: [QuoteRecord]
     }
 
@@ -26,7 +29,19 @@ enum QuoteLinker {
                 quotes.append(record(id: id, members.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published))
             }
         }
-        return Result(quoteIDs: quoteIDs, quotes: quotes)
+        var resolved = [String?](repeating: nil, count: occurrences.count)
+        for (index, occurrence) in occurrences.enumerated() {
+            guard let named = quotes[quoteIDs[index] - 1].speaker, isName(named) else { continue }
+            if let own = occurrence.speaker, isName(own) { continue }
+            resolved[index] = named
+        }
+        return Result(quoteIDs: quoteIDs, resolvedSpeakers: resolved, quotes: quotes)
+    }
+
+    /// A person's name rather than a description: starts with a capital letter.
+    static func isName(_ speaker: String) -> Bool {
+        guard let first = speaker.first else { return false }
+        return first.isUppercase && !["The ", "A ", "An "].contains { speaker.hasPrefix($0) }
     }
 
     private static func record(

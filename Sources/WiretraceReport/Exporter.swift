@@ -36,13 +36,17 @@ public enum Exporter {
     /// offsets in Unicode scalars of the document's text; also the kind and the matched quote's id.
     public static func quoteLines(_ store: WiretraceStore) throws -> [String] {
         try store.quoteOccurrences().map { occurrence in
-            JSONValue.object([
+            var fields: [(String, JSONValue)] = [
                 ("id", .string(occurrence.documentID)), ("quote", .string(occurrence.text)),
                 ("start", .int(occurrence.start)), ("end", .int(occurrence.end)),
                 ("speaker", .optional(occurrence.speaker)), ("cue", .optional(occurrence.cue)),
                 ("via", .array(occurrence.via.map { .string($0) })), ("kind", .string(occurrence.kind)),
                 ("quote_id", occurrence.quoteID.map { .int($0) } ?? .null),
-            ]).serialized()
+            ]
+            if let mention = occurrence.speakerMention, mention != occurrence.speaker {
+                fields.append(("speaker_mention", .string(mention)))
+            }
+            return JSONValue.object(fields).serialized()
         }
     }
 

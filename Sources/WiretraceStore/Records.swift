@@ -33,7 +33,11 @@ public struct QuoteOccurrenceRecord: Sendable, Hashable, Codable {
     public var end: Int
     public var text: String
     public var kind: String
+    /// The speaker's name, resolved in the document or, failing that, from the same quote
+    /// elsewhere ("the junta chief" -> "Min Aung Hlaing").
     public var speaker: String?
+    /// The speaker as the document names it, when that differs from `speaker`.
+    public var speakerMention: String?
     public var cue: String?
     public var via: [String]
     /// The cross-outlet quote this occurrence belongs to, once matched.
@@ -41,7 +45,7 @@ public struct QuoteOccurrenceRecord: Sendable, Hashable, Codable {
 
     public init(
         documentID: String, start: Int, end: Int, text: String, kind: String, speaker: String?,
-        cue: String?, via: [String], quoteID: Int? = nil
+        cue: String?, via: [String], quoteID: Int? = nil, speakerMention: String? = nil
     ) {
         self.documentID = documentID
         self.start = start
@@ -49,6 +53,7 @@ public struct QuoteOccurrenceRecord: Sendable, Hashable, Codable {
         self.text = text
         self.kind = kind
         self.speaker = speaker
+        self.speakerMention = speakerMention
         self.cue = cue
         self.via = via
         self.quoteID = quoteID
@@ -156,12 +161,13 @@ public struct AnalysisSnapshot: Sendable {
     public var groups: [(id: String, members: [String])]
     public var clusters: [ClusterRecord]
     public var quotes: [QuoteRecord]
-    /// (document id, start, end) -> quote id
-    public var quoteAssignments: [(documentID: String, start: Int, end: Int, quoteID: Int)]
+    /// (document id, start, end) -> quote id, and the speaker resolved across outlets if the
+    /// document itself only gave a description ("the junta chief").
+    public var quoteAssignments: [QuoteAssignment]
 
     public init(
         pairs: [DuplicatePairRecord], groups: [(id: String, members: [String])], clusters: [ClusterRecord],
-        quotes: [QuoteRecord], quoteAssignments: [(documentID: String, start: Int, end: Int, quoteID: Int)]
+        quotes: [QuoteRecord], quoteAssignments: [QuoteAssignment]
     ) {
         self.pairs = pairs
         self.groups = groups
@@ -211,5 +217,23 @@ struct QuoteChain: Codable {
     enum CodingKeys: String, CodingKey {
         case relayedBy = "relayed_by"
         case carriedBy = "carried_by"
+    }
+}
+
+/// Which matched quote an occurrence belongs to.
+public struct QuoteAssignment: Sendable, Hashable {
+    public var documentID: String
+    public var start: Int
+    public var end: Int
+    public var quoteID: Int
+    /// Set when the speaker is resolved from the matched quote rather than the document.
+    public var resolvedSpeaker: String?
+
+    public init(documentID: String, start: Int, end: Int, quoteID: Int, resolvedSpeaker: String? = nil) {
+        self.documentID = documentID
+        self.start = start
+        self.end = end
+        self.quoteID = quoteID
+        self.resolvedSpeaker = resolvedSpeaker
     }
 }

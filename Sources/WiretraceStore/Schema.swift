@@ -59,6 +59,7 @@ enum Schema {
             text TEXT NOT NULL,
             kind TEXT NOT NULL,
             speaker TEXT,
+            speaker_mention TEXT,
             cue TEXT,
             via TEXT NOT NULL,
             quote_id INTEGER,

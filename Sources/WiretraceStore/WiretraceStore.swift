@@ -169,8 +169,9 @@ public final class WiretraceStore {
             let deleteQuotes = try statement("DELETE FROM quote_occurrences WHERE document_id = ?")
             let insertQuote = try statement(
                 """
-                INSERT OR REPLACE INTO quote_occurrences(document_id, start, end, text, kind, speaker, cue, via)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO quote_occurrences(document_id, start, end, text, kind, speaker,
+                  speaker_mention, cue, via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for document in documents {
                 let article = document.article
@@ -188,7 +189,8 @@ public final class WiretraceStore {
                 for quote in document.quotes {
                     try insertQuote.run([
                         .text(article.id), .int(Int64(quote.start)), .int(Int64(quote.end)), .text(quote.text),
-                        .text(quote.kind), .optional(quote.speaker), .optional(quote.cue), .text(JSON.encode(quote.via)),
+                        .text(quote.kind), .optional(quote.speaker), .optional(quote.speaker), .optional(quote.cue),
+                        .text(JSON.encode(quote.via)),
                     ])
                 }
             }
@@ -253,7 +255,7 @@ public final class WiretraceStore {
     public func quoteOccurrences() throws -> [QuoteOccurrenceRecord] {
         let query = try connection.prepare(
             """
-            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id
+            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id, speaker_mention
             FROM quote_occurrences ORDER BY document_id, start, end
             """)
         var result: [QuoteOccurrenceRecord] = []
@@ -263,7 +265,7 @@ public final class WiretraceStore {
                     documentID: query.string(0) ?? "", start: query.int(1) ?? 0, end: query.int(2) ?? 0,
                     text: query.string(3) ?? "", kind: query.string(4) ?? "", speaker: query.string(5),
                     cue: query.string(6), via: JSON.decode([String].self, query.string(7)) ?? [],
-                    quoteID: query.int(8)))
+                    quoteID: query.int(8), speakerMention: query.string(9)))
         }
         return result
     }
@@ -276,7 +278,9 @@ public final class WiretraceStore {
             try connection.execute(
                 """
                 DELETE FROM duplicate_pairs; DELETE FROM duplicate_groups; DELETE FROM cluster_members;
-                DELETE FROM clusters; DELETE FROM quotes; UPDATE quote_occurrences SET quote_id = NULL;
+                DELETE FROM clusters; DELETE FROM quotes;
+                UPDATE quote_occurrences SET quote_id = NULL, speaker = speaker_mention
+                  WHERE quote_id IS NOT NULL OR speaker IS NOT speaker_mention;
                 """)
             let pair = try statement(
                 "INSERT INTO duplicate_pairs(a, b, jaccard, containment, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?, ?)")
@@ -320,9 +324,15 @@ public final class WiretraceStore {
                 ])
             }
             let assign = try statement(
-                "UPDATE quote_occurrences SET quote_id = ? WHERE document_id = ? AND start = ? AND end = ?")
+                """
+                UPDATE quote_occurrences SET quote_id = ?, speaker = coalesce(?, speaker_mention)
+                WHERE document_id = ? AND start = ? AND end = ?
+                """)
             for a in snapshot.quoteAssignments {
-                try assign.run([.int(Int64(a.quoteID)), .text(a.documentID), .int(Int64(a.start)), .int(Int64(a.end))])
+                try assign.run([
+                    .int(Int64(a.quoteID)), .optional(a.resolvedSpeaker), .text(a.documentID), .int(Int64(a.start)),
+                    .int(Int64(a.end)),
+                ])
             }
         }
     }

@@ -104,10 +104,14 @@ import WiretraceCore
                         ])
                 ],
                 quotes: [QuoteRecord(id: 1, text: "word", speaker: "Someone", firstReporter: "TASS", firstDocument: "a", firstOutlet: "Example", firstSeen: nil, sightings: 2, relayedBy: ["Reuters"], carriedBy: ["CNA"])],
-                quoteAssignments: [(documentID: "a", start: 1, end: 5, quoteID: 1)])
+                quoteAssignments: [QuoteAssignment(documentID: "a", start: 1, end: 5, quoteID: 1, resolvedSpeaker: role == "copy" ? "Full Name" : nil)])
         }
         try store.replaceAnalysis(snapshot("copy"))
+        #expect(try store.quoteOccurrences().first { $0.documentID == "a" }?.speaker == "Full Name")
+        #expect(try store.quoteOccurrences().first { $0.documentID == "a" }?.speakerMention == "Someone")
         try store.replaceAnalysis(snapshot("excerpt"))
+        // A later analysis that does not resolve the speaker puts the document's own mention back.
+        #expect(try store.quoteOccurrences().first { $0.documentID == "a" }?.speaker == "Someone")
         let clusters = try store.clusters()
         #expect(clusters.count == 1)
         #expect(clusters[0].members.map(\.role) == ["origin", "excerpt"])
