@@ -169,21 +169,24 @@ public struct StoryClusterer: Sendable {
                             sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeOrigin, origin))))
             }
             for member in node where member != nodeOrigin {
-                // Direct link to the node origin if verified, else the member's best link in the group.
-                let link = linkByPair[Pair(member, nodeOrigin)]
-                    ?? links.filter { ($0.a == member || $0.b == member) }.max { $0.jaccard < $1.jaccard }
-                let (jaccard, inside) = link.map { l in (l.jaccard, l.a == member ? l.aInB : l.bInA) } ?? (0, 0)
+                // A copy of the node origin when that pair was verified; otherwise of the member it
+                // was verified against most strongly (copies of copies keep their real evidence).
+                let direct = linkByPair[Pair(member, nodeOrigin)]
+                let best = direct ?? links.filter { $0.a == member || $0.b == member }.max { $0.jaccard < $1.jaccard }
+                let source = best.map { $0.a == member ? $0.b : $0.a } ?? nodeOrigin
+                let (jaccard, inside) = best.map { l in (l.jaccard, l.a == member ? l.aInB : l.bInA) } ?? (0, 0)
                 let isExcerpt = jaccard < copyJaccard && inside >= excerptContainment
-                    && documents[member].text.utf8.count < documents[nodeOrigin].text.utf8.count
-                let sourceKey = outletKey(nodeOrigin)
-                let credited = sourceKey.map { key in
-                    outletKey(member) == key || documents[member].creditedAgencies.contains { mentions($0) == key }
-                } ?? false
+                    && documents[member].text.utf8.count < documents[source].text.utf8.count
+                // Credited: it names the source's outlet, or an agency the source credits itself.
+                var sourceNames = Set(documents[source].creditedAgencies.map(mentions))
+                if let key = outletKey(source) { sourceNames.insert(key) }
+                let credited = outletKey(member).map { sourceNames.contains($0) } == true
+                    || documents[member].creditedAgencies.contains { sourceNames.contains(mentions($0)) }
                 members.append(
                     StoryMember(
-                        index: member, role: isExcerpt ? .excerpt : .copy, of: nodeOrigin, group: groupOfDocument[member],
+                        index: member, role: isExcerpt ? .excerpt : .copy, of: source, group: groupOfDocument[member],
                         evidence: StoryEvidence(
-                            link: isExcerpt ? "excerpt" : "copy", of: documents[nodeOrigin].id, jaccard: rounded(jaccard),
+                            link: isExcerpt ? "excerpt" : "copy", of: documents[source].id, jaccard: rounded(jaccard),
                             containment: rounded(inside), credited: credited)))
             }
         }

@@ -94,7 +94,7 @@ public struct DedupRun {
             }
             progress.update(done: ids.count)
         }
-        try reader.read { item in
+        reader.read { item in
             switch item {
             case .rejected(let rejection): reject(rejection)
             case .document(let raw):
