@@ -21,7 +21,7 @@ public struct StoryClusterer: Sendable {
 
     /// - Complexity: O(d·t) for the vectors (d documents, t terms each), O(e log e) for the linkage
     ///   over the e node pairs that share a term.
-    public func cluster(_ documents: [StoryInput], links: [DuplicateLink]) -> StoryResult {
+    public func cluster(_ documents: [StoryInput], vocabulary: StoryVocabulary, links: [DuplicateLink]) -> StoryResult {
         let count = documents.count
         guard count > 0 else { return StoryResult(groups: [], stories: []) }
 
@@ -49,7 +49,7 @@ public struct StoryClusterer: Sendable {
         }
 
         // Level 2: stories over nodes (a group, or a single document).
-        let vectors = TermVectors(documents: documents, termsPerDocument: configuration.termsPerDocument)
+        let vectors = TermVectors(documents: documents, vocabulary: vocabulary, termsPerDocument: configuration.termsPerDocument)
         let nodeVectors: [[(term: Int, weight: Double)]] = nodes.map { members in
             var sum: [Int: Double] = [:]
             for member in members {
@@ -129,7 +129,7 @@ public struct StoryClusterer: Sendable {
             case (_?, nil): return true
             case (nil, _?): return false
             default:
-                let la = documents[a].text.utf8.count, lb = documents[b].text.utf8.count
+                let la = documents[a].textLength, lb = documents[b].textLength
                 return la != lb ? la > lb : documents[a].id < documents[b].id
             }
         }
@@ -176,7 +176,7 @@ public struct StoryClusterer: Sendable {
                 let source = best.map { $0.a == member ? $0.b : $0.a } ?? nodeOrigin
                 let (jaccard, inside) = best.map { l in (l.jaccard, l.a == member ? l.aInB : l.bInA) } ?? (0, 0)
                 let isExcerpt = jaccard < copyJaccard && inside >= excerptContainment
-                    && documents[member].text.utf8.count < documents[source].text.utf8.count
+                    && documents[member].textLength < documents[source].textLength
                 // Credited: it names the source's outlet, or an agency the source credits itself.
                 var sourceNames = Set(documents[source].creditedAgencies.map(mentions))
                 if let key = outletKey(source) { sourceNames.insert(key) }

@@ -13,11 +13,14 @@ public struct StoryInput: Sendable {
     public var citedReporters: [String]
     /// Ids of the cross-outlet quotes the document carries.
     public var quoteIDs: [Int]
-    public var text: String
+    /// Weighted term counts from ``StoryVocabulary/counts(text:title:)``: the text itself is not kept.
+    public var terms: [TermCount]
+    /// Length of the text in UTF-8 bytes (the longer of two copies is the fuller one).
+    public var textLength: Int
 
     public init(
         id: String, outlet: String?, title: String?, published: Double?, creditedAgencies: [String],
-        citedReporters: [String], quoteIDs: [Int], text: String
+        citedReporters: [String], quoteIDs: [Int], terms: [TermCount], textLength: Int
     ) {
         self.id = id
         self.outlet = outlet
@@ -26,7 +29,8 @@ public struct StoryInput: Sendable {
         self.creditedAgencies = creditedAgencies
         self.citedReporters = citedReporters
         self.quoteIDs = quoteIDs
-        self.text = text
+        self.terms = terms
+        self.textLength = textLength
     }
 }
 

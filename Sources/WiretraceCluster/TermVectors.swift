@@ -9,36 +9,20 @@ import WiretraceCore
 struct TermVectors {
     /// Term weights per document, sorted by term id.
     private(set) var vectors: [[(term: Int, weight: Double)]] = []
-    private(set) var terms: [String] = []
+    let vocabulary: StoryVocabulary
 
-    init(documents: [StoryInput], termsPerDocument: Int) {
-        var termIDs: [String: Int] = [:]
-        var counts: [[Int: Double]] = []
-        counts.reserveCapacity(documents.count)
-        var documentFrequency: [Int: Int] = [:]
+    init(documents: [StoryInput], vocabulary: StoryVocabulary, termsPerDocument: Int) {
+        self.vocabulary = vocabulary
+        var documentFrequency = [Int32](repeating: 0, count: vocabulary.terms.count)
         for document in documents {
-            var tf: [Int: Double] = [:]
-            func add(_ term: String, _ weight: Double) {
-                let id: Int
-                if let existing = termIDs[term] {
-                    id = existing
-                } else {
-                    id = terms.count
-                    terms.append(term)
-                    termIDs[term] = id
-                }
-                tf[id, default: 0] += weight
-            }
-            Self.scan(document.text, weight: 1, add)
-            if let title = document.title { Self.scan(title, weight: 2, add) }
-            for term in tf.keys { documentFrequency[term, default: 0] += 1 }
-            counts.append(tf)
+            for entry in document.terms { documentFrequency[Int(entry.term)] += 1 }
         }
         let n = Double(documents.count)
-        vectors = counts.map { tf in
-            var weighted = tf.map { term, count -> (term: Int, weight: Double) in
-                let idf = log(n + 1) - log(Double(documentFrequency[term] ?? 1) + 1) + 1
-                return (term, (1 + log(count)) * idf)
+        vectors = documents.map { document in
+            var weighted = document.terms.map { entry -> (term: Int, weight: Double) in
+                let df = Double(max(documentFrequency[Int(entry.term)], 1))
+                let idf = log(n + 1) - log(df + 1) + 1
+                return (Int(entry.term), (1 + log(Double(entry.count))) * idf)
             }
             if weighted.count > termsPerDocument {
                 weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
@@ -47,6 +31,94 @@ struct TermVectors {
             let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }
         }
+    }
+
+    /// Cosine of two documents' vectors. - Complexity: O(terms of both)
+    func cosine(_ a: Int, _ b: Int) -> Double {
+        Self.dot(vectors[a], vectors[b])
+    }
+
+    static func dot(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> Double {
+        var i = 0, j = 0, sum = 0.0
+        while i < x.count, j < y.count {
+            if x[i].term == y[j].term {
+                sum += x[i].weight * y[j].weight
+                i += 1
+                j += 1
+            } else if x[i].term < y[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// The terms contributing most to the similarity of two documents.
+    func sharedTerms(_ a: Int, _ b: Int, limit: Int = 5) -> [String] {
+        let weights = Dictionary(uniqueKeysWithValues: vectors[b].map { ($0.term, $0.weight) })
+        return vectors[a].compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .prefix(limit).map { vocabulary.terms[$0.0] }
+    }
+
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "his", "her", "its",
+        "their", "they", "them", "this", "these", "those", "from", "but", "not", "who", "which", "what", "when",
+        "where", "will", "would", "could", "should", "been", "being", "said", "says", "say", "also", "after",
+        "before", "about", "into", "over", "than", "then", "there", "here", "more", "most", "some", "such",
+        "one", "two", "new", "out", "our", "you", "your", "she", "him", "all", "any", "can", "may", "did",
+        "does", "just", "like", "other", "only", "own", "same", "very", "while", "during", "since", "under",
+        "between", "through", "against", "because", "each", "few", "both", "how", "why", "again", "further",
+        "once", "off", "per", "via", "year", "years", "told", "according", "added", "last", "first", "week",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read", "more", "news",
+        "reuters", "reporting", "editing", "writing", "source", "copyright", "mon", "tue", "wed", "thu", "fri",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "a", "an", "of", "in",
+        "on", "at", "to", "by", "as", "is", "it", "be", "or", "he", "we", "i", "us", "no", "so", "if", "up",
+    ]
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One term's weighted count in a document.
+public struct TermCount: Sendable, Hashable {
+    public var term: Int32
+    public var count: Float
+}
+
+/// The words and name bigrams of the documents of one clustering pass, interned to small ids so
+/// that the story level keeps a few hundred numbers per document instead of its text.
+///
+/// Words are runs of letters and digits, lower-cased; stop words and one- or two-letter words are
+/// dropped. Capitalised words inside a sentence count as names and weigh 1.5, consecutive names
+/// also give a bigram ("aung_hlaing", weight 2); title words count double.
+public struct StoryVocabulary: Sendable {
+    public private(set) var terms: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    public init() {}
+
+    /// The weighted term counts of one document, sorted by term id.
+    public mutating func counts(text: String, title: String?) -> [TermCount] {
+        var tf: [Int32: Float] = [:]
+        func add(_ term: String, _ weight: Double) {
+            let id: Int32
+            if let existing = ids[term] {
+                id = existing
+            } else {
+                id = Int32(terms.count)
+                terms.append(term)
+                ids[term] = id
+            }
+            tf[id, default: 0] += Float(weight)
+        }
+        Self.scan(text, weight: 1, add)
+        if let title { Self.scan(title, weight: 2, add) }
+        return tf.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
     }
 
     /// Feeds the words of `text` to `add` with their weights.
@@ -62,9 +134,9 @@ struct TermVectors {
             }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
-            let isName = capitalised && !sentenceStart && !stopWords.contains(lower)
+            let isName = capitalised && !sentenceStart && !TermVectors.stopWords.contains(lower)
             sentenceStart = false
-            guard lower.count >= 3 || lower.allSatisfy(\.isNumber), !stopWords.contains(lower) else {
+            guard lower.count >= 3 || lower.allSatisfy(\.isNumber), !TermVectors.stopWords.contains(lower) else {
                 previousName = nil
                 return
             }
@@ -97,53 +169,4 @@ struct TermVectors {
         flush(endsSentence: true)
     }
 
-    /// Cosine of two documents' vectors. - Complexity: O(terms of both)
-    func cosine(_ a: Int, _ b: Int) -> Double {
-        Self.dot(vectors[a], vectors[b])
-    }
-
-    static func dot(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> Double {
-        var i = 0, j = 0, sum = 0.0
-        while i < x.count, j < y.count {
-            if x[i].term == y[j].term {
-                sum += x[i].weight * y[j].weight
-                i += 1
-                j += 1
-            } else if x[i].term < y[j].term {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return sum
-    }
-
-    /// The terms contributing most to the similarity of two documents.
-    func sharedTerms(_ a: Int, _ b: Int, limit: Int = 5) -> [String] {
-        let weights = Dictionary(uniqueKeysWithValues: vectors[b].map { ($0.term, $0.weight) })
-        return vectors[a].compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .prefix(limit).map { terms[$0.0] }
-    }
-
-    static let stopWords: Set<String> = [
-        "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "his", "her", "its",
-        "their", "they", "them", "this", "these", "those", "from", "but", "not", "who", "which", "what", "when",
-        "where", "will", "would", "could", "should", "been", "being", "said", "says", "say", "also", "after",
-        "before", "about", "into", "over", "than", "then", "there", "here", "more", "most", "some", "such",
-        "one", "two", "new", "out", "our", "you", "your", "she", "him", "all", "any", "can", "may", "did",
-        "does", "just", "like", "other", "only", "own", "same", "very", "while", "during", "since", "under",
-        "between", "through", "against", "because", "each", "few", "both", "how", "why", "again", "further",
-        "once", "off", "per", "via", "year", "years", "told", "according", "added", "last", "first", "week",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "read", "more", "news",
-        "reuters", "reporting", "editing", "writing", "source", "copyright", "mon", "tue", "wed", "thu", "fri",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "a", "an", "of", "in",
-        "on", "at", "to", "by", "as", "is", "it", "be", "or", "he", "we", "i", "us", "no", "so", "if", "up",
-    ]
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -74,14 +74,21 @@ struct Analysis {
         progress.end()
         timings.mark("candidates+verify")
 
-        // Articles for the story level and the quote chains.
-        var articles: [Article] = []
+        // What the story level and the quote chains need of each article, streamed from the
+        // store: metadata and term counts, not the text.
+        var vocabulary = StoryVocabulary()
+        var articles: [ArticleSummary] = []
+        var terms: [[TermCount]] = []
         articles.reserveCapacity(ids.count)
-        try store.forEachArticle { articles.append($0) }
+        try store.forEachArticle { article in
+            articles.append(ArticleSummary(article))
+            terms.append(vocabulary.counts(text: article.text, title: article.title))
+        }
         guard articles.map(\.id) == ids else {
             throw WiretraceError(.internalInvariant, "documents and signatures are out of step", location: store.path)
         }
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
+        timings.mark("terms")
 
         // Quotes matched across outlets.
         // As the documents name the speakers: resolution across outlets is redone from scratch.
@@ -108,15 +115,17 @@ struct Analysis {
             StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
                 creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
-                quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(), text: article.text)
+                quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(), terms: terms[index],
+                textLength: article.textLength)
         }
+        terms = []
         let links = pairs.map { pair in
             DuplicateLink(a: pair.a, b: pair.b, jaccard: pair.similarity.jaccard, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
         }
         let clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
-        let result = clusterer.cluster(inputs, links: links)
+        let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
         timings.mark("stories")
 
         // Records.
@@ -164,5 +173,24 @@ enum StoryClustererID {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// The metadata of an article, without its text.
+struct ArticleSummary {
+    var id: String
+    var outlet: String?
+    var title: String?
+    var published: String?
+    var credits: [WireCredit]
+    var textLength: Int
+
+    init(_ article: Article) {
+        id = article.id
+        outlet = article.outlet
+        title = article.title
+        published = article.published
+        credits = article.credits
+        textLength = article.text.utf8.count
     }
 }

@@ -14,7 +14,7 @@ enum QuoteLinker {
         var quotes: [QuoteRecord]
     }
 
-    static func link(_ occurrences: [QuoteOccurrenceRecord], articles: [Article], published: [Double?]) -> Result {
+    static func link(_ occurrences: [QuoteOccurrenceRecord], articles: [ArticleSummary], published: [Double?]) -> Result {
         let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         var quoteIDs = Array(repeating: 0, count: occurrences.count)
         var quotes: [QuoteRecord] = []
@@ -45,7 +45,7 @@ enum QuoteLinker {
     }
 
     private static func record(
-        id: Int, _ sightings: [QuoteOccurrenceRecord], indexByID: [String: Int], articles: [Article], published: [Double?]
+        id: Int, _ sightings: [QuoteOccurrenceRecord], indexByID: [String: Int], articles: [ArticleSummary], published: [Double?]
     ) -> QuoteRecord {
         func time(_ occurrence: QuoteOccurrenceRecord) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
         let ordered = sightings.sorted { (time($0), $0.documentID, $0.start) < (time($1), $1.documentID, $1.start) }

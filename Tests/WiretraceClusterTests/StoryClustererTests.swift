@@ -33,22 +33,39 @@ import WiretraceCore
 
     static let day = 1_624_320_000.0  // 2021-06-22
 
-    static func inputs() -> [StoryInput] {
+    /// Story inputs as the pipeline builds them: term counts from one shared vocabulary.
+    struct Draft {
+        var id: String, outlet: String, title: String, published: Double
+        var creditedAgencies: [String], citedReporters: [String], quoteIDs: [Int], text: String
+    }
+
+    static func build(_ drafts: [Draft]) -> ([StoryInput], StoryVocabulary) {
+        var vocabulary = StoryVocabulary()
+        let inputs = drafts.map { draft in
+            StoryInput(
+                id: draft.id, outlet: draft.outlet, title: draft.title, published: draft.published,
+                creditedAgencies: draft.creditedAgencies, citedReporters: draft.citedReporters, quoteIDs: draft.quoteIDs,
+                terms: vocabulary.counts(text: draft.text, title: draft.title), textLength: draft.text.utf8.count)
+        }
+        return (inputs, vocabulary)
+    }
+
+    static func drafts() -> [Draft] {
         [
-            StoryInput(id: "tass", outlet: "TASS", title: "Myanmar army chief thanks Russia", published: day + 36_000,
+            Draft(id: "tass", outlet: "TASS", title: "Myanmar army chief thanks Russia", published: day + 36_000,
                        creditedAgencies: [], citedReporters: [], quoteIDs: [1], text: meeting),
-            StoryInput(id: "reuters", outlet: "Reuters", title: "Myanmar junta leader thanks Russia for boosting military",
+            Draft(id: "reuters", outlet: "Reuters", title: "Myanmar junta leader thanks Russia for boosting military",
                        published: day + 45_000, creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1], text: wire),
-            StoryInput(id: "cna", outlet: "CNA", title: "Myanmar junta leader thanks Russia for boosting military",
+            Draft(id: "cna", outlet: "CNA", title: "Myanmar junta leader thanks Russia for boosting military",
                        published: day + 47_000, creditedAgencies: ["Reuters"], citedReporters: ["TASS"], quoteIDs: [1], text: wire),
-            StoryInput(id: "digest", outlet: "Digest", title: "Junta leader thanks Russia", published: day + 50_000,
+            Draft(id: "digest", outlet: "Digest", title: "Junta leader thanks Russia", published: day + 50_000,
                        creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1],
                        text: String(wire.prefix(140))),
-            StoryInput(id: "monitor", outlet: "Monitor", title: "Min Aung Hlaing courts Moscow", published: day + 80_000,
+            Draft(id: "monitor", outlet: "Monitor", title: "Min Aung Hlaing courts Moscow", published: day + 80_000,
                        creditedAgencies: [], citedReporters: ["TASS"], quoteIDs: [1], text: rewrite),
-            StoryInput(id: "parade", outlet: "Reuters", title: "Russian minister at Myanmar parade",
+            Draft(id: "parade", outlet: "Reuters", title: "Russian minister at Myanmar parade",
                        published: day - 86 * 86_400, creditedAgencies: [], citedReporters: [], quoteIDs: [], text: parade),
-            StoryInput(id: "volcano", outlet: "AP", title: "Pacific volcano erupts", published: day,
+            Draft(id: "volcano", outlet: "AP", title: "Pacific volcano erupts", published: day,
                        creditedAgencies: [], citedReporters: [], quoteIDs: [], text: volcano),
         ]
     }
@@ -59,7 +76,8 @@ import WiretraceCore
     ]
 
     @Test func seedStoryHoldsTogetherWithRoles() throws {
-        let result = StoryClusterer().cluster(Self.inputs(), links: Self.links)
+        let (inputs, vocabulary) = Self.build(Self.drafts())
+        let result = StoryClusterer().cluster(inputs, vocabulary: vocabulary, links: Self.links)
         #expect(result.groups == [[1, 2, 3]])
         let story = try #require(result.stories.first { $0.members.contains { $0.index == 0 } })
         let roles = Dictionary(uniqueKeysWithValues: story.members.map { ($0.index, $0.role) })
@@ -73,7 +91,8 @@ import WiretraceCore
     }
 
     @Test func hardNegativeAndUnrelatedStayApart() {
-        let result = StoryClusterer().cluster(Self.inputs(), links: Self.links)
+        let (inputs, vocabulary) = Self.build(Self.drafts())
+        let result = StoryClusterer().cluster(inputs, vocabulary: vocabulary, links: Self.links)
         #expect(result.stories.count == 3)
         for story in result.stories {
             let ids = Set(story.members.map(\.index))
@@ -86,10 +105,11 @@ import WiretraceCore
     }
 
     @Test func theTimeWindowIsWhatKeepsTheParadeOut() {
-        var inputs = Self.inputs()
-        inputs[5].published = Self.day + 40_000  // same day: now only words separate it
-        inputs[5].text = Self.meeting  // and the same words: it must join
-        let result = StoryClusterer().cluster(inputs, links: Self.links)
+        var drafts = Self.drafts()
+        drafts[5].published = Self.day + 40_000  // same day: now only words separate it
+        drafts[5].text = Self.meeting  // and the same words: it must join
+        let (inputs, vocabulary) = Self.build(drafts)
+        let result = StoryClusterer().cluster(inputs, vocabulary: vocabulary, links: Self.links)
         let story = result.stories.first { $0.members.contains { $0.index == 0 } }
         #expect(story?.members.contains { $0.index == 5 } == true)
     }
@@ -106,5 +126,28 @@ import WiretraceCore
         linkage.addEdge(0, 1, similarity: 0.95)
         linkage.addEdge(1, 2, similarity: 0.9)
         #expect(linkage.run(threshold: 0.5) == [[0, 1], [2]])
+    }
+}
+
+@Suite struct StoryVocabularyTests {
+    @Test func namesAndBigramsWeighMoreThanWords() {
+        var vocabulary = StoryVocabulary()
+        let counts = vocabulary.counts(text: "The talks in Moscow went well, and Min Aung Hlaing thanked the army.", title: nil)
+        let byTerm = Dictionary(uniqueKeysWithValues: counts.map { (vocabulary.terms[Int($0.term)], $0.count) })
+        #expect(byTerm["aung_hlaing"] == 2)
+        #expect(byTerm["moscow"] == 1.5)
+        #expect(byTerm["talks"] == 1)
+        #expect(byTerm["the"] == nil)  // stop word
+        #expect(byTerm["in"] == nil)
+        #expect(byTerm["army"] == 1)
+    }
+
+    @Test func titleWordsCountDoubleAndIdsAreShared() {
+        var vocabulary = StoryVocabulary()
+        let first = vocabulary.counts(text: "volcano erupts", title: nil)
+        let second = vocabulary.counts(text: "", title: "volcano")
+        #expect(second.count == 1)
+        #expect(second[0].term == first[0].term || second[0].term == first[1].term)
+        #expect(second[0].count == 2)
     }
 }
