@@ -14,6 +14,7 @@ struct Wiretrace: ParsableCommand {
             Inputs are files or directories of .html/.htm(.gz), .txt scrapes, .jsonl(.gz) and .warc(.gz).
             Bad documents are reported on stderr with their file and record, counted, and skipped.
             """,
+        version: "0.1.0",
         subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self])
 }
 
