@@ -13,7 +13,7 @@ struct PageMetadata {
     var structured = StructuredData()
 
     /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
-    /// the byline and `<time>`, but `<head>` and scripts are read.
+    /// the byline and `<time>`, but `<head>`, `<header>` (where articles keep both) and scripts are read.
     init(document: HTMLElement) {
         visit(document, inFurniture: false)
     }
@@ -62,7 +62,7 @@ struct PageMetadata {
             if text.count >= 3 && text.count <= 100 { bylineElementText = text }
         }
         let furniture = inFurniture
-            || (ContentSelector.isDropped(element) && !["head", "html", "body"].contains(element.name)
+            || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element))
         for child in element.children {
             if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
