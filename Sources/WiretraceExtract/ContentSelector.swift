@@ -51,6 +51,12 @@ struct ContentSelector {
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
 
+    /// Class/id words that vouch for content even next to a noise word ("entry-content
+    /// has-sidebar"), after readability's "okMaybeItsACandidate".
+    private static let contentPrefixes: [String] = [
+        "article", "body", "content", "main", "column",
+    ]
+
     // MARK: Furniture
 
     /// Whether an element (and its subtree) is page furniture.
@@ -72,12 +78,14 @@ struct ContentSelector {
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
         let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
         guard names.count > 1 else { return false }
+        var noisy = false
         for token in names.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            if token == "ad" || token == "ads" || token == "adslot" { return true }
+            if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
+            if token == "ad" || token == "ads" || token == "adslot" { noisy = true }
             if token.hasPrefix("commentary") { continue }
-            if noisePrefixes.contains(where: { token.hasPrefix($0) }) { return true }
+            if noisePrefixes.contains(where: { token.hasPrefix($0) }) { noisy = true }
         }
-        return false
+        return noisy
     }
 
     static func isArticleBody(_ element: HTMLElement) -> Bool {
@@ -91,12 +99,16 @@ struct ContentSelector {
     private var articles: [HTMLElement] = []
     private var articleBodies: [HTMLElement] = []
     private var stack: [ObjectIdentifier] = []
+    /// Elements with an `<article>` or `[itemprop=articleBody]` below them: never furniture by
+    /// class name (a "has-sidebar" layout wrapper around the story).
+    private var articleAncestors: Set<ObjectIdentifier> = []
 
     /// The content root chosen, if any.
     private(set) var root: HTMLElement?
 
     /// Walks the page and selects the content.
     init(document: HTMLElement) {
+        markArticleAncestors(document)
         walk(document)
         root = chooseRoot()
     }
@@ -115,8 +127,8 @@ struct ContentSelector {
         return inRoot.filter { $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs) }
     }
 
-    private mutating func walk(_ element: HTMLElement) {
-        if isDroppedBlock(element) { return }
+    private mutating func walk(_ element: HTMLElement, parentName: String = "") {
+        if isDroppedBlock(element, parentName: parentName) { return }
         let id = ObjectIdentifier(element)
         if element.name == "article" { articles.append(element) }
         if Self.isArticleBody(element) { articleBodies.append(element) }
@@ -136,7 +148,7 @@ struct ContentSelector {
             {
                 emit(inline: run, tag: runTag)
                 run.removeAll()
-                if childElement.name != "br" { walk(childElement) }
+                if childElement.name != "br" { walk(childElement, parentName: element.name) }
             } else {
                 run.append(child)
             }
@@ -144,7 +156,31 @@ struct ContentSelector {
         emit(inline: run, tag: runTag)
     }
 
-    private func isDroppedBlock(_ element: HTMLElement) -> Bool { Self.isDropped(element) }
+    private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {
+        guard Self.isDropped(element) else { return false }
+        // ASP.NET pages wrap the whole body in one <form>.
+        if element.name == "form" && parentName == "body" { return false }
+        return Self.invisibleTags.contains(element.name) || !articleAncestors.contains(ObjectIdentifier(element))
+    }
+
+    /// Dropped tags that can never wrap an article, even when one sits below them.
+    private static let invisibleTags: Set<String> = [
+        "script", "style", "noscript", "iframe", "svg", "template", "head", "title", "select", "textarea",
+        "object", "embed", "canvas", "video", "audio", "picture", "map", "math", "option", "button",
+    ]
+
+    /// Fills `articleAncestors`; returns whether the subtree holds an article.
+    @discardableResult
+    private mutating func markArticleAncestors(_ element: HTMLElement) -> Bool {
+        var holds = false
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if inner.name == "article" || Self.isArticleBody(inner) { holds = true }
+            if markArticleAncestors(inner) { holds = true }
+        }
+        if holds { articleAncestors.insert(ObjectIdentifier(element)) }
+        return holds
+    }
 
     /// Whether any descendant is a block-level element.
     private func containsBlock(_ element: HTMLElement) -> Bool {
