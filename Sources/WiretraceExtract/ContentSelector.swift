@@ -76,7 +76,12 @@ struct ContentSelector {
     /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
     /// does not match "nav").
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
-        let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
+        // WordPress adds the post's taxonomy ("category-advertising", "tag-social") to the
+        // wrapper's classes: those say what the story is about, not what the element is.
+        let classes = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
+            .filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }
+        if classes.contains("hentry") { return false }
+        let names = classes.joined(separator: " ") + " " + (element[attribute: "id"] ?? "").lowercased()
         guard names.count > 1 else { return false }
         var noisy = false
         for token in names.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
@@ -102,16 +107,22 @@ struct ContentSelector {
     /// Elements with an `<article>` or `[itemprop=articleBody]` below them: never furniture by
     /// class name (a "has-sidebar" layout wrapper around the story).
     private var articleAncestors: Set<ObjectIdentifier> = []
+    /// Elements with a block-level element below them: containers even when their own tag is
+    /// inline or unknown (`<span><p>..</p></span>`, custom elements).
+    private var blockAncestors: Set<ObjectIdentifier> = []
 
     /// The content root chosen, if any.
     private(set) var root: HTMLElement?
 
     /// Walks the page and selects the content.
     init(document: HTMLElement) {
-        markArticleAncestors(document)
+        markAncestors(document)
         walk(document)
         root = chooseRoot()
     }
+
+    /// Loose text runs shorter than this are dropped when the root also has paragraphs.
+    static let minimumLooseRun = 80
 
     /// The paragraph blocks inside the content root, in document order. Loose text runs count only
     /// when the root has no paragraph elements; `h1` (the title) never does.
@@ -124,7 +135,9 @@ struct ContentSelector {
             inRoot = blocks
         }
         let hasParagraphs = inRoot.contains { $0.tag != "run" && $0.tag != "h1" }
-        return inRoot.filter { $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs) }
+        return inRoot.filter {
+            $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs || $0.text.count >= Self.minimumLooseRun)
+        }
     }
 
     private mutating func walk(_ element: HTMLElement, parentName: String = "") {
@@ -142,18 +155,36 @@ struct ContentSelector {
         defer { stack.removeLast() }
         let runTag = Self.paragraphTags.contains(element.name) ? element.name : "run"
         var run: [HTMLNode] = []
-        for child in element.children {
-            if case .element(let childElement) = child,
-                Self.blockTags.contains(childElement.name) || childElement.name == "br"
-            {
+        process(element.children, of: element, run: &run, runTag: runTag)
+        emit(inline: run, tag: runTag)
+    }
+
+    /// Sorts children into the current inline run and nested blocks. Inline elements that wrap
+    /// blocks (`<b>text<div>..</div></b>`, custom elements) are flattened: their text continues
+    /// the run and their blocks are walked.
+    private mutating func process(_ children: [HTMLNode], of parent: HTMLElement, run: inout [HTMLNode], runTag: String) {
+        for child in children {
+            guard case .element(let childElement) = child else {
+                run.append(child)
+                continue
+            }
+            if Self.blockTags.contains(childElement.name) || childElement.name == "br" {
                 emit(inline: run, tag: runTag)
                 run.removeAll()
-                if childElement.name != "br" { walk(childElement, parentName: element.name) }
+                if childElement.name != "br" { walk(childElement, parentName: parent.name) }
+            } else if blockAncestors.contains(ObjectIdentifier(childElement)) {
+                if isDroppedBlock(childElement, parentName: parent.name) { continue }
+                if childElement.name == "article" { articles.append(childElement) }
+                if Self.isArticleBody(childElement) { articleBodies.append(childElement) }
+                let id = ObjectIdentifier(childElement)
+                elements[id] = childElement
+                stack.append(id)
+                process(childElement.children, of: childElement, run: &run, runTag: runTag)
+                stack.removeLast()
             } else {
                 run.append(child)
             }
         }
-        emit(inline: run, tag: runTag)
     }
 
     private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {
@@ -169,27 +200,28 @@ struct ContentSelector {
         "object", "embed", "canvas", "video", "audio", "picture", "map", "math", "option", "button",
     ]
 
-    /// Fills `articleAncestors`; returns whether the subtree holds an article.
+    /// Fills `articleAncestors` and `blockAncestors` in one pass; returns whether the subtree
+    /// holds an article and whether it holds a block element.
     @discardableResult
-    private mutating func markArticleAncestors(_ element: HTMLElement) -> Bool {
-        var holds = false
+    private mutating func markAncestors(_ element: HTMLElement) -> (article: Bool, block: Bool) {
+        var holdsArticle = false
+        var holdsBlock = false
         for child in element.children {
             guard case .element(let inner) = child else { continue }
-            if inner.name == "article" || Self.isArticleBody(inner) { holds = true }
-            if markArticleAncestors(inner) { holds = true }
+            if inner.name == "article" || Self.isArticleBody(inner) { holdsArticle = true }
+            if Self.blockTags.contains(inner.name) { holdsBlock = true }
+            let below = markAncestors(inner)
+            holdsArticle = holdsArticle || below.article
+            holdsBlock = holdsBlock || below.block
         }
-        if holds { articleAncestors.insert(ObjectIdentifier(element)) }
-        return holds
+        if holdsArticle { articleAncestors.insert(ObjectIdentifier(element)) }
+        if holdsBlock { blockAncestors.insert(ObjectIdentifier(element)) }
+        return (holdsArticle, holdsBlock)
     }
 
     /// Whether any descendant is a block-level element.
     private func containsBlock(_ element: HTMLElement) -> Bool {
-        for child in element.children {
-            guard case .element(let childElement) = child else { continue }
-            if Self.isDropped(childElement) { continue }
-            if Self.blockTags.contains(childElement.name) || containsBlock(childElement) { return true }
-        }
-        return false
+        blockAncestors.contains(ObjectIdentifier(element))
     }
 
     private mutating func emit(inline nodes: [HTMLNode], tag: String) {
@@ -257,12 +289,12 @@ struct ContentSelector {
     }
 
     private func densestContainer() -> HTMLElement? {
-        let strongTags: Set<String> = ["p", "blockquote", "pre"]
+        let strongTags: Set<String> = ["p", "blockquote", "pre", "run"]
         let useStrong = blocks.contains { strongTags.contains($0.tag) }
         var scores: [ObjectIdentifier: Double] = [:]
         var order: [ObjectIdentifier] = []
         for block in blocks {
-            guard useStrong ? strongTags.contains(block.tag) : (block.tag == "run" || block.tag == "li") else { continue }
+            guard useStrong ? strongTags.contains(block.tag) : block.tag == "li" else { continue }
             let weight = Double(Self.weight(block))
             guard weight > 0 else { continue }
             for (distance, id) in block.ancestors.reversed().prefix(2).enumerated() {
