@@ -75,6 +75,18 @@ enum TextSignals {
             }
         }
         skipSpaces(chars, &index)
+        // TASS style: "MOSCOW, June 22. /TASS/. ..."
+        if index + 1 < chars.count, chars[index] == ".", chars[index + 1] == " " {
+            var probe = index + 1
+            skipSpaces(chars, &probe)
+            if probe < chars.count, chars[probe] == "/",
+                let close = chars[(probe + 1)...].firstIndex(of: "/"), close - probe <= 30,
+                close + 1 < chars.count, chars[close + 1] == "."
+            {
+                if let region { return "\(place), \(region)" }
+                return place
+            }
+        }
         if index < chars.count, chars[index] == "(" {
             guard let close = chars[index...].firstIndex(of: ")"), close - index <= 40 else { return nil }
             index = close + 1

@@ -20,6 +20,7 @@ struct CreditDetectorTests {
         ("LAGOS (Reuters) - Nigeria's central bank held rates on Tuesday.", "Reuters", "(Reuters) -"),
         ("DENVER (AP) — A wildfire forced hundreds from their homes.", "AP", "(AP) —"),
         ("BEIJING, March 3 (Xinhua) -- Spring planting began early.", "Xinhua", "(Xinhua) --"),
+        ("KAZAN, April 9. /TASS/. The regional governor opened a new bridge.", "TASS", "/TASS/"),
     ])
     func parentheticalMarker(line: String, agency: String, text: String) {
         #expect(CreditDetector.credits(inText: line) == [WireCredit(agency: agency, text: text)])
