@@ -28,9 +28,21 @@ enum Boilerplate {
     static func isBoilerplate(_ paragraph: String) -> Bool {
         let lower = paragraph.lowercased()
         if exactLines.contains(lower) { return true }
+        // "Advertisement · Scroll to continue with content"
+        if lower.hasPrefix("advertisement"), lower.count <= 60,
+            lower.dropFirst("advertisement".count).first.map({ !$0.isLetter }) ?? true
+        {
+            return true
+        }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         guard lower.count <= 400 else { return false }
-        if lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe")) {
+        if lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe") || lower.contains("inbox")) {
+            return true
+        }
+        if lower.count <= 160
+            && ["in your inbox", "to your inbox", "join our mailing list", "sign up free", "by email every"]
+                .contains(where: lower.contains)
+        {
             return true
         }
         if lower.contains("cookie")

@@ -52,6 +52,59 @@ struct TextExtractionTests {
         #expect(article.dateline == "VALLETTA")
     }
 
+    /// A full-page scrape: site name, menu, section label, title, byline with date, body with an
+    /// advertisement slot and a subheading, then teasers and a newsletter promo.
+    static let pageScrape = """
+        Skip to main content
+
+        Fenland Gazette
+
+        Home  Local  Farming  Sport  Weather
+
+        Farming
+
+        Sugar beet harvest starts early after a dry autumn
+
+        By Orla Quinn
+        3 October 2023, 07:10
+
+        ELY — Farmers across the fens began lifting sugar beet a fortnight early this week, after weeks of dry weather left the crop ready ahead of schedule.
+
+        Advertisement · Scroll to continue with content
+
+        The processing plant at Wissington said it would open its gates on Monday to cope with the early loads.
+
+        Prices
+
+        Growers said contract prices had held steady, though fuel costs for the lifting machines had risen sharply since last year.
+
+        More from the Gazette
+
+        Village fete raises record sum for the church roof
+
+        Fenland Gazette Daily: the morning's local news, straight to your inbox.
+
+        © 2023 Fenland Gazette Ltd.
+        """
+
+    @Test("a full-page scrape keeps the body run and reads title and byline before it")
+    func pageScrapeBody() throws {
+        let article = try ArticleExtractor().extract(scraped(Self.pageScrape)).get()
+        #expect(article.title == "Sugar beet harvest starts early after a dry autumn")
+        #expect(article.byline == "Orla Quinn")
+        #expect(article.dateline == "ELY")
+        #expect(article.text == """
+            ELY — Farmers across the fens began lifting sugar beet a fortnight early this week, after weeks of dry weather left the crop ready ahead of schedule.
+
+            The processing plant at Wissington said it would open its gates on Monday to cope with the early loads.
+
+            Prices
+
+            Growers said contract prices had held steady, though fuel costs for the lifting machines had risen sharply since last year.
+            """)
+        #expect(article.credits.isEmpty)
+    }
+
     @Test("the record's title wins over the first line")
     func scrapedKnownTitle() throws {
         let article = try ArticleExtractor().extract(scraped(Self.scrape, title: "Given")).get()
