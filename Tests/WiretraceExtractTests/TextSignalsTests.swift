@@ -23,6 +23,8 @@ struct TextSignalsTests {
         "A Russian delegation arrived on Monday.",
         "UPDATE: The road has reopened.",
         "(Reuters) - Markets fell on Monday.",
+        "BIG TALKS AHEAD: The two leaders meet on Monday.",
+        "WATCH LIVE: The news conference begins at noon.",
     ])
     func noDateline(paragraph: String) {
         #expect(TextSignals.dateline(in: paragraph) == nil)
