@@ -49,7 +49,7 @@ public struct ArticleExtractor: Sendable {
 
         let url = raw.url ?? fields.url
         let outlet = raw.outlet ?? fields.outlet ?? url.flatMap(TextUtilities.host(of:))
-        var title = raw.title ?? fields.title
+        var title = raw.title ?? fields.title.map { Metadata.strippingOutletSuffix($0, outlet: outlet) }
         if raw.title == nil, let pageTitle = fields.pageTitle {
             title = Metadata.strippingSiteSuffix(pageTitle, outlet: outlet)
         }

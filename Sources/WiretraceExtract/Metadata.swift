@@ -93,6 +93,21 @@ struct PageMetadata {
 
     // MARK: Title
 
+    /// Removes a suffix that repeats the outlet's name ("Review | MoreBikes" with outlet
+    /// "MoreBikes"); other suffixes stay, as metadata titles usually have none.
+    static func strippingOutletSuffix(_ title: String, outlet: String?) -> String {
+        guard let outlet = outlet?.lowercased(), !outlet.isEmpty else { return title }
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+            let prefix = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !prefix.isEmpty && (suffix == outlet || suffix.replacingOccurrences(of: " ", with: "") == outlet.replacingOccurrences(of: " ", with: "")) {
+                return prefix
+            }
+        }
+        return title
+    }
+
     /// Removes a site suffix from a `<title>`: "Story | CNA" -> "Story", "Story - Reuters" -> "Story".
     ///
     /// A " | " segment is dropped when short; a dash segment only when it is short and looks like a

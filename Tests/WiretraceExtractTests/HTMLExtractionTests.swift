@@ -121,6 +121,16 @@ struct HTMLExtractionTests {
         #expect(article.published == "2023-11-02T06:00:00+01:00")
     }
 
+    @Test("an og:title repeating the site name loses it")
+    func openGraphTitleSuffix() throws {
+        let page = """
+            <html><head><meta property="og:title" content="Tyre pressure gauges compared | GearCheck">
+            <meta property="og:site_name" content="GearCheck"></head>
+            <body><p>We tested nine gauges over a month of commuting.</p></body></html>
+            """
+        #expect(try extractArticle(htmlDocument(page)).title == "Tyre pressure gauges compared")
+    }
+
     @Test("metadata and body from JSON-LD")
     func jsonLD() throws {
         let page = """
