@@ -204,6 +204,19 @@ struct HTMLExtractionTests {
         #expect(!article.text.contains("By The Associated Press"))
     }
 
+    @Test("furniture rules leave prose alone")
+    func proseSurvives() throws {
+        let page = """
+            <html><body><article>
+            <p>Copyright lawsuits against the streaming service were dismissed on Friday.</p>
+            <p>Copyright 2022 Example Media Group. All rights reserved.</p>
+            <p>READ MORE: Streaming prices rise again</p>
+            </article></body></html>
+            """
+        let article = try extractArticle(htmlDocument(page))
+        #expect(article.text == "Copyright lawsuits against the streaming service were dismissed on Friday.")
+    }
+
     @Test("malformed HTML with unclosed tags still yields text")
     func malformed() throws {
         let page = "<html><body><div><p>First paragraph about the vote<p>Second paragraph <b>with bold<div>Third"
