@@ -225,6 +225,14 @@ struct HTMLExtractionTests {
         #expect(article.text.contains("Second paragraph with bold"))
     }
 
+    @Test("deeply nested markup neither crashes nor loses shallow text")
+    func deepNesting() throws {
+        let page = "<html><body><p>Shallow paragraph about the storm.</p>"
+            + String(repeating: "<div><span>", count: 20_000) + "deep text" + "</body></html>"
+        let article = try extractArticle(htmlDocument(page))
+        #expect(article.text.hasPrefix("Shallow paragraph about the storm."))
+    }
+
     @Test("an empty page is a no-text rejection with its location")
     func emptyPage() {
         for markup in ["", "   \n ", "<html><head><title>Only a title</title></head><body><nav><a href=/>Home</a></nav></body></html>"] {
