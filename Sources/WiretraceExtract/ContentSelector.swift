@@ -75,20 +75,30 @@ struct ContentSelector {
 
     /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
     /// does not match "nav").
+    ///
+    /// Each class name (and the id) is read word by word; its first telling word decides it:
+    /// "comment-content" is furniture, "entry-content has-sidebar" and "article-share" are
+    /// content. Any content name protects the element, after readability's "okMaybeItsACandidate".
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
         // WordPress adds the post's taxonomy ("category-advertising", "tag-social") to the
         // wrapper's classes: those say what the story is about, not what the element is.
-        let classes = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
+        var names = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
             .filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }
-        if classes.contains("hentry") { return false }
-        let names = classes.joined(separator: " ") + " " + (element[attribute: "id"] ?? "").lowercased()
-        guard names.count > 1 else { return false }
+        if names.contains("hentry") { return false }
+        if let id = element[attribute: "id"]?.lowercased(), !id.isEmpty { names.append(Substring(id)) }
         var noisy = false
-        for token in names.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
-            if token == "ad" || token == "ads" || token == "adslot" { noisy = true }
-            if token.hasPrefix("commentary") { continue }
-            if noisePrefixes.contains(where: { token.hasPrefix($0) }) { noisy = true }
+        for name in names {
+            for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
+                // "ad" is weak evidence ("ad_body" wraps a page with ads): a later content word
+                // still protects. The other noise words decide their class name.
+                if token == "ad" || token == "ads" || token == "adslot" {
+                    noisy = true
+                } else if !token.hasPrefix("commentary") && noisePrefixes.contains(where: { token.hasPrefix($0) }) {
+                    noisy = true
+                    break
+                }
+            }
         }
         return noisy
     }
@@ -143,7 +153,7 @@ struct ContentSelector {
     private mutating func walk(_ element: HTMLElement, parentName: String = "") {
         if isDroppedBlock(element, parentName: parentName) { return }
         let id = ObjectIdentifier(element)
-        if element.name == "article" { articles.append(element) }
+        if element.name == "article" && !Self.hasNoiseName(element) { articles.append(element) }
         if Self.isArticleBody(element) { articleBodies.append(element) }
 
         if Self.paragraphTags.contains(element.name) && !containsBlock(element) {
@@ -174,7 +184,7 @@ struct ContentSelector {
                 if childElement.name != "br" { walk(childElement, parentName: parent.name) }
             } else if blockAncestors.contains(ObjectIdentifier(childElement)) {
                 if isDroppedBlock(childElement, parentName: parent.name) { continue }
-                if childElement.name == "article" { articles.append(childElement) }
+                if childElement.name == "article" && !Self.hasNoiseName(childElement) { articles.append(childElement) }
                 if Self.isArticleBody(childElement) { articleBodies.append(childElement) }
                 let id = ObjectIdentifier(childElement)
                 elements[id] = childElement
@@ -208,7 +218,10 @@ struct ContentSelector {
         var holdsBlock = false
         for child in element.children {
             guard case .element(let inner) = child else { continue }
-            if inner.name == "article" || Self.isArticleBody(inner) { holdsArticle = true }
+            // Comment threads are often <article class="comment-body">: those do not count.
+            if (inner.name == "article" && !Self.hasNoiseName(inner)) || Self.isArticleBody(inner) {
+                holdsArticle = true
+            }
             if Self.blockTags.contains(inner.name) { holdsBlock = true }
             let below = markAncestors(inner)
             holdsArticle = holdsArticle || below.article

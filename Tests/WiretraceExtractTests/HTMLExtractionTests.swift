@@ -204,6 +204,32 @@ struct HTMLExtractionTests {
         #expect(!article.text.contains("By The Associated Press"))
     }
 
+    @Test("a comment thread made of <article> elements is not the story")
+    func commentThread() throws {
+        let page = """
+            <html><body>
+            <article class="post has-comments">
+              <div class="entry-content">
+                <p>The city council approved the new tram line after a four-hour debate on Tuesday evening.</p>
+                <p>Construction is due to begin next spring.</p>
+              </div>
+            </article>
+            <ol class="comment-list">
+              <li><article class="comment-body"><div class="comment-content">
+                <p>This tram line is a waste of money and will never be finished on time, mark my words, never ever.</p>
+                <p>Totally agree with everything said here, the council has lost the plot on transport spending.</p>
+              </div></article></li>
+            </ol>
+            </body></html>
+            """
+        let article = try extractArticle(htmlDocument(page))
+        #expect(article.text == """
+            The city council approved the new tram line after a four-hour debate on Tuesday evening.
+
+            Construction is due to begin next spring.
+            """)
+    }
+
     @Test("furniture rules leave prose alone")
     func proseSurvives() throws {
         let page = """
