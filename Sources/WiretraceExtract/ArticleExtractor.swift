@@ -49,9 +49,9 @@ public struct ArticleExtractor: Sendable {
 
         let url = raw.url ?? fields.url
         let outlet = raw.outlet ?? fields.outlet ?? url.flatMap(TextUtilities.host(of:))
-        var title = raw.title ?? fields.title
+        var title = raw.title ?? fields.title.map { PageMetadata.strippingOutletSuffix($0, outlet: outlet) }
         if raw.title == nil, let pageTitle = fields.pageTitle {
-            title = Metadata.strippingSiteSuffix(pageTitle, outlet: outlet)
+            title = PageMetadata.strippingSiteSuffix(pageTitle, outlet: outlet)
         }
         return .success(Article(
             id: raw.id,
@@ -87,6 +87,3 @@ struct ExtractedFields {
     var credits: [WireCredit] = []
     var text: String = ""
 }
-
-/// Site-suffix stripping lives with the metadata; this alias keeps the call site readable.
-typealias Metadata = PageMetadata

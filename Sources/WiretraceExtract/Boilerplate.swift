@@ -16,7 +16,7 @@ enum Boilerplate {
     private static let prefixes: [String] = [
         "read:", "read more:", "also read:", "read also:", "related:", "watch:", "listen:",
         "also worth reading", "skip to main content", "share this", "follow us", "click here",
-        "sign up for", "subscribe to", "©", "copyright", "(c) ", "all rights reserved",
+        "sign up for", "subscribe to", "©", "(c) ", "all rights reserved",
         "already a subscriber", "already have an account", "this article is for subscribers",
         "to continue reading", "you have reached your", "log in to", "sign in to", "download our app",
         "download the app", "get the latest news", "we use cookies", "this site uses cookies",
@@ -28,9 +28,28 @@ enum Boilerplate {
     static func isBoilerplate(_ paragraph: String) -> Bool {
         let lower = paragraph.lowercased()
         if exactLines.contains(lower) { return true }
+        // "Advertisement · Scroll to continue with content"
+        if lower.hasPrefix("advertisement"), lower.count <= 60,
+            lower.dropFirst("advertisement".count).first.map({ !$0.isLetter }) ?? true
+        {
+            return true
+        }
+        // Furniture is short; a long paragraph opening with "Click here" is still prose.
+        guard lower.count <= 250 else { return false }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        guard lower.count <= 400 else { return false }
-        if lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe")) {
+        // "Copyright 2024 Example Media" but not "Copyright lawsuits against ...".
+        if lower.hasPrefix("copyright"),
+            lower.contains("©") || lower.contains("rights reserved") || lower.contains(where: \.isNumber)
+        {
+            return true
+        }
+        if lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe") || lower.contains("inbox")) {
+            return true
+        }
+        if lower.count <= 160
+            && ["in your inbox", "to your inbox", "join our mailing list", "sign up free", "by email every"]
+                .contains(where: lower.contains)
+        {
             return true
         }
         if lower.contains("cookie")

@@ -51,6 +51,12 @@ struct ContentSelector {
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
 
+    /// Class/id words that vouch for content even next to a noise word ("entry-content
+    /// has-sidebar"), after readability's "okMaybeItsACandidate".
+    private static let contentPrefixes: [String] = [
+        "article", "body", "content", "main", "column",
+    ]
+
     // MARK: Furniture
 
     /// Whether an element (and its subtree) is page furniture.
@@ -69,15 +75,32 @@ struct ContentSelector {
 
     /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
     /// does not match "nav").
+    ///
+    /// Each class name (and the id) is read word by word; its first telling word decides it:
+    /// "comment-content" is furniture, "entry-content has-sidebar" and "article-share" are
+    /// content. Any content name protects the element, after readability's "okMaybeItsACandidate".
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
-        let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
-        guard names.count > 1 else { return false }
-        for token in names.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            if token == "ad" || token == "ads" || token == "adslot" { return true }
-            if token.hasPrefix("commentary") { continue }
-            if noisePrefixes.contains(where: { token.hasPrefix($0) }) { return true }
+        // WordPress adds the post's taxonomy ("category-advertising", "tag-social") to the
+        // wrapper's classes: those say what the story is about, not what the element is.
+        var names = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
+            .filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }
+        if names.contains("hentry") { return false }
+        if let id = element[attribute: "id"]?.lowercased(), !id.isEmpty { names.append(Substring(id)) }
+        var noisy = false
+        for name in names {
+            for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
+                // "ad" is weak evidence ("ad_body" wraps a page with ads): a later content word
+                // still protects. The other noise words decide their class name.
+                if token == "ad" || token == "ads" || token == "adslot" {
+                    noisy = true
+                } else if !token.hasPrefix("commentary") && noisePrefixes.contains(where: { token.hasPrefix($0) }) {
+                    noisy = true
+                    break
+                }
+            }
         }
-        return false
+        return noisy
     }
 
     static func isArticleBody(_ element: HTMLElement) -> Bool {
@@ -91,15 +114,25 @@ struct ContentSelector {
     private var articles: [HTMLElement] = []
     private var articleBodies: [HTMLElement] = []
     private var stack: [ObjectIdentifier] = []
+    /// Elements with an `<article>` or `[itemprop=articleBody]` below them: never furniture by
+    /// class name (a "has-sidebar" layout wrapper around the story).
+    private var articleAncestors: Set<ObjectIdentifier> = []
+    /// Elements with a block-level element below them: containers even when their own tag is
+    /// inline or unknown (`<span><p>..</p></span>`, custom elements).
+    private var blockAncestors: Set<ObjectIdentifier> = []
 
     /// The content root chosen, if any.
     private(set) var root: HTMLElement?
 
     /// Walks the page and selects the content.
     init(document: HTMLElement) {
+        markAncestors(document)
         walk(document)
         root = chooseRoot()
     }
+
+    /// Loose text runs shorter than this are dropped when the root also has paragraphs.
+    static let minimumLooseRun = 80
 
     /// The paragraph blocks inside the content root, in document order. Loose text runs count only
     /// when the root has no paragraph elements; `h1` (the title) never does.
@@ -112,13 +145,15 @@ struct ContentSelector {
             inRoot = blocks
         }
         let hasParagraphs = inRoot.contains { $0.tag != "run" && $0.tag != "h1" }
-        return inRoot.filter { $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs) }
+        return inRoot.filter {
+            $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs || $0.text.count >= Self.minimumLooseRun)
+        }
     }
 
-    private mutating func walk(_ element: HTMLElement) {
-        if isDroppedBlock(element) { return }
+    private mutating func walk(_ element: HTMLElement, parentName: String = "") {
+        if isDroppedBlock(element, parentName: parentName) { return }
         let id = ObjectIdentifier(element)
-        if element.name == "article" { articles.append(element) }
+        if element.name == "article" && !Self.hasNoiseName(element) { articles.append(element) }
         if Self.isArticleBody(element) { articleBodies.append(element) }
 
         if Self.paragraphTags.contains(element.name) && !containsBlock(element) {
@@ -130,30 +165,76 @@ struct ContentSelector {
         defer { stack.removeLast() }
         let runTag = Self.paragraphTags.contains(element.name) ? element.name : "run"
         var run: [HTMLNode] = []
-        for child in element.children {
-            if case .element(let childElement) = child,
-                Self.blockTags.contains(childElement.name) || childElement.name == "br"
-            {
+        process(element.children, of: element, run: &run, runTag: runTag)
+        emit(inline: run, tag: runTag)
+    }
+
+    /// Sorts children into the current inline run and nested blocks. Inline elements that wrap
+    /// blocks (`<b>text<div>..</div></b>`, custom elements) are flattened: their text continues
+    /// the run and their blocks are walked.
+    private mutating func process(_ children: [HTMLNode], of parent: HTMLElement, run: inout [HTMLNode], runTag: String) {
+        for child in children {
+            guard case .element(let childElement) = child else {
+                run.append(child)
+                continue
+            }
+            if Self.blockTags.contains(childElement.name) || childElement.name == "br" {
                 emit(inline: run, tag: runTag)
                 run.removeAll()
-                if childElement.name != "br" { walk(childElement) }
+                if childElement.name != "br" { walk(childElement, parentName: parent.name) }
+            } else if blockAncestors.contains(ObjectIdentifier(childElement)) {
+                if isDroppedBlock(childElement, parentName: parent.name) { continue }
+                if childElement.name == "article" && !Self.hasNoiseName(childElement) { articles.append(childElement) }
+                if Self.isArticleBody(childElement) { articleBodies.append(childElement) }
+                let id = ObjectIdentifier(childElement)
+                elements[id] = childElement
+                stack.append(id)
+                process(childElement.children, of: childElement, run: &run, runTag: runTag)
+                stack.removeLast()
             } else {
                 run.append(child)
             }
         }
-        emit(inline: run, tag: runTag)
     }
 
-    private func isDroppedBlock(_ element: HTMLElement) -> Bool { Self.isDropped(element) }
+    private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {
+        guard Self.isDropped(element) else { return false }
+        // ASP.NET pages wrap the whole body in one <form>.
+        if element.name == "form" && parentName == "body" { return false }
+        return Self.invisibleTags.contains(element.name) || !articleAncestors.contains(ObjectIdentifier(element))
+    }
+
+    /// Dropped tags that can never wrap an article, even when one sits below them.
+    private static let invisibleTags: Set<String> = [
+        "script", "style", "noscript", "iframe", "svg", "template", "head", "title", "select", "textarea",
+        "object", "embed", "canvas", "video", "audio", "picture", "map", "math", "option", "button",
+    ]
+
+    /// Fills `articleAncestors` and `blockAncestors` in one pass; returns whether the subtree
+    /// holds an article and whether it holds a block element.
+    @discardableResult
+    private mutating func markAncestors(_ element: HTMLElement) -> (article: Bool, block: Bool) {
+        var holdsArticle = false
+        var holdsBlock = false
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            // Comment threads are often <article class="comment-body">: those do not count.
+            if (inner.name == "article" && !Self.hasNoiseName(inner)) || Self.isArticleBody(inner) {
+                holdsArticle = true
+            }
+            if Self.blockTags.contains(inner.name) { holdsBlock = true }
+            let below = markAncestors(inner)
+            holdsArticle = holdsArticle || below.article
+            holdsBlock = holdsBlock || below.block
+        }
+        if holdsArticle { articleAncestors.insert(ObjectIdentifier(element)) }
+        if holdsBlock { blockAncestors.insert(ObjectIdentifier(element)) }
+        return (holdsArticle, holdsBlock)
+    }
 
     /// Whether any descendant is a block-level element.
     private func containsBlock(_ element: HTMLElement) -> Bool {
-        for child in element.children {
-            guard case .element(let childElement) = child else { continue }
-            if Self.isDropped(childElement) { continue }
-            if Self.blockTags.contains(childElement.name) || containsBlock(childElement) { return true }
-        }
-        return false
+        blockAncestors.contains(ObjectIdentifier(element))
     }
 
     private mutating func emit(inline nodes: [HTMLNode], tag: String) {
@@ -221,12 +302,12 @@ struct ContentSelector {
     }
 
     private func densestContainer() -> HTMLElement? {
-        let strongTags: Set<String> = ["p", "blockquote", "pre"]
+        let strongTags: Set<String> = ["p", "blockquote", "pre", "run"]
         let useStrong = blocks.contains { strongTags.contains($0.tag) }
         var scores: [ObjectIdentifier: Double] = [:]
         var order: [ObjectIdentifier] = []
         for block in blocks {
-            guard useStrong ? strongTags.contains(block.tag) : (block.tag == "run" || block.tag == "li") else { continue }
+            guard useStrong ? strongTags.contains(block.tag) : block.tag == "li" else { continue }
             let weight = Double(Self.weight(block))
             guard weight > 0 else { continue }
             for (distance, id) in block.ancestors.reversed().prefix(2).enumerated() {

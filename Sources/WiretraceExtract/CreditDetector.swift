@@ -33,6 +33,7 @@ public enum CreditDetector {
         if let credits = creditLine(line) { return (credits, true) }
         var found: [WireCredit] = []
         if let marker = parentheticalMarker(in: line) { found.append(marker) }
+        if let marker = slashMarker(in: line) { found.append(marker) }
         if let trailing = trailingDashCredit(in: line) { found.append(trailing) }
         return (found, false)
     }
@@ -151,6 +152,19 @@ public enum CreditDetector {
             return WireCredit(agency: agency, text: String(line[open..<cursor]))
         }
         return nil
+    }
+
+    /// TASS's dateline marker: "MOSCOW, June 22. /TASS/." within the first characters of a line.
+    private static func slashMarker(in line: String) -> WireCredit? {
+        let head = line.prefix(80)
+        guard let open = head.firstIndex(of: "/") else { return nil }
+        let afterOpen = head.index(after: open)
+        guard let close = head[afterOpen...].firstIndex(of: "/"), close > afterOpen,
+            head[..<open].hasSuffix(". ") || head[..<open].hasSuffix(" "),
+            head[head.index(after: close)...].hasPrefix(".")
+        else { return nil }
+        guard let agency = NewsAgency.canonical(String(head[afterOpen..<close])) else { return nil }
+        return WireCredit(agency: agency, text: String(head[open...close]))
     }
 
     /// A credit closing a paragraph: "... the ministry said. — AP", "... - AFP".

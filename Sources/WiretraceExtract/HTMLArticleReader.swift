@@ -16,7 +16,7 @@ struct HTMLArticleReader {
 
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
-        fields.outlet = metadata.meta("og:site_name", "application-name") ?? structured.publisherName
+        fields.outlet = metadata.meta("og:site_name") ?? structured.publisherName ?? metadata.meta("application-name")
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline

@@ -33,7 +33,7 @@ enum HTMLNode {
 /// the document is freed with one `xmlFreeDoc` before it returns.
 enum HTMLDocument {
     /// Deepest element nesting copied out; deeper subtrees are cut (libxml2 itself caps HTML depth).
-    static let maximumDepth = 512
+    static let maximumDepth = 256
 
     /// Parses HTML bytes leniently (recover mode, no network, no error output).
     ///

@@ -13,7 +13,7 @@ struct PageMetadata {
     var structured = StructuredData()
 
     /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
-    /// the byline and `<time>`, but `<head>` and scripts are read.
+    /// the byline and `<time>`, but `<head>`, `<header>` (where articles keep both) and scripts are read.
     init(document: HTMLElement) {
         visit(document, inFurniture: false)
     }
@@ -62,7 +62,7 @@ struct PageMetadata {
             if text.count >= 3 && text.count <= 100 { bylineElementText = text }
         }
         let furniture = inFurniture
-            || (ContentSelector.isDropped(element) && !["head", "html", "body"].contains(element.name)
+            || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element))
         for child in element.children {
             if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
@@ -92,6 +92,21 @@ struct PageMetadata {
     }
 
     // MARK: Title
+
+    /// Removes a suffix that repeats the outlet's name ("Review | MoreBikes" with outlet
+    /// "MoreBikes"); other suffixes stay, as metadata titles usually have none.
+    static func strippingOutletSuffix(_ title: String, outlet: String?) -> String {
+        guard let outlet = outlet?.lowercased(), !outlet.isEmpty else { return title }
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+            let prefix = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !prefix.isEmpty && (suffix == outlet || suffix.replacingOccurrences(of: " ", with: "") == outlet.replacingOccurrences(of: " ", with: "")) {
+                return prefix
+            }
+        }
+        return title
+    }
 
     /// Removes a site suffix from a `<title>`: "Story | CNA" -> "Story", "Story - Reuters" -> "Story".
     ///

@@ -102,10 +102,10 @@ enum PageBytes {
         let head = bytes.prefix(sniffLength).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let needle = Array("charset".utf8)
         var index = 0
-        while index + needle.count < head.count {
-            guard head[index] == needle[0], Array(head[index..<index + needle.count]) == needle else {
+        search: while index + needle.count < head.count {
+            for offset in 0..<needle.count where head[index + offset] != needle[offset] {
                 index += 1
-                continue
+                continue search
             }
             var cursor = index + needle.count
             while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
@@ -114,36 +114,67 @@ enum PageBytes {
                 continue
             }
             cursor += 1
-            while cursor < head.count, [0x20, 0x22, 0x27].contains(head[cursor]) { cursor += 1 }
-            var name: [UInt8] = []
-            while cursor < head.count, name.count < 40 {
-                let byte = head[cursor]
-                let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-                    || byte == UInt8(ascii: ".")
-                guard isNameByte else { break }
-                name.append(byte)
+            while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 {
                 cursor += 1
             }
-            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+            let nameStart = cursor
+            while cursor < head.count, cursor - nameStart < 40, isCharsetNameByte(head[cursor]) { cursor += 1 }
+            if cursor > nameStart { return String(decoding: head[nameStart..<cursor], as: UTF8.self) }
             index = cursor
         }
         return nil
     }
 
-    /// Counts invalid UTF-8 sequences and valid multi-byte scalars.
+    private static func isCharsetNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
+    /// Counts invalid UTF-8 sequences and valid multi-byte scalars (RFC 3629: no overlongs, no
+    /// surrogates, nothing above U+10FFFF). A byte loop: this runs over every page.
     ///
     /// - Complexity: O(n).
-    static func utf8Statistics<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> (invalid: Int, multibyte: Int) {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
+    static func utf8Statistics(_ bytes: [UInt8]) -> (invalid: Int, multibyte: Int) {
         var invalid = 0
         var multibyte = 0
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): if encoded.count > 1 { multibyte += 1 }
-            case .error: invalid += 1
-            case .emptyInput: break loop
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: length = 0
+            }
+            guard length > 0, index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else {
+                invalid += 1
+                index += 1
+                continue
+            }
+            var valid = true
+            var offset = 2
+            while offset < length {
+                if bytes[index + offset] & 0xC0 != 0x80 { valid = false }
+                offset += 1
+            }
+            if valid {
+                multibyte += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
             }
         }
         return (invalid, multibyte)

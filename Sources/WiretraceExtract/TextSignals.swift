@@ -8,6 +8,13 @@ enum TextSignals {
         "CORRECTION", "CLARIFICATION", "WARNING", "SPOILER", "TIMELINE", "EXPLAINER", "FILE PHOTO",
     ]
 
+    /// Everyday words that show a capitalised opening is a heading, not a place name.
+    private static let headingWords: Set<String> = [
+        "AHEAD", "FOR", "SET", "THE", "TO", "OF", "AND", "IS", "ARE", "LIVE", "WATCH", "PHOTOS", "PHOTO",
+        "UPDATE", "UPDATES", "WHAT", "WHY", "HOW", "WHO", "MORE", "NOT", "BUT", "NEWS", "VIDEO", "READ",
+        "A", "AN", "WITH", "AT", "BY", "NEXT", "NOW", "NEW:", "ON", "IN", "WILL", "CAN",
+    ]
+
     private static let months: Set<String> = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -47,6 +54,9 @@ enum TextSignals {
         guard placeEnd > 0, capitals >= 2 else { return nil }
         let place = String(chars[0..<placeEnd]).trimmingCharacters(in: " .-")
         guard !notPlaces.contains(place), place.count <= 60 else { return nil }
+        // Capitalised subheadings ("BIG SITDOWN AHEAD: ...", "WATCH LIVE: ...") are not places.
+        let placeWords = place.split(whereSeparator: { $0 == " " || $0 == "/" })
+        if placeWords.count > 4 || placeWords.contains(where: { headingWords.contains(String($0)) }) { return nil }
         index = placeEnd
 
         var region: String?
@@ -75,6 +85,18 @@ enum TextSignals {
             }
         }
         skipSpaces(chars, &index)
+        // TASS style: "MOSCOW, June 22. /TASS/. ..."
+        if index + 1 < chars.count, chars[index] == ".", chars[index + 1] == " " {
+            var probe = index + 1
+            skipSpaces(chars, &probe)
+            if probe < chars.count, chars[probe] == "/",
+                let close = chars[(probe + 1)...].firstIndex(of: "/"), close - probe <= 30,
+                close + 1 < chars.count, chars[close + 1] == "."
+            {
+                if let region { return "\(place), \(region)" }
+                return place
+            }
+        }
         if index < chars.count, chars[index] == "(" {
             guard let close = chars[index...].firstIndex(of: ")"), close - index <= 40 else { return nil }
             index = close + 1

@@ -49,25 +49,6 @@ enum TextUtilities {
         return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && host(of: text) != nil
     }
 
-    /// Splits text into paragraphs on blank lines; lines inside a paragraph are joined with a
-    /// space and whitespace is collapsed.
-    static func blankLineParagraphs(_ text: String) -> [String] {
-        var paragraphs: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            if !current.isEmpty {
-                let joined = collapseWhitespace(current.joined(separator: " "))
-                if !joined.isEmpty { paragraphs.append(joined) }
-                current.removeAll()
-            }
-        }
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if isBlank(line) { flush() } else { current.append(line) }
-        }
-        flush()
-        return paragraphs
-    }
-
     /// Non-blank lines, whitespace-collapsed.
     static func nonBlankLines(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).map(collapseWhitespace).filter { !$0.isEmpty }

@@ -1,0 +1,81 @@
+import Testing
+import WiretraceCore
+import WiretraceExtract
+
+@Suite("CreditDetector")
+struct CreditDetectorTests {
+    private func agencies(_ text: String) -> [String] {
+        CreditDetector.credits(inText: text).map(\.agency)
+    }
+
+    @Test("a 'Source:' line with editor initials credits the agency, keeping the line as text")
+    func sourceLine() {
+        let credits = CreditDetector.credits(inText: "The ministry gave no figures.\n\nSource: Reuters/jt")
+        #expect(credits == [WireCredit(agency: "Reuters", text: "Source: Reuters/jt")])
+        #expect(agencies("Source: AFP") == ["AFP"])
+        #expect(agencies("Source: CNA/Reuters/ic") == ["Reuters"])
+    }
+
+    @Test("parenthetical markers after a dateline", arguments: [
+        ("LAGOS (Reuters) - Nigeria's central bank held rates on Tuesday.", "Reuters", "(Reuters) -"),
+        ("DENVER (AP) — A wildfire forced hundreds from their homes.", "AP", "(AP) —"),
+        ("BEIJING, March 3 (Xinhua) -- Spring planting began early.", "Xinhua", "(Xinhua) --"),
+        ("KAZAN, April 9. /TASS/. The regional governor opened a new bridge.", "TASS", "/TASS/"),
+    ])
+    func parentheticalMarker(line: String, agency: String, text: String) {
+        #expect(CreditDetector.credits(inText: line) == [WireCredit(agency: agency, text: text)])
+    }
+
+    @Test("'By' lines naming an agency")
+    func byAgency() {
+        #expect(agencies("By Reuters") == ["Reuters"])
+        #expect(agencies("By The Associated Press") == ["AP"])
+        #expect(agencies("By Ana Lima, AFP") == ["AFP"])
+        #expect(agencies("By Ana Lima") == [])
+    }
+
+    @Test("a trailing dash credit closes a paragraph")
+    func trailingDash() {
+        let credits = CreditDetector.credits(inText: "Rescuers searched the valley through the night. — AP")
+        #expect(credits == [WireCredit(agency: "AP", text: "— AP")])
+    }
+
+    @Test("Reuters' reporting and editing sign-off")
+    func reportingBy() {
+        let credits = CreditDetector.credits(
+            inText: "(Reporting by Tom Field in Oslo; Editing by Mia Park)")
+        #expect(credits.map(\.agency) == ["Reuters"])
+        #expect(agencies("Reporting by Tom Field") == [])
+    }
+
+    @Test("copyright lines name the agency")
+    func copyright() {
+        #expect(agencies("Copyright 2024 Thomson Reuters. All rights reserved.") == ["Reuters"])
+        #expect(agencies("© 2024 The Associated Press. All rights reserved.") == ["AP"])
+        #expect(agencies("Copyright 2024 Example Daily Ltd.") == [])
+    }
+
+    @Test("an agency name alone on a line is a credit", arguments: ["AFP", "TASS", "Xinhua", "- AFP"])
+    func standalone(line: String) {
+        #expect(CreditDetector.credits(inText: "Officials met on Friday.\n\(line)").count == 1)
+    }
+
+    @Test("an agency cited inside a sentence is a source, not a credit")
+    func citedAgencyIsNotACredit() {
+        let text = """
+            "Our talks were productive," Russian news agency TASS cited the envoy as saying.
+
+            Xinhua said the delegation would return next month. The AFP tally could not be verified.
+            """
+        #expect(CreditDetector.credits(inText: text).isEmpty)
+    }
+
+    @Test("credits are deduplicated by agency, keeping the first text")
+    func deduplicated() {
+        let text = "PARIS (Reuters) - Talks resumed.\nMore talks followed.\nSource: Reuters/ab\nAFP"
+        let credits = CreditDetector.credits(inText: text)
+        #expect(credits == [
+            WireCredit(agency: "Reuters", text: "(Reuters) -"), WireCredit(agency: "AFP", text: "AFP"),
+        ])
+    }
+}
