@@ -23,7 +23,8 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// A document or file that was skipped, with where and why. Never holds article text.
-public struct Rejection: Sendable, Hashable, Codable, CustomStringConvertible {
+/// An `Error` so that stages can return `Result<_, Rejection>`.
+public struct Rejection: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public var location: SourceLocation
     public var reason: RejectReason
     /// A short human message ("line is not JSON: unexpected character at column 12").
