@@ -1,5 +1,11 @@
 import WiretraceCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds the two cluster levels: near-duplicate groups from verified links, and stories above
 /// them by average-linkage agglomeration on TF-IDF similarity, shared quotes and time.
 ///
@@ -49,22 +55,26 @@ public struct StoryClusterer: Sendable {
         }
 
         // Level 2: stories over nodes (a group, or a single document).
-        let vectors = TermVectors(documents: documents, vocabulary: vocabulary, termsPerDocument: configuration.termsPerDocument)
-        let nodeVectors: [[(term: Int, weight: Double)]] = nodes.map { members in
+        let vectors = TermVectors(documents: documents, vocabulary: vocabulary, configuration: configuration)
+        func centroid(_ members: [Int], _ source: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
             var sum: [Int: Double] = [:]
             for member in members {
-                for entry in vectors.vectors[member] { sum[entry.term, default: 0] += entry.weight }
+                for entry in source[member] { sum[entry.term, default: 0] += entry.weight }
             }
             let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return sum.map { ($0.key, norm > 0 ? $0.value / norm : 0) }.sorted { $0.term < $1.term }
         }
+        let nodeVectors = nodes.map { centroid($0, vectors.vectors) }
+        let nodeEntities = nodes.map { centroid($0, vectors.entityVectors) }
+        let share = configuration.entityShare
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
         let window = configuration.timeWindowDays * 86_400
 
         func similarity(_ i: Int, _ j: Int) -> Double {
             if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
-            var score = TermVectors.dot(nodeVectors[i], nodeVectors[j])
+            var score = (1 - share) * TermVectors.dot(nodeVectors[i], nodeVectors[j])
+            if share > 0 { score += share * TermVectors.dot(nodeEntities[i], nodeEntities[j]) }
             if !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) { score += configuration.sharedQuoteBonus }
             return min(score, 1)
         }
@@ -86,7 +96,10 @@ public struct StoryClusterer: Sendable {
                 if score >= floor { linkage.addEdge(i, j, similarity: score) }
             }
         }
-        let storyNodes = linkage.run(threshold: configuration.linkThreshold)
+        var storyNodes = linkage.run(threshold: configuration.linkThreshold)
+        if configuration.splitThreshold > 0 {
+            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents) : [$0] }
+        }
 
         // Roles.
         var stories: [Story] = []
@@ -99,6 +112,58 @@ public struct StoryClusterer: Sendable {
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
+    }
+
+    /// Re-clusters one story with term weights computed inside it (local IDF): terms every member
+    /// shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
+    /// apart ("rahman" against "thompson") weigh most. A story of one event stays whole, because
+    /// its members still share what distinguishes it; two events of the same kind fall apart.
+    private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
+        let m = nodeSet.count
+        var nodeTerms: [[Int32: TermCount]] = []
+        var frequency: [Int32: Int] = [:]
+        for node in nodeSet {
+            var merged: [Int32: TermCount] = [:]
+            for member in nodes[node] {
+                for entry in documents[member].terms {
+                    var sum = merged[entry.term] ?? TermCount(term: entry.term, plain: 0, entity: 0, title: 0)
+                    sum.plain += entry.plain
+                    sum.entity += entry.entity
+                    sum.title += entry.title
+                    merged[entry.term] = sum
+                }
+            }
+            for term in merged.keys { frequency[term, default: 0] += 1 }
+            nodeTerms.append(merged)
+        }
+        func vector(_ counts: [Int32: TermCount], entityOnly: Bool) -> [(term: Int, weight: Double)] {
+            var weighted: [(term: Int, weight: Double)] = counts.values.compactMap { entry -> (term: Int, weight: Double)? in
+                let tf = entityOnly
+                    ? Double(entry.entity)
+                    : Double(entry.plain) + configuration.entityWeight * Double(entry.entity)
+                        + configuration.titleWeight * Double(entry.title)
+                guard tf > 0 else { return nil }
+                let idf = log(Double(m + 1)) - log(Double(frequency[entry.term]!) + 1) + 1
+                return (Int(entry.term), (1 + log(tf)) * idf)
+            }
+            if weighted.count > configuration.termsPerDocument {
+                weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                weighted.removeLast(weighted.count - configuration.termsPerDocument)
+            }
+            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }
+        }
+        let full = nodeTerms.map { vector($0, entityOnly: false) }
+        let entity = nodeTerms.map { vector($0, entityOnly: true) }
+        let share = configuration.entityShare
+        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: m))
+        for i in 0..<m {
+            for j in (i + 1)..<m {
+                let score = (1 - share) * TermVectors.dot(full[i], full[j]) + share * TermVectors.dot(entity[i], entity[j])
+                if score > 0 { linkage.addEdge(i, j, similarity: score) }
+            }
+        }
+        return linkage.run(threshold: configuration.splitThreshold).map { $0.map { nodeSet[$0] } }
     }
 
     private func assignRoles(

@@ -10,12 +10,29 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public var sharedQuoteBonus: Double
     /// Terms kept per document (the highest TF-IDF weights).
     public var termsPerDocument: Int
+    /// Weight of a name or number occurrence relative to a plain word, in the lexical vector.
+    public var entityWeight: Double
+    /// Weight of a title word relative to a body word.
+    public var titleWeight: Double
+    /// Share of the similarity taken from names and numbers alone (the rest from all terms).
+    public var entityShare: Double
+    /// Average-linkage threshold of the second pass inside each story, on term weights local to
+    /// the story; 0 turns the pass off.
+    public var splitThreshold: Double
 
-    public init(linkThreshold: Double = 0.3, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25, termsPerDocument: Int = 120) {
+    public init(
+        linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
+        termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
+        splitThreshold: Double = 0.1
+    ) {
         self.linkThreshold = linkThreshold
         self.timeWindowDays = timeWindowDays
         self.sharedQuoteBonus = sharedQuoteBonus
         self.termsPerDocument = termsPerDocument
+        self.entityWeight = entityWeight
+        self.titleWeight = titleWeight
+        self.entityShare = entityShare
+        self.splitThreshold = splitThreshold
     }
 
     /// Throws naming the bad parameter and its allowed range.
@@ -28,6 +45,15 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         }
         guard sharedQuoteBonus >= 0, sharedQuoteBonus <= 1 else {
             throw WiretraceError(.configuration, "story.shared_quote_bonus must be in [0, 1], got \(sharedQuoteBonus)")
+        }
+        guard entityWeight >= 0, titleWeight >= 0 else {
+            throw WiretraceError(.configuration, "story.entity_weight and story.title_weight must be ≥ 0")
+        }
+        guard entityShare >= 0, entityShare <= 1 else {
+            throw WiretraceError(.configuration, "story.entity_share must be in [0, 1], got \(entityShare)")
+        }
+        guard splitThreshold >= 0, splitThreshold <= 1 else {
+            throw WiretraceError(.configuration, "story.split_threshold must be in [0, 1], got \(splitThreshold)")
         }
         guard termsPerDocument >= 10 else {
             throw WiretraceError(.configuration, "story.terms_per_document must be ≥ 10, got \(termsPerDocument)")

@@ -7,29 +7,40 @@ import WiretraceCore
 /// names also give a bigram ("aung_hlaing"), so two rewrites about the same people and places
 /// score high even when they share no sentence. Title words weigh double.
 struct TermVectors {
-    /// Term weights per document, sorted by term id.
+    /// Term weights per document over all terms, and over entity terms only; sorted by term id.
     private(set) var vectors: [[(term: Int, weight: Double)]] = []
+    private(set) var entityVectors: [[(term: Int, weight: Double)]] = []
     let vocabulary: StoryVocabulary
 
-    init(documents: [StoryInput], vocabulary: StoryVocabulary, termsPerDocument: Int) {
+    init(documents: [StoryInput], vocabulary: StoryVocabulary, configuration: StoryConfiguration) {
         self.vocabulary = vocabulary
         var documentFrequency = [Int32](repeating: 0, count: vocabulary.terms.count)
         for document in documents {
             for entry in document.terms { documentFrequency[Int(entry.term)] += 1 }
         }
         let n = Double(documents.count)
-        vectors = documents.map { document in
-            var weighted = document.terms.map { entry -> (term: Int, weight: Double) in
-                let df = Double(max(documentFrequency[Int(entry.term)], 1))
-                let idf = log(n + 1) - log(df + 1) + 1
-                return (Int(entry.term), (1 + log(Double(entry.count))) * idf)
-            }
-            if weighted.count > termsPerDocument {
+        func idf(_ term: Int32) -> Double {
+            log(n + 1) - log(Double(max(documentFrequency[Int(term)], 1)) + 1) + 1
+        }
+        func normalised(_ weighted: [(term: Int, weight: Double)]) -> [(term: Int, weight: Double)] {
+            var weighted = weighted.filter { $0.weight > 0 }
+            if weighted.count > configuration.termsPerDocument {
                 weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-                weighted.removeLast(weighted.count - termsPerDocument)
+                weighted.removeLast(weighted.count - configuration.termsPerDocument)
             }
             let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }
+        }
+        for document in documents {
+            vectors.append(normalised(document.terms.map { entry in
+                let tf = Double(entry.plain) + configuration.entityWeight * Double(entry.entity)
+                    + configuration.titleWeight * Double(entry.title)
+                return (Int(entry.term), tf > 0 ? (1 + log(tf)) * idf(entry.term) : 0)
+            }))
+            entityVectors.append(normalised(document.terms.map { entry in
+                let tf = Double(entry.entity) + Double(entry.title > 0 && entry.entity > 0 ? entry.title : 0)
+                return (Int(entry.term), tf > 0 ? (1 + log(tf)) * idf(entry.term) : 0)
+            }))
         }
     }
 
@@ -84,28 +95,34 @@ import Glibc
 import Darwin
 #endif
 
-/// One term's weighted count in a document.
+/// One term's counts in a document, by how it occurred.
 public struct TermCount: Sendable, Hashable {
     public var term: Int32
-    public var count: Float
+    /// Occurrences as a plain word in the body.
+    public var plain: Float
+    /// Occurrences as a name (a capitalised word inside a sentence, or a name bigram) or a number.
+    public var entity: Float
+    /// Occurrences in the title.
+    public var title: Float
 }
 
 /// The words and name bigrams of the documents of one clustering pass, interned to small ids so
 /// that the story level keeps a few hundred numbers per document instead of its text.
 ///
 /// Words are runs of letters and digits, lower-cased; stop words and one- or two-letter words are
-/// dropped. Capitalised words inside a sentence count as names and weigh 1.5, consecutive names
-/// also give a bigram ("aung_hlaing", weight 2); title words count double.
+/// dropped. A capitalised word counts as a name when it is inside a sentence, or opens one and is
+/// followed by another name ("Lindsay Lohan checked in"); consecutive names also give a bigram
+/// ("aung_hlaing"). Numbers count with the names: both tell one event from a similar one.
 public struct StoryVocabulary: Sendable {
     public private(set) var terms: [String] = []
     private var ids: [String: Int32] = [:]
 
     public init() {}
 
-    /// The weighted term counts of one document, sorted by term id.
+    /// The term counts of one document, sorted by term id.
     public mutating func counts(text: String, title: String?) -> [TermCount] {
-        var tf: [Int32: Float] = [:]
-        func add(_ term: String, _ weight: Double) {
+        var counts: [Int32: TermCount] = [:]
+        func add(_ term: String, entity: Bool, inTitle: Bool) {
             let id: Int32
             if let existing = ids[term] {
                 id = existing
@@ -114,59 +131,81 @@ public struct StoryVocabulary: Sendable {
                 terms.append(term)
                 ids[term] = id
             }
-            tf[id, default: 0] += Float(weight)
+            var count = counts[id] ?? TermCount(term: id, plain: 0, entity: 0, title: 0)
+            if inTitle {
+                count.title += 1
+            } else if entity {
+                count.entity += 1
+            } else {
+                count.plain += 1
+            }
+            counts[id] = count
         }
-        Self.scan(text, weight: 1, add)
-        if let title { Self.scan(title, weight: 2, add) }
-        return tf.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
+        for (source, inTitle) in [(text, false), (title ?? "", true)] {
+            let tokens = Self.tokens(source)
+            var previousName: String?
+            for (index, token) in tokens.enumerated() {
+                let stop = TermVectors.stopWords.contains(token.lower)
+                let nextIsName = index + 1 < tokens.count && tokens[index + 1].joined && tokens[index + 1].capitalised
+                    && !TermVectors.stopWords.contains(tokens[index + 1].lower)
+                let isName = token.capitalised && !stop && (!token.sentenceStart || nextIsName)
+                let isNumber = token.lower.allSatisfy(\.isNumber)
+                guard !stop, token.lower.count >= 3 || isNumber else {
+                    previousName = nil
+                    continue
+                }
+                add(token.lower, entity: isName || isNumber, inTitle: inTitle)
+                if isName {
+                    if let previousName, token.joined { add(previousName + "_" + token.lower, entity: true, inTitle: inTitle) }
+                    previousName = token.lower
+                } else {
+                    previousName = nil
+                }
+            }
+        }
+        return counts.values.sorted { $0.term < $1.term }
     }
 
-    /// Feeds the words of `text` to `add` with their weights.
-    private static func scan(_ text: String, weight: Double, _ add: (String, Double) -> Void) {
+    struct Token {
+        var lower: String
+        var capitalised: Bool
+        /// First word of a sentence (its capital says nothing).
+        var sentenceStart: Bool
+        /// Separated from the previous word by spaces or a hyphen only.
+        var joined: Bool
+    }
+
+    /// Words of a text with what the name rules need to know.
+    static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
         var word = ""
         var capitalised = false
         var sentenceStart = true
-        var previousName: String?
-        func flush(endsSentence: Bool) {
-            defer {
-                word = ""
-                if endsSentence { sentenceStart = true }
-            }
-            guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            let isName = capitalised && !sentenceStart && !TermVectors.stopWords.contains(lower)
-            sentenceStart = false
-            guard lower.count >= 3 || lower.allSatisfy(\.isNumber), !TermVectors.stopWords.contains(lower) else {
-                previousName = nil
-                return
-            }
-            add(lower, isName ? weight * 1.5 : weight)
-            if isName {
-                if let previousName { add(previousName + "_" + lower, weight * 2) }
-                previousName = lower
-            } else {
-                previousName = nil
-            }
-        }
+        var joined = false
+        var gapIsJoining = true
         for character in text {
             if character.isLetter || character.isNumber {
-                if word.isEmpty { capitalised = character.isUppercase }
+                if word.isEmpty {
+                    capitalised = character.isUppercase
+                    joined = gapIsJoining && !result.isEmpty
+                }
                 word.append(character)
             } else if character == "'" || character == "’", !word.isEmpty {
                 continue  // "Russia's" -> "russias"
             } else {
-                let endsSentence = character == "." || character == "!" || character == "?" || character == "\n"
-                    || character == ":" || character == "\"" || character == "“"
                 if !word.isEmpty {
-                    flush(endsSentence: endsSentence)
-                } else if endsSentence {
-                    sentenceStart = true
-                    previousName = nil
+                    result.append(Token(lower: word.lowercased(), capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
+                    word = ""
+                    sentenceStart = false
+                    gapIsJoining = true
                 }
-                if character != " " && character != "-" { previousName = nil }
+                if ".!?\n:\"“”`;()[]|".contains(character) { sentenceStart = true }
+                if character != " " && character != "-" { gapIsJoining = false }
             }
         }
-        flush(endsSentence: true)
+        if !word.isEmpty {
+            result.append(Token(lower: word.lowercased(), capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
+        }
+        return result
     }
-
 }

@@ -34,6 +34,11 @@ enum PlainTextReader {
         var credits: [WireCredit] = []
         var titleCandidates: [String] = []
         for block in blocks[..<first] {
+            // A date line ("March 27, 2021 9:45 AM UTC") before the body is the publication time.
+            if fields.published == nil, let date = block.lines.lazy.compactMap(Timestamp.isoDate(fromLine:)).first {
+                fields.published = date
+                if block.lines.count == 1 { continue }
+            }
             let analysis = CreditDetector.analyze(line: block.lines[0])
             credits += analysis.credits
             if let names = TextSignals.byline(in: block.lines[0]) {

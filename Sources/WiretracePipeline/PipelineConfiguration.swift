@@ -79,6 +79,10 @@ public struct PipelineConfiguration: Sendable {
                     case "time_window_days": configuration.story.timeWindowDays = try reader.double(key, value)
                     case "shared_quote_bonus": configuration.story.sharedQuoteBonus = try reader.double(key, value)
                     case "terms_per_document": configuration.story.termsPerDocument = try reader.int(key, value, min: 1)
+                    case "entity_weight": configuration.story.entityWeight = try reader.double(key, value)
+                    case "title_weight": configuration.story.titleWeight = try reader.double(key, value)
+                    case "entity_share": configuration.story.entityShare = try reader.double(key, value)
+                    case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -118,7 +122,8 @@ public struct PipelineConfiguration: Sendable {
             + "\"minimum_shingles\":\(dedup.minimumShingles),\"seed\":\(dedup.seed)}")
         fields.append("\"origin\":\"\(origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
         fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
-            + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument)}")
+            + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"
+            + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
 

@@ -130,16 +130,24 @@ import WiretraceCore
 }
 
 @Suite struct StoryVocabularyTests {
-    @Test func namesAndBigramsWeighMoreThanWords() {
+    @Test func namesNumbersAndBigramsAreEntities() {
         var vocabulary = StoryVocabulary()
-        let counts = vocabulary.counts(text: "The talks in Moscow went well, and Min Aung Hlaing thanked the army.", title: nil)
-        let byTerm = Dictionary(uniqueKeysWithValues: counts.map { (vocabulary.terms[Int($0.term)], $0.count) })
-        #expect(byTerm["aung_hlaing"] == 2)
-        #expect(byTerm["moscow"] == 1.5)
-        #expect(byTerm["talks"] == 1)
+        let counts = vocabulary.counts(
+            text: "The talks in Moscow went well, and Min Aung Hlaing thanked the army. Lindsay Lohan paid 2013 dollars.",
+            title: nil)
+        let byTerm = Dictionary(uniqueKeysWithValues: counts.map { (vocabulary.terms[Int($0.term)], $0) })
+        #expect(byTerm["aung_hlaing"]?.entity == 1)
+        #expect(byTerm["moscow"]?.entity == 1)
+        #expect(byTerm["talks"]?.plain == 1)
+        #expect(byTerm["talks"]?.entity == 0)
         #expect(byTerm["the"] == nil)  // stop word
         #expect(byTerm["in"] == nil)
-        #expect(byTerm["army"] == 1)
+        #expect(byTerm["army"]?.plain == 1)
+        // A sentence-initial capital counts as a name only when a name follows it.
+        #expect(byTerm["lindsay"]?.entity == 1)
+        #expect(byTerm["lindsay_lohan"]?.entity == 1)
+        #expect(byTerm["2013"]?.entity == 1)
+        #expect(byTerm["went"]?.entity == 0)
     }
 
     @Test func titleWordsCountDoubleAndIdsAreShared() {
@@ -148,6 +156,7 @@ import WiretraceCore
         let second = vocabulary.counts(text: "", title: "volcano")
         #expect(second.count == 1)
         #expect(second[0].term == first[0].term || second[0].term == first[1].term)
-        #expect(second[0].count == 2)
+        #expect(second[0].title == 1)
+        #expect(second[0].plain == 0)
     }
 }
