@@ -8,7 +8,7 @@ package enum Lexicon {
         "recalled", "acknowledged", "admitted", "replied", "responded", "stressed", "emphasised",
         "emphasized", "urged", "conceded", "confirmed", "remarked", "posted", "reported", "predicted",
         "complained", "suggested", "testified", "vowed", "pledged", "reports", "continues",
-        "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged",
+        "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged", "described",
     ]
     /// Verbs whose object is the person spoken to ("told Reuters").
     package static let tellingVerbs: Set<String> = ["told", "tells", "tell"]
@@ -44,7 +44,9 @@ package enum Lexicon {
         "might", "must", "did", "does", "do", "not", "no", "so", "yet", "also", "then", "there", "here",
         "why", "how", "all", "according", "saying", "telling", "adding", "it's", "he's", "she's", "just",
         "even", "only", "still", "however", "although", "though", "today", "yesterday", "tomorrow",
-        "earlier", "later", "now", "again", "said", "told", "says",
+        "earlier", "later", "now", "again", "said", "told", "says", "between", "among", "against", "around",
+        "through", "without", "within", "toward", "towards", "across", "behind", "beyond", "near", "like",
+        "upon", "amid", "despite", "until", "unless", "whether",
     ]
 
     /// Capitalised words that start sentences but never names.

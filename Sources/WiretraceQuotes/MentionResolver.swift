@@ -117,7 +117,19 @@ package struct MentionResolver: Sendable {
             before.append(word)
             k -= 1
         }
-        roles = before.reversed() + roles
+        if before.isEmpty, run.lowerBound >= 2, tokens[run.lowerBound - 1].text == "," {
+            // A role in apposition before the name: "The Commander-in-Chief of Myanmar's Defense
+            // Services, Senior General Min Aung Hlaing".
+            k = run.lowerBound - 2
+            while k >= 0, before.count < 8, tokens[k].isWord, tokens[k].paragraph == tokens[run.lowerBound].paragraph {
+                let word = tokens[k].stem
+                if Lexicon.determiners.contains(word) || Lexicon.reportingVerbs.contains(word) { break }
+                if word != "of", Lexicon.phraseStops.contains(word) { break }
+                before.append(word)
+                k -= 1
+            }
+        }
+        roles = (before.reversed() + roles).flatMap(MentionResolver.roleParts)
         return PersonMention(
             name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles)
     }
@@ -173,6 +185,7 @@ package struct MentionResolver: Sendable {
     /// written with the same role words, or keeps the phrase.
     private func resolveRole(_ phrase: ClosedRange<Int>, written: ResolvedSpeaker) -> ResolvedSpeaker {
         let words = tokens[phrase].filter { $0.isWord }.map(\.stem).filter { !Lexicon.determiners.contains($0) }
+            .flatMap(MentionResolver.roleParts)
         guard let head = words.last, Lexicon.titles.contains(head) || Lexicon.roleSynonyms[head] != nil else {
             return written
         }
@@ -184,6 +197,13 @@ package struct MentionResolver: Sendable {
             }
         }
         return written
+    }
+
+    /// The parts of a role word that carry meaning: "commander-in-chief" -> ["commander", "chief"];
+    /// linking words ("of", "in") carry none.
+    package static func roleParts(_ word: String) -> [String] {
+        word.split(whereSeparator: { $0 == "-" || $0 == "\u{2010}" }).map(String.init)
+            .filter { !["of", "in", "the", "and", "for"].contains($0) }
     }
 
     /// Role words match when equal, synonyms ("leader"/"chief"), or a country and its adjective

@@ -82,6 +82,16 @@ package struct SpeakerFinder: Sendable {
         return ((k + 1)...j, passive)
     }
 
+    /// The subject of a verb that follows an aside between commas: `The junta leader, whose remarks
+    /// were translated, said`. The subject must open the clause (start at `lowerBound`).
+    package func appositiveSubject(before v: Int, lowerBound: Int) -> (phrase: ClosedRange<Int>, passive: Bool)? {
+        guard v - 1 > lowerBound, tokens[v - 1].text == ",",
+            let comma = (max(lowerBound, v - 25)..<(v - 1)).last(where: { tokens[$0].text == "," }), comma > lowerBound,
+            let found = backwardPhrase(endingAt: comma - 1, lowerBound: lowerBound), found.phrase.lowerBound == lowerBound
+        else { return nil }
+        return found
+    }
+
     /// The noun phrase starting at token `start`, before `upperBound`.
     package func forwardPhrase(from start: Int, upperBound: Int) -> ClosedRange<Int>? {
         guard start < upperBound, start < tokens.count, tokens[start].isWord else { return nil }
@@ -262,9 +272,16 @@ package struct SpeakerFinder: Sendable {
             var passive = false
             if kind != .according, v > range.lowerBound,
                 let found = backwardPhrase(endingAt: v - 1, lowerBound: range.lowerBound)
+                    ?? appositiveSubject(before: v, lowerBound: range.lowerBound)
             {
                 subject = found.phrase
                 passive = found.passive
+            }
+            // The inverted form ("said X: …") needs the verb to open the clause; after other words
+            // with no subject found ("The leader, whose …, said the friendship …") the phrase after
+            // the verb is what was said, not who said it.
+            if subject == nil, kind != .according, tokens[range.lowerBound..<v].contains(where: \.isWord) {
+                continue
             }
             if let found = attribution(
                 verbAt: v, length: length, kind: kind, subject: subject, passive: passive,

@@ -132,4 +132,37 @@ import WiretraceCore
         let q = only(["\"This bill will not pass the Senate,\" Sen. Claire McCaskill (D-Mo.) said on Friday."])
         #expect(q?.speaker == "Claire McCaskill")
     }
+
+    @Test func subjectBeforeAnAsideBetweenCommas() {
+        let q = only([
+            "Junta chief Min Aung Hlaing arrived in Moscow on Monday.",
+            "The junta leader, whose remarks were translated into Russian, said the friendship between the countries was growing \"stronger and stronger\".",
+        ])
+        #expect(q?.speaker == "Min Aung Hlaing")
+        #expect(q.flatMap { speakerMention(article([
+            "Junta chief Min Aung Hlaing arrived in Moscow on Monday.",
+            "The junta leader, whose remarks were translated into Russian, said the friendship between the countries was growing \"stronger and stronger\".",
+        ]), $0) } == "The junta leader")
+    }
+
+    @Test func wordsAfterAMidSentenceVerbAreNotTheSpeaker() {
+        // No subject can be found for "said": the phrase after it is what was said, so no speaker.
+        let q = only(["On Tuesday, in Moscow, said the friendship between the countries was growing \"stronger and stronger\"."])
+        #expect(q?.speaker != "the friendship between")
+        #expect(q?.speaker != "the friendship")
+    }
+
+    @Test func describedAsAttributesTheDescriber() {
+        let q = only(["He met the arms exporter to discuss what a junta spokesman described as \"potential military technical cooperation\"."])
+        #expect(q?.speaker == "a junta spokesman")
+        #expect(q?.cue == "described")
+    }
+
+    @Test func roleInAppositionBeforeTheNameResolvesAHyphenatedRole() {
+        let q = only([
+            "The Commander-in-Chief of Myanmar's Defense Services, Senior General Min Aung Hlaing, thanked Russia.",
+            "According to the Myanmar commander-in-chief, the friendship is becoming \"stronger and stronger\" every year.",
+        ])
+        #expect(q?.speaker == "Min Aung Hlaing")
+    }
 }
