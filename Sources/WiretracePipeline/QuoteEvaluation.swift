@@ -23,6 +23,9 @@ public struct QuoteEvaluation: Sendable {
     public var missing: [String]
     /// Records skipped because their article was already scored with another annotator.
     public var otherAnnotators: Int
+    /// Matched direct quotes (lenient) whose speaker is wrong: document, gold source, predicted speaker
+    /// and mention, the start of the quote. Printed on request for error analysis, never stored.
+    public var speakerErrors: [(document: String, gold: String, predicted: String, quote: String)] = []
 
     /// Reads `goldPath` and scores the store's quotes.
     public static func evaluate(goldPath: String, store: WiretraceStore) throws -> QuoteEvaluation {
@@ -31,6 +34,7 @@ public struct QuoteEvaluation: Sendable {
         let occurrences = Dictionary(grouping: try store.quoteOccurrences(), by: \.documentID)
         var counts = [QuoteMatchCounts](repeating: QuoteMatchCounts(), count: thresholds.count)
         var missing: [String] = []
+        var speakerErrors: [(document: String, gold: String, predicted: String, quote: String)] = []
         for record in gold.records {
             guard let article = try store.article(record.id) else {
                 missing.append(record.id)
@@ -46,13 +50,29 @@ public struct QuoteEvaluation: Sendable {
                     isDirect: o.kind == QuoteKind.direct.rawValue)
             }
             let spans = record.goldSpans()
+            let scalars = Array(article.text.unicodeScalars)
+            func snippet(_ r: Range<Int>?) -> String {
+                guard let r, r.lowerBound >= 0, r.upperBound <= scalars.count else { return "-" }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[r.lowerBound..<min(r.upperBound, r.lowerBound + 60)])
+                return String(view)
+            }
+            for span in spans where span.isDirect && !span.sources.isEmpty {
+                guard let (index, share) = QuoteScoring.bestMatch(span, predicted), share >= 0.3,
+                    !QuoteScoring.speakerIsRight(predicted[index], gold: span)
+                else { continue }
+                let p = predicted[index]
+                speakerErrors.append((
+                    record.id, span.sourceText, "\(p.speaker ?? "-") [\(snippet(p.speakerSpan))]",
+                    snippet(span.start..<span.end)))
+            }
             for (index, threshold) in thresholds.enumerated() {
                 counts[index] = counts[index] + QuoteScoring.score(gold: spans, predicted: predicted, threshold: threshold)
             }
         }
         return QuoteEvaluation(
             counts: counts, articles: gold.records.count - missing.count, missing: missing,
-            otherAnnotators: gold.otherAnnotators)
+            otherAnnotators: gold.otherAnnotators, speakerErrors: speakerErrors)
     }
 
     /// The figures as printed by `wiretrace eval quotes`.

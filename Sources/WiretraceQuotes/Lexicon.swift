@@ -9,6 +9,14 @@ package enum Lexicon {
         "emphasized", "urged", "conceded", "confirmed", "remarked", "posted", "reported", "predicted",
         "complained", "suggested", "testified", "vowed", "pledged", "reports", "continues",
         "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged", "described",
+        "demanded", "reads", "yelled", "yells", "shouts", "commented", "observed", "exhorted", "likened",
+        "lauded", "characterized", "characterised", "chanted", "called", "sings", "sang", "mused",
+    ]
+    /// Participles that report speech after a comma, the subject being the clause's
+    /// (`Trump attacked Clinton, saying, "…"`).
+    package static let reportingParticiples: Set<String> = [
+        "saying", "adding", "tweeting", "asking", "writing", "declaring", "insisting", "noting", "arguing",
+        "warning", "explaining", "telling", "calling", "chanting", "singing",
     ]
     /// Verbs whose object is the person spoken to ("told Reuters").
     package static let tellingVerbs: Set<String> = ["told", "tells", "tell"]

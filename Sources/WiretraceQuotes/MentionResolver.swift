@@ -8,6 +8,9 @@ package struct PersonMention: Sendable, Hashable {
     package var end: Int
     /// Lower-cased role words written before the name ("russian", "defence", "minister").
     package var roleWords: [String]
+    /// Written after "in", "at", "from", "near" or "the": a place or an institution more likely than a
+    /// person ("in Coral Springs", "the Sixth Circuit"), so never the antecedent of "he" or "she".
+    package var placeLike: Bool = false
 }
 
 /// A speaker as it will be reported: the resolved name (or the phrase) and the mention's offsets.
@@ -130,8 +133,11 @@ package struct MentionResolver: Sendable {
             }
         }
         roles = (before.reversed() + roles).flatMap(MentionResolver.roleParts)
+        let placeLike = run.lowerBound > 0 && first == run.lowerBound
+            && ["in", "at", "from", "near", "the", "of"].contains(tokens[run.lowerBound - 1].lower)
         return PersonMention(
-            name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles)
+            name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles,
+            placeLike: placeLike)
     }
 
     /// Resolves the speaker phrase `phrase` (token indices, inclusive bounds) to a name, or keeps it.
@@ -143,7 +149,7 @@ package struct MentionResolver: Sendable {
 
         if phrase.count == 1, Lexicon.pronouns.contains(last.lower) {
             guard Lexicon.personPronouns.contains(last.lower),
-                let person = persons.last(where: { $0.end <= start })
+                let person = persons.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
         }

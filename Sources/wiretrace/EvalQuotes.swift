@@ -20,6 +20,9 @@ struct EvalQuotes: ParsableCommand {
     @Option(name: .long, help: "The SQLite database written by `wiretrace run` over the same file.")
     var db: String
 
+    @Flag(name: .long, help: "Also list matched direct quotes whose speaker is wrong (for error analysis).")
+    var speakerErrors = false
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: gold) else {
             Standard.error("wiretrace: skipping quote evaluation: no gold file at \(gold)")
@@ -28,5 +31,10 @@ struct EvalQuotes: ParsableCommand {
         let store = try openExistingStore(db)
         let evaluation = try QuoteEvaluation.evaluate(goldPath: gold, store: store)
         print(evaluation.render(goldPath: gold), terminator: "")
+        if speakerErrors {
+            for error in evaluation.speakerErrors {
+                print("\(error.document)\tgold: \(error.gold)\tpredicted: \(error.predicted)\tquote: \(error.quote)")
+            }
+        }
     }
 }
