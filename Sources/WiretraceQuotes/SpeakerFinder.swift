@@ -93,9 +93,13 @@ package struct SpeakerFinder: Sendable {
         {
             s = comma + 1
         }
-        guard let phrase = forwardPhrase(from: s, upperBound: limit), phrase.upperBound + 1 < limit,
+        guard var phrase = forwardPhrase(from: s, upperBound: limit), phrase.upperBound + 1 < limit,
             tokens[phrase.upperBound + 1].isWord
         else { return nil }
+        // The clause's own verb, when the lexicon does not know it: "Olaf Scholz attacked".
+        while phrase.count >= 2, !tokens[phrase.upperBound].isCapitalized, tokens[phrase.upperBound].lower.hasSuffix("ed") {
+            phrase = phrase.lowerBound...(phrase.upperBound - 1)
+        }
         return phrase
     }
 

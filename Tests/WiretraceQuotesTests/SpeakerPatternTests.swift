@@ -165,4 +165,34 @@ import WiretraceCore
         ])
         #expect(q?.speaker == "Min Aung Hlaing")
     }
+
+    @Test func participleAfterACommaTakesTheClauseSubject() {
+        let q = only(["During a speech earlier in the day, Olaf Scholz attacked the plan, saying, \"It will cost us every winter.\""])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "saying")
+    }
+
+    @Test func phraseBetweenQuoteAndAttribution() {
+        let q = only(["Economists met on Monday.", "''I have admiration for the mechanics'' of the proposals, Mr. Holtz-Eakin said."])
+        #expect(q?.speaker == "Mr. Holtz-Eakin")
+    }
+
+    @Test func initialsInsideAName() {
+        let q = only(["''It has the important virtue of being responsible,'' Leonard E. Burman, director of the policy center, said of the plan."])
+        #expect(q?.speaker == "Leonard E. Burman")
+    }
+
+    @Test func quoteInsideReportedSpeechTakesTheSentenceSpeaker() {
+        let q = only(["Olaf Scholz said that the delays were \"a big, big problem for this country\" on Tuesday."])
+        #expect(q?.speaker == "Olaf Scholz")
+    }
+
+    @Test func pronounSkipsPlaceLikeNames() {
+        let page = article([
+            "Maria Gonzalez spoke to voters at a school in Coral Springs on Monday.",
+            "\"We will fix the roads before the winter,\" she said.",
+        ])
+        let found = quotes(page)
+        #expect(found.first?.speaker == "Maria Gonzalez")
+    }
 }
