@@ -26,6 +26,8 @@ package struct MentionResolver: Sendable {
     package let text: ScalarText
     /// Full person names in text order.
     package let persons: [PersonMention]
+    /// Full names and later surname-only mentions of the same persons, in text order.
+    package let references: [PersonMention]
 
     /// Finds every full person name (two or more capitalised words after titles are removed).
     /// - Complexity: O(n) in the number of tokens.
@@ -46,6 +48,23 @@ package struct MentionResolver: Sendable {
             i = run.upperBound
         }
         self.persons = persons
+        // Later mentions of a person by surname alone ("Shoigu said") are antecedents too.
+        var references = persons
+        var lastWords: [String: PersonMention] = [:]
+        var next = 0
+        for token in tokens where token.isCapitalized {
+            while next < persons.count, persons[next].start <= token.start {
+                if let last = persons[next].words.last { lastWords[last] = persons[next] }
+                next += 1
+            }
+            guard let person = lastWords[token.stem], token.start >= person.end else { continue }
+            var reference = person
+            reference.start = token.start
+            reference.end = token.end
+            reference.placeLike = false
+            references.append(reference)
+        }
+        self.references = references.sorted { $0.start < $1.start }
     }
 
     /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.
@@ -149,7 +168,7 @@ package struct MentionResolver: Sendable {
 
         if phrase.count == 1, Lexicon.pronouns.contains(last.lower) {
             guard Lexicon.personPronouns.contains(last.lower),
-                let person = persons.last(where: { $0.end <= start && !$0.placeLike })
+                let person = references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
         }

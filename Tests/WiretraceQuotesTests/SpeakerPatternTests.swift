@@ -195,4 +195,13 @@ import WiretraceCore
         let found = quotes(page)
         #expect(found.first?.speaker == "Maria Gonzalez")
     }
+
+    @Test func pronounResolvesToALaterSurnameMention() {
+        let page = article([
+            "Defence Minister Sergei Shoigu met General Min Aung Hlaing in Moscow.",
+            "Min Aung Hlaing thanked his hosts. Shoigu noted that cooperation had grown.",
+            "\"We are committed to making efforts to strengthen ties,\" he said.",
+        ])
+        #expect(quotes(page).first { $0.kind == .direct }?.speaker == "Sergei Shoigu")
+    }
 }
