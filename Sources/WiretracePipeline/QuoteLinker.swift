@@ -55,7 +55,8 @@ enum QuoteLinker {
         var speakerVotes: [String: Int] = [:]
         for sighting in sightings { if let speaker = sighting.speaker { speakerVotes[speaker, default: 0] += 1 } }
         let speaker = speakerVotes.max { a, b in
-            let (fullA, fullB) = (a.key.contains(" ") && a.key.first!.isUppercase, b.key.contains(" ") && b.key.first!.isUppercase)
+            // "The junta leader" is a description, not a full name, however often outlets use it.
+            let (fullA, fullB) = (a.key.contains(" ") && isName(a.key), b.key.contains(" ") && isName(b.key))
             if fullA != fullB { return !fullA }
             return a.value != b.value ? a.value < b.value : a.key > b.key
         }?.key

@@ -8,7 +8,15 @@ package enum Lexicon {
         "recalled", "acknowledged", "admitted", "replied", "responded", "stressed", "emphasised",
         "emphasized", "urged", "conceded", "confirmed", "remarked", "posted", "reported", "predicted",
         "complained", "suggested", "testified", "vowed", "pledged", "reports", "continues",
-        "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged",
+        "concluded", "countered", "shouted", "joked", "quipped", "boasted", "bragged", "described",
+        "demanded", "reads", "yelled", "yells", "shouts", "commented", "observed", "exhorted", "likened",
+        "lauded", "characterized", "characterised", "chanted", "called", "sings", "sang", "mused",
+    ]
+    /// Participles that report speech after a comma, the subject being the clause's
+    /// (`Trump attacked Clinton, saying, "…"`).
+    package static let reportingParticiples: Set<String> = [
+        "saying", "adding", "tweeting", "asking", "writing", "declaring", "insisting", "noting", "arguing",
+        "warning", "explaining", "telling", "calling", "chanting", "singing",
     ]
     /// Verbs whose object is the person spoken to ("told Reuters").
     package static let tellingVerbs: Set<String> = ["told", "tells", "tell"]
@@ -44,7 +52,9 @@ package enum Lexicon {
         "might", "must", "did", "does", "do", "not", "no", "so", "yet", "also", "then", "there", "here",
         "why", "how", "all", "according", "saying", "telling", "adding", "it's", "he's", "she's", "just",
         "even", "only", "still", "however", "although", "though", "today", "yesterday", "tomorrow",
-        "earlier", "later", "now", "again", "said", "told", "says",
+        "earlier", "later", "now", "again", "said", "told", "says", "between", "among", "against", "around",
+        "through", "without", "within", "toward", "towards", "across", "behind", "beyond", "near", "like",
+        "upon", "amid", "despite", "until", "unless", "whether",
     ]
 
     /// Capitalised words that start sentences but never names.

@@ -8,6 +8,9 @@ package struct PersonMention: Sendable, Hashable {
     package var end: Int
     /// Lower-cased role words written before the name ("russian", "defence", "minister").
     package var roleWords: [String]
+    /// Written after "in", "at", "from", "near" or "the": a place or an institution more likely than a
+    /// person ("in Coral Springs", "the Sixth Circuit"), so never the antecedent of "he" or "she".
+    package var placeLike: Bool = false
 }
 
 /// A speaker as it will be reported: the resolved name (or the phrase) and the mention's offsets.
@@ -23,6 +26,8 @@ package struct MentionResolver: Sendable {
     package let text: ScalarText
     /// Full person names in text order.
     package let persons: [PersonMention]
+    /// Full names and later surname-only mentions of the same persons, in text order.
+    package let references: [PersonMention]
 
     /// Finds every full person name (two or more capitalised words after titles are removed).
     /// - Complexity: O(n) in the number of tokens.
@@ -43,6 +48,23 @@ package struct MentionResolver: Sendable {
             i = run.upperBound
         }
         self.persons = persons
+        // Later mentions of a person by surname alone ("Shoigu said") are antecedents too.
+        var references = persons
+        var lastWords: [String: PersonMention] = [:]
+        var next = 0
+        for token in tokens where token.isCapitalized {
+            while next < persons.count, persons[next].start <= token.start {
+                if let last = persons[next].words.last { lastWords[last] = persons[next] }
+                next += 1
+            }
+            guard let person = lastWords[token.stem], token.start >= person.end else { continue }
+            var reference = person
+            reference.start = token.start
+            reference.end = token.end
+            reference.placeLike = false
+            references.append(reference)
+        }
+        self.references = references.sorted { $0.start < $1.start }
     }
 
     /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.
@@ -117,9 +139,24 @@ package struct MentionResolver: Sendable {
             before.append(word)
             k -= 1
         }
-        roles = before.reversed() + roles
+        if before.isEmpty, run.lowerBound >= 2, tokens[run.lowerBound - 1].text == "," {
+            // A role in apposition before the name: "The Commander-in-Chief of Myanmar's Defense
+            // Services, Senior General Min Aung Hlaing".
+            k = run.lowerBound - 2
+            while k >= 0, before.count < 8, tokens[k].isWord, tokens[k].paragraph == tokens[run.lowerBound].paragraph {
+                let word = tokens[k].stem
+                if Lexicon.determiners.contains(word) || Lexicon.reportingVerbs.contains(word) { break }
+                if word != "of", Lexicon.phraseStops.contains(word) { break }
+                before.append(word)
+                k -= 1
+            }
+        }
+        roles = (before.reversed() + roles).flatMap(MentionResolver.roleParts)
+        let placeLike = run.lowerBound > 0 && first == run.lowerBound
+            && ["in", "at", "from", "near", "the", "of"].contains(tokens[run.lowerBound - 1].lower)
         return PersonMention(
-            name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles)
+            name: name, words: nameTokens.map(\.stem), start: tokens[first].start, end: end, roleWords: roles,
+            placeLike: placeLike)
     }
 
     /// Resolves the speaker phrase `phrase` (token indices, inclusive bounds) to a name, or keeps it.
@@ -131,7 +168,7 @@ package struct MentionResolver: Sendable {
 
         if phrase.count == 1, Lexicon.pronouns.contains(last.lower) {
             guard Lexicon.personPronouns.contains(last.lower),
-                let person = persons.last(where: { $0.end <= start })
+                let person = references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
         }
@@ -173,6 +210,7 @@ package struct MentionResolver: Sendable {
     /// written with the same role words, or keeps the phrase.
     private func resolveRole(_ phrase: ClosedRange<Int>, written: ResolvedSpeaker) -> ResolvedSpeaker {
         let words = tokens[phrase].filter { $0.isWord }.map(\.stem).filter { !Lexicon.determiners.contains($0) }
+            .flatMap(MentionResolver.roleParts)
         guard let head = words.last, Lexicon.titles.contains(head) || Lexicon.roleSynonyms[head] != nil else {
             return written
         }
@@ -184,6 +222,13 @@ package struct MentionResolver: Sendable {
             }
         }
         return written
+    }
+
+    /// The parts of a role word that carry meaning: "commander-in-chief" -> ["commander", "chief"];
+    /// linking words ("of", "in") carry none.
+    package static func roleParts(_ word: String) -> [String] {
+        word.split(whereSeparator: { $0 == "-" || $0 == "\u{2010}" }).map(String.init)
+            .filter { !["of", "in", "the", "and", "for"].contains($0) }
     }
 
     /// Role words match when equal, synonyms ("leader"/"chief"), or a country and its adjective

@@ -35,7 +35,7 @@ extension QuoteExtractor {
     }
 
     /// The attribution and the clause (token indices, inclusive) of one sentence, if it reports speech.
-    private func indirect(
+    func indirect(
         in range: Range<Int>, tokens: [Token], finder: SpeakerFinder, text: ScalarText
     ) -> (Attribution, ClosedRange<Int>)? {
         func wordCount(_ r: ClosedRange<Int>) -> Int { tokens[r].filter(\.isWord).count }

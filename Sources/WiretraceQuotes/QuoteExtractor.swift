@@ -118,6 +118,27 @@ public struct QuoteExtractor: Sendable {
             beforeHasWords.append(tokens[lo..<open].contains(where: \.isWord))
         }
 
+        // A quote inside reported speech takes the speaker of the sentence, and the sentence is
+        // still read as reported speech (its clause is the quote's context):
+        // `Trump said that voting fraud is "a big, big problem"`, `Cruz called Trump a "pathological liar"`.
+        var insideReportedSpeech = Set<Int>()
+        for n in spans.indices where found[n] == nil {
+            let open = bounds[n].open
+            // Short spans there are scare quotes or titles more often than quotes.
+            guard tokens[(open + 1)..<bounds[n].close].filter(\.isWord).count >= 3 else { continue }
+            var a = open
+            while a > 0, sentence[a - 1] == sentence[open] { a -= 1 }
+            var b = open
+            while b < tokens.count, sentence[b] == sentence[open] { b += 1 }
+            while b > a, !tokens[b - 1].isWord { b -= 1 }
+            guard b - a >= 5, a < open,
+                let (attribution, clause) = indirect(in: a..<b, tokens: tokens, finder: finder, text: text),
+                clause.upperBound >= open, clause.lowerBound <= open + 1
+            else { continue }
+            found[n] = attribution
+            insideReportedSpeech.insert(n)
+        }
+
         // Parts of one multi-paragraph quote share the speaker found for any part.
         var groupStart = 0
         for n in spans.indices {
@@ -139,9 +160,15 @@ public struct QuoteExtractor: Sendable {
             if attribution == nil, words >= 3, !beforeHasWords[n], let previous, previous.paragraph == paragraph {
                 attribution = previous.attribution  // a quote continuing the previous speaker's words
             }
+            if attribution == nil, words >= 3, let previous, previous.paragraph == paragraph - 1,
+                isWholeParagraph(open: open, close: close, tokens: tokens)
+            {
+                // A paragraph that is nothing but a quote goes on with the speaker of the paragraph before.
+                attribution = previous.attribution
+            }
             if words < 3, attribution == nil { continue }
             if let attribution { previous = (paragraph, attribution) }
-            directTokenRanges.append(open...min(close, tokens.count - 1))
+            if !insideReportedSpeech.contains(n) { directTokenRanges.append(open...min(close, tokens.count - 1)) }
             occurrences.append(
                 occurrence(
                     span.contentStart..<span.contentEnd, kind: .direct, attribution: attribution, text: text,
@@ -152,6 +179,18 @@ public struct QuoteExtractor: Sendable {
             tokens: tokens, sentence: sentence, direct: directTokenRanges, finder: finder, resolver: resolver,
             text: text, article: article)
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    /// Whether the quote marks at token `open` and `close` enclose their whole paragraph.
+    private func isWholeParagraph(open: Int, close: Int, tokens: [Token]) -> Bool {
+        let paragraph = tokens[open].paragraph
+        if open > 0, tokens[open - 1].paragraph == paragraph { return false }
+        var k = close + 1
+        while k < tokens.count, tokens[k].paragraph == paragraph {
+            if tokens[k].isWord { return false }
+            k += 1
+        }
+        return true
     }
 
     private func occurrence(

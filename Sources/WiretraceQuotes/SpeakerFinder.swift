@@ -82,12 +82,51 @@ package struct SpeakerFinder: Sendable {
         return ((k + 1)...j, passive)
     }
 
+    /// The subject of a clause starting at `start`: its first noun phrase, after an opening
+    /// adverbial that ends with a comma ("During a speech earlier in the day, Trump attacked …").
+    package func clauseSubject(from start: Int, before limit: Int) -> ClosedRange<Int>? {
+        var s = start
+        if s < limit, !Lexicon.pronouns.contains(tokens[s].lower),
+            Lexicon.phraseStops.contains(tokens[s].lower) || Lexicon.sentenceStarters.contains(tokens[s].lower)
+                && !Lexicon.determiners.contains(tokens[s].lower),
+            let comma = (s..<limit).first(where: { tokens[$0].text == "," })
+        {
+            s = comma + 1
+        }
+        guard var phrase = forwardPhrase(from: s, upperBound: limit), phrase.upperBound + 1 < limit,
+            tokens[phrase.upperBound + 1].isWord
+        else { return nil }
+        // The clause's own verb, when the lexicon does not know it: "Olaf Scholz attacked".
+        while phrase.count >= 2, !tokens[phrase.upperBound].isCapitalized, tokens[phrase.upperBound].lower.hasSuffix("ed") {
+            phrase = phrase.lowerBound...(phrase.upperBound - 1)
+        }
+        return phrase
+    }
+
+    /// The subject of a verb that follows an aside between commas: `The junta leader, whose remarks
+    /// were translated, said`. The subject must open the clause (start at `lowerBound`).
+    package func appositiveSubject(before v: Int, lowerBound: Int) -> (phrase: ClosedRange<Int>, passive: Bool)? {
+        guard v - 1 > lowerBound, tokens[v - 1].text == ",",
+            let comma = (max(lowerBound, v - 25)..<(v - 1)).last(where: { tokens[$0].text == "," }), comma > lowerBound,
+            let found = backwardPhrase(endingAt: comma - 1, lowerBound: lowerBound), found.phrase.lowerBound == lowerBound
+        else { return nil }
+        return found
+    }
+
     /// The noun phrase starting at token `start`, before `upperBound`.
     package func forwardPhrase(from start: Int, upperBound: Int) -> ClosedRange<Int>? {
         guard start < upperBound, start < tokens.count, tokens[start].isWord else { return nil }
         if Lexicon.pronouns.contains(tokens[start].lower) { return start...start }
         var k = start
-        while k < upperBound, tokens[k].isWord, k - start < 8 {
+        while k < upperBound, k - start < 8 {
+            if tokens[k].text == ".", k > start, k + 1 < upperBound, tokens[k + 1].isCapitalized,
+                tokens[k - 1].isCapitalized,
+                tokens[k - 1].text.count == 1 || Lexicon.abbreviations.contains(tokens[k - 1].lower)
+            {
+                k += 1  // "Leonard E. Burman", "Mr. King"
+                continue
+            }
+            guard tokens[k].isWord else { break }
             let word = tokens[k].lower
             if k > start, Lexicon.determiners.contains(word) { break }
             if !Lexicon.determiners.contains(word), Lexicon.phraseStops.contains(word) { break }
@@ -208,8 +247,10 @@ package struct SpeakerFinder: Sendable {
                         verbAt: v, length: length, kind: kind, subject: nil, passive: false,
                         upperBound: range.upperBound, text: text)
                 }
+                // The subject follows the quote, or a short phrase that finishes the sentence the
+                // quote began ("''…'' of the Clinton proposals, Mr. Holtz-Eakin said").
                 guard let (subject, passive) = backwardPhrase(endingAt: v - 1, lowerBound: i),
-                    subject.lowerBound == i
+                    subject.lowerBound == i || (!strict && tokens[subject.lowerBound - 1].text == ",")
                 else { return apposition(from: i, upperBound: range.upperBound, text: text) }
                 return attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: passive,
@@ -244,6 +285,12 @@ package struct SpeakerFinder: Sendable {
         var v = range.upperBound - 1
         while v >= range.lowerBound {
             defer { v -= 1 }
+            if tokens[v].isWord, Lexicon.reportingParticiples.contains(tokens[v].lower), v - 1 > range.lowerBound,
+                tokens[v - 1].text == ",", tokens[(v + 1)..<range.upperBound].count <= 3,
+                let subject = clauseSubject(from: range.lowerBound, before: v - 1)
+            {
+                return Attribution(speaker: subject, cue: tokens[v].text, reporter: nil)
+            }
             guard let (length, kind) = verb(at: v) else { continue }
             let gapStart = v + length
             var rest = gapStart
@@ -262,9 +309,16 @@ package struct SpeakerFinder: Sendable {
             var passive = false
             if kind != .according, v > range.lowerBound,
                 let found = backwardPhrase(endingAt: v - 1, lowerBound: range.lowerBound)
+                    ?? appositiveSubject(before: v, lowerBound: range.lowerBound)
             {
                 subject = found.phrase
                 passive = found.passive
+            }
+            // The inverted form ("said X: …") needs the verb to open the clause; after other words
+            // with no subject found ("The leader, whose …, said the friendship …") the phrase after
+            // the verb is what was said, not who said it.
+            if subject == nil, kind != .according, tokens[range.lowerBound..<v].contains(where: \.isWord) {
+                continue
             }
             if let found = attribution(
                 verbAt: v, length: length, kind: kind, subject: subject, passive: passive,

@@ -122,4 +122,16 @@ import WiretraceCore
         #expect(prefix.utf16.count != prefix.unicodeScalars.count)  // the test tells scalars from UTF-16
         #expect(prefix.utf8.count != prefix.unicodeScalars.count)
     }
+
+    @Test func wholeParagraphQuoteContinuesThePreviousSpeaker() {
+        let page = article([
+            "\"The roads will be fixed before the winter,\" Maria Gonzalez said.",
+            "\"Nobody in this town should wait another year for that.\"",
+            "The council meets on Friday. \"It is a disgrace,\" a resident wrote in a letter to the paper.",
+        ])
+        let found = quotes(page).filter { $0.kind == .direct }
+        #expect(offsetsHold(page, found))
+        #expect(found.count == 3)
+        #expect(found.map(\.speaker) == ["Maria Gonzalez", "Maria Gonzalez", "a resident"])
+    }
 }

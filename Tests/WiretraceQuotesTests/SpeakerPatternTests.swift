@@ -132,4 +132,76 @@ import WiretraceCore
         let q = only(["\"This bill will not pass the Senate,\" Sen. Claire McCaskill (D-Mo.) said on Friday."])
         #expect(q?.speaker == "Claire McCaskill")
     }
+
+    @Test func subjectBeforeAnAsideBetweenCommas() {
+        let q = only([
+            "Junta chief Min Aung Hlaing arrived in Moscow on Monday.",
+            "The junta leader, whose remarks were translated into Russian, said the friendship between the countries was growing \"stronger and stronger\".",
+        ])
+        #expect(q?.speaker == "Min Aung Hlaing")
+        #expect(q.flatMap { speakerMention(article([
+            "Junta chief Min Aung Hlaing arrived in Moscow on Monday.",
+            "The junta leader, whose remarks were translated into Russian, said the friendship between the countries was growing \"stronger and stronger\".",
+        ]), $0) } == "The junta leader")
+    }
+
+    @Test func wordsAfterAMidSentenceVerbAreNotTheSpeaker() {
+        // No subject can be found for "said": the phrase after it is what was said, so no speaker.
+        let q = only(["On Tuesday, in Moscow, said the friendship between the countries was growing \"stronger and stronger\"."])
+        #expect(q?.speaker != "the friendship between")
+        #expect(q?.speaker != "the friendship")
+    }
+
+    @Test func describedAsAttributesTheDescriber() {
+        let q = only(["He met the arms exporter to discuss what a junta spokesman described as \"potential military technical cooperation\"."])
+        #expect(q?.speaker == "a junta spokesman")
+        #expect(q?.cue == "described")
+    }
+
+    @Test func roleInAppositionBeforeTheNameResolvesAHyphenatedRole() {
+        let q = only([
+            "The Commander-in-Chief of Myanmar's Defense Services, Senior General Min Aung Hlaing, thanked Russia.",
+            "According to the Myanmar commander-in-chief, the friendship is becoming \"stronger and stronger\" every year.",
+        ])
+        #expect(q?.speaker == "Min Aung Hlaing")
+    }
+
+    @Test func participleAfterACommaTakesTheClauseSubject() {
+        let q = only(["During a speech earlier in the day, Olaf Scholz attacked the plan, saying, \"It will cost us every winter.\""])
+        #expect(q?.speaker == "Olaf Scholz")
+        #expect(q?.cue == "saying")
+    }
+
+    @Test func phraseBetweenQuoteAndAttribution() {
+        let q = only(["Economists met on Monday.", "''I have admiration for the mechanics'' of the proposals, Mr. Holtz-Eakin said."])
+        #expect(q?.speaker == "Mr. Holtz-Eakin")
+    }
+
+    @Test func initialsInsideAName() {
+        let q = only(["''It has the important virtue of being responsible,'' Leonard E. Burman, director of the policy center, said of the plan."])
+        #expect(q?.speaker == "Leonard E. Burman")
+    }
+
+    @Test func quoteInsideReportedSpeechTakesTheSentenceSpeaker() {
+        let q = only(["Olaf Scholz said that the delays were \"a big, big problem for this country\" on Tuesday."])
+        #expect(q?.speaker == "Olaf Scholz")
+    }
+
+    @Test func pronounSkipsPlaceLikeNames() {
+        let page = article([
+            "Maria Gonzalez spoke to voters at a school in Coral Springs on Monday.",
+            "\"We will fix the roads before the winter,\" she said.",
+        ])
+        let found = quotes(page)
+        #expect(found.first?.speaker == "Maria Gonzalez")
+    }
+
+    @Test func pronounResolvesToALaterSurnameMention() {
+        let page = article([
+            "Defence Minister Sergei Shoigu met General Min Aung Hlaing in Moscow.",
+            "Min Aung Hlaing thanked his hosts. Shoigu noted that cooperation had grown.",
+            "\"We are committed to making efforts to strengthen ties,\" he said.",
+        ])
+        #expect(quotes(page).first { $0.kind == .direct }?.speaker == "Sergei Shoigu")
+    }
 }
