@@ -15,7 +15,7 @@ struct Wiretrace: ParsableCommand {
             Bad documents are reported on stderr with their file and record, counted, and skipped.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self])
+        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self, Eval.self])
 }
 
 /// Options shared by the commands that read inputs.
