@@ -39,7 +39,7 @@ struct HTMLArticleReader {
         var credits = filter.credits
         if configuration.prefersStructuredBody, let body = structured.articleBody {
             var bodyFilter = ParagraphFilter(titles: [fields.title])
-            for line in TextUtilities.nonBlankLines(body) { bodyFilter.add(line) }
+            for line in Self.structuredBodyLines(body) { bodyFilter.add(line) }
             let extractedLength = paragraphs.reduce(0) { $0 + $1.count }
             if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) > extractedLength {
                 paragraphs = bodyFilter.paragraphs
@@ -67,6 +67,29 @@ struct HTMLArticleReader {
         fields.credits = bylineCredits + credits
         fields.dateline = ParagraphFilter.dateline(in: paragraphs)
         return fields
+    }
+
+    /// The paragraphs of a JSON-LD `articleBody`. Some sites put the article's HTML there, raw
+    /// or entity-escaped (`&lt;p&gt;`): such a body is parsed as HTML (twice when escaped) and read
+    /// block by block, so that markup never reaches the text.
+    static func structuredBodyLines(_ body: String) -> [String] {
+        var text = body
+        for _ in 0..<2 {
+            guard looksLikeMarkup(text) else { break }
+            let wrapped = "<html><body>" + text + "</body></html>"
+            guard let document = HTMLDocument.parse(Array(wrapped.utf8), encoding: "UTF-8") else { break }
+            let blocks = ContentSelector(document: document).blocks
+            text = blocks.map(\.text).joined(separator: "\n")
+        }
+        return TextUtilities.nonBlankLines(text)
+    }
+
+    /// Whether text holds HTML tags, raw or escaped ("<p>", "&lt;/div&gt;", "<br/>").
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        for tag in ["p", "div", "br", "span", "a ", "h2", "li", "strong", "em", "img "] {
+            if text.contains("<" + tag) || text.contains("&lt;" + tag) { return true }
+        }
+        return text.contains("</") || text.contains("&lt;/")
     }
 
     /// Lists of links (related stories, tags) are not text: mostly-link list items and blocks.
