@@ -46,7 +46,7 @@ struct ContentSelector {
     private static let noisePrefixes: [String] = [
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
-        "breadcrumb", "paywall", "sidebar", "outbrain", "taboola", "sponsor",
+        "breadcrumb", "sidebar", "outbrain", "taboola", "sponsor",
     ]
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
@@ -70,8 +70,37 @@ struct ContentSelector {
         }
         if let role = element[attribute: "role"]?.lowercased(), droppedRoles.contains(role) { return true }
         if protectedTags.contains(element.name) || isArticleBody(element) { return false }
-        return hasNoiseName(element)
+        switch noiseName(element) {
+        case .none: return false
+        case .strong: return true
+        case .weak: return paragraphTextLength(element, limit: weakNoiseTextLimit) < weakNoiseTextLimit
+        }
     }
+
+    /// Paragraph text under an element named only by weak noise words ("ad", "paywall") above
+    /// which it is content after all: paywall notices and ad slots are short, while paywalled
+    /// article bodies (`<div class="paywall"><p>...`) are long.
+    static let weakNoiseTextLimit = 300
+
+    /// Characters of text inside `<p>` elements below an element, counted up to `limit`.
+    private static func paragraphTextLength(_ element: HTMLElement, limit: Int) -> Int {
+        var total = 0
+        func visit(_ element: HTMLElement, inParagraph: Bool) {
+            for child in element.children where total < limit {
+                switch child {
+                case .text(let text): if inParagraph { total += text.count }
+                case .element(let inner):
+                    if droppedTags.contains(inner.name) { continue }
+                    visit(inner, inParagraph: inParagraph || inner.name == "p")
+                }
+            }
+        }
+        visit(element, inParagraph: false)
+        return total
+    }
+
+    /// How strongly an element's class or id names it as furniture.
+    enum NoiseName { case none, weak, strong }
 
     /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
     /// does not match "nav").
@@ -80,28 +109,37 @@ struct ContentSelector {
     /// "comment-content" is furniture, "entry-content has-sidebar" and "article-share" are
     /// content. Any content name protects the element, after readability's "okMaybeItsACandidate".
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
+        noiseName(element) != .none
+    }
+
+    /// The noise evidence of an element's class and id: "ad" and "paywall" words are weak (a later
+    /// content word still protects, and a long text rescues), the other noise words strong.
+    static func noiseName(_ element: HTMLElement) -> NoiseName {
         // WordPress adds the post's taxonomy ("category-advertising", "tag-social") to the
         // wrapper's classes: those say what the story is about, not what the element is.
         var names = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
             .filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }
-        if names.contains("hentry") { return false }
+        if names.contains("hentry") { return .none }
         if let id = element[attribute: "id"]?.lowercased(), !id.isEmpty { names.append(Substring(id)) }
-        var noisy = false
+        var noise = NoiseName.none
         for name in names {
             for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
+                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return .none }
                 // "ad" is weak evidence ("ad_body" wraps a page with ads): a later content word
                 // still protects. The other noise words decide their class name.
-                if token == "ad" || token == "ads" || token == "adslot" {
-                    noisy = true
+                if weakNoiseWords.contains(String(token)) {
+                    if noise == .none { noise = .weak }
                 } else if !token.hasPrefix("commentary") && noisePrefixes.contains(where: { token.hasPrefix($0) }) {
-                    noisy = true
+                    noise = .strong
                     break
                 }
             }
         }
-        return noisy
+        return noise
     }
+
+    /// Noise words that name ad slots and paywall wrappers: weak evidence.
+    private static let weakNoiseWords: Set<String> = ["ad", "ads", "adslot", "paywall"]
 
     static func isArticleBody(_ element: HTMLElement) -> Bool {
         element[attribute: "itemprop"]?.lowercased().split(separator: " ").contains("articlebody") == true
