@@ -198,6 +198,15 @@ struct ContentSelector {
             emit(inline: element.children, tag: element.name)
             return
         }
+        // A data-table row is one line of text ("1 Kyle Busch 5040 5"); rows of layout tables,
+        // whose cells hold blocks, are walked as containers.
+        if element.name == "tr", isDataRow(element) {
+            elements[id] = element
+            stack.append(id)
+            emit(inline: element.children, tag: "tr")
+            stack.removeLast()
+            return
+        }
         elements[id] = element
         stack.append(id)
         defer { stack.removeLast() }
@@ -268,6 +277,16 @@ struct ContentSelector {
         if holdsArticle { articleAncestors.insert(ObjectIdentifier(element)) }
         if holdsBlock { blockAncestors.insert(ObjectIdentifier(element)) }
         return (holdsArticle, holdsBlock)
+    }
+
+    /// Whether a table row holds only cells with inline content (a row of data, not of layout).
+    private func isDataRow(_ row: HTMLElement) -> Bool {
+        for child in row.children {
+            guard case .element(let cell) = child else { continue }
+            guard cell.name == "td" || cell.name == "th" else { return false }
+            if containsBlock(cell) { return false }
+        }
+        return true
     }
 
     /// Whether any descendant is a block-level element.

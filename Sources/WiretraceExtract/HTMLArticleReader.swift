@@ -96,7 +96,7 @@ struct HTMLArticleReader {
     private func isLinkList(_ block: TextBlock) -> Bool {
         let length = block.text.count
         guard length > 0, block.linkLength > 0 else { return false }
-        if block.tag == "li" || block.tag == "run" { return block.linkLength * 2 > length }
+        if block.tag == "li" || block.tag == "run" || block.tag == "tr" { return block.linkLength * 2 > length }
         return block.linkLength * 10 >= length * 9
     }
 
