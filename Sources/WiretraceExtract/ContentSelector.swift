@@ -166,7 +166,48 @@ struct ContentSelector {
     init(document: HTMLElement) {
         markAncestors(document)
         walk(document)
-        root = chooseRoot()
+        let chosen = chooseRoot()
+        root = chosen.element
+        if chosen.byDensity, let element = chosen.element { mergeSiblings(of: element) }
+    }
+
+    /// Siblings of a density-chosen root that read as more of the article (blogs that wrap every
+    /// paragraph in its own `<div>`), after readability's sibling pass.
+    private(set) var siblingRoots: Set<ObjectIdentifier> = []
+    /// The root's parent, whose own qualifying paragraphs join the content.
+    private(set) var rootParent: ObjectIdentifier?
+
+    /// Shortest text a sibling block needs to join the content.
+    static let minimumSiblingText = 80
+
+    /// Whether blocks read as article prose: enough text, few links, sentence punctuation.
+    private static func readsAsProse(_ blocks: [TextBlock]) -> Bool {
+        let length = blocks.reduce(0) { $0 + $1.text.count }
+        let links = blocks.reduce(0) { $0 + $1.linkLength }
+        guard length >= minimumSiblingText, links * 4 < length else { return false }
+        return blocks.contains { $0.text.contains(". ") || $0.text.hasSuffix(".") }
+    }
+
+    /// Finds the root's parent and marks the siblings whose text reads as prose.
+    ///
+    /// - Complexity: O(b·s) for b blocks and s siblings.
+    private mutating func mergeSiblings(of element: HTMLElement) {
+        let rootID = ObjectIdentifier(element)
+        guard let stack = blocks.first(where: { $0.ancestors.contains(rootID) })?.ancestors,
+            let index = stack.firstIndex(of: rootID), index > 0, let parent = elements[stack[index - 1]]
+        else { return }
+        let parentID = ObjectIdentifier(parent)
+        rootParent = parentID
+        for child in parent.children {
+            // Only siblings built like the root (same tag and class) are more of the same text;
+            // differently made ones are captions, teasers and boxes.
+            guard case .element(let sibling) = child, sibling !== element, sibling.name == element.name,
+                sibling[attribute: "class"] == element[attribute: "class"]
+            else { continue }
+            let id = ObjectIdentifier(sibling)
+            guard elements[id] != nil else { continue }
+            if Self.readsAsProse(blocks.filter { $0.ancestors.contains(id) }) { siblingRoots.insert(id) }
+        }
     }
 
     /// Loose text runs shorter than this are dropped when the root also has paragraphs.
@@ -178,7 +219,10 @@ struct ContentSelector {
         let inRoot: [TextBlock]
         if let root {
             let id = ObjectIdentifier(root)
-            inRoot = blocks.filter { $0.ancestors.contains(id) }
+            inRoot = blocks.filter { block in
+                block.ancestors.contains(id) || block.ancestors.contains(where: siblingRoots.contains)
+                    || (block.ancestors.last == rootParent && Self.readsAsProse([block]))
+            }
         } else {
             inRoot = blocks
         }
@@ -340,7 +384,7 @@ struct ContentSelector {
     /// grandparent), as readability-style extractors do.
     ///
     /// - Complexity: O(b·d) for b blocks at depth d.
-    private func chooseRoot() -> HTMLElement? {
+    private func chooseRoot() -> (element: HTMLElement?, byDensity: Bool) {
         let densityRoot = densestContainer()
         for candidates in [articleBodies, articles] {
             let best = candidates.map { ($0, contentWeight(of: $0)) }.max { $0.1 < $1.1 }
@@ -351,11 +395,11 @@ struct ContentSelector {
                 let densityInside = blocks.contains {
                     $0.ancestors.contains(ObjectIdentifier(element)) && $0.ancestors.contains(ObjectIdentifier(densityRoot))
                 }
-                if !densityInside && densityWeight > weight * 3 { return densityRoot }
+                if !densityInside && densityWeight > weight * 3 { return (densityRoot, true) }
             }
-            return element
+            return (element, false)
         }
-        return densityRoot
+        return (densityRoot, true)
     }
 
     private func densestContainer() -> HTMLElement? {
