@@ -20,7 +20,7 @@ struct HTMLArticleReader {
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline
-        if fields.title == nil, let pageTitle = metadata.htmlTitle, !pageTitle.isEmpty {
+        if let pageTitle = metadata.htmlTitle, !pageTitle.isEmpty {
             fields.pageTitle = pageTitle
         }
 
