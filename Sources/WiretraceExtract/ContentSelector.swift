@@ -46,7 +46,7 @@ struct ContentSelector {
     private static let noisePrefixes: [String] = [
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
-        "breadcrumb", "sidebar", "outbrain", "taboola", "sponsor",
+        "breadcrumb", "sidebar", "caption", "gallery", "outbrain", "taboola", "sponsor",
     ]
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
