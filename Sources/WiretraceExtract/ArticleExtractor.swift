@@ -48,9 +48,11 @@ public struct ArticleExtractor: Sendable {
         }
 
         let url = raw.url ?? fields.url
-        let outlet = raw.outlet ?? fields.outlet ?? url.flatMap(TextUtilities.host(of:))
+        let host = url.flatMap(TextUtilities.host(of:))
+        let outlet = raw.outlet ?? fields.outlet
+            ?? fields.pageTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: host) } ?? host
         var title = raw.title ?? fields.title.map { PageMetadata.strippingOutletSuffix($0, outlet: outlet) }
-        if raw.title == nil, let pageTitle = fields.pageTitle {
+        if raw.title == nil, fields.title == nil, let pageTitle = fields.pageTitle {
             title = PageMetadata.strippingSiteSuffix(pageTitle, outlet: outlet)
         }
         return .success(Article(
@@ -59,7 +61,7 @@ public struct ArticleExtractor: Sendable {
             url: url,
             outlet: outlet,
             title: title,
-            published: raw.published ?? fields.published ?? raw.fetched,
+            published: raw.published ?? fields.published ?? url.flatMap(PageMetadata.dateInURL) ?? raw.fetched,
             byline: fields.byline,
             dateline: fields.dateline,
             credits: CreditDetector.deduplicated(fields.credits),
@@ -79,7 +81,8 @@ struct ExtractedFields {
     var outlet: String?
     /// Title from metadata or the article itself, used as is.
     var title: String?
-    /// An HTML `<title>` to use, after stripping the site suffix, when nothing better exists.
+    /// The HTML `<title>`: the title (site suffix stripped) when nothing better exists, and a
+    /// source of the outlet's name.
     var pageTitle: String?
     var published: String?
     var byline: String?

@@ -46,7 +46,7 @@ struct ContentSelector {
     private static let noisePrefixes: [String] = [
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
-        "breadcrumb", "paywall", "sidebar", "outbrain", "taboola", "sponsor",
+        "breadcrumb", "sidebar", "caption", "gallery", "outbrain", "taboola", "sponsor",
     ]
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
@@ -70,8 +70,37 @@ struct ContentSelector {
         }
         if let role = element[attribute: "role"]?.lowercased(), droppedRoles.contains(role) { return true }
         if protectedTags.contains(element.name) || isArticleBody(element) { return false }
-        return hasNoiseName(element)
+        switch noiseName(element) {
+        case .none: return false
+        case .strong: return true
+        case .weak: return paragraphTextLength(element, limit: weakNoiseTextLimit) < weakNoiseTextLimit
+        }
     }
+
+    /// Paragraph text under an element named only by weak noise words ("ad", "paywall") above
+    /// which it is content after all: paywall notices and ad slots are short, while paywalled
+    /// article bodies (`<div class="paywall"><p>...`) are long.
+    static let weakNoiseTextLimit = 300
+
+    /// Characters of text inside `<p>` elements below an element, counted up to `limit`.
+    private static func paragraphTextLength(_ element: HTMLElement, limit: Int) -> Int {
+        var total = 0
+        func visit(_ element: HTMLElement, inParagraph: Bool) {
+            for child in element.children where total < limit {
+                switch child {
+                case .text(let text): if inParagraph { total += text.count }
+                case .element(let inner):
+                    if droppedTags.contains(inner.name) { continue }
+                    visit(inner, inParagraph: inParagraph || inner.name == "p")
+                }
+            }
+        }
+        visit(element, inParagraph: false)
+        return total
+    }
+
+    /// How strongly an element's class or id names it as furniture.
+    enum NoiseName { case none, weak, strong }
 
     /// Whether the element's class or id names it as furniture (token-wise, so "unavailable"
     /// does not match "nav").
@@ -80,28 +109,37 @@ struct ContentSelector {
     /// "comment-content" is furniture, "entry-content has-sidebar" and "article-share" are
     /// content. Any content name protects the element, after readability's "okMaybeItsACandidate".
     static func hasNoiseName(_ element: HTMLElement) -> Bool {
+        noiseName(element) != .none
+    }
+
+    /// The noise evidence of an element's class and id: "ad" and "paywall" words are weak (a later
+    /// content word still protects, and a long text rescues), the other noise words strong.
+    static func noiseName(_ element: HTMLElement) -> NoiseName {
         // WordPress adds the post's taxonomy ("category-advertising", "tag-social") to the
         // wrapper's classes: those say what the story is about, not what the element is.
         var names = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
             .filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }
-        if names.contains("hentry") { return false }
+        if names.contains("hentry") { return .none }
         if let id = element[attribute: "id"]?.lowercased(), !id.isEmpty { names.append(Substring(id)) }
-        var noisy = false
+        var noise = NoiseName.none
         for name in names {
             for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return false }
+                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return .none }
                 // "ad" is weak evidence ("ad_body" wraps a page with ads): a later content word
                 // still protects. The other noise words decide their class name.
-                if token == "ad" || token == "ads" || token == "adslot" {
-                    noisy = true
+                if weakNoiseWords.contains(String(token)) {
+                    if noise == .none { noise = .weak }
                 } else if !token.hasPrefix("commentary") && noisePrefixes.contains(where: { token.hasPrefix($0) }) {
-                    noisy = true
+                    noise = .strong
                     break
                 }
             }
         }
-        return noisy
+        return noise
     }
+
+    /// Noise words that name ad slots and paywall wrappers: weak evidence.
+    private static let weakNoiseWords: Set<String> = ["ad", "ads", "adslot", "paywall"]
 
     static func isArticleBody(_ element: HTMLElement) -> Bool {
         element[attribute: "itemprop"]?.lowercased().split(separator: " ").contains("articlebody") == true
@@ -128,7 +166,48 @@ struct ContentSelector {
     init(document: HTMLElement) {
         markAncestors(document)
         walk(document)
-        root = chooseRoot()
+        let chosen = chooseRoot()
+        root = chosen.element
+        if chosen.byDensity, let element = chosen.element { mergeSiblings(of: element) }
+    }
+
+    /// Siblings of a density-chosen root that read as more of the article (blogs that wrap every
+    /// paragraph in its own `<div>`), after readability's sibling pass.
+    private(set) var siblingRoots: Set<ObjectIdentifier> = []
+    /// The root's parent, whose own qualifying paragraphs join the content.
+    private(set) var rootParent: ObjectIdentifier?
+
+    /// Shortest text a sibling block needs to join the content.
+    static let minimumSiblingText = 80
+
+    /// Whether blocks read as article prose: enough text, few links, sentence punctuation.
+    private static func readsAsProse(_ blocks: [TextBlock]) -> Bool {
+        let length = blocks.reduce(0) { $0 + $1.text.count }
+        let links = blocks.reduce(0) { $0 + $1.linkLength }
+        guard length >= minimumSiblingText, links * 4 < length else { return false }
+        return blocks.contains { $0.text.contains(". ") || $0.text.hasSuffix(".") }
+    }
+
+    /// Finds the root's parent and marks the siblings whose text reads as prose.
+    ///
+    /// - Complexity: O(b·s) for b blocks and s siblings.
+    private mutating func mergeSiblings(of element: HTMLElement) {
+        let rootID = ObjectIdentifier(element)
+        guard let stack = blocks.first(where: { $0.ancestors.contains(rootID) })?.ancestors,
+            let index = stack.firstIndex(of: rootID), index > 0, let parent = elements[stack[index - 1]]
+        else { return }
+        let parentID = ObjectIdentifier(parent)
+        rootParent = parentID
+        for child in parent.children {
+            // Only siblings built like the root (same tag and class) are more of the same text;
+            // differently made ones are captions, teasers and boxes.
+            guard case .element(let sibling) = child, sibling !== element, sibling.name == element.name,
+                sibling[attribute: "class"] == element[attribute: "class"]
+            else { continue }
+            let id = ObjectIdentifier(sibling)
+            guard elements[id] != nil else { continue }
+            if Self.readsAsProse(blocks.filter { $0.ancestors.contains(id) }) { siblingRoots.insert(id) }
+        }
     }
 
     /// Loose text runs shorter than this are dropped when the root also has paragraphs.
@@ -140,7 +219,10 @@ struct ContentSelector {
         let inRoot: [TextBlock]
         if let root {
             let id = ObjectIdentifier(root)
-            inRoot = blocks.filter { $0.ancestors.contains(id) }
+            inRoot = blocks.filter { block in
+                block.ancestors.contains(id) || block.ancestors.contains(where: siblingRoots.contains)
+                    || (block.ancestors.last == rootParent && Self.readsAsProse([block]))
+            }
         } else {
             inRoot = blocks
         }
@@ -158,6 +240,15 @@ struct ContentSelector {
 
         if Self.paragraphTags.contains(element.name) && !containsBlock(element) {
             emit(inline: element.children, tag: element.name)
+            return
+        }
+        // A data-table row is one line of text ("1 Kyle Busch 5040 5"); rows of layout tables,
+        // whose cells hold blocks, are walked as containers.
+        if element.name == "tr", isDataRow(element) {
+            elements[id] = element
+            stack.append(id)
+            emit(inline: element.children, tag: "tr")
+            stack.removeLast()
             return
         }
         elements[id] = element
@@ -232,6 +323,16 @@ struct ContentSelector {
         return (holdsArticle, holdsBlock)
     }
 
+    /// Whether a table row holds only cells with inline content (a row of data, not of layout).
+    private func isDataRow(_ row: HTMLElement) -> Bool {
+        for child in row.children {
+            guard case .element(let cell) = child else { continue }
+            guard cell.name == "td" || cell.name == "th" else { return false }
+            if containsBlock(cell) { return false }
+        }
+        return true
+    }
+
     /// Whether any descendant is a block-level element.
     private func containsBlock(_ element: HTMLElement) -> Bool {
         blockAncestors.contains(ObjectIdentifier(element))
@@ -283,7 +384,7 @@ struct ContentSelector {
     /// grandparent), as readability-style extractors do.
     ///
     /// - Complexity: O(b·d) for b blocks at depth d.
-    private func chooseRoot() -> HTMLElement? {
+    private func chooseRoot() -> (element: HTMLElement?, byDensity: Bool) {
         let densityRoot = densestContainer()
         for candidates in [articleBodies, articles] {
             let best = candidates.map { ($0, contentWeight(of: $0)) }.max { $0.1 < $1.1 }
@@ -294,11 +395,11 @@ struct ContentSelector {
                 let densityInside = blocks.contains {
                     $0.ancestors.contains(ObjectIdentifier(element)) && $0.ancestors.contains(ObjectIdentifier(densityRoot))
                 }
-                if !densityInside && densityWeight > weight * 3 { return densityRoot }
+                if !densityInside && densityWeight > weight * 3 { return (densityRoot, true) }
             }
-            return element
+            return (element, false)
         }
-        return densityRoot
+        return (densityRoot, true)
     }
 
     private func densestContainer() -> HTMLElement? {

@@ -20,7 +20,7 @@ struct HTMLArticleReader {
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline
-        if fields.title == nil, let pageTitle = metadata.htmlTitle, !pageTitle.isEmpty {
+        if let pageTitle = metadata.htmlTitle, !pageTitle.isEmpty {
             fields.pageTitle = pageTitle
         }
 
@@ -39,7 +39,7 @@ struct HTMLArticleReader {
         var credits = filter.credits
         if configuration.prefersStructuredBody, let body = structured.articleBody {
             var bodyFilter = ParagraphFilter(titles: [fields.title])
-            for line in TextUtilities.nonBlankLines(body) { bodyFilter.add(line) }
+            for line in Self.structuredBodyLines(body) { bodyFilter.add(line) }
             let extractedLength = paragraphs.reduce(0) { $0 + $1.count }
             if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) > extractedLength {
                 paragraphs = bodyFilter.paragraphs
@@ -69,11 +69,34 @@ struct HTMLArticleReader {
         return fields
     }
 
+    /// The paragraphs of a JSON-LD `articleBody`. Some sites put the article's HTML there, raw
+    /// or entity-escaped (`&lt;p&gt;`): such a body is parsed as HTML (twice when escaped) and read
+    /// block by block, so that markup never reaches the text.
+    static func structuredBodyLines(_ body: String) -> [String] {
+        var text = body
+        for _ in 0..<2 {
+            guard looksLikeMarkup(text) else { break }
+            let wrapped = "<html><body>" + text + "</body></html>"
+            guard let document = HTMLDocument.parse(Array(wrapped.utf8), encoding: "UTF-8") else { break }
+            let blocks = ContentSelector(document: document).blocks
+            text = blocks.map(\.text).joined(separator: "\n")
+        }
+        return TextUtilities.nonBlankLines(text)
+    }
+
+    /// Whether text holds HTML tags, raw or escaped ("<p>", "&lt;/div&gt;", "<br/>").
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        for tag in ["p", "div", "br", "span", "a ", "h2", "li", "strong", "em", "img "] {
+            if text.contains("<" + tag) || text.contains("&lt;" + tag) { return true }
+        }
+        return text.contains("</") || text.contains("&lt;/")
+    }
+
     /// Lists of links (related stories, tags) are not text: mostly-link list items and blocks.
     private func isLinkList(_ block: TextBlock) -> Bool {
         let length = block.text.count
         guard length > 0, block.linkLength > 0 else { return false }
-        if block.tag == "li" || block.tag == "run" { return block.linkLength * 2 > length }
+        if block.tag == "li" || block.tag == "run" || block.tag == "tr" { return block.linkLength * 2 > length }
         return block.linkLength * 10 >= length * 9
     }
 

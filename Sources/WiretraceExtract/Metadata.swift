@@ -108,6 +108,55 @@ struct PageMetadata {
         return title
     }
 
+    /// The outlet named by a `<title>`'s suffix ("Story — The Straits Ledger" -> "The Straits
+    /// Ledger"), or nil.
+    ///
+    /// The suffix must follow a separator, be short and capitalised like a name, and, when the
+    /// page's host is known, spell the host's name ("straitsledger.example") once spaces, "the"
+    /// and punctuation are dropped, so that the second half of a headline is never taken.
+    static func outletSuffix(ofTitle title: String, host: String?) -> String? {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let prefix = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let words = suffix.split(separator: " ")
+            guard !prefix.isEmpty, !words.isEmpty, words.count <= 6, suffix.count <= 50,
+                words.allSatisfy({ $0.first.map { $0.isUppercase || $0.isNumber || $0 == "&" } ?? false })
+            else { return nil }
+            guard let host else { return suffix }
+            let letters = { (text: String) in String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+            var name = letters(suffix)
+            if name.hasPrefix("the") && name.count > 3 { name.removeFirst(3) }
+            let labels = host.split(separator: ".").map { letters(String($0)) }
+            return labels.contains(where: { $0 == name || (name.count >= 4 && $0.hasPrefix(name)) }) ? suffix : nil
+        }
+        return nil
+    }
+
+    /// The publication date a URL path states ("/2021/06/22/", "-2021-06-22"), as "2021-06-22".
+    static func dateInURL(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let path = Array(url[schemeEnd.upperBound...].drop { $0 != "/" }.prefix { $0 != "?" && $0 != "#" })
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start >= 0, start + count <= path.count else { return nil }
+            let digits = path[start..<start + count]
+            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+            return Int(String(digits))
+        }
+        for start in path.indices where path[start] == "/" || path[start] == "-" || path[start] == "_" {
+            guard let year = number(start + 1, 4), (1990...2100).contains(year),
+                start + 10 < path.count, path[start + 5] == path[start + 8],
+                path[start + 5] == "/" || path[start + 5] == "-",
+                let month = number(start + 6, 2), (1...12).contains(month),
+                let day = number(start + 9, 2), (1...31).contains(day)
+            else { continue }
+            // The date must end its path segment or word ("/2021/06/22/", "-2021-06-22-x", "/2021/06/22").
+            if start + 11 < path.count, path[start + 11].isNumber { continue }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return nil
+    }
+
     /// Removes a site suffix from a `<title>`: "Story | CNA" -> "Story", "Story - Reuters" -> "Story".
     ///
     /// A " | " segment is dropped when short; a dash segment only when it is short and looks like a
@@ -118,7 +167,8 @@ struct PageMetadata {
             guard let range = result.range(of: separator, options: .backwards) else { continue }
             let suffix = result[range.upperBound...].trimmingCharacters(in: .whitespaces)
             let prefix = result[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard !prefix.isEmpty, suffix.count <= 40, prefix.count >= suffix.count else { continue }
+            let isOutlet = outlet.map { $0.caseInsensitiveCompare(suffix) == .orderedSame } ?? false
+            guard !prefix.isEmpty, suffix.count <= 40, prefix.count >= suffix.count || isOutlet else { continue }
             let words = suffix.split(separator: " ")
             let matchesOutlet = outlet.map { suffix.lowercased().contains($0.lowercased()) || $0.lowercased().contains(suffix.lowercased()) } ?? false
             let looksLikeName = words.count <= 4 && words.allSatisfy { $0.first?.isUppercase == true || $0.first?.isNumber == true }
