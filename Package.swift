@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "WiretraceClusterTests", dependencies: ["WiretraceCluster"]),
         .testTarget(name: "WiretraceQuotesTests", dependencies: ["WiretraceQuotes"]),
         .testTarget(name: "WiretraceStoreTests", dependencies: ["WiretraceStore"]),
+        .testTarget(name: "WiretraceReportTests", dependencies: ["WiretraceReport"]),
         .testTarget(
             name: "WiretracePipelineTests",
             dependencies: ["WiretracePipeline", "WiretraceReport", "WiretraceStore"]),

@@ -79,50 +79,25 @@ public struct StoryReport {
         }
         if multi.count > storyLimit { out += "\n... \(multi.count - storyLimit) more stories with \(minimumSize)+ documents\n" }
 
-        out += try syndication(clusters: clusters, pairs: pairs, article: article)
+        out += Self.syndicationSummary(try SyndicationReport(store))
         return out
     }
 
-    /// Per wire original that others copied: who carried it, how, how late, credited or not.
-    private func syndication(
-        clusters: [ClusterRecord], pairs: [DuplicatePairRecord], article: (String) throws -> Article?
-    ) throws -> String {
-        var carried: [String: [ClusterMemberRecord]] = [:]
-        var outletOf: [String: String?] = [:]
-        for cluster in clusters {
-            for member in cluster.members {
-                outletOf[member.documentID] = member.outlet
-                if let of = member.of, member.role == "copy" || member.role == "excerpt" {
-                    carried[of, default: []].append(member)
-                }
+    /// The syndication report in short: per original that others copied, its carriers.
+    static func syndicationSummary(_ report: SyndicationReport) -> String {
+        guard !report.wireStories.isEmpty else { return "\nSyndication: no copies found.\n" }
+        var out = "\nSyndication: \(report.wireStories.count) originals copied by other outlets "
+        out += "(full report: wiretrace report syndication)\n"
+        for story in report.wireStories.prefix(10) {
+            out += "  \(story.agency ?? "?"): \"\(oneLine(story.title ?? story.originalID, limit: 80))\" (\(story.originalID))\n"
+            for carrier in story.carriers {
+                let verbatim = carrier.verbatimShare.map { "\(Int(($0 * 100).rounded()))% verbatim" } ?? "verbatim share unknown"
+                out += "    " + pad(carrier.outlet ?? "?", 26) + pad(carrier.role, 9)
+                    + pad(carrier.delaySeconds.map(duration) ?? "delay unknown", 14) + pad(verbatim, 15)
+                    + (carrier.credited ? "credited" : "UNCREDITED") + "\n"
             }
         }
-        guard !carried.isEmpty else { return "\nSyndication: no copies found.\n" }
-        var out = "\nSyndication: \(carried.count) originals copied by other outlets\n"
-        var pairScore: [String: DuplicatePairRecord] = [:]
-        for pair in pairs { pairScore[pair.a + "\u{0}" + pair.b] = pair }
-        let originals = carried.keys.sorted { (carried[$0]!.count, $1) > (carried[$1]!.count, $0) }
-        for original in originals {
-            let source = try article(original)
-            let outlet = (outletOf[original] ?? nil) ?? "?"
-            out += "  \(outlet): \"\(Self.oneLine(source?.title ?? original, limit: 80))\" (\(original))\n"
-            let originTime = source?.published.flatMap(Timestamp.seconds)
-            for member in carried[original]!.sorted(by: { $0.documentID < $1.documentID }) {
-                let copy = try article(member.documentID)
-                var delay = "delay unknown"
-                if let originTime, let time = copy?.published.flatMap(Timestamp.seconds) {
-                    delay = Self.duration(time - originTime)
-                }
-                let key = min(original, member.documentID) + "\u{0}" + max(original, member.documentID)
-                let verbatim = pairScore[key].map { pair in
-                    let inside = pair.a == member.documentID ? pair.aInB : pair.bInA
-                    return "\(Int((inside * 100).rounded()))% verbatim"
-                } ?? "verbatim share unknown"
-                let credited = Self.credited(member) ? "credited" : "UNCREDITED"
-                out += "    " + Self.pad(member.outlet ?? "?", 26) + Self.pad(member.role, 9) + Self.pad(delay, 11)
-                    + Self.pad(verbatim, 15) + credited + "\n"
-            }
-        }
+        if report.wireStories.count > 10 { out += "  ... \(report.wireStories.count - 10) more\n" }
         return out
     }
 

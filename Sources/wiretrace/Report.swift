@@ -3,7 +3,15 @@ import WiretraceReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the largest stories: members, outlets, roles, who said what, and the wire copies carried.")
+        abstract: "Readable reports from a database: stories (the default), quotes, syndication.",
+        subcommands: [ReportStories.self, ReportQuotes.self, ReportSyndication.self],
+        defaultSubcommand: ReportStories.self)
+}
+
+struct ReportStories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories",
+        abstract: "The largest stories: members, outlets, roles, who said what, and the wire copies carried.")
 
     @Option(name: .long, help: "The SQLite database written by `wiretrace run`.")
     var db: String
@@ -11,27 +19,65 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "How many stories to list.")
     var limit: Int = 10
 
-    @Flag(name: .long, help: "Who said what, where first, carried by whom: the quotes of each story with their chains.")
-    var quotes = false
-
-    @Option(name: .long, help: "With --quotes: only this story (an id the report prints).")
-    var story: String?
-
-    @Flag(name: .long, help: "With --quotes: list reported speech too, not only direct quotes.")
-    var indirect = false
-
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be positive") }
-        guard quotes || (story == nil && !indirect) else { throw ValidationError("--story and --indirect need --quotes") }
     }
 
     func run() throws {
         let store = try openExistingStore(db)
-        if quotes {
-            let report = QuoteReport(storyID: story, storyLimit: limit, includeIndirect: indirect)
-            print(try report.render(store), terminator: "")
-            return
-        }
         print(try StoryReport(storyLimit: limit).render(store), terminator: "")
+    }
+}
+
+struct ReportQuotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Who said what, where first, carried by whom: each story's quotes with their relay chains.")
+
+    @Option(name: .long, help: "The SQLite database written by `wiretrace run`.")
+    var db: String
+
+    @Option(name: .long, help: "Only this story (an id that `wiretrace report` prints).")
+    var story: String?
+
+    @Option(name: .long, help: "How many stories to list (without --story).")
+    var limit: Int = 10
+
+    @Flag(name: .long, help: "List reported speech too, not only direct quotes.")
+    var indirect = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+    }
+
+    func run() throws {
+        let store = try openExistingStore(db)
+        let report = QuoteReport(storyID: story, storyLimit: limit, includeIndirect: indirect)
+        print(try report.render(store), terminator: "")
+    }
+}
+
+struct ReportSyndication: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "syndication",
+        abstract: "Per wire original: the outlets that carried it, verbatim share, credit and delay; per outlet: its wire-copy share.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, csv, json
+    }
+
+    @Option(name: .long, help: "The SQLite database written by `wiretrace run`.")
+    var db: String
+
+    @Option(name: .long, help: "md (default), csv or json.")
+    var format: Format = .md
+
+    func run() throws {
+        let report = try SyndicationReport(try openExistingStore(db))
+        switch format {
+        case .md: print(report.markdown(), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        case .json: print(report.json(), terminator: "")
+        }
     }
 }
