@@ -83,6 +83,9 @@ public struct StoryEvidence: Sendable, Hashable, Codable {
     public var credited: Bool?
     /// For the origin: which rule chose it.
     public var basis: String?
+    /// For a copy or an excerpt: the passages it shares with `of`, as
+    /// `[start, end, sourceStart, sourceEnd]` Unicode-scalar offsets into this text and `of`'s.
+    public var passages: [[Int]]?
 }
 
 public struct StoryMember: Sendable, Hashable {

@@ -139,7 +139,21 @@ struct Analysis {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let clusters = result.stories.map { story -> ClusterRecord in
+        // Evidence: the passages each copy or excerpt shares with its source, with offsets.
+        var stories = result.stories
+        for storyIndex in stories.indices {
+            for memberIndex in stories[storyIndex].members.indices {
+                let member = stories[storyIndex].members[memberIndex]
+                guard member.role == .copy || member.role == .excerpt, let source = member.of,
+                    let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text
+                else { continue }
+                stories[storyIndex].members[memberIndex].evidence.passages = SharedPassages.find(text, sourceText).map {
+                    [$0.start, $0.end, $0.otherStart, $0.otherEnd]
+                }
+            }
+        }
+        timings.mark("passages")
+        let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
             let origin = story.members[0].index
             return ClusterRecord(

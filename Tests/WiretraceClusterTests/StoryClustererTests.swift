@@ -160,3 +160,33 @@ import WiretraceCore
         #expect(second[0].plain == 0)
     }
 }
+
+@Suite struct SharedPassagesTests {
+    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    @Test func findsTheCopiedPassageWithOffsetsInBothTexts() throws {
+        let wire = "MOSCOW (Reuters) - Myanmar's junta chief on Tuesday thanked Russia for strengthening the army that seized power in a coup earlier this year. Russia has backed its ally."
+        let copy = "Skip to main content. MOSCOW: Myanmar’s junta chief on Tuesday thanked Russia for strengthening the army that seized power in a coup earlier this year. READ: more."
+        let passages = SharedPassages.find(copy, wire)
+        let passage = try #require(passages.first)
+        #expect(passages.count == 1)
+        #expect(passage.words == 20)
+        #expect(Self.slice(copy, passage.start, passage.end).hasPrefix("Myanmar’s junta chief"))
+        #expect(Self.slice(copy, passage.start, passage.end).hasSuffix("earlier this year"))
+        #expect(Self.slice(wire, passage.otherStart, passage.otherEnd).hasPrefix("Myanmar's junta chief"))
+    }
+
+    @Test func offsetsCountUnicodeScalarsAndShortRunsAreIgnored() throws {
+        let a = "🚀 Zürich — the city council voted on Monday to close the old bridge to cars for good"
+        let b = "Officials said the city council voted on Monday to close the old bridge to cars for good."
+        let passage = try #require(SharedPassages.find(a, b).first)
+        #expect(Self.slice(a, passage.start, passage.end) == "the city council voted on Monday to close the old bridge to cars for good")
+        #expect(SharedPassages.find("one two three four five", "one two three four five six", minimumWords: 8).isEmpty)
+        #expect(SharedPassages.find("alpha beta gamma delta epsilon zeta eta theta", "theta eta zeta epsilon delta gamma beta alpha").isEmpty)
+    }
+}
