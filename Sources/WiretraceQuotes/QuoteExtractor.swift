@@ -84,6 +84,7 @@ public struct QuoteExtractor: Sendable {
         // Attribute each span.
         var found: [Attribution?] = []
         var beforeHasWords: [Bool] = []
+        var labelEnd: [Int: Int] = [:]  // span -> token index of a transcript label's colon
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             var lo = open
@@ -113,6 +114,11 @@ public struct QuoteExtractor: Sendable {
                 var previousStart = open - 1
                 while previousStart > 0, sentence[previousStart - 1] == sentence[open - 1] { previousStart -= 1 }
                 attribution = finder.before(previousStart..<open, strict: strict, text: text)
+            }
+            if attribution == nil, let label = transcriptLabel(after: open, close: close, tokens: tokens) {
+                // `"WALLACE: Let's start with ...` in a transcript: the label is the speaker.
+                attribution = Attribution(speaker: label, cue: "transcript", reporter: nil)
+                labelEnd[n] = label.upperBound + 1
             }
             found.append(attribution)
             beforeHasWords.append(tokens[lo..<open].contains(where: \.isWord))
@@ -169,9 +175,13 @@ public struct QuoteExtractor: Sendable {
             if words < 3, attribution == nil { continue }
             if let attribution { previous = (paragraph, attribution) }
             if !insideReportedSpeech.contains(n) { directTokenRanges.append(open...min(close, tokens.count - 1)) }
+            var contentStart = span.contentStart
+            if let colon = labelEnd[n], colon + 1 < tokens.count, tokens[colon + 1].start < span.contentEnd {
+                contentStart = tokens[colon + 1].start  // the words after "NAME:"
+            }
             occurrences.append(
                 occurrence(
-                    span.contentStart..<span.contentEnd, kind: .direct, attribution: attribution, text: text,
+                    contentStart..<span.contentEnd, kind: .direct, attribution: attribution, text: text,
                     resolver: resolver, article: article))
         }
 
@@ -179,6 +189,34 @@ public struct QuoteExtractor: Sendable {
             tokens: tokens, sentence: sentence, direct: directTokenRanges, finder: finder, resolver: resolver,
             text: text, article: article)
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    /// A transcript's speaker label right after a paragraph's opening mark: one to three words in capitals
+    /// ("PENCE", "MR. TRUMP") and a colon. Returns the label's token range.
+    private func transcriptLabel(after open: Int, close: Int, tokens: [Token]) -> ClosedRange<Int>? {
+        // Only where a paragraph opens with the quote mark, as transcripts are laid out.
+        guard open == 0 || tokens[open - 1].paragraph != tokens[open].paragraph else { return nil }
+        var k = open + 1
+        var lastWord: Int?
+        var words = 0
+        while k < close, k <= open + 6 {
+            let token = tokens[k]
+            if token.text == ":" {
+                guard let lastWord, words >= 1, k + 1 < close else { return nil }
+                return (open + 1)...lastWord
+            }
+            if token.text == "." {
+                k += 1
+                continue
+            }
+            guard token.isWord, token.text.count >= 2, token.text.allSatisfy({ $0.isUppercase || $0 == "-" || $0 == "'" }),
+                words < 3
+            else { return nil }
+            words += 1
+            lastWord = k
+            k += 1
+        }
+        return nil
     }
 
     /// Whether the quote marks at token `open` and `close` enclose their whole paragraph.

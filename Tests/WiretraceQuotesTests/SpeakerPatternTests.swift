@@ -205,3 +205,33 @@ import WiretraceCore
         #expect(quotes(page).first { $0.kind == .direct }?.speaker == "Sergei Shoigu")
     }
 }
+
+@Suite struct TranscriptLabelTests {
+    @Test func aTranscriptLabelIsTheSpeakerAndNotPartOfTheQuote() throws {
+        let text = """
+            Partial transcript as follows:
+
+            "WALLACE: Why would the campaign do that, and will she attend tomorrow night?
+
+            "PENCE: Well, look, the question really is why the other campaign chose to invite him."
+            """
+        let article = Article(id: "t", source: "t", outlet: "Example", text: text)
+        let quotes = QuoteExtractor().quotes(in: article)
+        let wallace = try #require(quotes.first { $0.text.hasPrefix("Why would") })
+        #expect(wallace.speaker == "WALLACE")
+        #expect(wallace.cue == "transcript")
+        let pence = try #require(quotes.first { $0.text.hasPrefix("Well, look") })
+        #expect(pence.speaker == "PENCE")
+        for quote in quotes {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: Array(text.unicodeScalars)[quote.start..<quote.end])
+            #expect(String(slice) == quote.text)
+        }
+    }
+
+    @Test func capitalsInsideASentenceAreNoLabel() {
+        let text = #"The report was titled "NATO: a view from the east of the alliance" and it circulated widely."#
+        let quotes = QuoteExtractor().quotes(in: Article(id: "t", source: "t", text: text))
+        #expect(!quotes.contains { $0.cue == "transcript" })
+    }
+}
