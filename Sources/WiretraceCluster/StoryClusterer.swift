@@ -262,14 +262,7 @@ public struct StoryClusterer: Sendable {
 
     /// "S" and 12 hex digits of FNV-1a-64 over the origin's id: stable across runs.
     static func storyID(origin: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in origin.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: 16 - hex.count) + hex
-        return "S" + padded.prefix(12)
+        "S" + StableHash.hex(origin).prefix(12)
     }
 }
 

@@ -134,7 +134,7 @@ struct Analysis {
                 a: ids[pair.a], b: ids[pair.b], jaccard: pair.similarity.jaccard,
                 containment: pair.similarity.containment, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
         }
-        let groupIDs = result.groups.map { "G" + String(StoryClustererID.hash(ids[$0[0]]).prefix(12)) }
+        let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -174,19 +174,6 @@ struct Analysis {
                     documentID: occurrence.documentID, start: occurrence.start, end: occurrence.end,
                     quoteID: quoteMatch.quoteIDs[index], resolvedSpeaker: quoteMatch.resolvedSpeakers[index])
             })
-    }
-}
-
-/// Stable hex ids from strings (FNV-1a-64).
-enum StoryClustererID {
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

@@ -70,22 +70,17 @@ struct DocumentProcessor: Sendable {
 
     /// FNV-1a-64 over what the analysis reads of a document, so an unchanged one is skipped.
     static func contentHash(_ article: Article, parameters: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String?) {
-            for byte in (text ?? "\u{0}").utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0xff
-            hash = hash &* 0x100_0000_01b3
-        }
+        var hash = StableHash()
         for field in [article.text, article.title, article.outlet, article.published, article.url, article.byline,
                       article.dateline, article.source, parameters] {
-            mix(field)
+            hash.combine(field ?? "\u{0}")
+            hash.combineSeparator()
         }
-        for credit in article.credits { mix(credit.agency + "\u{1}" + credit.text) }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        for credit in article.credits {
+            hash.combine(credit.agency + "\u{1}" + credit.text)
+            hash.combineSeparator()
+        }
+        return hash.hex
     }
 }
 

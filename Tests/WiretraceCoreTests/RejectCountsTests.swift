@@ -69,3 +69,19 @@ import Testing
         #expect(Timestamp.isoDate(fromLine: line) == nil)
     }
 }
+
+@Suite struct StableHashTests {
+    @Test func matchesPublishedFNV1a64Vectors() {
+        // Reference values of FNV-1a-64 (the IETF draft's test vectors).
+        #expect(StableHash.hex("") == "cbf29ce484222325")
+        #expect(StableHash.hex("a") == "af63dc4c8601ec8c")
+        #expect(StableHash.hex("foobar") == "85944171f73967e8")
+    }
+
+    @Test func separatorsKeepFieldsApart() {
+        var first = StableHash(), second = StableHash()
+        first.combine("ab"); first.combineSeparator(); first.combine("c")
+        second.combine("a"); second.combineSeparator(); second.combine("bc")
+        #expect(first.value != second.value)
+    }
+}
