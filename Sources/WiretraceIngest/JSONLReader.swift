@@ -61,7 +61,13 @@ final class JSONLReader: RecordReader {
         }
         let record: JSONLRecord
         do {
-            record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+            // Flat all-string objects (the usual dump line) skip Foundation's decoder; any
+            // other shape goes through it, so both give the same record.
+            if let fields = FlatJSONObject.parse(bytes) {
+                record = JSONLRecord(fields: fields)
+            } else {
+                record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+            }
         } catch let error as DecodingError {
             return reject(.malformedJSON, Self.describe(error), location: location)
         } catch {
@@ -126,6 +132,18 @@ private struct JSONLRecord: Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case id, url, outlet, published, scraped, title, html, text
+    }
+
+    /// The record of a flat object whose values are all strings (see ``FlatJSONObject``).
+    init(fields: [String: String]) {
+        id = fields["id"].map { .value($0) }
+        url = fields["url"]
+        outlet = fields["outlet"]
+        published = fields["published"]
+        scraped = fields["scraped"]
+        title = fields["title"]
+        html = fields["html"]
+        text = fields["text"]
     }
 
     init(from decoder: any Decoder) throws {

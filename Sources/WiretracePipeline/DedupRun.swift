@@ -1,0 +1,289 @@
+import Dispatch
+import Foundation
+import WiretraceCore
+import WiretraceDedup
+import WiretraceExtract
+import WiretraceIngest
+
+/// `wiretrace dedup`: the dedup path alone, no store and no story level.
+///
+/// Two streaming passes over the inputs, so that no stage holds all documents' text:
+/// 1. Read and sign: the reader (calling thread) hands bounded batches to worker threads, which
+///    turn each text into a one-permutation signature (``OnePermutationHasher``) and keep only
+///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document).
+/// 2. Verify: LSH gives the candidate pairs; the inputs are read again and only documents in
+///    some candidate pair are shingled exactly; pairs are verified on those sets
+///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel and union-find
+///    groups them. Reading stops once every candidate document has been seen.
+///
+/// Memory: the band keys and ids of all documents, at most `workers + 1` batches of text, and
+/// the exact shingle sets of candidate documents only.
+public struct DedupRun {
+    public var configuration: PipelineConfiguration
+    public var progress: ProgressMeter
+    /// Documents per batch handed to a worker.
+    public var batchSize = 256
+
+    public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
+        self.configuration = configuration
+        self.progress = progress
+    }
+
+    public struct Result: Sendable {
+        /// Groups of document ids (size ≥ 2), members sorted, groups by first member.
+        public var groups: [[String]]
+        /// Verified pairs.
+        public var pairs: Int
+        public var documents: Int
+        public var rejects: RejectCounts
+        /// LSH candidate pairs before verification, and the documents in them.
+        public var candidatePairs: Int = 0
+        public var candidateDocuments: Int = 0
+    }
+
+    /// What a worker makes of one document.
+    private enum Sketched<Value: Sendable>: Sendable {
+        case document(id: String, Value)
+        case rejected(Rejection)
+    }
+
+    public func run(inputs: [String], onRejection: (Rejection) -> Void) throws -> Result {
+        let dedup = configuration.dedup
+        let finder = DuplicateFinder(configuration: dedup)
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        let sketcher = DedupSketcher(configuration: dedup, banding: finder.banding)
+        let extractor = ArticleExtractor()
+        let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
+
+        // Pass 1: sign.
+        var ids: [String] = []
+        var table = BandKeyTable(banding: finder.banding)
+        var rejects = RejectCounts()
+        func reject(_ rejection: Rejection) {
+            rejects.add(rejection.reason)
+            onRejection(rejection)
+        }
+        progress.begin("sign")
+        let signing = OrderedBatches<Sketched<[UInt64]?>>(depth: workers + 1)
+        func drainSigned(_ batches: [[Sketched<[UInt64]?>]]) {
+            for batch in batches {
+                for item in batch {
+                    switch item {
+                    case .document(let id, let keys):
+                        ids.append(id)
+                        table.append(keys)
+                    case .rejected(let rejection):
+                        reject(rejection)
+                    }
+                }
+            }
+            progress.update(done: ids.count)
+        }
+        var batch: [RawDocument] = []
+        func submitSigning() {
+            guard !batch.isEmpty else { return }
+            let documents = batch
+            batch.removeAll(keepingCapacity: true)
+            signing.submit {
+                var sketcher = sketcher
+                return documents.map { raw in
+                    switch Self.text(of: raw, extractor: extractor) {
+                    case .success(let text): return .document(id: raw.id, sketcher.bandKeys(of: text))
+                    case .failure(let rejection): return .rejected(rejection)
+                    }
+                }
+            }
+            drainSigned(signing.drainReady())
+        }
+        var items = reader.makeItemIterator()
+        while let item = items.next() {
+            switch item {
+            case .rejected(let rejection): reject(rejection)
+            case .document(let raw):
+                batch.append(raw)
+                if batch.count >= batchSize { submitSigning() }
+            }
+        }
+        submitSigning()
+        drainSigned(signing.finish())
+        progress.end()
+
+        // LSH candidates.
+        let candidates = table.candidatePairs(workers: workers)
+        var candidateIndex: [String: Int] = [:]
+        for pair in candidates {
+            candidateIndex[ids[pair.a]] = pair.a
+            candidateIndex[ids[pair.b]] = pair.b
+        }
+
+        // Pass 2: exact shingle sets of candidate documents only.
+        var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+        if !candidateIndex.isEmpty {
+            progress.begin("verify")
+            var remaining = candidateIndex.count
+            let shingling = OrderedBatches<(Int, [UInt64])?>(depth: workers + 1)
+            func drainShingled(_ batches: [[(Int, [UInt64])?]]) {
+                for case let (index, set)? in batches.joined() {
+                    shingleSets[index] = set
+                }
+            }
+            var pending: [(Int, RawDocument)] = []
+            func submitShingling() {
+                guard !pending.isEmpty else { return }
+                let documents = pending
+                pending.removeAll(keepingCapacity: true)
+                shingling.submit {
+                    var sketcher = sketcher
+                    return documents.map { index, raw in
+                        guard case .success(let text) = Self.text(of: raw, extractor: extractor) else { return nil }
+                        return (index, sketcher.shingleSet(of: text))
+                    }
+                }
+                drainShingled(shingling.drainReady())
+            }
+            var again = reader.makeItemIterator()
+            while remaining > 0, let item = again.next() {
+                guard case .document(let raw) = item, let index = candidateIndex[raw.id] else { continue }
+                remaining -= 1
+                pending.append((index, raw))
+                if pending.count >= batchSize { submitShingling() }
+            }
+            submitShingling()
+            drainShingled(shingling.finish())
+            progress.end()
+        }
+
+        let verified = Self.verify(candidates, shingleSets: shingleSets, finder: finder, workers: workers)
+        let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
+            .sorted { $0[0] < $1[0] }
+        return Result(
+            groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
+            candidatePairs: candidates.count, candidateDocuments: candidateIndex.count)
+    }
+
+    /// Verifies candidate pairs on exact shingle sets, in parallel; pairs whose sets are missing
+    /// (a document gone on the second read) are dropped.
+    ///
+    /// - Complexity: O(m + n) per pair.
+    private static func verify(
+        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
+    ) -> [VerifiedPair] {
+        let chunks = max(1, min(workers * 8, candidates.count))
+        let slots = VerifiedSlots(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var accepted: [VerifiedPair] = []
+            var index = chunk * candidates.count / chunks
+            let end = (chunk + 1) * candidates.count / chunks
+            while index < end {
+                let pair = candidates[index]
+                index += 1
+                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
+                let similarity = PairSimilarity.exact(a, b)
+                if finder.accepts(similarity) { accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity)) }
+            }
+            slots.set(chunk, accepted)
+        }
+        return slots.values().flatMap { $0 }
+    }
+
+    /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the
+    /// quick check below), otherwise whatever the article extractor makes of the document.
+    private static func text(of raw: RawDocument, extractor: ArticleExtractor) -> Swift.Result<String, Rejection> {
+        if case .verbatimText(let text) = raw.payload, isPlainlyText(text) { return .success(text) }
+        return extractor.extract(raw).map(\.text)
+    }
+
+    /// Leading bytes the extractor's binary sniff treats specially (file signatures, UTF-16 marks).
+    private static let binarySignatures: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), Array("%PDF-".utf8),
+        [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x00], [0xFF, 0xFE], [0xFE, 0xFF],
+    ]
+
+    /// True when the extractor would certainly accept the verbatim text unchanged: no control
+    /// bytes and no binary signature in the first 8 KiB (what its binary sniff reads), and an
+    /// ASCII letter or digit there (so not blank). Anything else takes the extractor's path.
+    ///
+    /// - Complexity: O(min(n, 8192)).
+    static func isPlainlyText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for signature in binarySignatures where utf8.starts(with: signature) { return false }
+            var sawWordByte = false
+            for byte in UnsafeBufferPointer(rebasing: utf8.prefix(8192)) {
+                if byte < 0x20 {
+                    guard byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D else { return false }
+                } else if byte == 0x7F {
+                    return false
+                } else if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    sawWordByte = true
+                }
+            }
+            return sawWordByte
+        }
+    }
+}
+
+/// Batches processed on worker threads and handed back in submission order.
+///
+/// `submit` blocks while `depth` batches are in flight, so at most `depth` batches of input are
+/// held beyond the one being read; `drainReady` returns the finished batches that are next in
+/// order; `finish` waits for all.
+final class OrderedBatches<Output: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let slots: DispatchSemaphore
+    private let group = DispatchGroup()
+    private var finished: [Int: [Output]] = [:]
+    private var submitted = 0
+    private var nextToDrain = 0
+
+    init(depth: Int) { slots = DispatchSemaphore(value: max(1, depth)) }
+
+    func submit(_ work: @escaping @Sendable () -> [Output]) {
+        slots.wait()
+        let number = submitted
+        submitted += 1
+        DispatchQueue.global().async(group: group) { [self] in
+            let output = work()
+            lock.lock()
+            finished[number] = output
+            lock.unlock()
+            slots.signal()
+        }
+    }
+
+    func drainReady() -> [[Output]] {
+        lock.lock()
+        defer { lock.unlock() }
+        var ready: [[Output]] = []
+        while let output = finished.removeValue(forKey: nextToDrain) {
+            ready.append(output)
+            nextToDrain += 1
+        }
+        return ready
+    }
+
+    func finish() -> [[Output]] {
+        group.wait()
+        return drainReady()
+    }
+}
+
+/// Per-chunk verification results, each slot written by one worker.
+private final class VerifiedSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[VerifiedPair]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ pairs: [VerifiedPair]) {
+        lock.lock()
+        slots[index] = pairs
+        lock.unlock()
+    }
+
+    func values() -> [[VerifiedPair]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
