@@ -8,8 +8,10 @@ Generates the seeded corpus and its truth when missing, then times each contende
 path (JSONL in, groups out) under /usr/bin/time -v and prints wall time, docs/s, MB/s, peak
 memory (maximum resident set size) and pair precision/recall against the exact-Jaccard truth.
 Parameters for all: 5-word shingles, 128 permutations, threshold 0.5 and the LSH banding
-datasketch derives for them (its `_optimal_param`, equal weights). Wiretrace is given the same
-banding and its containment rule is switched off, so every contender is judged on Jaccard alone.
+datasketch derives for them (its `_optimal_param`, equal weights) for the peers, whose output is
+their LSH candidates; Wiretrace keeps its own wider banding because it verifies every candidate
+on exact shingle sets, and its containment rule is switched off, so every contender is judged on
+Jaccard alone.
 """
 import argparse
 import os
@@ -82,8 +84,10 @@ def main():
     rensa_bands, rensa_rows = optimal_banding(args.threshold, args.permutations, dividing=True)
     config = os.path.join(args.out, "bench-pipeline.yml")
     with open(config, "w") as out:
-        out.write("dedup:\n  shingle_size: 5\n  permutations: %d\n  threshold: %s\n  bands: %d\n  rows: %d\n"
-                  "  minimum_shingles: 1000000000\n" % (args.permutations, args.threshold, bands, rows))
+        # Wiretrace verifies every candidate on exact sets, so it keeps its own (wider) banding;
+        # the peers report LSH candidates as they are, so they use the banding for the threshold.
+        out.write("dedup:\n  shingle_size: 5\n  permutations: %d\n  threshold: %s\n"
+                  "  minimum_shingles: 1000000000\n" % (args.permutations, args.threshold))
     print("corpus %s: %d documents, %.1f MB; k=5, %d permutations, threshold %s, LSH %d bands x %d rows "
           "(rensa: %d x %d, its band count must divide the permutations)"
           % (corpus, args.docs, megabytes, args.permutations, args.threshold, bands, rows, rensa_bands, rensa_rows),

@@ -7,11 +7,11 @@
 /// compares them). Text without escapes becomes a `String` straight from its bytes.
 ///
 /// The bytes must be valid UTF-8 (the reader checks before parsing).
-enum FlatJSONObject {
+package enum FlatJSONObject {
     /// The key/value pairs of a flat all-string object, or nil when the line has another shape.
     ///
     /// - Complexity: O(n) in the line length.
-    static func parse(_ bytes: [UInt8]) -> [String: String]? {
+    package static func parse(_ bytes: [UInt8]) -> [String: String]? {
         bytes.withUnsafeBufferPointer { parse($0) }
     }
 

@@ -43,7 +43,7 @@ public struct DedupRun {
 
     /// What a worker makes of one document.
     private enum Sketched<Value: Sendable>: Sendable {
-        case document(id: String, Value)
+        case document(id: String, Value, SourceLocation)
         case rejected(Rejection)
     }
 
@@ -57,6 +57,7 @@ public struct DedupRun {
 
         // Pass 1: sign.
         var ids: [String] = []
+        var lines = JSONLLineIndex()
         var table = BandKeyTable(banding: finder.banding)
         var rejects = RejectCounts()
         func reject(_ rejection: Rejection) {
@@ -69,8 +70,9 @@ public struct DedupRun {
             for batch in batches {
                 for item in batch {
                     switch item {
-                    case .document(let id, let keys):
+                    case .document(let id, let keys, let location):
                         ids.append(id)
+                        lines.append(location)
                         table.append(keys)
                     case .rejected(let rejection):
                         reject(rejection)
@@ -88,7 +90,7 @@ public struct DedupRun {
                 var sketcher = sketcher
                 return documents.map { raw in
                     switch Self.text(of: raw, extractor: extractor) {
-                    case .success(let text): return .document(id: raw.id, sketcher.bandKeys(of: text))
+                    case .success(let text): return .document(id: raw.id, sketcher.bandKeys(of: text), raw.location)
                     case .failure(let rejection): return .rejected(rejection)
                     }
                 }
@@ -116,17 +118,40 @@ public struct DedupRun {
             candidateIndex[ids[pair.b]] = pair.b
         }
 
-        // Pass 2: exact shingle sets of candidate documents only.
+        // Pass 2: exact shingle sets of candidate documents only. Lines of plain JSONL files
+        // are read back directly at their offsets by the workers; whatever that cannot give
+        // (other formats, gzip, lines Foundation had to parse) comes from reading the inputs again.
         var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
         if !candidateIndex.isEmpty {
             progress.begin("verify")
-            var remaining = candidateIndex.count
             let shingling = OrderedBatches<(Int, [UInt64])?>(depth: workers + 1)
             func drainShingled(_ batches: [[(Int, [UInt64])?]]) {
                 for case let (index, set)? in batches.joined() {
                     shingleSets[index] = set
                 }
             }
+            let direct = candidateIndex.values.filter { lines.location(of: $0) != nil }
+                .sorted { lines.location(of: $0)! < lines.location(of: $1)! }
+            for start in stride(from: 0, to: direct.count, by: batchSize) {
+                let documents = direct[start..<min(start + batchSize, direct.count)].map { index in
+                    (index, ids[index], lines.location(of: index)!)
+                }
+                let limit = configuration.ingest.maxDocumentBytes
+                shingling.submit {
+                    var sketcher = sketcher
+                    var files = JSONLLineFiles()
+                    return documents.map { index, id, location in
+                        guard let text = files.text(at: location, id: id, limit: limit) else { return nil }
+                        return (index, sketcher.shingleSet(of: text))
+                    }
+                }
+                drainShingled(shingling.drainReady())
+            }
+            drainShingled(shingling.finish())
+
+            var missing: [String: Int] = [:]
+            for (id, index) in candidateIndex where shingleSets[index] == nil { missing[id] = index }
+            var remaining = missing.count
             var pending: [(Int, RawDocument)] = []
             func submitShingling() {
                 guard !pending.isEmpty else { return }
@@ -143,7 +168,7 @@ public struct DedupRun {
             }
             var again = reader.makeItemIterator()
             while remaining > 0, let item = again.next() {
-                guard case .document(let raw) = item, let index = candidateIndex[raw.id] else { continue }
+                guard case .document(let raw) = item, let index = missing[raw.id] else { continue }
                 remaining -= 1
                 pending.append((index, raw))
                 if pending.count >= batchSize { submitShingling() }
@@ -208,18 +233,120 @@ public struct DedupRun {
         var text = text
         return text.withUTF8 { utf8 in
             for signature in binarySignatures where utf8.starts(with: signature) { return false }
-            var sawWordByte = false
-            for byte in UnsafeBufferPointer(rebasing: utf8.prefix(8192)) {
+            let sample = UnsafeBufferPointer(rebasing: utf8.prefix(8192))
+            guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
+            var index = 0
+            // Eight bytes at a time while none is below 0x20 or equal to 0x7F.
+            if let base = sample.baseAddress {
+                let low: UInt64 = 0x0101_0101_0101_0101
+                while index + 8 <= sample.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let delete = word ^ (low &* 0x7F)
+                    let special = ((word &- low &* 0x20) & ~word) | ((delete &- low) & ~delete)
+                    if special & (low &* 0x80) != 0 { break }
+                    index += 8
+                }
+            }
+            for byte in UnsafeBufferPointer(rebasing: sample[index...]) {
                 if byte < 0x20 {
                     guard byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D else { return false }
                 } else if byte == 0x7F {
                     return false
-                } else if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    sawWordByte = true
                 }
             }
-            return sawWordByte
+            return true
         }
+    }
+}
+
+/// Where each document's line sits in a plain (uncompressed) JSONL file, so that candidate
+/// documents can be read back without reading everything again: 16 bytes per document.
+struct JSONLLineIndex {
+    struct Location: Sendable, Comparable {
+        var file: Int32
+        var offset: Int64
+        static func < (lhs: Location, rhs: Location) -> Bool { (lhs.file, lhs.offset) < (rhs.file, rhs.offset) }
+    }
+
+    private(set) var files: [String] = []
+    private var fileNumbers: [String: Int32] = [:]
+    private var locations: [Location] = []
+
+    /// Records the next document's location; only plain `.jsonl`/`.ndjson` lines are kept.
+    mutating func append(_ location: SourceLocation) {
+        let path = location.file
+        guard let offset = location.offset, path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") else {
+            locations.append(Location(file: -1, offset: -1))
+            return
+        }
+        let number: Int32
+        if let known = fileNumbers[path] {
+            number = known
+        } else {
+            number = Int32(files.count)
+            files.append(path)
+            fileNumbers[path] = number
+        }
+        locations.append(Location(file: number, offset: Int64(offset)))
+    }
+
+    /// The path and offset of document `index`'s line, or nil when it is not in a plain JSONL file.
+    func location(of index: Int) -> LineLocation? {
+        let location = locations[index]
+        guard location.file >= 0 else { return nil }
+        return LineLocation(path: files[Int(location.file)], offset: location.offset)
+    }
+}
+
+/// A JSONL line to read back: file and byte offset.
+struct LineLocation: Sendable, Comparable {
+    var path: String
+    var offset: Int64
+    static func < (lhs: LineLocation, rhs: LineLocation) -> Bool { (lhs.path, lhs.offset) < (rhs.path, rhs.offset) }
+}
+
+/// Reads single JSONL lines back by offset (one worker's open files).
+struct JSONLLineFiles {
+    private var handles: [String: FileHandle] = [:]
+
+    /// The `text` of the flat all-string object on the line at `location`, when its `id` is `id`,
+    /// it has no `html`, and the text is plainly text (what pass 1 used as is); otherwise nil.
+    mutating func text(at location: LineLocation, id: String, limit: Int) -> String? {
+        let handle: FileHandle
+        if let open = handles[location.path] {
+            handle = open
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: location.path) else { return nil }
+            handles[location.path] = opened
+            handle = opened
+        }
+        // pread in growing windows until the newline: most lines fit the first 16 KiB.
+        let descriptor = handle.fileDescriptor
+        var line: [UInt8] = []
+        var window = 16 << 10
+        var offset = location.offset
+        while line.count <= limit {
+            let start = line.count
+            line.append(contentsOf: repeatElement(0, count: window))
+            let read = line.withUnsafeMutableBufferPointer { buffer in
+                pread(descriptor, buffer.baseAddress! + start, window, off_t(offset))
+            }
+            guard read > 0 else {
+                line.removeLast(window)
+                break
+            }
+            line.removeLast(window - read)
+            if let newline = line[start...].firstIndex(of: 0x0A) {
+                line.removeLast(line.count - newline)
+                break
+            }
+            offset += Int64(read)
+            window *= 2
+        }
+        guard line.count <= limit, let fields = FlatJSONObject.parse(line), fields["id"] == id, fields["html"] == nil,
+            let text = fields["text"], DedupRun.isPlainlyText(text)
+        else { return nil }
+        return text
     }
 }
 
@@ -285,5 +412,67 @@ private final class VerifiedSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots
+    }
+}
+
+extension DedupRun {
+    /// How well LSH proposes the pairs that matter, against brute-force exact Jaccard.
+    public struct LSHRecall: Sendable {
+        public var documents: Int
+        /// Pairs of exact Jaccard ≥ the evaluated minimum, and how many of them LSH proposed.
+        public var oraclePairs: Int
+        public var oraclePairsProposed: Int
+        public var candidatePairs: Int
+        /// Reported (verified) pairs, those accepted on Jaccard ≥ threshold, those accepted on
+        /// containment only, and the lowest Jaccard among the Jaccard-accepted ones.
+        public var reportedPairs: Int
+        public var jaccardPairs: Int
+        public var containmentOnlyPairs: Int
+        public var lowestReportedJaccard: Double?
+        public var recall: Double { oraclePairs > 0 ? Double(oraclePairsProposed) / Double(oraclePairs) : 1 }
+    }
+
+    /// LSH candidate recall over all pairs of the inputs, by brute force: every document's exact
+    /// shingle set is held, so this is for evaluation sets (hundreds to a few thousand documents).
+    ///
+    /// - Complexity: O(n²·s) for n documents of s shingles.
+    public func lshRecall(inputs: [String], minimumJaccard: Double) -> LSHRecall {
+        let finder = DuplicateFinder(configuration: configuration.dedup)
+        var sketcher = DedupSketcher(configuration: configuration.dedup, banding: finder.banding)
+        let extractor = ArticleExtractor()
+        var table = BandKeyTable(banding: finder.banding)
+        var sets: [[UInt64]] = []
+        DocumentReader(inputs: inputs, configuration: configuration.ingest).read { item in
+            guard case .document(let raw) = item, case .success(let text) = Self.text(of: raw, extractor: extractor) else {
+                return
+            }
+            table.append(sketcher.bandKeys(of: text))
+            sets.append(sketcher.shingleSet(of: text))
+        }
+        let candidates = Set(table.candidatePairs(workers: 2))
+        var oracle = 0
+        var proposed = 0
+        for a in 0..<sets.count {
+            for b in (a + 1)..<max(a + 1, sets.count) where PairSimilarity.exact(sets[a], sets[b]).jaccard >= minimumJaccard {
+                oracle += 1
+                if candidates.contains(DocumentPair(a, b)) { proposed += 1 }
+            }
+        }
+        var reported = 0
+        var jaccardPairs = 0
+        var lowest: Double?
+        for pair in candidates {
+            let similarity = PairSimilarity.exact(sets[pair.a], sets[pair.b])
+            guard finder.accepts(similarity) else { continue }
+            reported += 1
+            if similarity.jaccard >= configuration.dedup.threshold {
+                jaccardPairs += 1
+                lowest = min(lowest ?? 1, similarity.jaccard)
+            }
+        }
+        return LSHRecall(
+            documents: sets.count, oraclePairs: oracle, oraclePairsProposed: proposed, candidatePairs: candidates.count,
+            reportedPairs: reported, jaccardPairs: jaccardPairs, containmentOnlyPairs: reported - jaccardPairs,
+            lowestReportedJaccard: lowest)
     }
 }
