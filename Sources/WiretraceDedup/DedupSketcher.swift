@@ -38,6 +38,23 @@ public struct DedupSketcher: Sendable {
         return shingles.withUnsafeBufferPointer { hasher.signature(of: $0) }
     }
 
+    /// The band keys of the text's signature (nil when it has no shingles) and its shingle
+    /// hashes in text order with repeats (see ``shingleSet(sortingHashes:)``).
+    public mutating func sketch(_ text: String) -> (bandKeys: [UInt64]?, shingleHashes: [UInt64]) {
+        let keys = BandKeyTable.keys(of: signature(of: text), banding: banding)
+        return (keys, shingles)
+    }
+
+    /// The sorted, unique set of shingle hashes given in any order with repeats: what
+    /// ``shingleSet(of:)`` gives for the text they came from.
+    ///
+    /// - Complexity: O(s log s).
+    public static func shingleSet(sortingHashes hashes: [UInt64]) -> [UInt64] {
+        var set = hashes
+        Shingler.sortHashes(&set)
+        return Shingler.uniqued(sorted: set)
+    }
+
     /// The band keys of the text's signature, or nil when it has no shingles.
     public mutating func bandKeys(of text: String) -> [UInt64]? {
         BandKeyTable.keys(of: signature(of: text), banding: banding)

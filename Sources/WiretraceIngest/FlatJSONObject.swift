@@ -6,12 +6,14 @@
 /// `JSONDecoder`, so every line decodes to exactly what the Foundation path gives (a test
 /// compares them). Text without escapes becomes a `String` straight from its bytes.
 ///
-/// The bytes must be valid UTF-8 (the reader checks before parsing).
-package enum FlatJSONObject {
+/// Strings are validated as UTF-8 and any invalid sequence gives nil; structural bytes must be
+/// ASCII. So a line that parses is valid UTF-8 throughout, and the reader checks UTF-8 (to say
+/// where it is invalid) only for lines that do not parse here.
+enum FlatJSONObject {
     /// The key/value pairs of a flat all-string object, or nil when the line has another shape.
     ///
     /// - Complexity: O(n) in the line length.
-    package static func parse(_ bytes: [UInt8]) -> [String: String]? {
+    static func parse(_ bytes: [UInt8]) -> [String: String]? {
         bytes.withUnsafeBufferPointer { parse($0) }
     }
 
@@ -70,7 +72,7 @@ package enum FlatJSONObject {
         }
         guard end < bytes.count else { return nil }
         index = end + 1
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// A string value: runs of plain bytes copied as they are, escapes decoded.
@@ -97,7 +99,7 @@ package enum FlatJSONObject {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
@@ -108,7 +110,7 @@ package enum FlatJSONObject {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: decoded, as: UTF8.self)
+                return String(validating: decoded, as: UTF8.self)
             }
             if byte < 0x20 { return nil }
             guard byte == UInt8(ascii: "\\") else {

@@ -56,16 +56,17 @@ final class JSONLReader: RecordReader {
 
     private func parse(_ bytes: [UInt8], location: SourceLocation) -> IngestItem {
         var location = location
-        if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
-            return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
-        }
         let record: JSONLRecord
         do {
-            // Flat all-string objects (the usual dump line) skip Foundation's decoder; any
-            // other shape goes through it, so both give the same record.
+            // Flat all-string objects (the usual dump line, valid UTF-8 when they parse) skip
+            // Foundation's decoder; any other line is checked for UTF-8 and goes through it, so
+            // both give the same record or rejection.
             if let fields = FlatJSONObject.parse(bytes) {
                 record = JSONLRecord(fields: fields)
             } else {
+                if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
+                    return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
+                }
                 record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
             }
         } catch let error as DecodingError {

@@ -7,17 +7,17 @@ import WiretraceIngest
 
 /// `wiretrace dedup`: the dedup path alone, no store and no story level.
 ///
-/// Two streaming passes over the inputs, so that no stage holds all documents' text:
+/// One streaming pass over the inputs; no stage holds all documents' text:
 /// 1. Read and sign: the reader (calling thread) hands bounded batches to worker threads, which
 ///    turn each text into a one-permutation signature (``OnePermutationHasher``) and keep only
-///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document).
-/// 2. Verify: LSH gives the candidate pairs; the inputs are read again and only documents in
-///    some candidate pair are shingled exactly; pairs are verified on those sets
-///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel and union-find
-///    groups them. Reading stops once every candidate document has been seen.
+///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document). The shingle hashes
+///    go to a temporary spill file (8 bytes per shingle, on disk, deleted at the end).
+/// 2. Verify: LSH gives the candidate pairs; workers read back the shingle hashes of documents
+///    in some candidate pair only, make them exact sets, and verify the pairs on them
+///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
 ///
-/// Memory: the band keys and ids of all documents, at most `workers + 1` batches of text, and
-/// the exact shingle sets of candidate documents only.
+/// Memory: the band keys, ids and spill offsets of all documents (about bands × 8 + 40 bytes
+/// each), at most `workers + 1` batches of text, and the exact sets of candidate documents.
 public struct DedupRun {
     public var configuration: PipelineConfiguration
     public var progress: ProgressMeter
@@ -43,7 +43,7 @@ public struct DedupRun {
 
     /// What a worker makes of one document.
     private enum Sketched<Value: Sendable>: Sendable {
-        case document(id: String, Value, SourceLocation)
+        case document(id: String, Value, [UInt64])
         case rejected(Rejection)
     }
 
@@ -57,7 +57,7 @@ public struct DedupRun {
 
         // Pass 1: sign.
         var ids: [String] = []
-        var lines = JSONLLineIndex()
+        let spill = try ShingleSpill()
         var table = BandKeyTable(banding: finder.banding)
         var rejects = RejectCounts()
         func reject(_ rejection: Rejection) {
@@ -66,13 +66,13 @@ public struct DedupRun {
         }
         progress.begin("sign")
         let signing = OrderedBatches<Sketched<[UInt64]?>>(depth: workers + 1)
-        func drainSigned(_ batches: [[Sketched<[UInt64]?>]]) {
+        func drainSigned(_ batches: [[Sketched<[UInt64]?>]]) throws {
             for batch in batches {
                 for item in batch {
                     switch item {
-                    case .document(let id, let keys, let location):
+                    case .document(let id, let keys, let hashes):
                         ids.append(id)
-                        lines.append(location)
+                        try spill.append(hashes)
                         table.append(keys)
                     case .rejected(let rejection):
                         reject(rejection)
@@ -82,7 +82,7 @@ public struct DedupRun {
             progress.update(done: ids.count)
         }
         var batch: [RawDocument] = []
-        func submitSigning() {
+        func submitSigning() throws {
             guard !batch.isEmpty else { return }
             let documents = batch
             batch.removeAll(keepingCapacity: true)
@@ -90,12 +90,14 @@ public struct DedupRun {
                 var sketcher = sketcher
                 return documents.map { raw in
                     switch Self.text(of: raw, extractor: extractor) {
-                    case .success(let text): return .document(id: raw.id, sketcher.bandKeys(of: text), raw.location)
+                    case .success(let text):
+                        let (keys, hashes) = sketcher.sketch(text)
+                        return .document(id: raw.id, keys, hashes)
                     case .failure(let rejection): return .rejected(rejection)
                     }
                 }
             }
-            drainSigned(signing.drainReady())
+            try drainSigned(signing.drainReady())
         }
         var items = reader.makeItemIterator()
         while let item = items.next() {
@@ -103,11 +105,12 @@ public struct DedupRun {
             case .rejected(let rejection): reject(rejection)
             case .document(let raw):
                 batch.append(raw)
-                if batch.count >= batchSize { submitSigning() }
+                if batch.count >= batchSize { try submitSigning() }
             }
         }
-        submitSigning()
-        drainSigned(signing.finish())
+        try submitSigning()
+        try drainSigned(signing.finish())
+        try spill.finishWriting()
         progress.end()
 
         // LSH candidates.
@@ -118,63 +121,30 @@ public struct DedupRun {
             candidateIndex[ids[pair.b]] = pair.b
         }
 
-        // Pass 2: exact shingle sets of candidate documents only. Lines of plain JSONL files
-        // are read back directly at their offsets by the workers; whatever that cannot give
-        // (other formats, gzip, lines Foundation had to parse) comes from reading the inputs again.
+        // Exact shingle sets of candidate documents only, read back from the spill file.
         var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
         if !candidateIndex.isEmpty {
             progress.begin("verify")
-            let shingling = OrderedBatches<(Int, [UInt64])?>(depth: workers + 1)
-            func drainShingled(_ batches: [[(Int, [UInt64])?]]) {
-                for case let (index, set)? in batches.joined() {
-                    shingleSets[index] = set
-                }
-            }
-            let direct = candidateIndex.values.filter { lines.location(of: $0) != nil }
-                .sorted { lines.location(of: $0)! < lines.location(of: $1)! }
-            for start in stride(from: 0, to: direct.count, by: batchSize) {
-                let documents = direct[start..<min(start + batchSize, direct.count)].map { index in
-                    (index, ids[index], lines.location(of: index)!)
-                }
-                let limit = configuration.ingest.maxDocumentBytes
-                shingling.submit {
-                    var sketcher = sketcher
-                    var files = JSONLLineFiles()
-                    return documents.map { index, id, location in
-                        guard let text = files.text(at: location, id: id, limit: limit) else { return nil }
-                        return (index, sketcher.shingleSet(of: text))
+            let documents = candidateIndex.values.sorted()
+            let batchSize = self.batchSize
+            let sets = VerifiedSlots<(Int, [UInt64])>(count: (documents.count + batchSize - 1) / batchSize)
+            let failures = VerifiedSlots<String>(count: 1)
+            DispatchQueue.concurrentPerform(iterations: (documents.count + batchSize - 1) / batchSize) { chunk in
+                var read: [(Int, [UInt64])] = []
+                for index in documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)] {
+                    do {
+                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(of: index))))
+                    } catch {
+                        failures.set(0, ["\(error)"])
+                        return
                     }
                 }
-                drainShingled(shingling.drainReady())
+                sets.set(chunk, read)
             }
-            drainShingled(shingling.finish())
-
-            var missing: [String: Int] = [:]
-            for (id, index) in candidateIndex where shingleSets[index] == nil { missing[id] = index }
-            var remaining = missing.count
-            var pending: [(Int, RawDocument)] = []
-            func submitShingling() {
-                guard !pending.isEmpty else { return }
-                let documents = pending
-                pending.removeAll(keepingCapacity: true)
-                shingling.submit {
-                    var sketcher = sketcher
-                    return documents.map { index, raw in
-                        guard case .success(let text) = Self.text(of: raw, extractor: extractor) else { return nil }
-                        return (index, sketcher.shingleSet(of: text))
-                    }
-                }
-                drainShingled(shingling.drainReady())
+            if let failure = failures.values().joined().first {
+                throw WiretraceError(.io, "cannot read back the shingle spill file: \(failure)", location: spill.path)
             }
-            var again = reader.makeItemIterator()
-            while remaining > 0, let item = again.next() {
-                guard case .document(let raw) = item, let index = missing[raw.id] else { continue }
-                remaining -= 1
-                pending.append((index, raw))
-                if pending.count >= batchSize { submitShingling() }
-            }
-            submitShingling()
-            drainShingled(shingling.finish())
+            for case let (index, set) in sets.values().joined() { shingleSets[index] = set }
             progress.end()
         }
 
@@ -194,7 +164,7 @@ public struct DedupRun {
         _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
     ) -> [VerifiedPair] {
         let chunks = max(1, min(workers * 8, candidates.count))
-        let slots = VerifiedSlots(count: chunks)
+        let slots = VerifiedSlots<VerifiedPair>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var accepted: [VerifiedPair] = []
             var index = chunk * candidates.count / chunks
@@ -259,97 +229,6 @@ public struct DedupRun {
     }
 }
 
-/// Where each document's line sits in a plain (uncompressed) JSONL file, so that candidate
-/// documents can be read back without reading everything again: 16 bytes per document.
-struct JSONLLineIndex {
-    struct Location: Sendable, Comparable {
-        var file: Int32
-        var offset: Int64
-        static func < (lhs: Location, rhs: Location) -> Bool { (lhs.file, lhs.offset) < (rhs.file, rhs.offset) }
-    }
-
-    private(set) var files: [String] = []
-    private var fileNumbers: [String: Int32] = [:]
-    private var locations: [Location] = []
-
-    /// Records the next document's location; only plain `.jsonl`/`.ndjson` lines are kept.
-    mutating func append(_ location: SourceLocation) {
-        let path = location.file
-        guard let offset = location.offset, path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") else {
-            locations.append(Location(file: -1, offset: -1))
-            return
-        }
-        let number: Int32
-        if let known = fileNumbers[path] {
-            number = known
-        } else {
-            number = Int32(files.count)
-            files.append(path)
-            fileNumbers[path] = number
-        }
-        locations.append(Location(file: number, offset: Int64(offset)))
-    }
-
-    /// The path and offset of document `index`'s line, or nil when it is not in a plain JSONL file.
-    func location(of index: Int) -> LineLocation? {
-        let location = locations[index]
-        guard location.file >= 0 else { return nil }
-        return LineLocation(path: files[Int(location.file)], offset: location.offset)
-    }
-}
-
-/// A JSONL line to read back: file and byte offset.
-struct LineLocation: Sendable, Comparable {
-    var path: String
-    var offset: Int64
-    static func < (lhs: LineLocation, rhs: LineLocation) -> Bool { (lhs.path, lhs.offset) < (rhs.path, rhs.offset) }
-}
-
-/// Reads single JSONL lines back by offset (one worker's open files).
-struct JSONLLineFiles {
-    private var handles: [String: FileHandle] = [:]
-
-    /// The `text` of the flat all-string object on the line at `location`, when its `id` is `id`,
-    /// it has no `html`, and the text is plainly text (what pass 1 used as is); otherwise nil.
-    mutating func text(at location: LineLocation, id: String, limit: Int) -> String? {
-        let handle: FileHandle
-        if let open = handles[location.path] {
-            handle = open
-        } else {
-            guard let opened = FileHandle(forReadingAtPath: location.path) else { return nil }
-            handles[location.path] = opened
-            handle = opened
-        }
-        // pread in growing windows until the newline: most lines fit the first 16 KiB.
-        let descriptor = handle.fileDescriptor
-        var line: [UInt8] = []
-        var window = 16 << 10
-        var offset = location.offset
-        while line.count <= limit {
-            let start = line.count
-            line.append(contentsOf: repeatElement(0, count: window))
-            let read = line.withUnsafeMutableBufferPointer { buffer in
-                pread(descriptor, buffer.baseAddress! + start, window, off_t(offset))
-            }
-            guard read > 0 else {
-                line.removeLast(window)
-                break
-            }
-            line.removeLast(window - read)
-            if let newline = line[start...].firstIndex(of: 0x0A) {
-                line.removeLast(line.count - newline)
-                break
-            }
-            offset += Int64(read)
-            window *= 2
-        }
-        guard line.count <= limit, let fields = FlatJSONObject.parse(line), fields["id"] == id, fields["html"] == nil,
-            let text = fields["text"], DedupRun.isPlainlyText(text)
-        else { return nil }
-        return text
-    }
-}
-
 /// Batches processed on worker threads and handed back in submission order.
 ///
 /// `submit` blocks while `depth` batches are in flight, so at most `depth` batches of input are
@@ -395,20 +274,20 @@ final class OrderedBatches<Output: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Per-chunk verification results, each slot written by one worker.
-private final class VerifiedSlots: @unchecked Sendable {
+/// Per-chunk results of concurrent workers, each slot written by one worker.
+private final class VerifiedSlots<Element: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [[VerifiedPair]]
+    private var slots: [[Element]]
 
     init(count: Int) { slots = Array(repeating: [], count: count) }
 
-    func set(_ index: Int, _ pairs: [VerifiedPair]) {
+    func set(_ index: Int, _ pairs: [Element]) {
         lock.lock()
         slots[index] = pairs
         lock.unlock()
     }
 
-    func values() -> [[VerifiedPair]] {
+    func values() -> [[Element]] {
         lock.lock()
         defer { lock.unlock() }
         return slots
@@ -474,5 +353,70 @@ extension DedupRun {
             documents: sets.count, oraclePairs: oracle, oraclePairsProposed: proposed, candidatePairs: candidates.count,
             reportedPairs: reported, jaccardPairs: jaccardPairs, containmentOnlyPairs: reported - jaccardPairs,
             lowestReportedJaccard: lowest)
+    }
+}
+
+/// The shingle hashes of every document, appended in document order to a temporary file and
+/// read back by document: keeps them out of memory between signing and verification.
+///
+/// Appending happens on one thread; after ``finishWriting()``, ``hashes(of:)`` may be called
+/// from several threads at once (`pread` on a shared descriptor).
+final class ShingleSpill: @unchecked Sendable {
+    let path: String
+    private let descriptor: Int32
+    /// Start of document d's hashes, in hashes; document d spans `starts[d] ..< starts[d + 1]`.
+    private var starts: [Int64] = [0]
+    private var buffer: [UInt64] = []
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-dedup-\(UUID().uuidString).spill").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw WiretraceError(.io, "cannot create the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+        }
+        unlink(path)  // gone when closed, whatever happens
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the next document's hashes.
+    func append(_ hashes: [UInt64]) throws {
+        buffer.append(contentsOf: hashes)
+        starts.append(starts[starts.count - 1] + Int64(hashes.count))
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func finishWriting() throws { try flush() }
+
+    private func flush() throws {
+        try buffer.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                guard result > 0 else {
+                    throw WiretraceError(.io, "cannot write the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+                }
+                written += result
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Document `index`'s hashes, as appended.
+    func hashes(of index: Int) throws -> [UInt64] {
+        let start = starts[index]
+        let count = Int(starts[index + 1] - start)
+        return try [UInt64](unsafeUninitializedCapacity: count) { values, initialized in
+            let bytes = UnsafeMutableRawBufferPointer(values)
+            var done = 0
+            while done < bytes.count {
+                let result = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start * 8) + off_t(done))
+                guard result > 0 else {
+                    throw WiretraceError(.io, "cannot read the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+                }
+                done += result
+            }
+            initialized = count
+        }
     }
 }

@@ -68,3 +68,15 @@ import Testing
         }
     }
 }
+
+extension FlatJSONObjectTests {
+    /// Invalid UTF-8 inside a string or a key must make the fast path decline (the reader then
+    /// rejects the line as invalid UTF-8).
+    @Test func declinesInvalidUTF8() {
+        let prefix = Array(#"{"id": "x", "text": "ok "#.utf8)
+        for bad: [UInt8] in [[0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF]] {
+            #expect(FlatJSONObject.parse(prefix + bad + Array(#" end"}"#.utf8)) == nil, "bytes \(bad)")
+            #expect(FlatJSONObject.parse(Array(#"{""#.utf8) + bad + Array(#"": "v"}"#.utf8)) == nil, "key bytes \(bad)")
+        }
+    }
+}
