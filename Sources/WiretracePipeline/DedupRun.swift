@@ -115,17 +115,17 @@ public struct DedupRun {
 
         // LSH candidates.
         let candidates = table.candidatePairs(workers: workers)
-        var candidateIndex: [String: Int] = [:]
+        var isCandidate = [Bool](repeating: false, count: ids.count)
         for pair in candidates {
-            candidateIndex[ids[pair.a]] = pair.a
-            candidateIndex[ids[pair.b]] = pair.b
+            isCandidate[pair.a] = true
+            isCandidate[pair.b] = true
         }
+        let documents = isCandidate.indices.filter { isCandidate[$0] }
 
         // Exact shingle sets of candidate documents only, read back from the spill file.
         var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
-        if !candidateIndex.isEmpty {
+        if !documents.isEmpty {
             progress.begin("verify")
-            let documents = candidateIndex.values.sorted()
             let batchSize = self.batchSize
             let sets = VerifiedSlots<(Int, [UInt64])>(count: (documents.count + batchSize - 1) / batchSize)
             let failures = VerifiedSlots<String>(count: 1)
@@ -153,11 +153,11 @@ public struct DedupRun {
             .sorted { $0[0] < $1[0] }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
-            candidatePairs: candidates.count, candidateDocuments: candidateIndex.count)
+            candidatePairs: candidates.count, candidateDocuments: documents.count)
     }
 
-    /// Verifies candidate pairs on exact shingle sets, in parallel; pairs whose sets are missing
-    /// (a document gone on the second read) are dropped.
+    /// Verifies candidate pairs on exact shingle sets, in parallel (every candidate document's
+    /// set is present).
     ///
     /// - Complexity: O(m + n) per pair.
     private static func verify(
