@@ -40,8 +40,9 @@ import WiretraceCore
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Half the documents in a plain JSONL file (read back by offset), half in a second file
-        // whose lines Foundation must parse (numeric ids, escapes in keys) or that are bad.
+        // Half the documents in lines the flat fast path parses, half in a second file whose
+        // lines Foundation must parse (an escaped key) or that are bad; batches of 5 documents
+        // exercise the ordered hand-back of several batches in flight.
         var plain: [String] = []
         var other: [String] = []
         for (index, (id, text)) in documents.enumerated() {
