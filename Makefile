@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release demo test clean fixtures
+.PHONY: all deps build release release-native demo test bench bench-native bench-venv clean fixtures
 
 all: build
 
@@ -22,6 +22,27 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product wiretrace
+
+# Opt-in build for this machine's CPU (vector units the portable default build leaves unused).
+# The binary runs only on CPUs like the build machine's; it goes to its own build directory.
+release-native: deps
+	$(SWIFT) build -c release --product wiretrace --scratch-path .build-native -Xswiftc -target-cpu -Xswiftc native
+
+# Benchmark of the dedup path against datasketch and rensa (Benchmarks/README.md): seeded corpus,
+# peers in a virtualenv under $(BENCH_DIR) (git-ignored), all timed in the same run.
+BENCH_DOCS ?= 100000
+BENCH_DIR ?= .build-bench
+BENCH_VENV ?= $(BENCH_DIR)/venv
+BENCH_WIRETRACE ?= .build/release/wiretrace
+
+bench-venv:
+	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q datasketch rensa; }
+
+bench: release bench-venv
+	python3 Benchmarks/run_bench.py --wiretrace $(BENCH_WIRETRACE) --python $(BENCH_VENV)/bin/python --docs $(BENCH_DOCS) --out $(BENCH_DIR)
+
+bench-native: release-native bench-venv
+	python3 Benchmarks/run_bench.py --wiretrace .build-native/release/wiretrace --python $(BENCH_VENV)/bin/python --docs $(BENCH_DOCS) --out $(BENCH_DIR)
 
 # Runs the pipeline on the fixture dump (HTML pages plus the malformed inputs) into a fresh
 # SQLite file, then prints the clusters and the syndication report.

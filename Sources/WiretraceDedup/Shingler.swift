@@ -30,6 +30,24 @@ public enum Shingler {
         return uniqued(sorted: hashes)
     }
 
+    /// Appends the hashes of the `size`-shingles over `tokens`, in text order with repeats: the
+    /// values ``shingles(tokenHashes:size:)`` gives before sorting and removing repeats, for
+    /// consumers (MinHash) to which order and repeats make no difference.
+    ///
+    /// - Complexity: O(n·k) for n tokens, k = `size`.
+    public static func appendShingleHashes(tokenHashes tokens: [UInt64], size: Int, to output: inout [UInt64]) {
+        precondition(size >= 1, "shingle size must be at least 1, got \(size)")
+        guard !tokens.isEmpty else { return }
+        let width = min(size, tokens.count)
+        let windows = tokens.count - width + 1
+        output.reserveCapacity(output.count + windows)
+        tokens.withUnsafeBufferPointer { tokens in
+            for start in 0..<windows {
+                output.append(shingleHash(tokens[start..<(start + width)]))
+            }
+        }
+    }
+
     /// Sorts 64-bit hashes: one bucketing pass on the top bits (about one bucket per two values),
     /// then each small bucket sorted in place. Uniform hashes leave buckets of a few values, so
     /// this runs in about linear time; skewed input only makes some buckets larger, which the

@@ -56,12 +56,19 @@ final class JSONLReader: RecordReader {
 
     private func parse(_ bytes: [UInt8], location: SourceLocation) -> IngestItem {
         var location = location
-        if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
-            return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
-        }
         let record: JSONLRecord
         do {
-            record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+            // Flat all-string objects (the usual dump line, valid UTF-8 when they parse) skip
+            // Foundation's decoder; any other line is checked for UTF-8 and goes through it, so
+            // both give the same record or rejection.
+            if let fields = FlatJSONObject.parse(bytes) {
+                record = JSONLRecord(fields: fields)
+            } else {
+                if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
+                    return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
+                }
+                record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+            }
         } catch let error as DecodingError {
             return reject(.malformedJSON, Self.describe(error), location: location)
         } catch {
@@ -126,6 +133,18 @@ private struct JSONLRecord: Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case id, url, outlet, published, scraped, title, html, text
+    }
+
+    /// The record of a flat object whose values are all strings (see ``FlatJSONObject``).
+    init(fields: [String: String]) {
+        id = fields["id"].map { .value($0) }
+        url = fields["url"]
+        outlet = fields["outlet"]
+        published = fields["published"]
+        scraped = fields["scraped"]
+        title = fields["title"]
+        html = fields["html"]
+        text = fields["text"]
     }
 
     init(from decoder: any Decoder) throws {

@@ -18,6 +18,9 @@ struct Dedup: ParsableCommand {
     @Option(name: .long, help: "Write the groups to FILE instead of stdout.")
     var out: String?
 
+    @Option(name: .long, help: .hidden)
+    var lshRecall: Double?
+
     @OptionGroup var options: InputOptions
 
     func validate() throws {
@@ -29,6 +32,15 @@ struct Dedup: ParsableCommand {
     func run() throws {
         var configuration = try options.pipelineConfiguration()
         if let threshold { configuration.dedup.threshold = threshold }
+        if let lshRecall {
+            // Evaluation: LSH candidate recall against brute-force exact Jaccard ≥ lshRecall.
+            let result = DedupRun(configuration: configuration).lshRecall(inputs: options.inputs, minimumJaccard: lshRecall)
+            print("documents \(result.documents); pairs with exact Jaccard >= \(lshRecall): \(result.oraclePairs); "
+                + "proposed by LSH: \(result.oraclePairsProposed); recall \(result.recall); LSH candidates \(result.candidatePairs); "
+                + "reported \(result.reportedPairs) (\(result.jaccardPairs) on Jaccard >= \(configuration.dedup.threshold), lowest "
+                + "\(result.lowestReportedJaccard.map { String($0) } ?? "-"); \(result.containmentOnlyPairs) on containment only)")
+            return
+        }
         let result = try DedupRun(configuration: configuration, progress: options.progressReporter)
             .run(inputs: options.inputs, onRejection: printRejection)
         let lines = result.groups.enumerated().map { index, members -> String in

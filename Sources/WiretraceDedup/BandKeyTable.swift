@@ -1,0 +1,131 @@
+import Dispatch
+
+/// LSH over compact signatures, kept as one 64-bit key per band per document and nothing else:
+/// bands × 8 bytes per document (200 bytes at 25 bands) plus one flag byte.
+///
+/// Two documents are candidates when they share the key of some band. Band keys are computed by
+/// the signing workers (``keys(of:banding:)``), so the signatures themselves need not be kept.
+public struct BandKeyTable: Sendable {
+    public let banding: LSHBanding
+    /// Document-major: the keys of document d are `keys[d·bands ..< (d+1)·bands]`.
+    public private(set) var keys: [UInt64] = []
+    /// False for documents without shingles: they are never candidates.
+    public private(set) var indexed: [Bool] = []
+
+    public init(banding: LSHBanding) {
+        self.banding = banding
+    }
+
+    /// Documents appended so far.
+    public var count: Int { indexed.count }
+
+    /// Bytes the table holds per document.
+    public var bytesPerDocument: Int { banding.bands * MemoryLayout<UInt64>.stride + MemoryLayout<Bool>.stride }
+
+    /// The band keys of a signature, or nil for an empty one.
+    ///
+    /// - Precondition: the signature has at least bands × rows values.
+    /// - Complexity: O(b·r).
+    public static func keys(of signature: CompactSignature, banding: LSHBanding) -> [UInt64]? {
+        precondition(
+            signature.values.count >= banding.permutationsUsed,
+            "signature has \(signature.values.count) values; banding \(banding.bands) × \(banding.rows) needs \(banding.permutationsUsed)")
+        guard !signature.isEmpty else { return nil }
+        let rows = banding.rows
+        return (0..<banding.bands).map { band in
+            var key = UInt64(truncatingIfNeeded: band) &* 0x9E37_79B9_7F4A_7C15
+            for value in signature.values[(band * rows)..<((band + 1) * rows)] {
+                key = StableHash.mix(key ^ UInt64(value))
+            }
+            return key
+        }
+    }
+
+    /// Appends the next document: its band keys, or nil when it has no shingles.
+    public mutating func append(_ documentKeys: [UInt64]?) {
+        if let documentKeys {
+            precondition(documentKeys.count == banding.bands, "expected \(banding.bands) band keys, got \(documentKeys.count)")
+            keys.append(contentsOf: documentKeys)
+            indexed.append(true)
+        } else {
+            keys.append(contentsOf: repeatElement(0, count: banding.bands))
+            indexed.append(false)
+        }
+    }
+
+    /// Unique candidate pairs (a < b), sorted; bands are processed on up to `workers` threads.
+    ///
+    /// - Complexity: O(b·n log n + p log p) for n documents and p pairs; a bucket of m documents
+    ///   contributes m(m−1)/2 pairs.
+    public func candidatePairs(workers: Int = 1) -> [DocumentPair] {
+        let bands = banding.bands
+        let count = self.count
+        precondition(count < Int(UInt32.max), "at most \(UInt32.max - 1) documents, got \(count)")
+        let perBand = BandResults(count: bands)
+        let keys = self.keys
+        let indexed = self.indexed
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
+            var entries: [BandEntry] = []
+            entries.reserveCapacity(count)
+            var band = worker
+            while band < bands {
+                entries.removeAll(keepingCapacity: true)
+                for document in 0..<count where indexed[document] {
+                    entries.append(BandEntry(key: keys[document * bands + band], document: UInt32(document)))
+                }
+                entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
+                var pairs: [UInt64] = []
+                var runStart = 0
+                while runStart < entries.count {
+                    var runEnd = runStart + 1
+                    while runEnd < entries.count && entries[runEnd].key == entries[runStart].key { runEnd += 1 }
+                    if runEnd - runStart > 1 {
+                        for first in runStart..<(runEnd - 1) {
+                            for second in (first + 1)..<runEnd {
+                                pairs.append(UInt64(entries[first].document) << 32 | UInt64(entries[second].document))
+                            }
+                        }
+                    }
+                    runStart = runEnd
+                }
+                perBand.set(band, pairs)
+                band += workers
+            }
+        }
+        var all = perBand.values().flatMap { $0 }
+        all.sort()
+        var unique: [DocumentPair] = []
+        unique.reserveCapacity(all.count)
+        var previous = UInt64.max
+        for packed in all where packed != previous {
+            previous = packed
+            unique.append(DocumentPair(a: Int(packed >> 32), b: Int(packed & 0xFFFF_FFFF)))
+        }
+        return unique
+    }
+
+    private struct BandEntry {
+        var key: UInt64
+        var document: UInt32
+    }
+}
+
+/// Per-band results written by concurrent workers, each slot by exactly one worker.
+private final class BandResults: @unchecked Sendable {
+    private var slots: [[UInt64]]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [UInt64]) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    func values() -> [[UInt64]] {
+        lock.wait()
+        defer { lock.signal() }
+        return slots
+    }
+}

@@ -1,0 +1,72 @@
+/// The per-document work of the dedup path, with buffers reused from one document to the next:
+/// text → token hashes → shingle hashes → one-permutation signature → LSH band keys, and the
+/// exact shingle set for verification.
+///
+/// Not thread-safe: give each worker thread its own sketcher (copies share nothing mutable).
+public struct DedupSketcher: Sendable {
+    public let configuration: DedupConfiguration
+    public let banding: LSHBanding
+    public let hasher: OnePermutationHasher
+    private var tokens: [UInt64] = []
+    private var shingles: [UInt64] = []
+    private var cache = ScalarCache()
+
+    /// - Precondition: the configuration is valid and the banding fits its permutations.
+    public init(configuration: DedupConfiguration, banding: LSHBanding) {
+        precondition(banding.permutationsUsed <= configuration.permutations,
+                     "banding \(banding.bands) × \(banding.rows) needs more than \(configuration.permutations) values")
+        self.configuration = configuration
+        self.banding = banding
+        hasher = OnePermutationHasher(bins: configuration.permutations, seed: configuration.seed)
+    }
+
+    private mutating func fillShingleHashes(_ text: String) {
+        var text = text
+        tokens.removeAll(keepingCapacity: true)
+        shingles.removeAll(keepingCapacity: true)
+        text.withUTF8 { bytes in
+            TextNormalizer.appendTokenHashes(utf8: bytes, to: &tokens, cache: &cache)
+        }
+        Shingler.appendShingleHashes(tokenHashes: tokens, size: configuration.shingleSize, to: &shingles)
+    }
+
+    /// The one-permutation signature of the text's shingles.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length, plus densification (see ``OnePermutationHasher``).
+    public mutating func signature(of text: String) -> CompactSignature {
+        fillShingleHashes(text)
+        return shingles.withUnsafeBufferPointer { hasher.signature(of: $0) }
+    }
+
+    /// The band keys of the text's signature (nil when it has no shingles) and its shingle
+    /// hashes in text order with repeats (see ``shingleSet(sortingHashes:)``).
+    public mutating func sketch(_ text: String) -> (bandKeys: [UInt64]?, shingleHashes: [UInt64]) {
+        let keys = BandKeyTable.keys(of: signature(of: text), banding: banding)
+        return (keys, shingles)
+    }
+
+    /// The sorted, unique set of shingle hashes given in any order with repeats: what
+    /// ``shingleSet(of:)`` gives for the text they came from.
+    ///
+    /// - Complexity: O(s log s).
+    public static func shingleSet(sortingHashes hashes: [UInt64]) -> [UInt64] {
+        var set = hashes
+        Shingler.sortHashes(&set)
+        return Shingler.uniqued(sorted: set)
+    }
+
+    /// The band keys of the text's signature, or nil when it has no shingles.
+    public mutating func bandKeys(of text: String) -> [UInt64]? {
+        BandKeyTable.keys(of: signature(of: text), banding: banding)
+    }
+
+    /// The sorted, unique shingle set, as ``Shingler/shingles(_:size:)`` gives it.
+    ///
+    /// - Complexity: O(n + s log s).
+    public mutating func shingleSet(of text: String) -> [UInt64] {
+        fillShingleHashes(text)
+        var set = shingles
+        Shingler.sortHashes(&set)
+        return Shingler.uniqued(sorted: set)
+    }
+}

@@ -1,0 +1,169 @@
+/// A fast parser for the common shape of a JSONL line: one flat object whose values are all
+/// strings, e.g. `{"id": "a1", "text": "…"}`.
+///
+/// Anything else — a number, null, nested value, duplicate key, escaped key, lone surrogate,
+/// control character, trailing garbage — gives nil, and the caller falls back to Foundation's
+/// `JSONDecoder`, so every line decodes to exactly what the Foundation path gives (a test
+/// compares them). Text without escapes becomes a `String` straight from its bytes.
+///
+/// Strings are validated as UTF-8 and any invalid sequence gives nil; structural bytes must be
+/// ASCII. So a line that parses is valid UTF-8 throughout, and the reader checks UTF-8 (to say
+/// where it is invalid) only for lines that do not parse here.
+enum FlatJSONObject {
+    /// The key/value pairs of a flat all-string object, or nil when the line has another shape.
+    ///
+    /// - Complexity: O(n) in the line length.
+    static func parse(_ bytes: [UInt8]) -> [String: String]? {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+        var index = 0
+        let count = bytes.count
+        func skipSpace() {
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                index += 1
+            }
+        }
+        skipSpace()
+        guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        var fields: [String: String] = [:]
+        skipSpace()
+        if index < count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipSpace()
+                guard let key = plainKey(bytes, at: &index) else { return nil }
+                skipSpace()
+                guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                index += 1
+                skipSpace()
+                guard let value = string(bytes, at: &index) else { return nil }
+                guard fields.updateValue(value, forKey: key) == nil else { return nil }  // duplicate key
+                skipSpace()
+                guard index < count else { return nil }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { return nil }
+                index += 1
+                break
+            }
+        }
+        skipSpace()
+        return index == count ? fields : nil
+    }
+
+    /// A key without escapes.
+    private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        index = end + 1
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// A string value: runs of plain bytes copied as they are, escapes decoded.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
+        let count = bytes.count
+        guard index < count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        let start = index
+        // Fast scan: most values have no escapes. Eight bytes at a time while none of them is a
+        // quote, a backslash or a control byte (SWAR "has byte less than / equal to" tests).
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (low &* 0x22)
+                let backslash = word ^ (low &* 0x5C)
+                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
+                if special & high != 0 { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { return nil }
+            index += 1
+        }
+        var decoded: [UInt8] = Array(bytes[start..<index])
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(validating: decoded, as: UTF8.self)
+            }
+            if byte < 0x20 { return nil }
+            guard byte == UInt8(ascii: "\\") else {
+                decoded.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < count else { return nil }
+            let escape = bytes[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let unit = hex4(bytes, at: index) else { return nil }
+                index += 4
+                var scalarValue = UInt32(unit)
+                if (0xD800..<0xDC00).contains(unit) {
+                    guard index + 6 <= count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                        let low = hex4(bytes, at: index + 2), (0xDC00..<0xE000).contains(low)
+                    else { return nil }
+                    index += 6
+                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(unit) {
+                    return nil
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
+                decoded.append(contentsOf: String(Character(scalar)).utf8)
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+}

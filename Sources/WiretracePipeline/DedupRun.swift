@@ -1,0 +1,422 @@
+import Dispatch
+import Foundation
+import WiretraceCore
+import WiretraceDedup
+import WiretraceExtract
+import WiretraceIngest
+
+/// `wiretrace dedup`: the dedup path alone, no store and no story level.
+///
+/// One streaming pass over the inputs; no stage holds all documents' text:
+/// 1. Read and sign: the reader (calling thread) hands bounded batches to worker threads, which
+///    turn each text into a one-permutation signature (``OnePermutationHasher``) and keep only
+///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document). The shingle hashes
+///    go to a temporary spill file (8 bytes per shingle, on disk, deleted at the end).
+/// 2. Verify: LSH gives the candidate pairs; workers read back the shingle hashes of documents
+///    in some candidate pair only, make them exact sets, and verify the pairs on them
+///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
+///
+/// Memory: the band keys, ids and spill offsets of all documents (about bands × 8 + 40 bytes
+/// each), at most `workers + 1` batches of text, and the exact sets of candidate documents.
+public struct DedupRun {
+    public var configuration: PipelineConfiguration
+    public var progress: ProgressMeter
+    /// Documents per batch handed to a worker.
+    public var batchSize = 256
+
+    public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
+        self.configuration = configuration
+        self.progress = progress
+    }
+
+    public struct Result: Sendable {
+        /// Groups of document ids (size ≥ 2), members sorted, groups by first member.
+        public var groups: [[String]]
+        /// Verified pairs.
+        public var pairs: Int
+        public var documents: Int
+        public var rejects: RejectCounts
+        /// LSH candidate pairs before verification, and the documents in them.
+        public var candidatePairs: Int = 0
+        public var candidateDocuments: Int = 0
+    }
+
+    /// What a worker makes of one document.
+    private enum Sketched<Value: Sendable>: Sendable {
+        case document(id: String, Value, [UInt64])
+        case rejected(Rejection)
+    }
+
+    public func run(inputs: [String], onRejection: (Rejection) -> Void) throws -> Result {
+        let dedup = configuration.dedup
+        let finder = DuplicateFinder(configuration: dedup)
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        let sketcher = DedupSketcher(configuration: dedup, banding: finder.banding)
+        let extractor = ArticleExtractor()
+        let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
+
+        // Pass 1: sign.
+        var ids: [String] = []
+        let spill = try ShingleSpill()
+        var table = BandKeyTable(banding: finder.banding)
+        var rejects = RejectCounts()
+        func reject(_ rejection: Rejection) {
+            rejects.add(rejection.reason)
+            onRejection(rejection)
+        }
+        progress.begin("sign")
+        let signing = OrderedBatches<Sketched<[UInt64]?>>(depth: workers + 1)
+        func drainSigned(_ batches: [[Sketched<[UInt64]?>]]) throws {
+            for batch in batches {
+                for item in batch {
+                    switch item {
+                    case .document(let id, let keys, let hashes):
+                        ids.append(id)
+                        try spill.append(hashes)
+                        table.append(keys)
+                    case .rejected(let rejection):
+                        reject(rejection)
+                    }
+                }
+            }
+            progress.update(done: ids.count)
+        }
+        var batch: [RawDocument] = []
+        func submitSigning() throws {
+            guard !batch.isEmpty else { return }
+            let documents = batch
+            batch.removeAll(keepingCapacity: true)
+            signing.submit {
+                var sketcher = sketcher
+                return documents.map { raw in
+                    switch Self.text(of: raw, extractor: extractor) {
+                    case .success(let text):
+                        let (keys, hashes) = sketcher.sketch(text)
+                        return .document(id: raw.id, keys, hashes)
+                    case .failure(let rejection): return .rejected(rejection)
+                    }
+                }
+            }
+            try drainSigned(signing.drainReady())
+        }
+        var items = reader.makeItemIterator()
+        while let item = items.next() {
+            switch item {
+            case .rejected(let rejection): reject(rejection)
+            case .document(let raw):
+                batch.append(raw)
+                if batch.count >= batchSize { try submitSigning() }
+            }
+        }
+        try submitSigning()
+        try drainSigned(signing.finish())
+        try spill.finishWriting()
+        progress.end()
+
+        // LSH candidates.
+        let candidates = table.candidatePairs(workers: workers)
+        var isCandidate = [Bool](repeating: false, count: ids.count)
+        for pair in candidates {
+            isCandidate[pair.a] = true
+            isCandidate[pair.b] = true
+        }
+        let documents = isCandidate.indices.filter { isCandidate[$0] }
+
+        // Exact shingle sets of candidate documents only, read back from the spill file.
+        var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+        if !documents.isEmpty {
+            progress.begin("verify")
+            let batchSize = self.batchSize
+            let sets = VerifiedSlots<(Int, [UInt64])>(count: (documents.count + batchSize - 1) / batchSize)
+            let failures = VerifiedSlots<String>(count: 1)
+            DispatchQueue.concurrentPerform(iterations: (documents.count + batchSize - 1) / batchSize) { chunk in
+                var read: [(Int, [UInt64])] = []
+                for index in documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)] {
+                    do {
+                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(of: index))))
+                    } catch {
+                        failures.set(0, ["\(error)"])
+                        return
+                    }
+                }
+                sets.set(chunk, read)
+            }
+            if let failure = failures.values().joined().first {
+                throw WiretraceError(.io, "cannot read back the shingle spill file: \(failure)", location: spill.path)
+            }
+            for case let (index, set) in sets.values().joined() { shingleSets[index] = set }
+            progress.end()
+        }
+
+        let verified = Self.verify(candidates, shingleSets: shingleSets, finder: finder, workers: workers)
+        let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
+            .sorted { $0[0] < $1[0] }
+        return Result(
+            groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
+            candidatePairs: candidates.count, candidateDocuments: documents.count)
+    }
+
+    /// Verifies candidate pairs on exact shingle sets, in parallel (every candidate document's
+    /// set is present).
+    ///
+    /// - Complexity: O(m + n) per pair.
+    private static func verify(
+        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
+    ) -> [VerifiedPair] {
+        let chunks = max(1, min(workers * 8, candidates.count))
+        let slots = VerifiedSlots<VerifiedPair>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var accepted: [VerifiedPair] = []
+            var index = chunk * candidates.count / chunks
+            let end = (chunk + 1) * candidates.count / chunks
+            while index < end {
+                let pair = candidates[index]
+                index += 1
+                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
+                let similarity = PairSimilarity.exact(a, b)
+                if finder.accepts(similarity) { accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity)) }
+            }
+            slots.set(chunk, accepted)
+        }
+        return slots.values().flatMap { $0 }
+    }
+
+    /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the
+    /// quick check below), otherwise whatever the article extractor makes of the document.
+    private static func text(of raw: RawDocument, extractor: ArticleExtractor) -> Swift.Result<String, Rejection> {
+        if case .verbatimText(let text) = raw.payload, isPlainlyText(text) { return .success(text) }
+        return extractor.extract(raw).map(\.text)
+    }
+
+    /// Leading bytes the extractor's binary sniff treats specially (file signatures, UTF-16 marks).
+    private static let binarySignatures: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), Array("%PDF-".utf8),
+        [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x00], [0xFF, 0xFE], [0xFE, 0xFF],
+    ]
+
+    /// True when the extractor would certainly accept the verbatim text unchanged: no control
+    /// bytes and no binary signature in the first 8 KiB (what its binary sniff reads), and an
+    /// ASCII letter or digit there (so not blank). Anything else takes the extractor's path.
+    ///
+    /// - Complexity: O(min(n, 8192)).
+    static func isPlainlyText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for signature in binarySignatures where utf8.starts(with: signature) { return false }
+            let sample = UnsafeBufferPointer(rebasing: utf8.prefix(8192))
+            guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
+            var index = 0
+            // Eight bytes at a time while none is below 0x20 or equal to 0x7F.
+            if let base = sample.baseAddress {
+                let low: UInt64 = 0x0101_0101_0101_0101
+                while index + 8 <= sample.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let delete = word ^ (low &* 0x7F)
+                    let special = ((word &- low &* 0x20) & ~word) | ((delete &- low) & ~delete)
+                    if special & (low &* 0x80) != 0 { break }
+                    index += 8
+                }
+            }
+            for byte in UnsafeBufferPointer(rebasing: sample[index...]) {
+                if byte < 0x20 {
+                    guard byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D else { return false }
+                } else if byte == 0x7F {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}
+
+/// Batches processed on worker threads and handed back in submission order.
+///
+/// `submit` blocks while `depth` batches are in flight, so at most `depth` batches of input are
+/// held beyond the one being read; `drainReady` returns the finished batches that are next in
+/// order; `finish` waits for all.
+final class OrderedBatches<Output: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let slots: DispatchSemaphore
+    private let group = DispatchGroup()
+    private var finished: [Int: [Output]] = [:]
+    private var submitted = 0
+    private var nextToDrain = 0
+
+    init(depth: Int) { slots = DispatchSemaphore(value: max(1, depth)) }
+
+    func submit(_ work: @escaping @Sendable () -> [Output]) {
+        slots.wait()
+        let number = submitted
+        submitted += 1
+        DispatchQueue.global().async(group: group) { [self] in
+            let output = work()
+            lock.lock()
+            finished[number] = output
+            lock.unlock()
+            slots.signal()
+        }
+    }
+
+    func drainReady() -> [[Output]] {
+        lock.lock()
+        defer { lock.unlock() }
+        var ready: [[Output]] = []
+        while let output = finished.removeValue(forKey: nextToDrain) {
+            ready.append(output)
+            nextToDrain += 1
+        }
+        return ready
+    }
+
+    func finish() -> [[Output]] {
+        group.wait()
+        return drainReady()
+    }
+}
+
+/// Per-chunk results of concurrent workers, each slot written by one worker.
+private final class VerifiedSlots<Element: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Element]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ pairs: [Element]) {
+        lock.lock()
+        slots[index] = pairs
+        lock.unlock()
+    }
+
+    func values() -> [[Element]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
+extension DedupRun {
+    /// How well LSH proposes the pairs that matter, against brute-force exact Jaccard.
+    public struct LSHRecall: Sendable {
+        public var documents: Int
+        /// Pairs of exact Jaccard ≥ the evaluated minimum, and how many of them LSH proposed.
+        public var oraclePairs: Int
+        public var oraclePairsProposed: Int
+        public var candidatePairs: Int
+        /// Reported (verified) pairs, those accepted on Jaccard ≥ threshold, those accepted on
+        /// containment only, and the lowest Jaccard among the Jaccard-accepted ones.
+        public var reportedPairs: Int
+        public var jaccardPairs: Int
+        public var containmentOnlyPairs: Int
+        public var lowestReportedJaccard: Double?
+        public var recall: Double { oraclePairs > 0 ? Double(oraclePairsProposed) / Double(oraclePairs) : 1 }
+    }
+
+    /// LSH candidate recall over all pairs of the inputs, by brute force: every document's exact
+    /// shingle set is held, so this is for evaluation sets (hundreds to a few thousand documents).
+    ///
+    /// - Complexity: O(n²·s) for n documents of s shingles.
+    public func lshRecall(inputs: [String], minimumJaccard: Double) -> LSHRecall {
+        let finder = DuplicateFinder(configuration: configuration.dedup)
+        var sketcher = DedupSketcher(configuration: configuration.dedup, banding: finder.banding)
+        let extractor = ArticleExtractor()
+        var table = BandKeyTable(banding: finder.banding)
+        var sets: [[UInt64]] = []
+        DocumentReader(inputs: inputs, configuration: configuration.ingest).read { item in
+            guard case .document(let raw) = item, case .success(let text) = Self.text(of: raw, extractor: extractor) else {
+                return
+            }
+            table.append(sketcher.bandKeys(of: text))
+            sets.append(sketcher.shingleSet(of: text))
+        }
+        let candidates = Set(table.candidatePairs(workers: 2))
+        var oracle = 0
+        var proposed = 0
+        for a in 0..<sets.count {
+            for b in (a + 1)..<max(a + 1, sets.count) where PairSimilarity.exact(sets[a], sets[b]).jaccard >= minimumJaccard {
+                oracle += 1
+                if candidates.contains(DocumentPair(a, b)) { proposed += 1 }
+            }
+        }
+        var reported = 0
+        var jaccardPairs = 0
+        var lowest: Double?
+        for pair in candidates {
+            let similarity = PairSimilarity.exact(sets[pair.a], sets[pair.b])
+            guard finder.accepts(similarity) else { continue }
+            reported += 1
+            if similarity.jaccard >= configuration.dedup.threshold {
+                jaccardPairs += 1
+                lowest = min(lowest ?? 1, similarity.jaccard)
+            }
+        }
+        return LSHRecall(
+            documents: sets.count, oraclePairs: oracle, oraclePairsProposed: proposed, candidatePairs: candidates.count,
+            reportedPairs: reported, jaccardPairs: jaccardPairs, containmentOnlyPairs: reported - jaccardPairs,
+            lowestReportedJaccard: lowest)
+    }
+}
+
+/// The shingle hashes of every document, appended in document order to a temporary file and
+/// read back by document: keeps them out of memory between signing and verification.
+///
+/// Appending happens on one thread; after ``finishWriting()``, ``hashes(of:)`` may be called
+/// from several threads at once (`pread` on a shared descriptor).
+final class ShingleSpill: @unchecked Sendable {
+    let path: String
+    private let descriptor: Int32
+    /// Start of document d's hashes, in hashes; document d spans `starts[d] ..< starts[d + 1]`.
+    private var starts: [Int64] = [0]
+    private var buffer: [UInt64] = []
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-dedup-\(UUID().uuidString).spill").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw WiretraceError(.io, "cannot create the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+        }
+        unlink(path)  // gone when closed, whatever happens
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the next document's hashes.
+    func append(_ hashes: [UInt64]) throws {
+        buffer.append(contentsOf: hashes)
+        starts.append(starts[starts.count - 1] + Int64(hashes.count))
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func finishWriting() throws { try flush() }
+
+    private func flush() throws {
+        try buffer.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                guard result > 0 else {
+                    throw WiretraceError(.io, "cannot write the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+                }
+                written += result
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Document `index`'s hashes, as appended.
+    func hashes(of index: Int) throws -> [UInt64] {
+        let start = starts[index]
+        let count = Int(starts[index + 1] - start)
+        return try [UInt64](unsafeUninitializedCapacity: count) { values, initialized in
+            let bytes = UnsafeMutableRawBufferPointer(values)
+            var done = 0
+            while done < bytes.count {
+                let result = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start * 8) + off_t(done))
+                guard result > 0 else {
+                    throw WiretraceError(.io, "cannot read the shingle spill file: \(String(cString: strerror(errno)))", location: path)
+                }
+                done += result
+            }
+            initialized = count
+        }
+    }
+}

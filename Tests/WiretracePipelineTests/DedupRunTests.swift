@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import WiretraceCore
+@testable import WiretraceDedup
+@testable import WiretracePipeline
+
+/// `DedupRun` end to end on files written here: groups must equal those of the reference path
+/// (every document's exact shingle set, exact Jaccard/containment over all pairs, union-find).
+@Suite struct DedupRunTests {
+    /// News-like texts from a fixed word list and a seeded generator.
+    private struct Words {
+        var state: UInt64
+        let vocabulary = (0..<3000).map { "w\(String($0, radix: 36))x" }
+        mutating func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        mutating func text(_ count: Int) -> [String] { (0..<count).map { _ in vocabulary[next() % vocabulary.count] } }
+        mutating func edit(_ words: [String], rate: Int) -> [String] {
+            words.map { next() % 100 < rate ? vocabulary[next() % vocabulary.count] : $0 }
+        }
+    }
+
+    private func json(_ id: String, _ text: String) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text], options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func groupsEqualBruteForceAndBadLinesAreRejected() throws {
+        var words = Words(state: 99)
+        var documents: [(String, String)] = []
+        for family in 0..<8 {
+            let original = words.text(300)
+            documents.append(("f\(family)-a", original.joined(separator: " ") + "."))
+            documents.append(("f\(family)-b", words.edit(original, rate: 3).joined(separator: " ")))
+            documents.append(("f\(family)-c", original[60..<240].joined(separator: " ")))  // excerpt
+            documents.append(("f\(family)-d", "“" + words.edit(original, rate: 40).joined(separator: ", ") + "”"))
+        }
+        for single in 0..<20 { documents.append(("s\(single)", words.text(250).joined(separator: " "))) }
+        documents.append(("short", "Too short."))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Half the documents in lines the flat fast path parses, half in a second file whose
+        // lines Foundation must parse (an escaped key) or that are bad; batches of 5 documents
+        // exercise the ordered hand-back of several batches in flight.
+        var plain: [String] = []
+        var other: [String] = []
+        for (index, (id, text)) in documents.enumerated() {
+            if index % 2 == 0 {
+                plain.append(try json(id, text))
+            } else {
+                other.append(#"{"\u0069d": "\#(id)", "text": \#(String(decoding: try JSONSerialization.data(withJSONObject: [text], options: []), as: UTF8.self).dropFirst().dropLast())}"#)
+            }
+        }
+        other.append(#"{"id": "broken", "text": "#)
+        other.append(#"{"id": "no-text"}"#)
+        try (plain.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)
+        try (other.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("b.jsonl"), atomically: true, encoding: .utf8)
+
+        var configuration = PipelineConfiguration()
+        configuration.workers = 2
+        var run = DedupRun(configuration: configuration)
+        run.batchSize = 5
+        var rejections: [Rejection] = []
+        let result = try run.run(inputs: [directory.path]) { rejections.append($0) }
+        #expect(result.documents == documents.count)
+        #expect(rejections.count == 2)
+
+        // Reference: all pairs, exact sets.
+        let finder = DuplicateFinder(configuration: configuration.dedup)
+        let sets = documents.map { Shingler.shingles($0.1, size: 5) }
+        var reference = UnionFind(count: documents.count)
+        var referencePairs = 0
+        for a in 0..<documents.count {
+            for b in (a + 1)..<documents.count where finder.accepts(PairSimilarity.exact(sets[a], sets[b])) {
+                reference.union(a, b)
+                referencePairs += 1
+            }
+        }
+        let expected = reference.groups().map { $0.map { documents[$0].0 }.sorted() }.sorted { $0[0] < $1[0] }
+        #expect(result.groups == expected)
+        #expect(result.pairs == referencePairs)
+        #expect(expected.count == 8, "each family's copy and excerpt group with the original")
+        #expect(expected.allSatisfy { $0.count == 3 }, "the 40%-edited rewrite is not a near-duplicate")
+    }
+
+    @Test func plainTextCheckAgreesWithTheExtractorsRules() {
+        #expect(DedupRun.isPlainlyText("Plain news text.\n\nSecond paragraph\twith a tab."))
+        #expect(!DedupRun.isPlainlyText("   \n  "), "blank goes to the extractor")
+        #expect(!DedupRun.isPlainlyText("Has a \u{01} control byte"))
+        #expect(!DedupRun.isPlainlyText("%PDF-1.4 looks binary"))
+        #expect(!DedupRun.isPlainlyText("text with DEL \u{7F} inside it, long enough to use the word loop"))
+        #expect(DedupRun.isPlainlyText("Grand Prix: PK and GIF are fine when not a signature"))
+    }
+}
