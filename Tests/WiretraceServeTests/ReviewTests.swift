@@ -83,6 +83,10 @@ import WiretraceStore
             #expect(try await Self.get(URL(string: "/story?id=S000", relativeTo: base)!).status == 404)
             #expect(try await Self.get(URL(string: "/review", relativeTo: base)!).status == 405)
             #expect(try await Self.post(URL(string: "/review", relativeTo: base)!, [("kind", "explode")]).status == 400)
+            // A run made while the server is up shows on the next request (no stale read snapshot).
+            #expect(!(try await Self.get(URL(string: "/runs", relativeTo: base)!).body.contains("<td>#2</td>")))
+            try ServeFixtures.run([ServeFixtures.fixture("html")], into: database)
+            #expect(try await Self.get(URL(string: "/runs", relativeTo: base)!).body.contains("<td>#2</td>"))
         }
     }
 
