@@ -33,7 +33,7 @@ struct ReviewApplication {
             storyOf[document] = key
         }
         func separate(_ document: Int) {
-            guard members[storyOf[document]].count > 1 else { return }
+            guard storyOf[document] >= 0, members[storyOf[document]].count > 1 else { return }
             members.append([])
             move(document, to: members.count - 1)
         }
@@ -44,12 +44,12 @@ struct ReviewApplication {
             switch decision.kind {
             case .confirm:
                 let present = decision.members.compactMap { indexByID[$0] }
-                guard let first = present.first else { continue }
+                guard let first = present.first, storyOf[first] >= 0 else { continue }
                 for document in present.dropFirst() { move(document, to: storyOf[first]) }
             case .split:
                 if let a { separate(a) }
             case .merge:
-                guard let a, let b, storyOf[a] != storyOf[b] else { continue }
+                guard let a, let b, storyOf[a] >= 0, storyOf[b] >= 0, storyOf[a] != storyOf[b] else { continue }
                 for document in members[storyOf[b]] { move(document, to: storyOf[a]) }
             case .notSame:
                 guard let a, let b else { continue }
