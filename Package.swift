@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // System libraries, each wrapped once.
@@ -49,11 +50,18 @@ let package = Package(
                 "WiretraceCluster", "WiretraceQuotes", "WiretraceStore", "WiretraceReport",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // Review pages (HTML, SVG charts), the local review server and static export.
+        .target(
+            name: "WiretraceServe",
+            dependencies: [
+                "WiretraceCore", "WiretraceStore", "WiretraceReport",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         // The thin command line.
         .executableTarget(
             name: "wiretrace",
             dependencies: [
-                "WiretracePipeline", "WiretraceReport", "WiretraceStore", "WiretraceCore",
+                "WiretracePipeline", "WiretraceReport", "WiretraceStore", "WiretraceCore", "WiretraceServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -69,6 +77,10 @@ let package = Package(
             name: "WiretracePipelineTests",
             dependencies: ["WiretracePipeline", "WiretraceReport", "WiretraceStore"]),
         .testTarget(name: "WiretraceEndToEndTests", dependencies: ["WiretraceCore"]),
+        .testTarget(
+            name: "WiretraceServeTests",
+            dependencies: ["WiretraceServe", "WiretraceStore", "WiretraceCore", "WiretracePipeline"],
+            exclude: ["generate-large-db.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -140,7 +140,9 @@ struct Analysis {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Evidence: the passages each copy or excerpt shares with its source, with offsets.
-        var stories = result.stories
+        // Reviewers' decisions (split, merge, not the same story, confirm) outlast re-clustering.
+        var stories = ReviewApplication(decisions: try store.reviewDecisions())
+            .apply(to: result.stories, ids: ids, published: published)
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]

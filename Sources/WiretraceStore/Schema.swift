@@ -107,5 +107,23 @@ enum Schema {
             chain TEXT NOT NULL
         );
         """,
+        // 2: review decisions (who decided what, when), and indexes for the paginated stories page.
+        """
+        CREATE TABLE review_decisions(
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK(kind IN ('confirm', 'split', 'merge', 'not_same')),
+            cluster_id TEXT,
+            document_a TEXT,
+            document_b TEXT,
+            members TEXT NOT NULL DEFAULT '[]',
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX clusters_by_size ON clusters(size DESC, id);
+        CREATE INDEX clusters_by_outlets ON clusters(outlets DESC, size DESC, id);
+        CREATE INDEX clusters_by_date ON clusters(first_published DESC, id);
+        CREATE INDEX cluster_members_by_of ON cluster_members(of);
+        CREATE INDEX documents_by_outlet ON documents(outlet);
+        """,
     ]
 }

@@ -7,8 +7,8 @@ import WiretraceCore
 /// One owner of the connection; not `Sendable` (use it from one thread). Writes are batched in
 /// transactions, so a crash loses at most the batch in flight and never what was committed.
 public final class WiretraceStore {
-    private let connection: SQLiteConnection
-    private var statements: [String: SQLiteStatement] = [:]
+    let connection: SQLiteConnection
+    var statements: [String: SQLiteStatement] = [:]
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -34,7 +34,7 @@ public final class WiretraceStore {
         }
     }
 
-    private func statement(_ sql: String) throws -> SQLiteStatement {
+    func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = statements[sql] {
             cached.reset()
             return cached

@@ -4,7 +4,7 @@ import WiretraceReport
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Readable reports from a database: stories (the default), quotes, syndication.",
-        subcommands: [ReportStories.self, ReportQuotes.self, ReportSyndication.self],
+        subcommands: [ReportStories.self, ReportQuotes.self, ReportSyndication.self, ReportHTML.self],
         defaultSubcommand: ReportStories.self)
 }
 

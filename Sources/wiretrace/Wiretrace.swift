@@ -6,7 +6,7 @@ import WiretraceReport
 import WiretraceStore
 
 @main
-struct Wiretrace: ParsableCommand {
+struct Wiretrace: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wiretrace",
         abstract: "Group wire copies and rewrites of the same story across outlets, and record which outlet said what.",
@@ -15,7 +15,7 @@ struct Wiretrace: ParsableCommand {
             Bad documents are reported on stderr with their file and record, counted, and skipped.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self, Eval.self])
+        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self, Eval.self, Serve.self])
 }
 
 /// Options shared by the commands that read inputs.
