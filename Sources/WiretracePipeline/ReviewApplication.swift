@@ -1,4 +1,5 @@
 import WiretraceCluster
+import WiretraceCore
 import WiretraceStore
 
 /// Applies reviewers' decisions to the stories a run's clusterer built, so that a correction
@@ -109,5 +110,5 @@ struct ReviewApplication {
     }
 
     /// The id the clusterer gives a story with this origin ("S" and 12 hex digits of FNV-1a-64).
-    static func storyID(origin: String) -> String { "S" + StoryClustererID.hash(origin).prefix(12) }
+    static func storyID(origin: String) -> String { "S" + StableHash.hex(origin).prefix(12) }
 }
