@@ -1,5 +1,6 @@
 import WiretraceCore
 import WiretraceDedup
+import WiretraceExtract
 import WiretraceIngest
 
 /// `wiretrace extract`: ingest and extract only, articles handed out in input order.
@@ -14,9 +15,10 @@ public struct ExtractionRun {
         let processor = DocumentProcessor(configuration: configuration)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var batch: [RawDocument] = []
+        let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         var extracted = 0
         func flush() throws {
-            let results = processor.parallelMap(batch) { processor.extractor.extract($0) }
+            let results = processor.extract(batch, boilerplate: boilerplate)
             batch.removeAll(keepingCapacity: true)
             for result in results {
                 switch result {
@@ -69,14 +71,16 @@ public struct DedupRun {
         var signatures: [MinHashSignature] = []
         var rejects = RejectCounts()
         var batch: [RawDocument] = []
+        let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         progress.begin("sign")
         func reject(_ rejection: Rejection) {
             rejects.add(rejection.reason)
             onRejection(rejection)
         }
         func flush() {
-            let results = processor.parallelMap(batch) { raw -> Swift.Result<(String, [UInt64], MinHashSignature), Rejection> in
-                processor.extractor.extract(raw).map { article in
+            let articles = processor.extract(batch, boilerplate: boilerplate)
+            let results = processor.parallelMap(articles) { extracted -> Swift.Result<(String, [UInt64], MinHashSignature), Rejection> in
+                extracted.map { article in
                     let set = Shingler.shingles(article.text, size: size)
                     return (article.id, set, hasher.signature(of: set))
                 }
