@@ -101,11 +101,14 @@ public struct Article: Sendable, Codable, Hashable {
     public var credits: [WireCredit]
     /// Article text: paragraphs joined by blank lines ("\n\n").
     public var text: String
+    /// BCP 47 language tag the page declares (`<html lang>`, `og:locale`, `Content-Language`),
+    /// normalised ("en", "pt-BR"); nil when the page declares none.
+    public var language: String?
 
     public init(
         id: String, source: String, url: String? = nil, outlet: String? = nil, title: String? = nil,
         published: String? = nil, byline: String? = nil, dateline: String? = nil,
-        credits: [WireCredit] = [], text: String
+        credits: [WireCredit] = [], text: String, language: String? = nil
     ) {
         self.id = id
         self.source = source
@@ -117,5 +120,6 @@ public struct Article: Sendable, Codable, Hashable {
         self.dateline = dateline
         self.credits = credits
         self.text = text
+        self.language = language
     }
 }

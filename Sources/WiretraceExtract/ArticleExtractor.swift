@@ -65,7 +65,8 @@ public struct ArticleExtractor: Sendable {
             byline: fields.byline,
             dateline: fields.dateline,
             credits: CreditDetector.deduplicated(fields.credits),
-            text: fields.text))
+            text: fields.text,
+            language: fields.language))
     }
 
     private func binary(_ raw: RawDocument) -> Rejection {
@@ -89,4 +90,6 @@ struct ExtractedFields {
     var dateline: String?
     var credits: [WireCredit] = []
     var text: String = ""
+    /// The language the page declares, normalised.
+    var language: String?
 }

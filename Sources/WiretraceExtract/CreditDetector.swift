@@ -168,7 +168,12 @@ public enum CreditDetector {
     }
 
     /// A credit closing a paragraph: "... the ministry said. — AP", "... - AFP".
-    private static func trailingDashCredit(in line: String) -> WireCredit? {
+    ///
+    /// Only the line's last 80 characters are searched: a dash further back leaves a tail longer
+    /// than an agency name, so it could never match. (Foundation's backwards search over a whole
+    /// Swift string was most of the extraction time on Linux.)
+    private static func trailingDashCredit(in fullLine: String) -> WireCredit? {
+        let line = fullLine.count > 80 ? String(fullLine.suffix(80)) : fullLine
         for dash in [" — ", " – ", " -- ", " - "] {
             guard let range = line.range(of: dash, options: .backwards) else { continue }
             let tail = String(line[range.upperBound...]).trimmingCharacters(in: " .")

@@ -16,6 +16,7 @@ struct HTMLArticleReader {
 
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
+        fields.language = metadata.language
         fields.outlet = metadata.meta("og:site_name") ?? structured.publisherName ?? metadata.meta("application-name")
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)

@@ -11,6 +11,8 @@ struct PageMetadata {
     /// Text of the first element whose class or rel names a byline or author.
     var bylineElementText: String?
     var structured = StructuredData()
+    /// The `lang` (or `xml:lang`) attribute of the `<html>` element.
+    var htmlLang: String?
 
     /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
     /// the byline and `<time>`, but `<head>`, `<header>` (where articles keep both) and scripts are read.
@@ -26,8 +28,44 @@ struct PageMetadata {
         return nil
     }
 
+    /// The language the page declares: `<html lang>`, then `og:locale`, then the
+    /// `Content-Language` meta (`http-equiv` or `name`), each normalised by `languageTag(_:)`;
+    /// a value that is not a language tag ("{{lang}}", "none") is passed over.
+    var language: String? {
+        let candidates = [htmlLang, meta["og:locale"], meta["content-language"], meta["language"], meta["dc.language"]]
+        for candidate in candidates.compactMap({ $0 }) {
+            if let tag = Self.languageTag(candidate) { return tag }
+        }
+        return nil
+    }
+
+    /// Normalises a declared language to BCP 47 case: "EN_us" → "en-US", "zh-hant-TW" →
+    /// "zh-Hant-TW". Of a list ("de, en") the first. Nil when it is not a language tag.
+    static func languageTag(_ value: String) -> String? {
+        let first = value.split(separator: ",").first.map(String.init) ?? value
+        let subtags = first.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "-")
+            .split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = subtags.first, (2...3).contains(primary.count),
+            primary.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return nil }
+        var parts = [primary.lowercased()]
+        for subtag in subtags.dropFirst() {
+            guard (1...8).contains(subtag.count), subtag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                return nil
+            }
+            switch subtag.count {
+            case 2 where subtag.allSatisfy(\.isLetter): parts.append(subtag.uppercased())
+            case 4 where subtag.allSatisfy(\.isLetter): parts.append(subtag.prefix(1).uppercased() + subtag.dropFirst().lowercased())
+            default: parts.append(subtag.lowercased())
+            }
+        }
+        return parts.joined(separator: "-")
+    }
+
     private mutating func visit(_ element: HTMLElement, inFurniture: Bool) {
         switch element.name {
+        case "html":
+            if htmlLang == nil { htmlLang = element[attribute: "lang"] ?? element[attribute: "xml:lang"] }
         case "meta":
             if let content = element[attribute: "content"] {
                 for key in ["name", "property", "itemprop", "http-equiv"] {

@@ -37,9 +37,10 @@ enum PageBytes {
     /// Chooses the character set and, for the common ones, decodes in Swift so that libxml2 always
     /// sees valid UTF-8.
     ///
-    /// Order: the transport hint; a byte-order mark; `<meta charset>` / `http-equiv` (handed to
-    /// libxml2, which honours it); otherwise UTF-8 when the bytes are (mostly) valid UTF-8, and
-    /// windows-1252 when they are not. Invalid UTF-8 sequences become U+FFFD and never abort.
+    /// Order: a byte-order mark; the transport hint (unless it says UTF-8 and the bytes are not);
+    /// `<meta charset>` / `http-equiv` (handed to libxml2, which honours it); otherwise UTF-8 when
+    /// the bytes are (mostly) valid UTF-8, Shift_JIS or EUC-JP when the bytes have that structure
+    /// throughout, and windows-1252 otherwise. Invalid UTF-8 sequences become U+FFFD and never abort.
     static func prepare(_ bytes: [UInt8], charsetHint: String?) -> Prepared {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(bytes.dropFirst(3)))
@@ -56,7 +57,11 @@ enum PageBytes {
             }
             return Prepared(bytes: Array(String(decoding: units, as: UTF16.self).utf8), encoding: "UTF-8")
         }
-        if let hint = charsetHint.map(normalizedCharset), !hint.isEmpty {
+        // A transport hint of UTF-8 is often a server default: bytes that are not UTF-8 overrule
+        // it, and the page's own declaration (or the sniff below) decides.
+        if let hint = charsetHint.map(normalizedCharset), !hint.isEmpty,
+            !(isUTF8Label(hint) && utf8Statistics(bytes).invalid > 0)
+        {
             if let prepared = decode(bytes, charset: hint) { return prepared }
         }
         if let declared = declaredCharset(in: bytes) {
@@ -66,7 +71,85 @@ enum PageBytes {
         if stats.invalid == 0 || stats.multibyte > stats.invalid {
             return utf8(bytes)
         }
+        if let japanese = japaneseEncoding(bytes), let prepared = decode(bytes, charset: japanese) {
+            return prepared
+        }
         return Prepared(bytes: Array(decodeWindows1252(bytes).utf8), encoding: "UTF-8")
+    }
+
+    private static func isUTF8Label(_ label: String) -> Bool {
+        label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8"
+    }
+
+    /// "shift_jis" or "euc-jp" when undeclared non-UTF-8 bytes parse as that encoding's double-byte
+    /// structure throughout (at most one bad sequence in a hundred) with enough double-byte
+    /// characters to tell it from a Latin page; nil otherwise. A windows-1252 page fails both: its
+    /// accented letters are followed by ASCII, never by a trail byte.
+    ///
+    /// - Complexity: O(n).
+    static func japaneseEncoding(_ bytes: [UInt8]) -> String? {
+        let sjis = shiftJISStatistics(bytes)
+        let euc = eucJPStatistics(bytes)
+        func plausible(_ stats: (invalid: Int, doubleByte: Int)) -> Bool {
+            stats.doubleByte >= 4 && stats.invalid * 100 <= stats.doubleByte
+        }
+        switch (plausible(sjis), plausible(euc)) {
+        case (true, true): return euc.doubleByte >= sjis.doubleByte ? "euc-jp" : "shift_jis"
+        case (true, false): return "shift_jis"
+        case (false, true): return "euc-jp"
+        case (false, false): return nil
+        }
+    }
+
+    /// Shift_JIS structure: lead 0x81–0x9F or 0xE0–0xFC followed by 0x40–0x7E or 0x80–0xFC;
+    /// 0xA1–0xDF are single half-width katakana (counted as neither).
+    static func shiftJISStatistics(_ bytes: [UInt8]) -> (invalid: Int, doubleByte: Int) {
+        var invalid = 0
+        var doubleByte = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 || (byte >= 0xA1 && byte <= 0xDF) {
+                index += 1
+            } else if (byte >= 0x81 && byte <= 0x9F) || (byte >= 0xE0 && byte <= 0xFC), index + 1 < bytes.count,
+                case let trail = bytes[index + 1], (trail >= 0x40 && trail <= 0x7E) || (trail >= 0x80 && trail <= 0xFC)
+            {
+                doubleByte += 1
+                index += 2
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return (invalid, doubleByte)
+    }
+
+    /// EUC-JP structure: 0xA1–0xFE pairs, 0x8E + half-width katakana, 0x8F + a pair.
+    static func eucJPStatistics(_ bytes: [UInt8]) -> (invalid: Int, doubleByte: Int) {
+        var invalid = 0
+        var doubleByte = 0
+        var index = 0
+        func high(_ offset: Int) -> Bool {
+            index + offset < bytes.count && bytes[index + offset] >= 0xA1 && bytes[index + offset] <= 0xFE
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+            } else if byte >= 0xA1 && byte <= 0xFE && high(1) {
+                doubleByte += 1
+                index += 2
+            } else if byte == 0x8E && high(1) {
+                index += 2
+            } else if byte == 0x8F && high(1) && high(2) {
+                doubleByte += 1
+                index += 3
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return (invalid, doubleByte)
     }
 
     /// Decodes with a named charset: UTF-8 and the Latin-1 family in Swift, anything else by libxml2.

@@ -39,6 +39,35 @@ struct DocumentProcessor: Sendable {
         }
     }
 
+    /// Extracts a batch in parallel, then removes the outlet boilerplate learned so far (counts
+    /// updated with this batch first). JSONL `text` stays verbatim: its offsets are the user's.
+    func extract(_ batch: [RawDocument], boilerplate: OutletBoilerplate) -> [Result<Article, Rejection>] {
+        var results = parallelMap(batch) { extractor.extract($0) }
+        var indices: [Int] = []
+        var articles: [Article] = []
+        var eligible: [Bool] = []
+        for (index, result) in results.enumerated() {
+            guard case .success(let article) = result else { continue }
+            indices.append(index)
+            articles.append(article)
+            if case .verbatimText = batch[index].payload { eligible.append(false) } else { eligible.append(true) }
+        }
+        boilerplate.clean(&articles, eligible: eligible)
+        for (index, article) in zip(indices, articles) { results[index] = .success(article) }
+        return results
+    }
+
+    /// `extract(_:boilerplate:)`, then shingles, signature and quotes of each article, in parallel.
+    func process(_ batch: [RawDocument], boilerplate: OutletBoilerplate) -> [Outcome] {
+        let extracted = extract(batch, boilerplate: boilerplate)
+        return parallelMap(Array(zip(extracted, batch.map(\.format)))) { result, format in
+            switch result {
+            case .failure(let rejection): return .rejected(rejection)
+            case .success(let article): return .stored(sketch(article, format: format))
+            }
+        }
+    }
+
     func sketch(_ article: Article, format: InputFormat) -> StoredDocument {
         let shingles = Shingler.shingles(article.text, size: shingleSize)
         let signature = hasher.signature(of: shingles)

@@ -2,6 +2,7 @@ import Foundation
 import WiretraceCluster
 import WiretraceCore
 import WiretraceDedup
+import WiretraceExtract
 import WiretraceIngest
 import Yams
 
@@ -11,6 +12,8 @@ public struct PipelineConfiguration: Sendable {
     public var ingest = IngestConfiguration()
     public var dedup = DedupConfiguration()
     public var story = StoryConfiguration()
+    /// Outlet boilerplate learned from the dump and removed before shingling.
+    public var boilerplate = BoilerplateConfiguration()
     /// Documents extracted and stored per transaction.
     public var batchSize = 256
     /// Worker threads for extraction and signing (0: one per core).
@@ -58,6 +61,17 @@ public struct PipelineConfiguration: Sendable {
                     default: throw reader.unknown(key)
                     }
                 }
+            case "boilerplate":
+                for (key, value) in fields {
+                    switch key {
+                    case "enabled": configuration.boilerplate.enabled = try reader.bool(key, value)
+                    case "min_documents": configuration.boilerplate.minimumDocuments = try reader.int(key, value, min: 2)
+                    case "min_share": configuration.boilerplate.minimumShare = try reader.double(key, value)
+                    case "max_tracked_paragraphs":
+                        configuration.boilerplate.maximumTrackedParagraphs = try reader.int(key, value, min: 1000)
+                    default: throw reader.unknown(key)
+                    }
+                }
             case "dedup":
                 for (key, value) in fields {
                     switch key {
@@ -96,7 +110,7 @@ public struct PipelineConfiguration: Sendable {
                 }
             default:
                 throw WiretraceError(
-                    .configuration, "unknown section '\(section)' (expected ingest, dedup, story, run)", location: origin)
+                    .configuration, "unknown section '\(section)' (expected ingest, boilerplate, dedup, story, run)", location: origin)
             }
         }
         try configuration.validate()
@@ -106,6 +120,7 @@ public struct PipelineConfiguration: Sendable {
     /// Checks every parameter's range; the error names the parameter and the file.
     public func validate() throws {
         do {
+            try boilerplate.validate()
             try dedup.validate()
             try story.validate()
         } catch var error as WiretraceError {
@@ -117,6 +132,8 @@ public struct PipelineConfiguration: Sendable {
     /// The parameters as stored with each run (sorted keys, stable).
     public var summaryJSON: String {
         var fields: [String] = []
+        fields.append("\"boilerplate\":{\"enabled\":\(boilerplate.enabled),\"min_documents\":\(boilerplate.minimumDocuments),"
+            + "\"min_share\":\(boilerplate.minimumShare)}")
         fields.append("\"dedup\":{\"shingle_size\":\(dedup.shingleSize),\"permutations\":\(dedup.permutations),"
             + "\"threshold\":\(dedup.threshold),\"containment_threshold\":\(dedup.containmentThreshold),"
             + "\"minimum_shingles\":\(dedup.minimumShingles),\"seed\":\(dedup.seed)}")
@@ -150,6 +167,13 @@ struct KeyReader {
             throw WiretraceError(.configuration, "'\(section).\(key)' must be ≥ \(min), got \(number)", location: origin)
         }
         return number
+    }
+
+    func bool(_ key: String, _ value: Any) throws -> Bool {
+        guard let flag = value as? Bool else {
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be true or false, got \(value)", location: origin)
+        }
+        return flag
     }
 
     func double(_ key: String, _ value: Any) throws -> Double {

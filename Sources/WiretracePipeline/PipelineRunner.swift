@@ -1,5 +1,6 @@
 import Foundation
 import WiretraceCore
+import WiretraceExtract
 import WiretraceIngest
 import WiretraceStore
 
@@ -56,6 +57,7 @@ public struct PipelineRunner {
 
     private func ingest(inputs: [String], store: WiretraceStore, runID: Int, counts: inout RunCounts) throws {
         let processor = DocumentProcessor(configuration: configuration)
+        let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var batch: [RawDocument] = []
         var rejections: [Rejection] = []
@@ -68,7 +70,7 @@ public struct PipelineRunner {
         }
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let outcomes = processor.parallelMap(batch) { processor.process($0) }
+            let outcomes = processor.process(batch, boilerplate: boilerplate)
             batch.removeAll(keepingCapacity: true)
             var changed: [StoredDocument] = []
             var unchanged: [String] = []

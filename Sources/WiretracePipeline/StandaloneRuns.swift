@@ -1,5 +1,6 @@
 import WiretraceCore
 import WiretraceDedup
+import WiretraceExtract
 import WiretraceIngest
 
 /// `wiretrace extract`: ingest and extract only, articles handed out in input order.
@@ -14,9 +15,10 @@ public struct ExtractionRun {
         let processor = DocumentProcessor(configuration: configuration)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var batch: [RawDocument] = []
+        let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         var extracted = 0
         func flush() throws {
-            let results = processor.parallelMap(batch) { processor.extractor.extract($0) }
+            let results = processor.extract(batch, boilerplate: boilerplate)
             batch.removeAll(keepingCapacity: true)
             for result in results {
                 switch result {

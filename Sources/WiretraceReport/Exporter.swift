@@ -56,7 +56,7 @@ public enum Exporter {
             ("id", .string(article.id)), ("source", .string(article.source)), ("url", .optional(article.url)),
             ("outlet", .optional(article.outlet)), ("title", .optional(article.title)),
             ("published", .optional(article.published)), ("byline", .optional(article.byline)),
-            ("dateline", .optional(article.dateline)),
+            ("dateline", .optional(article.dateline)), ("language", .optional(article.language)),
             ("credits", .array(article.credits.map { .object([("agency", .string($0.agency)), ("text", .string($0.text))]) })),
             ("text", .string(article.text)),
         ])

@@ -40,6 +40,14 @@ struct CreditDetectorTests {
         #expect(credits == [WireCredit(agency: "AP", text: "— AP")])
     }
 
+    @Test("a trailing dash credit closes a long paragraph too; a dash far from the end is not one")
+    func trailingDashLongParagraph() {
+        let long = String(repeating: "Rescuers searched the valley through the night and into the morning. ", count: 6)
+        #expect(CreditDetector.credits(inText: long + "— AP") == [WireCredit(agency: "AP", text: "— AP")])
+        #expect(CreditDetector.credits(inText: long + "said the chief - Reuters") == [WireCredit(agency: "Reuters", text: "- Reuters")])
+        #expect(agencies("The wire said - Reuters " + long) == [])
+    }
+
     @Test("Reuters' reporting and editing sign-off")
     func reportingBy() {
         let credits = CreditDetector.credits(
