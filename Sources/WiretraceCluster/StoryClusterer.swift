@@ -1,4 +1,5 @@
 import WiretraceCore
+import WiretraceDedup
 
 #if canImport(Glibc)
 import Glibc
@@ -32,21 +33,10 @@ public struct StoryClusterer: Sendable {
         guard count > 0 else { return StoryResult(groups: [], stories: []) }
 
         // Level 1: near-duplicate groups.
-        var parent = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for link in links {
-            let ra = find(link.a), rb = find(link.b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var components = UnionFind(count: count)
+        for link in links { components.union(link.a, link.b) }
         var membersByRoot: [Int: [Int]] = [:]
-        for index in 0..<count { membersByRoot[find(index), default: []].append(index) }
+        for index in 0..<count { membersByRoot[components.find(index), default: []].append(index) }
         let nodes = membersByRoot.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
         let groups = nodes.filter { $0.count > 1 }
         var groupOfDocument = [Int?](repeating: nil, count: count)
