@@ -404,22 +404,7 @@ public struct StoryPages {
 
     // MARK: Formatting
 
-    static func shortTime(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded(.down))
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        let secondsOfDay = total - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day)) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60))Z"
-    }
+    static func shortTime(_ seconds: Double) -> String { Timestamp.utcMinute(seconds) }
 
     static func shortTime(_ iso: String) -> String { Timestamp.seconds(iso).map(shortTime) ?? String(iso.prefix(16)) }
 

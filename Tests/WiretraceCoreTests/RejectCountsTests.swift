@@ -85,3 +85,15 @@ import Testing
         #expect(first.value != second.value)
     }
 }
+
+@Suite struct UTCMinuteTests {
+    @Test(arguments: [
+        ("2021-06-22T13:05:00+03:00", "2021-06-22 10:05Z"),
+        ("1970-01-01T00:00:00Z", "1970-01-01 00:00Z"),
+        ("2024-02-29T23:59:59Z", "2024-02-29 23:59Z"),
+        ("1969-12-31T23:30:00Z", "1969-12-31 23:30Z"),
+    ])
+    func formatsInUTC(iso: String, expected: String) throws {
+        #expect(Timestamp.utcMinute(try #require(Timestamp.seconds(iso))) == expected)
+    }
+}
