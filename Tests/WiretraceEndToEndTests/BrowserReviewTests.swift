@@ -24,9 +24,13 @@ import Glibc
 
         let shots = Screenshots()
         defer { shots.finish() }
-        try ServedDatabase.serve(database, reviewer: Self.reviewer) { base in
+        var serverID: pid_t = 0, browserGroup: pid_t = 0
+        try ServedDatabase.serve(database, reviewer: Self.reviewer) { server in
+            let base = server.base
+            serverID = server.pid
             let browser = try DevToolsBrowser()
             defer { browser.close() }
+            browserGroup = browser.processGroup
             let page = try browser.openPage()
             let storyURL = URL(string: "/story?id=\(storyID)", relativeTo: base)!.absoluteURL
 
@@ -75,6 +79,7 @@ import Glibc
             try shots.save(try page.screenshot(), as: "after-split")
         }
         #expect(shots.saved.count == 3 && Set(shots.saved.values).count == 3, "three different renderings")
+        Self.expectEnded(server: serverID, browser: browserGroup)
 
         // The next run over the same database honours the decision, and changes nothing else.
         let second = try CLI.run(["run", "--db", database, "--no-progress", CLI.fixture("html")])
@@ -86,6 +91,49 @@ import Glibc
         #expect(after.members(of: seedStory) == Seed.story.subtracting([Seed.monitor]))
         let untouched = { (export: StoryExport) in Set(export.stories.values.filter { !$0.contains(Seed.tass) && !$0.contains(Seed.monitor) }) }
         #expect(untouched(after) == untouched(before), "every other story as before")
+    }
+
+    @Test(.enabled(if: DevToolsBrowser.executable != nil, "no chromium installed (apt-get install chromium): browser test skipped"))
+    func failuresThrowInsteadOfHangingAndLeaveNoProcessBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("one.jsonl"), database = folder.appendingPathComponent("one.sqlite").path
+        try Data(#"{"id": "one", "outlet": "Somewhere", "title": "Only", "text": "A single short story."}"#.utf8).write(to: input)
+        try #require(try CLI.run(["run", "--db", database, "--no-progress", input.path]).status == 0)
+
+        var serverID: pid_t = 0, browserGroup: pid_t = 0
+        do {
+            try ServedDatabase.serve(database, reviewer: Self.reviewer) { server in
+                serverID = server.pid
+                let browser = try DevToolsBrowser()
+                defer { browser.close() }
+                browserGroup = browser.processGroup
+                let page = try browser.openPage()
+                // A navigation that fails throws (chromium refuses port 1) rather than awaiting a load.
+                #expect(throws: DevToolsError.self) { try page.navigate(to: URL(string: "http://127.0.0.1:1/")!) }
+                try page.navigate(to: server.base.appendingPathComponent("stories"))
+                #expect(try page.string("document.querySelector('h1')?.textContent ?? ''") == "Stories")
+                #expect(throws: DevToolsError.self) { try page.evaluate("no.such.thing") }
+                try browser.waitForEvent("Page.neverSent", timeout: 0.5)
+                Issue.record("an event that never comes was received")
+            }
+        } catch let error as DevToolsError {
+            #expect(error.message.contains("timed out waiting for Page.neverSent"), "\(error)")
+        }
+        Self.expectEnded(server: serverID, browser: browserGroup)
+    }
+
+    /// Expects the server process and every process of the browser's group to be gone. Processes
+    /// of the group that the browser left behind are orphans until init reaps them, so this waits
+    /// (at most five seconds) for that.
+    static func expectEnded(server: pid_t, browser: pid_t, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(server > 0 && browser > 0, sourceLocation: sourceLocation)
+        func gone(_ target: pid_t) -> Bool { kill(target, 0) == -1 && errno == ESRCH }
+        let deadline = Date().addingTimeInterval(5)
+        while !(gone(server) && gone(-browser)), Date() < deadline { usleep(50_000) }
+        #expect(gone(server), "server \(server) stopped", sourceLocation: sourceLocation)
+        #expect(gone(-browser), "chromium's process group \(browser) ended", sourceLocation: sourceLocation)
     }
 }
 
@@ -111,7 +159,13 @@ struct StoryExport {
 enum ServedDatabase {
     /// Starts the server on `database`, waits (at most `timeout` seconds) for the address it
     /// announces on stderr, runs `body` with it, and stops the server on every path.
-    static func serve(_ database: String, reviewer: String, timeout: Double = 30, _ body: (URL) throws -> Void) throws {
+    /// A running server: the address it announced and its process id.
+    struct Server {
+        var base: URL
+        var pid: pid_t
+    }
+
+    static func serve(_ database: String, reviewer: String, timeout: Double = 30, _ body: (Server) throws -> Void) throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -137,7 +191,7 @@ enum ServedDatabase {
                 usleep(50_000)
             }
         }
-        try body(announced!)
+        try body(Server(base: announced!, pid: process.processIdentifier))
     }
 
     /// SIGTERM, then SIGKILL if it is still there after five seconds; always reaped.

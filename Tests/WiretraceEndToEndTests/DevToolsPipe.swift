@@ -50,6 +50,9 @@ final class DevToolsBrowser {
 
     deinit { close() }
 
+    /// The browser's process group (its process id): every chromium process of this browser.
+    var processGroup: pid_t { process.pid }
+
     /// Sends one command and returns its `result`, keeping the events that arrive meanwhile.
     /// Throws when the browser answers with an error, dies, or does not answer within `timeout` seconds.
     @discardableResult
