@@ -6,14 +6,15 @@ import Glibc
 
 /// The review pages in a real headless Chromium (Debian's package), driven over the DevTools
 /// protocol: the built `wiretrace serve` answers the browser, the story page shows the seed story,
-/// its "side by side" link leads to the highlighted shared passages, and a "split out" decision
-/// made by clicking the page's own button (a native form POST, the pages have no script) changes
-/// what the next `wiretrace run` exports. Skipped when no chromium is installed.
+/// its "side by side" link leads to the highlighted shared passages, and review decisions made
+/// with the page's own controls (a "split out" button; the merge form's text field typed into and
+/// its button clicked: native form POSTs, the pages have no script) change what the next
+/// `wiretrace run` exports. Skipped when no chromium is installed.
 @Suite(.serialized) struct BrowserReviewTests {
     static let reviewer = "browser-reviewer"
 
     @Test(.enabled(if: DevToolsBrowser.executable != nil, "no chromium installed (apt-get install chromium): browser review test skipped"))
-    func splitMadeThroughThePageChangesTheNextRun() throws {
+    func decisionsMadeThroughThePageChangeTheNextRun() throws {
         let database = CLI.temporaryDatabase()
         defer { CLI.remove(database) }
         let first = try CLI.run(["run", "--db", database, "--no-progress", CLI.fixture("html")])
@@ -21,6 +22,8 @@ import Glibc
         let before = try StoryExport(database: database)
         let storyID = try #require(before.story(containing: Seed.tass))
         try #require(before.members(of: storyID) == Seed.story, "the fixture's seed story, before any review")
+        let paradeStory = try #require(before.story(containing: Seed.parade))
+        try #require(paradeStory != storyID)
 
         let shots = Screenshots()
         defer { shots.finish() }
@@ -75,21 +78,32 @@ import Glibc
             let decision = try page.string("document.querySelector('li.decision-split')?.textContent ?? ''")
             #expect(decision.hasPrefix("\(Self.reviewer), ") && decision.hasSuffix("split \(Seed.monitor) out of its story"),
                     "decision shown: \(decision)")
+
+            // The merge form: type the parade story's id into its field, press its button.
+            try page.type(paradeStory, into: "document.querySelector('form input[name=other]')")
+            #expect(try page.string("document.querySelector('form input[name=other]').value") == paradeStory)
+            try page.clickAndWaitForLoad("document.querySelector('input[name=other]').form.querySelector('button[type=submit]')")
+            #expect(try page.string("location.pathname + location.search") == "/story?id=\(storyID)")
+            let merge = try page.string("document.querySelector('li.decision-merge')?.textContent ?? ''")
+            #expect(merge.hasPrefix("\(Self.reviewer), ") && merge.hasSuffix("merged the stories of \(Seed.tass) and \(Seed.parade)"),
+                    "decision shown: \(merge)")
             _ = try page.evaluate("document.querySelector('section.decisions').scrollIntoView()")
-            try shots.save(try page.screenshot(), as: "after-split")
+            try shots.save(try page.screenshot(), as: "after-review")
         }
         #expect(shots.saved.count == 3 && Set(shots.saved.values).count == 3, "three different renderings")
         Self.expectEnded(server: serverID, browser: browserGroup)
 
-        // The next run over the same database honours the decision, and changes nothing else.
+        // The next run over the same database honours both decisions, and changes nothing else.
         let second = try CLI.run(["run", "--db", database, "--no-progress", CLI.fixture("html")])
         try #require(second.status == 0, "\(second.stderr)")
         let after = try StoryExport(database: database)
         let monitorStory = try #require(after.story(containing: Seed.monitor))
         #expect(after.members(of: monitorStory) == [Seed.monitor], "split out: a story of its own")
         let seedStory = try #require(after.story(containing: Seed.tass))
-        #expect(after.members(of: seedStory) == Seed.story.subtracting([Seed.monitor]))
-        let untouched = { (export: StoryExport) in Set(export.stories.values.filter { !$0.contains(Seed.tass) && !$0.contains(Seed.monitor) }) }
+        #expect(after.members(of: seedStory) == Seed.story.subtracting([Seed.monitor]).union([Seed.parade]), "merged with the parade")
+        let untouched = { (export: StoryExport) in
+            Set(export.stories.values.filter { $0.isDisjoint(with: [Seed.tass, Seed.monitor, Seed.parade]) })
+        }
         #expect(untouched(after) == untouched(before), "every other story as before")
     }
 
@@ -165,7 +179,7 @@ enum ServedDatabase {
         var pid: pid_t
     }
 
-    static func serve(_ database: String, reviewer: String, timeout: Double = 30, _ body: (Server) throws -> Void) throws {
+    static func serve(_ database: String, reviewer: String, timeout: Double = 60, _ body: (Server) throws -> Void) throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }

@@ -56,7 +56,7 @@ final class DevToolsBrowser {
     /// Sends one command and returns its `result`, keeping the events that arrive meanwhile.
     /// Throws when the browser answers with an error, dies, or does not answer within `timeout` seconds.
     @discardableResult
-    func call(_ method: String, _ parameters: [String: Any] = [:], session: String? = nil, timeout: Double = 20)
+    func call(_ method: String, _ parameters: [String: Any] = [:], session: String? = nil, timeout: Double = 60)
         throws -> [String: Any]
     {
         nextID += 1
@@ -86,7 +86,7 @@ final class DevToolsBrowser {
     /// The first event named `method` (of `session`, when given) received since the last
     /// ``discardEvents()``, waiting up to `timeout` seconds for it.
     @discardableResult
-    func waitForEvent(_ method: String, session: String? = nil, timeout: Double = 20) throws -> [String: Any] {
+    func waitForEvent(_ method: String, session: String? = nil, timeout: Double = 60) throws -> [String: Any] {
         func matches(_ event: [String: Any]) -> Bool {
             event["method"] as? String == method && (session == nil || event["sessionId"] as? String == session)
         }
@@ -157,7 +157,7 @@ struct DevToolsPage {
 
     /// Loads `url` and waits for its load event; throws when the navigation fails (HTTP errors load
     /// a page and do not throw: check the page).
-    func navigate(to url: URL, timeout: Double = 20) throws {
+    func navigate(to url: URL, timeout: Double = 60) throws {
         browser.discardEvents()
         let result = try browser.call("Page.navigate", ["url": url.absoluteString], session: session, timeout: timeout)
         if let error = result["errorText"] as? String { throw browser.failure("navigating to \(url): \(error)") }
@@ -166,7 +166,7 @@ struct DevToolsPage {
 
     /// The value of the JavaScript expression `expression` in the page (JSON-like: strings,
     /// numbers, booleans, arrays, objects). Throws on an exception in the page.
-    func evaluate(_ expression: String, timeout: Double = 20) throws -> Any? {
+    func evaluate(_ expression: String, timeout: Double = 60) throws -> Any? {
         let result = try browser.call(
             "Runtime.evaluate", ["expression": expression, "returnByValue": true], session: session, timeout: timeout)
         if let exception = result["exceptionDetails"] as? [String: Any] {
@@ -183,9 +183,8 @@ struct DevToolsPage {
     }
 
     /// Clicks the element that `element` (a JavaScript expression) evaluates to, as a user would:
-    /// scrolls it into view and sends a left mouse press and release at its centre. Then waits for
-    /// the page it leads to to load (a link followed, a form submitted, a redirect followed).
-    func clickAndWaitForLoad(_ element: String, timeout: Double = 20) throws {
+    /// scrolls it into view and sends a left mouse press and release at its centre.
+    func click(_ element: String, timeout: Double = 60) throws {
         let box = try evaluate("""
             (() => { const e = \(element); if (!e) return null; e.scrollIntoView({block: 'center'});
               const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2, r.width, r.height]; })()
@@ -193,17 +192,29 @@ struct DevToolsPage {
         guard let numbers = box as? [NSNumber], numbers.count == 4 else { throw browser.failure("nothing to click: \(element)") }
         let (x, y, width, height) = (numbers[0].doubleValue, numbers[1].doubleValue, numbers[2].doubleValue, numbers[3].doubleValue)
         guard width > 0, height > 0 else { throw browser.failure("not visible, cannot click: \(element)") }
-        browser.discardEvents()
         for type in ["mouseMoved", "mousePressed", "mouseReleased"] {
             var event: [String: Any] = ["type": type, "x": x, "y": y]
             if type != "mouseMoved" { event["button"] = "left"; event["clickCount"] = 1 }
             try browser.call("Input.dispatchMouseEvent", event, session: session, timeout: timeout)
         }
+    }
+
+    /// ``click(_:timeout:)``, then waits for the page it leads to to load (a link followed, a form
+    /// submitted, a redirect followed).
+    func clickAndWaitForLoad(_ element: String, timeout: Double = 60) throws {
+        browser.discardEvents()
+        try click(element, timeout: timeout)
         try browser.waitForEvent("Page.loadEventFired", session: session, timeout: timeout)
     }
 
+    /// Clicks into the text field `element` and types `text` into it, as a keyboard would.
+    func type(_ text: String, into element: String, timeout: Double = 60) throws {
+        try click(element, timeout: timeout)
+        try browser.call("Input.insertText", ["text": text], session: session, timeout: timeout)
+    }
+
     /// A PNG of the viewport as rendered.
-    func screenshot(timeout: Double = 20) throws -> Data {
+    func screenshot(timeout: Double = 60) throws -> Data {
         let result = try browser.call("Page.captureScreenshot", ["format": "png"], session: session, timeout: timeout)
         guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw browser.failure("Page.captureScreenshot gave no image")
