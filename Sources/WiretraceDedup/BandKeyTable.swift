@@ -73,7 +73,7 @@ public struct BandKeyTable: Sendable {
                 for document in 0..<count where indexed[document] {
                     entries.append(BandEntry(key: keys[document * bands + band], document: UInt32(document)))
                 }
-                entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
+                Self.sortByKey(&entries)
                 var pairs: [UInt64] = []
                 var runStart = 0
                 while runStart < entries.count {
@@ -93,7 +93,7 @@ public struct BandKeyTable: Sendable {
             }
         }
         var all = perBand.values().flatMap { $0 }
-        all.sort()
+        Self.radixSortPairs(&all, documentBits: UInt64.bitWidth - UInt64(max(count - 1, 1)).leadingZeroBitCount)
         var unique: [DocumentPair] = []
         unique.reserveCapacity(all.count)
         var previous = UInt64.max
@@ -104,7 +104,88 @@ public struct BandKeyTable: Sendable {
         return unique
     }
 
-    private struct BandEntry {
+    /// Sorts entries by key, keeping document order among equal keys (entries arrive in
+    /// document order): one counting pass on the top bits of the (uniform) keys into about one
+    /// bucket per entry, then insertion sort inside each bucket; a bucket that is large
+    /// (skewed keys) takes the standard stable sort.
+    ///
+    /// - Complexity: O(n) for uniform keys, O(n log n) at worst.
+    static func sortByKey(_ entries: inout [BandEntry]) {
+        let count = entries.count
+        guard count >= 64 else {
+            entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            return
+        }
+        let bits = min(20, Int.bitWidth - count.leadingZeroBitCount - 1)
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for entry in entries { starts[Int(entry.key &>> shift) + 1] += 1 }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var next = starts
+        var sorted = [BandEntry](repeating: BandEntry(key: 0, document: 0), count: count)
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for entry in entries {
+                let bucket = Int(entry.key &>> shift)
+                sorted[next[bucket]] = entry
+                next[bucket] += 1
+            }
+            for bucket in 0..<(starts.count - 1) {
+                let start = starts[bucket]
+                let end = starts[bucket + 1]
+                guard end - start > 1 else { continue }
+                if end - start > 32 {
+                    sorted[start..<end].sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
+                    continue
+                }
+                for index in (start + 1)..<end {  // insertion sort, stable
+                    let entry = sorted[index]
+                    var hole = index
+                    while hole > start && sorted[hole - 1].key > entry.key {
+                        sorted[hole] = sorted[hole - 1]
+                        hole -= 1
+                    }
+                    sorted[hole] = entry
+                }
+            }
+        }
+        entries = sorted
+    }
+
+    /// Sorts pairs packed as `a << 32 | b` (a, b < 2^`documentBits`) by LSD radix sort on the
+    /// 2 × `documentBits` bits that can be set, 11 bits per pass.
+    ///
+    /// - Complexity: O(p · ⌈2·documentBits / 11⌉) for p pairs.
+    static func radixSortPairs(_ pairs: inout [UInt64], documentBits: Int) {
+        guard pairs.count > 1 else { return }
+        guard documentBits <= 32 else { pairs.sort(); return }
+        let width = UInt64(documentBits)
+        // Compact form: the significant bits of a and b side by side.
+        var keys = pairs.map { ($0 >> 32) << width | ($0 & 0xFFFF_FFFF) }
+        var scratch = [UInt64](repeating: 0, count: keys.count)
+        let digitBits: UInt64 = 11
+        var shift: UInt64 = 0
+        while shift < 2 * width {
+            var counts = [Int](repeating: 0, count: 1 << digitBits + 1)
+            let mask: UInt64 = (1 << digitBits) - 1
+            for key in keys { counts[Int((key >> shift) & mask) + 1] += 1 }
+            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
+            keys.withUnsafeBufferPointer { keys in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    for key in keys {
+                        let digit = Int((key >> shift) & mask)
+                        scratch[counts[digit]] = key
+                        counts[digit] += 1
+                    }
+                }
+            }
+            swap(&keys, &scratch)
+            shift += digitBits
+        }
+        let low: UInt64 = (1 << width) - 1
+        pairs = keys.map { ($0 >> width) << 32 | ($0 & low) }
+    }
+
+    struct BandEntry {
         var key: UInt64
         var document: UInt32
     }

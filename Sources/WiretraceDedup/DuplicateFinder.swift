@@ -42,6 +42,19 @@ public struct DuplicateFinder: Sendable {
             && similarity.containment >= configuration.containmentThreshold
     }
 
+    /// A lower bound on the intersection a pair of sets of these sizes needs to be accepted
+    /// (one below the smallest exact value, so rounding cannot reject an accepted pair). For
+    /// ``PairSimilarity/exact(_:_:unlessBelow:)``; ``accepts(_:)`` still decides.
+    public func minimumIntersection(sizeA: Int, sizeB: Int) -> Int {
+        // Jaccard c / (m + n − c) ≥ t  ⇔  c ≥ t·(m + n) / (1 + t).
+        let threshold = configuration.threshold
+        var needed = max(1, Int((threshold * Double(sizeA + sizeB) / (1 + threshold)).rounded(.down)) - 1)
+        if min(sizeA, sizeB) >= configuration.minimumShingles {
+            needed = min(needed, max(0, Int((configuration.containmentThreshold * Double(min(sizeA, sizeB))).rounded(.down)) - 1))
+        }
+        return needed
+    }
+
     /// Candidates from LSH over the signatures, verified on the exact shingle sets.
     ///
     /// `shingles(i)` must return document i's sorted unique shingles (as ``Shingler`` gives); it

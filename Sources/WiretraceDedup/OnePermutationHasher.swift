@@ -71,19 +71,18 @@ public struct OnePermutationHasher: Sendable {
     public func signature(of shingles: UnsafeBufferPointer<UInt64>) -> CompactSignature {
         var minima = [UInt32](repeating: .max, count: bins)
         var filled = [Bool](repeating: false, count: bins)
-        var filledCount = 0
+        // Branch-free: a min and an unconditional store per shingle; filled bins counted after.
         minima.withUnsafeMutableBufferPointer { minima in
             filled.withUnsafeMutableBufferPointer { filled in
                 for shingle in shingles {
                     let (bin, value) = binAndValue(shingle)
-                    if value < minima[bin] { minima[bin] = value }
-                    if !filled[bin] {
-                        filled[bin] = true
-                        filledCount += 1
-                    }
+                    minima[bin] = min(minima[bin], value)
+                    filled[bin] = true
                 }
             }
         }
+        var filledCount = 0
+        for isFilled in filled where isFilled { filledCount += 1 }
         return densified(minima, filled: filled, filledCount: filledCount)
     }
 

@@ -31,23 +31,62 @@ public struct PairSimilarity: Sendable, Hashable, Codable {
     /// - Precondition: both arrays are sorted ascending without repeats (as ``Shingler`` gives).
     /// - Complexity: O(m + n)
     public static func exact(_ a: [UInt64], _ b: [UInt64]) -> PairSimilarity {
-        var i = 0
-        var j = 0
-        var common = 0
-        while i < a.count && j < b.count {
-            let x = a[i]
-            let y = b[j]
-            if x == y {
-                common += 1
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
+        // Branch-free merge walk: each step advances the side(s) holding the smaller value, so
+        // the loop carries no data-dependent branch (the comparisons of random hashes are
+        // unpredictable).
+        let common = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0
+                var j = 0
+                var common = 0
+                while i < a.count && j < b.count {
+                    let x = a[i]
+                    let y = b[j]
+                    i &+= x <= y ? 1 : 0
+                    j &+= y <= x ? 1 : 0
+                    common &+= x == y ? 1 : 0
+                }
+                return common
             }
         }
         return PairSimilarity(intersection: common, sizeA: a.count, sizeB: b.count)
+    }
+
+    /// ``exact(_:_:)``, or nil as soon as the intersection is certain to stay below `needed`
+    /// (checked every 64 steps of the walk): for candidate pairs that cannot be accepted, most
+    /// of the walk is skipped. When it returns a value, the value is exact.
+    ///
+    /// - Complexity: O(m + n) at most.
+    public static func exact(_ a: [UInt64], _ b: [UInt64], unlessBelow needed: Int) -> PairSimilarity? {
+        guard min(a.count, b.count) >= needed else { return nil }
+        let common: Int? = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0
+                var j = 0
+                var common = 0
+                while i < a.count && j < b.count {
+                    let stop = min(64, a.count - i, b.count - j)  // steps that cannot overrun either set
+                    for _ in 0..<stop {
+                        let x = a[i]
+                        let y = b[j]
+                        i &+= x <= y ? 1 : 0
+                        j &+= y <= x ? 1 : 0
+                        common &+= x == y ? 1 : 0
+                    }
+                    if common + min(a.count - i, b.count - j) < needed { return nil }
+                }
+                return common
+            }
+        }
+        return common.map { PairSimilarity(intersection: $0, sizeA: a.count, sizeB: b.count) }
+    }
+
+    /// The same similarity by set intersection, as plainly as possible: the reference the
+    /// branch-free ``exact(_:_:)`` is tested against.
+    ///
+    /// - Complexity: O(m + n) expected
+    public static func referenceExact(_ a: [UInt64], _ b: [UInt64]) -> PairSimilarity {
+        PairSimilarity(intersection: Set(a).intersection(Set(b)).count, sizeA: a.count, sizeB: b.count)
     }
 }
 

@@ -34,16 +34,32 @@ public enum Shingler {
     /// values ``shingles(tokenHashes:size:)`` gives before sorting and removing repeats, for
     /// consumers (MinHash) to which order and repeats make no difference.
     ///
-    /// - Complexity: O(n·k) for n tokens, k = `size`.
+    /// The window polynomial is rolled from one window to the next (one multiply-subtract and
+    /// one multiply-add), then finalised as ``shingleHash(_:)`` does.
+    ///
+    /// - Complexity: O(n) for n tokens.
     public static func appendShingleHashes(tokenHashes tokens: [UInt64], size: Int, to output: inout [UInt64]) {
         precondition(size >= 1, "shingle size must be at least 1, got \(size)")
         guard !tokens.isEmpty else { return }
         let width = min(size, tokens.count)
         let windows = tokens.count - width + 1
-        output.reserveCapacity(output.count + windows)
+        let length = UInt64(truncatingIfNeeded: width)
+        // P^(width − 1): the weight of the token that leaves the window.
+        var leaving: UInt64 = 1
+        for _ in 1..<max(width, 1) { leaving = leaving &* shinglePrime }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: windows))
         tokens.withUnsafeBufferPointer { tokens in
-            for start in 0..<windows {
-                output.append(shingleHash(tokens[start..<(start + width)]))
+            output.withUnsafeMutableBufferPointer { output in
+                var polynomial: UInt64 = 0
+                for index in 0..<width { polynomial = polynomial &* shinglePrime &+ tokens[index] }
+                output[start] = StableHash.mix(polynomial ^ length)
+                var next = width
+                while next < tokens.count {
+                    polynomial = (polynomial &- tokens[next - width] &* leaving) &* shinglePrime &+ tokens[next]
+                    next += 1
+                    output[start + next - width] = StableHash.mix(polynomial ^ length)
+                }
             }
         }
     }
@@ -95,16 +111,18 @@ public enum Shingler {
         values = sorted
     }
 
-    /// Order-dependent hash of a window of token hashes: a multiply-xorshift chain over the
-    /// tokens, finalised with the window length. Stable across runs and platforms.
+    /// Odd multiplier of the window polynomial.
+    static let shinglePrime: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Order-dependent hash of a window of token hashes: the polynomial Σ tᵢ·P^(w−1−i) over
+    /// the w tokens (mod 2⁶⁴), finalised with the window length through ``StableHash/mix(_:)``.
+    /// Stable across runs and platforms; ``appendShingleHashes(tokenHashes:size:to:)`` rolls the
+    /// same polynomial from window to window.
     @inline(__always)
     package static func shingleHash(_ window: Slice<UnsafeBufferPointer<UInt64>>) -> UInt64 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3
-        for token in window {
-            hash = (hash ^ token) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash &>> 29
-        }
-        return StableHash.mix(hash ^ UInt64(truncatingIfNeeded: window.count))
+        var polynomial: UInt64 = 0
+        for token in window { polynomial = polynomial &* shinglePrime &+ token }
+        return StableHash.mix(polynomial ^ UInt64(truncatingIfNeeded: window.count))
     }
 
     /// Removes adjacent repeats of a sorted array in place.

@@ -3,18 +3,58 @@
 /// Everything here is stable across runs, processes and platforms (unlike Swift's `Hasher`),
 /// so hashes and signatures may be stored and compared later.
 package enum StableHash {
-    /// FNV-1a 64-bit offset basis.
-    package static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
-    /// FNV-1a 64-bit prime.
-    package static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
-
-    /// FNV-1a 64 over a byte sequence.
+    /// Word-at-a-time hash of one token's normalised UTF-8 bytes, fed one byte at a time.
     ///
-    /// - Complexity: O(n)
-    package static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = fnvOffset
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
-        return hash
+    /// The bytes are packed little-endian into 64-bit words; each full word is folded in with
+    /// ``tokenRound(_:_:)``, the last partial word (when there is one) likewise, and the length
+    /// finishes it through ``mix(_:)``. The fast path of ``TextNormalizer`` computes the same
+    /// value with unaligned 8-byte loads; this is the plain form both paths agree on.
+    package struct TokenHasher: Sendable {
+        package static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+        private var hash = TokenHasher.seed
+        private var word: UInt64 = 0
+        private var shift: UInt64 = 0
+        private var length = 0
+
+        package init() {}
+
+        @inline(__always)
+        package mutating func append(_ byte: UInt8) {
+            word |= UInt64(byte) &<< shift
+            shift &+= 8
+            length &+= 1
+            if shift == 64 {
+                hash = StableHash.tokenRound(hash, word)
+                word = 0
+                shift = 0
+            }
+        }
+
+        /// The token's hash.
+        @inline(__always)
+        package func finalize() -> UInt64 {
+            StableHash.tokenFinish(shift > 0 ? StableHash.tokenRound(hash, word) : hash, length: length)
+        }
+
+        /// The hash of a whole token.
+        package static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+            var hasher = TokenHasher()
+            for byte in bytes { hasher.append(byte) }
+            return hasher.finalize()
+        }
+    }
+
+    /// Folds one 64-bit word of token bytes into the running token hash (multiply-xorshift).
+    @inline(__always)
+    package static func tokenRound(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product &>> 32)
+    }
+
+    /// Finishes a token hash with the token's length in bytes.
+    @inline(__always)
+    package static func tokenFinish(_ hash: UInt64, length: Int) -> UInt64 {
+        mix(hash ^ UInt64(truncatingIfNeeded: length))
     }
 
     /// The SplitMix64 finaliser: a bijective 64-bit mix with full avalanche.

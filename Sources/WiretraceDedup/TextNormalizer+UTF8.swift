@@ -138,46 +138,137 @@ extension TextNormalizer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// For 8 bytes that are all ASCII and contain no apostrophe: bit k set when byte k (little
+    /// endian) is a letter or digit. Nil otherwise. SWAR range tests: every byte is below 0x80,
+    /// so adding a per-byte constant up to 0x80 never carries into the next byte.
+    @inline(__always)
+    private static func asciiWordMask(_ word: UInt64) -> Int? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & high == 0 else { return nil }
+        let apostrophes = word ^ (ones &* 0x27)
+        guard ((apostrophes &+ ones &* 0x7F) | apostrophes) & high == high else { return nil }  // a zero byte: an apostrophe
+        let lower = word | ones &* 0x20
+        let letters = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x7B))
+        let digits = (word &+ ones &* (0x80 - 0x30)) & ~(word &+ ones &* (0x80 - 0x3A))
+        let flags = (letters | digits) & high
+        // Gather the eight flag bits (bit 7 of each byte) into one byte, byte k to bit k.
+        return Int(truncatingIfNeeded: ((flags &>> 7) &* 0x0102_0408_1020_4080) &>> 56)
+    }
+
+    /// The hash of an ASCII token `bytes[start..<end]` of word bytes (letters and digits) read
+    /// eight bytes at a time: what ``StableHash/TokenHasher`` gives for its lowercased bytes.
+    /// Letters are lowercased by setting bit 5, which leaves digits unchanged.
+    @inline(__always)
+    private static func asciiTokenHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        let lower: UInt64 = 0x2020_2020_2020_2020
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var hash = StableHash.TokenHasher.seed
+        var index = start
+        while end - index >= 8 {
+            hash = StableHash.tokenRound(hash, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower)
+            index += 8
+        }
+        let remaining = end - index
+        if remaining > 0 {
+            var word: UInt64
+            if index + 8 <= bytes.count {
+                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            } else {
+                word = 0
+                for offset in 0..<remaining { word |= UInt64(bytes[index + offset]) &<< UInt64(offset * 8) }
+            }
+            let mask: UInt64 = (1 &<< UInt64(remaining * 8)) &- 1
+            hash = StableHash.tokenRound(hash, (word | lower) & mask)
+        }
+        return StableHash.tokenFinish(hash, length: end - start)
+    }
+
     /// Appends the token hashes of valid UTF-8 `bytes` (as from `String.withUTF8`).
+    ///
+    /// A token made of one run of ASCII letters and digits ending at an ASCII separator (nearly
+    /// every token of English text) is hashed straight from the buffer, eight bytes at a time.
+    /// Tokens that continue across an apostrophe or into non-ASCII scalars are fed byte by byte
+    /// to a ``StableHash/TokenHasher``, which gives the same value for the same bytes.
     ///
     /// Cuts for the reference path are made only before an ASCII separator or before a
     /// context-free scalar that starts a token: NFKC never composes or reorders across those, and
     /// no token spans them, so tokens come out exactly as the reference gives them for the
-    /// whole text. Reads only inside `bytes` (no word-at-a-time reads, so no padding needed).
+    /// whole text. Reads only inside `bytes` (8-byte loads are made only where 8 bytes remain).
     ///
     /// - Complexity: O(n) in `bytes.count`.
     package static func appendTokenHashes(
         utf8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [UInt64], cache: inout ScalarCache
     ) {
         let count = bytes.count
-        let prime = StableHash.fnvPrime
         var index = 0
-        var hash = StableHash.fnvOffset
+        var hasher = StableHash.TokenHasher()
         var inToken = false
         var tokenStart = 0
+        // A token begun in an 8-byte chunk and still open at its end (chunk path only).
+        var chunkTokenStart = -1
+        let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
 
         while index < count {
+            // Chunk path: 8 ASCII bytes without an apostrophe, tokens found from a bit mask of
+            // their word bytes. Anything else goes byte by byte below, carrying an open token
+            // over into the hasher.
+            if !inToken {
+                if index + 8 <= count {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if let mask = asciiWordMask(word) {
+                        let open = chunkTokenStart >= 0 ? 1 : 0
+                        let before = (mask &<< 1 | open) & 0xFF  // bit k: byte k − 1 is a word byte
+                        var starts = mask & ~before
+                        var ends = ~mask & before & 0xFF
+                        while ends != 0 {
+                            let end = index + ends.trailingZeroBitCount
+                            ends &= ends &- 1
+                            let start: Int
+                            if chunkTokenStart >= 0 {
+                                start = chunkTokenStart
+                                chunkTokenStart = -1
+                            } else {
+                                start = index + starts.trailingZeroBitCount
+                                starts &= starts &- 1
+                            }
+                            tokens.append(asciiTokenHash(bytes, from: start, to: end))
+                        }
+                        if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+                        index += 8
+                        continue
+                    }
+                }
+                if chunkTokenStart >= 0 {
+                    // The open token goes on past the chunks: feed what it has so far.
+                    inToken = true
+                    hasher = StableHash.TokenHasher()
+                    tokenStart = chunkTokenStart
+                    for offset in chunkTokenStart..<index { hasher.append(asciiClass(bytes[offset])) }
+                    chunkTokenStart = -1
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 let mapped = asciiClass(byte)
                 if mapped > 1 {
+                    let runStart = index
+                    index += 1
+                    while index < count && asciiClass(bytes[index]) > 1 { index += 1 }  // 0 for non-ASCII
+                    if !inToken && (index == count || (bytes[index] < 0x80 && bytes[index] != 0x27)) {
+                        tokens.append(asciiTokenHash(bytes, from: runStart, to: index))
+                        continue
+                    }
+                    // The token goes on across an apostrophe or into non-ASCII, or began before.
                     if !inToken {
                         inToken = true
-                        hash = StableHash.fnvOffset
-                        tokenStart = index
+                        hasher = StableHash.TokenHasher()
+                        tokenStart = runStart
                     }
-                    hash = (hash ^ UInt64(mapped)) &* prime
-                    index += 1
-                    // The rest of an ASCII word in a tight loop; anything else goes round again.
-                    while index < count {
-                        let next = asciiClass(bytes[index])  // 0 for non-ASCII bytes too
-                        guard next > 1 else { break }
-                        hash = (hash ^ UInt64(next)) &* prime
-                        index += 1
-                    }
+                    for offset in runStart..<index { hasher.append(asciiClass(bytes[offset])) }
                     continue
                 } else if mapped == 0 && inToken {
-                    tokens.append(hash)
+                    tokens.append(hasher.finalize())
                     inToken = false
                 }
                 index += 1
@@ -207,15 +298,13 @@ extension TextNormalizer {
                     case .identityWord:
                         if !inToken {
                             inToken = true
-                            hash = StableHash.fnvOffset
+                            hasher = StableHash.TokenHasher()
                             tokenStart = position
                         }
-                        for offset in position..<(position + length) {
-                            hash = (hash ^ UInt64(bytes[offset])) &* prime
-                        }
+                        for offset in position..<(position + length) { hasher.append(bytes[offset]) }
                     case .separator:
                         if inToken {
-                            tokens.append(hash)
+                            tokens.append(hasher.finalize())
                             inToken = false
                         }
                     case .deleted, .contextual:
@@ -226,13 +315,13 @@ extension TextNormalizer {
                             case .word(let word):
                                 if !inToken {
                                     inToken = true
-                                    hash = StableHash.fnvOffset
+                                    hasher = StableHash.TokenHasher()
                                     tokenStart = position
                                 }
-                                for wordByte in word { hash = (hash ^ UInt64(wordByte)) &* prime }
+                                for wordByte in word { hasher.append(wordByte) }
                             case .separator:
                                 if inToken {
-                                    tokens.append(hash)
+                                    tokens.append(hasher.finalize())
                                     inToken = false
                                 }
                             }
@@ -260,6 +349,7 @@ extension TextNormalizer {
             appendReferenceTokenHashes(region, to: &tokens)
             index = regionEnd
         }
-        if inToken { tokens.append(hash) }
+        if chunkTokenStart >= 0 { tokens.append(asciiTokenHash(bytes, from: chunkTokenStart, to: count)) }
+        if inToken { tokens.append(hasher.finalize()) }
     }
 }

@@ -12,8 +12,8 @@ import Foundation
 /// 4. Tokens are maximal runs of letters, digits and combining marks of any script; everything
 ///    else (spaces, punctuation, all quotes and dashes, symbols) separates tokens, which is what
 ///    unifies quote and dash variants.
-/// 5. Each token is hashed with FNV-1a 64 over its UTF-8 bytes: fixed, seed-free, the same on
-///    every run and platform.
+/// 5. Each token is hashed over its UTF-8 bytes, eight bytes at a time
+///    (``StableHash/TokenHasher``): fixed, seed-free, the same on every run and platform.
 ///
 /// Scripts written without spaces (Chinese, Japanese, Thai) give one token per run of letters,
 /// i.e. roughly one per clause: a known limitation of word shingling.
@@ -74,7 +74,7 @@ public enum TextNormalizer {
 
     package static func appendReferenceTokenHashes(_ text: String, to tokens: inout [UInt64]) {
         for token in referenceTokens(text) {
-            tokens.append(StableHash.fnv1a(token.utf8))
+            tokens.append(StableHash.TokenHasher.hash(token.utf8))
         }
     }
 

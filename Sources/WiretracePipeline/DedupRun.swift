@@ -173,8 +173,10 @@ public struct DedupRun {
                 let pair = candidates[index]
                 index += 1
                 guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
-                let similarity = PairSimilarity.exact(a, b)
-                if finder.accepts(similarity) { accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity)) }
+                let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
+                if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
+                    accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))
+                }
             }
             slots.set(chunk, accepted)
         }

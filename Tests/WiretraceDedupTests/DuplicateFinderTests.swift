@@ -113,6 +113,74 @@ import Foundation
         #expect(PairSimilarity.exact([], []).jaccard == 0)
         #expect(PairSimilarity.exact([], [1]).containment == 0)
     }
+
+    @Test func branchFreeWalkEqualsSetIntersection() {
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            // Small value ranges make overlaps, repeats across the sets and equal extremes common.
+            let range = UInt64.random(in: 1...200, using: &random)
+            let a = Set((0..<Int.random(in: 0...60, using: &random)).map { _ in UInt64.random(in: 0...range, using: &random) }).sorted()
+            let b = Set((0..<Int.random(in: 0...60, using: &random)).map { _ in UInt64.random(in: 0...range, using: &random) }).sorted()
+            #expect(PairSimilarity.exact(a, b) == PairSimilarity.referenceExact(a, b))
+        }
+        #expect(PairSimilarity.exact([.max], [.max]).intersection == 1)
+    }
+
+    @Test func earlyExitNeverRejectsAnAcceptedPair() {
+        var random = SplitMix64(seed: 17)
+        for (threshold, minimumShingles) in [(0.5, 1_000_000_000), (0.5, 20), (0.8, 1)] {
+            var configuration = DedupConfiguration()
+            configuration.threshold = threshold
+            configuration.minimumShingles = minimumShingles
+            let finder = DuplicateFinder(configuration: configuration)
+            var stoppedEarly = 0
+            for _ in 0..<400 {
+                // Two sets drawn from a shared pool of varying size: overlaps from none to all.
+                let pool = (0..<Int.random(in: 1...400, using: &random)).map { _ in random.next() }
+                let a = Set((0..<Int.random(in: 0...300, using: &random)).compactMap { _ in pool.randomElement(using: &random) }).sorted()
+                let b = Set((0..<Int.random(in: 0...300, using: &random)).compactMap { _ in pool.randomElement(using: &random) }).sorted()
+                let full = PairSimilarity.exact(a, b)
+                let bounded = PairSimilarity.exact(a, b, unlessBelow: finder.minimumIntersection(sizeA: a.count, sizeB: b.count))
+                if finder.accepts(full) { #expect(bounded == full) }
+                if let bounded { #expect(bounded == full) } else { stoppedEarly += 1 }
+            }
+            #expect(stoppedEarly > 0, "pairs far below the threshold stop early")
+        }
+        let disjoint = PairSimilarity.exact(Array(0..<1000), Array(1000..<2000), unlessBelow: 600)
+        #expect(disjoint == nil)
+    }
+}
+
+@Suite struct BandKeyTableSortingTests {
+    @Test func bucketSortByKeyEqualsStableSort() {
+        var random = SplitMix64(seed: 11)
+        for count in [0, 1, 63, 64, 65, 1000, 5000] {
+            // Uniform keys, plus runs of equal keys and a skewed block that overflows a bucket.
+            var entries: [BandKeyTable.BandEntry] = (0..<count).map { document in
+                let key: UInt64 = document % 7 == 0 ? 42 : (document % 11 == 0 ? UInt64(document % 50) : random.next())
+                return BandKeyTable.BandEntry(key: key, document: UInt32(document))
+            }
+            let expected = entries.sorted { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            BandKeyTable.sortByKey(&entries)
+            #expect(entries.map(\.key) == expected.map(\.key), "\(count) entries")
+            #expect(entries.map(\.document) == expected.map(\.document), "\(count) entries")
+        }
+    }
+
+    @Test func radixSortOfPackedPairsEqualsSort() {
+        var random = SplitMix64(seed: 13)
+        for documents in [2, 3, 1000, 70_000, 1 << 20] {
+            let bits = UInt64.bitWidth - UInt64(documents - 1).leadingZeroBitCount
+            var pairs: [UInt64] = (0..<3000).map { _ in
+                let a = UInt64.random(in: 0..<UInt64(documents), using: &random)
+                let b = UInt64.random(in: 0..<UInt64(documents), using: &random)
+                return min(a, b) << 32 | max(a, b)
+            }
+            let expected = pairs.sorted()
+            BandKeyTable.radixSortPairs(&pairs, documentBits: bits)
+            #expect(pairs == expected, "\(documents) documents")
+        }
+    }
 }
 
 @Suite struct UnionFindTests {

@@ -53,4 +53,20 @@ import Testing
             }
         }
     }
+
+    @Test func rolledWindowHashesEqualPerWindowHashes() {
+        var random = SplitMix64(seed: 5)
+        for count in [0, 1, 2, 4, 5, 6, 50] {
+            for size in [1, 2, 5, 9] {
+                let tokens = (0..<count).map { _ in random.next() }
+                var rolled: [UInt64] = [7]  // appends after what is already there
+                Shingler.appendShingleHashes(tokenHashes: tokens, size: size, to: &rolled)
+                let width = min(size, count)
+                let expected: [UInt64] = count == 0 ? [] : tokens.withUnsafeBufferPointer { tokens in
+                    (0...(count - width)).map { Shingler.shingleHash(tokens[$0..<($0 + width)]) }
+                }
+                #expect(rolled == [7] + expected, "\(count) tokens, size \(size)")
+            }
+        }
+    }
 }

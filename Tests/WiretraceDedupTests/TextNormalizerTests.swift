@@ -60,9 +60,25 @@ import Testing
         #expect(TextNormalizer.referenceTokens("the players' union") == ["the", "players", "union"])
     }
 
-    @Test func tokenHashIsFNV1aOfTheFoldedToken() {
-        // FNV-1a 64 of "russias", computed independently: pins the hash across runs and releases.
-        #expect(TextNormalizer.tokenHashes("Russia’s") == [0x2A68_644A_6688_D62D])
+    @Test func tokenHashIsPinnedAcrossReleases() {
+        // The token hash of "russias" (7 bytes: one partial word) and of "internationally"
+        // (15 bytes: one full word and a partial one), computed independently in Python from the
+        // definition in StableHash.TokenHasher: pins the hash across runs and releases.
+        #expect(TextNormalizer.tokenHashes("Russia’s") == [0x8C52_F582_FBD3_E565])
+        #expect(TextNormalizer.tokenHashes("INTERNATIONALLY") == [0x61B7_47B3_26C3_EB49])
+        #expect(TextNormalizer.tokenHashes("Internationally, ") == TextNormalizer.tokenHashes("internationally"))
+    }
+
+    @Test func tokensAtEveryLengthAndBufferEndMatchTheReference() {
+        // Tokens of 1...20 bytes, ending the text or followed by a separator, an apostrophe, a
+        // curly apostrophe or non-ASCII: every branch of the 8-byte-load path and its tail.
+        let letters = Array("AbCdEfGhIjKlMnOpQrSt0123456789")
+        for length in 1...20 {
+            let word = String(letters[0..<length])
+            for text in [word, word + " x", word + "'s", word + "’s", word + "é", "é" + word, word + "—", "x " + word] {
+                #expect(TextNormalizer.tokenHashes(text) == TextNormalizer.referenceTokenHashes(text), "\(text)")
+            }
+        }
     }
 
     @Test func quotesAndDashesSeparate() {
