@@ -10,8 +10,9 @@ import WiretraceIngest
 /// One streaming pass over the inputs; no stage holds all documents' text:
 /// 1. Read and sign: the reader (calling thread) hands bounded batches to worker threads, which
 ///    turn each text into a one-permutation signature (``OnePermutationHasher``) and keep only
-///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document). The shingle hashes
-///    go to a temporary spill file (8 bytes per shingle, on disk, deleted at the end).
+///    its LSH band keys (``BandKeyTable``, bands × 8 bytes per document). The workers write
+///    the shingle hashes to a temporary spill file (8 bytes per shingle, on disk, deleted at
+///    the end), so the reading thread only reads.
 /// 2. Verify: LSH gives the candidate pairs; workers read back the shingle hashes of documents
 ///    in some candidate pair only, make them exact sets, and verify the pairs on them
 ///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
@@ -41,10 +42,13 @@ public struct DedupRun {
         public var candidateDocuments: Int = 0
     }
 
-    /// What a worker makes of one document.
-    private enum Sketched<Value: Sendable>: Sendable {
-        case document(id: String, Value, [UInt64])
+    /// What a worker makes of one document: its band keys and where its shingle hashes went in
+    /// the spill file.
+    private enum Sketched: Sendable {
+        case document(id: String, bandKeys: [UInt64]?, hashes: ShingleSpill.Span)
         case rejected(Rejection)
+        /// The batch's hashes could not be written.
+        case failed(String)
     }
 
     public func run(inputs: [String], onRejection: (Rejection) -> Void) throws -> Result {
@@ -58,6 +62,7 @@ public struct DedupRun {
         // Pass 1: sign.
         var ids: [String] = []
         let spill = try ShingleSpill()
+        var spans: [ShingleSpill.Span] = []
         var table = BandKeyTable(banding: finder.banding)
         var rejects = RejectCounts()
         func reject(_ rejection: Rejection) {
@@ -65,17 +70,19 @@ public struct DedupRun {
             onRejection(rejection)
         }
         progress.begin("sign")
-        let signing = OrderedBatches<Sketched<[UInt64]?>>(depth: workers + 1)
-        func drainSigned(_ batches: [[Sketched<[UInt64]?>]]) throws {
+        let signing = OrderedBatches<Sketched>(depth: workers + 1)
+        func drainSigned(_ batches: [[Sketched]]) throws {
             for batch in batches {
                 for item in batch {
                     switch item {
                     case .document(let id, let keys, let hashes):
                         ids.append(id)
-                        try spill.append(hashes)
+                        spans.append(hashes)
                         table.append(keys)
                     case .rejected(let rejection):
                         reject(rejection)
+                    case .failed(let message):
+                        throw WiretraceError(.io, "cannot write the shingle spill file: \(message)", location: spill.path)
                     }
                 }
             }
@@ -87,15 +94,31 @@ public struct DedupRun {
             let documents = batch
             batch.removeAll(keepingCapacity: true)
             signing.submit {
+                // The worker also writes the batch's shingle hashes (one write per batch), so
+                // the reading thread only reads.
                 var sketcher = sketcher
-                return documents.map { raw in
+                var hashes: [UInt64] = []
+                var sketched: [Sketched] = documents.map { raw in
                     switch Self.text(of: raw, extractor: extractor) {
                     case .success(let text):
-                        let (keys, hashes) = sketcher.sketch(text)
-                        return .document(id: raw.id, keys, hashes)
+                        let (keys, shingles) = sketcher.sketch(text)
+                        let span = ShingleSpill.Span(start: Int64(hashes.count), count: Int32(shingles.count))
+                        hashes.append(contentsOf: shingles)
+                        return .document(id: raw.id, bandKeys: keys, hashes: span)
                     case .failure(let rejection): return .rejected(rejection)
                     }
                 }
+                do {
+                    let base = try spill.write(hashes)
+                    for index in sketched.indices {
+                        if case .document(let id, let keys, let span) = sketched[index] {
+                            sketched[index] = .document(id: id, bandKeys: keys, hashes: ShingleSpill.Span(start: base + span.start, count: span.count))
+                        }
+                    }
+                } catch {
+                    sketched.append(.failed("\(error)"))
+                }
+                return sketched
             }
             try drainSigned(signing.drainReady())
         }
@@ -110,7 +133,7 @@ public struct DedupRun {
         }
         try submitSigning()
         try drainSigned(signing.finish())
-        try spill.finishWriting()
+        let documentSpans = spans
         progress.end()
 
         // LSH candidates.
@@ -133,7 +156,7 @@ public struct DedupRun {
                 var read: [(Int, [UInt64])] = []
                 for index in documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)] {
                     do {
-                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(of: index))))
+                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(documentSpans[index]))))
                     } catch {
                         failures.set(0, ["\(error)"])
                         return
@@ -358,17 +381,25 @@ extension DedupRun {
     }
 }
 
-/// The shingle hashes of every document, appended in document order to a temporary file and
-/// read back by document: keeps them out of memory between signing and verification.
+/// The shingle hashes of every document in a temporary file, written a batch at a time by the
+/// signing workers and read back by document: keeps them out of memory between signing and
+/// verification.
 ///
-/// Appending happens on one thread; after ``finishWriting()``, ``hashes(of:)`` may be called
-/// from several threads at once (`pread` on a shared descriptor).
+/// ``write(_:)`` and ``hashes(_:)`` may be called from several threads at once: a write
+/// reserves its place under a lock and then `pwrite`s outside it; reads are `pread`s on the
+/// shared descriptor.
 final class ShingleSpill: @unchecked Sendable {
+    /// Where one document's hashes are, in hashes from the start of the file.
+    struct Span: Sendable {
+        var start: Int64
+        var count: Int32
+    }
+
     let path: String
     private let descriptor: Int32
-    /// Start of document d's hashes, in hashes; document d spans `starts[d] ..< starts[d + 1]`.
-    private var starts: [Int64] = [0]
-    private var buffer: [UInt64] = []
+    private let lock = NSLock()
+    /// Hashes reserved so far.
+    private var reserved: Int64 = 0
 
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-dedup-\(UUID().uuidString).spill").path
@@ -381,38 +412,33 @@ final class ShingleSpill: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Appends the next document's hashes.
-    func append(_ hashes: [UInt64]) throws {
-        buffer.append(contentsOf: hashes)
-        starts.append(starts[starts.count - 1] + Int64(hashes.count))
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    func finishWriting() throws { try flush() }
-
-    private func flush() throws {
-        try buffer.withUnsafeBytes { bytes in
+    /// Writes hashes at a newly reserved place and returns where they start (in hashes).
+    func write(_ hashes: [UInt64]) throws -> Int64 {
+        lock.lock()
+        let start = reserved
+        reserved += Int64(hashes.count)
+        lock.unlock()
+        try hashes.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
-                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start * 8) + off_t(written))
                 guard result > 0 else {
                     throw WiretraceError(.io, "cannot write the shingle spill file: \(String(cString: strerror(errno)))", location: path)
                 }
                 written += result
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        return start
     }
 
-    /// Document `index`'s hashes, as appended.
-    func hashes(of index: Int) throws -> [UInt64] {
-        let start = starts[index]
-        let count = Int(starts[index + 1] - start)
+    /// The hashes written at `span`.
+    func hashes(_ span: Span) throws -> [UInt64] {
+        let count = Int(span.count)
         return try [UInt64](unsafeUninitializedCapacity: count) { values, initialized in
             let bytes = UnsafeMutableRawBufferPointer(values)
             var done = 0
             while done < bytes.count {
-                let result = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start * 8) + off_t(done))
+                let result = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(span.start * 8) + off_t(done))
                 guard result > 0 else {
                     throw WiretraceError(.io, "cannot read the shingle spill file: \(String(cString: strerror(errno)))", location: path)
                 }
