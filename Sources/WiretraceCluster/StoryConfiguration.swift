@@ -28,7 +28,7 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
-        splitThreshold: Double = 0, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3
+        splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3
     ) {
         self.linkThreshold = linkThreshold
         self.timeWindowDays = timeWindowDays

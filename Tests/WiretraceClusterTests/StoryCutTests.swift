@@ -38,7 +38,8 @@ import WiretraceCore
         Set(result.stories.map { Set($0.members.map(\.index)) })
     }
 
-    @Test func theFirstPassAloneMergesTheTwoArrests() {
+    @Test func withoutTheCutPassTheTwoArrestsStayMerged() {
+        // The first pass and the average-linkage split pass (at its default) both keep them together.
         let (inputs, vocabulary) = Self.inputs(Self.first + Self.second)
         let configuration = StoryConfiguration(cutThreshold: 0)
         let result = StoryClusterer(configuration: configuration).cluster(inputs, vocabulary: vocabulary, links: [])
