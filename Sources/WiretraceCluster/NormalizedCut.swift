@@ -12,8 +12,9 @@ import Darwin
 /// level of similarity: a story of one event has no such split, two events of one kind do.
 ///
 /// The split is found as in the paper: the nodes are ordered by the second eigenvector of the
-/// normalised similarity matrix (found by power iteration), and every cut along that order is tried.
-/// ``exhaustive(_:minimumSide:)`` is the reference that tries every split; tests compare the two.
+/// normalised similarity matrix (found by power iteration), every cut along that order is tried,
+/// and then single nodes move to the other side while that lowers the cut (the borderline ones).
+/// ``exhaustive(_:weights:minimumSide:)`` is the reference that tries every split; tests compare.
 struct NormalizedCut: Equatable {
     /// Node indices of the two sides, each sorted; `left` holds node 0.
     var left: [Int]
@@ -58,11 +59,14 @@ struct NormalizedCut: Equatable {
             let x = vector[a] * scale[a], y = vector[b] * scale[b]
             return x != y ? x < y : a < b
         }
-        return sweep(similarity, order: order, degree: degree, weights: weights ?? Array(repeating: 1, count: n), minimumSide: minimumSide)
+        let weights = weights ?? Array(repeating: 1, count: n)
+        return sweep(similarity, order: order, degree: degree, weights: weights, minimumSide: minimumSide)
     }
 
     /// The best cut among the prefixes of `order`. - Complexity: O(n²)
-    private static func sweep(_ similarity: [[Double]], order: [Int], degree: [Double], weights: [Double], minimumSide: Double) -> NormalizedCut? {
+    private static func sweep(
+        _ similarity: [[Double]], order: [Int], degree: [Double], weights: [Double], minimumSide: Double
+    ) -> NormalizedCut? {
         let n = order.count
         let total = degree.reduce(0, +), totalWeight = weights.reduce(0, +)
         var inLeft = [Bool](repeating: false, count: n)
@@ -88,7 +92,9 @@ struct NormalizedCut: Equatable {
     /// Moves one node at a time to the other side while that lowers the normalised cut (and both
     /// sides keep `minimumSide`): the spectral order places most nodes, this places the borderline
     /// ones. - Complexity: O(n²) per move, at most 4n moves.
-    private static func refine(_ similarity: [[Double]], left start: Set<Int>, degree: [Double], weights: [Double], minimumSide: Double) -> NormalizedCut {
+    private static func refine(
+        _ similarity: [[Double]], left start: Set<Int>, degree: [Double], weights: [Double], minimumSide: Double
+    ) -> NormalizedCut {
         let n = similarity.count
         var inLeft = (0..<n).map { start.contains($0) }
         let total = degree.reduce(0, +), totalWeight = weights.reduce(0, +)

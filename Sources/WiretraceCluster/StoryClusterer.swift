@@ -106,12 +106,12 @@ public struct StoryClusterer: Sendable {
         return StoryResult(groups: groups, stories: stories)
     }
 
-    /// Re-clusters one story with term weights computed inside it (local IDF, floor 1): terms every member
-    /// shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
+    /// Re-clusters one story with term weights computed inside it (local IDF, floor 1): terms
+    /// every member shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
     /// apart ("rahman" against "thompson") weigh most. A story of one event stays whole, because
     /// its members still share what distinguishes it; two events of the same kind fall apart.
     private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1, share: configuration.entityShare)
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1)
         let m = nodeSet.count
         var linkage = AverageLinkage(sizes: Array(repeating: 1, count: m))
         for i in 0..<m {
@@ -122,8 +122,9 @@ public struct StoryClusterer: Sendable {
 
     /// IDF floor of the term weights the cut pass uses: a term every member of the story has
     /// weighs 0.5 against up to log(m+1)+0.5 for one member's own name, so the names, places and
-    /// numbers that tell two events of one kind apart (one arrested player against another) decide the cut
-    /// while the shared vocabulary still holds one event's members together. Tuned on ECB+ dev.
+    /// numbers that tell two events of one kind apart (one arrested player against another)
+    /// decide the cut while the shared vocabulary still holds one event's members together.
+    /// Tuned on ECB+ dev (in the sweep 0 cut single events apart and 1 missed pairs).
     static let cutIDFFloor = 0.5
 
     /// Cuts a story in two while its nodes form two communities: the best normalised cut of their
@@ -137,7 +138,7 @@ public struct StoryClusterer: Sendable {
         let minimumSide = Double(configuration.cutMinimumDocuments)
         let weights = nodeSet.map { Double(nodes[$0].count) }
         guard threshold > 0, weights.reduce(0, +) >= 2 * minimumSide else { return [nodeSet] }
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor, share: configuration.entityShare)
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor)
         guard let cut = NormalizedCut.spectral(similarity, weights: weights, minimumSide: minimumSide) else { return [nodeSet] }
         guard cut.value < threshold else { return [nodeSet] }
         return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, documents: documents)
@@ -148,7 +149,7 @@ public struct StoryClusterer: Sendable {
     /// nodes, `log((m+1)/(df+1)) + idfFloor`, so that with a floor of 0 a term every node has
     /// weighs nothing. The same mix of all terms and names/numbers as the first pass.
     /// - Complexity: O(m² · t) for m nodes of t terms.
-    private func localSimilarities(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double, share: Double) -> [[Double]] {
+    private func localSimilarities(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double) -> [[Double]] {
         let m = nodeSet.count
         var nodeTerms: [[Int32: TermCount]] = []
         var frequency: [Int32: Int] = [:]
@@ -186,6 +187,7 @@ public struct StoryClusterer: Sendable {
         }
         let full = nodeTerms.map { vector($0, entityOnly: false) }
         let entity = nodeTerms.map { vector($0, entityOnly: true) }
+        let share = configuration.entityShare
         var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
         for i in 0..<m {
             for j in (i + 1)..<m {
@@ -305,4 +307,3 @@ struct Pair: Hashable {
         high = max(a, b)
     }
 }
-
