@@ -8,7 +8,8 @@ import Darwin
 #endif
 
 /// Builds the two cluster levels: near-duplicate groups from verified links, and stories above
-/// them by average-linkage agglomeration on TF-IDF similarity, shared quotes and time.
+/// them by average-linkage agglomeration on TF-IDF similarity, shared quotes and time, then a
+/// normalised-cut pass that cuts a story holding two similar events in two.
 ///
 /// Average linkage (the mean similarity over all pairs of the two clusters, absent pairs counting
 /// as zero) resists chaining: one shared name cannot pull two different events together, and a
@@ -87,6 +88,7 @@ public struct StoryClusterer: Sendable {
             }
         }
         var storyNodes = linkage.run(threshold: configuration.linkThreshold)
+        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents) }
         if configuration.splitThreshold > 0 {
             storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents) : [$0] }
         }
@@ -104,11 +106,50 @@ public struct StoryClusterer: Sendable {
         return StoryResult(groups: groups, stories: stories)
     }
 
-    /// Re-clusters one story with term weights computed inside it (local IDF): terms every member
-    /// shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
+    /// Re-clusters one story with term weights computed inside it (local IDF, floor 1): terms
+    /// every member shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
     /// apart ("rahman" against "thompson") weigh most. A story of one event stays whole, because
     /// its members still share what distinguishes it; two events of the same kind fall apart.
     private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1)
+        let m = nodeSet.count
+        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: m))
+        for i in 0..<m {
+            for j in (i + 1)..<m where similarity[i][j] > 0 { linkage.addEdge(i, j, similarity: similarity[i][j]) }
+        }
+        return linkage.run(threshold: configuration.splitThreshold).map { $0.map { nodeSet[$0] } }
+    }
+
+    /// IDF floor of the term weights the cut pass uses: a term every member of the story has
+    /// weighs 0.5 against up to log(m+1)+0.5 for one member's own name, so the names, places and
+    /// numbers that tell two events of one kind apart (one arrested player against another)
+    /// decide the cut while the shared vocabulary still holds one event's members together.
+    /// Tuned on ECB+ dev (in the sweep 0 cut single events apart and 1 missed pairs).
+    static let cutIDFFloor = 0.5
+
+    /// Cuts a story in two while its nodes form two communities: the best normalised cut of their
+    /// similarities (term weights local to the story) is below `cutThreshold` and leaves at least
+    /// `cutMinimumDocuments` documents on each side; then tries each side again. Average linkage
+    /// over the whole collection merges two similar events when their shared vocabulary outweighs
+    /// their names; inside the merged story that vocabulary weighs little and the names split it.
+    /// - Complexity: O(m² · (t + k)) per story of m nodes (see ``NormalizedCut``), times the depth.
+    private func bisect(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
+        let threshold = configuration.cutThreshold
+        let minimumSide = Double(configuration.cutMinimumDocuments)
+        let weights = nodeSet.map { Double(nodes[$0].count) }
+        guard threshold > 0, weights.reduce(0, +) >= 2 * minimumSide else { return [nodeSet] }
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor)
+        guard let cut = NormalizedCut.spectral(similarity, weights: weights, minimumSide: minimumSide) else { return [nodeSet] }
+        guard cut.value < threshold else { return [nodeSet] }
+        return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, documents: documents)
+            + bisect(cut.right.map { nodeSet[$0] }, nodes: nodes, documents: documents)
+    }
+
+    /// Pairwise cosine of a story's nodes on term weights local to the story: IDF over the story's
+    /// nodes, `log((m+1)/(df+1)) + idfFloor`, so that with a floor of 0 a term every node has
+    /// weighs nothing. The same mix of all terms and names/numbers as the first pass.
+    /// - Complexity: O(m² · t) for m nodes of t terms.
+    private func localSimilarities(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double) -> [[Double]] {
         let m = nodeSet.count
         var nodeTerms: [[Int32: TermCount]] = []
         var frequency: [Int32: Int] = [:]
@@ -133,7 +174,8 @@ public struct StoryClusterer: Sendable {
                     : Double(entry.plain) + configuration.entityWeight * Double(entry.entity)
                         + configuration.titleWeight * Double(entry.title)
                 guard tf > 0 else { return nil }
-                let idf = log(Double(m + 1)) - log(Double(frequency[entry.term]!) + 1) + 1
+                let idf = log(Double(m + 1)) - log(Double(frequency[entry.term]!) + 1) + idfFloor
+                guard idf > 0 else { return nil }
                 return (Int(entry.term), (1 + log(tf)) * idf)
             }
             if weighted.count > configuration.termsPerDocument {
@@ -146,14 +188,15 @@ public struct StoryClusterer: Sendable {
         let full = nodeTerms.map { vector($0, entityOnly: false) }
         let entity = nodeTerms.map { vector($0, entityOnly: true) }
         let share = configuration.entityShare
-        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: m))
+        var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
         for i in 0..<m {
             for j in (i + 1)..<m {
                 let score = (1 - share) * TermVectors.dot(full[i], full[j]) + share * TermVectors.dot(entity[i], entity[j])
-                if score > 0 { linkage.addEdge(i, j, similarity: score) }
+                similarity[i][j] = score
+                similarity[j][i] = score
             }
         }
-        return linkage.run(threshold: configuration.splitThreshold).map { $0.map { nodeSet[$0] } }
+        return similarity
     }
 
     private func assignRoles(

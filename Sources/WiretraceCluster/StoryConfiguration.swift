@@ -16,14 +16,19 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public var titleWeight: Double
     /// Share of the similarity taken from names and numbers alone (the rest from all terms).
     public var entityShare: Double
-    /// Average-linkage threshold of the second pass inside each story, on term weights local to
+    /// Average-linkage threshold of a re-clustering inside each story, on term weights local to
     /// the story; 0 turns the pass off.
     public var splitThreshold: Double
+    /// Normalised cut below which a story is cut in two (and each side again): its members form
+    /// two communities on term weights local to the story; 0 turns the pass off.
+    public var cutThreshold: Double
+    /// Documents each side of such a cut must hold: one odd member is not a second event.
+    public var cutMinimumDocuments: Int
 
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
-        splitThreshold: Double = 0.1
+        splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3
     ) {
         self.linkThreshold = linkThreshold
         self.timeWindowDays = timeWindowDays
@@ -33,6 +38,8 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         self.titleWeight = titleWeight
         self.entityShare = entityShare
         self.splitThreshold = splitThreshold
+        self.cutThreshold = cutThreshold
+        self.cutMinimumDocuments = cutMinimumDocuments
     }
 
     /// Throws naming the bad parameter and its allowed range.
@@ -54,6 +61,12 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         }
         guard splitThreshold >= 0, splitThreshold <= 1 else {
             throw WiretraceError(.configuration, "story.split_threshold must be in [0, 1], got \(splitThreshold)")
+        }
+        guard cutThreshold >= 0, cutThreshold <= 2 else {
+            throw WiretraceError(.configuration, "story.cut_threshold must be in [0, 2], got \(cutThreshold)")
+        }
+        guard cutMinimumDocuments >= 1 else {
+            throw WiretraceError(.configuration, "story.cut_minimum_documents must be ≥ 1, got \(cutMinimumDocuments)")
         }
         guard termsPerDocument >= 10 else {
             throw WiretraceError(.configuration, "story.terms_per_document must be ≥ 10, got \(termsPerDocument)")

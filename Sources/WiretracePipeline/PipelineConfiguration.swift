@@ -97,6 +97,8 @@ public struct PipelineConfiguration: Sendable {
                     case "title_weight": configuration.story.titleWeight = try reader.double(key, value)
                     case "entity_share": configuration.story.entityShare = try reader.double(key, value)
                     case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value)
+                    case "cut_threshold": configuration.story.cutThreshold = try reader.double(key, value)
+                    case "cut_minimum_documents": configuration.story.cutMinimumDocuments = try reader.int(key, value, min: 1)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -140,7 +142,8 @@ public struct PipelineConfiguration: Sendable {
         fields.append("\"origin\":\"\(origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
         fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
             + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"
-            + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold)}")
+            + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold),"
+            + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
 

@@ -22,6 +22,10 @@ import WiretraceCore
         #expect(configuration.dedup.threshold == 0.7)
         #expect(configuration.dedup.permutations == 128)
         #expect(configuration.story.timeWindowDays == 3)
+        let cut = try PipelineConfiguration.parse("story:\n  cut_threshold: 0.5\n  cut_minimum_documents: 4\n", origin: "t.yml")
+        #expect(cut.story.cutThreshold == 0.5)
+        #expect(cut.story.cutMinimumDocuments == 4)
+        #expect(cut.story.splitThreshold == PipelineConfiguration().story.splitThreshold)
     }
 
     @Test(arguments: [
@@ -30,6 +34,8 @@ import WiretraceCore
         ("dedup:\n  threshold: high\n", "must be a number"),
         ("dedup:\n  permutations: 0\n", "dedup.permutations"),
         ("story:\n  link_threshold: 1.5\n", "link_threshold"),
+        ("story:\n  cut_threshold: 2.5\n", "story.cut_threshold"),
+        ("story:\n  cut_minimum_documents: 0\n", "cut_minimum_documents"),
         ("- just\n- a list\n", "mapping"),
         ("dedup: [1, 2\n", "YAML"),
     ])
