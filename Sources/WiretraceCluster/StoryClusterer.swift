@@ -127,6 +127,11 @@ public struct StoryClusterer: Sendable {
     /// Tuned on ECB+ dev (in the sweep 0 cut single events apart and 1 missed pairs).
     static let cutIDFFloor = 0.5
 
+    /// Stories of more near-duplicate groups than this are not considered for a cut: the pass
+    /// holds an m × m similarity table (8·m² bytes: 32 MB at 2,000), and average linkage has
+    /// already kept such a story together on strong evidence.
+    static let cutMaximumNodes = 2_000
+
     /// Cuts a story in two while its nodes form two communities: the best normalised cut of their
     /// similarities (term weights local to the story) is below `cutThreshold` and leaves at least
     /// `cutMinimumDocuments` documents on each side; then tries each side again. Average linkage
@@ -137,7 +142,9 @@ public struct StoryClusterer: Sendable {
         let threshold = configuration.cutThreshold
         let minimumSide = Double(configuration.cutMinimumDocuments)
         let weights = nodeSet.map { Double(nodes[$0].count) }
-        guard threshold > 0, weights.reduce(0, +) >= 2 * minimumSide else { return [nodeSet] }
+        guard threshold > 0, nodeSet.count <= Self.cutMaximumNodes, weights.reduce(0, +) >= 2 * minimumSide else {
+            return [nodeSet]
+        }
         let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor)
         guard let cut = NormalizedCut.spectral(similarity, weights: weights, minimumSide: minimumSide) else { return [nodeSet] }
         guard cut.value < threshold else { return [nodeSet] }
