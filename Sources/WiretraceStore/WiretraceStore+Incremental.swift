@@ -8,6 +8,7 @@ extension WiretraceStore {
     /// A value of the analysis state (`analysis_state`), or nil.
     public func analysisState(_ key: String) throws -> String? {
         let query = try statement("SELECT value FROM analysis_state WHERE key = ?")
+        defer { query.reset() }
         query.bind(1, key)
         return try query.step() ? query.string(0) : nil
     }
@@ -38,6 +39,7 @@ extension WiretraceStore {
     /// One document's stored signature: the parameters it was computed with and its bytes.
     public func signature(of id: String) throws -> (parameters: String, minhash: [UInt8])? {
         let query = try statement("SELECT parameters, minhash FROM signatures WHERE document_id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? (query.string(0) ?? "", query.blob(1)) : nil
     }
@@ -64,6 +66,7 @@ extension WiretraceStore {
     /// - Complexity: O(b·(log N + m)) for b bands, N stored keys and m documents per bucket.
     public func bandNeighbours(of keys: [UInt64]) throws -> Set<String> {
         let query = try statement("SELECT document_id FROM band_keys WHERE band = ? AND key = ?")
+        defer { query.reset() }
         var found: Set<String> = []
         for (band, key) in keys.enumerated() {
             query.reset()

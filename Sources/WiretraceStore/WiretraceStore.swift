@@ -34,6 +34,9 @@ public final class WiretraceStore {
         }
     }
 
+    /// A cached prepared statement, reset. Callers that read rows reset it again when done
+    /// (`defer { query.reset() }`): a statement left mid-rows keeps a read transaction open,
+    /// and then no checkpoint can restart the WAL, which grows with every later write.
     func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = statements[sql] {
             cached.reset()
@@ -142,6 +145,7 @@ public final class WiretraceStore {
     /// The stored content hash of a document, or nil if it is not stored.
     public func contentHash(of id: String) throws -> String? {
         let query = try statement("SELECT content_hash FROM documents WHERE id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? query.string(0) : nil
     }
@@ -230,6 +234,7 @@ public final class WiretraceStore {
     /// The stored content and text hashes of a document, or nil if it is not stored.
     private func storedIdentity(of id: String) throws -> (contentHash: String, textHash: String?)? {
         let query = try statement("SELECT content_hash, text_hash FROM documents WHERE id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? (query.string(0) ?? "", query.string(1)) : nil
     }
@@ -237,6 +242,7 @@ public final class WiretraceStore {
     /// A stored document with this URL and this text hash (the smallest id), or nil.
     private func storedDocumentID(url: String, textHash: String) throws -> String? {
         let query = try statement("SELECT min(id) FROM documents WHERE url = ? AND text_hash = ?")
+        defer { query.reset() }
         query.bind(1, url)
         query.bind(2, textHash)
         return try query.step() ? query.string(0) : nil
@@ -245,6 +251,7 @@ public final class WiretraceStore {
     /// Appends a version of the page at `url` unless its latest version has this text already.
     private func recordVersion(url: String, documentID: String, textHash: String, run: Int) throws {
         let latest = try statement("SELECT version, text_hash FROM page_versions WHERE url = ? ORDER BY version DESC LIMIT 1")
+        defer { latest.reset() }
         latest.bind(1, url)
         var version = 1
         if try latest.step() {
@@ -299,6 +306,7 @@ public final class WiretraceStore {
     /// One stored article, or nil.
     public func article(_ id: String) throws -> Article? {
         let query = try statement("SELECT \(Self.articleColumns) FROM documents WHERE id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? Self.article(from: query) : nil
     }
