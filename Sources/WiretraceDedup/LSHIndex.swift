@@ -43,17 +43,30 @@ public struct LSHIndex: Sendable {
     /// - Precondition: the signature has at least bands × rows values.
     /// - Complexity: O(b·r).
     public mutating func insert(_ document: Int, signature: MinHashSignature) {
+        guard let keys = Self.bandKeys(of: signature, banding: banding) else { return }
+        for (band, key) in keys.enumerated() {
+            bandEntries[band].append(BandEntry(key: key, document: document))
+        }
+    }
+
+    /// The key of each band of a signature (what ``insert(_:signature:)`` indexes), or nil for an
+    /// empty signature, which is never a candidate. Stable across runs and processes, so the keys
+    /// can be stored and looked up later (the store's band index).
+    ///
+    /// - Precondition: the signature has at least bands × rows values.
+    /// - Complexity: O(b·r).
+    public static func bandKeys(of signature: MinHashSignature, banding: LSHBanding) -> [UInt64]? {
         let rows = banding.rows
         precondition(
             signature.values.count >= banding.permutationsUsed,
             "signature has \(signature.values.count) values; banding \(banding.bands) × \(rows) needs \(banding.permutationsUsed)")
-        guard !signature.isEmpty else { return }
-        for band in 0..<banding.bands {
+        guard !signature.isEmpty else { return nil }
+        return (0..<banding.bands).map { band in
             var key = UInt64(truncatingIfNeeded: band) &* 0x9E37_79B9_7F4A_7C15
             for value in signature.values[(band * rows)..<((band + 1) * rows)] {
                 key = StableHash.mix(key ^ value)
             }
-            bandEntries[band].append(BandEntry(key: key, document: document))
+            return key
         }
     }
 

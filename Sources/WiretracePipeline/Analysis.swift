@@ -22,56 +22,14 @@ struct Analysis {
     }
     let timings = Timings()
 
-    func run(store: WiretraceStore) throws -> AnalysisSnapshot {
-        // Signatures (and ids) in id order; stale signatures (other parameters) are recomputed.
-        var ids: [String] = []
-        var signatures: [MinHashSignature] = []
-        var stale: [Int] = []
-        let parameters = configuration.signatureParameters
-        try store.forEachSignature { id, stored, _, bytes in
-            if stored == parameters, let signature = MinHashSignature(bytes: bytes) {
-                signatures.append(signature)
-            } else {
-                stale.append(ids.count)
-                signatures.append(MinHashSignature(values: []))
-            }
-            ids.append(id)
-        }
-        let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
-        let shingleSize = configuration.dedup.shingleSize
-        var staleDocuments: [StoredDocument] = []
-        let processor = DocumentProcessor(configuration: configuration)
-        for index in stale {
-            guard let article = try store.article(ids[index]) else { continue }
-            let document = processor.sketch(article, format: .text)
-            signatures[index] = hasher.signature(of: Shingler.shingles(article.text, size: shingleSize))
-            staleDocuments.append(document)
-        }
-        if !staleDocuments.isEmpty {
-            try store.updateSignatures(staleDocuments.map { ($0.article.id, $0.signatureParameters, $0.shingleCount, $0.signature) })
-        }
-
-        // Candidates and verification. Shingle sets are recomputed from the stored text when a
-        // candidate pair needs them, and kept while the pass lasts.
-        progress.begin("verify")
-        let finder = DuplicateFinder(configuration: configuration.dedup)
-        var shingleCache: [Int: [UInt64]] = [:]
-        var loadError: Error?
-        let pairs = finder.verifiedPairs(signatures: signatures) { index in
-            if let cached = shingleCache[index] { return cached }
-            do {
-                let text = try store.article(ids[index])?.text ?? ""
-                let shingles = Shingler.shingles(text, size: shingleSize)
-                shingleCache[index] = shingles
-                return shingles
-            } catch {
-                loadError = error
-                return []
-            }
-        }
-        if let loadError { throw loadError }
-        shingleCache = [:]
-        progress.end()
+    /// The barrier stages over everything stored. Matching is incremental: only the documents
+    /// queued since the last finished analysis (new or changed) are indexed and looked up in the
+    /// stored band index; pairs among the others are kept as stored. Groups, quotes and stories
+    /// are then recomputed over every document (their weights are corpus-wide), so the result is
+    /// the one a single run over all the input would give; stories keep the ids they had
+    /// (``StoryIDAssigner``).
+    func run(store: WiretraceStore, runID: Int = 0) throws -> AnalysisSnapshot {
+        let pairRecords = try matchPending(store: store)
         timings.mark("candidates+verify")
 
         // What the story level and the quote chains need of each article, streamed from the
@@ -79,15 +37,19 @@ struct Analysis {
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
         var terms: [[TermCount]] = []
-        articles.reserveCapacity(ids.count)
         try store.forEachArticle { article in
             articles.append(ArticleSummary(article))
             terms.append(vocabulary.counts(text: article.text, title: article.title))
         }
-        guard articles.map(\.id) == ids else {
-            throw WiretraceError(.internalInvariant, "documents and signatures are out of step", location: store.path)
-        }
+        let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
+        let indexOfID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let links = try pairRecords.map { pair -> DuplicateLink in
+            guard let a = indexOfID[pair.a], let b = indexOfID[pair.b] else {
+                throw WiretraceError(.internalInvariant, "pair \(pair.a)–\(pair.b) names a document not stored", location: store.path)
+            }
+            return DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         timings.mark("terms")
 
         // Quotes matched across outlets.
@@ -119,21 +81,14 @@ struct Analysis {
                 textLength: article.textLength)
         }
         terms = []
-        let links = pairs.map { pair in
-            DuplicateLink(a: pair.a, b: pair.b, jaccard: pair.similarity.jaccard, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
-        }
         let clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
         let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
         timings.mark("stories")
+        CrashPoint.reach("cluster")
 
         // Records.
-        let pairRecords = pairs.map { pair in
-            DuplicatePairRecord(
-                a: ids[pair.a], b: ids[pair.b], jaccard: pair.similarity.jaccard,
-                containment: pair.similarity.containment, aInB: pair.similarity.aInB, bInA: pair.similarity.bInA)
-        }
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
         let encoder = JSONEncoder()
@@ -143,6 +98,10 @@ struct Analysis {
         // Reviewers' decisions (split, merge, not the same story, confirm) outlast re-clustering.
         var stories = ReviewApplication(decisions: try store.reviewDecisions())
             .apply(to: result.stories, ids: ids, published: published)
+        // Stable ids: a story keeps the id it had; when stories merge, the oldest id survives.
+        let assignment = StoryIDAssigner(previousStory: try store.storyOfDocuments(), firstRuns: try store.storyIDFirstRuns())
+            .assign(stories.map { story in (origin: ids[story.members[0].index], members: story.members.map { ids[$0.index] }) })
+        for index in stories.indices { stories[index].id = assignment.ids[index] }
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]
@@ -168,7 +127,7 @@ struct Analysis {
                         evidence: (try? encoder.encode(member.evidence)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
                 })
         }
-        return AnalysisSnapshot(
+        var snapshot = AnalysisSnapshot(
             pairs: pairRecords, groups: groups, clusters: clusters, quotes: quoteMatch.quotes,
             quoteAssignments: occurrences.indices.map { index in
                 let occurrence = occurrences[index]
@@ -176,6 +135,104 @@ struct Analysis {
                     documentID: occurrence.documentID, start: occurrence.start, end: occurrence.end,
                     quoteID: quoteMatch.quoteIDs[index], resolvedSpeaker: quoteMatch.resolvedSpeakers[index])
             })
+        snapshot.newStoryIDs = assignment.newIDs
+        snapshot.storyMerges = assignment.merges
+        return snapshot
+    }
+
+    /// The key that says which band index and which verified pairs are valid: the signature
+    /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
+    var matchingParameters: String {
+        let dedup = configuration.dedup
+        let banding = DuplicateFinder(configuration: dedup).banding
+        return "\(configuration.signatureParameters);bands=\(banding.bands)x\(banding.rows);t=\(dedup.threshold);"
+            + "c=\(dedup.containmentThreshold);min=\(dedup.minimumShingles)"
+    }
+
+    /// Matches the queued documents against the stored band index and returns every verified
+    /// pair: the stored pairs between documents not queued, plus the pairs of each queued
+    /// document with any document sharing one of its band keys (the candidates a single LSH pass
+    /// over everything would give it), verified on exact shingle sets recomputed from the text.
+    ///
+    /// The band keys of queued documents are written first, in committed batches (idempotent:
+    /// a document's keys are replaced), so queued documents find each other; nothing else is
+    /// written, so a crash here leaves the queue as it was.
+    ///
+    /// - Complexity: O(q·b) indexed lookups for q queued documents and b bands, plus O(m + n)
+    ///   per candidate pair.
+    private func matchPending(store: WiretraceStore) throws -> [DuplicatePairRecord] {
+        let finder = DuplicateFinder(configuration: configuration.dedup)
+        let banding = finder.banding
+        let parameters = matchingParameters
+        if try store.analysisState("matching") != parameters {
+            try store.resetBandIndex(stateKey: "matching", value: parameters)
+        }
+        let pending = try store.pendingDocumentIDs()
+        let isPending = Set(pending)
+        let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
+        let shingleSize = configuration.dedup.shingleSize
+        let signatureParameters = configuration.signatureParameters
+
+        // Index the queued documents (signatures from other parameters are recomputed).
+        progress.begin("index")
+        var keysByID: [String: [UInt64]] = [:]
+        var batchStart = 0
+        while batchStart < pending.count {
+            let batch = pending[batchStart..<min(batchStart + configuration.batchSize, pending.count)]
+            batchStart += batch.count
+            var rows: [(id: String, keys: [UInt64]?)] = []
+            var recomputed: [(id: String, parameters: String, shingleCount: Int, minhash: [UInt8])] = []
+            for id in batch {
+                var signature: MinHashSignature?
+                if let stored = try store.signature(of: id), stored.parameters == signatureParameters {
+                    signature = MinHashSignature(bytes: stored.minhash)
+                }
+                if signature == nil {
+                    let shingles = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
+                    let fresh = hasher.signature(of: shingles)
+                    recomputed.append((id, signatureParameters, shingles.count, fresh.bytes))
+                    signature = fresh
+                }
+                let keys = LSHIndex.bandKeys(of: signature!, banding: banding)
+                keysByID[id] = keys
+                rows.append((id, keys))
+            }
+            try store.transaction {
+                try store.updateSignatures(recomputed)
+                try store.replaceBandKeys(rows)
+            }
+            CrashPoint.reach("lsh")
+        }
+        progress.end()
+
+        // Candidates of each queued document, oriented as the store orders ids (binary).
+        progress.begin("verify")
+        var candidates: Set<OrderedIDPair> = []
+        for id in pending {
+            guard let keys = keysByID[id] else { continue }
+            for other in try store.bandNeighbours(of: keys) where other != id {
+                candidates.insert(OrderedIDPair(id, other))
+            }
+        }
+        var shingleCache: [String: [UInt64]] = [:]
+        func shingles(_ id: String) throws -> [UInt64] {
+            if let cached = shingleCache[id] { return cached }
+            let set = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
+            shingleCache[id] = set
+            return set
+        }
+        var pairs: [DuplicatePairRecord] = []
+        for pair in candidates.sorted() {
+            let similarity = PairSimilarity.exact(try shingles(pair.a), try shingles(pair.b))
+            guard finder.accepts(similarity) else { continue }
+            pairs.append(
+                DuplicatePairRecord(
+                    a: pair.a, b: pair.b, jaccard: similarity.jaccard, containment: similarity.containment,
+                    aInB: similarity.aInB, bInA: similarity.bInA))
+        }
+        progress.end()
+        let kept = try store.duplicatePairs().filter { !isPending.contains($0.a) && !isPending.contains($0.b) }
+        return kept + pairs
     }
 }
 
@@ -195,5 +252,26 @@ struct ArticleSummary {
         published = article.published
         credits = article.credits
         textLength = article.text.utf8.count
+    }
+}
+
+/// Two document ids, the smaller first in the store's order (SQLite's binary collation: UTF-8
+/// bytes), so a pair is oriented as it would be by index in a pass over the ids in store order.
+struct OrderedIDPair: Hashable, Comparable {
+    let a: String
+    let b: String
+
+    init(_ first: String, _ second: String) {
+        if Self.precedes(second, first) {
+            (a, b) = (second, first)
+        } else {
+            (a, b) = (first, second)
+        }
+    }
+
+    static func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
+
+    static func < (lhs: OrderedIDPair, rhs: OrderedIDPair) -> Bool {
+        lhs.a != rhs.a ? precedes(lhs.a, rhs.a) : precedes(lhs.b, rhs.b)
     }
 }

@@ -79,7 +79,7 @@ struct DocumentProcessor: Sendable {
         return StoredDocument(
             article: article, format: format, contentHash: Self.contentHash(article, parameters: signatureParameters),
             signatureParameters: signatureParameters, shingleCount: shingles.count, signature: signature.bytes,
-            quotes: quotes)
+            quotes: quotes, textHash: StableHash.hex(article.text))
     }
 
     /// Applies `transform` to every element on `workers` threads, keeping the order.

@@ -31,6 +31,7 @@ public struct PipelineRunner {
     public func run(inputs: [String], databasePath: String) throws -> RunSummary {
         let started = Date()
         let store = try WiretraceStore(path: databasePath)
+        try store.markInterruptedRuns()
         let runID = try store.beginRun(inputs: inputs, parameters: configuration.summaryJSON)
         var counts = RunCounts()
         var stageSeconds: [(stage: String, seconds: Double)] = []
@@ -38,8 +39,8 @@ public struct PipelineRunner {
             let analysis = Analysis(configuration: configuration, progress: progress)
             try ingest(inputs: inputs, store: store, runID: runID, counts: &counts)
             analysis.timings.mark("ingest")
-            let snapshot = try analysis.run(store: store)
-            try store.replaceAnalysis(snapshot)
+            let snapshot = try analysis.run(store: store, runID: runID)
+            try store.replaceAnalysis(snapshot, run: runID) { CrashPoint.reach("commit") }
             analysis.timings.mark("store")
             stageSeconds = analysis.timings.stages.map { (stage: $0.0, seconds: $0.1) }
             counts.duplicatePairs = snapshot.pairs.count
@@ -72,27 +73,25 @@ public struct PipelineRunner {
             guard !batch.isEmpty else { return }
             let outcomes = processor.process(batch, boilerplate: boilerplate)
             batch.removeAll(keepingCapacity: true)
-            var changed: [StoredDocument] = []
-            var unchanged: [String] = []
+            var documents: [StoredDocument] = []
             for outcome in outcomes {
                 switch outcome {
-                case .rejected(let rejection):
-                    reject(rejection)
-                case .stored(let document):
-                    if try store.contentHash(of: document.article.id) == document.contentHash {
-                        unchanged.append(document.article.id)
-                    } else {
-                        changed.append(document)
-                    }
+                case .rejected(let rejection): reject(rejection)
+                case .stored(let document): documents.append(document)
                 }
             }
-            try store.store(changed, run: runID)
-            try store.touch(unchanged, run: runID)
+            // Identity (same id, or same URL and text: not stored twice) is decided by the store
+            // inside the batch's transaction; a re-run after a crash finds the batch stored or not.
+            for outcome in try store.store(documents, run: runID) {
+                switch outcome {
+                case .stored, .updated: counts.documentsStored += 1
+                case .unchanged, .sameAs: counts.documentsUnchanged += 1
+                }
+            }
             try store.record(rejections: rejections, run: runID)
             rejections.removeAll()
-            counts.documentsStored += changed.count
-            counts.documentsUnchanged += unchanged.count
             progress.update(done: counts.documentsRead)
+            CrashPoint.reach("ingest")
         }
 
         try reader.read { item in

@@ -5,9 +5,14 @@ import WiretraceStore
 /// order; the CLI writes them.
 public enum Exporter {
     /// One line per story cluster, every document in exactly one:
-    /// `{"cluster", "members": [{"id", "outlet", "role"}]}` (copies and excerpts also carry `of`).
+    /// `{"cluster", "members": [{"id", "outlet", "role"}]}` (copies and excerpts also carry `of`;
+    /// a later version of a page stored under another id carries `edit_of`, the previous version).
     public static func clusterLines(_ store: WiretraceStore) throws -> [String] {
-        try store.clusters().map { cluster in
+        var editOf: [String: String] = [:]
+        for version in try store.pageVersions() {
+            if let previous = version.previousDocumentID { editOf[version.documentID] = previous }
+        }
+        return try store.clusters().map { cluster in
             JSONValue.object([
                 ("cluster", .string(cluster.id)),
                 ("members", .array(cluster.members.map { member in
@@ -16,6 +21,7 @@ public enum Exporter {
                         ("role", .string(member.role)),
                     ]
                     if let of = member.of { fields.append(("of", .string(of))) }
+                    if let previous = editOf[member.documentID] { fields.append(("edit_of", .string(previous))) }
                     return .object(fields)
                 })),
             ]).serialized()

@@ -11,11 +11,15 @@ public struct StoredDocument: Sendable {
     public var shingleCount: Int
     public var signature: [UInt8]
     public var quotes: [QuoteOccurrenceRecord]
+    /// A stable hash of the text alone: the same URL with the same text is the same document,
+    /// with other text a new version of the page. Defaults to `contentHash`.
+    public var textHash: String
 
     public init(
         article: Article, format: InputFormat, contentHash: String, signatureParameters: String,
-        shingleCount: Int, signature: [UInt8], quotes: [QuoteOccurrenceRecord]
+        shingleCount: Int, signature: [UInt8], quotes: [QuoteOccurrenceRecord], textHash: String? = nil
     ) {
+        self.textHash = textHash ?? contentHash
         self.article = article
         self.format = format
         self.contentHash = contentHash
@@ -164,6 +168,10 @@ public struct AnalysisSnapshot: Sendable {
     /// (document id, start, end) -> quote id, and the speaker resolved across outlets if the
     /// document itself only gave a description ("the junta chief").
     public var quoteAssignments: [QuoteAssignment]
+    /// Story ids issued for the first time by this analysis (recorded with the run).
+    public var newStoryIDs: [String] = []
+    /// Stories absorbed by an older one in this analysis: the retired id and the survivor's.
+    public var storyMerges: [(old: String, survivor: String)] = []
 
     public init(
         pairs: [DuplicatePairRecord], groups: [(id: String, members: [String])], clusters: [ClusterRecord],
@@ -236,4 +244,26 @@ public struct QuoteAssignment: Sendable, Hashable {
         self.quoteID = quoteID
         self.resolvedSpeaker = resolvedSpeaker
     }
+}
+
+/// What storing one document did.
+public enum StoreOutcome: Sendable, Hashable {
+    /// A document not seen before (or a new version of a page already stored under another id).
+    case stored
+    /// A stored document (same id) whose content changed: replaced, and matched again.
+    case updated
+    /// The same id with the same content: nothing written but `last_run`.
+    case unchanged
+    /// Another id with the same URL and the same text as a stored document: not stored twice.
+    case sameAs(String)
+}
+
+/// One version of a page (documents sharing a URL), oldest first.
+public struct PageVersionRecord: Sendable, Hashable {
+    public var url: String
+    public var version: Int
+    public var documentID: String
+    /// The document holding the previous version, when it is another document.
+    public var previousDocumentID: String?
+    public var runID: Int
 }

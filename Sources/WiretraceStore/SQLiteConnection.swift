@@ -48,9 +48,21 @@ final class SQLiteConnection {
         return SQLiteStatement(handle: statement, connection: self, sql: sql)
     }
 
+    /// Transactions open on this connection: a nested `transaction` joins the outer one.
+    private var transactionDepth = 0
+
     /// Runs `body` inside one transaction: committed if it returns, rolled back if it throws.
+    /// Called inside another transaction, `body` becomes part of it (committed or rolled back
+    /// with it).
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
         try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
         do {
             let result = try body()
             try execute("COMMIT")

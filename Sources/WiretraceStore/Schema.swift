@@ -125,5 +125,44 @@ enum Schema {
         CREATE INDEX cluster_members_by_of ON cluster_members(of);
         CREATE INDEX documents_by_outlet ON documents(outlet);
         """,
+        // 3: incremental runs. The LSH band index (queried by key, never loaded whole); documents
+        // stored but not yet matched against it; a key-value state (which dedup parameters the
+        // index was built with); every story id ever issued with the run it first appeared in, and
+        // the merges that retired ids; page versions (same URL, changed text); a text hash per
+        // document for "same URL, same text". Existing stories keep their ids (first run: the
+        // latest run so far); the band index is empty, so the next run rebuilds it.
+        """
+        CREATE TABLE band_keys(
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            document_id TEXT NOT NULL
+        );
+        CREATE INDEX band_keys_by_key ON band_keys(band, key);
+        CREATE INDEX band_keys_by_document ON band_keys(document_id);
+        CREATE TABLE pending_documents(document_id TEXT PRIMARY KEY);
+        CREATE TABLE analysis_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE story_ids(
+            id TEXT PRIMARY KEY,
+            first_run INTEGER NOT NULL,
+            retired_run INTEGER
+        );
+        CREATE TABLE story_merges(
+            old_id TEXT PRIMARY KEY,
+            survivor_id TEXT NOT NULL,
+            run_id INTEGER NOT NULL
+        );
+        CREATE TABLE page_versions(
+            url TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            run_id INTEGER NOT NULL,
+            PRIMARY KEY(url, version)
+        );
+        CREATE INDEX page_versions_by_document ON page_versions(document_id);
+        ALTER TABLE documents ADD COLUMN text_hash TEXT;
+        CREATE INDEX documents_by_url ON documents(url) WHERE url IS NOT NULL;
+        INSERT INTO story_ids(id, first_run) SELECT id, coalesce((SELECT max(id) FROM runs), 0) FROM clusters;
+        """,
     ]
 }

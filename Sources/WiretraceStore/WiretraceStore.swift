@@ -34,6 +34,9 @@ public final class WiretraceStore {
         }
     }
 
+    /// A cached prepared statement, reset. Callers that read rows reset it again when done
+    /// (`defer { query.reset() }`): a statement left mid-rows keeps a read transaction open,
+    /// and then no checkpoint can restart the WAL, which grows with every later write.
     func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = statements[sql] {
             cached.reset()
@@ -44,7 +47,7 @@ public final class WiretraceStore {
         return prepared
     }
 
-    private func scalarInt(_ sql: String) throws -> Int? {
+    func scalarInt(_ sql: String) throws -> Int? {
         let statement = try connection.prepare(sql)
         return try statement.step() ? statement.int(0) : nil
     }
@@ -142,23 +145,36 @@ public final class WiretraceStore {
     /// The stored content hash of a document, or nil if it is not stored.
     public func contentHash(of id: String) throws -> String? {
         let query = try statement("SELECT content_hash FROM documents WHERE id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? query.string(0) : nil
     }
 
-    /// Inserts or replaces documents (with their signatures and quote occurrences) in one transaction.
-    public func store(_ documents: [StoredDocument], run: Int) throws {
-        guard !documents.isEmpty else { return }
-        try connection.transaction {
+    /// Stores a batch of documents (with their signatures and quote occurrences) in one
+    /// transaction, deciding each one's identity against what is stored, earlier documents of
+    /// the batch included:
+    ///
+    /// - same id, same content hash: unchanged (only `last_run` moves);
+    /// - same id, other content: replaced in place, and a new page version when its text changed;
+    /// - new id, same URL and same text as a stored document: not stored (``StoreOutcome/sameAs(_:)``);
+    /// - new id otherwise: stored; with a URL already stored under other text, as its next version.
+    ///
+    /// Stored and replaced documents are queued for matching (`pending_documents`) in the same
+    /// transaction, so a batch is either wholly in, queued, or not at all.
+    @discardableResult
+    public func store(_ documents: [StoredDocument], run: Int) throws -> [StoreOutcome] {
+        guard !documents.isEmpty else { return [] }
+        return try connection.transaction {
             let upsert = try statement(
                 """
                 INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits,
-                  text, content_hash, first_run, last_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  text, content_hash, first_run, last_run, text_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET source = excluded.source, format = excluded.format, url = excluded.url,
                   outlet = excluded.outlet, title = excluded.title, published = excluded.published,
                   byline = excluded.byline, dateline = excluded.dateline, credits = excluded.credits,
-                  text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run
+                  text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run,
+                  text_hash = excluded.text_hash
                 """)
             let signature = try statement(
                 """
@@ -173,13 +189,27 @@ public final class WiretraceStore {
                   speaker_mention, cue, via)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let pending = try statement("INSERT OR IGNORE INTO pending_documents(document_id) VALUES (?)")
+            let touch = try statement("UPDATE documents SET last_run = ? WHERE id = ?")
+            var outcomes: [StoreOutcome] = []
             for document in documents {
                 let article = document.article
+                let stored = try storedIdentity(of: article.id)
+                if let stored, stored.contentHash == document.contentHash {
+                    try touch.run([.int(Int64(run)), .text(article.id)])
+                    outcomes.append(.unchanged)
+                    continue
+                }
+                if stored == nil, let url = article.url, let same = try storedDocumentID(url: url, textHash: document.textHash) {
+                    outcomes.append(.sameAs(same))
+                    continue
+                }
                 try upsert.run([
                     .text(article.id), .text(article.source), .text(document.format.rawValue), .optional(article.url),
                     .optional(article.outlet), .optional(article.title), .optional(article.published),
                     .optional(article.byline), .optional(article.dateline), .text(JSON.encode(article.credits)),
                     .text(article.text), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
+                    .text(document.textHash),
                 ])
                 try signature.run([
                     .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
@@ -193,8 +223,43 @@ public final class WiretraceStore {
                         .text(JSON.encode(quote.via)),
                     ])
                 }
+                try pending.run([.text(article.id)])
+                if let url = article.url { try recordVersion(url: url, documentID: article.id, textHash: document.textHash, run: run) }
+                outcomes.append(stored == nil ? .stored : .updated)
             }
+            return outcomes
         }
+    }
+
+    /// The stored content and text hashes of a document, or nil if it is not stored.
+    private func storedIdentity(of id: String) throws -> (contentHash: String, textHash: String?)? {
+        let query = try statement("SELECT content_hash, text_hash FROM documents WHERE id = ?")
+        defer { query.reset() }
+        query.bind(1, id)
+        return try query.step() ? (query.string(0) ?? "", query.string(1)) : nil
+    }
+
+    /// A stored document with this URL and this text hash (the smallest id), or nil.
+    private func storedDocumentID(url: String, textHash: String) throws -> String? {
+        let query = try statement("SELECT min(id) FROM documents WHERE url = ? AND text_hash = ?")
+        defer { query.reset() }
+        query.bind(1, url)
+        query.bind(2, textHash)
+        return try query.step() ? query.string(0) : nil
+    }
+
+    /// Appends a version of the page at `url` unless its latest version has this text already.
+    private func recordVersion(url: String, documentID: String, textHash: String, run: Int) throws {
+        let latest = try statement("SELECT version, text_hash FROM page_versions WHERE url = ? ORDER BY version DESC LIMIT 1")
+        defer { latest.reset() }
+        latest.bind(1, url)
+        var version = 1
+        if try latest.step() {
+            if latest.string(1) == textHash { return }
+            version = (latest.int(0) ?? 0) + 1
+        }
+        try statement("INSERT INTO page_versions(url, version, document_id, text_hash, run_id) VALUES (?, ?, ?, ?, ?)")
+            .run([.text(url), .int(Int64(version)), .text(documentID), .text(textHash), .int(Int64(run))])
     }
 
     /// Replaces signatures computed with other parameters.
@@ -241,6 +306,7 @@ public final class WiretraceStore {
     /// One stored article, or nil.
     public func article(_ id: String) throws -> Article? {
         let query = try statement("SELECT \(Self.articleColumns) FROM documents WHERE id = ?")
+        defer { query.reset() }
         query.bind(1, id)
         return try query.step() ? Self.article(from: query) : nil
     }
@@ -272,9 +338,21 @@ public final class WiretraceStore {
 
     // MARK: Analysis
 
-    /// Replaces every derived table with `snapshot`, atomically.
-    public func replaceAnalysis(_ snapshot: AnalysisSnapshot) throws {
+    /// Replaces every derived table with `snapshot`, atomically, and in the same transaction
+    /// empties the queue of documents to match (the snapshot covers them), records the story ids
+    /// it issues (first seen in `run`) and the merges it made. `beforeCommit` runs last inside
+    /// the transaction (a test hook: a crash there must leave the previous analysis whole).
+    public func replaceAnalysis(_ snapshot: AnalysisSnapshot, run: Int = 0, beforeCommit: () -> Void = {}) throws {
         try connection.transaction {
+            try connection.execute("DELETE FROM pending_documents")
+            let issue = try statement("INSERT OR IGNORE INTO story_ids(id, first_run) VALUES (?, ?)")
+            for id in snapshot.newStoryIDs { try issue.run([.text(id), .int(Int64(run))]) }
+            let merge = try statement("INSERT OR REPLACE INTO story_merges(old_id, survivor_id, run_id) VALUES (?, ?, ?)")
+            let retire = try statement("UPDATE story_ids SET retired_run = ? WHERE id = ?")
+            for (old, survivor) in snapshot.storyMerges {
+                try merge.run([.text(old), .text(survivor), .int(Int64(run))])
+                try retire.run([.int(Int64(run)), .text(old)])
+            }
             try connection.execute(
                 """
                 DELETE FROM duplicate_pairs; DELETE FROM duplicate_groups; DELETE FROM cluster_members;
@@ -334,6 +412,7 @@ public final class WiretraceStore {
                     .int(Int64(a.end)),
                 ])
             }
+            beforeCommit()
         }
     }
 

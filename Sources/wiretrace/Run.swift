@@ -6,9 +6,12 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the whole pipeline over INPUT files or directories into a SQLite database.",
         discussion: """
-            Re-running over the same input into the same database adds nothing twice: unchanged
-            documents are skipped, and the analysis (pairs, groups, stories, quotes) is rebuilt over
-            everything stored. Exits 0 even when documents are rejected; the summary says how many and why.
+            Daily dumps go into one database: only new or changed documents are matched against the
+            stored LSH band index, duplicate groups and stories are extended (the same as one run over
+            everything), and a story keeps its id as it grows; when two merge, the older id survives.
+            The same id, or the same URL with the same text, is not stored twice; the same URL with
+            other text is a new version of the page. A killed run is finished by running it again.
+            Exits 0 even when documents are rejected; the summary says how many and why.
             """)
 
     @Option(name: .long, help: "The SQLite database to create or update.")
