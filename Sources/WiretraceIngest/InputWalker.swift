@@ -47,7 +47,13 @@ enum InputWalker {
     ///
     /// Symbolic links to files are followed; links to directories are not (no cycles).
     /// - Complexity: O(*n* log *n*) for *n* files under the directory.
+    ///
+    /// `-` is standard input read as JSONL; `-.warc`, `-.warc.gz`, `-.jsonl.gz` (any name `-.EXT`)
+    /// read it as that kind of file.
     static func entries(for input: String) -> [InputEntry] {
+        if input == "-" || input.hasPrefix("-.") {
+            return [.file(InputFile(path: "/dev/stdin", relativePath: input == "-" ? "stdin.jsonl" : "stdin" + input.dropFirst()))]
+        }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory) else {

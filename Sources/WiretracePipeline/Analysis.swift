@@ -21,6 +21,9 @@ struct Analysis {
         }
     }
     let timings = Timings()
+    /// Verified pairs found elsewhere (`wiretrace import` of a Spark run), by document id: used
+    /// instead of LSH and verification over the store, so the groups are exactly that run's.
+    var precomputedPairs: [IdentifiedPair]? = nil
 
     func run(store: WiretraceStore) throws -> AnalysisSnapshot {
         // Signatures (and ids) in id order; stale signatures (other parameters) are recomputed.
@@ -37,6 +40,36 @@ struct Analysis {
             }
             ids.append(id)
         }
+        let pairs: [VerifiedPair]
+        if let precomputedPairs {
+            pairs = try Self.resolve(precomputedPairs, ids: ids, location: store.path)
+            timings.mark("candidates+verify")
+        } else {
+            pairs = try verifiedPairs(store: store, ids: ids, signatures: &signatures, stale: stale)
+        }
+        return try stories(store: store, ids: ids, pairs: pairs)
+    }
+
+    /// Precomputed pairs as indices into `ids`, `a` before `b` (the orientation the story level
+    /// reads `aInB`/`bInA` in).
+    static func resolve(_ pairs: [IdentifiedPair], ids: [String], location: String) throws -> [VerifiedPair] {
+        let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return try pairs.map { pair in
+            guard let a = indexByID[pair.a], let b = indexByID[pair.b] else {
+                throw WiretraceError(
+                    .internalInvariant, "verified pair \(pair.a) – \(pair.b) names a document that is not stored", location: location)
+            }
+            return a < b
+                ? VerifiedPair(a: a, b: b, similarity: PairSimilarity(intersection: pair.intersection, sizeA: pair.sizeA, sizeB: pair.sizeB))
+                : VerifiedPair(a: b, b: a, similarity: PairSimilarity(intersection: pair.intersection, sizeA: pair.sizeB, sizeB: pair.sizeA))
+        }
+        .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    /// Signatures brought up to date, LSH candidates, exact verification.
+    private func verifiedPairs(
+        store: WiretraceStore, ids: [String], signatures: inout [MinHashSignature], stale: [Int]
+    ) throws -> [VerifiedPair] {
         let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
         let shingleSize = configuration.dedup.shingleSize
         var staleDocuments: [StoredDocument] = []
@@ -73,6 +106,11 @@ struct Analysis {
         shingleCache = [:]
         progress.end()
         timings.mark("candidates+verify")
+        return pairs
+    }
+
+    /// Quote matching, stories, roles and evidence over the stored documents and verified pairs.
+    private func stories(store: WiretraceStore, ids: [String], pairs: [VerifiedPair]) throws -> AnalysisSnapshot {
 
         // What the story level and the quote chains need of each article, streamed from the
         // store: metadata and term counts, not the text.
@@ -176,6 +214,23 @@ struct Analysis {
                     documentID: occurrence.documentID, start: occurrence.start, end: occurrence.end,
                     quoteID: quoteMatch.quoteIDs[index], resolvedSpeaker: quoteMatch.resolvedSpeakers[index])
             })
+    }
+}
+
+/// A verified pair by document ids, with the sizes its similarity follows from.
+public struct IdentifiedPair: Sendable, Hashable {
+    public var a: String
+    public var b: String
+    public var intersection: Int
+    public var sizeA: Int
+    public var sizeB: Int
+
+    public init(a: String, b: String, intersection: Int, sizeA: Int, sizeB: Int) {
+        self.a = a
+        self.b = b
+        self.intersection = intersection
+        self.sizeA = sizeA
+        self.sizeB = sizeB
     }
 }
 
