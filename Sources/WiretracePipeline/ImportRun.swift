@@ -8,7 +8,7 @@ import WiretraceStore
 /// Reads, under the job's output directory:
 /// - `articles/`: JSONL part files, one `wiretrace extract` object per document (the job writes
 ///   them when run with `--articles`); each is stored with its quotes, as `wiretrace run` does.
-/// - `pairs/`: JSONL part files of verified pairs `{"a", "b", "intersection", "size_a", "size_b"}`.
+/// - `pairs.jsonl/`: JSONL part files of verified pairs `{"a", "b", "intersection", "size_a", "size_b"}`.
 ///
 /// Then runs the barrier stages (``Analysis``) with those pairs instead of its own LSH and
 /// verification, so the near-duplicate groups are exactly the Spark run's. What differs from
@@ -28,7 +28,7 @@ public struct ImportRun {
     public func run(directory: String, databasePath: String) throws -> RunSummary {
         let started = Date()
         let articleFiles = try Self.partFiles(directory, "articles")
-        let pairFiles = try Self.partFiles(directory, "pairs")
+        let pairFiles = try Self.partFiles(directory, "pairs.jsonl")
         let store = try WiretraceStore(path: databasePath)
         let runID = try store.beginRun(inputs: [directory], parameters: configuration.summaryJSON)
         var counts = RunCounts()

@@ -7,7 +7,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load a Spark dedup run (pipelines/spark/, run with --articles) into a SQLite database.",
         discussion: """
-            Reads DIR/articles/ (the extracted documents) and DIR/pairs/ (the verified pairs), stores \
+            Reads DIR/articles/ (the extracted documents) and DIR/pairs.jsonl/ (the verified pairs), stores \
             the documents with their quotes, and builds stories and quotes over the Spark run's pairs \
             instead of recomputing them: its near-duplicate groups are the Spark run's. Use a fresh \
             database. Reports, exports and `wiretrace serve` then work as after `wiretrace run`.
