@@ -96,8 +96,9 @@ def sign_partitions(binary_name, sign_arguments, from_stdin):
 
 def input_units(inputs):
     """(path, splittable) per input in order: plain .jsonl/.ndjson files are split into line
-    ranges; anything else is read whole by one task. A directory holding only JSONL and WARC files
-    is expanded into them (their ids come from the records, not from paths)."""
+    ranges; anything else is read whole by one task. A directory holding only JSONL and WARC files,
+    none in a subdirectory, is expanded into them: their ids (JSONL `id`, WARC `NAME#n`) are the
+    same whether the binary is given the directory or the file."""
     units = []
     for path in inputs:
         if os.path.isdir(path):
@@ -107,7 +108,7 @@ def input_units(inputs):
                 names += [os.path.relpath(os.path.join(root, name), path) for name in files if not name.startswith(".")]
             names.sort(key=lambda name: name.encode("utf-8"))
             record_files = (".jsonl", ".ndjson", ".warc", ".jsonl.gz", ".ndjson.gz", ".warc.gz")
-            if names and all(name.lower().endswith(record_files) for name in names):
+            if names and all(name.lower().endswith(record_files) and os.sep not in name for name in names):
                 units += [(os.path.join(path, name), name.lower().endswith((".jsonl", ".ndjson"))) for name in names]
             else:
                 units.append((path, False))
