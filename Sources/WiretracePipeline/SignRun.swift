@@ -31,12 +31,14 @@ public struct SignRun {
         self.includeArticle = includeArticle
     }
 
-    /// The parameters a consumer of the lines needs to verify and band exactly as dedup does.
+    /// The parameters a consumer of the lines needs to verify and band exactly as dedup does
+    /// (`wiretrace sign --parameters`).
     public var parameters: JSONValue {
         let dedup = configuration.dedup
         let banding = DuplicateFinder(configuration: dedup).banding
         return .object([
-            ("threshold", .double(dedup.threshold)), ("containment_threshold", .double(dedup.containmentThreshold)),
+            // Thresholds as Swift's shortest round-trip text: a JSON number would be rounded.
+            ("threshold", .string(String(dedup.threshold))), ("containment_threshold", .string(String(dedup.containmentThreshold))),
             ("minimum_shingles", .int(dedup.minimumShingles)), ("shingle_size", .int(dedup.shingleSize)),
             ("permutations", .int(dedup.permutations)), ("seed", .string(String(dedup.seed, radix: 16))),
             ("bands", .int(banding.bands)), ("rows", .int(banding.rows)),

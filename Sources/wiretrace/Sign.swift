@@ -13,7 +13,8 @@ struct Sign: ParsableCommand {
             hashes, little-endian} (+ "article", the extract object, with --article). Keys and \
             shingles are those `wiretrace dedup` computes, the same on every machine. With no INPUT, \
             reads JSONL from standard input (`-`; `-.warc`, `-.warc.gz`, `-.jsonl.gz` name other \
-            formats). Used by pipelines/spark/.
+            formats; `-:NAME` reads it as the file NAME, ids included; put these after `--`). Used \
+            by pipelines/spark/.
             """)
 
     @Option(name: .long, help: "Jaccard threshold for near-duplicates (default 0.5, or the pipeline file's).")
@@ -28,14 +29,15 @@ struct Sign: ParsableCommand {
     @Option(name: .long, help: "A pipeline file (YAML); defaults to the built-in parameters of pipelines/default.yml.")
     var config: String?
 
-    @Argument(help: "Files or directories to read; `-` (the default) is standard input as JSONL.")
+    @Argument(help: "Files or directories to read; `-` (the default) is standard input as JSONL, `-:NAME` as the file NAME.")
     var inputs: [String] = []
 
     func validate() throws {
         if let threshold, !(threshold > 0 && threshold <= 1) {
             throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
         }
-        for input in inputs where !(input == "-" || input.hasPrefix("-.")) && !FileManager.default.fileExists(atPath: input) {
+        for input in inputs where !(input == "-" || input.hasPrefix("-.") || input.hasPrefix("-:"))
+            && !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("no such file or directory: \(input)")
         }
     }

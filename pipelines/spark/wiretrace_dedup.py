@@ -46,62 +46,73 @@ SIGNED_SCHEMA = StructType([
 ])
 
 
-def sign_partitions(binary_name, sign_arguments, from_stdin):
-    """A mapPartitionsWithIndex function: runs `wiretrace sign` on the partition's lines (stdin)
-    or on the partition's one path, and yields its output lines tagged with the partition index
-    and the line's position, so that input order can be restored for duplicate ids."""
+def sign_partitions(binary_name, sign_arguments, mode):
+    """A mapPartitionsWithIndex function running `wiretrace sign` once per partition, fed by mode:
+    "lines" pipes the partition's JSONL lines to `sign -`; "bytes" pipes each (path, content) of
+    sc.binaryFiles to `sign -:NAME` (ids as for the file given by name); "path" runs `sign PATH`
+    (a directory the executors can read). Output lines are tagged with the partition index and
+    their position, so that input order can be restored for ids read twice."""
 
     def run(index, elements):
         binary = SparkFiles.get(binary_name)
         if not os.access(binary, os.X_OK):
             os.chmod(binary, 0o755)
-        if from_stdin:
-            command = [binary, "sign", *sign_arguments, "-"]
+        if mode == "lines":
+            jobs = [(["-"], elements)]
+        elif mode == "bytes":
+            jobs = [(["-:" + os.path.basename(path)], [content]) for path, content in elements]
         else:
-            paths = [element for element in elements]
-            command = [binary, "sign", *sign_arguments, *paths]
-        process = subprocess.Popen(command, stdin=subprocess.PIPE if from_stdin else subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE)
-        failure = []
-
-        def feed():
-            try:
-                for line in elements:
-                    process.stdin.write(line)
-                    process.stdin.write(b"\n")
-            except BaseException as error:  # noqa: BLE001 - reported after the process ends
-                failure.append(error)
-            finally:
-                process.stdin.close()
-
-        writer = None
-        if from_stdin:
-            writer = threading.Thread(target=feed, daemon=True)
-            writer.start()
+            jobs = [([path], None) for path in elements]
         position = 0
-        for line in process.stdout:
-            if not line.strip():
-                continue
-            text = line.decode("utf-8").rstrip("\n")
-            yield '{"_p":%d,"_s":%d,%s' % (index, position, text[1:])
-            position += 1
-        if writer:
-            writer.join()
-        status = process.wait()
-        if status != 0 or failure:
-            raise RuntimeError(f"wiretrace sign failed in partition {index}: exit {status} {failure}")
+        for inputs, feed_items in jobs:
+            process = subprocess.Popen([binary, "sign", *sign_arguments, "--", *inputs],
+                                       stdin=subprocess.DEVNULL if feed_items is None else subprocess.PIPE,
+                                       stdout=subprocess.PIPE)
+            failure = []
+
+            def feed(items=feed_items, stdin=process.stdin):
+                try:
+                    for item in items:
+                        stdin.write(item)
+                        if mode == "lines":
+                            stdin.write(b"\n")
+                except BaseException as error:  # noqa: BLE001 - reported after the process ends
+                    failure.append(error)
+                finally:
+                    stdin.close()
+
+            writer = None
+            if feed_items is not None:
+                writer = threading.Thread(target=feed, daemon=True)
+                writer.start()
+            for line in process.stdout:
+                if not line.strip():
+                    continue
+                text = line.decode("utf-8").rstrip("\n")
+                yield '{"_p":%d,"_s":%d,%s' % (index, position, text[1:])
+                position += 1
+            if writer:
+                writer.join()
+            status = process.wait()
+            if status != 0 or failure:
+                raise RuntimeError(f"wiretrace sign {' '.join(inputs)} failed in partition {index}: exit {status} {failure}")
 
     return run
 
 
 def input_units(inputs):
-    """(path, splittable) per input in order: plain .jsonl/.ndjson files are split into line
-    ranges; anything else is read whole by one task. A directory holding only JSONL and WARC files,
-    none in a subdirectory, is expanded into them: their ids (JSONL `id`, WARC `NAME#n`) are the
-    same whether the binary is given the directory or the file."""
+    """(path, mode) per input in order (see sign_partitions for the modes): plain .jsonl/.ndjson
+    files are split into line ranges ("lines"); other files (.gz, WARC, single pages) are read
+    whole ("bytes", any Hadoop file system); a directory holding only JSONL and WARC files, none
+    in a subdirectory, is expanded into them (their ids, JSONL `id` or WARC `NAME#n`, are the same
+    as when the directory is given); any other directory is one "path" task (HTML page ids are
+    paths under it, so it must be read whole, from a file system the executors share)."""
+    def file_mode(path):
+        return "lines" if path.lower().endswith((".jsonl", ".ndjson")) else "bytes"
+
     units = []
     for path in inputs:
-        if os.path.isdir(path):
+        if "://" not in path and os.path.isdir(path):
             names = []
             for root, directories, files in os.walk(path):
                 directories[:] = [d for d in directories if not d.startswith(".")]
@@ -109,11 +120,11 @@ def input_units(inputs):
             names.sort(key=lambda name: name.encode("utf-8"))
             record_files = (".jsonl", ".ndjson", ".warc", ".jsonl.gz", ".ndjson.gz", ".warc.gz")
             if names and all(name.lower().endswith(record_files) and os.sep not in name for name in names):
-                units += [(os.path.join(path, name), name.lower().endswith((".jsonl", ".ndjson"))) for name in names]
+                units += [(os.path.abspath(os.path.join(path, name)), file_mode(name)) for name in names]
             else:
-                units.append((path, False))
+                units.append((os.path.abspath(path), "path"))
         else:
-            units.append((path, path.lower().endswith((".jsonl", ".ndjson"))))
+            units.append((path if "://" in path else os.path.abspath(path), file_mode(path)))
     return units
 
 
@@ -155,13 +166,19 @@ def main(argv=None):
     parser.add_argument("--threshold", help="Jaccard threshold, passed to `wiretrace sign`")
     parser.add_argument("--config", help="pipeline file, passed to `wiretrace sign` (must exist on the executors)")
     parser.add_argument("--articles", action="store_true", help="also write articles/ for `wiretrace import`")
-    parser.add_argument("--lines-per-partition", type=int, default=20000,
-                        help="target JSONL lines per sign task (from the file size and its first lines)")
+    parser.add_argument("--sign-partitions", type=int, default=None,
+                        help="at least this many sign tasks per JSONL file (default: one per HDFS block, "
+                             "and at least spark.default.parallelism)")
+    parser.add_argument("--driver-memory", help="spark.driver.memory (local mode: the one JVM), e.g. 4g")
     parser.add_argument("--shuffle-partitions", type=int, default=None, help="spark.sql.shuffle.partitions")
     arguments = parser.parse_args(argv)
 
     started = time.time()
     builder = SparkSession.builder.appName("wiretrace-dedup")
+    if arguments.driver_memory:
+        # Effective when this script starts the JVM (python, local mode); spark-submit takes
+        # --driver-memory itself.
+        builder = builder.config("spark.driver.memory", arguments.driver_memory)
     if arguments.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(arguments.shuffle_partitions))
     spark = builder.getOrCreate()
@@ -186,28 +203,22 @@ def main(argv=None):
     context.addFile(os.path.abspath(arguments.wiretrace))
 
     # 1. Sign, one RDD per input unit, in input order (union keeps partition order).
-    parts = []
-    for path, splittable in input_units(arguments.inputs):
-        if splittable:
-            size = os.path.getsize(path)
-            with open(path, "rb") as sample:
-                head = sample.read(1 << 20)
-            lines_in_head = max(1, head.count(b"\n"))
-            estimated_lines = size * lines_in_head // max(1, len(head))
-            partitions = max(1, estimated_lines // arguments.lines_per_partition)
-            lines = context.textFile(os.path.abspath(path), minPartitions=partitions, use_unicode=False)
-            parts.append((lines, True))
-        else:
-            parts.append((context.parallelize([os.path.abspath(path)], 1), False))
     tagged = []
     offset = 0
-    for rdd, from_stdin in parts:
-        function = sign_partitions(binary_name, sign_arguments, from_stdin)
-        base = offset
-        tagged.append(rdd.mapPartitionsWithIndex(lambda index, elements, f=function, b=base: f(b + index, elements)))
+    for path, mode in input_units(arguments.inputs):
+        if mode == "lines":
+            rdd = context.textFile(path, minPartitions=arguments.sign_partitions, use_unicode=False)
+        elif mode == "bytes":
+            rdd = context.binaryFiles(path, minPartitions=1)
+        else:
+            rdd = context.parallelize([path], 1)
+        function = sign_partitions(binary_name, sign_arguments, mode)
+        tagged.append(rdd.mapPartitionsWithIndex(lambda index, elements, f=function, b=offset: f(b + index, elements)))
         offset += rdd.getNumPartitions()
     signed_lines = context.union(tagged) if len(tagged) > 1 else tagged[0]
-    signed = spark.read.schema(SIGNED_SCHEMA).json(signed_lines).persist(StorageLevel.MEMORY_AND_DISK)
+    signed = (spark.read.schema(SIGNED_SCHEMA).json(signed_lines)
+              .withColumn("set", F.unbase64("shingles")).drop("shingles")
+              .persist(StorageLevel.MEMORY_AND_DISK))
     signed.count()
 
     # 2. An id read twice keeps its first occurrence in input order, as the readers do.
@@ -231,7 +242,7 @@ def main(argv=None):
     candidate_count = candidates.count()
 
     # 4. Verification on the exact shingle sets (only candidate documents' sets are joined).
-    sets = signed.select("id", F.unbase64("shingles").alias("set"))
+    sets = signed.select("id", "set")
     with_sets = (candidates.join(sets.withColumnRenamed("id", "a").withColumnRenamed("set", "set_a"), "a")
                  .join(sets.withColumnRenamed("id", "b").withColumnRenamed("set", "set_b"), "b"))
 
