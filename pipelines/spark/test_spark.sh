@@ -64,7 +64,7 @@ start=$(date +%s.%N)
 .build/release/wiretrace dedup --out "$out/dedup.jsonl" "$corpus"
 dedup_seconds=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
 start=$(date +%s.%N)
-"$SPARK_VENV/bin/python" $JOB --wiretrace .build/release/wiretrace --out "$out/spark" ${SPARK_JOB_OPTIONS:-} "$corpus" \
+"$SPARK_VENV/bin/python" $JOB --wiretrace .build/release/wiretrace --out "$out/spark" ${SPARK_JOB_OPTIONS:---driver-memory 4g} "$corpus" \
     2>"$out/spark.log" || { tail -40 "$out/spark.log" >&2; exit 1; }
 spark_seconds=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
 python3 $COMPARE "$out/dedup.jsonl" "$out/spark/groups.jsonl"
