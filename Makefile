@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test bench bench-native bench-venv clean fixtures
+.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures
 
 all: build
 
@@ -60,6 +60,11 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The Spark job (pipelines/spark/) in local mode against `wiretrace dedup`: fixtures, then a generated
+# corpus of SPARK_DOCS documents (default 100000; SPARK_DOCS=0 skips it). PySpark in .build-spark/venv.
+test-spark: deps
+	pipelines/spark/test_spark.sh
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
 fixtures:

@@ -47,7 +47,14 @@ enum InputWalker {
     ///
     /// Symbolic links to files are followed; links to directories are not (no cycles).
     /// - Complexity: O(*n* log *n*) for *n* files under the directory.
+    ///
+    /// `-` is standard input read as JSONL; `-.warc`, `-.warc.gz`, `-.jsonl.gz` (any `-.EXT`) read
+    /// it as that kind of file; `-:NAME` reads it as the file NAME (its kind, and the ids a file of
+    /// that name gets), so a file piped in signs as it would when given by name.
     static func entries(for input: String) -> [InputEntry] {
+        if let name = standardInputName(input) {
+            return [.file(InputFile(path: "/dev/stdin", relativePath: name))]
+        }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory) else {
@@ -63,6 +70,14 @@ enum InputWalker {
         walk(root: input, relative: "", into: &found)
         found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         return found.map(\.entry)
+    }
+
+    /// The file name standard input stands for, or nil when the input is not `-`, `-.EXT` or `-:NAME`.
+    static func standardInputName(_ input: String) -> String? {
+        if input == "-" { return "stdin.jsonl" }
+        if input.hasPrefix("-.") { return "stdin" + input.dropFirst() }
+        if input.hasPrefix("-:"), input.count > 2 { return String(input.dropFirst(2)) }
+        return nil
     }
 
     private static func join(_ directory: String, _ name: String) -> String {

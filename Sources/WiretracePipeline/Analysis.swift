@@ -21,6 +21,9 @@ struct Analysis {
         }
     }
     let timings = Timings()
+    /// Verified pairs found elsewhere (`wiretrace import` of a Spark run), by document id: used
+    /// instead of LSH and verification over the store, so the groups are exactly that run's.
+    var precomputedPairs: [IdentifiedPair]? = nil
 
     /// The barrier stages over everything stored. Matching is incremental: only the documents
     /// queued since the last finished analysis (new or changed) are indexed and looked up in the
@@ -29,7 +32,7 @@ struct Analysis {
     /// the one a single run over all the input would give; stories keep the ids they had
     /// (``StoryIDAssigner``).
     func run(store: WiretraceStore, runID: Int = 0) throws -> AnalysisSnapshot {
-        let pairRecords = try matchPending(store: store)
+        let pairRecords = try precomputedPairs.map { $0.map(\.record) } ?? matchPending(store: store)
         timings.mark("candidates+verify")
 
         // What the story level and the quote chains need of each article, streamed from the
@@ -48,7 +51,10 @@ struct Analysis {
             guard let a = indexOfID[pair.a], let b = indexOfID[pair.b] else {
                 throw WiretraceError(.internalInvariant, "pair \(pair.a)–\(pair.b) names a document not stored", location: store.path)
             }
-            return DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
+            // Oriented a before b (the orientation the story level reads aInB/bInA in).
+            return a < b
+                ? DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
+                : DuplicateLink(a: b, b: a, jaccard: pair.jaccard, aInB: pair.bInA, bInA: pair.aInB)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         timings.mark("terms")
 
@@ -273,5 +279,30 @@ struct OrderedIDPair: Hashable, Comparable {
 
     static func < (lhs: OrderedIDPair, rhs: OrderedIDPair) -> Bool {
         lhs.a != rhs.a ? precedes(lhs.a, rhs.a) : precedes(lhs.b, rhs.b)
+    }
+}
+
+/// A verified pair named by document ids, as another run (Spark's) reports it.
+public struct IdentifiedPair: Sendable, Hashable {
+    public var a: String
+    public var b: String
+    public var intersection: Int
+    public var sizeA: Int
+    public var sizeB: Int
+
+    public init(a: String, b: String, intersection: Int, sizeA: Int, sizeB: Int) {
+        self.a = a
+        self.b = b
+        self.intersection = intersection
+        self.sizeA = sizeA
+        self.sizeB = sizeB
+    }
+
+    /// The stored form, with the similarities computed from the counts.
+    var record: DuplicatePairRecord {
+        let similarity = PairSimilarity(intersection: intersection, sizeA: sizeA, sizeB: sizeB)
+        return DuplicatePairRecord(
+            a: a, b: b, jaccard: similarity.jaccard, containment: similarity.containment, aInB: similarity.aInB,
+            bInA: similarity.bInA)
     }
 }

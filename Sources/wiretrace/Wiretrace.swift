@@ -15,7 +15,7 @@ struct Wiretrace: AsyncParsableCommand {
             Bad documents are reported on stderr with their file and record, counted, and skipped.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Extract.self, Dedup.self, Export.self, Report.self, Eval.self, Serve.self])
+        subcommands: [Run.self, Extract.self, Dedup.self, Sign.self, Import.self, Export.self, Report.self, Eval.self, Serve.self])
 }
 
 /// Options shared by the commands that read inputs.
