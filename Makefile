@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test bench bench-native bench-venv clean fixtures
+.PHONY: all deps build release release-native demo test bench bench-native bench-venv clean fixtures fuzz
 
 all: build
 
@@ -60,6 +60,13 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# libFuzzer over the WARC reader, the JSONL reader and the extractor (Fuzz/, a package of its own
+# that `make test` never builds): FUZZ_SECONDS per target from seeds in fixtures/, corpora under
+# .build-fuzz/ (git-ignored); fails on a crash, leak or hang. See Fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
 fixtures:
