@@ -13,6 +13,9 @@ CONFIG=${FUZZ_CONFIG:-release}
 TARGETS=${FUZZ_TARGETS:-"warc jsonl extract"}
 TIMEOUT=${FUZZ_TIMEOUT:-10}
 RSS_MB=${FUZZ_RSS_MB:-2048}
+# Longest input tried: seeds past it are cut. Small inputs run many times faster and reach every
+# cap the targets set (their caps are a few KiB).
+MAX_LEN=${FUZZ_MAX_LEN:-16384}
 
 $SWIFT build -c "$CONFIG" --package-path Fuzz --scratch-path "$DIR/build" -Xswiftc -sanitize=fuzzer,address
 BIN="$DIR/build/$CONFIG"
@@ -47,7 +50,7 @@ for target in $TARGETS; do
         cp "$seed" "$corpus/seed-$(echo "$seed" | tr '/' '_')"
     done
     echo "fuzzing $target for $SECONDS_PER_TARGET s (corpus $corpus, log $log)"
-    if "$program" "$corpus" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" \
+    if "$program" "$corpus" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -max_len="$MAX_LEN" \
         -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
         result=ok
     else
