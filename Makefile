@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures
+.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures fuzz
 
 all: build
 
@@ -65,6 +65,14 @@ test: deps
 # corpus of SPARK_DOCS documents (default 100000; SPARK_DOCS=0 skips it). PySpark in .build-spark/venv.
 test-spark: deps
 	pipelines/spark/test_spark.sh
+
+# libFuzzer over the WARC reader, the JSONL reader and the extractor (Fuzz/, a package of its own
+# that `make test` never builds): FUZZ_SECONDS per target from seeds in fixtures/, corpora under
+# .build-fuzz/ (git-ignored); fails on a crash, leak or hang. See Fuzz/README.md. The default,
+# 200 s per target, fuzzes for 10 minutes in all.
+FUZZ_SECONDS ?= 200
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
 fixtures:

@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "wiretrace", targets: ["wiretrace"]),
+        // For the libFuzzer targets in Fuzz/, a package of its own (`make fuzz`).
+        .library(name: "WiretraceIngest", targets: ["WiretraceIngest"]),
+        .library(name: "WiretraceExtract", targets: ["WiretraceExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

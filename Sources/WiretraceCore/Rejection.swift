@@ -14,6 +14,12 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case nonHTMLRecord = "non-html-record"
     case binaryContent = "binary-content"
     case tooLarge = "too-large"
+    /// A compressed stream that inflates far more than real pages do (a gzip bomb).
+    case decompressionBomb = "decompression-bomb"
+    /// A JSONL line or a WARC/HTTP header line longer than the line cap.
+    case lineTooLong = "line-too-long"
+    /// A page whose elements nest deeper than the DOM depth cap.
+    case tooDeep = "too-deep"
     case duplicateID = "duplicate-id"
     case noText = "no-text"
 

@@ -6,8 +6,13 @@ public struct ExtractionConfiguration: Sendable {
     public var binaryControlRatio: Double = 0.05
     /// Whether a JSON-LD `articleBody` longer than the extracted text replaces it.
     public var prefersStructuredBody: Bool = true
+    /// The DOM depth cap: a page whose elements nest deeper is a `.tooDeep` rejection. At most
+    /// 256, libxml2's own limit (past it libxml2 stops parsing and drops the rest of the page).
+    public var maximumDOMDepth: Int = 256
 
-    public init() {}
+    public init(maximumDOMDepth: Int = 256) {
+        self.maximumDOMDepth = maximumDOMDepth
+    }
 }
 
 /// Extracts article text and metadata from raw documents: stage 2 of the pipeline.
@@ -30,6 +35,11 @@ public struct ArticleExtractor: Sendable {
                 return .failure(binary(raw))
             }
             fields = HTMLArticleReader(configuration: configuration).read(bytes: bytes, charset: charset)
+            if let overflow = fields.depthOverflow {
+                var message = "document \(raw.id) nests elements more than \(overflow.maximumDepth) deep"
+                if let line = overflow.line { message += " (parsing stopped at line \(line))" }
+                return .failure(Rejection(location: raw.location, reason: .tooDeep, message: message))
+            }
         case .scrapedText(let text):
             if PageBytes.looksBinary(text.utf8, controlRatio: configuration.binaryControlRatio) {
                 return .failure(binary(raw))
@@ -92,4 +102,6 @@ struct ExtractedFields {
     var text: String = ""
     /// The language the page declares, normalised.
     var language: String?
+    /// Set when the page nests deeper than the DOM depth cap.
+    var depthOverflow: HTMLDocument.DepthOverflow?
 }

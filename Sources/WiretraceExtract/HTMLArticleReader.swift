@@ -8,7 +8,9 @@ struct HTMLArticleReader {
     func read(bytes: [UInt8], charset: String?) -> ExtractedFields {
         var fields = ExtractedFields()
         let prepared = PageBytes.prepare(bytes, charsetHint: charset)
-        guard let document = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding) else { return fields }
+        let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
+        fields.depthOverflow = parsed.depthOverflow
+        guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
 
         let metadata = PageMetadata(document: document)
         let structured = metadata.structured
@@ -78,7 +80,8 @@ struct HTMLArticleReader {
         for _ in 0..<2 {
             guard looksLikeMarkup(text) else { break }
             let wrapped = "<html><body>" + text + "</body></html>"
-            guard let document = HTMLDocument.parse(Array(wrapped.utf8), encoding: "UTF-8") else { break }
+            // Nesting past the cap here only cuts the body's deepest markup: the page itself passed.
+            guard let document = HTMLDocument.parse(Array(wrapped.utf8), encoding: "UTF-8").root else { break }
             let blocks = ContentSelector(document: document).blocks
             text = blocks.map(\.text).joined(separator: "\n")
         }

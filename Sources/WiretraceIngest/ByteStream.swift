@@ -13,18 +13,25 @@ enum IngestFailure: Error {
     case truncatedGzip(String)
     /// A gzip (or zlib/deflate) stream holds data that does not decode.
     case corruptGzip(String)
+    /// A compressed stream inflates past the decompressed-size cap.
+    case tooLarge(String)
+    /// A compressed stream inflates more per compressed byte than the ratio cap allows.
+    case decompressionBomb(String)
 
     var reason: RejectReason {
         switch self {
         case .unreadable: .unreadable
         case .truncatedGzip: .truncatedGzip
         case .corruptGzip: .corruptGzip
+        case .tooLarge: .tooLarge
+        case .decompressionBomb: .decompressionBomb
         }
     }
 
     var message: String {
         switch self {
-        case .unreadable(let message), .truncatedGzip(let message), .corruptGzip(let message): message
+        case .unreadable(let message), .truncatedGzip(let message), .corruptGzip(let message),
+             .tooLarge(let message), .decompressionBomb(let message): message
         }
     }
 }

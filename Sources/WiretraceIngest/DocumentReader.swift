@@ -1,12 +1,44 @@
 import WiretraceCore
-/// Limits the readers apply.
-public struct IngestConfiguration: Sendable {
-    /// The largest document, in bytes, a reader will hold: a bigger file, JSONL line or WARC
-    /// record becomes a `.tooLarge` rejection and is skipped without being held in memory.
+import Foundation
+/// Limits the readers apply: the caps that keep hostile input (gzip bombs, endless lines,
+/// giant pages) from exhausting memory or time. Each cap has its own reject reason.
+public struct IngestConfiguration: Sendable, Equatable {
+    /// The largest document, in bytes, a reader will hold: a bigger file, WARC record or JSONL
+    /// `html`/`text` field becomes a `.tooLarge` rejection and is skipped without being held in memory.
     public var maxDocumentBytes: Int
+    /// The longest JSONL line, in bytes: a longer line becomes a `.lineTooLong` rejection and is
+    /// streamed past without being held.
+    public var maxLineBytes: Int
+    /// The longest WARC or HTTP header line, in bytes: a longer one makes its record a
+    /// `.lineTooLong` rejection.
+    public var maxHeaderLineBytes: Int
+    /// The most bytes one compressed file (or compressed WARC response body) may inflate to:
+    /// past it, reading stops with a `.tooLarge` rejection.
+    public var maxDecompressedBytes: Int
+    /// Limit on decompressed bytes per compressed byte: a stream that inflates more than this
+    /// (once past ``ratioGraceBytes`` of output) stops with a `.decompressionBomb` rejection.
+    /// News HTML compresses 4–10 times; a gzip bomb about 1000 times.
+    public var maxCompressionRatio: Int
+    /// Output a stream may produce before the ratio is checked, so that small, very repetitive
+    /// pages are never mistaken for bombs.
+    public var ratioGraceBytes: Int
 
-    public init(maxDocumentBytes: Int = 50 << 20) {
+    public init(
+        maxDocumentBytes: Int = 50 << 20, maxLineBytes: Int = 64 << 20, maxHeaderLineBytes: Int = 64 << 10,
+        maxDecompressedBytes: Int = 16 << 30, maxCompressionRatio: Int = 100, ratioGraceBytes: Int = 8 << 20
+    ) {
         self.maxDocumentBytes = maxDocumentBytes
+        self.maxLineBytes = maxLineBytes
+        self.maxHeaderLineBytes = maxHeaderLineBytes
+        self.maxDecompressedBytes = maxDecompressedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioGraceBytes = ratioGraceBytes
+    }
+
+    /// The decompression caps, as the inflating sources apply them.
+    var inflationLimits: InflationLimits {
+        InflationLimits(
+            maxOutputBytes: maxDecompressedBytes, maxRatio: maxCompressionRatio, graceBytes: ratioGraceBytes)
     }
 }
 
@@ -39,6 +71,31 @@ public struct DocumentReader: Sendable {
         var items = makeItemIterator()
         while let item = items.next() {
             try body(item)
+        }
+    }
+
+    /// Reads one file that is already in memory (a dump received over the network, a fuzzer's
+    /// input) exactly as ``read(_:)`` reads a file on disk; `fileName`'s extension picks the reader
+    /// and names the file in ids and rejections.
+    public static func read(
+        bytes: [UInt8], fileName: String, configuration: IngestConfiguration = .init(),
+        _ body: (IngestItem) throws -> Void
+    ) rethrows {
+        let file = InputFile(path: fileName, relativePath: fileName)
+        switch ItemIterator.open(file, configuration: configuration, makeSource: { MemoryChunkSource(bytes) }) {
+        case .item(let item):
+            try body(item)
+        case .records(let records):
+            var seen: Set<String> = []
+            while let item = records.next() {
+                if case .document(let document) = item, !seen.insert(document.id).inserted {
+                    try body(.rejected(Rejection(
+                        location: document.location, reason: .duplicateID,
+                        message: "id \(document.id) already read from \(fileName)")))
+                } else {
+                    try body(item)
+                }
+            }
         }
     }
 
@@ -97,32 +154,55 @@ package struct ItemIterator: IteratorProtocol {
         }
     }
 
-    private enum Opened {
+    private func open(_ file: InputFile) -> Opened {
+        // A plain page over the limit is rejected by its size, without reading it.
+        if let (kind, gzipped) = InputKind.of(fileName: file.relativePath), kind == .html || kind == .text, !gzipped,
+           let size = Self.fileSize(file.path), size > configuration.maxDocumentBytes {
+            return .item(.rejected(Rejection(
+                location: file.location, reason: .tooLarge,
+                message: "file is \(size) bytes, over the \(configuration.maxDocumentBytes)-byte limit")))
+        }
+        return Self.open(file, configuration: configuration) { () throws(IngestFailure) in try FileChunkSource(path: file.path) }
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+
+    /// A whole-file item, or the record reader of a multi-record file.
+    enum Opened {
         case item(IngestItem)
         case records(any RecordReader)
     }
 
-    private func open(_ file: InputFile) -> Opened {
+    /// Opens a file of any kind over the bytes `makeSource` serves (from disk or from memory).
+    static func open(
+        _ file: InputFile, configuration: IngestConfiguration,
+        makeSource: () throws(IngestFailure) -> any ChunkSource
+    ) -> Opened {
         guard let (kind, gzipped) = InputKind.of(fileName: file.relativePath) else {
             return .item(.rejected(Rejection(
                 location: file.location, reason: .unsupportedFormat,
                 message: "not a known input type (.html, .htm, .txt, .jsonl, .ndjson, .warc, optionally .gz)")))
         }
-        let limit = configuration.maxDocumentBytes
+        let stream: ByteStream
+        do {
+            var source = try makeSource()
+            if gzipped {
+                source = try InflatingChunkSource(upstream: source, format: .gzip, limits: configuration.inflationLimits)
+            }
+            stream = ByteStream(source)
+        } catch {
+            return .item(.rejected(Rejection(location: file.location, reason: error.reason, message: error.message)))
+        }
         switch kind {
         case .html, .text:
-            return .item(WholeFileReader.read(file, kind: kind, gzipped: gzipped, limit: limit))
-        case .jsonl, .warc:
-            let stream: ByteStream
-            do {
-                var source: any ChunkSource = try FileChunkSource(path: file.path)
-                if gzipped { source = try InflatingChunkSource(upstream: source, format: .gzip) }
-                stream = ByteStream(source)
-            } catch {
-                return .item(.rejected(Rejection(location: file.location, reason: error.reason, message: error.message)))
-            }
-            if kind == .jsonl { return .records(JSONLReader(file: file, stream: stream, limit: limit)) }
-            return .records(WARCReader(file: file, stream: stream, limit: limit))
+            return .item(WholeFileReader.read(file, kind: kind, stream: stream, gzipped: gzipped, configuration: configuration))
+        case .jsonl:
+            return .records(JSONLReader(file: file, stream: stream, configuration: configuration))
+        case .warc:
+            return .records(WARCReader(file: file, stream: stream, configuration: configuration))
         }
     }
 

@@ -28,6 +28,18 @@ package enum CompressionFormat: Sendable {
     }
 }
 
+/// The caps on one decompressed stream (see ``IngestConfiguration``).
+struct InflationLimits: Sendable {
+    /// The most bytes the stream may inflate to.
+    var maxOutputBytes: Int
+    /// The most decompressed bytes per compressed byte, checked once past `graceBytes` of output.
+    var maxRatio: Int
+    var graceBytes: Int
+
+    /// No caps: for callers that bound the output themselves.
+    static let none = InflationLimits(maxOutputBytes: .max, maxRatio: .max, graceBytes: .max)
+}
+
 /// Decompresses the chunks of another source as they come.
 ///
 /// For gzip, concatenated members (one per WARC record, as Common Crawl writes them) are read
@@ -35,6 +47,11 @@ package enum CompressionFormat: Sendable {
 /// that ends inside a member throws ``IngestFailure/truncatedGzip(_:)``; bytes that do not
 /// decode throw ``IngestFailure/corruptGzip(_:)``. Everything decoded before either is returned
 /// first, so callers keep what came before the damage.
+///
+/// Gzip bombs stop early with bounded memory: past `limits.maxOutputBytes` of output the stream
+/// throws ``IngestFailure/tooLarge(_:)``, and once past `limits.graceBytes` of output an inflation
+/// ratio over `limits.maxRatio` throws ``IngestFailure/decompressionBomb(_:)``. Memory stays one
+/// 64 KiB chunk in and one out whatever the stream inflates to.
 final class InflatingChunkSource: ChunkSource {
     private let upstream: any ChunkSource
     private let format: CompressionFormat
@@ -48,10 +65,14 @@ final class InflatingChunkSource: ChunkSource {
     private var inMember = false
     private var members = 0
     private var finished = false
+    private let limits: InflationLimits
+    /// Decompressed bytes returned so far.
+    private var outputBytes = 0
 
-    init(upstream: any ChunkSource, format: CompressionFormat) throws(IngestFailure) {
+    init(upstream: any ChunkSource, format: CompressionFormat, limits: InflationLimits = .none) throws(IngestFailure) {
         self.upstream = upstream
         self.format = format
+        self.limits = limits
         do {
             decompressor = try ZlibDecompressor(algorithm: format.algorithm)
         } catch {
@@ -114,9 +135,29 @@ final class InflatingChunkSource: ChunkSource {
                 throw .corruptGzip(
                     "\(format.name) data does not decode (\(error)) in member \(members) near compressed byte \(offsetBefore)")
             }
-            if output.readableBytes > 0 { return Array(output.readableBytesView) }
+            if output.readableBytes > 0 {
+                outputBytes += output.readableBytes
+                try checkLimits()
+                return Array(output.readableBytesView)
+            }
         }
         return nil
+    }
+
+    /// Stops the stream when its output passes the size cap or, past the grace, the ratio cap.
+    private func checkLimits() throws(IngestFailure) {
+        if outputBytes > limits.maxOutputBytes {
+            finished = true
+            throw .tooLarge(
+                "\(format.name) stream inflates past the \(limits.maxOutputBytes)-byte decompressed-size limit")
+        }
+        let compressed = max(compressedOffset, 1)
+        if outputBytes > limits.graceBytes, outputBytes / compressed > limits.maxRatio {
+            finished = true
+            throw .decompressionBomb(
+                "\(format.name) stream inflated \(compressed) compressed bytes to \(outputBytes) "
+                + "(over \(limits.maxRatio) times; a gzip bomb?); stopped reading")
+        }
     }
 
     /// Whether zlib has reached the end of the current member: with no input, an ended stream
@@ -173,10 +214,12 @@ package enum Gzip {
     }
 
     /// Decompresses bytes in memory, stopping as soon as the output would pass `limit`.
-    static func inflate(_ bytes: [UInt8], format: CompressionFormat, limit: Int) -> InflateResult {
+    static func inflate(
+        _ bytes: [UInt8], format: CompressionFormat, limit: Int, limits: InflationLimits = .none
+    ) -> InflateResult {
         var output: [UInt8] = []
         do {
-            let source = try InflatingChunkSource(upstream: MemoryChunkSource(bytes), format: format)
+            let source = try InflatingChunkSource(upstream: MemoryChunkSource(bytes), format: format, limits: limits)
             while let chunk = try source.nextChunk() {
                 if output.count + chunk.count > limit { return .tooLarge }
                 output.append(contentsOf: chunk)

@@ -9,23 +9,23 @@ import Foundation
 final class JSONLReader: RecordReader {
     private let file: InputFile
     private let stream: ByteStream
-    private let limit: Int
+    private let configuration: IngestConfiguration
     private let decoder = JSONDecoder()
     private var lineNumber = 0
     private var sawContent = false
     private var finished = false
 
-    init(file: InputFile, stream: ByteStream, limit: Int) {
+    init(file: InputFile, stream: ByteStream, configuration: IngestConfiguration) {
         self.file = file
         self.stream = stream
-        self.limit = limit
+        self.configuration = configuration
     }
 
     func next() -> IngestItem? {
         while !finished {
             let line: ByteStream.Line?
             do {
-                line = try stream.readLine(limit: limit)
+                line = try stream.readLine(limit: configuration.maxLineBytes)
             } catch {
                 finished = true
                 return reject(error.reason, error.message, location: SourceLocation(file: file.path, record: lineNumber + 1))
@@ -39,7 +39,7 @@ final class JSONLReader: RecordReader {
             case .tooLong(let offset, let length):
                 sawContent = true
                 return reject(
-                    .tooLarge, "line is \(length) bytes, over the \(limit)-byte limit",
+                    .lineTooLong, "line is \(length) bytes, over the \(configuration.maxLineBytes)-byte line limit",
                     location: SourceLocation(file: file.path, record: lineNumber, offset: offset))
             case .bytes(let bytes, let offset):
                 if TextSniffer.isBlank(bytes) { continue }
@@ -83,6 +83,11 @@ final class JSONLReader: RecordReader {
             return reject(.malformedJSON, "field id must be a string or a number, not \(kind)", location: location)
         default:
             id = "\(file.relativePath)#\(lineNumber)"
+        }
+        let limit = configuration.maxDocumentBytes
+        if let size = (record.html ?? record.text)?.utf8.count, size > limit {
+            let field = record.html != nil ? "html" : "text"
+            return reject(.tooLarge, "\(field) field is \(size) bytes, over the \(limit)-byte limit", location: location)
         }
         let payload: RawPayload
         if let html = record.html {

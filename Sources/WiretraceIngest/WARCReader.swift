@@ -7,14 +7,12 @@ import WiretraceCore
 /// content coding undone. Responses that are not HTML pages (another Content-Type, a non-2xx
 /// status) become `.nonHTMLRecord` rejections.
 final class WARCReader: RecordReader {
-    /// The longest header line (WARC or HTTP) kept.
-    static let headerLineLimit = 64 << 10
-    /// The most header lines one WARC record may have.
+    /// The most header lines one WARC record (or its HTTP response) may have.
     static let headerCountLimit = 1000
 
     private let file: InputFile
     private let stream: ByteStream
-    private let limit: Int
+    private let configuration: IngestConfiguration
     /// Records of every type seen so far.
     private var recordCount = 0
     /// Response records seen so far: the `n` of the `<path>#<n>` ids.
@@ -24,10 +22,10 @@ final class WARCReader: RecordReader {
     private var resynchronising = false
     private var finished = false
 
-    init(file: InputFile, stream: ByteStream, limit: Int) {
+    init(file: InputFile, stream: ByteStream, configuration: IngestConfiguration) {
         self.file = file
         self.stream = stream
-        self.limit = limit
+        self.configuration = configuration
     }
 
     private enum Step {
@@ -71,11 +69,16 @@ final class WARCReader: RecordReader {
         // The version line: blank lines between records are skipped.
         var versionLineOffset = 0
         while true {
-            guard let line = try stream.readLine(limit: Self.headerLineLimit) else { return .end }
+            guard let line = try stream.readLine(limit: configuration.maxHeaderLineBytes) else { return .end }
             switch line {
-            case .tooLong(let offset, _):
+            case .tooLong(let offset, let length):
                 sawContent = true
-                if !resynchronising { return startResync(at: offset, recordCount + 1) }
+                if !resynchronising {
+                    return startResync(
+                        at: offset, recordCount + 1, reason: .lineTooLong,
+                        why: "a \(length)-byte line where WARC record \(recordCount + 1) should start, over the "
+                            + "\(configuration.maxHeaderLineBytes)-byte header line limit; skipping to the next record")
+                }
             case .bytes(let bytes, let offset):
                 if TextSniffer.isBlank(bytes) { continue }
                 sawContent = true
@@ -100,12 +103,24 @@ final class WARCReader: RecordReader {
         // Named fields up to the blank line.
         var headers: [(name: String, value: String)] = []
         while true {
-            guard let line = try stream.readLine(limit: Self.headerLineLimit) else {
+            guard let line = try stream.readLine(limit: configuration.maxHeaderLineBytes) else {
                 return reject(.truncatedWARC, "file ends inside the header of WARC record \(recordNumber)",
                               SourceLocation(file: file.path, offset: versionLineOffset))
             }
-            guard case .bytes(let bytes, _) = line, headers.count < Self.headerCountLimit else {
-                return startResync(at: versionLineOffset, recordNumber, why: "WARC record \(recordNumber) has an over-long header")
+            let bytes: [UInt8]
+            switch line {
+            case .bytes(let lineBytes, _):
+                bytes = lineBytes
+            case .tooLong(_, let length):
+                return startResync(
+                    at: versionLineOffset, recordNumber, reason: .lineTooLong,
+                    why: "WARC record \(recordNumber) has a \(length)-byte header line, over the "
+                        + "\(configuration.maxHeaderLineBytes)-byte header line limit")
+            }
+            guard headers.count < Self.headerCountLimit else {
+                return startResync(
+                    at: versionLineOffset, recordNumber,
+                    why: "WARC record \(recordNumber) has more than \(Self.headerCountLimit) header lines")
             }
             if bytes.isEmpty { break }
             if bytes.first == 0x20 || bytes.first == 0x09, !headers.isEmpty {
@@ -138,6 +153,7 @@ final class WARCReader: RecordReader {
 
         responseCount += 1
         let location = SourceLocation(file: file.path, record: responseCount, offset: versionLineOffset, recordID: recordID)
+        let limit = configuration.maxDocumentBytes
         if length > limit {
             let skipped = try stream.skip(count: length)
             if skipped < length {
@@ -154,7 +170,7 @@ final class WARCReader: RecordReader {
         var url = header("warc-target-uri")
         if let value = url, value.hasPrefix("<"), value.hasSuffix(">") { url = String(value.dropFirst().dropLast()) }
         let id = "\(file.relativePath)#\(responseCount)"
-        switch HTTPResponse.decode(block, limit: limit) {
+        switch HTTPResponse.decode(block, configuration: configuration) {
         case .rejected(let reason, let message):
             return reject(reason, message, location)
         case .page(let body, let charset):
@@ -171,10 +187,12 @@ final class WARCReader: RecordReader {
     }
 
     /// Reports garbage where a record header should be, and skips to the next `WARC/1.` line.
-    private func startResync(at offset: Int, _ recordNumber: Int, why: String? = nil) -> Step {
+    private func startResync(
+        at offset: Int, _ recordNumber: Int, reason: RejectReason = .malformedWARC, why: String? = nil
+    ) -> Step {
         resynchronising = true
         let message = why ?? "expected a WARC/1.x version line for record \(recordNumber); skipping to the next record"
-        return reject(.malformedWARC, message, SourceLocation(file: file.path, offset: offset))
+        return reject(reason, message, SourceLocation(file: file.path, offset: offset))
     }
 }
 
@@ -188,7 +206,9 @@ enum HTTPResponse {
     private static let htmlTypes: Set<String> = ["text/html", "application/xhtml+xml"]
 
     /// Parses the status line and headers, and undoes transfer and content codings.
-    static func decode(_ block: [UInt8], limit: Int) -> Decoded {
+    static func decode(_ block: [UInt8], configuration: IngestConfiguration) -> Decoded {
+        let limit = configuration.maxDocumentBytes
+        let lineLimit = configuration.maxHeaderLineBytes
         guard block.starts(with: Array("HTTP/".utf8)) else {
             return .rejected(.nonHTMLRecord, "response record does not hold an HTTP response")
         }
@@ -205,10 +225,19 @@ enum HTTPResponse {
                     bodyStart = index + 1
                     break
                 }
+                if end - lineStart > lineLimit {
+                    return .rejected(.lineTooLong, "HTTP header line is \(end - lineStart) bytes, over the \(lineLimit)-byte header line limit")
+                }
+                if lines.count >= WARCReader.headerCountLimit {
+                    return .rejected(.malformedWARC, "HTTP response has more than \(WARCReader.headerCountLimit) header lines")
+                }
                 lines.append(String(decoding: block[lineStart..<end], as: UTF8.self))
                 lineStart = index + 1
             }
             index += 1
+        }
+        if bodyStart == nil, block.count - lineStart > lineLimit {
+            return .rejected(.lineTooLong, "HTTP header line is over the \(lineLimit)-byte header line limit")
         }
         guard let bodyStart, let statusLine = lines.first else {
             return .rejected(.malformedWARC, "HTTP headers of the response do not end")
@@ -248,7 +277,7 @@ enum HTTPResponse {
             body = dechunked
         }
         if let coding = headers["content-encoding"]?.lowercased(), !coding.isEmpty, coding != "identity" {
-            switch decodeContent(body, coding: coding, limit: limit) {
+            switch decodeContent(body, coding: coding, configuration: configuration) {
             case .success(let decoded): body = decoded
             case .failure(let rejection): return rejection
             }
@@ -266,7 +295,8 @@ enum HTTPResponse {
 
     /// Undoes `Content-Encoding`. Crawlers often store bodies already decoded while keeping
     /// the header, so a body that does not start like the declared coding passes through.
-    private static func decodeContent(_ body: [UInt8], coding: String, limit: Int) -> ContentResult {
+    private static func decodeContent(_ body: [UInt8], coding: String, configuration: IngestConfiguration) -> ContentResult {
+        let limit = configuration.maxDocumentBytes
         let formats: [CompressionFormat]
         switch coding {
         case "gzip", "x-gzip":
@@ -279,11 +309,18 @@ enum HTTPResponse {
         }
         var lastFailure = IngestFailure.corruptGzip("no decoder")
         for format in formats {
-            switch Gzip.inflate(body, format: format, limit: limit) {
+            switch Gzip.inflate(body, format: format, limit: limit, limits: configuration.inflationLimits) {
             case .success(let decoded): return .success(decoded)
             case .tooLarge:
                 return .failure(.rejected(.tooLarge, "decoded response body passes the \(limit)-byte limit"))
-            case .failed(let failure): lastFailure = failure
+            case .failed(let failure):
+                if case .decompressionBomb = failure {
+                    return .failure(.rejected(failure.reason, "Content-Encoding \(coding): \(failure.message)"))
+                }
+                if case .tooLarge = failure {
+                    return .failure(.rejected(failure.reason, "Content-Encoding \(coding): \(failure.message)"))
+                }
+                lastFailure = failure
             }
         }
         if coding == "deflate", let first = body.first(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }), first == 0x3C {

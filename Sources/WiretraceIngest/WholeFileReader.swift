@@ -1,31 +1,23 @@
 import WiretraceCore
-import Foundation
 
 /// Reads one-document files: HTML pages (`.html`, `.htm`, optionally `.gz`) and text scrapes (`.txt`).
 enum WholeFileReader {
-    /// The file's document, or why it was rejected. A file over `limit` bytes is not read at all
-    /// (a compressed one is decoded only until it passes the limit).
-    static func read(_ file: InputFile, kind: InputKind, gzipped: Bool, limit: Int) -> IngestItem {
+    /// The file's document, or why it was rejected. Reading stops as soon as the content passes
+    /// `maxDocumentBytes` (a compressed file is decoded only that far).
+    static func read(
+        _ file: InputFile, kind: InputKind, stream: ByteStream, gzipped: Bool, configuration: IngestConfiguration
+    ) -> IngestItem {
         func reject(_ reason: RejectReason, _ message: String) -> IngestItem {
             .rejected(Rejection(location: file.location, reason: reason, message: message))
         }
-        var bytes: [UInt8] = []
+        let limit = configuration.maxDocumentBytes
+        let bytes: [UInt8]
         do {
-            if !gzipped, let size = fileSize(file.path) {
-                if size > limit {
-                    return reject(.tooLarge, "file is \(size) bytes, over the \(limit)-byte limit")
-                }
-                bytes.reserveCapacity(size)
-            }
-            var source: any ChunkSource = try FileChunkSource(path: file.path)
-            if gzipped { source = try InflatingChunkSource(upstream: source, format: .gzip) }
-            while let chunk = try source.nextChunk() {
-                if bytes.count + chunk.count > limit {
-                    return reject(.tooLarge, gzipped
-                        ? "decompressed content passes the \(limit)-byte limit"
-                        : "file passes the \(limit)-byte limit")
-                }
-                bytes.append(contentsOf: chunk)
+            bytes = try stream.read(count: limit)
+            if try stream.skip(count: 1) > 0 {
+                return reject(.tooLarge, gzipped
+                    ? "decompressed content passes the \(limit)-byte limit"
+                    : "file passes the \(limit)-byte limit")
             }
         } catch {
             return reject(error.reason, error.message)
@@ -47,10 +39,5 @@ enum WholeFileReader {
             return .document(RawDocument(
                 id: id, location: file.location, format: .html, payload: .html(bytes: bytes, charset: nil)))
         }
-    }
-
-    private static func fileSize(_ path: String) -> Int? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        return (attributes[.size] as? NSNumber)?.intValue
     }
 }

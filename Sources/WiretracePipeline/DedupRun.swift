@@ -56,7 +56,7 @@ public struct DedupRun {
         let finder = DuplicateFinder(configuration: dedup)
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
         let sketcher = DedupSketcher(configuration: dedup, banding: finder.banding)
-        let extractor = ArticleExtractor()
+        let extractor = ArticleExtractor(configuration: configuration.extraction)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
 
         // Pass 1: sign.
@@ -343,7 +343,7 @@ extension DedupRun {
     public func lshRecall(inputs: [String], minimumJaccard: Double) -> LSHRecall {
         let finder = DuplicateFinder(configuration: configuration.dedup)
         var sketcher = DedupSketcher(configuration: configuration.dedup, banding: finder.banding)
-        let extractor = ArticleExtractor()
+        let extractor = ArticleExtractor(configuration: configuration.extraction)
         var table = BandKeyTable(banding: finder.banding)
         var sets: [[UInt64]] = []
         DocumentReader(inputs: inputs, configuration: configuration.ingest).read { item in

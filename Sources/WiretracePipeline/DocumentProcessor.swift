@@ -17,7 +17,7 @@ struct DocumentProcessor: Sendable {
     let workers: Int
 
     init(configuration: PipelineConfiguration) {
-        extractor = ArticleExtractor()
+        extractor = ArticleExtractor(configuration: configuration.extraction)
         hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
         shingleSize = configuration.dedup.shingleSize
         signatureParameters = configuration.signatureParameters

@@ -10,6 +10,8 @@ import Yams
 /// errors that name the key and the file: a typo must not silently fall back to a default.
 public struct PipelineConfiguration: Sendable {
     public var ingest = IngestConfiguration()
+    /// Extraction settings; its DOM depth cap is set in the `ingest:` section with the other caps.
+    public var extraction = ExtractionConfiguration()
     public var dedup = DedupConfiguration()
     public var story = StoryConfiguration()
     /// Outlet boilerplate learned from the dump and removed before shingling.
@@ -58,6 +60,16 @@ public struct PipelineConfiguration: Sendable {
                 for (key, value) in fields {
                     switch key {
                     case "max_document_bytes": configuration.ingest.maxDocumentBytes = try reader.int(key, value, min: 1024)
+                    case "max_line_bytes": configuration.ingest.maxLineBytes = try reader.int(key, value, min: 1024)
+                    case "max_header_line_bytes":
+                        configuration.ingest.maxHeaderLineBytes = try reader.int(key, value, min: 256)
+                    case "max_decompressed_bytes":
+                        configuration.ingest.maxDecompressedBytes = try reader.int(key, value, min: 1024)
+                    case "max_compression_ratio":
+                        configuration.ingest.maxCompressionRatio = try reader.int(key, value, min: 2)
+                    case "ratio_grace_bytes": configuration.ingest.ratioGraceBytes = try reader.int(key, value, min: 0)
+                    case "max_dom_depth":
+                        configuration.extraction.maximumDOMDepth = try reader.int(key, value, min: 8, max: 256)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -162,12 +174,15 @@ struct KeyReader {
         WiretraceError(.configuration, "unknown key '\(section).\(key)'", location: origin)
     }
 
-    func int(_ key: String, _ value: Any, min: Int) throws -> Int {
+    func int(_ key: String, _ value: Any, min: Int, max: Int = .max) throws -> Int {
         guard let number = value as? Int else {
             throw WiretraceError(.configuration, "'\(section).\(key)' must be an integer, got \(value)", location: origin)
         }
         guard number >= min else {
             throw WiretraceError(.configuration, "'\(section).\(key)' must be ≥ \(min), got \(number)", location: origin)
+        }
+        guard number <= max else {
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be ≤ \(max), got \(number)", location: origin)
         }
         return number
     }

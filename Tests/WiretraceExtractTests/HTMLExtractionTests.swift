@@ -252,12 +252,17 @@ struct HTMLExtractionTests {
         #expect(article.text.contains("Second paragraph with bold"))
     }
 
-    @Test("deeply nested markup neither crashes nor loses shallow text")
+    @Test("deeply nested markup does not crash: it is a too-deep rejection naming the document")
     func deepNesting() throws {
         let page = "<html><body><p>Shallow paragraph about the storm.</p>"
             + String(repeating: "<div><span>", count: 20_000) + "deep text" + "</body></html>"
-        let article = try extractArticle(htmlDocument(page))
-        #expect(article.text.hasPrefix("Shallow paragraph about the storm."))
+        guard case .failure(let rejection) = ArticleExtractor().extract(htmlDocument(page)) else {
+            Issue.record("a page nested 40,000 deep was accepted")
+            return
+        }
+        #expect(rejection.reason == .tooDeep)
+        #expect(rejection.location == SourceLocation(file: "dump/page.html"))
+        #expect(rejection.message.contains("page.html nests elements more than 256 deep"))
     }
 
     @Test("an empty page is a no-text rejection with its location")

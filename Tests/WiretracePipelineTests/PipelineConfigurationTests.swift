@@ -12,7 +12,8 @@ import WiretraceCore
         let builtIn = PipelineConfiguration()
         #expect(loaded.dedup == builtIn.dedup)
         #expect(loaded.story == builtIn.story)
-        #expect(loaded.ingest.maxDocumentBytes == builtIn.ingest.maxDocumentBytes)
+        #expect(loaded.ingest == builtIn.ingest)
+        #expect(loaded.extraction.maximumDOMDepth == builtIn.extraction.maximumDOMDepth)
         #expect(loaded.batchSize == builtIn.batchSize)
         #expect(loaded.workers == builtIn.workers)
     }
@@ -28,6 +29,25 @@ import WiretraceCore
         #expect(cut.story.splitThreshold == PipelineConfiguration().story.splitThreshold)
     }
 
+    @Test func ingestCapsAreReadFromTheIngestSection() throws {
+        let configuration = try PipelineConfiguration.parse("""
+            ingest:
+              max_line_bytes: 4096
+              max_header_line_bytes: 512
+              max_decompressed_bytes: 1048576
+              max_compression_ratio: 20
+              ratio_grace_bytes: 0
+              max_dom_depth: 64
+            """, origin: "caps.yml")
+        #expect(configuration.ingest.maxLineBytes == 4096)
+        #expect(configuration.ingest.maxHeaderLineBytes == 512)
+        #expect(configuration.ingest.maxDecompressedBytes == 1 << 20)
+        #expect(configuration.ingest.maxCompressionRatio == 20)
+        #expect(configuration.ingest.ratioGraceBytes == 0)
+        #expect(configuration.extraction.maximumDOMDepth == 64)
+        #expect(configuration.ingest.maxDocumentBytes == PipelineConfiguration().ingest.maxDocumentBytes)
+    }
+
     @Test(arguments: [
         ("dedup:\n  treshold: 0.5\n", "dedup.treshold"),
         ("dedupe:\n  threshold: 0.5\n", "dedupe"),
@@ -37,6 +57,9 @@ import WiretraceCore
         ("story:\n  cut_threshold: 2.5\n", "story.cut_threshold"),
         ("story:\n  cut_minimum_documents: 0\n", "cut_minimum_documents"),
         ("- just\n- a list\n", "mapping"),
+        ("ingest:\n  max_dom_depth: 1000\n", "ingest.max_dom_depth' must be ≤ 256"),
+        ("ingest:\n  max_line_bytes: 10\n", "ingest.max_line_bytes"),
+        ("ingest:\n  max_compression_ratio: 1\n", "ingest.max_compression_ratio"),
         ("dedup: [1, 2\n", "YAML"),
     ])
     func badFilesNameTheProblem(text: String, expected: String) {
