@@ -298,11 +298,13 @@ public struct IdentifiedPair: Sendable, Hashable {
         self.sizeB = sizeB
     }
 
-    /// The stored form, with the similarities computed from the counts.
+    /// The stored form, the smaller id first (as matching stores pairs), with the similarities
+    /// computed from the counts.
     var record: DuplicatePairRecord {
-        let similarity = PairSimilarity(intersection: intersection, sizeA: sizeA, sizeB: sizeB)
+        let (first, second, firstSize, secondSize) = a <= b ? (a, b, sizeA, sizeB) : (b, a, sizeB, sizeA)
+        let similarity = PairSimilarity(intersection: intersection, sizeA: firstSize, sizeB: secondSize)
         return DuplicatePairRecord(
-            a: a, b: b, jaccard: similarity.jaccard, containment: similarity.containment, aInB: similarity.aInB,
+            a: first, b: second, jaccard: similarity.jaccard, containment: similarity.containment, aInB: similarity.aInB,
             bInA: similarity.bInA)
     }
 }
