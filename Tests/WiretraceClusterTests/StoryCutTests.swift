@@ -72,3 +72,39 @@ import WiretraceCore
         #expect(Self.partition(result) == [Set(0..<5), Set(5..<8)])
     }
 }
+
+@Suite struct PrunedCandidateTests {
+    /// 200 nodes that all share one common word, and in pairs share one rarer name: the common
+    /// word (in more than 1% of the nodes, and more than 50) proposes nothing; each pair's name
+    /// proposes the pair.
+    @Test func rarerTermsProposeAndCommonOnesDoNot() {
+        let count = 200
+        let vectors: [[(term: Int, weight: Double)]] = (0..<count).map { node in
+            [(term: 0, weight: 0.9), (term: 1 + node / 2, weight: 0.3)]
+        }
+        var postings: [Int: [Int]] = [:]
+        for (node, vector) in vectors.enumerated() {
+            for entry in vector { postings[entry.term, default: []].append(node) }
+        }
+        let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
+        #expect(candidates.count == count)
+        for node in 0..<count {
+            #expect(candidates[node] == (node % 2 == 0 ? [node + 1] : []), "node \(node)")
+        }
+    }
+
+    /// A node sharing rarer terms with more nodes than it may keep: the ones with the highest
+    /// partial dot products stay.
+    @Test func keepsTheStrongestCandidates() {
+        let others = StoryClusterer.candidatesPerNode + 10
+        // Node 0 holds terms 1...others; node k holds term k with weight k/others.
+        var vectors: [[(term: Int, weight: Double)]] = [(1...others).map { (term: $0, weight: 0.1) }]
+        for node in 1...others { vectors.append([(term: node, weight: Double(node) / Double(others))]) }
+        var postings: [Int: [Int]] = [:]
+        for (node, vector) in vectors.enumerated() {
+            for entry in vector { postings[entry.term, default: []].append(node) }
+        }
+        let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
+        #expect(candidates[0] == Array((others - StoryClusterer.candidatesPerNode + 1)...others))
+    }
+}
