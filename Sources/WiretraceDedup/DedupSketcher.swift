@@ -50,9 +50,12 @@ public struct DedupSketcher: Sendable {
     ///
     /// - Complexity: O(s log s).
     public static func shingleSet(sortingHashes hashes: [UInt64]) -> [UInt64] {
-        var set = hashes
-        Shingler.sortHashes(&set)
-        return Shingler.uniqued(sorted: set)
+        hashes.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) }
+    }
+
+    /// ``shingleSet(sortingHashes:)`` of hashes in a buffer (a slice of a larger read).
+    public static func shingleSet(sortingHashes hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+        Shingler.sortedSet(of: hashes)
     }
 
     /// The band keys of the text's signature, or nil when it has no shingles.
@@ -65,8 +68,6 @@ public struct DedupSketcher: Sendable {
     /// - Complexity: O(n + s log s).
     public mutating func shingleSet(of text: String) -> [UInt64] {
         fillShingleHashes(text)
-        var set = shingles
-        Shingler.sortHashes(&set)
-        return Shingler.uniqued(sorted: set)
+        return shingles.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) }
     }
 }

@@ -153,14 +153,33 @@ public struct DedupRun {
             let sets = VerifiedSlots<(Int, [UInt64])>(count: (documents.count + batchSize - 1) / batchSize)
             let failures = VerifiedSlots<String>(count: 1)
             DispatchQueue.concurrentPerform(iterations: (documents.count + batchSize - 1) / batchSize) { chunk in
+                // One read of the file region the chunk's documents lie in (batches are written
+                // nearly in order, so it is little more than their hashes), then each set from
+                // its slice.
+                let chunkDocuments = documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)]
+                let regionStart = chunkDocuments.map { documentSpans[$0].start }.min()!
+                let regionEnd = chunkDocuments.map { documentSpans[$0].start + Int64(documentSpans[$0].count) }.max()!
+                let needed = chunkDocuments.reduce(0) { $0 + Int(documentSpans[$1].count) }
                 var read: [(Int, [UInt64])] = []
-                for index in documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)] {
-                    do {
-                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(documentSpans[index]))))
-                    } catch {
-                        failures.set(0, ["\(error)"])
-                        return
+                do {
+                    if regionEnd - regionStart <= Int64(4 * needed + (1 << 16)) {
+                        let region = try spill.hashes(ShingleSpill.Span(start: regionStart, count: Int32(regionEnd - regionStart)))
+                        region.withUnsafeBufferPointer { region in
+                            for index in chunkDocuments {
+                                let span = documentSpans[index]
+                                let offset = Int(span.start - regionStart)
+                                let slice = UnsafeBufferPointer(rebasing: region[offset..<(offset + Int(span.count))])
+                                read.append((index, DedupSketcher.shingleSet(sortingHashes: slice)))
+                            }
+                        }
+                    } else {
+                        for index in chunkDocuments {
+                            read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(documentSpans[index]))))
+                        }
                     }
+                } catch {
+                    failures.set(0, ["\(error)"])
+                    return
                 }
                 sets.set(chunk, read)
             }

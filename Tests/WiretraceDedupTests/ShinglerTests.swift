@@ -69,4 +69,18 @@ import Testing
             }
         }
     }
+
+    @Test func sortedSetEqualsSetSorted() {
+        var random = SplitMix64(seed: 23)
+        for size in [0, 1, 2, 63, 64, 65, 500, 5000] {
+            // Repeats, and a run of equal high bits (one large bucket), among uniform hashes.
+            var hashes = (0..<size).map { _ in random.next() }
+            if size > 10 {
+                for index in 0..<(size / 5) { hashes[index] = hashes[size - 1 - index % 3] }
+                for index in (size / 5)..<(size / 3) { hashes[index] = 0xFFFF_0000_0000_0000 | UInt64(index % 40) }
+            }
+            let expected = Array(Set(hashes)).sorted()
+            #expect(hashes.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) } == expected, "size \(size)")
+        }
+    }
 }
