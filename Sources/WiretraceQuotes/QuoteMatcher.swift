@@ -30,12 +30,22 @@ public enum QuoteMatcher {
     /// - Complexity: O(n·p·k·w) for n quotes of about w words, prefixes of p words and postings of
     ///   k quotes; O(n²·w) only when every quote shares its rarest words with every other.
     public static func group(_ quotes: [String]) -> [[Int]] {
-        let words = quotes.map { key($0).split(separator: " ").map(String.init) }
-        let sets = words.map(Set.init)
-        var frequency: [String: Int] = [:]
-        for set in sets { for word in set { frequency[word, default: 0] += 1 } }
-        var postings: [String: [Int]] = [:]
-        for (index, set) in sets.enumerated() { for word in set { postings[word, default: []].append(index) } }
+        // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard.
+        var wordIDs: [String: Int32] = [:]
+        let sequences: [[Int32]] = quotes.map { quote in
+            key(quote).split(separator: " ").map { word in
+                let word = String(word)
+                if let id = wordIDs[word] { return id }
+                let id = Int32(wordIDs.count)
+                wordIDs[word] = id
+                return id
+            }
+        }
+        let sets = sequences.map { Array(Set($0)).sorted() }
+        var frequency = [Int32](repeating: 0, count: wordIDs.count)
+        for set in sets { for word in set { frequency[Int(word)] += 1 } }
+        var postings = [[Int32]](repeating: [], count: wordIDs.count)
+        for (index, set) in sets.enumerated() { for word in set { postings[Int(word)].append(Int32(index)) } }
 
         var parent = Array(quotes.indices)
         func find(_ x: Int) -> Int {
@@ -51,17 +61,19 @@ public enum QuoteMatcher {
             if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
         }
         // Quotes with no words match only each other.
-        let empty = quotes.indices.filter { words[$0].isEmpty }
+        let empty = quotes.indices.filter { sequences[$0].isEmpty }
         for index in empty.dropFirst() { union(empty[0], index) }
 
-        for i in quotes.indices where !words[i].isEmpty {
-            let ordered = sets[i].sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }
+        var comparedWith = [Int](repeating: -1, count: quotes.count)  // the last i each j was compared with
+        for i in quotes.indices where !sequences[i].isEmpty {
+            let ordered = sets[i].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
             let prefix = ordered.count - Int((0.8 * Double(ordered.count)).rounded(.up)) + 1
-            var compared = Set<Int>()
             for word in ordered.prefix(max(1, prefix)) {
-                for j in postings[word]! where j != i && !compared.contains(j) {
-                    compared.insert(j)
-                    if find(i) != find(j), same(words[i], words[j], sets[i], sets[j]) { union(i, j) }
+                for candidate in postings[Int(word)] {
+                    let j = Int(candidate)
+                    guard j != i, comparedWith[j] != i else { continue }
+                    comparedWith[j] = i
+                    if find(i) != find(j), same(sequences[i], sequences[j], sets[i], sets[j]) { union(i, j) }
                 }
             }
         }
@@ -73,6 +85,36 @@ public enum QuoteMatcher {
             groups[root, default: []].append(i)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// ``same(_:_:_:_:)`` on word ids with sorted sets: the Jaccard test by a merge count, and the
+    /// truncation test only when every word of the shorter quote is in the longer (necessary for
+    /// a contiguous run). Gives the same answer as the string version.
+    private static func same(_ a: [Int32], _ b: [Int32], _ setA: [Int32], _ setB: [Int32]) -> Bool {
+        if a == b { return true }
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < setA.count && j < setB.count {
+            if setA[i] == setB[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if setA[i] < setB[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let union = setA.count + setB.count - common
+        if union > 0 && Double(common) / Double(union) >= 0.8 { return true }
+        let (short, long, shortSet) = a.count <= b.count ? (a, b, setA) : (b, a, setB)
+        guard short.count >= 6, common == shortSet.count, short.count <= long.count else { return false }
+        for start in 0...(long.count - short.count) where long[start] == short[0] {
+            if long[start..<(start + short.count)].elementsEqual(short) { return true }
+        }
+        return false
     }
 
     /// The simple all-pairs grouping, kept as the reference the fast path is tested against.
