@@ -7,26 +7,12 @@ import WiretraceCore
 /// `DedupRun` end to end on files written here: groups must equal those of the reference path
 /// (every document's exact shingle set, exact Jaccard/containment over all pairs, union-find).
 @Suite struct DedupRunTests {
-    /// News-like texts from a fixed word list and a seeded generator.
-    private struct Words {
-        var state: UInt64
-        let vocabulary = (0..<3000).map { "w\(String($0, radix: 36))x" }
-        mutating func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
-        mutating func text(_ count: Int) -> [String] { (0..<count).map { _ in vocabulary[next() % vocabulary.count] } }
-        mutating func edit(_ words: [String], rate: Int) -> [String] {
-            words.map { next() % 100 < rate ? vocabulary[next() % vocabulary.count] : $0 }
-        }
-    }
-
     private func json(_ id: String, _ text: String) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text], options: [.sortedKeys]), as: UTF8.self)
     }
 
     @Test func groupsEqualBruteForceAndBadLinesAreRejected() throws {
-        var words = Words(state: 99)
+        var words = SeededWords(state: 99)
         var documents: [(String, String)] = []
         for family in 0..<8 {
             let original = words.text(300)

@@ -7,23 +7,9 @@ import WiretraceCore
 /// `wiretrace sign` (``SignRun``): deterministic lines whose band keys and shingle sets are
 /// dedup's, so that banding and verifying them elsewhere gives `wiretrace dedup`'s groups.
 @Suite struct SignRunTests {
-    /// Texts from a fixed word list and a seeded generator (as in DedupRunTests).
-    private struct Words {
-        var state: UInt64
-        let vocabulary = (0..<3000).map { "w\(String($0, radix: 36))x" }
-        mutating func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
-        mutating func text(_ count: Int) -> [String] { (0..<count).map { _ in vocabulary[next() % vocabulary.count] } }
-        mutating func edit(_ words: [String], rate: Int) -> [String] {
-            words.map { next() % 100 < rate ? vocabulary[next() % vocabulary.count] : $0 }
-        }
-    }
-
     /// A JSONL corpus of families (original, light edit, excerpt, heavy rewrite) and singles.
     private func corpus() throws -> (directory: URL, documents: [(id: String, text: String)]) {
-        var words = Words(state: 7)
+        var words = SeededWords(state: 7)
         var documents: [(id: String, text: String)] = []
         for family in 0..<6 {
             let original = words.text(250)
