@@ -18,12 +18,17 @@ import WiretraceIngest
 ///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
 ///
 /// Memory: the band keys, ids and spill offsets of all documents (about bands × 8 + 40 bytes
-/// each), at most `workers + 1` batches of text, and the exact sets of candidate documents.
+/// each), at most `workers + 1` batches of text, and the exact sets of candidate documents up
+/// to ``verificationMemoryBudget`` hashes at a time (more only for one component larger than it).
 public struct DedupRun {
     public var configuration: PipelineConfiguration
     public var progress: ProgressMeter
     /// Documents per batch handed to a worker.
     public var batchSize = 256
+    /// Shingle hashes (8 bytes each) of exact sets held at once during verification: 64 Mi
+    /// hashes (512 MiB), about 130k candidate news articles; beyond it verification goes a
+    /// part (whole components of the candidate graph) at a time.
+    public var verificationMemoryBudget = 64 << 20
 
     public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
         self.configuration = configuration
@@ -145,57 +150,98 @@ public struct DedupRun {
         }
         let documents = isCandidate.indices.filter { isCandidate[$0] }
 
-        // Exact shingle sets of candidate documents only, read back from the spill file.
-        var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
-        if !documents.isEmpty {
-            progress.begin("verify")
-            let batchSize = self.batchSize
-            let sets = VerifiedSlots<(Int, [UInt64])>(count: (documents.count + batchSize - 1) / batchSize)
-            let failures = VerifiedSlots<String>(count: 1)
-            DispatchQueue.concurrentPerform(iterations: (documents.count + batchSize - 1) / batchSize) { chunk in
-                // One read of the file region the chunk's documents lie in (batches are written
-                // nearly in order, so it is little more than their hashes), then each set from
-                // its slice.
-                let chunkDocuments = documents[(chunk * batchSize)..<min((chunk + 1) * batchSize, documents.count)]
-                let regionStart = chunkDocuments.map { documentSpans[$0].start }.min()!
-                let regionEnd = chunkDocuments.map { documentSpans[$0].start + Int64(documentSpans[$0].count) }.max()!
-                let needed = chunkDocuments.reduce(0) { $0 + Int(documentSpans[$1].count) }
-                var read: [(Int, [UInt64])] = []
-                do {
-                    if regionEnd - regionStart <= Int64(4 * needed + (1 << 16)) {
-                        let region = try spill.hashes(ShingleSpill.Span(start: regionStart, count: Int32(regionEnd - regionStart)))
-                        region.withUnsafeBufferPointer { region in
-                            for index in chunkDocuments {
-                                let span = documentSpans[index]
-                                let offset = Int(span.start - regionStart)
-                                let slice = UnsafeBufferPointer(rebasing: region[offset..<(offset + Int(span.count))])
-                                read.append((index, DedupSketcher.shingleSet(sortingHashes: slice)))
-                            }
-                        }
-                    } else {
-                        for index in chunkDocuments {
-                            read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(documentSpans[index]))))
-                        }
-                    }
-                } catch {
-                    failures.set(0, ["\(error)"])
-                    return
+        // Verification a part at a time: the candidate documents are split, whole connected
+        // components of the candidate graph at a time, into parts whose exact sets fit in
+        // `verificationMemoryBudget` hashes; a part's sets are read back from the spill file,
+        // its pairs verified, and the sets dropped. A corpus of a few hundred thousand documents
+        // is one part.
+        var components = UnionFind(count: ids.count)
+        for pair in candidates { components.union(pair.a, pair.b) }
+        var partOfRoot: [Int: Int] = [:]
+        var hashesOfRoot: [Int: Int] = [:]
+        for document in documents { hashesOfRoot[components.find(document), default: 0] += Int(documentSpans[document].count) }
+        var partDocuments: [[Int]] = []
+        var partHashes = 0
+        for document in documents {
+            let root = components.find(document)
+            let part: Int
+            if let known = partOfRoot[root] {
+                part = known
+            } else {
+                let size = hashesOfRoot[root]!
+                if partDocuments.isEmpty || (partHashes > 0 && partHashes + size > verificationMemoryBudget) {
+                    partDocuments.append([])
+                    partHashes = 0
                 }
-                sets.set(chunk, read)
+                part = partDocuments.count - 1
+                partOfRoot[root] = part
+                partHashes += size
             }
-            if let failure = failures.values().joined().first {
-                throw WiretraceError(.io, "cannot read back the shingle spill file: \(failure)", location: spill.path)
-            }
-            for case let (index, set) in sets.values().joined() { shingleSets[index] = set }
-            progress.end()
+            partDocuments[part].append(document)
         }
+        var partPairs = [[DocumentPair]](repeating: [], count: partDocuments.count)
+        for pair in candidates { partPairs[partOfRoot[components.find(pair.a)]!].append(pair) }
 
-        let verified = Self.verify(candidates, shingleSets: shingleSets, finder: finder, workers: workers)
+        var verified: [VerifiedPair] = []
+        if !documents.isEmpty { progress.begin("verify") }
+        for (part, partDocumentList) in partDocuments.enumerated() {
+            var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+            for (index, set) in try Self.readSets(of: partDocumentList, spans: documentSpans, spill: spill, chunkSize: batchSize) {
+                shingleSets[index] = set
+            }
+            verified += Self.verify(partPairs[part], shingleSets: shingleSets, finder: finder, workers: workers)
+        }
+        if !documents.isEmpty { progress.end() }
+        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
             candidatePairs: candidates.count, candidateDocuments: documents.count)
+    }
+
+    /// The exact shingle sets of `documents` (in document order), read back from the spill file
+    /// in parallel chunks: one read of the file region a chunk's documents lie in when that
+    /// region is little more than their hashes (batches are written nearly in order), else one
+    /// read per document; each set sorted without repeats.
+    private static func readSets(
+        of documents: [Int], spans: [ShingleSpill.Span], spill: ShingleSpill, chunkSize: Int
+    ) throws -> [(Int, [UInt64])] {
+        guard !documents.isEmpty else { return [] }
+        let chunks = (documents.count + chunkSize - 1) / chunkSize
+        let sets = VerifiedSlots<(Int, [UInt64])>(count: chunks)
+        let failures = VerifiedSlots<String>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let chunkDocuments = documents[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, documents.count)]
+            let regionStart = chunkDocuments.map { spans[$0].start }.min()!
+            let regionEnd = chunkDocuments.map { spans[$0].start + Int64(spans[$0].count) }.max()!
+            let needed = chunkDocuments.reduce(0) { $0 + Int(spans[$1].count) }
+            var read: [(Int, [UInt64])] = []
+            do {
+                if regionEnd - regionStart <= Int64(4 * needed + (1 << 16)) {
+                    let region = try spill.hashes(ShingleSpill.Span(start: regionStart, count: Int32(regionEnd - regionStart)))
+                    region.withUnsafeBufferPointer { region in
+                        for index in chunkDocuments {
+                            let offset = Int(spans[index].start - regionStart)
+                            let slice = UnsafeBufferPointer(rebasing: region[offset..<(offset + Int(spans[index].count))])
+                            read.append((index, DedupSketcher.shingleSet(sortingHashes: slice)))
+                        }
+                    }
+                } else {
+                    for index in chunkDocuments {
+                        read.append((index, DedupSketcher.shingleSet(sortingHashes: try spill.hashes(spans[index]))))
+                    }
+                }
+            } catch {
+                failures.set(0, ["\(error)"])
+                return
+            }
+            sets.set(chunk, read)
+        }
+        if let failure = failures.values().joined().first {
+            throw WiretraceError(.io, "cannot read back the shingle spill file: \(failure)", location: spill.path)
+        }
+        return Array(sets.values().joined())
     }
 
     /// Verifies candidate pairs on exact shingle sets, in parallel (every candidate document's

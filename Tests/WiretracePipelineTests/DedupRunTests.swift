@@ -11,7 +11,10 @@ import WiretraceCore
         String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text], options: [.sortedKeys]), as: UTF8.self)
     }
 
-    @Test func groupsEqualBruteForceAndBadLinesAreRejected() throws {
+    /// Verification memory budgets: everything in one part, a few components per part, one
+    /// component per part.
+    @Test(arguments: [64 << 20, 3_000, 0])
+    func groupsEqualBruteForceAndBadLinesAreRejected(verificationMemoryBudget: Int) throws {
         var words = SeededWords(state: 99)
         var documents: [(String, String)] = []
         for family in 0..<8 {
@@ -47,6 +50,7 @@ import WiretraceCore
         configuration.workers = 2
         var run = DedupRun(configuration: configuration)
         run.batchSize = 5
+        run.verificationMemoryBudget = verificationMemoryBudget
         var rejections: [Rejection] = []
         let result = try run.run(inputs: [directory.path]) { rejections.append($0) }
         #expect(result.documents == documents.count)
