@@ -213,11 +213,15 @@ struct Analysis {
 
         // Candidates of each queued document, oriented as the store orders ids (binary).
         progress.begin("verify")
+        // The lookups and text reads below run inside one transaction: outside one, SQLite takes
+        // and releases its file lock for every statement, which cost more than the lookups.
         var candidates: Set<OrderedIDPair> = []
-        for id in pending {
-            guard let keys = keysByID[id] else { continue }
-            for other in try store.bandNeighbours(of: keys) where other != id {
-                candidates.insert(OrderedIDPair(id, other))
+        try store.transaction {
+            for id in pending {
+                guard let keys = keysByID[id] else { continue }
+                for other in try store.bandNeighbours(of: keys) where other != id {
+                    candidates.insert(OrderedIDPair(id, other))
+                }
             }
         }
         var shingleCache: [String: [UInt64]] = [:]
@@ -228,13 +232,15 @@ struct Analysis {
             return set
         }
         var pairs: [DuplicatePairRecord] = []
-        for pair in candidates.sorted() {
-            let similarity = PairSimilarity.exact(try shingles(pair.a), try shingles(pair.b))
-            guard finder.accepts(similarity) else { continue }
-            pairs.append(
-                DuplicatePairRecord(
-                    a: pair.a, b: pair.b, jaccard: similarity.jaccard, containment: similarity.containment,
-                    aInB: similarity.aInB, bInA: similarity.bInA))
+        try store.transaction {
+            for pair in candidates.sorted() {
+                let similarity = PairSimilarity.exact(try shingles(pair.a), try shingles(pair.b))
+                guard finder.accepts(similarity) else { continue }
+                pairs.append(
+                    DuplicatePairRecord(
+                        a: pair.a, b: pair.b, jaccard: similarity.jaccard, containment: similarity.containment,
+                        aInB: similarity.aInB, bInA: similarity.bInA))
+            }
         }
         progress.end()
         let kept = try store.duplicatePairs().filter { !isPending.contains($0.a) && !isPending.contains($0.b) }
