@@ -38,7 +38,9 @@ public struct ImportRun {
             func flush() throws {
                 let documents = processor.parallelMap(batch) { processor.sketch($0, format: .jsonl) }
                 batch.removeAll(keepingCapacity: true)
-                try store.store(documents, run: runID)
+                // Every document the Spark run kept, also one with the URL and text of another
+                // (`run` would fold it into the first): the imported pairs name them all.
+                try store.store(documents, run: runID, foldingSameURL: false)
                 counts.documentsStored += documents.count
                 progress.update(done: counts.documentsRead)
             }

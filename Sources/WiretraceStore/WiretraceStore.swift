@@ -161,8 +161,11 @@ public final class WiretraceStore {
     ///
     /// Stored and replaced documents are queued for matching (`pending_documents`) in the same
     /// transaction, so a batch is either wholly in, queued, or not at all.
+    ///
+    /// With `foldingSameURL` false, a new id is stored even when its URL and text are those of a
+    /// stored document (`wiretrace import` keeps every document the Spark run kept).
     @discardableResult
-    public func store(_ documents: [StoredDocument], run: Int) throws -> [StoreOutcome] {
+    public func store(_ documents: [StoredDocument], run: Int, foldingSameURL: Bool = true) throws -> [StoreOutcome] {
         guard !documents.isEmpty else { return [] }
         return try connection.transaction {
             let upsert = try statement(
@@ -200,7 +203,9 @@ public final class WiretraceStore {
                     outcomes.append(.unchanged)
                     continue
                 }
-                if stored == nil, let url = article.url, let same = try storedDocumentID(url: url, textHash: document.textHash) {
+                if foldingSameURL, stored == nil, let url = article.url,
+                    let same = try storedDocumentID(url: url, textHash: document.textHash)
+                {
                     outcomes.append(.sameAs(same))
                     continue
                 }
