@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Finds near-duplicate pairs and groups: LSH candidates over MinHash signatures, verified on
 /// the exact shingle sets.
 public struct DuplicateFinder: Sendable {

@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Matches the same quote across outlets, allowing for punctuation, truncation and small edits.
 public enum QuoteMatcher {
     /// Canonical key of a quote for cross-outlet matching: case-folded letters/digits, punctuation
@@ -41,50 +43,33 @@ public enum QuoteMatcher {
                 return id
             }
         }
-        let sets = sequences.map { Array(Set($0)).sorted() }
+        let wordSets = sequences.map { Array(Set($0)).sorted() }
         var frequency = [Int32](repeating: 0, count: wordIDs.count)
-        for set in sets { for word in set { frequency[Int(word)] += 1 } }
+        for set in wordSets { for word in set { frequency[Int(word)] += 1 } }
         var postings = [[Int32]](repeating: [], count: wordIDs.count)
-        for (index, set) in sets.enumerated() { for word in set { postings[Int(word)].append(Int32(index)) } }
+        for (index, set) in wordSets.enumerated() { for word in set { postings[Int(word)].append(Int32(index)) } }
 
-        var parent = Array(quotes.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        func union(_ i: Int, _ j: Int) {
-            let (ri, rj) = (find(i), find(j))
-            if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
-        }
+        var sets = UnionFind(count: quotes.count)
         // Quotes with no words match only each other.
         let empty = quotes.indices.filter { sequences[$0].isEmpty }
-        for index in empty.dropFirst() { union(empty[0], index) }
+        for index in empty.dropFirst() { sets.union(empty[0], index) }
 
         var comparedWith = [Int](repeating: -1, count: quotes.count)  // the last i each j was compared with
         for i in quotes.indices where !sequences[i].isEmpty {
-            let ordered = sets[i].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
+            let ordered = wordSets[i].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
             let prefix = ordered.count - Int((0.8 * Double(ordered.count)).rounded(.up)) + 1
             for word in ordered.prefix(max(1, prefix)) {
                 for candidate in postings[Int(word)] {
                     let j = Int(candidate)
                     guard j != i, comparedWith[j] != i else { continue }
                     comparedWith[j] = i
-                    if find(i) != find(j), same(sequences[i], sequences[j], sets[i], sets[j]) { union(i, j) }
+                    if sets.find(i) != sets.find(j), same(sequences[i], sequences[j], wordSets[i], wordSets[j]) {
+                        sets.union(i, j)
+                    }
                 }
             }
         }
-        var groups: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for i in quotes.indices {
-            let root = find(i)
-            if groups[root] == nil { order.append(root) }
-            groups[root, default: []].append(i)
-        }
-        return order.map { groups[$0]! }
+        return inputOrder(&sets)
     }
 
     /// ``same(_:_:_:_:)`` on word ids with sorted sets: the Jaccard test by a merge count, and the
@@ -120,28 +105,22 @@ public enum QuoteMatcher {
     /// The simple all-pairs grouping, kept as the reference the fast path is tested against.
     package static func referenceGroup(_ quotes: [String]) -> [[Int]] {
         let words = quotes.map { key($0).split(separator: " ").map(String.init) }
-        let sets = words.map(Set.init)
-        var parent = Array(quotes.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        let wordSets = words.map(Set.init)
+        var sets = UnionFind(count: quotes.count)
         for i in quotes.indices {
-            for j in quotes.indices where j > i && find(i) != find(j) {
-                if same(words[i], words[j], sets[i], sets[j]) {
-                    let (ri, rj) = (find(i), find(j))
-                    parent[max(ri, rj)] = min(ri, rj)
-                }
+            for j in quotes.indices where j > i && sets.find(i) != sets.find(j) {
+                if same(words[i], words[j], wordSets[i], wordSets[j]) { sets.union(i, j) }
             }
         }
+        return inputOrder(&sets)
+    }
+
+    /// Every element's set, members in input order, sets ordered by their first member.
+    private static func inputOrder(_ sets: inout UnionFind) -> [[Int]] {
         var groups: [Int: [Int]] = [:]
         var order: [Int] = []
-        for i in quotes.indices {
-            let root = find(i)
+        for i in 0..<sets.count {
+            let root = sets.find(i)
             if groups[root] == nil { order.append(root) }
             groups[root, default: []].append(i)
         }
