@@ -105,50 +105,15 @@ public struct BandKeyTable: Sendable {
     }
 
     /// Sorts entries by key, keeping document order among equal keys (entries arrive in
-    /// document order): one counting pass on the top bits of the (uniform) keys into about one
-    /// bucket per entry, then insertion sort inside each bucket; a bucket that is large
-    /// (skewed keys) takes the standard stable sort.
+    /// document order): ``BucketSort`` on the (uniform) keys.
     ///
     /// - Complexity: O(n) for uniform keys, O(n log n) at worst.
     static func sortByKey(_ entries: inout [BandEntry]) {
-        let count = entries.count
-        guard count >= 64 else {
-            entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
-            return
-        }
-        let bits = min(20, Int.bitWidth - count.leadingZeroBitCount - 1)
-        let shift = UInt64(64 - bits)
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for entry in entries { starts[Int(entry.key &>> shift) + 1] += 1 }
-        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
-        var next = starts
-        var sorted = [BandEntry](repeating: BandEntry(key: 0, document: 0), count: count)
-        sorted.withUnsafeMutableBufferPointer { sorted in
-            for entry in entries {
-                let bucket = Int(entry.key &>> shift)
-                sorted[next[bucket]] = entry
-                next[bucket] += 1
-            }
-            for bucket in 0..<(starts.count - 1) {
-                let start = starts[bucket]
-                let end = starts[bucket + 1]
-                guard end - start > 1 else { continue }
-                if end - start > 32 {
-                    sorted[start..<end].sort { $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document) }
-                    continue
-                }
-                for index in (start + 1)..<end {  // insertion sort, stable
-                    let entry = sorted[index]
-                    var hole = index
-                    while hole > start && sorted[hole - 1].key > entry.key {
-                        sorted[hole] = sorted[hole - 1]
-                        hole -= 1
-                    }
-                    sorted[hole] = entry
-                }
+        entries = entries.withUnsafeBufferPointer { entries in
+            BucketSort.sorted(entries, maximumBucketBits: 20, key: \.key) {
+                $0.key < $1.key || ($0.key == $1.key && $0.document < $1.document)
             }
         }
-        entries = sorted
     }
 
     /// Sorts pairs packed as `a << 32 | b` (a, b < 2^`documentBits`) by LSD radix sort on the

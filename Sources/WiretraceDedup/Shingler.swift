@@ -71,11 +71,8 @@ public enum Shingler {
         values = values.withUnsafeBufferPointer { sorted(of: $0) }
     }
 
-    /// The sorted set of 64-bit hashes given in any order with repeats: one bucketing pass on
-    /// the top bits (about one bucket per one to two values), each small bucket sorted in place,
-    /// then repeats removed in place. Uniform hashes leave buckets of a few values, so this runs
-    /// in about linear time; skewed input only makes some buckets larger, which the standard sort
-    /// handles.
+    /// The sorted set of 64-bit hashes given in any order with repeats: ``BucketSort`` on the
+    /// hashes themselves, then repeats removed in place.
     ///
     /// - Complexity: O(n) expected for uniform hashes, O(n log n) worst case.
     package static func sortedSet(of hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
@@ -93,48 +90,9 @@ public enum Shingler {
         return values
     }
 
-    /// The hashes sorted ascending (repeats kept). Unsafe buffers only inside, for the counting
-    /// and scatter loops.
+    /// The hashes sorted ascending (repeats kept).
     private static func sorted(of hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
-        let count = hashes.count
-        guard count >= 64 else { return hashes.sorted() }
-        let bits = min(16, Int.bitWidth - count.leadingZeroBitCount - 1)
-        let shift = UInt64(64 - bits)
-        let buckets = 1 << bits
-        return [UInt64](unsafeUninitializedCapacity: count) { sorted, initialized in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { starts in
-                starts.initialize(repeating: 0)
-                for value in hashes { starts[Int(value &>> shift) &+ 1] &+= 1 }
-                for bucket in 1...buckets { starts[bucket] &+= starts[bucket - 1] }
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { next in
-                    _ = next.initialize(from: starts[0..<buckets])
-                    for value in hashes {
-                        let bucket = Int(value &>> shift)
-                        (sorted.baseAddress! + next[bucket]).initialize(to: value)
-                        next[bucket] &+= 1
-                    }
-                }
-                for bucket in 0..<buckets {
-                    let start = starts[bucket]
-                    let end = starts[bucket + 1]
-                    guard end - start > 1 else { continue }
-                    if end - start > 16 {
-                        sorted[start..<end].sort()
-                        continue
-                    }
-                    for index in (start + 1)..<end {  // insertion sort
-                        let value = sorted[index]
-                        var hole = index
-                        while hole > start && sorted[hole - 1] > value {
-                            sorted[hole] = sorted[hole - 1]
-                            hole -= 1
-                        }
-                        sorted[hole] = value
-                    }
-                }
-            }
-            initialized = count
-        }
+        BucketSort.sorted(hashes, maximumBucketBits: 16, key: { $0 }, by: <)
     }
 
     /// Odd multiplier of the window polynomial.
