@@ -86,15 +86,9 @@ public struct DocumentReader: Sendable {
         case .item(let item):
             try body(item)
         case .records(let records):
-            var seen: Set<String> = []
+            var duplicates = DuplicateIDFilter()
             while let item = records.next() {
-                if case .document(let document) = item, !seen.insert(document.id).inserted {
-                    try body(.rejected(Rejection(
-                        location: document.location, reason: .duplicateID,
-                        message: "id \(document.id) already read from \(fileName)")))
-                } else {
-                    try body(item)
-                }
+                try body(duplicates.admit(item))
             }
         }
     }
@@ -109,6 +103,56 @@ public struct DocumentReader: Sendable {
 protocol RecordReader: AnyObject {
     /// The next document or rejection of the file, or nil when the file is done.
     func next() -> IngestItem?
+    /// ``next()``, with the record's parsing left to the caller where the reader can (JSONL).
+    func nextPending() -> PendingItem?
+}
+
+extension RecordReader {
+    func nextPending() -> PendingItem? { next().map(PendingItem.item) }
+}
+
+/// An item as read, possibly before its costly part (parsing a JSONL line) is done, so that the
+/// reading thread can hand that part to workers.
+///
+/// Ids are not yet checked for duplicates: resolve items and pass them through a
+/// ``DuplicateIDFilter`` in input order, as ``ItemIterator/next()`` does.
+package enum PendingItem: Sendable {
+    case item(IngestItem)
+    case jsonlLine(JSONLLine)
+
+    /// The document or rejection. May run on any thread.
+    package func resolved() -> IngestItem {
+        switch self {
+        case .item(let item): item
+        case .jsonlLine(let line): line.parse()
+        }
+    }
+}
+
+/// Turns a document whose id was already read into a `.duplicateID` rejection naming where the
+/// id was first read. Holds the ids and their first file and record, never text.
+package struct DuplicateIDFilter {
+    private var firstSeen: [String: (file: String, record: Int?)] = [:]
+
+    package init() {}
+
+    /// The item, or the duplicate-id rejection of a document whose id was seen before.
+    package mutating func admit(_ item: IngestItem) -> IngestItem {
+        guard case .document(let document) = item else { return item }
+        if let rejection = rejection(id: document.id, location: document.location) { return .rejected(rejection) }
+        return item
+    }
+
+    /// Nil, remembering the id, when it is new; otherwise its duplicate-id rejection.
+    package mutating func rejection(id: String, location: SourceLocation) -> Rejection? {
+        if let first = firstSeen[id] {
+            var message = "id \(id) already read from \(first.file)"
+            if let record = first.record { message += " record \(record)" }
+            return Rejection(location: location, reason: .duplicateID, message: message)
+        }
+        firstSeen[id] = (location.file, location.record)
+        return nil
+    }
 }
 
 /// Pulls the items of a ``DocumentReader`` one at a time, input by input, file by file.
@@ -119,8 +163,7 @@ package struct ItemIterator: IteratorProtocol {
     private var entries: [InputEntry] = []
     private var nextEntry = 0
     private var records: (any RecordReader)?
-    /// Where each id was first read: file and record only, never text.
-    private var firstSeen: [String: (file: String, record: Int?)] = [:]
+    private var duplicates = DuplicateIDFilter()
 
     init(inputs: [String], configuration: IngestConfiguration) {
         self.inputs = inputs
@@ -128,9 +171,15 @@ package struct ItemIterator: IteratorProtocol {
     }
 
     package mutating func next() -> IngestItem? {
+        nextPending().map { duplicates.admit($0.resolved()) }
+    }
+
+    /// The next item with its parsing possibly not done yet and its id not yet checked for
+    /// duplicates (see ``PendingItem``): for a caller that parses on worker threads.
+    package mutating func nextPending() -> PendingItem? {
         while true {
             if let reader = records {
-                if let item = reader.next() { return admit(item) }
+                if let item = reader.nextPending() { return item }
                 records = nil
             }
             if nextEntry < entries.count {
@@ -138,10 +187,10 @@ package struct ItemIterator: IteratorProtocol {
                 nextEntry += 1
                 switch entry {
                 case .rejected(let rejection):
-                    return .rejected(rejection)
+                    return .item(.rejected(rejection))
                 case .file(let file):
                     switch open(file) {
-                    case .item(let item): return admit(item)
+                    case .item(let item): return .item(item)
                     case .records(let reader): records = reader
                     }
                 }
@@ -204,17 +253,5 @@ package struct ItemIterator: IteratorProtocol {
         case .warc:
             return .records(WARCReader(file: file, stream: stream, configuration: configuration))
         }
-    }
-
-    /// Passes an item on, turning a document whose id was already read into a `.duplicateID` rejection.
-    private mutating func admit(_ item: IngestItem) -> IngestItem {
-        guard case .document(let document) = item else { return item }
-        if let first = firstSeen[document.id] {
-            var message = "id \(document.id) already read from \(first.file)"
-            if let record = first.record { message += " record \(record)" }
-            return .rejected(Rejection(location: document.location, reason: .duplicateID, message: message))
-        }
-        firstSeen[document.id] = (document.location.file, document.location.record)
-        return item
     }
 }

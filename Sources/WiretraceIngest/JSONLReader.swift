@@ -10,7 +10,6 @@ final class JSONLReader: RecordReader {
     private let file: InputFile
     private let stream: ByteStream
     private let configuration: IngestConfiguration
-    private let decoder = JSONDecoder()
     private var lineNumber = 0
     private var sawContent = false
     private var finished = false
@@ -22,29 +21,37 @@ final class JSONLReader: RecordReader {
     }
 
     func next() -> IngestItem? {
+        nextPending()?.resolved()
+    }
+
+    /// The next line, not yet parsed (parsing is the costly part: ``JSONLLine/parse()`` can run
+    /// on another thread), or the rejection of a line that cannot be read.
+    func nextPending() -> PendingItem? {
         while !finished {
             let line: ByteStream.Line?
             do {
                 line = try stream.readLine(limit: configuration.maxLineBytes)
             } catch {
                 finished = true
-                return reject(error.reason, error.message, location: SourceLocation(file: file.path, record: lineNumber + 1))
+                return .item(reject(error.reason, error.message, location: SourceLocation(file: file.path, record: lineNumber + 1)))
             }
             guard let line else {
                 finished = true
-                return sawContent ? nil : reject(.emptyFile, "file has no JSONL lines", location: file.location)
+                return sawContent ? nil : .item(reject(.emptyFile, "file has no JSONL lines", location: file.location))
             }
             lineNumber += 1
             switch line {
             case .tooLong(let offset, let length):
                 sawContent = true
-                return reject(
+                return .item(reject(
                     .lineTooLong, "line is \(length) bytes, over the \(configuration.maxLineBytes)-byte line limit",
-                    location: SourceLocation(file: file.path, record: lineNumber, offset: offset))
+                    location: SourceLocation(file: file.path, record: lineNumber, offset: offset)))
             case .bytes(let bytes, let offset):
                 if TextSniffer.isBlank(bytes) { continue }
                 sawContent = true
-                return parse(bytes, location: SourceLocation(file: file.path, record: lineNumber, offset: offset))
+                return .jsonlLine(JSONLLine(
+                    bytes: bytes, location: SourceLocation(file: file.path, record: lineNumber, offset: offset),
+                    relativePath: file.relativePath, maxDocumentBytes: configuration.maxDocumentBytes))
             }
         }
         return nil
@@ -53,8 +60,19 @@ final class JSONLReader: RecordReader {
     private func reject(_ reason: RejectReason, _ message: String, location: SourceLocation) -> IngestItem {
         .rejected(Rejection(location: location, reason: reason, message: message))
     }
+}
 
-    private func parse(_ bytes: [UInt8], location: SourceLocation) -> IngestItem {
+/// One non-blank JSONL line as read, before parsing: ``parse()`` needs nothing of the reader, so
+/// it may run on any thread.
+package struct JSONLLine: Sendable {
+    var bytes: [UInt8]
+    var location: SourceLocation
+    /// The file's path relative to its input root, which names documents without an id.
+    var relativePath: String
+    var maxDocumentBytes: Int
+
+    /// The line's document, or the rejection of a line that is not a usable record.
+    package func parse() -> IngestItem {
         var location = location
         let record: JSONLRecord
         do {
@@ -67,7 +85,7 @@ final class JSONLReader: RecordReader {
                 if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
                     return reject(.invalidUTF8, "line is not valid UTF-8 at byte \(bad) of the line", location: location)
                 }
-                record = try decoder.decode(JSONLRecord.self, from: Data(bytes))
+                record = try JSONDecoder().decode(JSONLRecord.self, from: Data(bytes))
             }
         } catch let error as DecodingError {
             return reject(.malformedJSON, Self.describe(error), location: location)
@@ -82,9 +100,9 @@ final class JSONLReader: RecordReader {
         case .some(.invalid(let kind)):
             return reject(.malformedJSON, "field id must be a string or a number, not \(kind)", location: location)
         default:
-            id = "\(file.relativePath)#\(lineNumber)"
+            id = "\(relativePath)#\(location.record ?? 0)"
         }
-        let limit = configuration.maxDocumentBytes
+        let limit = maxDocumentBytes
         if let size = (record.html ?? record.text)?.utf8.count, size > limit {
             let field = record.html != nil ? "html" : "text"
             return reject(.tooLarge, "\(field) field is \(size) bytes, over the \(limit)-byte limit", location: location)
@@ -100,6 +118,10 @@ final class JSONLReader: RecordReader {
         return .document(RawDocument(
             id: id, location: location, format: .jsonl, url: record.url, outlet: record.outlet,
             published: record.published, fetched: record.scraped, title: record.title, payload: payload))
+    }
+
+    private func reject(_ reason: RejectReason, _ message: String, location: SourceLocation) -> IngestItem {
+        .rejected(Rejection(location: location, reason: reason, message: message))
     }
 
     /// A decoding error as a short message: what is wrong and where, never the line's text.

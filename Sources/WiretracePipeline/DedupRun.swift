@@ -50,7 +50,7 @@ public struct DedupRun {
     /// What a worker makes of one document: its band keys and where its shingle hashes went in
     /// the spill file.
     private enum Sketched: Sendable {
-        case document(id: String, bandKeys: [UInt64]?, hashes: ShingleSpill.Span)
+        case document(bandKeys: [UInt64]?, hashes: ShingleSpill.Span)
         case rejected(Rejection)
         /// The batch's hashes could not be written.
         case failed(String)
@@ -75,30 +75,9 @@ public struct DedupRun {
             onRejection(rejection)
         }
         progress.begin("sign")
-        let signing = OrderedBatches<Sketched>(depth: workers + 1)
-        func drainSigned(_ batches: [[Sketched]]) throws {
-            for batch in batches {
-                for item in batch {
-                    switch item {
-                    case .document(let id, let keys, let hashes):
-                        ids.append(id)
-                        spans.append(hashes)
-                        table.append(keys)
-                    case .rejected(let rejection):
-                        reject(rejection)
-                    case .failed(let message):
-                        throw WiretraceError(.io, "cannot write the shingle spill file: \(message)", location: spill.path)
-                    }
-                }
-            }
-            progress.update(done: ids.count)
-        }
-        var batch: [RawDocument] = []
-        func submitSigning() throws {
-            guard !batch.isEmpty else { return }
-            let documents = batch
-            batch.removeAll(keepingCapacity: true)
-            signing.submit {
+        let ingest = ParallelIngest(reader: reader, workers: workers, batchSize: batchSize)
+        try ingest.run(
+            process: { documents in
                 // The worker also writes the batch's shingle hashes (one write per batch), so
                 // the reading thread only reads.
                 var sketcher = sketcher
@@ -109,35 +88,36 @@ public struct DedupRun {
                         let (keys, shingles) = sketcher.sketch(text)
                         let span = ShingleSpill.Span(start: Int64(hashes.count), count: Int32(shingles.count))
                         hashes.append(contentsOf: shingles)
-                        return .document(id: raw.id, bandKeys: keys, hashes: span)
+                        return .document(bandKeys: keys, hashes: span)
                     case .failure(let rejection): return .rejected(rejection)
                     }
                 }
                 do {
                     let base = try spill.write(hashes)
                     for index in sketched.indices {
-                        if case .document(let id, let keys, let span) = sketched[index] {
-                            sketched[index] = .document(id: id, bandKeys: keys, hashes: ShingleSpill.Span(start: base + span.start, count: span.count))
+                        if case .document(let keys, let span) = sketched[index] {
+                            sketched[index] = .document(bandKeys: keys, hashes: ShingleSpill.Span(start: base + span.start, count: span.count))
                         }
                     }
                 } catch {
-                    sketched.append(.failed("\(error)"))
+                    sketched = sketched.map { _ in .failed("\(error)") }
                 }
                 return sketched
-            }
-            try drainSigned(signing.drainReady())
-        }
-        var items = reader.makeItemIterator()
-        while let item = items.next() {
-            switch item {
-            case .rejected(let rejection): reject(rejection)
-            case .document(let raw):
-                batch.append(raw)
-                if batch.count >= batchSize { try submitSigning() }
-            }
-        }
-        try submitSigning()
-        try drainSigned(signing.finish())
+            },
+            onDocument: { id, sketched in
+                switch sketched {
+                case .document(let keys, let hashes):
+                    ids.append(id)
+                    spans.append(hashes)
+                    table.append(keys)
+                    if ids.count % 1024 == 0 { progress.update(done: ids.count) }
+                case .rejected(let rejection):
+                    reject(rejection)
+                case .failed(let message):
+                    throw WiretraceError(.io, "cannot write the shingle spill file: \(message)", location: spill.path)
+                }
+            },
+            onRejection: reject)
         let documentSpans = spans
         progress.end()
 
@@ -316,51 +296,6 @@ public struct DedupRun {
             }
             return true
         }
-    }
-}
-
-/// Batches processed on worker threads and handed back in submission order.
-///
-/// `submit` blocks while `depth` batches are in flight, so at most `depth` batches of input are
-/// held beyond the one being read; `drainReady` returns the finished batches that are next in
-/// order; `finish` waits for all.
-final class OrderedBatches<Output: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let slots: DispatchSemaphore
-    private let group = DispatchGroup()
-    private var finished: [Int: [Output]] = [:]
-    private var submitted = 0
-    private var nextToDrain = 0
-
-    init(depth: Int) { slots = DispatchSemaphore(value: max(1, depth)) }
-
-    func submit(_ work: @escaping @Sendable () -> [Output]) {
-        slots.wait()
-        let number = submitted
-        submitted += 1
-        DispatchQueue.global().async(group: group) { [self] in
-            let output = work()
-            lock.lock()
-            finished[number] = output
-            lock.unlock()
-            slots.signal()
-        }
-    }
-
-    func drainReady() -> [[Output]] {
-        lock.lock()
-        defer { lock.unlock() }
-        var ready: [[Output]] = []
-        while let output = finished.removeValue(forKey: nextToDrain) {
-            ready.append(output)
-            nextToDrain += 1
-        }
-        return ready
-    }
-
-    func finish() -> [[Output]] {
-        group.wait()
-        return drainReady()
     }
 }
 

@@ -58,44 +58,25 @@ public struct SignRun {
         let extractor = ArticleExtractor()
         let includeArticle = self.includeArticle
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
-        let signing = OrderedBatches<Swift.Result<String, Rejection>>(depth: workers + 1)
         var signed = 0
-        func drain(_ batches: [[Swift.Result<String, Rejection>]]) throws {
-            for case let item in batches.joined() {
-                switch item {
+        try ParallelIngest(reader: reader, workers: workers, batchSize: batchSize).run(
+            process: { documents in
+                var sketcher = sketcher
+                return documents.map { raw in
+                    Self.sign(raw, sketcher: &sketcher, extractor: extractor, includeArticle: includeArticle)
+                        .map { $0.json.serialized() }
+                }
+            },
+            onDocument: { _, signedLine in
+                switch signedLine {
                 case .success(let line):
                     signed += 1
                     try onLine(line)
                 case .failure(let rejection):
                     onRejection(rejection)
                 }
-            }
-        }
-        var batch: [RawDocument] = []
-        func submit() throws {
-            guard !batch.isEmpty else { return }
-            let documents = batch
-            batch.removeAll(keepingCapacity: true)
-            signing.submit {
-                var sketcher = sketcher
-                return documents.map { raw in
-                    Self.sign(raw, sketcher: &sketcher, extractor: extractor, includeArticle: includeArticle)
-                        .map { $0.json.serialized() }
-                }
-            }
-            try drain(signing.drainReady())
-        }
-        var items = reader.makeItemIterator()
-        while let item = items.next() {
-            switch item {
-            case .rejected(let rejection): onRejection(rejection)
-            case .document(let raw):
-                batch.append(raw)
-                if batch.count >= batchSize { try submit() }
-            }
-        }
-        try submit()
-        try drain(signing.finish())
+            },
+            onRejection: onRejection)
         return signed
     }
 
