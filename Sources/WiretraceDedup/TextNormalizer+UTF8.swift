@@ -200,156 +200,173 @@ extension TextNormalizer {
     package static func appendTokenHashes(
         utf8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [UInt64], cache: inout ScalarCache
     ) {
-        let count = bytes.count
-        var index = 0
-        var hasher = StableHash.TokenHasher()
-        var inToken = false
-        var tokenStart = 0
-        // A token begun in an 8-byte chunk and still open at its end (chunk path only).
-        var chunkTokenStart = -1
-        let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-
-        while index < count {
-            // Chunk path: 8 ASCII bytes without an apostrophe, tokens found from a bit mask of
-            // their word bytes. Anything else goes byte by byte below, carrying an open token
-            // over into the hasher.
-            if !inToken {
-                if index + 8 <= count {
-                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if let mask = asciiWordMask(word) {
-                        let open = chunkTokenStart >= 0 ? 1 : 0
-                        let before = (mask &<< 1 | open) & 0xFF  // bit k: byte k − 1 is a word byte
-                        var starts = mask & ~before
-                        var ends = ~mask & before & 0xFF
-                        while ends != 0 {
-                            let end = index + ends.trailingZeroBitCount
-                            ends &= ends &- 1
-                            let start: Int
-                            if chunkTokenStart >= 0 {
-                                start = chunkTokenStart
-                                chunkTokenStart = -1
-                            } else {
-                                start = index + starts.trailingZeroBitCount
-                                starts &= starts &- 1
-                            }
-                            tokens.append(asciiTokenHash(bytes, from: start, to: end))
-                        }
-                        if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
-                        index += 8
-                        continue
-                    }
-                }
-                if chunkTokenStart >= 0 {
-                    // The open token goes on past the chunks: feed what it has so far.
-                    inToken = true
-                    hasher = StableHash.TokenHasher()
-                    tokenStart = chunkTokenStart
-                    for offset in chunkTokenStart..<index { hasher.append(asciiClass(bytes[offset])) }
-                    chunkTokenStart = -1
-                }
+        // Hashes go to a small stack buffer first and into `tokens` a block at a time: a plain
+        // store per token instead of an array append (uniqueness and capacity checks).
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { pending in
+            var pendingCount = 0
+            func flush() {
+                tokens.append(contentsOf: UnsafeBufferPointer(rebasing: pending[0..<pendingCount]))
+                pendingCount = 0
             }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                let mapped = asciiClass(byte)
-                if mapped > 1 {
-                    let runStart = index
-                    index += 1
-                    while index < count && asciiClass(bytes[index]) > 1 { index += 1 }  // 0 for non-ASCII
-                    if !inToken && (index == count || (bytes[index] < 0x80 && bytes[index] != 0x27)) {
-                        tokens.append(asciiTokenHash(bytes, from: runStart, to: index))
-                        continue
+            @inline(__always) func emit(_ hash: UInt64) {
+                if pendingCount == pending.count { flush() }
+                pending[pendingCount] = hash
+                pendingCount &+= 1
+            }
+
+            let count = bytes.count
+            var index = 0
+            var hasher = StableHash.TokenHasher()
+            var inToken = false
+            var tokenStart = 0
+            // A token begun in an 8-byte chunk and still open at its end (chunk path only).
+            var chunkTokenStart = -1
+            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+
+            while index < count {
+                // Chunk path: 8 ASCII bytes without an apostrophe, tokens found from a bit mask of
+                // their word bytes. Anything else goes byte by byte below, carrying an open token
+                // over into the hasher.
+                if !inToken {
+                    if index + 8 <= count {
+                        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        if let mask = asciiWordMask(word) {
+                            let open = chunkTokenStart >= 0 ? 1 : 0
+                            let before = (mask &<< 1 | open) & 0xFF  // bit k: byte k − 1 is a word byte
+                            var starts = mask & ~before
+                            var ends = ~mask & before & 0xFF
+                            while ends != 0 {
+                                let end = index + ends.trailingZeroBitCount
+                                ends &= ends &- 1
+                                let start: Int
+                                if chunkTokenStart >= 0 {
+                                    start = chunkTokenStart
+                                    chunkTokenStart = -1
+                                } else {
+                                    start = index + starts.trailingZeroBitCount
+                                    starts &= starts &- 1
+                                }
+                                emit(asciiTokenHash(bytes, from: start, to: end))
+                            }
+                            if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+                            index += 8
+                            continue
+                        }
                     }
-                    // The token goes on across an apostrophe or into non-ASCII, or began before.
-                    if !inToken {
+                    if chunkTokenStart >= 0 {
+                        // The open token goes on past the chunks: feed what it has so far.
                         inToken = true
                         hasher = StableHash.TokenHasher()
-                        tokenStart = runStart
+                        tokenStart = chunkTokenStart
+                        for offset in chunkTokenStart..<index { hasher.append(asciiClass(bytes[offset])) }
+                        chunkTokenStart = -1
                     }
-                    for offset in runStart..<index { hasher.append(asciiClass(bytes[offset])) }
-                    continue
-                } else if mapped == 0 && inToken {
-                    tokens.append(hasher.finalize())
-                    inToken = false
                 }
-                index += 1
-                continue
-            }
-
-            // A maximal run of non-ASCII bytes.
-            var runEnd = index + 1
-            while runEnd < count && bytes[runEnd] >= 0x80 { runEnd += 1 }
-
-            var position = index
-            var contextFree = true
-            while position < runEnd {
-                let (scalar, length) = decodeScalar(bytes, at: position)
-                if cache.entry(for: scalar) == .contextual {
-                    contextFree = false
-                    break
-                }
-                position += length
-            }
-
-            if contextFree {
-                position = index
-                while position < runEnd {
-                    let (scalar, length) = decodeScalar(bytes, at: position)
-                    switch cache.entry(for: scalar) {
-                    case .identityWord:
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let mapped = asciiClass(byte)
+                    if mapped > 1 {
+                        let runStart = index
+                        index += 1
+                        while index < count && asciiClass(bytes[index]) > 1 { index += 1 }  // 0 for non-ASCII
+                        if !inToken && (index == count || (bytes[index] < 0x80 && bytes[index] != 0x27)) {
+                            emit(asciiTokenHash(bytes, from: runStart, to: index))
+                            continue
+                        }
+                        // The token goes on across an apostrophe or into non-ASCII, or began before.
                         if !inToken {
                             inToken = true
                             hasher = StableHash.TokenHasher()
-                            tokenStart = position
+                            tokenStart = runStart
                         }
-                        for offset in position..<(position + length) { hasher.append(bytes[offset]) }
-                    case .separator:
-                        if inToken {
-                            tokens.append(hasher.finalize())
-                            inToken = false
-                        }
-                    case .deleted, .contextual:
+                        for offset in runStart..<index { hasher.append(asciiClass(bytes[offset])) }
+                        continue
+                    } else if mapped == 0 && inToken {
+                        emit(hasher.finalize())
+                        inToken = false
+                    }
+                    index += 1
+                    continue
+                }
+
+                // A maximal run of non-ASCII bytes.
+                var runEnd = index + 1
+                while runEnd < count && bytes[runEnd] >= 0x80 { runEnd += 1 }
+
+                var position = index
+                var contextFree = true
+                while position < runEnd {
+                    let (scalar, length) = decodeScalar(bytes, at: position)
+                    if cache.entry(for: scalar) == .contextual {
+                        contextFree = false
                         break
-                    case .mapped(let pieces):
-                        for piece in pieces {
-                            switch piece {
-                            case .word(let word):
-                                if !inToken {
-                                    inToken = true
-                                    hasher = StableHash.TokenHasher()
-                                    tokenStart = position
-                                }
-                                for wordByte in word { hasher.append(wordByte) }
-                            case .separator:
-                                if inToken {
-                                    tokens.append(hasher.finalize())
-                                    inToken = false
-                                }
-                            }
-                        }
                     }
                     position += length
                 }
-                index = runEnd
-                continue
-            }
 
-            // Contextual: re-run the whole word region through the reference path. It starts
-            // at the current token (or the ASCII byte before the run, which may compose with
-            // it) and ends before the next ASCII separator.
-            let regionStart = inToken ? tokenStart : max(index - 1, 0)
-            var regionEnd = runEnd
-            while regionEnd < count {
-                let next = bytes[regionEnd]
-                if next < 0x80 && asciiClass(next) == 0 { break }
-                regionEnd += 1
+                if contextFree {
+                    position = index
+                    while position < runEnd {
+                        let (scalar, length) = decodeScalar(bytes, at: position)
+                        switch cache.entry(for: scalar) {
+                        case .identityWord:
+                            if !inToken {
+                                inToken = true
+                                hasher = StableHash.TokenHasher()
+                                tokenStart = position
+                            }
+                            for offset in position..<(position + length) { hasher.append(bytes[offset]) }
+                        case .separator:
+                            if inToken {
+                                emit(hasher.finalize())
+                                inToken = false
+                            }
+                        case .deleted, .contextual:
+                            break
+                        case .mapped(let pieces):
+                            for piece in pieces {
+                                switch piece {
+                                case .word(let word):
+                                    if !inToken {
+                                        inToken = true
+                                        hasher = StableHash.TokenHasher()
+                                        tokenStart = position
+                                    }
+                                    for wordByte in word { hasher.append(wordByte) }
+                                case .separator:
+                                    if inToken {
+                                        emit(hasher.finalize())
+                                        inToken = false
+                                    }
+                                }
+                            }
+                        }
+                        position += length
+                    }
+                    index = runEnd
+                    continue
+                }
+
+                // Contextual: re-run the whole word region through the reference path. It starts
+                // at the current token (or the ASCII byte before the run, which may compose with
+                // it) and ends before the next ASCII separator.
+                let regionStart = inToken ? tokenStart : max(index - 1, 0)
+                var regionEnd = runEnd
+                while regionEnd < count {
+                    let next = bytes[regionEnd]
+                    if next < 0x80 && asciiClass(next) == 0 { break }
+                    regionEnd += 1
+                }
+                inToken = false
+                let region = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[regionStart..<regionEnd]), as: UTF8.self)
+                flush()
+                appendReferenceTokenHashes(region, to: &tokens)
+                index = regionEnd
             }
-            inToken = false
-            let region = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[regionStart..<regionEnd]), as: UTF8.self)
-            appendReferenceTokenHashes(region, to: &tokens)
-            index = regionEnd
+            if chunkTokenStart >= 0 { emit(asciiTokenHash(bytes, from: chunkTokenStart, to: count)) }
+            if inToken { emit(hasher.finalize()) }
+            flush()
         }
-        if chunkTokenStart >= 0 { tokens.append(asciiTokenHash(bytes, from: chunkTokenStart, to: count)) }
-        if inToken { tokens.append(hasher.finalize()) }
     }
 }
