@@ -131,8 +131,21 @@ package enum PendingItem: Sendable {
 
 /// Turns a document whose id was already read into a `.duplicateID` rejection naming where the
 /// id was first read. Holds the ids and their first file and record, never text.
+///
+/// An open-addressing table keyed by a stable 64-bit hash of the id (ids are compared only when
+/// hashes are equal): it runs on the reading thread for every document, where Swift's seeded
+/// `Dictionary` hashing cost more than reading the lines.
 package struct DuplicateIDFilter {
-    private var firstSeen: [String: (file: String, record: Int?)] = [:]
+    private struct Entry {
+        var hash: UInt64
+        var id: String
+        var file: String
+        var record: Int?
+    }
+
+    private var entries: [Entry] = []
+    /// Index into `entries` plus one, 0 for an empty slot; a power of two long, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
 
     package init() {}
 
@@ -145,13 +158,36 @@ package struct DuplicateIDFilter {
 
     /// Nil, remembering the id, when it is new; otherwise its duplicate-id rejection.
     package mutating func rejection(id: String, location: SourceLocation) -> Rejection? {
-        if let first = firstSeen[id] {
-            var message = "id \(id) already read from \(first.file)"
-            if let record = first.record { message += " record \(record)" }
-            return Rejection(location: location, reason: .duplicateID, message: message)
+        var hasher = StableHash()
+        hasher.combine(id)
+        let hash = hasher.value
+        var slot = Self.start(hash, slotCount: slots.count)
+        while slots[slot] != 0 {
+            let first = entries[Int(slots[slot]) - 1]
+            if first.hash == hash && first.id == id {
+                var message = "id \(id) already read from \(first.file)"
+                if let record = first.record { message += " record \(record)" }
+                return Rejection(location: location, reason: .duplicateID, message: message)
+            }
+            slot = (slot + 1) & (slots.count - 1)
         }
-        firstSeen[id] = (location.file, location.record)
+        entries.append(Entry(hash: hash, id: id, file: location.file, record: location.record))
+        slots[slot] = Int32(truncatingIfNeeded: entries.count)
+        if entries.count * 2 > slots.count { grow() }
         return nil
+    }
+
+    private static func start(_ hash: UInt64, slotCount: Int) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (hash &>> 29)) &* 0x9E37_79B9_7F4A_7C15 &>> 32) & (slotCount - 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for (index, entry) in entries.enumerated() {
+            var slot = Self.start(entry.hash, slotCount: slots.count)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
     }
 }
 
