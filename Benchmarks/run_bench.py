@@ -7,6 +7,9 @@
 Generates the seeded corpus and its truth when missing, then times each contender's whole dedup
 path (JSONL in, groups out) under /usr/bin/time -v and prints wall time, docs/s, MB/s, peak
 memory (maximum resident set size) and pair precision/recall against the exact-Jaccard truth.
+With --repeat N (default 3) the contenders run in N interleaved rounds (all of them once per
+round), so a host that speeds up or slows down during the run affects each alike; the table
+shows each contender's median run (by wall time) and the range, and the ratios are of medians.
 Parameters for all: 5-word shingles, 128 permutations, threshold 0.5 and the LSH banding
 datasketch derives for them (its `_optimal_param`, equal weights) for the peers, whose output is
 their LSH candidates; Wiretrace keeps its own wider banding because it verifies every candidate
@@ -71,6 +74,7 @@ def main():
     parser.add_argument("--permutations", type=int, default=128)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--skip", action="append", default=[], choices=("datasketch", "rensa", "wiretrace"))
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; medians are reported")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -105,9 +109,16 @@ def main():
                                   os.path.join(args.out, "groups-%s.jsonl" % peer), "--processes", str(args.processes),
                                   "--threshold", str(args.threshold), "--permutations", str(args.permutations),
                                   "--bands", str(peer_bands), "--rows", str(peer_rows)]))
+    runs = {name: [] for name, _ in contenders}
+    for round_number in range(1, max(1, args.repeat) + 1):
+        if args.repeat > 1:
+            print("round %d of %d" % (round_number, args.repeat), flush=True)
+        for name, command in contenders:
+            runs[name].append(timed(command, name, args.out))
     results = {}
-    for name, command in contenders:
-        seconds, peak, cpu = timed(command, name, args.out)
+    for name, _ in contenders:
+        ordered = sorted(runs[name])
+        seconds, peak, cpu = ordered[(len(ordered) - 1) // 2]
         quality = subprocess.run([sys.executable, os.path.join(HERE, "evaluate.py"), truth,
                                   os.path.join(args.out, "groups-%s.jsonl" % name), "--threshold", str(args.threshold)],
                                  check=True, capture_output=True, text=True).stdout.split()
@@ -119,13 +130,17 @@ def main():
     for name, (seconds, peak, cpu, precision, recall, truth_pairs, reported) in results.items():
         print("%-11s %9.2f %9.2f %9.0f %10.1f %9.0f %10.4f %8.4f" % (
             name, seconds, cpu, args.docs / seconds, megabytes / seconds, peak, precision, recall))
+    if args.repeat > 1:
+        for name, _ in contenders:
+            walls = sorted(run[0] for run in runs[name])
+            print("%-11s wall over %d runs: %s" % (name, len(walls), ", ".join("%.2f" % wall for wall in walls)))
     if results:
         any_result = next(iter(results.values()))
         print("truth: %d same-group pairs (components of exact Jaccard >= %s)" % (any_result[5], args.threshold))
     if "wiretrace" in results:
         for peer in ("rensa", "datasketch"):
             if peer in results:
-                print("wiretrace vs %s: %.1fx faster (wall), %.2fx the peak memory, recall %+.4f"
+                print("wiretrace vs %s: %.1fx faster (median wall), %.2fx the peak memory, recall %+.4f"
                       % (peer, results[peer][0] / results["wiretrace"][0], results["wiretrace"][1] / results[peer][1],
                          results["wiretrace"][4] - results[peer][4]))
 
