@@ -24,7 +24,12 @@ public enum SharedPassages {
         var start = 0
         var offset = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            let value = scalar.value
+            // ASCII: the alphabetic scalars are the letters and the numeric ones the digits.
+            let isWordScalar = value < 0x80
+                ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar {
                 if current.isEmpty { start = offset }
                 current.append(scalar)
             } else if scalar == "'" || scalar == "’", !current.isEmpty {

@@ -70,10 +70,11 @@ public struct StoryClusterer: Sendable {
             return min(score, 1)
         }
 
-        // Candidate node pairs: those sharing a term (inverted index).
-        var postings: [Int: [Int]] = [:]
+        // Candidate node pairs: those sharing a term (inverted index, by term id).
+        let termCount = (nodeVectors.lazy.compactMap { $0.last?.term }.max() ?? -1) + 1
+        var postings = [[Int]](repeating: [], count: termCount)
         for (node, vector) in nodeVectors.enumerated() {
-            for entry in vector { postings[entry.term, default: []].append(node) }
+            for entry in vector { postings[entry.term].append(node) }
         }
         var linkage = AverageLinkage(sizes: Array(repeating: 1, count: nodes.count))
         let floor = configuration.linkThreshold / 4
@@ -81,7 +82,7 @@ public struct StoryClusterer: Sendable {
             for i in 0..<nodes.count {
                 var seen = Set<Int>()
                 for entry in nodeVectors[i] {
-                    for j in postings[entry.term] ?? [] where j > i { seen.insert(j) }
+                    for j in postings[entry.term] where j > i { seen.insert(j) }
                 }
                 for j in seen.sorted() {
                     let score = similarity(i, j)
@@ -102,14 +103,22 @@ public struct StoryClusterer: Sendable {
             storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents) : [$0] }
         }
 
-        // Roles.
+        // Roles. Links by pair and by document, built once for all stories.
+        var linkByPair: [Pair: DuplicateLink] = [:]
+        var linksOfDocument = [[Int]](repeating: [], count: count)
+        for (index, link) in links.enumerated() {
+            linkByPair[Pair(link.a, link.b)] = link
+            linksOfDocument[link.a].append(index)
+            if link.b != link.a { linksOfDocument[link.b].append(index) }
+        }
         var stories: [Story] = []
         for nodeSet in storyNodes {
             let storyDocuments = nodeSet.flatMap { nodes[$0] }
             stories.append(
                 assignRoles(
                     nodeMembers: nodeSet.map { nodes[$0] }, allMembers: storyDocuments, documents: documents,
-                    links: links, vectors: vectors, groupOfDocument: groupOfDocument))
+                    links: links, linkByPair: linkByPair, linksOfDocument: linksOfDocument, vectors: vectors,
+                    groupOfDocument: groupOfDocument))
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
@@ -122,19 +131,26 @@ public struct StoryClusterer: Sendable {
     /// Candidates kept per node in the pruned mode.
     static let candidatesPerNode = 64
 
+    /// Terms in more nodes than this never propose candidates in the pruned mode, however large
+    /// the collection: with 1% of the nodes as the only bound, 100k nodes let terms of 1,000
+    /// postings through and the pass took minutes.
+    static let maximumCandidatePostings = 200
+
     /// Candidate pairs for large collections: for each node i, the nodes j > i with the highest
     /// partial dot products accumulated over i's terms that are not in more than 1% of the nodes
-    /// (at least 50); the top ``candidatesPerNode`` of them, sorted. Common terms weigh little
-    /// after IDF and would make every pair a candidate (quadratic); a rewrite of the same story
-    /// shares its rarer names and words with the others.
+    /// (at least 50, at most ``maximumCandidatePostings``); the top ``candidatesPerNode`` of
+    /// them, sorted. Common terms weigh little after IDF and would make every pair a candidate
+    /// (quadratic); a rewrite of the same story shares its rarer names and words with the others.
     ///
-    /// - Complexity: O(Σ posting lengths of the rarer terms + n·k log k) for n nodes.
-    static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], postings: [Int: [Int]]) -> [[Int]] {
+    /// - Parameter postings: by term id, the nodes whose vector holds the term, ascending.
+    /// - Complexity: O(n·t·p + n·k log k) for n nodes of t terms, p the posting bound.
+    static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], postings: [[Int]]) -> [[Int]] {
         let count = vectors.count
-        let maximumPostings = max(50, count / 100)
-        var weightOf: [Int: [Double]] = [:]  // per term, the weights of its postings, in posting order
-        for (term, nodes) in postings where nodes.count <= maximumPostings {
-            weightOf[term] = nodes.map { node in vectors[node].first { $0.term == term }?.weight ?? 0 }
+        let maximumPostings = min(max(50, count / 100), maximumCandidatePostings)
+        // Per term, the weights of its postings in posting order (nodes ascending).
+        var weights = [[Double]](repeating: [], count: postings.count)
+        for vector in vectors {
+            for entry in vector where postings[entry.term].count <= maximumPostings { weights[entry.term].append(entry.weight) }
         }
         var accumulator = [Double](repeating: 0, count: count)
         var touched: [Int] = []
@@ -142,15 +158,27 @@ public struct StoryClusterer: Sendable {
         result.reserveCapacity(count)
         for i in 0..<count {
             for entry in vectors[i] {
-                guard let nodes = postings[entry.term], let weights = weightOf[entry.term] else { continue }
-                for (j, weight) in zip(nodes, weights) where j > i {
+                let nodes = postings[entry.term]
+                guard nodes.count <= maximumPostings else { continue }
+                let termWeights = weights[entry.term]
+                // Nodes are ascending: start after i.
+                var low = 0
+                var high = nodes.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if nodes[middle] <= i { low = middle + 1 } else { high = middle }
+                }
+                for position in low..<nodes.count {
+                    let j = nodes[position]
                     if accumulator[j] == 0 { touched.append(j) }
-                    accumulator[j] += entry.weight * weight
+                    accumulator[j] += entry.weight * termWeights[position]
                 }
             }
             var best = touched.map { (node: $0, score: accumulator[$0]) }
             if best.count > candidatesPerNode {
-                best.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+                // The top k by (score descending, node ascending), a strict order: selected in
+                // linear time rather than by sorting thousands of touched nodes.
+                Self.selectFirst(candidatesPerNode, of: &best) { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
                 best.removeLast(best.count - candidatesPerNode)
             }
             result.append(best.map(\.node).sorted())
@@ -158,6 +186,35 @@ public struct StoryClusterer: Sendable {
             touched.removeAll(keepingCapacity: true)
         }
         return result
+    }
+
+    /// Reorders `elements` so that its first `k` are the `k` smallest under the strict order
+    /// `precedes`, in some order (quickselect, median-of-three pivots).
+    ///
+    /// - Complexity: O(n) expected.
+    static func selectFirst<Element>(_ k: Int, of elements: inout [Element], by precedes: (Element, Element) -> Bool) {
+        guard k > 0, k < elements.count else { return }
+        elements.withUnsafeMutableBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count - 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                // Median of three to the middle, then Lomuto partition around it.
+                if precedes(buffer[middle], buffer[low]) { buffer.swapAt(middle, low) }
+                if precedes(buffer[high], buffer[low]) { buffer.swapAt(high, low) }
+                if precedes(buffer[high], buffer[middle]) { buffer.swapAt(high, middle) }
+                buffer.swapAt(middle, high)
+                let pivot = buffer[high]
+                var store = low
+                for index in low..<high where precedes(buffer[index], pivot) {
+                    buffer.swapAt(index, store)
+                    store += 1
+                }
+                buffer.swapAt(store, high)
+                if store == k - 1 || store == k { return }
+                if store > k { high = store - 1 } else { low = store + 1 }
+            }
+        }
     }
 
     /// Re-clusters one story with term weights computed inside it (local IDF, floor 1): terms
@@ -262,7 +319,7 @@ public struct StoryClusterer: Sendable {
 
     private func assignRoles(
         nodeMembers: [[Int]], allMembers: [Int], documents: [StoryInput], links: [DuplicateLink],
-        vectors: TermVectors, groupOfDocument: [Int?]
+        linkByPair: [Pair: DuplicateLink], linksOfDocument: [[Int]], vectors: TermVectors, groupOfDocument: [Int?]
     ) -> Story {
         func outletKey(_ index: Int) -> String? {
             guard let outlet = documents[index].outlet else { return nil }
@@ -298,9 +355,6 @@ public struct StoryClusterer: Sendable {
         }!
         if scores[origin]! > 0 { originBasis = "named as source by other members (score \(scores[origin]!))" }
 
-        var linkByPair: [Pair: DuplicateLink] = [:]
-        for link in links { linkByPair[Pair(link.a, link.b)] = link }
-
         var members: [StoryMember] = [
             StoryMember(
                 index: origin, role: .origin, of: nil, group: groupOfDocument[origin],
@@ -331,7 +385,7 @@ public struct StoryClusterer: Sendable {
                 // A copy of the node origin when that pair was verified; otherwise of the member it
                 // was verified against most strongly (copies of copies keep their real evidence).
                 let direct = linkByPair[Pair(member, nodeOrigin)]
-                let best = direct ?? links.filter { $0.a == member || $0.b == member }.max { $0.jaccard < $1.jaccard }
+                let best = direct ?? linksOfDocument[member].lazy.map { links[$0] }.max { $0.jaccard < $1.jaccard }
                 let source = best.map { $0.a == member ? $0.b : $0.a } ?? nodeOrigin
                 let (jaccard, inside) = best.map { l in (l.jaccard, l.a == member ? l.aInB : l.bInA) } ?? (0, 0)
                 let isExcerpt = jaccard < copyJaccard && inside >= excerptContainment

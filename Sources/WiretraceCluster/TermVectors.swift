@@ -166,7 +166,7 @@ public struct StoryVocabulary: Sendable {
         return counts.values.sorted { $0.term < $1.term }
     }
 
-    struct Token {
+    struct Token: Equatable {
         var lower: String
         var capitalised: Bool
         /// First word of a sentence (its capital says nothing).
@@ -176,36 +176,133 @@ public struct StoryVocabulary: Sendable {
     }
 
     /// Words of a text with what the name rules need to know.
+    ///
+    /// The rules are stated on Characters (``referenceTokens(_:)`` applies them plainly). Here
+    /// an ASCII byte followed by another ASCII byte is a Character of its own (apart from CR LF,
+    /// which is one Character), so it is classified from the byte; only the stretches around
+    /// non-ASCII bytes go through Swift's Character iteration, starting and ending on Character
+    /// boundaries. Same tokens, without a Unicode property lookup per ASCII letter.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length.
     static func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
-        var word = ""
-        var capitalised = false
-        var sentenceStart = true
-        var joined = false
-        var gapIsJoining = true
-        for character in text {
-            if character.isLetter || character.isNumber {
-                if word.isEmpty {
-                    capitalised = character.isUppercase
-                    joined = gapIsJoining && !result.isEmpty
+        var scanner = TokenScanner()
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 && (index + 1 == count || bytes[index + 1] < 0x80) {
+                    if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A {
+                        scanner.separator(sentenceEnd: false, joining: false)  // "\r\n" is one Character
+                        index += 2
+                    } else {
+                        scanner.ascii(byte)
+                        index += 1
+                    }
+                    continue
                 }
-                word.append(character)
-            } else if character == "'" || character == "’", !word.isEmpty {
-                continue  // "Russia's" -> "russias"
-            } else {
-                if !word.isEmpty {
-                    result.append(Token(lower: word.lowercased(), capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
-                    word = ""
-                    sentenceStart = false
-                    gapIsJoining = true
+                // A stretch holding non-ASCII bytes, up to the next pair of ASCII bytes (not CR
+                // LF): there is a Character boundary between those two, whatever came before.
+                var end = index + 1
+                while end < count {
+                    let previous = bytes[end - 1]
+                    let next = bytes[end]
+                    if previous < 0x80 && next < 0x80 && !(previous == 0x0D && next == 0x0A) { break }
+                    end += 1
                 }
-                if ".!?\n:\"“”`;()[]|".contains(character) { sentenceStart = true }
-                if character != " " && character != "-" { gapIsJoining = false }
+                for character in String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) {
+                    scanner.character(character)
+                }
+                index = end
             }
         }
-        if !word.isEmpty {
-            result.append(Token(lower: word.lowercased(), capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
+        return scanner.finish()
+    }
+
+    /// ``tokens(_:)`` by Character iteration only: the reference the byte path is tested against.
+    static func referenceTokens(_ text: String) -> [Token] {
+        var scanner = TokenScanner()
+        for character in text { scanner.character(character) }
+        return scanner.finish()
+    }
+
+    /// The token rules, one Character (or ASCII byte) at a time.
+    struct TokenScanner {
+        private var result: [Token] = []
+        private var word: [UInt8] = []
+        private var wordIsASCII = true
+        private var capitalised = false
+        private var sentenceStart = true
+        private var joined = false
+        private var gapIsJoining = true
+
+        private static let sentenceCharacters: Set<Character> = Set(".!?\n:\"“”`;()[]|")
+
+        @inline(__always)
+        private mutating func wordCharacter(uppercase: @autoclosure () -> Bool) {
+            if word.isEmpty {
+                capitalised = uppercase()
+                joined = gapIsJoining && !result.isEmpty
+            }
         }
-        return result
+
+        mutating func ascii(_ byte: UInt8) {
+            let lower = byte | 0x20
+            if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                wordCharacter(uppercase: byte &- 0x41 < 26)
+                word.append(byte)
+            } else if byte == 0x27, !word.isEmpty {
+                return  // "Russia's" -> "russias"
+            } else {
+                switch byte {
+                case 0x2E, 0x21, 0x3F, 0x0A, 0x3A, 0x22, 0x60, 0x3B, 0x28, 0x29, 0x5B, 0x5D, 0x7C:  // . ! ? \n : " ` ; ( ) [ ] |
+                    separator(sentenceEnd: true, joining: false)
+                default:
+                    separator(sentenceEnd: false, joining: byte == 0x20 || byte == 0x2D)
+                }
+            }
+        }
+
+        mutating func character(_ character: Character) {
+            if character.isLetter || character.isNumber {
+                wordCharacter(uppercase: character.isUppercase)
+                word.append(contentsOf: character.utf8)
+                if !character.isASCII { wordIsASCII = false }
+            } else if character == "'" || character == "’", !word.isEmpty {
+                return
+            } else {
+                separator(
+                    sentenceEnd: Self.sentenceCharacters.contains(character),
+                    joining: character == " " || character == "-")
+            }
+        }
+
+        /// A Character that is neither letter nor digit (nor an apostrophe inside a word).
+        mutating func separator(sentenceEnd: Bool, joining: Bool) {
+            endWord()
+            if sentenceEnd { sentenceStart = true }
+            if !joining { gapIsJoining = false }
+        }
+
+        private mutating func endWord() {
+            guard !word.isEmpty else { return }
+            let lower: String
+            if wordIsASCII {
+                lower = String(decoding: word.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            } else {
+                lower = String(decoding: word, as: UTF8.self).lowercased()
+            }
+            result.append(Token(lower: lower, capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
+            word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
+            sentenceStart = false
+            gapIsJoining = true
+        }
+
+        mutating func finish() -> [Token] {
+            endWord()
+            return result
+        }
     }
 }

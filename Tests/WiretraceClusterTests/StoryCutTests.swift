@@ -82,9 +82,9 @@ import WiretraceCore
         let vectors: [[(term: Int, weight: Double)]] = (0..<count).map { node in
             [(term: 0, weight: 0.9), (term: 1 + node / 2, weight: 0.3)]
         }
-        var postings: [Int: [Int]] = [:]
+        var postings = [[Int]](repeating: [], count: vectors.flatMap { $0.map(\.term) }.max()! + 1)
         for (node, vector) in vectors.enumerated() {
-            for entry in vector { postings[entry.term, default: []].append(node) }
+            for entry in vector { postings[entry.term].append(node) }
         }
         let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
         #expect(candidates.count == count)
@@ -100,11 +100,35 @@ import WiretraceCore
         // Node 0 holds terms 1...others; node k holds term k with weight k/others.
         var vectors: [[(term: Int, weight: Double)]] = [(1...others).map { (term: $0, weight: 0.1) }]
         for node in 1...others { vectors.append([(term: node, weight: Double(node) / Double(others))]) }
-        var postings: [Int: [Int]] = [:]
+        var postings = [[Int]](repeating: [], count: vectors.flatMap { $0.map(\.term) }.max()! + 1)
         for (node, vector) in vectors.enumerated() {
-            for entry in vector { postings[entry.term, default: []].append(node) }
+            for entry in vector { postings[entry.term].append(node) }
         }
         let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
         #expect(candidates[0] == Array((others - StoryClusterer.candidatesPerNode + 1)...others))
+    }
+}
+
+/// The linear-time selection behind the pruned candidates keeps exactly what sorting would.
+@Suite struct SelectFirstTests {
+    @Test func sameFirstKAsASort() {
+        var state: UInt64 = 5
+        for trial in 0..<500 {
+            let count = 1 + trial % 300
+            var elements: [(node: Int, score: Double)] = (0..<count).map { node in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return (node, Double(state >> 60) / 4)  // few distinct scores: many ties, broken by node
+            }
+            elements.shuffle()
+            let precedes: ((node: Int, score: Double), (node: Int, score: Double)) -> Bool = {
+                $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node
+            }
+            let k = Int(state >> 40) % (count + 2)
+            let expected = elements.sorted(by: precedes).prefix(k).map(\.node).sorted()
+            var selected = elements
+            StoryClusterer.selectFirst(k, of: &selected, by: precedes)
+            #expect(selected.prefix(k).map(\.node).sorted() == expected, "count \(count), k \(k)")
+            #expect(selected.map(\.node).sorted() == Array(0..<count))
+        }
     }
 }

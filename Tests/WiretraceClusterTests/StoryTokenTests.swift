@@ -1,0 +1,37 @@
+import Testing
+@testable import WiretraceCluster
+
+/// The byte path of `StoryVocabulary.tokens` gives exactly the Character-by-Character tokens.
+@Suite struct StoryTokenTests {
+    @Test(arguments: [
+        "Aung San Suu Kyi met U.N. envoy Christine Schraner Burgener in Naypyitaw on Friday.",
+        "Russia's foreign minister said: \"We will respond.\" Moscow’s envoy left.\r\nNew line\rCR alone\n\nEnd",
+        "cafe\u{301} Cafe\u{301}s naïve ÉCOLE Straße İstanbul ǅemal 北京 東京の記者 ２０２４ Ⅻ ½",
+        "\u{0600}123 prepend, 👩‍👩‍👧 family, 🇫🇷 flag, e\u{301}\u{302} stacked, a\u{200D}b zwj",
+        "한국어 뉴스 기사 — Hangul; हिन्दी समाचार — Devanagari; ภาษาไทย — Thai",
+        "x-ray co-operation well-known 'quoted' ''double'' O'Neil l'État rock’n’roll",
+        "trailing combining at end e\u{301}",
+        "\u{301}leading mark and \r\n\u{301} after CRLF",
+        "",
+    ])
+    func bytePathEqualsCharacterPath(_ text: String) {
+        #expect(StoryVocabulary.tokens(text) == StoryVocabulary.referenceTokens(text))
+    }
+
+    @Test func randomMixesOfTheAwkwardPieces() {
+        let pieces = [
+            "A", "b", "Z", "9", " ", "-", ".", "\n", "\r", "\r\n", "'", "’", "é", "e\u{301}", "\u{301}", "Ω", "ß",
+            "北", "🇫🇷", "👩‍👧", "\u{0600}", "\u{200D}", "“", "”", ":", "|", "İ", "ǅ", "２", "\t", "\u{00A0}",
+        ]
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(state % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            #expect(StoryVocabulary.tokens(text) == StoryVocabulary.referenceTokens(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
