@@ -95,6 +95,75 @@ import Glibc
 import Darwin
 #endif
 
+/// One term of a document, by its text, with its counts (see ``StoryVocabulary/occurrences(text:title:)``).
+public struct TermOccurrence: Sendable, Hashable {
+    public var term: String
+    public var plain: Float
+    public var entity: Float
+    public var title: Float
+
+    public init(term: String, plain: Float, entity: Float, title: Float) {
+        self.term = term
+        self.plain = plain
+        self.entity = entity
+        self.title = title
+    }
+
+    /// One line per term, "term plain entity title", in order: terms are lower-cased letters,
+    /// digits and underscores, so they hold no space or newline.
+    public static func encode(_ occurrences: [TermOccurrence]) -> String {
+        var text = ""
+        text.reserveCapacity(occurrences.count * 16)
+        for occurrence in occurrences {
+            text += occurrence.term
+            for count in [occurrence.plain, occurrence.entity, occurrence.title] {
+                text += " "
+                text += count == count.rounded() && abs(count) < 1e9 ? String(Int(count)) : String(count)
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// The occurrences of ``encode(_:)``'s text, or nil when it is not such a text.
+    ///
+    /// - Complexity: O(n) in the text's length; counts that are small whole numbers (all of
+    ///   them in practice) are read without a float parser.
+    public static func decode(_ text: String) -> [TermOccurrence]? {
+        var text = text
+        return text.withUTF8 { bytes -> [TermOccurrence]? in
+            var result: [TermOccurrence] = []
+            var index = 0
+            let count = bytes.count
+            func field(_ terminator: UInt8) -> Float? {
+                let start = index
+                var value = 0
+                var plain = true
+                while index < count && bytes[index] != terminator {
+                    let digit = bytes[index] &- 0x30
+                    if digit < 10 && index - start < 9 { value = value * 10 + Int(digit) } else { plain = false }
+                    index += 1
+                }
+                guard index < count, index > start else { return nil }
+                let end = index
+                index += 1  // the terminator
+                if plain { return Float(value) }
+                return Float(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
+            while index < count {
+                let start = index
+                while index < count && bytes[index] != 0x20 && bytes[index] != 0x0A { index += 1 }
+                guard index < count, bytes[index] == 0x20, index > start else { return nil }
+                let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                guard let plain = field(0x20), let entity = field(0x20), let title = field(0x0A) else { return nil }
+                result.append(TermOccurrence(term: term, plain: plain, entity: entity, title: title))
+            }
+            return result
+        }
+    }
+}
+
 /// One term's counts in a document, by how it occurred.
 public struct TermCount: Sendable, Hashable {
     public var term: Int32
@@ -121,25 +190,51 @@ public struct StoryVocabulary: Sendable {
 
     /// The term counts of one document, sorted by term id.
     public mutating func counts(text: String, title: String?) -> [TermCount] {
-        var counts: [Int32: TermCount] = [:]
-        func add(_ term: String, entity: Bool, inTitle: Bool) {
+        intern(Self.occurrences(text: text, title: title))
+    }
+
+    /// Interns a document's terms in the order given (as ``occurrences(text:title:)`` lists
+    /// them, so ids come out as ``counts(text:title:)`` would give them) and returns their counts
+    /// sorted by term id.
+    public mutating func intern(_ occurrences: [TermOccurrence]) -> [TermCount] {
+        var counts: [TermCount] = []
+        counts.reserveCapacity(occurrences.count)
+        for occurrence in occurrences {
             let id: Int32
-            if let existing = ids[term] {
+            if let existing = ids[occurrence.term] {
                 id = existing
             } else {
                 id = Int32(terms.count)
-                terms.append(term)
-                ids[term] = id
+                terms.append(occurrence.term)
+                ids[occurrence.term] = id
             }
-            var count = counts[id] ?? TermCount(term: id, plain: 0, entity: 0, title: 0)
-            if inTitle {
-                count.title += 1
-            } else if entity {
-                count.entity += 1
+            counts.append(TermCount(term: id, plain: occurrence.plain, entity: occurrence.entity, title: occurrence.title))
+        }
+        return counts.sorted { $0.term < $1.term }
+    }
+
+    /// A document's terms and their counts, each term once, in the order of its first occurrence
+    /// (text, then title): what the story level needs of a text, without a vocabulary, so it can
+    /// be kept and interned later (``intern(_:)``).
+    public static func occurrences(text: String, title: String?) -> [TermOccurrence] {
+        var result: [TermOccurrence] = []
+        var position: [String: Int] = [:]
+        func add(_ term: String, entity: Bool, inTitle: Bool) {
+            let index: Int
+            if let known = position[term] {
+                index = known
             } else {
-                count.plain += 1
+                index = result.count
+                position[term] = index
+                result.append(TermOccurrence(term: term, plain: 0, entity: 0, title: 0))
             }
-            counts[id] = count
+            if inTitle {
+                result[index].title += 1
+            } else if entity {
+                result[index].entity += 1
+            } else {
+                result[index].plain += 1
+            }
         }
         for (source, inTitle) in [(text, false), (title ?? "", true)] {
             let tokens = Self.tokens(source)
@@ -163,7 +258,7 @@ public struct StoryVocabulary: Sendable {
                 }
             }
         }
-        return counts.values.sorted { $0.term < $1.term }
+        return result
     }
 
     struct Token: Equatable {

@@ -36,14 +36,27 @@ struct Analysis {
         timings.mark("candidates+verify")
 
         // What the story level and the quote chains need of each article, streamed from the
-        // store: metadata and term counts, not the text.
+        // store: metadata and term counts, not the text. Term counts are kept between runs
+        // (story_terms), so only new and changed documents are tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
         var terms: [[TermCount]] = []
-        try store.forEachArticle { article in
+        var computedTerms: [(id: String, terms: String)] = []
+        let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
+        try store.forEachArticleWithStoryTerms { article, cached in
             articles.append(ArticleSummary(article))
-            terms.append(vocabulary.counts(text: article.text, title: article.title))
+            if cacheIsCurrent, let cached, let occurrences = TermOccurrence.decode(cached) {
+                terms.append(vocabulary.intern(occurrences))
+            } else {
+                let occurrences = StoryVocabulary.occurrences(text: article.text, title: article.title)
+                computedTerms.append((article.id, TermOccurrence.encode(occurrences)))
+                terms.append(vocabulary.intern(occurrences))
+            }
         }
+        if !computedTerms.isEmpty || !cacheIsCurrent {
+            try store.cacheStoryTerms(computedTerms, version: Self.storyTermsVersion)
+        }
+        computedTerms = []
         let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
         let indexOfID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -108,11 +121,27 @@ struct Analysis {
         let assignment = StoryIDAssigner(previousStory: try store.storyOfDocuments(), firstRuns: try store.storyIDFirstRuns())
             .assign(stories.map { story in (origin: ids[story.members[0].index], members: story.members.map { ids[$0.index] }) })
         for index in stories.indices { stories[index].id = assignment.ids[index] }
+        // A copy linked to the same source as in the last analysis, neither text changed since
+        // (neither queued), keeps the passages found then.
+        let previousEvidence = try store.copyEvidence()
+        let changed = Set(try store.pendingDocumentIDs())
+        let evidenceDecoder = JSONDecoder()
+        evidenceDecoder.keyDecodingStrategy = .convertFromSnakeCase
+        func keptPassages(_ member: String, source: String) -> [[Int]]? {
+            guard !changed.contains(member), !changed.contains(source), let previous = previousEvidence[member],
+                previous.of == source
+            else { return nil }
+            return (try? evidenceDecoder.decode(StoryEvidence.self, from: Data(previous.evidence.utf8)))?.passages
+        }
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]
-                guard member.role == .copy || member.role == .excerpt, let source = member.of,
-                    let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text
+                guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
+                if let kept = keptPassages(ids[member.index], source: ids[source]) {
+                    stories[storyIndex].members[memberIndex].evidence.passages = kept
+                    continue
+                }
+                guard let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text
                 else { continue }
                 stories[storyIndex].members[memberIndex].evidence.passages = SharedPassages.find(text, sourceText).map {
                     [$0.start, $0.end, $0.otherStart, $0.otherEnd]
@@ -145,6 +174,10 @@ struct Analysis {
         snapshot.storyMerges = assignment.merges
         return snapshot
     }
+
+    /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
+    /// the rules, and the kept term counts are computed again.
+    static let storyTermsVersion = "1"
 
     /// The key that says which band index and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.

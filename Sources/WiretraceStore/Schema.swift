@@ -164,5 +164,15 @@ enum Schema {
         CREATE INDEX documents_by_url ON documents(url) WHERE url IS NOT NULL;
         INSERT INTO story_ids(id, first_run) SELECT id, coalesce((SELECT max(id) FROM runs), 0) FROM clusters;
         """,
+        // 4: the story level's term counts per document, kept between runs (a cache: valid while
+        // the document's content hash is the one it was computed from), so an incremental run
+        // reads them instead of tokenising every stored text again.
+        """
+        CREATE TABLE story_terms(
+            document_id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            terms TEXT NOT NULL
+        );
+        """,
     ]
 }

@@ -26,6 +26,54 @@ extension WiretraceStore {
         }
     }
 
+    // MARK: The story level's term cache
+
+    /// Calls `body` for each stored article, ordered by id, with its cached story terms when
+    /// they were computed from its current content (see ``cacheStoryTerms(_:)``), else nil.
+    public func forEachArticleWithStoryTerms(_ body: (Article, _ cachedTerms: String?) throws -> Void) throws {
+        let query = try connection.prepare(
+            """
+            SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.byline, d.dateline, d.credits, d.text,
+              CASE WHEN t.content_hash = d.content_hash THEN t.terms END
+            FROM documents d LEFT JOIN story_terms t ON t.document_id = d.id ORDER BY d.id
+            """)
+        while try query.step() {
+            let article = Article(
+                id: query.string(0) ?? "", source: query.string(1) ?? "", url: query.string(2), outlet: query.string(3),
+                title: query.string(4), published: query.string(5), byline: query.string(6), dateline: query.string(7),
+                credits: JSON.decode([WireCredit].self, query.string(8)) ?? [], text: query.string(9) ?? "")
+            try body(article, query.string(10))
+        }
+    }
+
+    /// Keeps story terms for documents, each with the content hash it was computed from (the
+    /// document's current one). `version` names how terms are computed: when it differs from
+    /// the cache's, the cache is emptied first.
+    public func cacheStoryTerms(_ rows: [(id: String, terms: String)], version: String) throws {
+        try connection.transaction {
+            if try analysisState("story_terms") != version {
+                try connection.execute("DELETE FROM story_terms")
+                try statement("INSERT OR REPLACE INTO analysis_state(key, value) VALUES ('story_terms', ?)").run([.text(version)])
+            }
+            let insert = try statement(
+                """
+                INSERT OR REPLACE INTO story_terms(document_id, content_hash, terms)
+                SELECT id, content_hash, ? FROM documents WHERE id = ?
+                """)
+            for row in rows { try insert.run([.text(row.terms), .text(row.id)]) }
+        }
+    }
+
+    /// The stored copies' and excerpts' evidence, by member document: the member it was
+    /// linked to (`of`) and the evidence JSON, which holds the shared passages.
+    public func copyEvidence() throws -> [String: (of: String, evidence: String)] {
+        let query = try connection.prepare(
+            "SELECT document_id, of, evidence FROM cluster_members WHERE role IN ('copy', 'excerpt') AND of IS NOT NULL")
+        var result: [String: (of: String, evidence: String)] = [:]
+        while try query.step() { result[query.string(0) ?? ""] = (query.string(1) ?? "", query.string(2) ?? "{}") }
+        return result
+    }
+
     // MARK: Pending documents and the band index
 
     /// Documents stored or changed since the last finished analysis, by id.

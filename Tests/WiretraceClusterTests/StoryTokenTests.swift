@@ -35,3 +35,25 @@ import Testing
         }
     }
 }
+
+/// Terms kept between runs intern to the same ids and counts as terms computed from the text.
+@Suite struct TermOccurrenceTests {
+    @Test func encodedOccurrencesInternLikeTheText() {
+        let texts = [
+            ("Aung San Suu Kyi met envoy Christine Schraner Burgener in Naypyitaw on Friday, 2019.", "Suu Kyi meets UN envoy"),
+            ("Russia's envoy said Moscow would respond. Russia’s ministry agreed; 42 diplomats left.", nil),
+            ("", ""),
+        ]
+        var fromText = StoryVocabulary()
+        var fromKept = StoryVocabulary()
+        for (text, title) in texts {
+            let occurrences = StoryVocabulary.occurrences(text: text, title: title)
+            let decoded = TermOccurrence.decode(TermOccurrence.encode(occurrences))
+            #expect(decoded == occurrences)
+            #expect(fromKept.intern(decoded ?? []) == fromText.counts(text: text, title: title))
+        }
+        #expect(fromKept.terms == fromText.terms)
+        #expect(fromText.terms.contains("aung_san"))
+        #expect(TermOccurrence.decode("moscow 1 x 0\n") == nil)
+    }
+}

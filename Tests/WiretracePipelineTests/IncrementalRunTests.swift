@@ -44,6 +44,17 @@ import WiretraceStore
         return Set(groups.values)
     }
 
+    /// Each story member's role, source and evidence (passages included), by document id.
+    static func memberEvidence(_ store: WiretraceStore) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for cluster in try store.clusters() {
+            for member in cluster.members {
+                result[member.documentID] = "\(member.role) of \(member.of ?? "-"): \(member.evidence)"
+            }
+        }
+        return result
+    }
+
     @Test func fiveDailyRunsGiveTheSameGroupsAndStoriesAsOneRun() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -68,6 +79,11 @@ import WiretraceStore
         #expect(try Self.groupMembership(five) == Self.groupMembership(one))
         #expect(try Self.storyMembership(five) == Self.storyMembership(one))
         #expect(try !Self.groupMembership(one).isEmpty)
+        // Term counts and shared passages kept from earlier days give what computing them again
+        // gives: the same roles, sources and evidence.
+        let evidence = try Self.memberEvidence(five)
+        #expect(evidence == (try Self.memberEvidence(one)))
+        #expect(evidence.values.contains { $0.contains("passages") })
         // The seed story grows over several days (its documents are spread across the parts).
         #expect(idsByDay.last!.values.contains { $0.count >= 5 })
 
