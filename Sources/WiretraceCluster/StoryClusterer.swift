@@ -154,24 +154,33 @@ public struct StoryClusterer: Sendable {
         }
         var accumulator = [Double](repeating: 0, count: count)
         var touched: [Int] = []
+        touched.reserveCapacity(count)
         var result: [[Int]] = []
         result.reserveCapacity(count)
         for i in 0..<count {
             for entry in vectors[i] {
                 let nodes = postings[entry.term]
                 guard nodes.count <= maximumPostings else { continue }
-                let termWeights = weights[entry.term]
-                // Nodes are ascending: start after i.
-                var low = 0
-                var high = nodes.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if nodes[middle] <= i { low = middle + 1 } else { high = middle }
-                }
-                for position in low..<nodes.count {
-                    let j = nodes[position]
-                    if accumulator[j] == 0 { touched.append(j) }
-                    accumulator[j] += entry.weight * termWeights[position]
+                // Nodes are ascending: start after i. The inner loop reads only inside the three
+                // buffers (positions below nodes.count, which weights and accumulator cover).
+                nodes.withUnsafeBufferPointer { nodes in
+                    weights[entry.term].withUnsafeBufferPointer { termWeights in
+                        accumulator.withUnsafeMutableBufferPointer { accumulator in
+                            var low = 0
+                            var high = nodes.count
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if nodes[middle] <= i { low = middle + 1 } else { high = middle }
+                            }
+                            var position = low
+                            while position < nodes.count {
+                                let j = nodes[position]
+                                if accumulator[j] == 0 { touched.append(j) }
+                                accumulator[j] += entry.weight * termWeights[position]
+                                position += 1
+                            }
+                        }
+                    }
                 }
             }
             var best = touched.map { (node: $0, score: accumulator[$0]) }

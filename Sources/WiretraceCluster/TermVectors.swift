@@ -50,19 +50,21 @@ struct TermVectors {
     }
 
     static func dot(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> Double {
-        var i = 0, j = 0, sum = 0.0
-        while i < x.count, j < y.count {
-            if x[i].term == y[j].term {
-                sum += x[i].weight * y[j].weight
-                i += 1
-                j += 1
-            } else if x[i].term < y[j].term {
-                i += 1
-            } else {
-                j += 1
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                // Merge walk advancing without a branch on which side is smaller (unpredictable);
+                // products are added in the same order as a plain walk would add them.
+                var i = 0, j = 0, sum = 0.0
+                while i < x.count, j < y.count {
+                    let a = x[i].term
+                    let b = y[j].term
+                    if a == b { sum += x[i].weight * y[j].weight }
+                    i &+= a <= b ? 1 : 0
+                    j &+= b <= a ? 1 : 0
+                }
+                return sum
             }
         }
-        return sum
     }
 
     /// The terms contributing most to the similarity of two documents.
