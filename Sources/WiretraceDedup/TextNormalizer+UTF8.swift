@@ -163,6 +163,18 @@ extension TextNormalizer {
     private static func asciiTokenHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
         let lower: UInt64 = 0x2020_2020_2020_2020
         let base = UnsafeRawPointer(bytes.baseAddress!)
+        let length = end - start
+        if length <= 16 && start + 16 <= bytes.count {
+            // Up to two words without a branch on the length (token lengths are unpredictable):
+            // both rounds are computed and the second kept only for tokens longer than 8 bytes.
+            let first = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self)) | lower
+            let second = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)) | lower
+            let firstBytes = min(length, 8)
+            let secondBytes = min(max(length - 8, 1), 8)
+            let one = StableHash.tokenRound(StableHash.TokenHasher.seed, first & (UInt64.max &>> UInt64((8 - firstBytes) * 8)))
+            let two = StableHash.tokenRound(one, second & (UInt64.max &>> UInt64((8 - secondBytes) * 8)))
+            return StableHash.tokenFinish(length > 8 ? two : one, length: length)
+        }
         var hash = StableHash.TokenHasher.seed
         var index = start
         while end - index >= 8 {
@@ -224,6 +236,43 @@ extension TextNormalizer {
             let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
 
             while index < count {
+                // Block path: 64 ASCII bytes without an apostrophe, tokens found from one 64-bit
+                // mask of their word bytes (one loop exit per block rather than per 8 bytes).
+                // A block that is not all plain ASCII goes to the chunk path below.
+                if !inToken && index + 64 <= count {
+                    var mask: UInt64 = 0
+                    var plain = true
+                    for chunk in 0..<8 {
+                        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + chunk * 8, as: UInt64.self))
+                        guard let chunkMask = asciiWordMask(word) else {
+                            plain = false
+                            break
+                        }
+                        mask |= UInt64(truncatingIfNeeded: chunkMask) &<< UInt64(chunk * 8)
+                    }
+                    if plain {
+                        let open: UInt64 = chunkTokenStart >= 0 ? 1 : 0
+                        let before = mask &<< 1 | open  // bit k: byte k − 1 is a word byte
+                        var starts = mask & ~before
+                        var ends = ~mask & before
+                        while ends != 0 {
+                            let end = index + ends.trailingZeroBitCount
+                            ends &= ends &- 1
+                            let start: Int
+                            if chunkTokenStart >= 0 {
+                                start = chunkTokenStart
+                                chunkTokenStart = -1
+                            } else {
+                                start = index + starts.trailingZeroBitCount
+                                starts &= starts &- 1
+                            }
+                            emit(asciiTokenHash(bytes, from: start, to: end))
+                        }
+                        if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+                        index += 64
+                        continue
+                    }
+                }
                 // Chunk path: 8 ASCII bytes without an apostrophe, tokens found from a bit mask of
                 // their word bytes. Anything else goes byte by byte below, carrying an open token
                 // over into the hasher.

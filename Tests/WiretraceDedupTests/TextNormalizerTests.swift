@@ -81,6 +81,29 @@ import Testing
         }
     }
 
+    @Test func longPlainTextsThroughTheBlockPathMatchTheReference() {
+        // Mostly plain ASCII over hundreds of bytes (the 64-byte block path), words of 1...40
+        // bytes (past the two-word hash) at every alignment, tokens open across blocks, and now
+        // and then an apostrophe or a non-ASCII word that sends a block to the chunk path.
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let separators = [" ", " ", " ", ", ", ". ", "\n", "-", "  ", "\t", "(", ")"]
+        let rare = ["'s", "’s", " é ", " Москва ", "\u{301}", " ﬁne "]
+        var random = SplitMix64(seed: 7)
+        for iteration in 0..<300 {
+            var text = String(repeating: " ", count: iteration % 64)
+            let words = Int.random(in: 0...120, using: &random)
+            for _ in 0..<words {
+                let length = Int.random(in: 0...9, using: &random) == 0 ? Int.random(in: 17...40, using: &random)
+                    : Int.random(in: 1...16, using: &random)
+                text += String((0..<length).map { _ in letters.randomElement(using: &random)! })
+                text += Int.random(in: 0...30, using: &random) == 0 ? rare.randomElement(using: &random)!
+                    : separators.randomElement(using: &random)!
+            }
+            if Bool.random(using: &random) { text += "unterminatedlongtokenatthefinalbyte" }
+            #expect(TextNormalizer.tokenHashes(text) == TextNormalizer.referenceTokenHashes(text), "iteration \(iteration)")
+        }
+    }
+
     @Test func quotesAndDashesSeparate() {
         let curly = "“Thanks to Russia,” he said — Moscow’s view–today"
         let straight = "\"Thanks to Russia,\" he said - Moscow's view-today"
