@@ -70,9 +70,10 @@ enum Boilerplate {
     /// Jane Roe/Handout via REUTERS", "REUTERS/Jane Roe", "(AP Photo/Jane Roe)", "Photo: AFP").
     static func isCaption(_ paragraph: String) -> Bool {
         let trimmed = paragraph.trimmingCharacters(in: " .)")
-        if trimmed.contains("Picture taken ") || trimmed.contains("REUTERS/") || trimmed.contains("AP Photo/")
-            || trimmed.contains("AFP PHOTO") || trimmed.contains("(Photo: ")
-        {
+        // Byte searches: Foundation's `contains` bridges every paragraph to UTF-16 first.
+        if ["Picture taken ", "REUTERS/", "AP Photo/", "AFP PHOTO", "(Photo: "].contains(where: {
+            TextUtilities.containsBytes(trimmed, $0)
+        }) {
             return true
         }
         let lower = trimmed.lowercased()
@@ -92,7 +93,8 @@ enum Boilerplate {
             return true
         }
         // "... at a rally. Photo: Jane Roe/Agency"
-        if let photo = lower.range(of: "photo: ", options: .backwards), lower[photo.upperBound...].count <= 60,
+        if TextUtilities.containsBytes(lower, "photo: "), let photo = lower.range(of: "photo: ", options: .backwards),
+            lower[photo.upperBound...].count <= 60,
             !lower[photo.upperBound...].contains(".")
         {
             return true

@@ -23,7 +23,27 @@ enum TextUtilities {
 
     /// Whitespace for collapsing purposes: Unicode white space plus zero-width space and BOM.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+        let value = scalar.value
+        // ASCII white space is the space and U+0009...U+000D; no property lookup for it.
+        if value < 0x80 { return value == 0x20 || value &- 0x09 < 5 }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    /// Whether `text`'s UTF-8 holds `needle`'s bytes: a quick native test before a Foundation
+    /// search that bridges the string (most paragraphs hold none of the phrases looked for).
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first && needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return true }
+                index += 1
+            }
+            return false
+        } ?? true
     }
 
     /// Whether a string is empty or whitespace only.

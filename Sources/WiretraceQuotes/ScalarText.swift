@@ -28,17 +28,24 @@ package struct ScalarText: Sendable {
 
 extension Unicode.Scalar {
     /// A letter or a digit in any script.
+    /// (ASCII is answered from the value: its alphabetic scalars are the letters, its numeric
+    /// ones the digits, its white space U+0009...U+000D and the space; no property lookup.)
     package var isWordScalar: Bool {
-        properties.isAlphabetic || properties.numericType != nil
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10 }
+        return properties.isAlphabetic || properties.numericType != nil
     }
 
     /// An upper-case or title-case letter.
     package var isUpperCaseLetter: Bool {
-        properties.isUppercase || properties.generalCategory == .titlecaseLetter
+        if value < 0x80 { return value &- 0x41 < 26 }
+        return properties.isUppercase || properties.generalCategory == .titlecaseLetter
     }
 
     /// White space, line breaks included.
-    package var isSpace: Bool { properties.isWhitespace }
+    package var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || value &- 0x09 < 5 }
+        return properties.isWhitespace
+    }
 
     /// A line or paragraph break.
     package var isLineBreak: Bool {
