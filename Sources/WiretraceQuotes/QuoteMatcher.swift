@@ -34,7 +34,7 @@ public enum QuoteMatcher {
     public static func group(_ quotes: [String]) -> [[Int]] {
         // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard.
         var wordIDs: [String: Int32] = [:]
-        let sequences: [[Int32]] = quotes.map { quote in
+        let allSequences: [[Int32]] = quotes.map { quote in
             key(quote).split(separator: " ").map { word in
                 let word = String(word)
                 if let id = wordIDs[word] { return id }
@@ -43,19 +43,47 @@ public enum QuoteMatcher {
                 return id
             }
         }
+        // Identical word sequences are the same quote (wire copies carry each quote many times):
+        // they are matched once, by their first occurrence, and joined to it at the end.
+        var distinctIndex: [[Int32]: Int] = [:]
+        var sequences: [[Int32]] = []
+        var distinctOf = [Int](repeating: 0, count: quotes.count)
+        for (index, sequence) in allSequences.enumerated() {
+            if let known = distinctIndex[sequence] {
+                distinctOf[index] = known
+            } else {
+                distinctIndex[sequence] = sequences.count
+                distinctOf[index] = sequences.count
+                sequences.append(sequence)
+            }
+        }
         let wordSets = sequences.map { Array(Set($0)).sorted() }
         var frequency = [Int32](repeating: 0, count: wordIDs.count)
         for set in wordSets { for word in set { frequency[Int(word)] += 1 } }
         var postings = [[Int32]](repeating: [], count: wordIDs.count)
         for (index, set) in wordSets.enumerated() { for word in set { postings[Int(word)].append(Int32(index)) } }
 
-        var sets = UnionFind(count: quotes.count)
-        // Quotes with no words match only each other.
-        let empty = quotes.indices.filter { sequences[$0].isEmpty }
-        for index in empty.dropFirst() { sets.union(empty[0], index) }
+        // A 64-bit sketch of each word set (one bit per word id, hashed): bits one set has and
+        // the other lacks are distinct words only it holds, which bounds the common words from
+        // above. Most candidates from a shared rare word fail that bound and skip the merge.
+        let sketches: [UInt64] = wordSets.map { set in
+            set.reduce(0) { $0 | (1 &<< ((UInt64(UInt32(bitPattern: $1)) &* 0x9E37_79B9_7F4A_7C15) &>> 58)) }
+        }
+        func mayMatch(_ i: Int, _ j: Int) -> Bool {
+            let onlyI = (sketches[i] & ~sketches[j]).nonzeroBitCount
+            let onlyJ = (sketches[j] & ~sketches[i]).nonzeroBitCount
+            let sizeI = wordSets[i].count
+            let sizeJ = wordSets[j].count
+            let mostCommon = min(sizeI - onlyI, sizeJ - onlyJ)
+            if 5 * mostCommon >= 4 * (sizeI + sizeJ - mostCommon) { return true }  // Jaccard ≥ 0.8 possible
+            // A truncation: the shorter sequence (six words or more) has every word in the longer.
+            let iIsShort = sequences[i].count <= sequences[j].count
+            return min(sequences[i].count, sequences[j].count) >= 6 && (iIsShort ? onlyI : onlyJ) == 0
+        }
 
-        var comparedWith = [Int](repeating: -1, count: quotes.count)  // the last i each j was compared with
-        for i in quotes.indices where !sequences[i].isEmpty {
+        var distinctSets = UnionFind(count: sequences.count)
+        var comparedWith = [Int](repeating: -1, count: sequences.count)  // the last i each j was compared with
+        for i in sequences.indices where !sequences[i].isEmpty {
             let ordered = wordSets[i].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
             let prefix = ordered.count - Int((0.8 * Double(ordered.count)).rounded(.up)) + 1
             for word in ordered.prefix(max(1, prefix)) {
@@ -63,11 +91,21 @@ public enum QuoteMatcher {
                     let j = Int(candidate)
                     guard j != i, comparedWith[j] != i else { continue }
                     comparedWith[j] = i
-                    if sets.find(i) != sets.find(j), same(sequences[i], sequences[j], wordSets[i], wordSets[j]) {
-                        sets.union(i, j)
+                    if mayMatch(i, j), distinctSets.find(i) != distinctSets.find(j),
+                        same(sequences[i], sequences[j], wordSets[i], wordSets[j])
+                    {
+                        distinctSets.union(i, j)
                     }
                 }
             }
+        }
+        // Back to the occurrences: each joins its distinct sequence's set. (Quotes with no words
+        // share the empty sequence, so they match only each other.)
+        var sets = UnionFind(count: quotes.count)
+        var firstOfRoot = [Int](repeating: -1, count: sequences.count)
+        for index in quotes.indices {
+            let root = distinctSets.find(distinctOf[index])
+            if firstOfRoot[root] < 0 { firstOfRoot[root] = index } else { sets.union(firstOfRoot[root], index) }
         }
         return inputOrder(&sets)
     }
@@ -78,6 +116,9 @@ public enum QuoteMatcher {
     private static func same(_ a: [Int32], _ b: [Int32], _ setA: [Int32], _ setB: [Int32]) -> Bool {
         if a == b { return true }
         guard !a.isEmpty, !b.isEmpty else { return false }
+        // Jaccard is at most the ratio of the set sizes, and a truncation needs six words: when
+        // neither can hold, no merge is needed.
+        if 5 * min(setA.count, setB.count) < 4 * max(setA.count, setB.count) && min(a.count, b.count) < 6 { return false }
         var i = 0
         var j = 0
         var common = 0
