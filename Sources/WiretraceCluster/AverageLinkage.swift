@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Agglomerative clustering with average linkage over a sparse similarity graph.
 ///
 /// The similarity of two clusters is the sum of their members' pairwise similarities divided by
@@ -19,6 +21,27 @@ struct AverageLinkage {
         version = Array(repeating: 0, count: sizes.count)
         edges = Array(repeating: [:], count: sizes.count)
         members = (0..<sizes.count).map { [$0] }
+    }
+
+    /// The clusters of average linkage over `edges` (each pair at most once), as
+    /// ``run(threshold:)`` gives them with every edge added.
+    ///
+    /// A merge needs an average at or above the threshold, hence a pair of members with a
+    /// similarity at or above it (the average is at most the largest member pair). So clusters
+    /// only form inside the connected components of those edges, and only edges inside a
+    /// component of two or more nodes are indexed; the rest (most edges of a large collection)
+    /// cannot take part in a merge. Merges in one component do not change averages in another,
+    /// so the order of merges inside each component, and the result, are as before.
+    static func clusters(sizes: [Int], edges: [(a: Int, b: Int, similarity: Double)], threshold: Double) -> [[Int]] {
+        var strong = UnionFind(count: sizes.count)
+        // A margin below the threshold covers rounding in the averages' sums.
+        let strongEnough = threshold * (1 - 1e-9)
+        for edge in edges where edge.similarity >= strongEnough { strong.union(edge.a, edge.b) }
+        var linkage = AverageLinkage(sizes: sizes)
+        for edge in edges where strong.find(edge.a) == strong.find(edge.b) {
+            linkage.addEdge(edge.a, edge.b, similarity: edge.similarity)
+        }
+        return linkage.run(threshold: threshold)
     }
 
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {

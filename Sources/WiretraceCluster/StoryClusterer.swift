@@ -47,13 +47,26 @@ public struct StoryClusterer: Sendable {
 
         // Level 2: stories over nodes (a group, or a single document).
         let vectors = TermVectors(documents: documents, vocabulary: vocabulary, configuration: configuration)
+        /// The normalised sum of the members' vectors, by term; sums and the norm are taken in
+        /// member and term order, so the result does not depend on hash order.
         func centroid(_ members: [Int], _ source: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
-            var sum: [Int: Double] = [:]
-            for member in members {
-                for entry in source[member] { sum[entry.term, default: 0] += entry.weight }
+            var sum: [(term: Int, weight: Double)]
+            if members.count == 1 {
+                sum = source[members[0]]
+            } else {
+                let entries = members.flatMap { source[$0] }.enumerated()
+                    .sorted { $0.element.term != $1.element.term ? $0.element.term < $1.element.term : $0.offset < $1.offset }
+                sum = []
+                for (_, entry) in entries {
+                    if let last = sum.last, last.term == entry.term {
+                        sum[sum.count - 1].weight += entry.weight
+                    } else {
+                        sum.append(entry)
+                    }
+                }
             }
-            let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return sum.map { ($0.key, norm > 0 ? $0.value / norm : 0) }.sorted { $0.term < $1.term }
+            let norm = sum.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            return sum.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
         }
         let nodeVectors = nodes.map { centroid($0, vectors.vectors) }
         let nodeEntities = nodes.map { centroid($0, vectors.entityVectors) }
@@ -62,21 +75,45 @@ public struct StoryClusterer: Sendable {
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
         let window = configuration.timeWindowDays * 86_400
 
+        // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
+        // candidate j is one pass over j's terms instead of a merge walk: the same products,
+        // added in the same (ascending term) order, so the same sums.
+        let termCount = (nodeVectors.lazy.compactMap { $0.last?.term }.max() ?? -1) + 1
+        var denseVector = [Double](repeating: 0, count: termCount)
+        var denseEntities = [Double](repeating: 0, count: termCount)
+        func scatter(_ i: Int, clear: Bool = false) {
+            for entry in nodeVectors[i] { denseVector[entry.term] = clear ? 0 : entry.weight }
+            for entry in nodeEntities[i] { denseEntities[entry.term] = clear ? 0 : entry.weight }
+        }
+        func denseDot(_ dense: [Double], _ vector: [(term: Int, weight: Double)]) -> Double {
+            dense.withUnsafeBufferPointer { dense in
+                vector.withUnsafeBufferPointer { vector in
+                    var sum = 0.0
+                    for entry in vector {
+                        let weight = dense[entry.term]
+                        if weight != 0 { sum += weight * entry.weight }
+                    }
+                    return sum
+                }
+            }
+        }
+        /// The similarity of the scattered node i to node j.
         func similarity(_ i: Int, _ j: Int) -> Double {
             if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
-            var score = (1 - share) * TermVectors.dot(nodeVectors[i], nodeVectors[j])
-            if share > 0 { score += share * TermVectors.dot(nodeEntities[i], nodeEntities[j]) }
-            if !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) { score += configuration.sharedQuoteBonus }
+            var score = (1 - share) * denseDot(denseVector, nodeVectors[j])
+            if share > 0 { score += share * denseDot(denseEntities, nodeEntities[j]) }
+            if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
+                score += configuration.sharedQuoteBonus
+            }
             return min(score, 1)
         }
 
         // Candidate node pairs: those sharing a term (inverted index, by term id).
-        let termCount = (nodeVectors.lazy.compactMap { $0.last?.term }.max() ?? -1) + 1
         var postings = [[Int]](repeating: [], count: termCount)
         for (node, vector) in nodeVectors.enumerated() {
             for entry in vector { postings[entry.term].append(node) }
         }
-        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: nodes.count))
+        var edges: [(a: Int, b: Int, similarity: Double)] = []
         let floor = configuration.linkThreshold / 4
         if nodes.count <= Self.exhaustiveCandidateNodes {
             for i in 0..<nodes.count {
@@ -84,20 +121,26 @@ public struct StoryClusterer: Sendable {
                 for entry in nodeVectors[i] {
                     for j in postings[entry.term] where j > i { seen.insert(j) }
                 }
+                scatter(i)
                 for j in seen.sorted() {
                     let score = similarity(i, j)
-                    if score >= floor { linkage.addEdge(i, j, similarity: score) }
+                    if score >= floor { edges.append((i, j, score)) }
                 }
+                scatter(i, clear: true)
             }
         } else {
             for (i, candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
+                scatter(i)
                 for j in candidates {
                     let score = similarity(i, j)
-                    if score >= floor { linkage.addEdge(i, j, similarity: score) }
+                    if score >= floor { edges.append((i, j, score)) }
                 }
+                scatter(i, clear: true)
             }
         }
-        var storyNodes = linkage.run(threshold: configuration.linkThreshold)
+        var storyNodes = AverageLinkage.clusters(
+            sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold)
+        edges = []
         storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents) }
         if configuration.splitThreshold > 0 {
             storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents) : [$0] }
@@ -233,11 +276,12 @@ public struct StoryClusterer: Sendable {
     private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
         let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1)
         let m = nodeSet.count
-        var linkage = AverageLinkage(sizes: Array(repeating: 1, count: m))
+        var edges: [(a: Int, b: Int, similarity: Double)] = []
         for i in 0..<m {
-            for j in (i + 1)..<m where similarity[i][j] > 0 { linkage.addEdge(i, j, similarity: similarity[i][j]) }
+            for j in (i + 1)..<m where similarity[i][j] > 0 { edges.append((i, j, similarity[i][j])) }
         }
-        return linkage.run(threshold: configuration.splitThreshold).map { $0.map { nodeSet[$0] } }
+        return AverageLinkage.clusters(sizes: Array(repeating: 1, count: m), edges: edges, threshold: configuration.splitThreshold)
+            .map { $0.map { nodeSet[$0] } }
     }
 
     /// IDF floor of the term weights the cut pass uses: a term every member of the story has
@@ -306,8 +350,12 @@ public struct StoryClusterer: Sendable {
                 return (Int(entry.term), (1 + log(tf)) * idf)
             }
             if weighted.count > configuration.termsPerDocument {
-                weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
+                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
+                }
+                Self.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
                 weighted.removeLast(weighted.count - configuration.termsPerDocument)
+                weighted.sort(by: stronger)
             }
             let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }

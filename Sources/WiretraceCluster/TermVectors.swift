@@ -23,13 +23,26 @@ struct TermVectors {
             log(n + 1) - log(Double(max(documentFrequency[Int(term)], 1)) + 1) + 1
         }
         func normalised(_ weighted: [(term: Int, weight: Double)]) -> [(term: Int, weight: Double)] {
+            // Input in term order (a document's counts are); it stays so unless cut to the
+            // strongest terms, which sorts by weight and needs the term order back. Only a list
+            // out of term order is sorted.
             var weighted = weighted.filter { $0.weight > 0 }
+            var inTermOrder = true
             if weighted.count > configuration.termsPerDocument {
-                weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                // The strongest terms (weight, then term id: a strict order), selected in linear time,
+                // Then in that order, as a full sort would leave them (the norm is summed in it).
+                let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
+                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
+                }
+                StoryClusterer.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
                 weighted.removeLast(weighted.count - configuration.termsPerDocument)
+                weighted.sort(by: stronger)
+                inTermOrder = false
             }
             let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }
+            let scaled: [(term: Int, weight: Double)] = weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
+            if inTermOrder && zip(scaled, scaled.dropFirst()).allSatisfy({ $0.term < $1.term }) { return scaled }
+            return scaled.sorted { $0.term < $1.term }
         }
         for document in documents {
             vectors.append(normalised(document.terms.map { entry in
