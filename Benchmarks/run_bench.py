@@ -134,6 +134,11 @@ def main():
         for name, _ in contenders:
             walls = sorted(run[0] for run in runs[name])
             print("%-11s wall over %d runs: %s" % (name, len(walls), ", ".join("%.2f" % wall for wall in walls)))
+        if "wiretrace" in runs:
+            for peer in ("rensa", "datasketch"):
+                if peer in runs:
+                    ratios = [p[0] / w[0] for w, p in zip(runs["wiretrace"], runs[peer])]
+                    print("wiretrace vs %s, round by round: %s" % (peer, ", ".join("%.1fx" % ratio for ratio in ratios)))
     if results:
         any_result = next(iter(results.values()))
         print("truth: %d same-group pairs (components of exact Jaccard >= %s)" % (any_result[5], args.threshold))
