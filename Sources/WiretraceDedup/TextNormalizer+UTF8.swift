@@ -235,6 +235,31 @@ extension TextNormalizer {
             var chunkTokenStart = -1
             let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
 
+            /// The tokens ending in the plain-ASCII bytes at `index` (8 or 64 of them, `bytes` the
+            /// mask of their positions) given the mask of their word bytes: a token still open
+            /// from before (`chunkTokenStart`) ends at the first non-word byte, and one still
+            /// open at the end is left in `chunkTokenStart`.
+            @inline(__always) func emitTokens(wordMask mask: UInt64, bytes positions: UInt64) {
+                let open: UInt64 = chunkTokenStart >= 0 ? 1 : 0
+                let before = (mask &<< 1 | open) & positions  // bit k: byte k − 1 is a word byte
+                var starts = mask & ~before
+                var ends = ~mask & before
+                while ends != 0 {
+                    let end = index + ends.trailingZeroBitCount
+                    ends &= ends &- 1
+                    let start: Int
+                    if chunkTokenStart >= 0 {
+                        start = chunkTokenStart
+                        chunkTokenStart = -1
+                    } else {
+                        start = index + starts.trailingZeroBitCount
+                        starts &= starts &- 1
+                    }
+                    emit(asciiTokenHash(bytes, from: start, to: end))
+                }
+                if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+            }
+
             while index < count {
                 // Block path: 64 ASCII bytes without an apostrophe, tokens found from one 64-bit
                 // mask of their word bytes (one loop exit per block rather than per 8 bytes).
@@ -251,24 +276,7 @@ extension TextNormalizer {
                         mask |= UInt64(truncatingIfNeeded: chunkMask) &<< UInt64(chunk * 8)
                     }
                     if plain {
-                        let open: UInt64 = chunkTokenStart >= 0 ? 1 : 0
-                        let before = mask &<< 1 | open  // bit k: byte k − 1 is a word byte
-                        var starts = mask & ~before
-                        var ends = ~mask & before
-                        while ends != 0 {
-                            let end = index + ends.trailingZeroBitCount
-                            ends &= ends &- 1
-                            let start: Int
-                            if chunkTokenStart >= 0 {
-                                start = chunkTokenStart
-                                chunkTokenStart = -1
-                            } else {
-                                start = index + starts.trailingZeroBitCount
-                                starts &= starts &- 1
-                            }
-                            emit(asciiTokenHash(bytes, from: start, to: end))
-                        }
-                        if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+                        emitTokens(wordMask: mask, bytes: .max)
                         index += 64
                         continue
                     }
@@ -280,24 +288,7 @@ extension TextNormalizer {
                     if index + 8 <= count {
                         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                         if let mask = asciiWordMask(word) {
-                            let open = chunkTokenStart >= 0 ? 1 : 0
-                            let before = (mask &<< 1 | open) & 0xFF  // bit k: byte k − 1 is a word byte
-                            var starts = mask & ~before
-                            var ends = ~mask & before & 0xFF
-                            while ends != 0 {
-                                let end = index + ends.trailingZeroBitCount
-                                ends &= ends &- 1
-                                let start: Int
-                                if chunkTokenStart >= 0 {
-                                    start = chunkTokenStart
-                                    chunkTokenStart = -1
-                                } else {
-                                    start = index + starts.trailingZeroBitCount
-                                    starts &= starts &- 1
-                                }
-                                emit(asciiTokenHash(bytes, from: start, to: end))
-                            }
-                            if starts != 0 { chunkTokenStart = index + starts.trailingZeroBitCount }
+                            emitTokens(wordMask: UInt64(truncatingIfNeeded: mask), bytes: 0xFF)
                             index += 8
                             continue
                         }
