@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Finds the passages two texts share word for word, with their offsets in both: the evidence a
 /// reviewer reads to see why one article is a copy of another.
 public enum SharedPassages {
@@ -24,12 +26,7 @@ public enum SharedPassages {
         var start = 0
         var offset = 0
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // ASCII: the alphabetic scalars are the letters and the numeric ones the digits.
-            let isWordScalar = value < 0x80
-                ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if isWordScalar {
+            if scalar.isWordScalar {
                 if current.isEmpty { start = offset }
                 current.append(scalar)
             } else if scalar == "'" || scalar == "’", !current.isEmpty {

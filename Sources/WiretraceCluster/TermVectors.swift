@@ -129,12 +129,15 @@ public struct TermOccurrence: Sendable, Hashable {
     public static func encode(_ occurrences: [TermOccurrence]) -> String {
         var text = ""
         text.reserveCapacity(occurrences.count * 16)
+        func append(_ count: Float) {
+            text += " "
+            text += count == count.rounded() && abs(count) < 1e9 ? String(Int(count)) : String(count)
+        }
         for occurrence in occurrences {
             text += occurrence.term
-            for count in [occurrence.plain, occurrence.entity, occurrence.title] {
-                text += " "
-                text += count == count.rounded() && abs(count) < 1e9 ? String(Int(count)) : String(count)
-            }
+            append(occurrence.plain)
+            append(occurrence.entity)
+            append(occurrence.title)
             text += "\n"
         }
         return text

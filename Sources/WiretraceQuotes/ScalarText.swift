@@ -27,13 +27,10 @@ package struct ScalarText: Sendable {
 }
 
 extension Unicode.Scalar {
-    /// A letter or a digit in any script.
-    /// (ASCII is answered from the value: its alphabetic scalars are the letters, its numeric
-    /// ones the digits, its white space U+0009...U+000D and the space; no property lookup.)
-    package var isWordScalar: Bool {
-        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10 }
-        return properties.isAlphabetic || properties.numericType != nil
-    }
+    // `isWordScalar` (a letter or digit of any script) is in WiretraceCore: the story level
+    // classifies passage words with it too.
+    // (ASCII below is answered from the value: its upper-case letters are A-Z, its white space
+    // U+0009...U+000D and the space; no property lookup.)
 
     /// An upper-case or title-case letter.
     package var isUpperCaseLetter: Bool {

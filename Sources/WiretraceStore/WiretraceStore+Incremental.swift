@@ -31,19 +31,13 @@ extension WiretraceStore {
     /// Calls `body` for each stored article, ordered by id, with its cached story terms when
     /// they were computed from its current content (see ``cacheStoryTerms(_:)``), else nil.
     public func forEachArticleWithStoryTerms(_ body: (Article, _ cachedTerms: String?) throws -> Void) throws {
+        // The article's columns (no other table here has them), then the kept terms if current.
         let query = try connection.prepare(
             """
-            SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.byline, d.dateline, d.credits, d.text,
-              CASE WHEN t.content_hash = d.content_hash THEN t.terms END
+            SELECT \(Self.articleColumns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END
             FROM documents d LEFT JOIN story_terms t ON t.document_id = d.id ORDER BY d.id
             """)
-        while try query.step() {
-            let article = Article(
-                id: query.string(0) ?? "", source: query.string(1) ?? "", url: query.string(2), outlet: query.string(3),
-                title: query.string(4), published: query.string(5), byline: query.string(6), dateline: query.string(7),
-                credits: JSON.decode([WireCredit].self, query.string(8)) ?? [], text: query.string(9) ?? "")
-            try body(article, query.string(10))
-        }
+        while try query.step() { try body(Self.article(from: query), query.string(10)) }
     }
 
     /// Keeps story terms for documents, each with the content hash it was computed from (the

@@ -299,9 +299,9 @@ public final class WiretraceStore {
         }
     }
 
-    private static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text"
+    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text"
 
-    private static func article(from row: SQLiteStatement) -> Article {
+    static func article(from row: SQLiteStatement) -> Article {
         Article(
             id: row.string(0) ?? "", source: row.string(1) ?? "", url: row.string(2), outlet: row.string(3),
             title: row.string(4), published: row.string(5), byline: row.string(6), dateline: row.string(7),
