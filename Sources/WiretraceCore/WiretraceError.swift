@@ -4,6 +4,10 @@
 public struct WiretraceError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case io, configuration, database, usage, extraction, internalInvariant
+        /// A file given as a database that is not a Wiretrace store (the CLI exits 65).
+        case notAStore
+        /// A database whose last run did not finish: its analysis is not of its documents.
+        case incompleteRun
     }
 
     public var code: Code

@@ -7,10 +7,33 @@ final class SQLiteConnection {
     private let handle: OpaquePointer
     let path: String
 
-    init(path: String) throws {
+    /// How a connection opens its file.
+    enum Mode {
+        /// Read and write, creating the file when it does not exist.
+        case readWrite
+        /// Read only: never creates, migrates or changes the file.
+        case readOnly
+        /// Read only, for a file whose directory cannot be written either (no `-shm` file can be
+        /// made): SQLite then assumes nobody writes the file while it is open.
+        case immutable
+    }
+
+    init(path: String, mode: Mode = .readWrite) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &db, flags, nil)
+        let flags: Int32
+        let name: String
+        switch mode {
+        case .readWrite:
+            flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+            name = path
+        case .readOnly:
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            name = path
+        case .immutable:
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+            name = "file:" + Self.uriEscaped(path) + "?immutable=1"
+        }
+        let status = sqlite3_open_v2(name, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -18,7 +41,25 @@ final class SQLiteConnection {
         }
         handle = db
         self.path = path
+        self.mode = mode
         sqlite3_busy_timeout(db, 5_000)
+    }
+
+    let mode: Mode
+
+    /// `path` as the path part of a `file:` URI: `%`, `?` and `#` (and controls) percent-encoded.
+    private static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += (hex.count == 1 ? "%0" : "%") + hex
+            default:
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -38,6 +79,12 @@ final class SQLiteConnection {
             sqlite3_free(errorMessage)
             throw WiretraceError(.database, "statement failed", location: "\(path) [\(sql.prefix(80))]", cause: message)
         }
+    }
+
+    /// `PRAGMA`-style single integer, or nil when the statement returns no row.
+    func scalarInt(_ sql: String) throws -> Int? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.int(0) : nil
     }
 
     func prepare(_ sql: String) throws -> SQLiteStatement {
@@ -76,6 +123,11 @@ final class SQLiteConnection {
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     fileprivate func stepError(_ sql: String) -> WiretraceError { error("statement failed", sql: sql) }
+
+    fileprivate func bindError(_ sql: String, index: Int32, status: Int32) -> WiretraceError {
+        let reason = String(cString: sqlite3_errstr(status))
+        return WiretraceError(.database, "cannot bind parameter \(index)", location: "\(path) [\(sql.prefix(80))]", cause: reason)
+    }
 }
 
 /// A prepared statement. Bind with 1-based indices; `step()` returns true while rows come.
@@ -92,33 +144,59 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// The first failed bind since the last reset: ``step()`` throws it instead of running the
+    /// statement with a missing value.
+    private var bindFailure: (index: Int32, status: Int32)?
+
     func reset() {
+        // sqlite3_reset repeats the last step's error, which step() already threw.
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        bindFailure = nil
     }
 
+    private func check(_ index: Int32, _ status: Int32) {
+        if status != SQLITE_OK, bindFailure == nil { bindFailure = (index, status) }
+    }
+
+    /// Binds text by its UTF-8 byte length, so a NUL inside the value is kept (a C-string bind
+    /// would cut the value there).
     func bind(_ index: Int32, _ value: String?) {
-        if let value {
-            sqlite3_bind_text(handle, index, value, -1, wiretrace_sqlite_transient())
-        } else {
-            sqlite3_bind_null(handle, index)
+        guard var value else {
+            check(index, sqlite3_bind_null(handle, index))
+            return
         }
+        let status = value.withUTF8 { bytes -> Int32 in
+            guard bytes.count <= Int(Int32.max) else { return SQLITE_TOOBIG }
+            // An empty buffer may have no address, and a null pointer would bind SQL NULL.
+            guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, wiretrace_sqlite_transient())
+            }
+            return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), wiretrace_sqlite_transient())
+            }
+        }
+        check(index, status)
     }
 
     func bind(_ index: Int32, _ value: Int?) {
-        if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        if let value { check(index, sqlite3_bind_int64(handle, index, Int64(value))) } else { check(index, sqlite3_bind_null(handle, index)) }
     }
 
-    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Int64) { check(index, sqlite3_bind_int64(handle, index, value)) }
 
     func bind(_ index: Int32, _ value: Double?) {
-        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        if let value { check(index, sqlite3_bind_double(handle, index, value)) } else { check(index, sqlite3_bind_null(handle, index)) }
     }
 
+    /// Binds bytes by their length; an empty array binds a zero-length blob, not NULL.
     func bind(_ index: Int32, blob value: [UInt8]) {
-        value.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), wiretrace_sqlite_transient())
+        let status = value.withUnsafeBytes { buffer -> Int32 in
+            guard buffer.count <= Int(Int32.max) else { return SQLITE_TOOBIG }
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
+            return sqlite3_bind_blob(handle, index, start, Int32(buffer.count), wiretrace_sqlite_transient())
         }
+        check(index, status)
     }
 
     /// Binds all values in order, starting at index 1.
@@ -126,9 +204,9 @@ final class SQLiteStatement {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .int(let v): sqlite3_bind_int64(handle, index, v)
-            case .double(let v): sqlite3_bind_double(handle, index, v)
+            case .null: check(index, sqlite3_bind_null(handle, index))
+            case .int(let v): check(index, sqlite3_bind_int64(handle, index, v))
+            case .double(let v): check(index, sqlite3_bind_double(handle, index, v))
             case .text(let v): bind(index, v)
             case .blob(let v): bind(index, blob: v)
             }
@@ -137,6 +215,9 @@ final class SQLiteStatement {
 
     @discardableResult
     func step() throws -> Bool {
+        if let failure = bindFailure {
+            throw connection.bindError(sql, index: failure.index, status: failure.status)
+        }
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -151,10 +232,13 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// Reads text by its byte length (a NUL inside the value is kept); invalid UTF-8 becomes U+FFFD.
     func string(_ column: Int32) -> String? {
-        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column)
-        else { return nil }
-        return String(cString: text)
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
+        // sqlite3_column_text before sqlite3_column_bytes: the count is of the converted text.
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     func int(_ column: Int32) -> Int? {
@@ -166,8 +250,10 @@ final class SQLiteStatement {
     }
 
     func blob(_ column: Int32) -> [UInt8] {
+        // sqlite3_column_blob before sqlite3_column_bytes, as SQLite documents.
+        guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
         let count = Int(sqlite3_column_bytes(handle, column))
-        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        guard count > 0 else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 }

@@ -11,12 +11,87 @@ public final class WiretraceStore {
     var statements: [String: SQLiteStatement] = [:]
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// `wiretrace run`, `import`, `serve`: creates the file when missing, brings its schema
+        /// up to date, and writes.
+        case readWrite
+        /// `export`, `report`, `eval`: never creates, migrates or writes the file, and works on a
+        /// database the user may not write (or in a directory the user may not write).
+        case readOnly
+    }
+
+    /// Marks a file as a Wiretrace store (`PRAGMA application_id`, "WTRC").
+    static let applicationID = 0x5754_5243
+
+    /// Opens the database at `path` and, for ``Access/readWrite``, creates it when missing and
+    /// brings its schema up to date.
+    ///
+    /// A file that is not a Wiretrace store (not SQLite at all, or a SQLite database of some other
+    /// program) is refused with ``WiretraceError/Code/notAStore`` before anything is written to it.
+    public init(path: String, access: Access = .readWrite) throws {
         self.path = path
-        connection = try SQLiteConnection(path: path)
-        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
-        try migrate()
+        switch access {
+        case .readWrite:
+            connection = try SQLiteConnection(path: path)
+            try Self.identify(connection)
+            try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            try migrate()
+        case .readOnly:
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw WiretraceError(.usage, "no database (create one with `wiretrace run --db FILE INPUT...`)", location: path)
+            }
+            var opened = try SQLiteConnection(path: path, mode: .readOnly)
+            do {
+                try Self.identify(opened)
+            } catch let error as WiretraceError where error.code == .database {
+                // A WAL database whose `-shm` file cannot be created (a directory the user may not
+                // write): read it as immutable.
+                opened = try SQLiteConnection(path: path, mode: .immutable)
+                try Self.identify(opened)
+            }
+            connection = opened
+            let version = try connection.scalarInt("PRAGMA user_version") ?? 0
+            guard version == Schema.migrations.count else {
+                let relation = version < Schema.migrations.count ? "older" : "newer"
+                throw WiretraceError(
+                    .database,
+                    "database schema version \(version) is \(relation) than this wiretrace's (\(Schema.migrations.count))"
+                        + (relation == "older" ? "; `wiretrace run --db FILE INPUT...` upgrades it" : ""),
+                    location: path)
+            }
+        }
+    }
+
+    /// Refuses a file that is not a Wiretrace store, reading only: a new or empty file passes, and
+    /// so does a store written before stores were marked (its tables are Wiretrace's).
+    private static func identify(_ connection: SQLiteConnection) throws {
+        let application: Int
+        let version: Int
+        let tables: [String]
+        do {
+            application = try connection.scalarInt("PRAGMA application_id") ?? 0
+            version = try connection.scalarInt("PRAGMA user_version") ?? 0
+            let query = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            var names: [String] = []
+            while try query.step() { names.append(query.string(0) ?? "") }
+            tables = names
+        } catch let error as WiretraceError where error.cause?.contains("not a database") == true {
+            throw WiretraceError(
+                .notAStore, "not a Wiretrace database: the file is not SQLite (give a new file name or a database `wiretrace run` wrote)",
+                location: connection.path)
+        }
+        if application == applicationID { return }
+        if application == 0, tables.isEmpty, version == 0 { return }  // a new or empty database
+        if application == 0, version > 0, Set(tables).isSuperset(of: ["runs", "documents", "signatures"]) { return }
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
+        let what = application != 0
+            ? String(format: "a SQLite database of another program (application id 0x%08X)", application)
+            : "a SQLite database of another program (tables: \(shown.isEmpty ? "none" : shown))"
+        throw WiretraceError(
+            .notAStore,
+            "not a Wiretrace database: \(what); it was left untouched (give a new file name or a database `wiretrace run` wrote)",
+            location: connection.path)
     }
 
     private func migrate() throws {
@@ -31,6 +106,9 @@ public final class WiretraceStore {
                 try connection.execute(Schema.migrations[index])
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
+        }
+        if try scalarInt("PRAGMA application_id") != Self.applicationID {
+            try connection.execute("PRAGMA application_id = \(Self.applicationID)")
         }
     }
 
@@ -47,10 +125,7 @@ public final class WiretraceStore {
         return prepared
     }
 
-    func scalarInt(_ sql: String) throws -> Int? {
-        let statement = try connection.prepare(sql)
-        return try statement.step() ? statement.int(0) : nil
-    }
+    func scalarInt(_ sql: String) throws -> Int? { try connection.scalarInt(sql) }
 
     /// Runs `body` in one transaction.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
@@ -102,6 +177,26 @@ public final class WiretraceStore {
                 .int(Int64(run)),
             ])
         }
+    }
+
+    /// Throws ``WiretraceError/Code/incompleteRun`` when the newest run did not finish (still
+    /// running, killed, or failed): its documents may be stored while the analysis that exports
+    /// and reports read is an older run's, or none. Running the same inputs again finishes it.
+    public func requireFinishedRun() throws {
+        let query = try connection.prepare("SELECT id, status, started_at FROM runs ORDER BY id DESC LIMIT 1")
+        guard try query.step() else { return }
+        let status = query.string(1) ?? ""
+        guard status != "finished" else { return }
+        let id = query.int(0) ?? 0
+        let started = query.string(2) ?? "?"
+        let state = status == "running"
+            ? "has not finished (still running, or killed)"
+            : "did not finish (\(status))"
+        throw WiretraceError(
+            .incompleteRun,
+            "run #\(id), started \(started), \(state): the stored analysis does not cover its documents; "
+                + "run `wiretrace run` with the same inputs again to finish it",
+            location: path)
     }
 
     public func runs() throws -> [RunRecord] {

@@ -16,6 +16,30 @@ struct Wiretrace: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Run.self, Extract.self, Dedup.self, Sign.self, Import.self, Export.self, Report.self, Eval.self, Serve.self])
+
+    /// ArgumentParser's main, with Wiretrace's errors mapped to exit codes (sysexits): usage 64,
+    /// a file that is not a Wiretrace database 65, a database whose last run did not finish 75
+    /// (run it again), anything else 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as WiretraceError {
+            Standard.error("Error: \(error)")
+            switch error.code {
+            case .usage, .configuration: exit(withError: ExitCode(64))
+            case .notAStore: exit(withError: ExitCode(65))
+            case .incompleteRun: exit(withError: ExitCode(75))
+            default: exit(withError: ExitCode.failure)
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by the commands that read inputs.
@@ -73,10 +97,13 @@ enum Standard {
     }
 }
 
-/// Opens an existing database for reading (never creates one).
+/// Opens an existing database read-only (never creates, migrates or writes it) whose newest run
+/// finished: exports and reports of a run that did not finish would not cover its documents.
 func openExistingStore(_ path: String) throws -> WiretraceStore {
     guard FileManager.default.fileExists(atPath: path) else {
         throw ValidationError("no database at \(path) (create one with `wiretrace run --db \(path) INPUT...`)")
     }
-    return try WiretraceStore(path: path)
+    let store = try WiretraceStore(path: path, access: .readOnly)
+    try store.requireFinishedRun()
+    return store
 }
