@@ -101,8 +101,8 @@ public struct Article: Sendable, Codable, Hashable {
     public var credits: [WireCredit]
     /// Article text: paragraphs joined by blank lines ("\n\n").
     public var text: String
-    /// BCP 47 language tag the page declares (`<html lang>`, `og:locale`, `Content-Language`),
-    /// normalised ("en", "pt-BR"); nil when the page declares none.
+    /// ISO 639-1 code of the language identified from the text ("en", "ru", "zh"); the language
+    /// a page declares only decides when the text is too short to tell. Nil when neither can.
     public var language: String?
 
     public init(

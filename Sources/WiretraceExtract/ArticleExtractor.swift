@@ -76,7 +76,7 @@ public struct ArticleExtractor: Sendable {
             dateline: fields.dateline,
             credits: CreditDetector.deduplicated(fields.credits),
             text: fields.text,
-            language: fields.language))
+            language: LanguageIdentifier.identify(fields.text, declared: fields.language)))
     }
 
     private func binary(_ raw: RawDocument) -> Rejection {

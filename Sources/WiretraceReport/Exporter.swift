@@ -5,7 +5,8 @@ import WiretraceStore
 /// order; the CLI writes them.
 public enum Exporter {
     /// One line per story cluster, every document in exactly one:
-    /// `{"cluster", "members": [{"id", "outlet", "role"}]}` (copies and excerpts also carry `of`;
+    /// `{"cluster", "members": [{"id", "outlet", "role", "language"}]}` (copies, excerpts and
+    /// translations also carry `of`;
     /// a later version of a page stored under another id carries `edit_of`, the previous version).
     public static func clusterLines(_ store: WiretraceStore) throws -> [String] {
         var editOf: [String: String] = [:]
@@ -18,7 +19,7 @@ public enum Exporter {
                 ("members", .array(cluster.members.map { member in
                     var fields: [(String, JSONValue)] = [
                         ("id", .string(member.documentID)), ("outlet", .optional(member.outlet)),
-                        ("role", .string(member.role)),
+                        ("role", .string(member.role)), ("language", .optional(member.language)),
                     ]
                     if let of = member.of { fields.append(("of", .string(of))) }
                     if let previous = editOf[member.documentID] { fields.append(("edit_of", .string(previous))) }

@@ -94,14 +94,20 @@ public struct ClusterMemberRecord: Sendable, Hashable, Codable {
     public var group: String?
     /// JSON evidence for the link (scores, shared quotes, credits).
     public var evidence: String
+    /// ISO 639-1 code of the document's language, when it was identified.
+    public var language: String?
 
-    public init(documentID: String, outlet: String?, role: String, of: String?, group: String?, evidence: String) {
+    public init(
+        documentID: String, outlet: String?, role: String, of: String?, group: String?, evidence: String,
+        language: String? = nil
+    ) {
         self.documentID = documentID
         self.outlet = outlet
         self.role = role
         self.of = of
         self.group = group
         self.evidence = evidence
+        self.language = language
     }
 }
 

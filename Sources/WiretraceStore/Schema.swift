@@ -174,5 +174,9 @@ enum Schema {
             terms TEXT NOT NULL
         );
         """,
+        // 5: the language of each document, identified from its text (ISO 639-1).
+        """
+        ALTER TABLE documents ADD COLUMN language TEXT;
+        """,
     ]
 }

@@ -266,13 +266,13 @@ public final class WiretraceStore {
             let upsert = try statement(
                 """
                 INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits,
-                  text, content_hash, first_run, last_run, text_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  text, content_hash, first_run, last_run, text_hash, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET source = excluded.source, format = excluded.format, url = excluded.url,
                   outlet = excluded.outlet, title = excluded.title, published = excluded.published,
                   byline = excluded.byline, dateline = excluded.dateline, credits = excluded.credits,
                   text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run,
-                  text_hash = excluded.text_hash
+                  text_hash = excluded.text_hash, language = excluded.language
                 """)
             let signature = try statement(
                 """
@@ -288,13 +288,15 @@ public final class WiretraceStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let pending = try statement("INSERT OR IGNORE INTO pending_documents(document_id) VALUES (?)")
-            let touch = try statement("UPDATE documents SET last_run = ? WHERE id = ?")
+            // The language is identified again from the same text: kept current (and filled in for
+            // documents stored before languages were) without matching the document again.
+            let touch = try statement("UPDATE documents SET last_run = ?, language = ? WHERE id = ?")
             var outcomes: [StoreOutcome] = []
             for document in documents {
                 let article = document.article
                 let stored = try storedIdentity(of: article.id)
                 if let stored, stored.contentHash == document.contentHash {
-                    try touch.run([.int(Int64(run)), .text(article.id)])
+                    try touch.run([.int(Int64(run)), .optional(article.language), .text(article.id)])
                     outcomes.append(.unchanged)
                     continue
                 }
@@ -309,7 +311,7 @@ public final class WiretraceStore {
                     .optional(article.outlet), .optional(article.title), .optional(article.published),
                     .optional(article.byline), .optional(article.dateline), .text(JSON.encode(article.credits)),
                     .text(article.text), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
-                    .text(document.textHash),
+                    .text(document.textHash), .optional(article.language),
                 ])
                 try signature.run([
                     .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
@@ -394,13 +396,14 @@ public final class WiretraceStore {
         }
     }
 
-    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text"
+    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text, language"
 
     static func article(from row: SQLiteStatement) -> Article {
         Article(
             id: row.string(0) ?? "", source: row.string(1) ?? "", url: row.string(2), outlet: row.string(3),
             title: row.string(4), published: row.string(5), byline: row.string(6), dateline: row.string(7),
-            credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: row.string(9) ?? "")
+            credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: row.string(9) ?? "",
+            language: row.string(10))
     }
 
     /// One stored article, or nil.
@@ -522,7 +525,7 @@ public final class WiretraceStore {
         let query = try connection.prepare(
             """
             SELECT c.id, c.title, c.first_published, c.last_published, m.document_id, d.outlet, m.role, m.of,
-              m.group_id, m.evidence
+              m.group_id, m.evidence, d.language
             FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
             JOIN documents d ON d.id = m.document_id
             ORDER BY c.size DESC, c.id,
@@ -534,7 +537,8 @@ public final class WiretraceStore {
             let id = query.string(0) ?? ""
             let member = ClusterMemberRecord(
                 documentID: query.string(4) ?? "", outlet: query.string(5), role: query.string(6) ?? "",
-                of: query.string(7), group: query.string(8), evidence: query.string(9) ?? "{}")
+                of: query.string(7), group: query.string(8), evidence: query.string(9) ?? "{}",
+                language: query.string(10))
             if result.last?.id == id {
                 result[result.count - 1].members.append(member)
             } else {

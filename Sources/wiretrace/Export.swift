@@ -5,7 +5,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export from a database as JSONL.",
         discussion: """
-            clusters:   {"cluster", "members": [{"id", "outlet", "role"}]}, every document in exactly one
+            clusters:   {"cluster", "members": [{"id", "outlet", "role", "language"}]}, every document in exactly one
             duplicates: {"a", "b", "jaccard", "containment"}, one per verified near-duplicate pair
             quotes:     {"id", "quote", "start", "end", "speaker", "cue", "via": [...]}, offsets in Unicode scalars
             """)

@@ -120,22 +120,24 @@ struct EncodingTests {
     }
 }
 
-@Suite("Declared language")
+@Suite("Declared language, where the text is too short to tell")
 struct LanguageTests {
     private func language(_ head: String, htmlAttributes: String = "") throws -> String? {
         let page = "<html\(htmlAttributes)><head>\(head)</head><body><article><p>The council met on Monday.</p></article></body></html>"
         return try ArticleExtractor().extract(htmlDocument(page)).get().language
     }
 
-    @Test("<html lang> is normalised to BCP 47 case")
+    @Test("<html lang> gives its ISO 639-1 primary subtag")
     func htmlLang() throws {
-        #expect(try language("", htmlAttributes: " lang=\"EN-gb\"") == "en-GB")
-        #expect(try language("", htmlAttributes: " lang=\"zh-hant-tw\"") == "zh-Hant-TW")
+        #expect(try language("", htmlAttributes: " lang=\"EN-gb\"") == "en")
+        #expect(try language("", htmlAttributes: " lang=\"nl-BE\"") == "nl")
+        // A declaration the text's script contradicts (Chinese over Latin letters) is not taken.
+        #expect(try language("", htmlAttributes: " lang=\"zh-hant-tw\"") == nil)
     }
 
     @Test("og:locale is read when <html lang> is missing, its underscore made a hyphen")
     func ogLocale() throws {
-        #expect(try language("<meta property=\"og:locale\" content=\"pt_BR\">") == "pt-BR")
+        #expect(try language("<meta property=\"og:locale\" content=\"pt_BR\">") == "pt")
     }
 
     @Test("a Content-Language meta is the last source")
@@ -146,7 +148,17 @@ struct LanguageTests {
     @Test("<html lang> wins over og:locale; a template placeholder is passed over")
     func precedence() throws {
         #expect(try language("<meta property=\"og:locale\" content=\"fr_FR\">", htmlAttributes: " lang=\"es\"") == "es")
-        #expect(try language("<meta property=\"og:locale\" content=\"fr_FR\">", htmlAttributes: " lang=\"{{lang}}\"") == "fr-FR")
+        #expect(try language("<meta property=\"og:locale\" content=\"fr_FR\">", htmlAttributes: " lang=\"{{lang}}\"") == "fr")
         #expect(try language("") == nil)
+    }
+
+    @Test("a page's text outweighs its declaration")
+    func textWins() throws {
+        let page = """
+            <html lang="en"><head></head><body><article><p>Die Stadtverwaltung teilte am Montag mit, dass die neue \
+            Brücke im Herbst eröffnet werde und die Arbeiten nach dem Hochwasser wieder aufgenommen worden seien.</p>\
+            </article></body></html>
+            """
+        #expect(try ArticleExtractor().extract(htmlDocument(page)).get().language == "de")
     }
 }
