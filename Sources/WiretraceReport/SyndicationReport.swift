@@ -22,8 +22,11 @@ public struct SyndicationReport: Sendable {
         public var originalID: String
         public var outlet: String?
         /// The agency the text comes from: the original's own outlet if it is an agency, else the
-        /// agency it credits, else its outlet.
+        /// agency it credits, else the agency most of its carriers credit, else its outlet.
         public var agency: String?
+        /// Whether `agency` is a news agency whose wire the original only carried (first): then
+        /// the wire is the origin, and the original's outlet its earliest carrier.
+        public var isWire: Bool
         public var title: String?
         public var published: String?
         public var carriers: [Carrier]
@@ -84,10 +87,20 @@ public struct SyndicationReport: Sendable {
             for (original, carriers) in carriersByOriginal {
                 let source = try article(original)
                 let outlet = cluster.member(original)?.outlet ?? source?.outlet
-                let agency = outlet.flatMap(NewsAgency.canonical) ?? source?.credits.first?.agency ?? outlet
+                // The family's wire: what the original credits, else what most carriers credit.
+                var carrierCredits: [String: Int] = [:]
+                for carrier in carriers {
+                    for credit in try article(carrier.documentID)?.credits ?? [] { carrierCredits[credit.agency, default: 0] += 1 }
+                }
+                let familyCredit = carrierCredits.filter { $0.value * 2 > carriers.count }
+                    .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                let ownAgency = outlet.flatMap(NewsAgency.canonical)
+                let creditedAgency = source?.credits.first?.agency ?? familyCredit
+                let agency = ownAgency ?? creditedAgency ?? outlet
                 stories.append(
                     WireStory(
-                        storyID: cluster.id, originalID: original, outlet: outlet, agency: agency, title: source?.title,
+                        storyID: cluster.id, originalID: original, outlet: outlet, agency: agency,
+                        isWire: ownAgency == nil && creditedAgency != nil, title: source?.title,
                         published: source?.published,
                         carriers: carriers.sorted { ($0.delaySeconds ?? .infinity, $0.documentID) < ($1.delaySeconds ?? .infinity, $1.documentID) }))
             }
@@ -104,7 +117,12 @@ public struct SyndicationReport: Sendable {
         out += "\(wireStories.reduce(0) { $0 + $1.carriers.count }) copies and excerpts.\n"
         for story in wireStories {
             out += "\n## \(Self.cell(story.agency ?? "?")): \(Self.cell(story.title ?? story.originalID))\n\n"
-            out += "Original `\(story.originalID)` (\(story.outlet ?? "?"), \(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            if story.isWire, let agency = story.agency {
+                out += "Origin: the \(Self.cell(agency)) wire, carried first by \(Self.cell(story.outlet ?? "?")) as `\(story.originalID)` "
+                out += "(\(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            } else {
+                out += "Original `\(story.originalID)` (\(story.outlet ?? "?"), \(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            }
             out += "| outlet | role | verbatim | credited | delay | document |\n|---|---|---|---|---|---|\n"
             for carrier in story.carriers {
                 out += "| \(Self.cell(carrier.outlet ?? "?")) | \(carrier.role) | \(Self.percent(carrier.verbatimShare)) | "
@@ -141,7 +159,8 @@ public struct SyndicationReport: Sendable {
             ("wire_stories", .array(wireStories.map { story in
                 .object([
                     ("story", .string(story.storyID)), ("original", .string(story.originalID)),
-                    ("outlet", .optional(story.outlet)), ("agency", .optional(story.agency)), ("title", .optional(story.title)),
+                    ("outlet", .optional(story.outlet)), ("agency", .optional(story.agency)), ("wire_origin", .bool(story.isWire)),
+                    ("title", .optional(story.title)),
                     ("published", .optional(story.published)),
                     ("carriers", .array(story.carriers.map { carrier in
                         .object([
