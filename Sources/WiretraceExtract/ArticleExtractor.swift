@@ -49,7 +49,7 @@ public struct ArticleExtractor: Sendable {
             if PageBytes.looksBinary(text.utf8, controlRatio: configuration.binaryControlRatio) {
                 return .failure(binary(raw))
             }
-            fields = PlainTextReader.readVerbatim(text, knownTitle: raw.title)
+            fields = PlainTextReader.readVerbatim(text, knownTitle: raw.title, outlet: raw.outlet ?? raw.url.flatMap(TextUtilities.host(of:)))
         }
         guard !TextUtilities.isBlank(fields.text) else {
             return .failure(Rejection(
