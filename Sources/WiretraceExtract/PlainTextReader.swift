@@ -163,8 +163,14 @@ enum PlainTextReader {
     /// the page furniture that scrapes keep above it: boilerplate, credit and byline lines, the
     /// outlet's own name, a row of share buttons, a date or time line, a tag list, a caption.
     static func isHeadline(_ line: String, outlet: String?) -> Bool {
-        guard line.count < maximumTitleLength, !line.hasSuffix("."), !line.hasSuffix(":") else { return false }
+        guard line.count < maximumTitleLength, !line.hasSuffix(":") else { return false }
         let words = line.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        // A full stop ends a sentence, unless the line is in title case ("Putin Wants Respect.
+        // Trump Is About To Give It.").
+        if line.hasSuffix(".") {
+            let capitalised = words.filter { $0.first?.isUppercase == true }.count
+            guard words.count >= 3, capitalised * 10 >= words.count * 7 else { return false }
+        }
         let ideographic = line.unicodeScalars.filter { (0x3040...0x9FFF).contains($0.value) || (0xAC00...0xD7AF).contains($0.value) }.count
         guard words.count >= 3 || ideographic >= 6 else { return false }
         if Boilerplate.isBoilerplate(line) || Boilerplate.isCaption(line) { return false }

@@ -162,7 +162,10 @@ struct Analysis {
             return ClusterRecord(
                 id: story.id, title: StoryLabel.title(
                     of: story.members.map { (articles[$0.index].title, articles[$0.index].outlet) }, origin: 0,
-                    isFurniture: { (storiesByTitle[titleKey($0)] ?? 0) > 1 }),
+                    isFurniture: { (storiesByTitle[titleKey($0)] ?? 0) > 1 })
+                    // Every title heads other stories too: the one that heads the fewest.
+                    ?? story.members.compactMap { articles[$0.index].title }
+                        .min { (storiesByTitle[titleKey($0)] ?? 0) < (storiesByTitle[titleKey($1)] ?? 0) },
                 firstPublished: times.min { $0.0 < $1.0 }?.1,
                 lastPublished: times.max { $0.0 < $1.0 }?.1,
                 members: story.members.map { member in

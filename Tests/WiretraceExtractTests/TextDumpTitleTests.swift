@@ -42,6 +42,11 @@ import WiretraceCore
         #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == "Harbour board votes to rebuild storm-hit pier")
     }
 
+    @Test func aTitleCaseHeadlineMayEndInAFullStop() throws {
+        let text = "Tap here to turn on desktop notifications to get the news sent to you.\n\nEDITION\n\nThe Pier Wants Money. The Board Is About To Give It.\n\n\(Self.body)"
+        #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == "The Pier Wants Money. The Board Is About To Give It.")
+    }
+
     @Test func noHeadlineBeforeTheBodyMeansNoTitle() throws {
         let text = "share\n\n\(Self.body)\n\nFerry service to resume next month, officials say"
         #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == nil)
