@@ -104,11 +104,14 @@ public struct Article: Sendable, Codable, Hashable {
     /// ISO 639-1 code of the language identified from the text ("en", "ru", "zh"); the language
     /// a page declares only decides when the text is too short to tell. Nil when neither can.
     public var language: String?
+    /// What `outlet` rests on: "input", "og:site_name", "JSON-LD publisher", "URL", "canonical
+    /// URL", "title suffix", "links: 91 of 140 point to example.com", "copyright line".
+    public var outletEvidence: String?
 
     public init(
         id: String, source: String, url: String? = nil, outlet: String? = nil, title: String? = nil,
         published: String? = nil, byline: String? = nil, dateline: String? = nil,
-        credits: [WireCredit] = [], text: String, language: String? = nil
+        credits: [WireCredit] = [], text: String, language: String? = nil, outletEvidence: String? = nil
     ) {
         self.id = id
         self.source = source
@@ -121,5 +124,6 @@ public struct Article: Sendable, Codable, Hashable {
         self.credits = credits
         self.text = text
         self.language = language
+        self.outletEvidence = outletEvidence
     }
 }

@@ -59,8 +59,17 @@ public struct ArticleExtractor: Sendable {
 
         let url = raw.url ?? fields.url
         let host = url.flatMap(TextUtilities.host(of:))
-        let outlet = raw.outlet ?? fields.outlet
-            ?? fields.pageTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: host) } ?? host
+        // The outlet, and what it rests on: the input, the page's own statements, its URL, then
+        // what its links and copyright line say.
+        let titleSuffix = fields.pageTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: host) }
+        let candidates: [(String?, String?)] = [
+            (raw.outlet, "input"), (fields.outlet, fields.outletEvidence), (titleSuffix, "title suffix"),
+            (host, raw.url != nil ? "URL" : "canonical URL"),
+            (fields.inferredOutlet?.outlet, fields.inferredOutlet?.evidence),
+        ]
+        let chosen = candidates.first { $0.0.map { !TextUtilities.isBlank($0) } ?? false }
+        let outlet = chosen?.0
+        let outletEvidence = chosen?.1
         var title = raw.title ?? fields.title.map { PageMetadata.strippingOutletSuffix($0, outlet: outlet) }
         if raw.title == nil, fields.title == nil, let pageTitle = fields.pageTitle {
             title = PageMetadata.strippingSiteSuffix(pageTitle, outlet: outlet)
@@ -76,7 +85,8 @@ public struct ArticleExtractor: Sendable {
             dateline: fields.dateline,
             credits: CreditDetector.deduplicated(fields.credits),
             text: fields.text,
-            language: LanguageIdentifier.identify(fields.text, declared: fields.language)))
+            language: LanguageIdentifier.identify(fields.text, declared: fields.language),
+            outletEvidence: outletEvidence))
     }
 
     private func binary(_ raw: RawDocument) -> Rejection {
@@ -102,6 +112,10 @@ struct ExtractedFields {
     var text: String = ""
     /// The language the page declares, normalised.
     var language: String?
+    /// What `outlet` rests on ("og:site_name", "JSON-LD publisher", "application-name").
+    var outletEvidence: String?
+    /// The outlet the page's links or copyright line point to, when it states none.
+    var inferredOutlet: OutletInference.Guess?
     /// Set when the page nests deeper than the DOM depth cap.
     var depthOverflow: HTMLDocument.DepthOverflow?
 }

@@ -19,7 +19,17 @@ struct HTMLArticleReader {
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
         fields.language = metadata.language
-        fields.outlet = metadata.meta("og:site_name") ?? structured.publisherName ?? metadata.meta("application-name")
+        for (name, evidence) in [
+            (metadata.meta("og:site_name"), "og:site_name"), (structured.publisherName, "JSON-LD publisher"),
+            (metadata.meta("application-name"), "application-name"),
+        ] {
+            if let name, !TextUtilities.isBlank(name) {
+                fields.outlet = name
+                fields.outletEvidence = evidence
+                break
+            }
+        }
+        fields.inferredOutlet = OutletInference.guess(document: document)
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline
