@@ -17,12 +17,22 @@ import WiretraceStore
 
     /// A started server on 127.0.0.1 and a free port; stopped by `body`'s end.
     static func withServer(_ database: String, reviewer: String, _ body: (URL) async throws -> Void) async throws {
-        let server = try ReviewServer(site: try ReviewSite(databasePath: database, reviewer: reviewer), port: 0)
+        try await withSite(database, reviewer: reviewer) { base, _ in try await body(base) }
+    }
+
+    /// A started server (with `limits`) on 127.0.0.1 and a free port, and its site (for its form
+    /// token); stopped by `body`'s end.
+    static func withSite(
+        _ database: String, reviewer: String = "tester", limits: HTTPLimits = HTTPLimits(),
+        _ body: (URL, ReviewSite) async throws -> Void
+    ) async throws {
+        let site = try ReviewSite(databasePath: database, reviewer: reviewer)
+        let server = try ReviewServer(site: site, port: 0, limits: limits)
         let task = Task { try await server.run() }
         defer { task.cancel() }
         try await server.waitUntilListening()
         let port = try #require(await server.port())
-        try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        try await body(URL(string: "http://127.0.0.1:\(port)")!, site)
         await server.stop()
     }
 
