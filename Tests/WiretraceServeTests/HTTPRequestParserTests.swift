@@ -136,6 +136,16 @@ import Testing
             == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\n", "HEAD: no body")
     }
 
+    @Test func percentDecodingTakesOnlyHexDigits() {
+        #expect(URLText.decode("%41%2b%+F%-1%zz%4") == "A+% F%-1%zz%4", "a plus is a space")
+        #expect(URLText.decode("%FF%FE") == "\u{FFFD}\u{FFFD}", "bytes that are not UTF-8 become replacement characters")
+        #expect(ReviewSite.wholeNumber("9223372036854775807", in: 1...1_000_000) == nil)
+        #expect(ReviewSite.wholeNumber("99999999999999999999999", in: 1...1_000_000) == nil)
+        #expect(ReviewSite.wholeNumber("-1", in: 1...1_000_000) == nil && ReviewSite.wholeNumber("+2", in: 1...1_000_000) == nil)
+        #expect(ReviewSite.wholeNumber("0", in: 1...1_000_000) == nil && ReviewSite.wholeNumber(" 2", in: 1...1_000_000) == nil)
+        #expect(ReviewSite.wholeNumber("1000000", in: 1...1_000_000) == 1_000_000 && ReviewSite.wholeNumber("02", in: 1...1_000_000) == 2)
+    }
+
     @Test func hostFieldsMustNameThisServer() {
         let allowed = ["127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "[::1]:8080"]
         for host in allowed { #expect(ReviewServer.isAllowedHost(host, bound: "127.0.0.1", port: 8080), "\(host)") }

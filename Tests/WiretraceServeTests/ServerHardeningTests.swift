@@ -36,6 +36,23 @@ import WiretraceStore
         return Date().timeIntervalSince(start)
     }
 
+    @Test func hugePageNumbersAreRefusedWithoutTrapping() async throws {
+        let (database, _, _, _) = try Self.storyDatabase()
+        defer { ServeFixtures.remove(database) }
+        try await ReviewTests.withSite(database) { base, _ in
+            let port = Self.port(base)
+            for page in ["9223372036854775807", "9223372036854775808", "99999999999999999999999999", "-9223372036854775808", "0", "-1", "1e3", "", "1%00"] {
+                let response = try await Self.get(port, "/stories?page=\(page)")
+                #expect(response.status == 400, "page=\(page)")
+            }
+            #expect(try await Self.get(port, "/stories?page=1000000").status == 200, "a page past the last is empty, not an error")
+            #expect(try await Self.get(port, "/stories?page=2&sort=date").status == 200)
+        }
+        // The page type itself saturates instead of overflowing.
+        let pages = StoryPages(store: try WiretraceStore(path: database), links: SiteLinks(style: .server))
+        #expect(try pages.stories(page: .max).rendered.contains("<h1>Stories</h1>"))
+    }
+
     @Test(arguments: [100 * 1024, 1024 * 1024])
     func longRequestLinesAreAnswered414Quickly(length: Int) async throws {
         let (database, _, _, _) = try Self.storyDatabase()
@@ -149,6 +166,50 @@ import WiretraceStore
         }
     }
 
+    @Test func crossSiteDecisionsAreRefusedAndNothingIsStored() async throws {
+        let (database, story, a, b) = try Self.storyDatabase()
+        defer { ServeFixtures.remove(database) }
+        try await ReviewTests.withSite(database) { base, site in
+            let port = Self.port(base)
+            let form = [("token", site.formToken), ("kind", "not_same"), ("story", story), ("a", a), ("b", b)]
+            for extra in [
+                "Origin: http://evil.example\r\nSec-Fetch-Site: cross-site\r\n", "Origin: http://evil.example\r\n", "Origin: null\r\n",
+                "Origin: http://127.0.0.1:\(port + 1)\r\n", "Sec-Fetch-Site: cross-site\r\n", "Sec-Fetch-Site: same-site\r\n",
+            ] {
+                #expect(try await Self.post(port, form, extra: extra).status == 403, "\(extra)")
+            }
+            // A form that is not a form: text/plain can be sent cross-site without a preflight.
+            let plain = try await RawHTTPClient.exchange(
+                port: port, "POST /review HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\na=b")
+            #expect(plain.status == 415)
+            #expect(try WiretraceStore(path: database).reviewDecisions().isEmpty, "nothing stored")
+            // The same decision from the server's own page is taken.
+            let own = try await Self.post(port, form, extra: "Origin: http://127.0.0.1:\(port)\r\nSec-Fetch-Site: same-origin\r\n")
+            #expect(own.status == 303 && own.headers["location"] == "/story?id=\(URLText.component(story))")
+            #expect(try WiretraceStore(path: database).reviewDecisions().count == 1)
+        }
+    }
+
+    @Test func decisionsWithoutTheFormTokenAreRefused() async throws {
+        let (database, story, a, b) = try Self.storyDatabase()
+        defer { ServeFixtures.remove(database) }
+        try await ReviewTests.withSite(database) { base, site in
+            let port = Self.port(base)
+            let form = [("kind", "not_same"), ("story", story), ("a", a), ("b", b)]
+            #expect(try await Self.post(port, form).status == 403, "no token")
+            #expect(try await Self.post(port, [("token", "0123456789abcdef")] + form).status == 403, "wrong token")
+            #expect(try await Self.post(port, [("token", String(site.formToken.dropLast()))] + form).status == 403, "a prefix")
+            #expect(try WiretraceStore(path: database).reviewDecisions().isEmpty, "nothing stored")
+            // Every review form of the story page carries the token.
+            let page = try await Self.get(port, "/story?id=\(URLText.component(story))")
+            let forms = page.text.components(separatedBy: "<form method=\"post\"").count - 1
+            let tokens = page.text.components(separatedBy: "<input type=\"hidden\" name=\"token\" value=\"\(site.formToken)\">").count - 1
+            #expect(forms >= 3 && tokens == forms, "\(forms) forms, \(tokens) tokens")
+            let other = try ReviewSite(databasePath: database, reviewer: "x")
+            #expect(site.formToken.count == 64 && site.formToken != other.formToken, "random per site")
+        }
+    }
+
     @Test func requestsForAnotherHostAreRefused() async throws {
         let (database, _, _, _) = try Self.storyDatabase()
         defer { ServeFixtures.remove(database) }
@@ -178,6 +239,34 @@ import WiretraceStore
             }
             let refused = try await Self.get(port, "/stories", host: "evil.example")
             #expect(refused.headers["x-frame-options"] == "DENY")
+        }
+    }
+
+    @Test func bogusDecisionsAreRefusedAndNothingIsStored() async throws {
+        let (database, story, a, b) = try Self.storyDatabase()
+        defer { ServeFixtures.remove(database) }
+        try await ReviewTests.withSite(database) { base, site in
+            let port = Self.port(base)
+            let token = ("token", site.formToken)
+            let bogus: [[(String, String)]] = [
+                [("kind", "not_same"), ("story", story), ("a", a), ("b", "no/such/document.html")],
+                [("kind", "not_same"), ("story", story), ("a", "no/such/document.html"), ("b", b)],
+                [("kind", "not_same"), ("story", story), ("a", a), ("b", a)],
+                [("kind", "merge"), ("story", story), ("a", a), ("other", a)],
+                [("kind", "merge"), ("story", story), ("a", a), ("other", story)],
+                [("kind", "merge"), ("story", story), ("a", a), ("other", "S-no-such-story")],
+                [("kind", "split"), ("story", story), ("a", "no/such/document.html")],
+                [("kind", "confirm"), ("story", story), ("members", "\(a)\nno/such/document.html")],
+                [("kind", "confirm"), ("story", story), ("members", "\(a)\n\(a)")],
+                [("kind", "split"), ("story", "S-no-such-story"), ("a", a)],
+                [("kind", "explode"), ("story", story), ("a", a)],
+            ]
+            for form in bogus {
+                let response = try await Self.post(port, [token] + form)
+                #expect(response.status == 400, "\(form)")
+                #expect(response.text.contains("<p>"), "a message: \(form)")
+            }
+            #expect(try WiretraceStore(path: database).reviewDecisions().isEmpty, "nothing stored")
         }
     }
 
