@@ -133,6 +133,12 @@ package final class HTTPConnections: Sendable {
                 continue
             } catch SocketError.failed(_, let code, _) where [ECONNABORTED, EINTR, EPROTO, EPERM, EAGAIN].contains(code) {
                 continue
+            } catch {
+                // Anything else may pass too: accepting stops only when the server is stopped.
+                try Task.checkCancellation()
+                try await Task.sleep(nanoseconds: pause)
+                pause = min(pause * 2, 1_000_000_000)
+                continue
             }
             let socket = Socket(file: file)
             let connection: AsyncSocket
