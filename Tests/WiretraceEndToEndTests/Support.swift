@@ -6,7 +6,12 @@ enum CLI {
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static var executable: URL { root.appendingPathComponent(".build/debug/wiretrace") }
+    /// The `wiretrace` built beside this test bundle (whatever `--scratch-path` the build used),
+    /// else the one in `.build/debug`.
+    static var executable: URL {
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wiretrace")
+        return FileManager.default.isExecutableFile(atPath: sibling.path) ? sibling : root.appendingPathComponent(".build/debug/wiretrace")
+    }
 
     static func fixture(_ path: String) -> String { root.appendingPathComponent("fixtures/\(path)").path }
 
