@@ -247,7 +247,9 @@ package struct ItemIterator: IteratorProtocol {
                 location: file.location, reason: .tooLarge,
                 message: "file is \(size) bytes, over the \(configuration.maxDocumentBytes)-byte limit")))
         }
-        return Self.open(file, configuration: configuration) { () throws(IngestFailure) in try FileChunkSource(path: file.path) }
+        return Self.open(file, configuration: configuration) { () throws(IngestFailure) in
+            try FileChunkSource(path: file.path, allowStreams: file.isStandardInput)
+        }
     }
 
     private static func fileSize(_ path: String) -> Int? {
