@@ -48,8 +48,8 @@ struct Dedup: ParsableCommand {
             return JSONValue.object([("group", .int(index + 1)), ("members", .array(ids))]).serialized()
         }
         try Standard.write(lines, to: out)
+        let rejected = result.rejects.total > 0 ? ", rejected \(result.rejects.total)" : ""
         Standard.error("wiretrace: \(result.documents) documents, \(result.candidatePairs) candidate pairs over "
-            + "\(result.candidateDocuments) documents, \(result.pairs) verified, \(result.groups.count) groups"
-            + (result.rejects.total > 0 ? ", rejected \(result.rejects.total)" : ""))
+            + "\(result.candidateDocuments) documents, \(result.pairs) verified, \(result.groups.count) groups\(rejected)")
     }
 }
