@@ -24,9 +24,8 @@ struct Dedup: ParsableCommand {
     @OptionGroup var options: InputOptions
 
     func validate() throws {
-        if let threshold, !(threshold > 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
-        }
+        if let threshold { try checkRange("--threshold", threshold, 0...1, excludingLower: true) }
+        if let lshRecall { try checkRange("--lsh-recall", lshRecall, 0...1) }
     }
 
     func run() throws {
