@@ -120,6 +120,15 @@ package enum PendingItem: Sendable {
     case item(IngestItem)
     case jsonlLine(JSONLLine)
 
+    /// Bytes the item holds in memory (a JSONL line's, or a document's payload).
+    package var byteCount: Int {
+        switch self {
+        case .item(.document(let document)): document.payloadByteCount
+        case .item(.rejected): 0
+        case .jsonlLine(let line): line.bytes.count
+        }
+    }
+
     /// The document or rejection. May run on any thread.
     package func resolved() -> IngestItem {
         switch self {
