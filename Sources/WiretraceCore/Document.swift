@@ -74,6 +74,17 @@ public struct RawDocument: Sendable {
     }
 }
 
+extension RawDocument {
+    /// Bytes the payload holds (page bytes, or the text's UTF-8): what a batch of documents
+    /// costs in memory before extraction.
+    public var payloadByteCount: Int {
+        switch payload {
+        case .html(let bytes, _): bytes.count
+        case .scrapedText(let text), .verbatimText(let text): text.utf8.count
+        }
+    }
+}
+
 /// A wire credit found in a page: the agency normalised, and the text that said so.
 public struct WireCredit: Sendable, Hashable, Codable {
     /// Normalised agency name: "Reuters", "AP", "AFP", "TASS", "Xinhua", ...

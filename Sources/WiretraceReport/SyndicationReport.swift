@@ -111,8 +111,9 @@ public struct SyndicationReport: Sendable {
 
     // MARK: Formats
 
-    public func markdown() -> String {
-        var out = "# Syndication\n\n"
+    /// The report as Markdown, safe to print (scraped values made inert, ``TerminalText``).
+    public func markdown() -> TerminalText {
+        var out: TerminalText = "# Syndication\n\n"
         out += "\(wireStories.count) originals carried by other outlets; "
         out += "\(wireStories.reduce(0) { $0 + $1.carriers.count }) copies and excerpts.\n"
         for story in wireStories {
@@ -125,8 +126,9 @@ public struct SyndicationReport: Sendable {
             }
             out += "| outlet | role | verbatim | credited | delay | document |\n|---|---|---|---|---|---|\n"
             for carrier in story.carriers {
+                let credited: TerminalText = carrier.credited ? "yes" : "**no**"
                 out += "| \(Self.cell(carrier.outlet ?? "?")) | \(carrier.role) | \(Self.percent(carrier.verbatimShare)) | "
-                out += "\(carrier.credited ? "yes" : "**no**") | \(Self.delay(carrier.delaySeconds)) | `\(carrier.documentID)` |\n"
+                out += "\(credited) | \(Self.delay(carrier.delaySeconds)) | `\(carrier.documentID)` |\n"
             }
         }
         out += "\n## Outlets\n\n| outlet | documents | wire copies | share | credited | uncredited |\n|---|---|---|---|---|---|\n"
@@ -137,21 +139,32 @@ public struct SyndicationReport: Sendable {
         return out
     }
 
-    /// One CSV row per carrier, then one per outlet (`section` tells them apart).
+    /// One CSV row per carrier, then one per outlet (`section` tells them apart). Ids, outlets and
+    /// agencies are text cells (``CSVRow``): never read as formulas by a spreadsheet.
     public func csv() -> String {
         var out = "section,story,original,agency,outlet,document,role,verbatim_share,credited,delay_seconds,documents,copies,uncredited\n"
         for story in wireStories {
             for carrier in story.carriers {
-                out += ["carrier", story.storyID, story.originalID, story.agency ?? "", carrier.outlet ?? "", carrier.documentID,
-                        carrier.role, carrier.verbatimShare.map { String(format4($0)) } ?? "", carrier.credited ? "true" : "false",
-                        carrier.delaySeconds.map { String(Int($0)) } ?? "", "", "", ""].map(Self.csvField).joined(separator: ",") + "\n"
+                out += CSVRow([
+                    .text("carrier"), .text(story.storyID), .text(story.originalID), .text(story.agency ?? ""),
+                    .text(carrier.outlet ?? ""), .text(carrier.documentID), .text(carrier.role),
+                    carrier.verbatimShare.map(CSVRow.Cell.number) ?? .empty, .text(carrier.credited ? "true" : "false"),
+                    carrier.delaySeconds.map { .integer(Self.wholeSeconds($0)) } ?? .empty, .empty, .empty, .empty,
+                ]).line
             }
         }
         for outlet in outlets {
-            out += ["outlet", "", "", "", outlet.outlet, "", "", "", "", "", String(outlet.documents), String(outlet.copies),
-                    String(outlet.uncredited)].map(Self.csvField).joined(separator: ",") + "\n"
+            out += CSVRow([
+                .text("outlet"), .empty, .empty, .empty, .text(outlet.outlet), .empty, .empty, .empty, .empty, .empty,
+                .integer(outlet.documents), .integer(outlet.copies), .integer(outlet.uncredited),
+            ]).line
         }
         return out
+    }
+
+    /// A delay in whole seconds (timestamps span years 0000-9999, far inside Int's range).
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        seconds.isFinite ? Int(max(min(seconds, 1e15), -1e15)) : 0
     }
 
     public func json() -> String {
@@ -167,7 +180,7 @@ public struct SyndicationReport: Sendable {
                             ("id", .string(carrier.documentID)), ("outlet", .optional(carrier.outlet)), ("role", .string(carrier.role)),
                             ("verbatim_share", carrier.verbatimShare.map { .double($0) } ?? .null),
                             ("credited", .bool(carrier.credited)),
-                            ("delay_seconds", carrier.delaySeconds.map { .int(Int($0)) } ?? .null),
+                            ("delay_seconds", carrier.delaySeconds.map { .int(Self.wholeSeconds($0)) } ?? .null),
                         ])
                     })),
                 ])
@@ -185,15 +198,9 @@ public struct SyndicationReport: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "?" }
+    static func percent(_ value: Double?) -> String { value.map { "\(StoryReport.percentage($0))%" } ?? "?" }
 
     static func delay(_ seconds: Double?) -> String { seconds.map(StoryReport.duration) ?? "?" }
 
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }
-
-private func format4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 

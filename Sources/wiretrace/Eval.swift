@@ -38,7 +38,7 @@ struct EvalExtraction: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard worst >= 0 else { throw ValidationError("--worst must be 0 or more") }
+        try checkRange("--worst", worst, 0...maximumListLength)
     }
 
     func run() throws {
