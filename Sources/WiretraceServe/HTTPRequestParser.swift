@@ -119,6 +119,8 @@ package struct HTTPRequestParser {
     }
 
     package mutating func append(_ bytes: some Collection<UInt8>) {
+        // A refused request keeps nothing of what still comes.
+        if case .failed = state { return }
         // Drop consumed bytes now and then; what is kept is bounded by the limits.
         if start > 0, start >= buffer.count / 2 {
             buffer.removeSubrange(0..<start)

@@ -68,6 +68,8 @@ import Testing
             do { _ = try parser.nextHead() } catch { refused = error }
         }
         #expect(refused?.status == 414 && fed <= 12 * 1024)
+        parser.append(repeatElement(UInt8(ascii: "a"), count: 4096))
+        #expect(parser.bufferedCount == 0, "nothing kept after the refusal")
     }
 
     @Test func headerSectionsAreCapped() {
