@@ -156,7 +156,7 @@ package final class HTTPConnections: Sendable {
                 try? socket.close()
                 continue
             }
-            Task { await self.serve(connection, id: id) }
+            Task(executorPreference: ServerExecutor.shared) { await self.serve(connection, id: id) }
         }
     }
 

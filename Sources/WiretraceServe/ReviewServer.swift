@@ -76,7 +76,8 @@ public final class ReviewServer: Sendable {
         guard case .ip4(_, let port) = try socket.sockname() else { throw SocketError.unsupportedAddress }
         let connections = HTTPConnections(limits: limits) { [self] head, body in await self.respond(to: head, body: body, port: port) }
         let pool: some AsyncSocketPool = .make(maxEvents: 64)
-        let task = Task {
+        // On the server's own thread (see ``ServerExecutor``), inherited by every task below.
+        let task = Task(executorPreference: ServerExecutor.shared) {
             try await pool.prepare()
             try await connections.run(listener: socket, pool: pool)
         }

@@ -29,7 +29,7 @@ struct Wiretrace: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as WiretraceError {
-            Standard.error("Error: \(error)")
+            Standard.error("Error: \(error.description)")
             switch error.code {
             case .usage, .configuration: exit(withError: ExitCode(64))
             case .notAStore: exit(withError: ExitCode(65))

@@ -125,6 +125,18 @@ final class RawHTTPClient: @unchecked Sendable {
         return Response(status: status, headers: headers, body: Data(body.prefix(length)))
     }
 
+    /// Sends `request` and reads the response on a thread of its own, timed on that thread (so
+    /// the time is the server's, not how long the awaiting test waited for a pool thread).
+    static func timedExchange(port: Int, _ request: String) async throws -> (response: Response, seconds: Double) {
+        try await blocking {
+            let start = Date()
+            let client = try RawHTTPClient(port: port)
+            client.send(request)
+            let response = try client.readResponse()
+            return (response, Date().timeIntervalSince(start))
+        }
+    }
+
     /// Sends `request` and reads the response, on a thread of its own.
     static func exchange(port: Int, _ request: String, head: Bool = false) async throws -> Response {
         try await blocking {

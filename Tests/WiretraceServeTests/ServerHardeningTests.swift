@@ -29,13 +29,6 @@ import WiretraceStore
                 + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
     }
 
-    /// Seconds `body` took.
-    static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
-        let start = Date()
-        try await body()
-        return Date().timeIntervalSince(start)
-    }
-
     @Test func hugePageNumbersAreRefusedWithoutTrapping() async throws {
         let (database, _, _, _) = try Self.storyDatabase()
         defer { ServeFixtures.remove(database) }
@@ -59,18 +52,18 @@ import WiretraceStore
         defer { ServeFixtures.remove(database) }
         try await ReviewTests.withSite(database) { base, _ in
             let port = Self.port(base)
-            var response: RawHTTPClient.Response?
-            let elapsed = try await Self.seconds {
-                response = try await RawHTTPClient.blocking {
-                    let client = try RawHTTPClient(port: port)
-                    // The line is sent from another thread: the server answers before it has all of it.
-                    let request = Array("GET /stories?q=".utf8) + Array(repeating: UInt8(ascii: "a"), count: length)
-                        + Array(" HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
-                    RawHTTPClient.detached { client.send(request) }
-                    return try client.readResponse()
-                }
+            // Timed on the client's thread: the server's time, not the awaiting test's.
+            let (response, elapsed) = try await RawHTTPClient.blocking {
+                let start = Date()
+                let client = try RawHTTPClient(port: port)
+                // The line is sent from another thread: the server answers before it has all of it.
+                let request = Array("GET /stories?q=".utf8) + Array(repeating: UInt8(ascii: "a"), count: length)
+                    + Array(" HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+                RawHTTPClient.detached { client.send(request) }
+                let response = try client.readResponse()
+                return (response, Date().timeIntervalSince(start))
             }
-            #expect(response?.status == 414)
+            #expect(response.status == 414)
             #expect(elapsed < 5, "answered in \(elapsed) s")
             #expect(try await Self.get(port, "/stories").status == 200, "still serving")
         }
@@ -132,9 +125,9 @@ import WiretraceStore
                 }
             }
             // A third client is answered meanwhile.
-            var third: RawHTTPClient.Response?
-            let elapsed = try await Self.seconds { third = try await Self.get(port, "/stories") }
-            #expect(third?.status == 200 && elapsed < 5, "answered in \(elapsed) s")
+            let (third, elapsed) = try await RawHTTPClient.timedExchange(
+                port: port, "GET /stories HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            #expect(third.status == 200 && elapsed < 5, "answered in \(elapsed) s")
             // A client that sends half a request head and stalls (Slowloris) is cut off at its deadline.
             let cutOff = try await RawHTTPClient.blocking {
                 let client = try RawHTTPClient(port: port, timeout: 5)
@@ -155,9 +148,9 @@ import WiretraceStore
             let port = Self.port(base)
             // 40 connections that send nothing (5 times the cap).
             let idle = try await RawHTTPClient.blocking { try (0..<40).map { _ in try RawHTTPClient(port: port, timeout: 1) } }
-            var fresh: RawHTTPClient.Response?
-            let elapsed = try await Self.seconds { fresh = try await Self.get(port, "/stories") }
-            #expect(fresh?.status == 200 && elapsed < 5, "a fresh client is served (\(elapsed) s) while 40 idle ones are open")
+            let (fresh, elapsed) = try await RawHTTPClient.timedExchange(
+                port: port, "GET /stories HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            #expect(fresh.status == 200 && elapsed < 5, "a fresh client is served (\(elapsed) s) while 40 idle ones are open")
             // The server closed the oldest idle connections to stay within its cap.
             let closed = try await RawHTTPClient.blocking { idle.prefix(20).filter { $0.readEndsWithClose() }.count }
             #expect(closed >= 20 - 8, "\(closed) of the 20 oldest idle connections closed by the server")
@@ -289,6 +282,38 @@ import WiretraceStore
             #expect(head.status == 200 && head.body.isEmpty && Int(head.headers["content-length"] ?? "") ?? 0 > 0)
             #expect(get.status == 200 && get.text.contains("<h1>Runs</h1>"))
             #expect(last.status == 200 && last.text.contains("<h1>Outlets</h1>") && last.headers["connection"] == "close")
+        }
+    }
+
+    /// Tests, and anything else in the process, may block every thread of Swift's cooperative
+    /// pool at once (a synchronous wait on a subprocess): the server runs on a thread of its own
+    /// and keeps answering. Before, a GET waited until the pool was free again.
+    @Test func theServerKeepsServingWhileTheConcurrencyPoolIsBlocked() async throws {
+        final class Latency: @unchecked Sendable {
+            private let lock = NSLock()
+            private var seconds: Double?
+            func set(_ value: Double) { lock.withLock { seconds = value } }
+            var value: Double? { lock.withLock { seconds } }
+        }
+        let (database, _, _, _) = try Self.storyDatabase()
+        defer { ServeFixtures.remove(database) }
+        try await ReviewTests.withSite(database) { base, _ in
+            let port = Self.port(base)
+            let latency = Latency()
+            let blockers = (0..<(ProcessInfo.processInfo.activeProcessorCount * 2)).map { _ in
+                Task.detached { usleep(1_500_000) }  // blocks a thread of the pool
+            }
+            RawHTTPClient.detached {
+                Thread.sleep(forTimeInterval: 0.2)  // the blockers hold the pool by now
+                let start = Date()
+                guard let client = try? RawHTTPClient(port: port) else { return }
+                client.send("GET /stories HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+                if let response = try? client.readResponse(), response.status == 200 { latency.set(Date().timeIntervalSince(start)) }
+            }
+            for blocker in blockers { await blocker.value }
+            for _ in 0..<50 where latency.value == nil { try await Task.sleep(nanoseconds: 100_000_000) }
+            let seconds = try #require(latency.value, "no answer")
+            #expect(seconds < 1.0, "answered after \(seconds) s, when the pool was free again")
         }
     }
 }
