@@ -65,8 +65,9 @@ struct HTMLArticleReader {
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
-        fields.byline = (metaAuthor ?? structuredAuthor ?? elementByline ?? filter.byline)
-            .map { $0.hasPrefix("By ") ? String($0.dropFirst(3)) : $0 }
+        // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
+        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline].lazy.compactMap { $0 }
+            .compactMap(TextSignals.authorName).first
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
