@@ -59,6 +59,13 @@ struct HTMLArticleReader {
                 credits += bodyFilter.credits
             }
         }
+        if paragraphs.isEmpty {
+            // Content selection kept nothing: the page's prose blocks, so that `no-text` means no text.
+            var fallback = ParagraphFilter(titles: [fields.title, heading, fields.pageTitle])
+            for block in FallbackText.paragraphs(of: document) { fallback.add(block) }
+            paragraphs = fallback.paragraphs
+            credits += fallback.credits
+        }
         fields.text = paragraphs.joined(separator: "\n\n")
 
         let metaAuthor = metadata.meta("author", "article:author", "byl", "sailthru.author", "parsely-author")

@@ -80,3 +80,25 @@ import WiretraceCore
         #expect(OutletInference.site(ofHost: "example.org") == "example.org")
     }
 }
+
+/// `no-text` only for pages that have none.
+@Suite struct FallbackTextTests {
+    @Test func prosePlacedWhereContentSelectionDoesNotLookIsStillText() throws {
+        // A site that wraps its whole page in a block named like furniture.
+        let prose = "The harbour board voted on Tuesday to rebuild the northern pier, which winter storms had cracked."
+        let html = "<html><body><div class=\"footer sidebar\"><div>\(prose)</div><div>Ferry crews said the landing would reopen in spring after the repairs.</div></div></body></html>"
+        let raw = RawDocument(id: "odd.html", location: SourceLocation(file: "odd.html"), format: .html, payload: .html(bytes: Array(html.utf8), charset: "utf-8"))
+        let article = try ArticleExtractor().extract(raw).get()
+        #expect(article.text.contains("rebuild the northern pier"))
+    }
+
+    @Test func aPageOfFurnitureAloneIsStillNoText() {
+        let html = "<html><body><nav><a href=\"/\">Home</a></nav><div>Skip to content</div><script>var x = 'a long script text that is not prose at all';</script></body></html>"
+        let raw = RawDocument(id: "empty.html", location: SourceLocation(file: "empty.html"), format: .html, payload: .html(bytes: Array(html.utf8), charset: "utf-8"))
+        if case .failure(let rejection) = ArticleExtractor().extract(raw) {
+            #expect(rejection.reason == .noText)
+        } else {
+            Issue.record("a page of furniture was given text")
+        }
+    }
+}
