@@ -75,9 +75,13 @@ package struct PublicationDateFinder {
         let sightings = DateSightings(document: document, finder: self, title: title)
         let urlDate = url.flatMap(dateInURL)
         if var stated = statedDate(metadata: metadata, sightings: sightings) {
-            // The page's local day and zone, where it shows them (not the URL's day: that may
-            // be the day the story was begun).
-            let local = sightings.markup.map(\.date) + [sightings.dateLine?.date].compactMap { $0 }
+            // The page's local time or day, where it shows them: markup, publication values
+            // without a zone ("2019-11-18 20:58:46"), the date line at the headline, the URL.
+            let unzoned = metadata.structured.dates.filter { !$0.isModified }.map(\.value)
+                + Self.publishedMetaKeys.compactMap { metadata.meta[$0] }
+            let local = sightings.markup.map(\.date)
+                + unzoned.compactMap(plausible).filter { $0.hour != nil && $0.offset == nil }
+                + [sightings.nearDateLine?.date, urlDate].compactMap { $0 }
             for evidence in local {
                 if let date = Self.localized(stated.date, by: evidence) {
                     stated.date = date
@@ -95,12 +99,19 @@ package struct PublicationDateFinder {
             return PublicationDate(date: sighting.date, source: sighting.kind == .text ? .text : .dateLine)
         }
         if let date = sightings.script.first { return PublicationDate(date: date, source: .script) }
-        for entry in structured.dates where entry.isModified {
+        if let date = sightings.commonTextDate { return PublicationDate(date: date, source: .text) }
+        // The title and the description sometimes say when ("Report of 22.04.2020").
+        for text in [metadata.htmlTitle, metadata.meta("og:title"), metadata.meta("description", "og:description")] {
+            let found = text.flatMap { DateText.matches(in: $0, order: order).first { isPlausible($0.date) } }
+            if let found { return PublicationDate(date: found.date, source: .text) }
+        }
+        for entry in metadata.structured.dates where entry.isModified {
             if let date = plausible(entry.value) { return PublicationDate(date: date, source: .modified) }
         }
         for key in Self.modifiedMetaKeys {
             if let date = plausible(metadata.meta[key]) { return PublicationDate(date: date, source: .modified) }
         }
+        if let sighting = sightings.modifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         return nil
     }
 
@@ -119,9 +130,12 @@ package struct PublicationDateFinder {
 
     /// A UTC time stated in the page's own zone, when the page shows its local day or time
     /// elsewhere: "2023-11-09T05:30:59Z" beside a date line "November 8, 2023 at 11:30 p.m." is
-    /// "2023-11-08T23:30:59-06:00"; beside a date line "8 November 2023" (no time shown) it is the
-    /// day "2023-11-08". Nil when the evidence does not fit a real zone (UTC-12 to UTC+14) or the
-    /// stated time is not UTC (then it is local already).
+    /// "2023-11-08T23:30:59-06:00"; beside a date line "8 November 2023" or a URL "/2023/11/08/"
+    /// (no time shown) it is the day "2023-11-08". A shown time must be a whole quarter hour from
+    /// the stated one within UTC-12 to UTC+14; a shown day must be reachable from the stated time
+    /// by a zone from UTC-8 (US Pacific) to UTC+14, so that a URL's day (which may be the day
+    /// the story was begun) does not pull a morning UTC time back a day. Nil when the stated time
+    /// is not UTC (then it is local already).
     static func localized(_ stated: FoundDate, by local: FoundDate) -> FoundDate? {
         guard let hour = stated.hour, stated.offset == 0 else { return nil }
         let statedDays = FoundDate.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
@@ -139,7 +153,7 @@ package struct PublicationDateFinder {
         }
         // Only the local day: it must be one day off, reachable from the stated time by a real zone.
         guard localDays != statedDays, abs(localDays - statedDays) == 1 else { return nil }
-        let earliest = statedMinutes - 12 * 60, latest = statedMinutes + 14 * 60
+        let earliest = statedMinutes - 8 * 60, latest = statedMinutes + 14 * 60
         guard localDays * 1440 + 1439 >= earliest, localDays * 1440 <= latest else { return nil }
         return FoundDate(year: local.year, month: local.month, day: local.day)
     }
@@ -249,26 +263,60 @@ struct DateSightings {
         headline = (titled ?? headings.first { $0.inArticle } ?? headings.first)?.offset
     }
 
-    /// Dates markup names as the publication date, nearest the headline first.
-    var markup: [Sighting] { nearestFirst(sightings.filter { $0.kind == .markup && !$0.elsewhere }) }
+    /// Dates markup names as the publication date, nearest the headline first. Markup on many
+    /// different days is a list of other stories (or of comments): then only what stands near
+    /// the headline counts.
+    var markup: [Sighting] {
+        let all = nearestFirst(sightings.filter { $0.kind == .markup && !$0.elsewhere })
+        guard Set(all.map(\.date.dayKey)).count > 2, let headline else { return all }
+        return all.filter { isNear($0, headline) }
+    }
+
+    private func isNear(_ sighting: Sighting, _ headline: Int) -> Bool {
+        sighting.offset >= headline - 600 && sighting.offset <= headline + 1500
+    }
 
     /// The date line of the article: of the dates shown near the headline (from 600 characters
     /// before it to 1,500 after), one labelled published, else the nearest not labelled modified.
     /// Without a headline, or with none near it, the first labelled date line, else the first
     /// unlabelled one.
     var dateLine: Sighting? {
+        if let near = nearDateLine { return near }
         let visible = sightings.filter { !$0.elsewhere && $0.kind != .markup }
-        if let headline {
-            let near = nearestFirst(visible.filter { $0.offset >= headline - 600 && $0.offset <= headline + 1500 })
-            if let found = near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
-                ?? near.first(where: { $0.cue == .none })
-            {
-                return found
-            }
-        }
         let lines = visible.filter { $0.kind != .text }
         return lines.first { $0.cue == .published } ?? lines.first { $0.cue == .none }
             ?? visible.first { $0.cue == .published }
+    }
+
+    /// The date line near the headline: labelled published, else the nearest not labelled modified.
+    var nearDateLine: Sighting? {
+        guard let headline else { return nil }
+        let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
+        return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
+            ?? near.first(where: { $0.cue == .none })
+    }
+
+    /// The day shown most often in the page's own text (not in navigation, teasers, comments),
+    /// the first of equally frequent ones: the last resort among visible dates.
+    var commonTextDate: FoundDate? {
+        var counts: [Int: Int] = [:]
+        var first: [Int: FoundDate] = [:]
+        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+            counts[sighting.date.dayKey, default: 0] += 1
+            if first[sighting.date.dayKey] == nil { first[sighting.date.dayKey] = sighting.date }
+        }
+        var best: (count: Int, date: FoundDate)?
+        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+            let count = counts[sighting.date.dayKey] ?? 0
+            if best == nil || count > best!.count { best = (count, first[sighting.date.dayKey]!) }
+        }
+        return best?.date
+    }
+
+    /// A date labelled as a modification ("Last edited on 4 November 2020"), anywhere: when
+    /// nothing else dates the page, when it last changed is the best there is.
+    var modifiedLine: Sighting? {
+        sightings.first { $0.cue == .modified && !$0.elsewhere } ?? sightings.first { $0.cue == .modified }
     }
 
     private func nearestFirst(_ list: [Sighting]) -> [Sighting] {
