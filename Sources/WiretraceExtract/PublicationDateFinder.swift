@@ -112,6 +112,7 @@ package struct PublicationDateFinder {
             if let date = plausible(metadata.meta[key]) { return PublicationDate(date: date, source: .modified) }
         }
         if let sighting = sightings.modifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
+        if let date = sightings.commonLinkDate { return PublicationDate(date: date, source: .url) }
         return nil
     }
 
@@ -204,7 +205,10 @@ package struct PublicationDateFinder {
         "cxenseparse:recs:publishtime", "rnews:datepublished", "og:pubdate", "og:publish_date",
         "shareaholic:article_published_time", "bt:pubdate", "rbpubdate", "dcsext.articlefirstpublished",
         "analyticsattributes.articledate", "vr:published_time", "mediator_published_time", "release_date",
-        "timestamp", "dateposted", "doc_date",
+        "timestamp", "dateposted", "doc_date", "og:article:published", "og:datepublished", "og:regdate",
+        "article:published_date", "article:publicationdate", "content_create_date", "dc.date.publication",
+        "dc:created", "published_time", "publish_time", "publisheddate", "twt-published-at", "video:release_date",
+        "field-name-post-date", "gentime",
     ]
 
     /// `<meta>` names and properties of modification dates.
@@ -237,10 +241,19 @@ struct DateSightings {
     private(set) var sightings: [Sighting] = []
     /// Publication dates in scripts' data.
     private(set) var script: [FoundDate] = []
-    /// Visible-text offset of the headline: the `<h1>` that repeats the page's title, else the
-    /// first `<h1>` of the article, else of the page.
+    /// Dates in the paths of images and links, in document order.
+    private(set) var linkDates: [FoundDate] = []
+
+    /// The day most often in image and link paths (the first of equally frequent ones).
+    var commonLinkDate: FoundDate? {
+        var counts: [Int: Int] = [:]
+        for date in linkDates { counts[date.dayKey, default: 0] += 1 }
+        return linkDates.max { (counts[$0.dayKey]!) < (counts[$1.dayKey]!) }
+    }
+    /// Visible-text offset of the headline: the `<h1>` (or `<h2>`, `<h3>`) that repeats the
+    /// page's title, else the first `<h1>` of the article, else of the page.
     private(set) var headline: Int?
-    private var headings: [(offset: Int, text: String, inArticle: Bool)] = []
+    private var headings: [(offset: Int, text: String, inArticle: Bool, isH1: Bool)] = []
 
     private let finder: PublicationDateFinder
     private var offset = 0
@@ -260,7 +273,8 @@ struct DateSightings {
             let headingKey = key(heading.text)
             return headingKey.count >= 8 && !titleKey.isEmpty && (titleKey.contains(headingKey) || headingKey.contains(titleKey))
         }
-        headline = (titled ?? headings.first { $0.inArticle } ?? headings.first)?.offset
+        let h1s = headings.filter(\.isH1)
+        headline = (titled ?? h1s.first { $0.inArticle } ?? h1s.first)?.offset
     }
 
     /// Dates markup names as the publication date, nearest the headline first. Markup on many
@@ -391,8 +405,8 @@ struct DateSightings {
         let isElsewhere = elsewhere
             || (!articleAncestors.contains(ObjectIdentifier(element)) && Self.isElsewhere(element, inArticle: inArticle))
         let isArticle = inArticle || name == "article" || Self.itempropIsArticle(element)
-        if name == "h1", !isElsewhere {
-            headings.append((offset, Self.visibleText(of: element, limit: 300), isArticle))
+        if !isElsewhere, name == "h1" || name == "h2" || name == "h3" {
+            headings.append((offset, Self.visibleText(of: element, limit: 300), isArticle, name == "h1"))
         }
 
         // Markup that names the publication date.
@@ -403,6 +417,25 @@ struct DateSightings {
             add(finder.plausible(element[attribute: "datetime"]), .markup, .published, elsewhere: isElsewhere)
         } else if name == "abbr", Self.classWords(element).contains("published") {
             add(finder.plausible(element[attribute: "title"]), .markup, .published, elsewhere: isElsewhere)
+        }
+
+        // Dates in the paths of images and links ("/uploads/2019/05/15/x.jpg"): a last resort.
+        if !isElsewhere {
+            for attribute in ["src", "href", "data-src"] {
+                if let value = element[attribute: attribute], value.utf8.count < 500,
+                    let date = finder.dateInURL(value.hasPrefix("/") ? "http://x" + value : value)
+                {
+                    linkDates.append(date)
+                }
+            }
+        }
+
+        // Machine dates in data attributes (`data-date`, `data-published`, `data-timestamp`).
+        for (attribute, value) in element.attributes where attribute.hasPrefix("data-") && value.utf8.count <= 40 {
+            guard attribute.contains("date") || attribute.contains("time") || attribute.contains("publish") else { continue }
+            let cue: Cue = attribute.contains("modif") || attribute.contains("updat") ? .modified
+                : attribute.contains("publish") || attribute.contains("creat") ? .published : .none
+            add(finder.plausible(value), .time, cue, elsewhere: isElsewhere)
         }
 
         // Date lines: `<time>`, and short elements whose class names a date or a byline.
@@ -476,7 +509,10 @@ struct DateSightings {
         var best: (Int, Cue)?
         for (words, cue) in [(MonthNames.publishedCues, Cue.published), (MonthNames.modifiedCues, Cue.modified)] {
             for word in words {
-                guard let range = before.range(of: word, options: .backwards) else { continue }
+                // A whole word: "stand" is not "Zustand", "edited" not "credited".
+                guard let range = before.range(of: word, options: .backwards),
+                    range.lowerBound == before.startIndex || !before[before.index(before: range.lowerBound)].isLetter
+                else { continue }
                 let distance = before.distance(from: range.upperBound, to: before.endIndex)
                 if best == nil || distance < best!.0 { best = (distance, cue) }
             }
