@@ -113,6 +113,9 @@ package struct PublicationDateFinder {
         }
         if let sighting = sightings.modifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         if let date = sightings.commonLinkDate { return PublicationDate(date: date, source: .url) }
+        // Nothing in the page's own regions: a date shown in its furniture (a footer's "posted
+        // on", a box classed like a sidebar) is still more likely than none.
+        if let sighting = sightings.furnitureDate { return PublicationDate(date: sighting.date, source: .dateLine) }
         return nil
     }
 
@@ -259,20 +262,16 @@ struct DateSightings {
     private var offset = 0
     /// The last visible characters, for the words before a date that starts a text node.
     private var recent = ""
-    /// Elements with an `<article>`, `<main>` or `itemprop="articleBody"` below them: page
+    /// Elements with an `<article>`, `<main>`, `itemprop="articleBody"` or the title heading below them: page
     /// wrappers, never furniture whatever their class says ("nav-header" around the whole page).
     private var articleAncestors: Set<ObjectIdentifier> = []
 
     init(document: HTMLElement, finder: PublicationDateFinder, title: String?) {
         self.finder = finder
-        markArticleAncestors(document)
+        let titleKey = title.map(Self.matchKey) ?? ""
+        markArticleAncestors(document, titleKey: titleKey)
         walk(document)
-        let key = { (text: String) in String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
-        let titleKey = title.map(key) ?? ""
-        let titled = headings.first { heading in
-            let headingKey = key(heading.text)
-            return headingKey.count >= 8 && !titleKey.isEmpty && (titleKey.contains(headingKey) || headingKey.contains(titleKey))
-        }
+        let titled = headings.first { Self.repeatsTitle($0.text, titleKey: titleKey) }
         let h1s = headings.filter(\.isH1)
         headline = (titled ?? h1s.first { $0.inArticle } ?? h1s.first)?.offset
     }
@@ -327,6 +326,11 @@ struct DateSightings {
         return best?.date
     }
 
+    /// The date nearest the headline among those in furniture, not labelled as a modification.
+    var furnitureDate: Sighting? {
+        nearestFirst(sightings.filter { $0.elsewhere && $0.cue != .modified }).first
+    }
+
     /// A date labelled as a modification ("Last edited on 4 November 2020"), anywhere: when
     /// nothing else dates the page, when it last changed is the best there is.
     var modifiedLine: Sighting? {
@@ -342,8 +346,18 @@ struct DateSightings {
         return list.enumerated().sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }.map(\.element)
     }
 
-    /// Marks every ancestor of an article element (iteratively: the stack must not grow with the page).
-    private mutating func markArticleAncestors(_ root: HTMLElement) {
+    /// Letters and digits, lower-cased: "Budget: Approved!" -> "budgetapproved".
+    static func matchKey(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+
+    /// Whether a heading's text repeats the page's title (or the title holds it).
+    static func repeatsTitle(_ text: String, titleKey: String) -> Bool {
+        let headingKey = matchKey(text)
+        return headingKey.count >= 8 && !titleKey.isEmpty && (titleKey.contains(headingKey) || headingKey.contains(titleKey))
+    }
+
+    /// Marks every ancestor of an article element, or of a heading that repeats the page's title
+    /// (iteratively: the stack must not grow with the page).
+    private mutating func markArticleAncestors(_ root: HTMLElement, titleKey: String) {
         var path: [(HTMLElement, Int)] = [(root, 0)]
         while let (element, next) = path.last {
             guard next < element.children.count else {
@@ -352,7 +366,10 @@ struct DateSightings {
             }
             path[path.count - 1].1 += 1
             guard case .element(let inner) = element.children[next] else { continue }
-            if inner.name == "article" || inner.name == "main" || ContentSelector.isArticleBody(inner) {
+            let isHeading = inner.name == "h1" || inner.name == "h2"
+            if inner.name == "article" || inner.name == "main" || ContentSelector.isArticleBody(inner)
+                || (isHeading && Self.repeatsTitle(Self.visibleText(of: inner, limit: 300), titleKey: titleKey))
+            {
                 for (ancestor, _) in path.reversed() {
                     if !articleAncestors.insert(ObjectIdentifier(ancestor)).inserted { break }
                 }
@@ -590,7 +607,7 @@ struct DateSightings {
 
     static let elsewhereWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "related", "comment", "comments", "sidebar",
-        "promo", "newsletter", "widget", "widgets", "recommended", "recommendations", "outbrain", "taboola",
+        "promo", "newsletter", "recommended", "recommendations", "outbrain", "taboola",
         "sponsored", "cookie", "cookies", "breadcrumb", "breadcrumbs", "social", "share", "sharing", "popular",
         "trending", "carousel", "slider", "mostread", "morestories",
     ]
