@@ -180,6 +180,31 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: text, order: .dayFirst).isEmpty)
     }
 
+    @Test("date lines of text scrapes; a time without a zone keeps only its day", arguments: [
+        ("March 27, 2021 9:45 AM UTC", "2021-03-27T09:45:00Z"),
+        ("22 June 2021, 21:30", "2021-06-22"),
+        ("Tue, Jun 22, 2021", "2021-06-22"),
+        ("Updated: January 6, 2011, 11:34 PM ET", "2011-01-06"),
+        ("Posted 5:10 pm, June 3, 2021", "2021-06-03"),
+        ("September 18th, 2013, 05:31 GMT", "2013-09-18T05:31:00Z"),
+        ("June 22, 2021 10:05 EDT", "2021-06-22T10:05:00-04:00"),
+        ("22.06.2021, 21:30 Uhr MESZ", "2021-06-22T21:30:00+02:00"),
+    ])
+    func scrapeDateLines(line: String, expected: String) {
+        #expect(DateText.dateLine(line)?.iso8601 == expected)
+        #expect(Timestamp.seconds(expected) != nil)
+    }
+
+    @Test("lines that are not date lines", arguments: [
+        "By Reuters Staff",
+        "Myanmar's junta chief on Tuesday thanked Russia for strengthening the army in 2021 and more words",
+        "June 2021",
+        "Posted 3 hours ago",
+    ])
+    func notDateLines(line: String) {
+        #expect(DateText.dateLine(line) == nil)
+    }
+
     @Test("the input's own published value is normalised too; an unreadable one gives way to the page's")
     func givenPublished() throws {
         #expect(try Self.published(Self.page(body: ""), published: "Tue Jan 28 15:28:56 CET 2020") == "2020-01-28T15:28:56+01:00")
