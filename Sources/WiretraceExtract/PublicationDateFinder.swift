@@ -162,7 +162,8 @@ package struct PublicationDateFinder {
         return FoundDate(year: local.year, month: local.month, day: local.day)
     }
 
-    /// The date a URL path states: "/2018/10/09/", "/2018-10-09-", "/20181009/", "_2018_10_09".
+    /// The date a URL path states: "/2018/10/09/", "/2018-10-09-", "/20181009/", "_2018_10_09",
+    /// "-09-10-2018-" (in the page's numeric order), "_09.10.2018_".
     func dateInURL(_ url: String) -> FoundDate? {
         guard let schemeEnd = url.range(of: "://") else { return nil }
         let path = String(url[schemeEnd.upperBound...].drop { $0 != "/" }.prefix { $0 != "?" && $0 != "#" })
@@ -179,6 +180,19 @@ package struct PublicationDateFinder {
                 FoundDate.isValid(year: token.value, month: tokens[index + 2].value, day: tokens[index + 4].value)
             {
                 found = FoundDate(year: token.value, month: tokens[index + 2].value, day: tokens[index + 4].value)
+                next = index + 5
+            } else if token.digits <= 2, index + 4 < tokens.count,
+                ["-", "_", "."].contains(tokens[index + 1].text), tokens[index + 3].text == tokens[index + 1].text,
+                tokens[index + 2].kind == .number, tokens[index + 2].digits <= 2,
+                tokens[index + 4].kind == .number, tokens[index + 4].digits == 4
+            {
+                // "~02-01-2022-land-...", "_vom_22.04.2020_": day first, unless the page reads
+                // numbers month first and the numbers allow it.
+                var (day, month) = (token.value, tokens[index + 2].value)
+                if tokens[index + 1].text != ".", order == .monthFirst, day <= 12 { (day, month) = (month, day) }
+                if FoundDate.isValid(year: tokens[index + 4].value, month: month, day: day) {
+                    found = FoundDate(year: tokens[index + 4].value, month: month, day: day)
+                }
                 next = index + 5
             } else if token.digits == 8 {
                 let year = token.value / 10_000, month = token.value / 100 % 100, day = token.value % 100

@@ -65,6 +65,8 @@ struct PublicationDateTests {
         ("https://example.org/2018/10/09/harbour-budget/", "2018-10-09"),
         ("https://example.org/news/harbour-budget-2018-10-09", "2018-10-09"),
         ("https://example.org/archive/20181009/harbour-budget.html", "2018-10-09"),
+        ("https://example.org/detail/~22-10-2018-harbour-budget", "2018-10-22"),
+        ("https://example.org/bericht_vom_09.10.2018_hafen", "2018-10-09"),
     ])
     func urlPath(url: String, expected: String) throws {
         #expect(try Self.published(Self.page(body: ""), url: url) == expected)
