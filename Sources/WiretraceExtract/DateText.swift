@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date read from a page: a calendar day, and the time of day with its UTC offset when the page
 /// gave them.
 package struct FoundDate: Hashable, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a publication date was found, from the most to the least explicit.
+/// Where a publication date was found.
 package enum DateSource: String, Sendable {
     /// The input's own `published` field (JSONL).
     case given
@@ -90,7 +90,13 @@ package struct PublicationDateFinder {
             }
             return stated
         }
-        if let found = urlDate { return PublicationDate(date: found, source: .url) }
+        if let found = urlDate {
+            // The date line of that day says more: its time.
+            if let line = sightings.dateLine, line.date.dayKey == found.dayKey, line.date.hour != nil {
+                return PublicationDate(date: line.date, source: .dateLine)
+            }
+            return PublicationDate(date: found, source: .url)
+        }
         let structured = metadata.structured
         for entry in structured.dates where !entry.isArticle && !entry.isModified {
             if let date = plausible(entry.value) { return PublicationDate(date: date, source: .structured) }
@@ -444,7 +450,7 @@ struct DateSightings {
         if itemprop.contains("datepublished") || itemprop.contains("datecreated") {
             let value = element[attribute: "content"] ?? element[attribute: "datetime"] ?? Self.visibleText(of: element, limit: 120)
             add(finder.plausible(value), .markup, .published, elsewhere: isElsewhere)
-        } else if name == "time", element[attribute: "pubdate"] != nil {
+        } else if name == "time", element[attribute: "pubdate"] != nil || Self.classWords(element).contains(where: { ["published", "pubdate", "entry"].contains($0) }) {
             add(finder.plausible(element[attribute: "datetime"]), .markup, .published, elsewhere: isElsewhere)
         } else if name == "abbr", Self.classWords(element).contains("published") {
             add(finder.plausible(element[attribute: "title"]), .markup, .published, elsewhere: isElsewhere)

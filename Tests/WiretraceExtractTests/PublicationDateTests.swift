@@ -72,6 +72,12 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: ""), url: url) == expected)
     }
 
+    @Test("a date line on the URL's day gives the time the URL does not have")
+    func urlDayWithTime() throws {
+        let body = "<div class=\"article-meta\"><span class=\"byline\">By Reuters</span> <time datetime=\"2021-06-22T22:20:00+08:00\">22 June 2021, 22:20</time></div>"
+        #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
+    }
+
     @Test("a date line under the headline, in the page's language", arguments: [
         ("de", "<p class=\"meta\">Veröffentlicht am 27.01.2020, 15:28 Uhr</p>", "2020-01-27"),
         ("de", "<div class=\"article-date\">16. August 2019</div>", "2019-08-16"),
