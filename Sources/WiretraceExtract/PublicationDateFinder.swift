@@ -91,10 +91,8 @@ package struct PublicationDateFinder {
             return stated
         }
         if let found = urlDate {
-            // The date line of that day says more: its time.
-            if let line = sightings.dateLine, line.date.dayKey == found.dayKey, line.date.hour != nil {
-                return PublicationDate(date: line.date, source: .dateLine)
-            }
+            // A date line of that day says more: its time and zone.
+            if let line = sightings.timed(onDay: found.dayKey) { return PublicationDate(date: line.date, source: .dateLine) }
             return PublicationDate(date: found, source: .url)
         }
         let structured = metadata.structured
@@ -344,6 +342,13 @@ struct DateSightings {
             if best == nil || count > best!.count { best = (count, first[sighting.date.dayKey]!) }
         }
         return best?.date
+    }
+
+    /// The date with a time and zone on the given day nearest the headline, outside furniture.
+    func timed(onDay dayKey: Int) -> Sighting? {
+        nearestFirst(sightings.filter {
+            !$0.elsewhere && $0.cue != .modified && $0.date.dayKey == dayKey && $0.date.hour != nil && $0.date.offset != nil
+        }).first
     }
 
     /// The date nearest the headline among those in furniture, not labelled as a modification.
