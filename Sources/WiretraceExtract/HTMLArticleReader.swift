@@ -5,7 +5,11 @@ struct HTMLArticleReader {
     let configuration: ExtractionConfiguration
 
     /// Reads one page. Never fails: a page without text yields empty `text`.
-    func read(bytes: [UInt8], charset: String?) -> ExtractedFields {
+    ///
+    /// - Parameters:
+    ///   - url: the page's URL when the input gave one (its path may state the date).
+    ///   - notAfter: the scrape time (seconds since 1970): no later date is a publication date.
+    func read(bytes: [UInt8], charset: String?, url givenURL: String? = nil, notAfter: Double) -> ExtractedFields {
         var fields = ExtractedFields()
         let prepared = PageBytes.prepare(bytes, charsetHint: charset)
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
@@ -37,11 +41,10 @@ struct HTMLArticleReader {
             fields.pageTitle = pageTitle
         }
 
-        fields.published = structured.datePublished
-            ?? metadata.meta(
-                "article:published_time", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                "dc.date.issued", "datepublished", "og:published_time", "sailthru.date", "parsely-pub-date")
-            ?? metadata.firstTimeDatetime
+        let pageURL = givenURL ?? fields.url
+        let order = NumericDateOrder.forPage(language: fields.language, host: pageURL.flatMap(TextUtilities.host(of:)))
+        fields.publication = PublicationDateFinder(notAfter: notAfter, order: order)
+            .find(document: document, metadata: metadata, url: pageURL)
 
         // Paragraphs: furniture, credits, captions and a leading byline sorted out.
         var filter = ParagraphFilter(titles: [fields.title, heading, fields.pageTitle])

@@ -35,8 +35,8 @@ enum PlainTextReader {
         var titleCandidates: [String] = []
         for block in blocks[..<first] {
             // A date line ("March 27, 2021 9:45 AM UTC") before the body is the publication time.
-            if fields.published == nil, let date = block.lines.lazy.compactMap(Timestamp.isoDate(fromLine:)).first {
-                fields.published = date
+            if fields.publication == nil, let date = block.lines.lazy.compactMap(DateText.dateLine).first {
+                fields.publication = PublicationDate(date: date, source: .dateLine)
                 if block.lines.count == 1 { continue }
             }
             let analysis = CreditDetector.analyze(line: block.lines[0])

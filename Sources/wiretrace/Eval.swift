@@ -9,7 +9,7 @@ import WiretraceReport
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a pipeline stage against labelled data.",
-        subcommands: [EvalExtraction.self, EvalClusters.self, EvalQuotes.self])
+        subcommands: [EvalExtraction.self, EvalClusters.self, EvalQuotes.self, EvalDates.self])
 }
 
 /// `wiretrace eval extraction --gold FILE --html DIR`: the article-extraction benchmark's metric.
