@@ -129,10 +129,19 @@ package struct PublicationDateFinder {
         for entry in metadata.structured.dates where entry.isArticle && !entry.isModified {
             if let date = plausible(entry.value) { return PublicationDate(date: date, source: .structured) }
         }
-        for key in Self.publishedMetaKeys {
+        for key in Self.publishedMetaKeys where !Self.genericMetaKeys.contains(key) {
             if let date = plausible(metadata.meta[key]) { return PublicationDate(date: date, source: .meta) }
         }
         if let sighting = sightings.markup.first { return PublicationDate(date: sighting.date, source: .markup) }
+        // A generic key ("date", "timestamp") may be when the page was generated: the date line
+        // at the headline, when there is one, says more.
+        for key in Self.genericMetaKeys {
+            guard let date = plausible(metadata.meta[key]) else { continue }
+            if let line = sightings.nearDateLine, line.cue != .modified, line.date.dayKey != date.dayKey {
+                return PublicationDate(date: line.date, source: .dateLine)
+            }
+            return PublicationDate(date: date, source: .meta)
+        }
         return nil
     }
 
@@ -231,6 +240,9 @@ package struct PublicationDateFinder {
         "dc:created", "published_time", "publish_time", "publisheddate", "twt-published-at", "video:release_date",
         "field-name-post-date", "gentime",
     ]
+
+    /// `<meta>` names that say "a date" without saying which.
+    static let genericMetaKeys: Set<String> = ["date", "timestamp", "created", "pdate", "ptime", "doc_date", "gentime"]
 
     /// `<meta>` names and properties of modification dates.
     static let modifiedMetaKeys = [

@@ -102,6 +102,16 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-01-27")
     }
 
+    @Test("a generic <meta name=date> gives way to the date line at the headline; a specific key does not")
+    func genericMeta() throws {
+        let line = "<p class=\"timestamp\">November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</p>"
+        let generic = "<meta name=\"date\" content=\"2019-11-19T01:48:03.835Z\">"
+        #expect(try Self.published(Self.page(head: generic, body: line)) == "2019-11-18T14:26:00-10:00")
+        #expect(try Self.published(Self.page(head: generic, body: "")) == "2019-11-19T01:48:03Z")
+        let specific = "<meta property=\"article:published_time\" content=\"2019-11-19T00:26:00Z\">"
+        #expect(try Self.published(Self.page(head: specific, body: line)) == "2019-11-18T14:26:00-10:00")
+    }
+
     @Test("a modification date is taken only when nothing states the publication")
     func modifiedOnly() throws {
         let modified = "<meta property=\"article:modified_time\" content=\"2021-06-24T09:00:00Z\">"
