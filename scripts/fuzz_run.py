@@ -59,6 +59,19 @@ def run(command, timeout):
     return result
 
 
+def describe(status):
+    return f"with signal {-status}" if status < 0 else f"with status {status}"
+
+
+def crash_summary(stderr):
+    """The lines of a crash report that say what and where (not the whole backtrace)."""
+    lines = stderr.decode("utf-8", "replace").splitlines()
+    keep = [line.strip() for line in lines
+            if "Fatal error" in line or "Program crashed" in line or line.startswith("Error")
+            or (".swift:" in line and " in wiretrace" in line)]
+    return " | ".join(keep[:4]) if keep else " | ".join(lines[-3:])
+
+
 def check_run(wiretrace, inputs, workdir, with_reports, timeout):
     """Runs the pipeline over `inputs` into a fresh database in `workdir`; raises Failure."""
     db = os.path.join(workdir, "run.sqlite")
@@ -67,8 +80,7 @@ def check_run(wiretrace, inputs, workdir, with_reports, timeout):
             os.remove(db + suffix)
     result = run([wiretrace, "run", "--quiet-rejects", "--db", db] + inputs, timeout)
     if result.returncode != 0:
-        tail = result.stderr.decode("utf-8", "replace")[-1500:]
-        raise Failure(f"run exited {result.returncode}: {tail}")
+        raise Failure(f"run exited {describe(result.returncode)}: {crash_summary(result.stderr)}")
 
     connection = sqlite3.connect(db)
     try:
