@@ -13,6 +13,32 @@ struct FunctionWords: Sendable {
         self.letters = Set(letters.unicodeScalars)
     }
 
+    /// The lexicons of one script as lookup tables: a word, or a letter, to the set of languages
+    /// (bits, in lexicon order) that have it. One dictionary lookup per word instead of one per
+    /// language.
+    struct Table: Sendable {
+        let codes: [String]
+        let words: [String: UInt64]
+        let letters: [Unicode.Scalar: UInt64]
+
+        init(_ lexicons: [FunctionWords]) {
+            precondition(lexicons.count <= 64)
+            codes = lexicons.map(\.code)
+            var words: [String: UInt64] = [:]
+            var letters: [Unicode.Scalar: UInt64] = [:]
+            for (index, lexicon) in lexicons.enumerated() {
+                for word in lexicon.words { words[word, default: 0] |= 1 << UInt64(index) }
+                for letter in lexicon.letters { letters[letter, default: 0] |= 1 << UInt64(index) }
+            }
+            self.words = words
+            self.letters = letters
+        }
+    }
+
+    static let latinTable = Table(latin)
+    static let cyrillicTable = Table(cyrillic)
+    static let arabicScriptTable = Table(arabicScript)
+
     /// Languages written in Latin script, most widely published first (a tie goes to the first).
     static let latin: [FunctionWords] = [
         FunctionWords("en", "the and of to in is that for it was on with at by from he she they his her this are were be been has have had not but which who would will said an their its or about after than"),

@@ -8,7 +8,7 @@
 /// short: declarations are often a site's default, not the article's language.
 public enum LanguageIdentifier {
     /// How many leading Unicode scalars are read: enough for a few paragraphs.
-    static let sampleScalars = 6_000
+    static let sampleScalars = 3_000
     /// Fewer letters than this and the script alone is not trusted.
     static let minimumLetters = 20
     /// Fewer function-word hits than this and a Latin- or Cyrillic-script text is undecided.
@@ -23,29 +23,36 @@ public enum LanguageIdentifier {
     public static func identify(_ text: String, declared: String? = nil) -> String? {
         let declaredCode = declared.flatMap(primarySubtag)
         var counts = ScriptCounts()
+        // Words lower-cased as they are read (ASCII by arithmetic, the rest by its mapping).
         var words: [String] = []
         var word = String.UnicodeScalarView()
+        func endWord() {
+            if !word.isEmpty {
+                words.append(String(word))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
         var seen = 0
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > sampleScalars { break }
             let script = Script(scalar)
             counts.add(script, scalar)
-            if script != .other || scalar == "'" || scalar == "’" {
-                if script == .han || script == .kana || script == .thai {
-                    if !word.isEmpty { words.append(String(word).lowercased()); word = .init() }
-                } else if scalar != "'" && scalar != "’" {
+            switch script {
+            case .other: endWord()
+            case .han, .kana, .thai: endWord()
+            default:
+                if scalar.value < 0x80 {
+                    let value = scalar.value
+                    word.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                } else if scalar.properties.isLowercase || !scalar.properties.changesWhenLowercased {
                     word.append(scalar)
-                } else if !word.isEmpty {
-                    words.append(String(word).lowercased())
-                    word = .init()
+                } else {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 }
-            } else if !word.isEmpty {
-                words.append(String(word).lowercased())
-                word = .init()
             }
         }
-        if !word.isEmpty { words.append(String(word).lowercased()) }
+        endWord()
 
         guard counts.letters >= minimumLetters, let script = counts.dominant else {
             return declaredCode
@@ -66,14 +73,14 @@ public enum LanguageIdentifier {
         case .arabic:
             if counts.urduMarks * 50 >= counts[.arabic] && counts.urduMarks > 2 { return "ur" }
             if counts.persianMarks * 40 >= counts[.arabic] && counts.persianMarks > 2 {
-                return best(words, among: FunctionWords.arabicScript, declared: declaredCode) ?? "fa"
+                return best(words, among: FunctionWords.arabicScriptTable, declared: declaredCode) ?? "fa"
             }
-            return best(words, among: FunctionWords.arabicScript, declared: declaredCode) ?? "ar"
+            return best(words, among: FunctionWords.arabicScriptTable, declared: declaredCode) ?? "ar"
         case .cyrillic:
-            return best(words, among: FunctionWords.cyrillic, declared: declaredCode)
+            return best(words, among: FunctionWords.cyrillicTable, declared: declaredCode)
                 ?? (FunctionWords.cyrillic.contains { $0.code == declaredCode } ? declaredCode : "ru")
         case .latin:
-            return best(words, among: FunctionWords.latin, declared: declaredCode)
+            return best(words, among: FunctionWords.latinTable, declared: declaredCode)
                 ?? (FunctionWords.latin.contains { $0.code == declaredCode } ? declaredCode : nil)
         case .other:
             return declaredCode
@@ -87,21 +94,28 @@ public enum LanguageIdentifier {
     /// languages), at most ``letterCap`` in all: they decide texts with few function words, such
     /// as tables and headlines, and are outweighed by function words in a text that quotes a
     /// foreign name.
-    static func best(_ words: [String], among lexicons: [FunctionWords], declared: String?) -> String? {
-        var scores: [(code: String, hits: Double)] = lexicons.map { ($0.code, 0) }
-        var letterScores = [Double](repeating: 0, count: lexicons.count)
+    static func best(_ words: [String], among table: FunctionWords.Table, declared: String?) -> String? {
+        var hits = [Double](repeating: 0, count: table.codes.count)
+        var letterScores = [Double](repeating: 0, count: table.codes.count)
         for word in words {
-            for (index, lexicon) in lexicons.enumerated() where lexicon.words.contains(word) {
-                scores[index].hits += 1
+            if var mask = table.words[word] {
+                while mask != 0 {
+                    hits[mask.trailingZeroBitCount] += 1
+                    mask &= mask - 1
+                }
             }
             for scalar in word.unicodeScalars where scalar.value >= 0xC0 {
-                let writers = lexicons.indices.filter { lexicons[$0].letters.contains(scalar) }
-                for index in writers { letterScores[index] += letterWeight / Double(writers.count) }
+                guard var mask = table.letters[scalar] else { continue }
+                let share = letterWeight / Double(mask.nonzeroBitCount)
+                while mask != 0 {
+                    letterScores[mask.trailingZeroBitCount] += share
+                    mask &= mask - 1
+                }
             }
         }
-        for index in scores.indices { scores[index].hits += min(letterScores[index], letterCap) }
-        guard let top = scores.map(\.hits).max(), top >= Double(minimumHits) else { return nil }
-        let leaders = scores.filter { $0.hits == top }.map(\.code)
+        for index in hits.indices { hits[index] += min(letterScores[index], letterCap) }
+        guard let top = hits.max(), top >= Double(minimumHits) else { return nil }
+        let leaders = hits.indices.filter { hits[$0] == top }.map { table.codes[$0] }
         if let declared, leaders.contains(declared) { return declared }
         return leaders.first
     }
