@@ -168,13 +168,15 @@ public enum QuoteTraining {
             var options = QuoteExtractorOptions()
             report += "tagger (default options):\n"
                 + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
-            for variant in ["preferRuleDirectSpan", "keepRuleIndirect", "minimumWords3", "noPreviousSpeaker"] {
+            for variant in ["noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue"] {
                 options = QuoteExtractorOptions()
                 switch variant {
-                case "preferRuleDirectSpan": options.preferRuleDirectSpan = true
-                case "keepRuleIndirect": options.keepRuleIndirect = true
+                case "noRuleSpans": options.preferRuleSpans = false
+                case "noRuleIndirect": options.keepRuleIndirect = false
+                case "quotedFragments": options.keepQuotedFragments = true
                 case "noPreviousSpeaker": options.previousSpeaker = false
-                default: options.minimumWords = 3
+                case "noRequireCue": options.requireCue = false
+                default: options.minimumWords = 2
                 }
                 report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))
             }
