@@ -80,7 +80,7 @@ fuzz: deps
 QUOTES_TRAIN ?= ../shared/data/quotes/polnear-train.jsonl
 QUOTES_HOLDOUT ?= 0
 train-quotes: release
-	.build/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 8 --prune 25 --holdout $(QUOTES_HOLDOUT) \
+	.build/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 48 --prune 150 --holdout $(QUOTES_HOLDOUT) \
 		$(if $(filter 0,$(QUOTES_HOLDOUT)),--out Sources/WiretraceQuotes/QuoteTaggerWeights.swift)
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).

@@ -17,7 +17,7 @@ struct TrainQuotes: ParsableCommand {
     var out: String?
 
     @Option(name: .long, help: "Passes over the training articles.")
-    var epochs = 8
+    var epochs = 48
 
     @Option(name: .long, help: "Percent of the training file's articles held out and scored (0: train on all).")
     var holdout = 0
@@ -26,7 +26,7 @@ struct TrainQuotes: ParsableCommand {
     var minCount = 5
 
     @Option(name: .long, help: "Drop feature rows whose largest weight is below this.")
-    var prune: Float = 0.005
+    var prune: Float = 150
 
     @Option(name: .long, help: "Write the held-out speaker errors here (for error analysis).")
     var errors: String?
