@@ -247,7 +247,15 @@ extension QuoteExtractor {
                 cue: cue.map { tokens[$0].map(\.text).joined(separator: " ") })
             // The relay chain belongs to the words reported: the rules' chain when they found them too.
             occurrence.via = rule?.via ?? RelayChain.via(firstReporter: nil, article: article)
-            if let best = model.bestSpeaker(candidates) {
+            // "X quoted Y as saying", "X cited Y as telling": the rules tell the reporter from the
+            // speaker there, which the tagger, seeing two names beside a cue, cannot.
+            let relayed = rule.map { Lexicon.relayingVerbs.contains(($0.cue ?? "").split(separator: " ").first.map { $0.lowercased() } ?? "") } ?? false
+            if let rule, relayed, rule.speaker != nil {
+                occurrence.speaker = rule.speaker
+                occurrence.speakerStart = rule.speakerStart
+                occurrence.speakerEnd = rule.speakerEnd
+                occurrence.cue = rule.cue
+            } else if let best = model.bestSpeaker(candidates) {
                 if best.origins.contains(.ruleQuote), let rule {
                     // The rules' attribution, with its cue and relay chain ("cited X as telling").
                     occurrence.speaker = rule.speaker
