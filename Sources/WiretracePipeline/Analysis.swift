@@ -87,7 +87,9 @@ struct Analysis {
         var citedByDocument: [Int: [String]] = [:]
         for (occurrence, quoteID) in zip(occurrences, quoteMatch.quoteIDs) {
             guard let index = indexByID[occurrence.documentID] else { continue }
-            if occurrence.kind == QuoteKind.direct.rawValue { quoteIDsByDocument[index, default: []].append(quoteID) }
+            guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
+            quoteIDsByDocument[index, default: []].append(quoteID)
+            // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
             if let first = occurrence.via.first, occurrence.via.count > 1 || first != articles[index].outlet {
                 citedByDocument[index, default: []].append(first)
             }

@@ -74,7 +74,8 @@ struct DocumentProcessor: Sendable {
         let quotes = quoteExtractor.quotes(in: article).map { quote in
             QuoteOccurrenceRecord(
                 documentID: article.id, start: quote.start, end: quote.end, text: quote.text,
-                kind: quote.kind.rawValue, speaker: quote.speaker, cue: quote.cue, via: quote.via)
+                kind: quote.kind.rawValue, speaker: quote.speaker, cue: quote.cue, via: quote.via,
+                speakerStart: quote.speakerStart, speakerEnd: quote.speakerEnd)
         }
         return StoredDocument(
             article: article, format: format, contentHash: Self.contentHash(article, parameters: signatureParameters),

@@ -78,7 +78,7 @@ package enum Lexicon {
         "dame", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "pope", "judge", "justice",
         "attorney", "sheriff", "officer", "inspector", "ceo", "chancellor", "emperor", "crown", "rev",
         "reverend", "bishop", "cardinal", "rabbi", "imam", "ayatollah", "supreme", "national", "security",
-        "council", "parliamentary", "opposition", "junta", "army", "military", "health", "education",
+        "council", "parliamentary", "opposition", "army", "military", "health", "education",
         "economy", "economic", "energy", "labour", "labor", "home", "house", "speaker", "majority",
         "minority", "whip", "white", "press", "communications", "campaign", "manager", "adviser",
         "advisor", "aide", "candidate", "nominee", "democratic", "republican", "democrat", "gop",
@@ -125,7 +125,7 @@ package enum Lexicon {
         "police", "central", "international", "global", "world", "cup", "olympics",
         "facebook", "twitter", "google", "god", "allah", "christ", "islamic", "muslim", "christian",
         "reuters", "tass", "xinhua", "afp", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "npr",
-        "rosoboronexport", "day", "week", "act", "bill", "law", "treaty", "square", "avenue", "park",
+        "day", "week", "act", "bill", "law", "treaty", "square", "avenue", "park",
         "museum", "hall", "tower", "palace", "castle", "bridge", "valley", "bay", "beach", "desert",
     ]
 

@@ -125,7 +125,7 @@ package struct MentionResolver: Sendable {
             ? tokens[run.upperBound - 1].end - 2 : tokens[run.upperBound - 1].end
         let name = text.string(tokens[first].start..<end)
         var roles = tokens[run.lowerBound..<first].filter { $0.isWord }.map(\.stem)
-        // Lower-case role words and possessive modifiers just before the run ("junta chief", "Myanmar's").
+        // Lower-case role words and possessive modifiers just before the run ("army chief", "Norway's").
         var k = run.lowerBound - 1
         var before: [String] = []
         while k >= 0, before.count < 5, tokens[k].isWord, tokens[k].paragraph == tokens[run.lowerBound].paragraph {
@@ -238,5 +238,33 @@ package struct MentionResolver: Sendable {
         if let x = Lexicon.roleSynonyms[a], let y = Lexicon.roleSynonyms[b], x == y { return true }
         if a.count >= 4, b.count >= 4, a.hasPrefix(b) || b.hasPrefix(a) { return true }
         return false
+    }
+}
+
+/// Resolves a mention written in a text to the full name the extractor would give it ("she" to the
+/// nearest person before, "Mr. Obama" to "Barack Obama"), for scoring speakers by name.
+public struct SpeakerNames: Sendable {
+    private let tokens: [Token]
+    private let resolver: MentionResolver
+
+    /// - Complexity: O(n) in the length of the text.
+    public init(text: String) {
+        let scalars = ScalarText(text)
+        tokens = Tokenizer.tokens(scalars)
+        resolver = MentionResolver(tokens: tokens, text: scalars)
+    }
+
+    /// The resolved name of the mention at `range` (Unicode scalars), cut before an apposition or a
+    /// parenthesis; nil when the range holds no word.
+    public func name(of range: Range<Int>) -> String? {
+        var first: Int? = nil
+        var last: Int? = nil
+        for (index, token) in tokens.enumerated() where token.start >= range.lowerBound && token.start < range.upperBound {
+            if first == nil { first = index }
+            if token.text == "," || token.text == "(" { break }
+            if token.isWord { last = index }
+        }
+        guard let first, let last, first <= last else { return nil }
+        return resolver.resolve(first...last).name
     }
 }

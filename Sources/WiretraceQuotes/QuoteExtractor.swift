@@ -47,11 +47,31 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
 /// speaker found for any of them. Indirect quotes are sentences shaped `X said (that) <clause>`,
 /// `According to X, <clause>` or `<clause>, X said`, outside direct quotes.
 public struct QuoteExtractor: Sendable {
-    public init() {}
+    /// The learned tagger of content, source and cue spans (see ``QuoteTaggerModel``).
+    package var model: QuoteTaggerModel
+    package var options: QuoteExtractorOptions
 
-    /// The quotes of `article`, sorted by start offset.
+    public init() {
+        model = .shared
+        options = QuoteExtractorOptions()
+    }
+
+    package init(model: QuoteTaggerModel, options: QuoteExtractorOptions = QuoteExtractorOptions()) {
+        self.model = model
+        self.options = options
+    }
+
+    /// The quotes of `article`, sorted by start offset: the tagger's attributions, and the
+    /// quote-mark rules' direct quotes where the tagger found none.
     /// - Complexity: O(n) in the length of the text, times a small constant per quote.
     public func quotes(in article: Article) -> [QuoteOccurrence] {
+        let ruleBased = ruleQuotes(in: article)
+        guard !model.isEmpty, !article.text.isEmpty else { return ruleBased }
+        return merged(article: article, ruleBased: ruleBased)
+    }
+
+    /// The quotes the quote-mark and reporting-verb rules find alone.
+    func ruleQuotes(in article: Article) -> [QuoteOccurrence] {
         let text = ScalarText(article.text)
         let tokens = Tokenizer.tokens(text)
         guard !tokens.isEmpty else { return [] }

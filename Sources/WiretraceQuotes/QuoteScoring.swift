@@ -5,15 +5,21 @@ public struct GoldQuoteSpan: Sendable, Hashable {
     public var end: Int
     /// Scalar ranges of the attribution's source (the speaker as written).
     public var sources: [Range<Int>]
-    /// The source as written, for name matching ("President Obama").
+    /// The source as written ("President Obama", "she").
     public var sourceText: String
+    /// The full name the source mention resolves to in its document ("Barack Obama"), when it does.
+    public var sourceName: String?
     public var isDirect: Bool
 
-    public init(start: Int, end: Int, sources: [Range<Int>] = [], sourceText: String = "", isDirect: Bool = false) {
+    public init(
+        start: Int, end: Int, sources: [Range<Int>] = [], sourceText: String = "", sourceName: String? = nil,
+        isDirect: Bool = false
+    ) {
         self.start = start
         self.end = end
         self.sources = sources
         self.sourceText = sourceText
+        self.sourceName = sourceName
         self.isDirect = isDirect
     }
 }
@@ -46,11 +52,17 @@ public struct QuoteMatchCounts: Sendable, Hashable {
     public var matchedGoldDirect = 0
     public var predictedDirect = 0
     public var matchedPredictedDirect = 0
-    /// Matched gold spans that have a gold source, and those whose predicted speaker is right.
+    /// Matched gold spans that have a gold source, and those whose predicted speaker is right:
+    /// strictly (the predicted mention overlaps the gold source) and leniently (that, or the same
+    /// resolved full name).
     public var speakerJudged = 0
     public var speakerCorrect = 0
+    public var speakerCorrectLenient = 0
     public var speakerJudgedDirect = 0
     public var speakerCorrectDirect = 0
+    /// Gold spans that are not direct quotes, and those matched.
+    public var goldIndirect: Int { gold - goldDirect }
+    public var matchedGoldIndirect: Int { matchedGold - matchedGoldDirect }
 
     public init() {}
 
@@ -61,7 +73,13 @@ public struct QuoteMatchCounts: Sendable, Hashable {
     public var directPrecision: Double {
         predictedDirect == 0 ? 0 : Double(matchedPredictedDirect) / Double(predictedDirect)
     }
+    public var indirectRecall: Double { goldIndirect == 0 ? 0 : Double(matchedGoldIndirect) / Double(goldIndirect) }
+    /// Strict speaker accuracy: the predicted mention overlaps the gold source.
     public var speakerAccuracy: Double { speakerJudged == 0 ? 0 : Double(speakerCorrect) / Double(speakerJudged) }
+    /// Lenient speaker accuracy: the mention overlaps, or the resolved full names are the same.
+    public var lenientSpeakerAccuracy: Double {
+        speakerJudged == 0 ? 0 : Double(speakerCorrectLenient) / Double(speakerJudged)
+    }
     public var directSpeakerAccuracy: Double {
         speakerJudgedDirect == 0 ? 0 : Double(speakerCorrectDirect) / Double(speakerJudgedDirect)
     }
@@ -79,6 +97,7 @@ public struct QuoteMatchCounts: Sendable, Hashable {
         sum.matchedPredictedDirect += b.matchedPredictedDirect
         sum.speakerJudged += b.speakerJudged
         sum.speakerCorrect += b.speakerCorrect
+        sum.speakerCorrectLenient += b.speakerCorrectLenient
         sum.speakerJudgedDirect += b.speakerJudgedDirect
         sum.speakerCorrectDirect += b.speakerCorrectDirect
         return sum
@@ -90,8 +109,9 @@ public struct QuoteMatchCounts: Sendable, Hashable {
 /// prediction); the match counts when the overlap reaches the threshold (0.3 lenient, 0.8 strict).
 /// Unmatched gold spans are false negatives; predictions that are no gold span's match are false
 /// positives. A prediction may be the match of several gold spans (a quote the gold splits in two).
-/// Over matched gold spans that have a source, the speaker is right when the predicted mention
-/// overlaps a gold source span, or when the resolved name shares a name word with the gold source.
+/// Over matched gold spans that have a source, the speaker is right strictly when the predicted
+/// mention overlaps a gold source span, and leniently also when the predicted speaker's resolved
+/// name is the gold source's resolved full name ("Bill Clinton" is not "Hillary Clinton").
 public enum QuoteScoring {
     /// Scores one article.
     /// - Complexity: O(g · p) for g gold and p predicted spans.
@@ -113,6 +133,7 @@ public enum QuoteScoring {
             let right = speakerIsRight(predicted[index], gold: g)
             counts.speakerJudged += 1
             if right { counts.speakerCorrect += 1 }
+            if right || sameName(predicted[index], gold: g) { counts.speakerCorrectLenient += 1 }
             if g.isDirect {
                 counts.speakerJudgedDirect += 1
                 if right { counts.speakerCorrectDirect += 1 }
@@ -139,29 +160,22 @@ public enum QuoteScoring {
         return best
     }
 
-    /// Whether the predicted speaker is the gold source: overlapping mention, or a shared name word.
+    /// Whether the predicted speaker mention overlaps a gold source span (the strict judgement).
     public static func speakerIsRight(_ prediction: PredictedQuoteSpan, gold: GoldQuoteSpan) -> Bool {
-        if let span = prediction.speakerSpan, gold.sources.contains(where: { $0.overlaps(span) }) { return true }
-        guard let speaker = prediction.speaker else { return false }
-        let goldWords = nameWords(gold.sourceText)
-        return !goldWords.isEmpty && !goldWords.isDisjoint(with: nameWords(speaker))
+        guard let span = prediction.speakerSpan else { return false }
+        return gold.sources.contains { $0.overlaps(span) }
     }
 
-    /// Lower-cased capitalised words of a name, titles and sentence openers removed ("Sen. Ted Cruz" -> cruz, ted).
-    static func nameWords(_ text: String) -> Set<String> {
-        var words = Set<String>()
-        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "'" || $0 == "\u{2019}") }) {
-            guard let first = word.unicodeScalars.first, first.isUpperCaseLetter, word.count >= 2 else { continue }
-            var lower = word.lowercased()
-            for suffix in ["'s", "\u{2019}s"] where lower.hasSuffix(suffix) { lower = String(lower.dropLast(2)) }
-            if Lexicon.titles.contains(lower) || Lexicon.sentenceStarters.contains(lower)
-                || Lexicon.determiners.contains(lower) || Lexicon.pronouns.contains(lower)
-            {
-                continue
-            }
-            words.insert(lower)
-        }
-        return words
+    /// Whether the predicted speaker's name is the gold source's resolved full name, compared
+    /// case-insensitively with white space collapsed (the lenient judgement's second way).
+    public static func sameName(_ prediction: PredictedQuoteSpan, gold: GoldQuoteSpan) -> Bool {
+        guard let predicted = prediction.speaker, let expected = gold.sourceName else { return false }
+        let a = normalizedName(predicted)
+        return !a.isEmpty && a == normalizedName(expected)
+    }
+
+    static func normalizedName(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
     }
 
     /// Whether the span `range` of `text` is a direct quote: at least half of its letters stand

@@ -62,7 +62,7 @@ package struct SpeakerFinder: Sendable {
             if tokens[k].text == ".", k > lowerBound, tokens[k - 1].isCapitalized,
                 Lexicon.abbreviations.contains(tokens[k - 1].lower) || tokens[k - 1].text.count == 1
             {
-                k -= 1  // "Mr. Holtz-Eakin", "Leonard E. Burman"
+                k -= 1  // "Mr. Ng", "Anna K. Berg"
                 continue
             }
             guard tokens[k].isWord else { break }
@@ -103,7 +103,7 @@ package struct SpeakerFinder: Sendable {
         return phrase
     }
 
-    /// The subject of a verb that follows an aside between commas: `The junta leader, whose remarks
+    /// The subject of a verb that follows an aside between commas: `The union leader, whose remarks
     /// were translated, said`. The subject must open the clause (start at `lowerBound`).
     package func appositiveSubject(before v: Int, lowerBound: Int) -> (phrase: ClosedRange<Int>, passive: Bool)? {
         guard v - 1 > lowerBound, tokens[v - 1].text == ",",
@@ -248,7 +248,7 @@ package struct SpeakerFinder: Sendable {
                         upperBound: range.upperBound, text: text)
                 }
                 // The subject follows the quote, or a short phrase that finishes the sentence the
-                // quote began ("''…'' of the Clinton proposals, Mr. Holtz-Eakin said").
+                // quote began (`"…" of the new tax plan, Ms. Berg said`).
                 guard let (subject, passive) = backwardPhrase(endingAt: v - 1, lowerBound: i),
                     subject.lowerBound == i || (!strict && tokens[subject.lowerBound - 1].text == ",")
                 else { return apposition(from: i, upperBound: range.upperBound, text: text) }

@@ -39,20 +39,38 @@ public enum Exporter {
         }
     }
 
-    /// One line per quote occurrence: `{"id", "quote", "start", "end", "speaker", "cue", "via"}`,
-    /// offsets in Unicode scalars of the document's text; also the kind and the matched quote's id.
+    /// One line per quote occurrence: `{"id", "quote", "start", "end", "speaker", "speaker_start",
+    /// "speaker_end", "speaker_mention", "cue", "via", "kind"}` (and the matched quote's `quote_id`),
+    /// offsets in Unicode scalars of the document's text. `speaker` is the resolved name;
+    /// `speaker_mention` the words of this document at `speaker_start..<speaker_end` it rests on
+    /// (null, with the offsets, when the quote is unattributed).
     public static func quoteLines(_ store: WiretraceStore) throws -> [String] {
-        try store.quoteOccurrences().map { occurrence in
-            var fields: [(String, JSONValue)] = [
+        var scalars: (id: String, text: [Unicode.Scalar])? = nil
+        return try store.quoteOccurrences().map { occurrence in
+            var mention: String? = nil
+            var offsets: (Int, Int)? = nil
+            if let start = occurrence.speakerStart, let end = occurrence.speakerEnd {
+                if scalars?.id != occurrence.documentID {
+                    // Occurrences come ordered by document: one text read per document.
+                    let text = try store.article(occurrence.documentID)?.text ?? ""
+                    scalars = (occurrence.documentID, Array(text.unicodeScalars))
+                }
+                if let text = scalars?.text, 0 <= start, start < end, end <= text.count {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: text[start..<end])
+                    mention = String(view)
+                    offsets = (start, end)
+                }
+            }
+            let fields: [(String, JSONValue)] = [
                 ("id", .string(occurrence.documentID)), ("quote", .string(occurrence.text)),
                 ("start", .int(occurrence.start)), ("end", .int(occurrence.end)),
-                ("speaker", .optional(occurrence.speaker)), ("cue", .optional(occurrence.cue)),
+                ("speaker", .optional(occurrence.speaker)),
+                ("speaker_start", offsets.map { .int($0.0) } ?? .null), ("speaker_end", offsets.map { .int($0.1) } ?? .null),
+                ("speaker_mention", .optional(mention)), ("cue", .optional(occurrence.cue)),
                 ("via", .array(occurrence.via.map { .string($0) })), ("kind", .string(occurrence.kind)),
                 ("quote_id", occurrence.quoteID.map { .int($0) } ?? .null),
             ]
-            if let mention = occurrence.speakerMention, mention != occurrence.speaker {
-                fields.append(("speaker_mention", .string(mention)))
-            }
             return JSONValue.object(fields).serialized()
         }
     }

@@ -46,11 +46,17 @@ public struct QuoteOccurrenceRecord: Sendable, Hashable, Codable {
     public var via: [String]
     /// The cross-outlet quote this occurrence belongs to, once matched.
     public var quoteID: Int?
+    /// Where the speaker mention is written (Unicode-scalar offsets into the document text).
+    public var speakerStart: Int?
+    public var speakerEnd: Int?
 
     public init(
         documentID: String, start: Int, end: Int, text: String, kind: String, speaker: String?,
-        cue: String?, via: [String], quoteID: Int? = nil, speakerMention: String? = nil
+        cue: String?, via: [String], quoteID: Int? = nil, speakerMention: String? = nil,
+        speakerStart: Int? = nil, speakerEnd: Int? = nil
     ) {
+        self.speakerStart = speakerStart
+        self.speakerEnd = speakerEnd
         self.documentID = documentID
         self.start = start
         self.end = end

@@ -182,5 +182,11 @@ enum Schema {
         """
         ALTER TABLE documents ADD COLUMN outlet_evidence TEXT;
         """,
+        // 7: where each quote's speaker mention is written (Unicode-scalar offsets into the
+        // document text), for `export quotes`' speaker_start/speaker_end/speaker_mention.
+        """
+        ALTER TABLE quote_occurrences ADD COLUMN speaker_start INTEGER;
+        ALTER TABLE quote_occurrences ADD COLUMN speaker_end INTEGER;
+        """,
     ]
 }

@@ -285,8 +285,8 @@ public final class WiretraceStore {
             let insertQuote = try statement(
                 """
                 INSERT OR REPLACE INTO quote_occurrences(document_id, start, end, text, kind, speaker,
-                  speaker_mention, cue, via)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  speaker_mention, cue, via, speaker_start, speaker_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let pending = try statement("INSERT OR IGNORE INTO pending_documents(document_id) VALUES (?)")
             // The language and the outlet's evidence are found again from the same page: kept
@@ -323,7 +323,8 @@ public final class WiretraceStore {
                     try insertQuote.run([
                         .text(article.id), .int(Int64(quote.start)), .int(Int64(quote.end)), .text(quote.text),
                         .text(quote.kind), .optional(quote.speaker), .optional(quote.speaker), .optional(quote.cue),
-                        .text(JSON.encode(quote.via)),
+                        .text(JSON.encode(quote.via)), quote.speakerStart.map { .int(Int64($0)) } ?? .null,
+                        quote.speakerEnd.map { .int(Int64($0)) } ?? .null,
                     ])
                 }
                 try pending.run([.text(article.id)])
@@ -425,7 +426,8 @@ public final class WiretraceStore {
     public func quoteOccurrences() throws -> [QuoteOccurrenceRecord] {
         let query = try connection.prepare(
             """
-            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id, speaker_mention
+            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id, speaker_mention,
+              speaker_start, speaker_end
             FROM quote_occurrences ORDER BY document_id, start, end
             """)
         var result: [QuoteOccurrenceRecord] = []
@@ -435,7 +437,8 @@ public final class WiretraceStore {
                     documentID: query.string(0) ?? "", start: query.int(1) ?? 0, end: query.int(2) ?? 0,
                     text: query.string(3) ?? "", kind: query.string(4) ?? "", speaker: query.string(5),
                     cue: query.string(6), via: JSON.decode([String].self, query.string(7)) ?? [],
-                    quoteID: query.int(8), speakerMention: query.string(9)))
+                    quoteID: query.int(8), speakerMention: query.string(9), speakerStart: query.int(10),
+                    speakerEnd: query.int(11)))
         }
         return result
     }

@@ -15,7 +15,10 @@ struct Wiretrace: AsyncParsableCommand {
             Bad documents are reported on stderr with their file and record, counted, and skipped.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Extract.self, Dedup.self, Sign.self, Import.self, Export.self, Report.self, Eval.self, Serve.self])
+        subcommands: [
+            Run.self, Extract.self, Dedup.self, Sign.self, Import.self, Export.self, Report.self, Eval.self, Serve.self,
+            TrainQuotes.self,
+        ])
 
     /// ArgumentParser's main, with Wiretrace's errors mapped to exit codes (sysexits): usage 64,
     /// a file that is not a Wiretrace database 65, a database whose last run did not finish 75
