@@ -46,7 +46,7 @@ struct TrainQuotes: ParsableCommand {
         settings.minimumCount = minCount
         settings.errorsPath = errors
         settings.prune = prune
-        let outcome = try QuoteTraining.train(goldPath: gold, settings: settings) { Standard.error($0) }
+        let outcome = try QuoteTraining.train(goldPath: gold, settings: settings) { Standard.error("\($0)") }
         print(outcome.report, terminator: "")
         if let out {
             let source = """
