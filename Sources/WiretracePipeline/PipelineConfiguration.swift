@@ -111,6 +111,9 @@ public struct PipelineConfiguration: Sendable {
                     case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value)
                     case "cut_threshold": configuration.story.cutThreshold = try reader.double(key, value)
                     case "cut_minimum_documents": configuration.story.cutMinimumDocuments = try reader.int(key, value, min: 1)
+                    case "translation_weight": configuration.story.translationWeight = try reader.double(key, value)
+                    case "translation_minimum": configuration.story.translationMinimum = try reader.double(key, value)
+                    case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -155,7 +158,9 @@ public struct PipelineConfiguration: Sendable {
         fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
             + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"
             + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold),"
-            + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments)}")
+            + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments),"
+            + "\"translation_minimum\":\(story.translationMinimum),\"translation_ratio\":\(story.translationRatio),"
+            + "\"translation_weight\":\(story.translationWeight)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
 

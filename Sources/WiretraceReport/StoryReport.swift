@@ -120,6 +120,12 @@ public struct StoryReport {
             if let similarity = evidence.similarity { parts.append("similarity \(Self.fixed(similarity))") }
             if let shared = evidence.sharedQuotes, shared > 0 { parts.append("\(shared) shared quote\(shared == 1 ? "" : "s")") }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        case "translation":
+            var parts: [String] = []
+            if let languages = evidence.languages { parts.append(languages) }
+            if let similarity = evidence.similarity { parts.append("anchors \(Self.fixed(similarity))") }
+            if let anchors = evidence.anchors, !anchors.isEmpty { parts.append(anchors.prefix(4).joined(separator: "; ")) }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case "origin":
             return evidence.basis
         default:
@@ -173,6 +179,8 @@ struct JSONEvidence: Decodable {
     var sharedQuotes: Int?
     var credited: Bool?
     var basis: String?
+    var languages: String?
+    var anchors: [String]?
 
     init?(_ text: String) {
         guard let value = try? JSONDecoderShim.decode(JSONEvidence.self, text) else { return nil }
