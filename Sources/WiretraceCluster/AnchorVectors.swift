@@ -142,9 +142,12 @@ struct CrossLanguageNodes {
         }
         for pair in compared {
             let reference = max(best[pair.a][language[pair.b]!], best[pair.b][language[pair.a]!])
-            guard pair.cosine >= configuration.translationMinimum, pair.cosine >= configuration.translationRatio * reference
-            else { continue }
-            linked[Pair(pair.a, pair.b)] = min(weight * pair.cosine, 1)
+            guard pair.cosine >= configuration.translationMinimum else { continue }
+            // Below the ratio, a pair still counts with a share of its similarity (0: not at
+            // all), so that averages over a story's pairs see it.
+            let share = pair.cosine >= configuration.translationRatio * reference ? 1 : configuration.translationOtherShare
+            guard share > 0 else { continue }
+            linked[Pair(pair.a, pair.b)] = min(weight * share * pair.cosine, 1)
             neighbours[pair.a].append(pair.b)
             neighbours[pair.b].append(pair.a)
         }

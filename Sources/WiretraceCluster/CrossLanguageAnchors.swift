@@ -12,8 +12,8 @@ import Synchronization
 ///   then reduced to classes of consonants, so that "Trump", "Трампа", "ترامب" and "Tramp" give
 ///   one key. A name is a capitalised word inside a sentence in a script with capitals (Latin,
 ///   Cyrillic, Greek, Armenian), any word of three letters or more in one without (Arabic,
-///   Hebrew, Georgian, Devanagari, Hangul), a Katakana run, and each part of Han names joined by
-///   a middle dot ("伊丽莎白·沃伦").
+///   Hebrew, Georgian, Devanagari, Hangul), a Katakana run, and a run of the Han characters used
+///   to write foreign names by sound (``phoneticHan``: "伊丽莎白·沃伦", "特朗普").
 ///
 /// Anchors are compared only between documents in different languages (``AnchorVectors``):
 /// inside one language the words themselves say more.
@@ -62,6 +62,17 @@ public enum CrossLanguageAnchors {
 
     /// Upper bound on ICU transliterations per document (distinct words not yet cached).
     static let maximumTransliterationsPerDocument = 40
+
+    /// Han characters that Chinese uses to write foreign names by their sound (the common ones
+    /// of the transcription tables that the Chinese press follows). A run of two or more of
+    /// them is read as a name; some are also common in native words, which only adds keys that
+    /// other languages' names seldom share.
+    static let phoneticHan: Set<Unicode.Scalar> = Set(
+        ("阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾滨波伯勃博布查达戴丹道德登迪蒂丁东杜顿多厄恩法范菲费芬丰"
+            + "弗福富盖甘冈戈格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎昆拉莱赖兰朗劳勒雷"
+            + "蕾里理利莉丽莲林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密缅明莫姆穆纳娜奈南内尼妮努诺帕潘佩彭皮珀普"
+            + "奇齐乔琼丘萨塞桑瑟森沙莎尚舍圣施史舒斯松苏索塔泰坦汤唐特提廷图托瓦旺威韦维温文沃乌伍西希谢辛休"
+            + "雅亚扬耶伊因英尤约泽詹朱兹佐赛蓬汀茨朗").unicodeScalars)
 
     // MARK: Scripts
 
@@ -121,8 +132,10 @@ public enum CrossLanguageAnchors {
                 emit(UInt8(ascii: "S")); index += 3; continue  // German "sch"
             case (UInt8(ascii: "s"), UInt8(ascii: "h")), (UInt8(ascii: "z"), UInt8(ascii: "h")):
                 emit(UInt8(ascii: "S")); index += 2; continue
-            case (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "t"), UInt8(ascii: "c")) where letter == UInt8(ascii: "c") || at(index + 2) == UInt8(ascii: "h"):
-                emit(UInt8(ascii: "C")); index += letter == UInt8(ascii: "c") ? 2 : 3; continue
+            case (UInt8(ascii: "c"), UInt8(ascii: "h")):
+                emit(UInt8(ascii: "C")); index += 2; continue
+            case (UInt8(ascii: "t"), UInt8(ascii: "c")) where at(index + 2) == UInt8(ascii: "h"):
+                emit(UInt8(ascii: "C")); index += 3; continue  // "tch", German "tsch" via "ts" below
             case (UInt8(ascii: "p"), UInt8(ascii: "h")):
                 emit(UInt8(ascii: "F")); index += 2; continue
             case (UInt8(ascii: "t"), UInt8(ascii: "h")), (UInt8(ascii: "d"), UInt8(ascii: "h")):
@@ -137,8 +150,10 @@ public enum CrossLanguageAnchors {
                 emit(UInt8(ascii: "N")); index += 2; continue  // "Hlaing", pinyin "lang"
             case (UInt8(ascii: "t"), UInt8(ascii: "s")), (UInt8(ascii: "t"), UInt8(ascii: "z")):
                 emit(UInt8(ascii: "S")); index += 2; continue
-            case (UInt8(ascii: "d"), UInt8(ascii: "j")), (UInt8(ascii: "d"), UInt8(ascii: "g")) where letter == UInt8(ascii: "d") && (next == UInt8(ascii: "j") || at(index + 2) == UInt8(ascii: "e") || at(index + 2) == UInt8(ascii: "i")):
+            case (UInt8(ascii: "d"), UInt8(ascii: "j")):
                 emit(UInt8(ascii: "J")); index += 2; continue
+            case (UInt8(ascii: "d"), UInt8(ascii: "g")) where at(index + 2) == UInt8(ascii: "e") || at(index + 2) == UInt8(ascii: "i"):
+                emit(UInt8(ascii: "J")); index += 2; continue  // "Dodge", "Bridget"
             default: break
             }
             switch letter {
@@ -331,7 +346,6 @@ struct AnchorScanner {
         var index = 0
         var sentenceStart = true
         var previousWordEnd = -1
-        var previousWasHanName = false
         while index < count {
             let scalar = scalars[index]
             if Self.digit(scalar) != nil {
@@ -350,22 +364,25 @@ struct AnchorScanner {
                 // A run of one script: Han parts of a name joined by middle dots, or Katakana.
                 while end < count, CrossLanguageAnchors.script(scalars[end]) == script { end += 1 }
                 let word = Array(scalars[index..<end])
-                let dotAfter = end < count && (scalars[end] == "·" || scalars[end] == "・" || scalars[end] == "•")
                 let isKatakana = script == .kana && word.allSatisfy { $0.value >= 0x30A0 && $0.value <= 0x30FF }
-                if script == .han, dotAfter || previousWasHanName {
-                    // The name part is the end of the run before a dot ("参议员伊丽莎白·"), its
-                    // start after one: up to four characters either way.
-                    let part = dotAfter ? Array(word.suffix(4)) : Array(word.prefix(previousWasHanName ? min(4, word.count) : 0))
-                    if part.count >= 2 { name(part, script: .han) }
+                if script == .han {
+                    // Foreign names are written with characters chosen for their sound: runs
+                    // of two or more such characters ("特朗普", "伊丽莎白" before a middle dot).
+                    var start = 0
+                    while start < word.count {
+                        guard CrossLanguageAnchors.phoneticHan.contains(word[start]) else { start += 1; continue }
+                        var end = start + 1
+                        while end < word.count, CrossLanguageAnchors.phoneticHan.contains(word[end]) { end += 1 }
+                        if end - start >= 2 { name(Array(word[start..<end]), script: .han) }
+                        start = end
+                    }
                 } else if isKatakana, word.count >= 2 {
                     name(word, script: .kana)
                 }
-                previousWasHanName = dotAfter
                 index = end
                 sentenceStart = false
                 continue
             }
-            previousWasHanName = false
             while end < count, Self.isLetter(scalars[end]) || (
                 // An apostrophe or hyphen inside a word.
                 (scalars[end] == "'" || scalars[end] == "’") && end + 1 < count && Self.isLetter(scalars[end + 1])) {
@@ -486,6 +503,12 @@ struct AnchorScanner {
                     let key = CrossLanguageAnchors.soundKey(latin)
                 else { continue }
                 if !found.contains("~$" + key) { found.append("~$" + key) }
+                // The first three classes as well: romanisations drop or add final sounds
+                // ("Elizabeth" RSPT, 伊丽莎白 "yi li sha bai" RSP).
+                if key.utf8.count > 3 {
+                    let prefix = "~$" + String(key.prefix(3))
+                    if !found.contains(prefix) { found.append(prefix) }
+                }
             }
             keys = found
             keyCache[surface] = keys

@@ -33,13 +33,17 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     /// Share of the best anchor cosine either document has in the other's language that a pair
     /// needs to be linked (1: only mutual best matches).
     public var translationRatio: Double
+    /// Share of its similarity a pair below that ratio keeps (0: it counts as unrelated).
+    public var translationOtherShare: Double
 
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
         splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3,
-        translationWeight: Double = 1, translationMinimum: Double = 0.1, translationRatio: Double = 0.8
+        translationWeight: Double = 1, translationMinimum: Double = 0.1, translationRatio: Double = 0.8,
+        translationOtherShare: Double = 0
     ) {
+        self.translationOtherShare = translationOtherShare
         self.translationWeight = translationWeight
         self.translationMinimum = translationMinimum
         self.translationRatio = translationRatio
@@ -84,8 +88,10 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         guard translationWeight >= 0, translationWeight <= 2 else {
             throw WiretraceError(.configuration, "story.translation_weight must be in [0, 2], got \(translationWeight)")
         }
-        guard translationMinimum >= 0, translationMinimum <= 1, translationRatio >= 0, translationRatio <= 1 else {
-            throw WiretraceError(.configuration, "story.translation_minimum and story.translation_ratio must be in [0, 1]")
+        guard translationMinimum >= 0, translationMinimum <= 1, translationRatio >= 0, translationRatio <= 1,
+            translationOtherShare >= 0, translationOtherShare <= 1
+        else {
+            throw WiretraceError(.configuration, "story.translation_minimum, translation_ratio and translation_other_share must be in [0, 1]")
         }
         guard termsPerDocument >= 10 else {
             throw WiretraceError(.configuration, "story.terms_per_document must be ≥ 10, got \(termsPerDocument)")
