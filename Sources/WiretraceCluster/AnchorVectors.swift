@@ -133,8 +133,10 @@ struct CrossLanguageNodes {
             for candidate in candidates.sorted(by: { $0.node < $1.node }) {
                 let j = candidate.node
                 if let ti = published[i], let tj = published[j], abs(ti - tj) > window { continue }
-                let cosine = TermVectors.dot(anchors[i], anchors[j])
-                guard cosine > 0 else { continue }
+                let (cosine, shared) = Self.dotAndShared(anchors[i], anchors[j])
+                // One or two shared names say little: documents with few anchors would score
+                // high on one rare name alone.
+                guard cosine > 0, shared >= configuration.translationMinimumShared else { continue }
                 compared.append((i, j, cosine))
                 best[i][language[j]!] = max(best[i][language[j]!], cosine)
                 best[j][li] = max(best[j][li], cosine)
@@ -151,6 +153,24 @@ struct CrossLanguageNodes {
             neighbours[pair.a].append(pair.b)
             neighbours[pair.b].append(pair.a)
         }
+    }
+
+    /// The dot product of two sorted sparse vectors and the number of terms they share.
+    static func dotAndShared(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> (Double, Int) {
+        var i = 0, j = 0, sum = 0.0, shared = 0
+        while i < x.count, j < y.count {
+            if x[i].term == y[j].term {
+                sum += x[i].weight * y[j].weight
+                shared += 1
+                i += 1
+                j += 1
+            } else if x[i].term < y[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return (sum, shared)
     }
 
     /// Nodes compared per node: the ones with the largest sums over their shared rarer anchors.

@@ -72,7 +72,7 @@ public enum CrossLanguageAnchors {
             + "弗福富盖甘冈戈格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎昆拉莱赖兰朗劳勒雷"
             + "蕾里理利莉丽莲林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密缅明莫姆穆纳娜奈南内尼妮努诺帕潘佩彭皮珀普"
             + "奇齐乔琼丘萨塞桑瑟森沙莎尚舍圣施史舒斯松苏索塔泰坦汤唐特提廷图托瓦旺威韦维温文沃乌伍西希谢辛休"
-            + "雅亚扬耶伊因英尤约泽詹朱兹佐赛蓬汀茨朗").unicodeScalars)
+            + "雅亚扬耶伊因英尤约泽詹朱兹佐赛蓬汀茨夫").unicodeScalars)
 
     // MARK: Scripts
 
@@ -275,10 +275,11 @@ public enum CrossLanguageAnchors {
     ]
 
     /// Arabic (and Persian/Urdu) letters; short-vowel marks and tatweel have no entry (dropped).
+    /// غ as "g": it writes the g of foreign names (شويغو, Shoigu).
     static let arabicTable: [Unicode.Scalar: String] = [
         "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
         "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
-        "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+        "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
         "ة": "a", "و": "u", "ي": "i", "ى": "a", "ء": "", "ئ": "i", "ؤ": "u", "پ": "p", "چ": "ch", "ژ": "zh",
         "گ": "g", "ک": "k", "ی": "i", "ڤ": "v",
     ]
@@ -319,7 +320,9 @@ struct AnchorScanner {
 
     private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ".", "!", "?", "\n", ":", ";", "。", "！", "？", "؟", "।", "«", "»", "\"", "“", "”", "„", "(", ")", "（", "）", "「", "」", "‘", "‚", "—", "–":
+        // Not parentheses: a name in brackets after its transliteration ("敏昂莱(Min Aung
+        // Hlaing)") is still inside a sentence.
+        case ".", "!", "?", "\n", ":", ";", "。", "！", "？", "؟", "।", "«", "»", "\"", "“", "”", "„", "「", "」", "‘", "‚", "—", "–":
             return true
         default: return false
         }

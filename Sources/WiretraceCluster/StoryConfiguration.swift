@@ -35,14 +35,17 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public var translationRatio: Double
     /// Share of its similarity a pair below that ratio keeps (0: it counts as unrelated).
     public var translationOtherShare: Double
+    /// Anchors a pair in different languages must share to be linked at all.
+    public var translationMinimumShared: Int
 
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
         splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3,
         translationWeight: Double = 1, translationMinimum: Double = 0.1, translationRatio: Double = 0.8,
-        translationOtherShare: Double = 0
+        translationOtherShare: Double = 0, translationMinimumShared: Int = 5
     ) {
+        self.translationMinimumShared = translationMinimumShared
         self.translationOtherShare = translationOtherShare
         self.translationWeight = translationWeight
         self.translationMinimum = translationMinimum
@@ -92,6 +95,9 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
             translationOtherShare >= 0, translationOtherShare <= 1
         else {
             throw WiretraceError(.configuration, "story.translation_minimum, translation_ratio and translation_other_share must be in [0, 1]")
+        }
+        guard translationMinimumShared >= 1 else {
+            throw WiretraceError(.configuration, "story.translation_minimum_shared must be ≥ 1, got \(translationMinimumShared)")
         }
         guard termsPerDocument >= 10 else {
             throw WiretraceError(.configuration, "story.terms_per_document must be ≥ 10, got \(termsPerDocument)")

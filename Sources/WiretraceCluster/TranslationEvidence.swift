@@ -20,6 +20,8 @@ public enum TranslationEvidence {
             seen.insert(anchor.key)
             guard let other = sourceSurface[anchor.key] else { continue }
             let line = anchor.surface == other ? anchor.surface : anchor.surface + " = " + other
+            guard !seen.contains(line) else { continue }  // a name's full and shortened keys
+            seen.insert(line)
             if anchor.key.hasPrefix("~#") { numbers.append(line) } else { names.append(line) }
         }
         return Array((names + numbers).prefix(limit))

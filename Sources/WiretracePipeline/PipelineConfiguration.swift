@@ -115,6 +115,7 @@ public struct PipelineConfiguration: Sendable {
                     case "translation_minimum": configuration.story.translationMinimum = try reader.double(key, value)
                     case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value)
                     case "translation_other_share": configuration.story.translationOtherShare = try reader.double(key, value)
+                    case "translation_minimum_shared": configuration.story.translationMinimumShared = try reader.int(key, value, min: 1)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -160,7 +161,7 @@ public struct PipelineConfiguration: Sendable {
             + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"
             + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold),"
             + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments),"
-            + "\"translation_minimum\":\(story.translationMinimum),\"translation_other_share\":\(story.translationOtherShare),\"translation_ratio\":\(story.translationRatio),"
+            + "\"translation_minimum\":\(story.translationMinimum),\"translation_minimum_shared\":\(story.translationMinimumShared),\"translation_other_share\":\(story.translationOtherShare),\"translation_ratio\":\(story.translationRatio),"
             + "\"translation_weight\":\(story.translationWeight)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
