@@ -328,7 +328,11 @@ struct AnchorScanner {
         }
     }
 
+    /// ASCII scalars are classified from their value (no property lookup: most of a Latin text).
+    @inline(__always)
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 }
         let p = scalar.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
     }
@@ -338,6 +342,16 @@ struct AnchorScanner {
         guard scalar.value >= 0x80, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue
         else { return nil }
         return UInt8(0x30 + Int(value))
+    }
+
+    @inline(__always)
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
+    }
+
+    @inline(__always)
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x61 < 26 : scalar.properties.isLowercase
     }
 
     private static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -406,8 +420,8 @@ struct AnchorScanner {
             guard let first = word.first else { continue }
             let wordScript = CrossLanguageAnchors.script(first)
             if wordScript.isCased {
-                if first.properties.isUppercase {
-                    let upper = word.count >= 2 && word.allSatisfy { !$0.properties.isLowercase }
+                if Self.isUppercase(first) {
+                    let upper = word.count >= 2 && word.allSatisfy { !Self.isLowercase($0) }
                     if sentenceStart && !upper {
                         sentenceInitial.append((anchors.count, word, wordScript))
                     } else {
