@@ -168,7 +168,7 @@ public struct PipelineConfiguration: Sendable {
 
     /// The key that says which signatures are comparable.
     public var signatureParameters: String {
-        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=2"
+        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=3"
     }
 }
 
