@@ -362,7 +362,6 @@ struct AnchorScanner {
         let count = scalars.count
         var index = 0
         var sentenceStart = true
-        var previousWordEnd = -1
         while index < count {
             let scalar = scalars[index]
             if Self.digit(scalar) != nil {
@@ -406,8 +405,6 @@ struct AnchorScanner {
                 end += 1
             }
             var word = Array(scalars[index..<end])
-            _ = previousWordEnd
-            previousWordEnd = end
             index = end
             // Apostrophes: "Trump's", "Trump'ın" keep the name; "l'Élysée", "d'Arcy" drop the article.
             if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
@@ -439,7 +436,6 @@ struct AnchorScanner {
     /// Reads a number from `start`; returns the index after it.
     private mutating func number(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var groups: [[UInt8]] = [[]]
-        var separators: [Unicode.Scalar] = []
         var index = start
         let count = scalars.count
         while index < count {
@@ -453,12 +449,11 @@ struct AnchorScanner {
             // of one to three digits and one of exactly three ("15 000").
             guard index + 1 < count, Self.digit(scalars[index + 1]) != nil else { break }
             if s == "." || s == "," || s == "٫" || s == "٬" {
-                separators.append(s == "٫" ? "." : s == "٬" ? "," : s)
+                // A decimal mark or a thousands separator: told apart below by the group sizes.
             } else if Self.isGroupSpace(s) {
                 var length = 0
                 while index + 1 + length < count, Self.digit(scalars[index + 1 + length]) != nil { length += 1 }
                 guard groups.last!.count <= 3, length == 3 else { break }
-                separators.append(" ")
             } else {
                 break
             }
@@ -468,9 +463,7 @@ struct AnchorScanner {
         var digits: [UInt8]
         if groups.count == 1 {
             digits = groups[0]
-        } else if groups.dropFirst().allSatisfy({ $0.count == 3 }) && groups[0].count <= 3
-            && (groups.count > 2 || separators.allSatisfy { $0 == " " } || true)
-        {
+        } else if groups.dropFirst().allSatisfy({ $0.count == 3 }) && groups[0].count <= 3 {
             // Thousands groups: "1,500", "1.500", "1 500", "12,000,000".
             digits = groups.flatMap { $0 }
         } else if groups.count == 2 {

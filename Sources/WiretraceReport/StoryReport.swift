@@ -58,7 +58,7 @@ public struct StoryReport {
             let outletWidth = min(28, max(6, cluster.members.map { ($0.outlet ?? "?").count }.max() ?? 6))
             for member in cluster.members {
                 let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
-                var line = "  " + Self.pad(member.role, 8) + Self.pad(member.outlet ?? "?", outletWidth + 2)
+                var line = "  " + Self.pad(member.role, 12) + Self.pad(member.outlet ?? "?", outletWidth + 2)
                 line += Self.pad(published, 18) + member.documentID
                 if let detail = Self.evidenceSummary(member) { line += "  [" + detail + "]" }
                 out += line + "\n"
