@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures fuzz
+.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures fuzz fuzz-run
 
 all: build
 
@@ -73,6 +73,20 @@ test-spark: deps
 FUZZ_SECONDS ?= 200
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
+
+# The release `wiretrace run` over the shared evaluation data (../shared/data, read at run time,
+# never copied): every Helsinki document alone, 200 random subsets of it, and single documents
+# and random subsets of the other sets and of the extraction and date pages, each into a fresh
+# database, checked against the export contracts (scripts/fuzz_run.py). Skips when the data is
+# absent. FUZZ_RUN_ARGS passes options (--singles all, --only helsinki, --jobs N, --seed N).
+FUZZ_RUN_ARGS ?=
+FUZZ_RUN_DATA ?= ../shared/data
+fuzz-run:
+	@if [ ! -d "$(FUZZ_RUN_DATA)" ]; then \
+		echo "fuzz-run: skipped: no shared data at $(FUZZ_RUN_DATA) (read at run time, never copied into the repo)"; \
+	else \
+		$(MAKE) release && python3 scripts/fuzz_run.py --wiretrace .build/release/wiretrace --data "$(FUZZ_RUN_DATA)" $(FUZZ_RUN_ARGS); \
+	fi
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
 fixtures:

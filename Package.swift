@@ -53,12 +53,13 @@ let package = Package(
                 "WiretraceCluster", "WiretraceQuotes", "WiretraceStore", "WiretraceReport",
                 .product(name: "Yams", package: "Yams"),
             ]),
-        // Review pages (HTML, SVG charts), the local review server and static export.
+        // Review pages (HTML, SVG charts), the local review server (its own bounded HTTP/1.1 parser over
+        // FlyingSocks' sockets) and static export.
         .target(
             name: "WiretraceServe",
             dependencies: [
                 "WiretraceCore", "WiretraceStore", "WiretraceReport",
-                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]),
         // The thin command line.
         .executableTarget(

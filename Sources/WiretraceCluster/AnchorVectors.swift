@@ -16,8 +16,17 @@ struct AnchorVectors {
     /// Per document, sorted by term id, L2-normalised.
     private(set) var vectors: [[(term: Int, weight: Double)]] = []
 
+    /// The term-id space the vectors use: the vocabulary's, or more when an input names a
+    /// larger id (inputs built outside a vocabulary).
+    let termCount: Int
+
     /// - Complexity: O(d·a) for d documents of a anchors.
-    init(documents: [StoryInput], termCount: Int) {
+    init(documents: [StoryInput], termCount vocabularyCount: Int) {
+        var termCount = vocabularyCount
+        for document in documents {
+            if let last = document.anchors.last, Int(last.term) >= termCount { termCount = Int(last.term) + 1 }
+        }
+        self.termCount = termCount
         var documentFrequency = [Int32](repeating: 0, count: termCount)
         for document in documents {
             for entry in document.anchors { documentFrequency[Int(entry.term)] += 1 }

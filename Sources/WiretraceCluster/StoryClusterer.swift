@@ -77,13 +77,17 @@ public struct StoryClusterer: Sendable {
         let anchors = AnchorVectors(documents: documents, termCount: vocabulary.terms.count)
         let cross = CrossLanguageNodes(
             anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
-            published: nodeTime, window: window, termCount: vocabulary.terms.count, configuration: configuration)
+            published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration)
         let multilingual = !cross.isEmpty
 
         // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
         // candidate j is one pass over j's terms instead of a merge walk: the same products,
         // added in the same (ascending term) order, so the same sums.
-        let termCount = (nodeVectors.lazy.compactMap { $0.last?.term }.max() ?? -1) + 1
+        // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
+        // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
+        // among a document's strongest entity terms and cut from its full vector: sizing from the
+        // full vectors alone let an entity id fall past the end.
+        let termCount = Self.termIDSpace(vocabulary: vocabulary, nodeVectors, nodeEntities)
         var denseVector = [Double](repeating: 0, count: termCount)
         var denseEntities = [Double](repeating: 0, count: termCount)
         func scatter(_ i: Int, clear: Bool = false) {
@@ -178,6 +182,18 @@ public struct StoryClusterer: Sendable {
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
+    }
+
+    /// The number of term ids arrays indexed by term id must hold: the vocabulary's size, or more
+    /// if a vector holds a larger id. Vectors are sorted by term, so each one's last id is its largest.
+    static func termIDSpace(vocabulary: StoryVocabulary, _ vectorSets: [[(term: Int, weight: Double)]]...) -> Int {
+        var count = vocabulary.terms.count
+        for vectors in vectorSets {
+            for vector in vectors {
+                if let last = vector.last?.term, last >= count { count = last + 1 }
+            }
+        }
+        return count
     }
 
     /// Up to this many nodes, every pair of nodes sharing a term is scored (exhaustive); above

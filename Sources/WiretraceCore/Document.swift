@@ -74,6 +74,17 @@ public struct RawDocument: Sendable {
     }
 }
 
+extension RawDocument {
+    /// Bytes the payload holds (page bytes, or the text's UTF-8): what a batch of documents
+    /// costs in memory before extraction.
+    public var payloadByteCount: Int {
+        switch payload {
+        case .html(let bytes, _): bytes.count
+        case .scrapedText(let text), .verbatimText(let text): text.utf8.count
+        }
+    }
+}
+
 /// A wire credit found in a page: the agency normalised, and the text that said so.
 public struct WireCredit: Sendable, Hashable, Codable {
     /// Normalised agency name: "Reuters", "AP", "AFP", "TASS", "Xinhua", ...
@@ -104,11 +115,14 @@ public struct Article: Sendable, Codable, Hashable {
     /// ISO 639-1 code of the language identified from the text ("en", "ru", "zh"); the language
     /// a page declares only decides when the text is too short to tell. Nil when neither can.
     public var language: String?
+    /// What `outlet` rests on: "input", "og:site_name", "JSON-LD publisher", "URL", "canonical
+    /// URL", "title suffix", "links: 91 of 140 point to example.com", "copyright line".
+    public var outletEvidence: String?
 
     public init(
         id: String, source: String, url: String? = nil, outlet: String? = nil, title: String? = nil,
         published: String? = nil, byline: String? = nil, dateline: String? = nil,
-        credits: [WireCredit] = [], text: String, language: String? = nil
+        credits: [WireCredit] = [], text: String, language: String? = nil, outletEvidence: String? = nil
     ) {
         self.id = id
         self.source = source
@@ -121,5 +135,6 @@ public struct Article: Sendable, Codable, Hashable {
         self.credits = credits
         self.text = text
         self.language = language
+        self.outletEvidence = outletEvidence
     }
 }

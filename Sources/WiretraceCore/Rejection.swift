@@ -3,6 +3,9 @@
 public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case emptyFile = "empty-file"
     case unreadable = "unreadable"
+    /// A FIFO, socket or device where a file was expected: never opened, since opening a FIFO
+    /// blocks until a writer comes and a device may never end.
+    case notARegularFile = "not-a-regular-file"
     case unsupportedFormat = "unsupported-format"
     case malformedJSON = "malformed-json"
     case missingField = "missing-field"

@@ -71,65 +71,6 @@ public enum Timestamp {
 }
 
 extension Timestamp {
-    private static let months: [String: Int] = [
-        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    ]
-
-    /// Reads a date line as news pages print it ("March 27, 2021 9:45 AM UTC", "22 June 2021,
-    /// 21:30", "Tue, Jun 22, 2021") and returns it in ISO 8601: `2021-03-27T09:45:00Z` with a time
-    /// (UTC when the line says UTC/GMT or nothing), `2021-06-22` without. Lines longer than 60
-    /// characters are sentences, not date lines, and give nil; so does anything without a month
-    /// name, a day and a four-digit year.
-    public static func isoDate(fromLine line: String) -> String? {
-        guard line.count <= 60 else { return nil }
-        var words: [String] = []
-        var current = ""
-        for character in line.lowercased() {
-            if character.isLetter || character.isNumber || character == ":" {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        var month: Int?, day: Int?, year: Int?, hour: Int?, minute = 0
-        var offsetZone = false
-        for (index, word) in words.enumerated() {
-            if month == nil, let m = months[word] {
-                month = m
-            } else if word.contains(":") {
-                let parts = word.split(separator: ":").compactMap { Int($0) }
-                guard parts.count >= 2, parts[0] < 24, parts[1] < 60 else { continue }
-                hour = parts[0]
-                minute = parts[1]
-                if index + 1 < words.count {
-                    if words[index + 1] == "pm", hour! < 12 { hour! += 12 }
-                    if words[index + 1] == "am", hour! == 12 { hour = 0 }
-                }
-            } else if let number = Int(word.filter(\.isNumber)), word.first?.isNumber == true {
-                let suffix = word.drop { $0.isNumber }
-                guard suffix.isEmpty || ["st", "nd", "rd", "th"].contains(String(suffix)) else { continue }
-                if number >= 1900, number <= 2100, year == nil {
-                    year = number
-                } else if (1...31).contains(number), day == nil {
-                    day = number
-                }
-            } else if ["et", "pt", "ct", "est", "edt", "pst", "pdt", "cet", "cest", "ist", "jst", "sgt", "bst", "msk"].contains(word) {
-                offsetZone = true  // a named local zone we do not map: keep the date only
-            }
-        }
-        guard let month, let day, let year else { return nil }
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let date = "\(year)-\(two(month))-\(two(day))"
-        guard let hour, !offsetZone else { return date }
-        return "\(date)T\(two(hour)):\(two(minute)):00Z"
-    }
-}
-
-extension Timestamp {
     /// Seconds since 1970 as "2021-06-22 10:05Z" (UTC, to the minute), for reports and pages.
     public static func utcMinute(_ seconds: Double) -> String {
         let total = Int(seconds.rounded(.down))

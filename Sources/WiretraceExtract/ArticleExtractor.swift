@@ -1,3 +1,4 @@
+import Foundation
 import WiretraceCore
 
 /// Settings for article extraction.
@@ -34,7 +35,8 @@ public struct ArticleExtractor: Sendable {
             if PageBytes.looksBinary(bytes, controlRatio: configuration.binaryControlRatio) {
                 return .failure(binary(raw))
             }
-            fields = HTMLArticleReader(configuration: configuration).read(bytes: bytes, charset: charset)
+            fields = HTMLArticleReader(configuration: configuration)
+                .read(bytes: bytes, charset: charset, url: raw.url, notAfter: notAfter(raw))
             if let overflow = fields.depthOverflow {
                 var message = "document \(raw.id) nests elements more than \(overflow.maximumDepth) deep"
                 if let line = overflow.line { message += " (parsing stopped at line \(line))" }
@@ -49,7 +51,7 @@ public struct ArticleExtractor: Sendable {
             if PageBytes.looksBinary(text.utf8, controlRatio: configuration.binaryControlRatio) {
                 return .failure(binary(raw))
             }
-            fields = PlainTextReader.readVerbatim(text, knownTitle: raw.title)
+            fields = PlainTextReader.readVerbatim(text, knownTitle: raw.title, outlet: raw.outlet ?? raw.url.flatMap(TextUtilities.host(of:)))
         }
         guard !TextUtilities.isBlank(fields.text) else {
             return .failure(Rejection(
@@ -59,8 +61,17 @@ public struct ArticleExtractor: Sendable {
 
         let url = raw.url ?? fields.url
         let host = url.flatMap(TextUtilities.host(of:))
-        let outlet = raw.outlet ?? fields.outlet
-            ?? fields.pageTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: host) } ?? host
+        // The outlet, and what it rests on: the input, the page's own statements, its URL, then
+        // what its links and copyright line say.
+        let titleSuffix = fields.pageTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: host) }
+        let candidates: [(String?, String?)] = [
+            (raw.outlet, "input"), (fields.outlet, fields.outletEvidence), (titleSuffix, "title suffix"),
+            (host, raw.url != nil ? "URL" : "canonical URL"),
+            (fields.inferredOutlet?.outlet, fields.inferredOutlet?.evidence),
+        ]
+        let chosen = candidates.first { $0.0.map { !TextUtilities.isBlank($0) } ?? false }
+        let outlet = chosen?.0
+        let outletEvidence = chosen?.1
         var title = raw.title ?? fields.title.map { PageMetadata.strippingOutletSuffix($0, outlet: outlet) }
         if raw.title == nil, fields.title == nil, let pageTitle = fields.pageTitle {
             title = PageMetadata.strippingSiteSuffix(pageTitle, outlet: outlet)
@@ -71,12 +82,39 @@ public struct ArticleExtractor: Sendable {
             url: url,
             outlet: outlet,
             title: title,
-            published: raw.published ?? fields.published ?? url.flatMap(PageMetadata.dateInURL) ?? raw.fetched,
+            published: publication(raw, fields: fields, url: url)?.date.iso8601,
             byline: fields.byline,
             dateline: fields.dateline,
             credits: CreditDetector.deduplicated(fields.credits),
             text: fields.text,
-            language: LanguageIdentifier.identify(fields.text, declared: fields.language)))
+            language: LanguageIdentifier.identify(fields.text, declared: fields.language),
+            outletEvidence: outletEvidence))
+    }
+
+    /// The publication time in ISO 8601, whatever form the input or the page gave it in: the
+    /// input's own `published`, else the page's date, else a date in the URL, else the scrape time.
+    private func publication(_ raw: RawDocument, fields: ExtractedFields, url: String?) -> PublicationDate? {
+        if let given = raw.published.flatMap({ DateText.parse($0) }) { return PublicationDate(date: given, source: .given) }
+        if let found = fields.publication { return found }
+        let finder = PublicationDateFinder(notAfter: notAfter(raw), order: .dayFirst)
+        if let inURL = url.flatMap(finder.dateInURL) { return PublicationDate(date: inURL, source: .url) }
+        return raw.fetched.flatMap { DateText.parse($0) }.map { PublicationDate(date: $0, source: .scraped) }
+    }
+
+    /// The scrape time, or now: no publication date can be later.
+    private func notAfter(_ raw: RawDocument) -> Double {
+        raw.fetched.flatMap { DateText.parse($0) }.flatMap { Timestamp.seconds($0.iso8601) } ?? Date().timeIntervalSince1970
+    }
+
+    /// The publication date `extract` gives a document, and where it was found, whether or not
+    /// the document has article text (for the date evaluation).
+    package func publication(_ raw: RawDocument) -> PublicationDate? {
+        var fields = ExtractedFields()
+        if case .html(let bytes, let charset) = raw.payload {
+            fields = HTMLArticleReader(configuration: configuration)
+                .read(bytes: bytes, charset: charset, url: raw.url, notAfter: notAfter(raw))
+        }
+        return publication(raw, fields: fields, url: raw.url ?? fields.url)
     }
 
     private func binary(_ raw: RawDocument) -> Rejection {
@@ -95,13 +133,18 @@ struct ExtractedFields {
     /// The HTML `<title>`: the title (site suffix stripped) when nothing better exists, and a
     /// source of the outlet's name.
     var pageTitle: String?
-    var published: String?
+    /// The publication date the page states (HTML pages), or a date line's date (scrapes).
+    var publication: PublicationDate?
     var byline: String?
     var dateline: String?
     var credits: [WireCredit] = []
     var text: String = ""
     /// The language the page declares, normalised.
     var language: String?
+    /// What `outlet` rests on ("og:site_name", "JSON-LD publisher", "application-name").
+    var outletEvidence: String?
+    /// The outlet the page's links or copyright line point to, when it states none.
+    var inferredOutlet: OutletInference.Guess?
     /// Set when the page nests deeper than the DOM depth cap.
     var depthOverflow: HTMLDocument.DepthOverflow?
 }

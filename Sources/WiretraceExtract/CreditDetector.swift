@@ -67,27 +67,126 @@ public enum CreditDetector {
             return agencies.isEmpty ? nil : agencies.map { WireCredit(agency: $0, text: line) }
         }
 
-        // "By Reuters", "By The Associated Press", "By Jane Doe, Reuters", "By Jane Doe for AFP"
-        if line.hasPrefix("By ") || line.hasPrefix("BY ") {
-            let rest = line.dropFirst(3)
-            if let agency = NewsAgency.canonical(String(rest)) {
+        // Bylines: "By Reuters", "By The Associated Press", "By Jane Doe, Reuters", "By Jane Doe for
+        // AFP", "By ROBERT BURNS Associated Press", "By MATTHEW LEE, AP Diplomatic Writer | on",
+        // "Von Anna Schmidt, dpa", "Par Jean Dupont, AFP", "Por Ana García, EFE".
+        if let rest = bylineRest(line) {
+            if let agency = NewsAgency.canonical(String(rest)) { return [WireCredit(agency: agency, text: line)] }
+            if let agency = leadingAgency(rest.split(separator: " ").map(String.init), allowRoleTail: true)
+                ?? agencyClosingByline(rest)
+            {
                 return [WireCredit(agency: agency, text: line)]
-            }
-            for separator in [", ", " | ", " for ", " - ", " — "] {
-                if let range = rest.range(of: separator, options: .backwards),
-                    let agency = NewsAgency.canonical(String(rest[range.upperBound...]))
-                {
-                    return [WireCredit(agency: agency, text: line)]
-                }
             }
             return nil
         }
+
+        // "JONATHAN LEMIRE, JILL COLVIN and VLADIMIR ISACHENKOV / AP": a byline of several names
+        // without "By". One name over an agency is left alone: that is how photos are credited.
+        if let agency = namesOverAgency(line) { return [WireCredit(agency: agency, text: line)] }
 
         // "AFP", "— AP", "- TASS", "AFP/Reuters", "(Xinhua)"
         let bare = line.trimmingCharacters(in: " -–—()[].")
         guard !bare.isEmpty, bare.count <= 60 else { return nil }
         let names = agencyNames(in: Substring(bare), requireAll: true)
         return names.isEmpty ? nil : names.map { WireCredit(agency: $0, text: line) }
+    }
+
+    /// The words that open a byline, in the languages whose press writes them.
+    private static let bylinePrefixes = ["By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "]
+
+    /// What follows a byline's opening word, for lines short enough to be a byline.
+    private static func bylineRest(_ line: String) -> Substring? {
+        guard line.count <= 160, let prefix = bylinePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+        let rest = line.dropFirst(prefix.count).drop { $0 == " " }
+        return rest.isEmpty ? nil : rest
+    }
+
+    /// Words that may follow an agency's name in a byline: the writer's desk and title.
+    private static let bylineRoleWords: Set<String> = [
+        "writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor", "editors",
+        "staff", "photographer", "journalist", "journalists", "diplomatic", "economics", "economic", "political",
+        "politics", "medical", "science", "business", "national", "security", "international", "white", "house",
+        "legal", "sports", "chief", "senior", "special", "global", "health", "technology", "energy", "education",
+        "religion", "entertainment", "investigative", "video", "military", "foreign", "affairs", "and", "on",
+        "redaktion", "korrespondent", "korrespondentin", "envoyé", "envoyée", "spécial", "spéciale", "corresponsal",
+    ]
+
+    /// The agency that closes a byline, alone or followed by the writer's desk: after the last
+    /// separator ("NAME, AP Economics Writer", "NAMES | Associated Press", "NAME - Associated Press -
+    /// date") or, with no separator, after the names ("ROBERT BURNS Associated Press").
+    static func agencyClosingByline(_ rest: Substring) -> String? {
+        // Segments between separators; the first holds the names.
+        var segments: [String] = [String(rest)]
+        for separator in [", ", " | ", " for ", " - ", " — ", " – ", " / ", ",\u{A0}", "; "] {
+            segments = segments.flatMap { $0.components(separatedBy: separator) }
+        }
+        for segment in segments.dropFirst() {
+            if let agency = leadingAgency(segment.split(separator: " ").map(String.init), allowRoleTail: true) {
+                return agency
+            }
+        }
+        // No separator before it: the last names, then the agency (and a desk), as in "ROBERT BURNS
+        // Associated Press" or "JILL COLVIN and VLADIMIR ISACHENKOV Associated Press". At least
+        // one name word first.
+        let words = (segments.last ?? "").split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return nil }
+        for start in 1..<words.count {
+            if let agency = leadingAgency(Array(words[start...]), allowRoleTail: true) { return agency }
+        }
+        return nil
+    }
+
+    /// The agency that `words` open with, when the rest are desk and title words (or nothing).
+    /// Names of three letters or fewer count only as written in capitals ("AP", not "ap"), but for
+    /// dpa, which writes itself in lower case.
+    private static func leadingAgency(_ words: [String], allowRoleTail: Bool) -> String? {
+        guard !words.isEmpty else { return nil }
+        for length in stride(from: min(4, words.count), through: 1, by: -1) {
+            let name = words[..<length].joined(separator: " ")
+            guard let agency = NewsAgency.canonical(name) else { continue }
+            let bare = name.trimmingCharacters(in: " .,;:()[]-–—/")
+            if bare.count <= 3, bare != bare.uppercased(), bare != "dpa" { continue }
+            let tail = words[length...]
+            if tail.isEmpty { return agency }
+            if allowRoleTail, tail.allSatisfy({ word in
+                bylineRoleWords.contains(word.lowercased().trimmingCharacters(in: " .,;:|-–—•·"))
+                    || word.trimmingCharacters(in: " .,;:|-–—•·").isEmpty
+            }) {
+                return agency
+            }
+        }
+        return nil
+    }
+
+    /// "NAME, NAME and NAME / AP" or "NAME and NAME, Reuters": two or more names (capitalised
+    /// words joined by commas and "and"), then one agency. Photo credits ("NAME / AP", "NAME/AFP/
+    /// Getty Images") are not bylines.
+    static func namesOverAgency(_ line: String) -> String? {
+        guard line.count <= 160, line.first?.isUppercase == true else { return nil }
+        let lower = line.lowercased()
+        for word in ["getty", "photo", "image", "file", "pictures", "via "] where lower.contains(word) { return nil }
+        for separator in [" / ", ", ", " | "] {
+            guard let range = line.range(of: separator, options: .backwards) else { continue }
+            let head = line[..<range.lowerBound]
+            guard let agency = leadingAgency(line[range.upperBound...].split(separator: " ").map(String.init), allowRoleTail: true)
+            else { continue }
+            let names = head.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " and ") }
+                .map { $0.trimmingCharacters(in: " ") }
+            guard names.count >= 2, names.allSatisfy(isPersonName) else { return nil }
+            return agency
+        }
+        return nil
+    }
+
+    /// Two to four capitalised words, none an agency: "VLADIMIR ISACHENKOV", "Jill Colvin".
+    private static func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+                && NewsAgency.canonical(String(word)) == nil
+        }
     }
 
     /// Agency names in a list such as "Reuters/jt", "AFP, Reuters", "CNA/Reuters".

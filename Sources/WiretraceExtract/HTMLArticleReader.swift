@@ -5,7 +5,11 @@ struct HTMLArticleReader {
     let configuration: ExtractionConfiguration
 
     /// Reads one page. Never fails: a page without text yields empty `text`.
-    func read(bytes: [UInt8], charset: String?) -> ExtractedFields {
+    ///
+    /// - Parameters:
+    ///   - url: the page's URL when the input gave one (its path may state the date).
+    ///   - notAfter: the scrape time (seconds since 1970): no later date is a publication date.
+    func read(bytes: [UInt8], charset: String?, url givenURL: String? = nil, notAfter: Double) -> ExtractedFields {
         var fields = ExtractedFields()
         let prepared = PageBytes.prepare(bytes, charsetHint: charset)
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
@@ -19,7 +23,17 @@ struct HTMLArticleReader {
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
         fields.language = metadata.language
-        fields.outlet = metadata.meta("og:site_name") ?? structured.publisherName ?? metadata.meta("application-name")
+        for (name, evidence) in [
+            (metadata.meta("og:site_name"), "og:site_name"), (structured.publisherName, "JSON-LD publisher"),
+            (metadata.meta("application-name"), "application-name"),
+        ] {
+            if let name, !TextUtilities.isBlank(name) {
+                fields.outlet = name
+                fields.outletEvidence = evidence
+                break
+            }
+        }
+        fields.inferredOutlet = OutletInference.guess(document: document)
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline
@@ -27,11 +41,10 @@ struct HTMLArticleReader {
             fields.pageTitle = pageTitle
         }
 
-        fields.published = structured.datePublished
-            ?? metadata.meta(
-                "article:published_time", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                "dc.date.issued", "datepublished", "og:published_time", "sailthru.date", "parsely-pub-date")
-            ?? metadata.firstTimeDatetime
+        let pageURL = givenURL ?? fields.url
+        let order = NumericDateOrder.forPage(language: fields.language, host: pageURL.flatMap(TextUtilities.host(of:)))
+        fields.publication = PublicationDateFinder(notAfter: notAfter, order: order)
+            .find(document: document, metadata: metadata, url: pageURL)
 
         // Paragraphs: furniture, credits, captions and a leading byline sorted out.
         var filter = ParagraphFilter(titles: [fields.title, heading, fields.pageTitle])
@@ -49,14 +62,22 @@ struct HTMLArticleReader {
                 credits += bodyFilter.credits
             }
         }
+        if paragraphs.isEmpty {
+            // Content selection kept nothing: the page's prose blocks, so that `no-text` means no text.
+            var fallback = ParagraphFilter(titles: [fields.title, heading, fields.pageTitle])
+            for block in FallbackText.paragraphs(of: document) { fallback.add(block) }
+            paragraphs = fallback.paragraphs
+            credits += fallback.credits
+        }
         fields.text = paragraphs.joined(separator: "\n\n")
 
         let metaAuthor = metadata.meta("author", "article:author", "byl", "sailthru.author", "parsely-author")
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
-        fields.byline = (metaAuthor ?? structuredAuthor ?? elementByline ?? filter.byline)
-            .map { $0.hasPrefix("By ") ? String($0.dropFirst(3)) : $0 }
+        // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
+        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline].lazy.compactMap { $0 }
+            .compactMap(TextSignals.authorName).first
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []

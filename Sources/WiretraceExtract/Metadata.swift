@@ -7,7 +7,6 @@ struct PageMetadata {
     var meta: [String: String] = [:]
     var canonicalURL: String?
     var htmlTitle: String?
-    var firstTimeDatetime: String?
     /// Text of the first element whose class or rel names a byline or author.
     var bylineElementText: String?
     var structured = StructuredData()
@@ -67,7 +66,8 @@ struct PageMetadata {
         case "html":
             if htmlLang == nil { htmlLang = element[attribute: "lang"] ?? element[attribute: "xml:lang"] }
         case "meta":
-            if let content = element[attribute: "content"] {
+            // `<meta itemprop="datePublished" datetime="...">` carries its value in `datetime`.
+            if let content = element[attribute: "content"] ?? element[attribute: "datetime"] {
                 for key in ["name", "property", "itemprop", "http-equiv"] {
                     if let name = element[attribute: key]?.lowercased(), meta[name] == nil { meta[name] = content }
                 }
@@ -86,12 +86,6 @@ struct PageMetadata {
             return
         case "style", "template", "noscript":
             return
-        case "time":
-            if !inFurniture, firstTimeDatetime == nil, let datetime = element[attribute: "datetime"],
-                !TextUtilities.isBlank(datetime)
-            {
-                firstTimeDatetime = datetime.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
         default:
             break
         }
@@ -171,30 +165,6 @@ struct PageMetadata {
         return nil
     }
 
-    /// The publication date a URL path states ("/2021/06/22/", "-2021-06-22"), as "2021-06-22".
-    static func dateInURL(_ url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let path = Array(url[schemeEnd.upperBound...].drop { $0 != "/" }.prefix { $0 != "?" && $0 != "#" })
-        func number(_ start: Int, _ count: Int) -> Int? {
-            guard start >= 0, start + count <= path.count else { return nil }
-            let digits = path[start..<start + count]
-            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-            return Int(String(digits))
-        }
-        for start in path.indices where path[start] == "/" || path[start] == "-" || path[start] == "_" {
-            guard let year = number(start + 1, 4), (1990...2100).contains(year),
-                start + 10 < path.count, path[start + 5] == path[start + 8],
-                path[start + 5] == "/" || path[start + 5] == "-",
-                let month = number(start + 6, 2), (1...12).contains(month),
-                let day = number(start + 9, 2), (1...31).contains(day)
-            else { continue }
-            // The date must end its path segment or word ("/2021/06/22/", "-2021-06-22-x", "/2021/06/22").
-            if start + 11 < path.count, path[start + 11].isNumber { continue }
-            return String(format: "%04d-%02d-%02d", year, month, day)
-        }
-        return nil
-    }
-
     /// Removes a site suffix from a `<title>`: "Story | CNA" -> "Story", "Story - Reuters" -> "Story".
     ///
     /// A " | " segment is dropped when short; a dash segment only when it is short and looks like a
@@ -222,7 +192,8 @@ struct PageMetadata {
 /// What a page's JSON-LD says about its article.
 struct StructuredData {
     var headline: String?
-    var datePublished: String?
+    /// Date values in reading order: article-typed objects' before the others'.
+    var dates: [StructuredDate] = []
     var authorNames: [String] = []
     var publisherName: String?
     var articleBody: String?
@@ -236,7 +207,10 @@ struct StructuredData {
         for wrapper in ["]]>", "-->"] where trimmed.hasSuffix(wrapper) { trimmed.removeLast(wrapper.count) }
         guard let data = trimmed.data(using: .utf8),
             let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return }
+        else {
+            readDates(invalidJSON: trimmed)
+            return
+        }
         var objects: [[String: Any]] = []
         Self.collectObjects(value, into: &objects)
         let articles = objects.filter(Self.isArticle)
@@ -246,11 +220,33 @@ struct StructuredData {
     private mutating func take(_ object: [String: Any]) {
         let isArticle = Self.isArticle(object)
         if headline == nil, isArticle { headline = Self.string(object["headline"]) }
-        if datePublished == nil { datePublished = Self.string(object["datePublished"]) }
+        for (key, isModified) in [("datePublished", false), ("dateCreated", false), ("uploadDate", false), ("dateModified", true)] {
+            if let value = Self.string(object[key]) {
+                dates.append(StructuredDate(key: key, value: value, isArticle: isArticle, isModified: isModified))
+            }
+        }
         if authorNames.isEmpty, isArticle { authorNames = Self.names(object["author"]) }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
         if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
         if url == nil, isArticle { url = Self.string(object["url"]) }
+    }
+
+    /// Date values of a block that is not valid JSON (raw line breaks inside strings, trailing
+    /// commas are common): each `"datePublished": "..."` read as text, not tied to an article.
+    private mutating func readDates(invalidJSON text: String) {
+        for (key, isModified) in [("datePublished", false), ("dateCreated", false), ("dateModified", true)] {
+            var searchRange = text.startIndex..<text.endIndex
+            while let range = text.range(of: "\"\(key)\"", range: searchRange) {
+                searchRange = range.upperBound..<text.endIndex
+                let rest = text[range.upperBound...].prefix(80).drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+                guard rest.first == ":" else { continue }
+                let value = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+                guard value.first == "\"", let end = value.dropFirst().firstIndex(of: "\"") else { continue }
+                dates.append(StructuredDate(
+                    key: key, value: String(value[value.index(after: value.startIndex)..<end]), isArticle: false,
+                    isModified: isModified))
+            }
+        }
     }
 
     private static func isArticle(_ object: [String: Any]) -> Bool {
@@ -271,6 +267,8 @@ struct StructuredData {
         } else if let object = value as? [String: Any] {
             objects.append(object)
             if let graph = object["@graph"] { collectObjects(graph, into: &objects) }
+            // A WebPage whose main entity is the article.
+            if let entity = object["mainEntity"] { collectObjects(entity, into: &objects) }
         }
     }
 
@@ -293,4 +291,15 @@ struct StructuredData {
             return []
         }
     }
+}
+
+/// A date value of a JSON-LD object.
+struct StructuredDate {
+    /// "datePublished", "dateCreated", "uploadDate" or "dateModified".
+    var key: String
+    var value: String
+    /// Whether the object is typed as an article (`NewsArticle`, `BlogPosting`, `Report`, ...).
+    var isArticle: Bool
+    /// Whether the value is a modification date.
+    var isModified: Bool
 }

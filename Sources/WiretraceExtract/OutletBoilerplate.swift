@@ -50,6 +50,8 @@ public final class OutletBoilerplate {
     public private(set) var removedParagraphs = 0
     /// Documents that lost at least one paragraph.
     public private(set) var cleanedDocuments = 0
+    /// Verbatim documents whose title was learned boilerplate and was chosen again.
+    public private(set) var retitledDocuments = 0
 
     private struct OutletCounts {
         var documents = 0
@@ -68,14 +70,16 @@ public final class OutletBoilerplate {
     }
 
     /// Learns from and cleans one batch in place. `eligible[i] == false` (texts that must stay
-    /// verbatim, such as JSONL `text` whose offsets others rely on) are neither counted nor cleaned.
+    /// verbatim, such as JSONL `text` whose offsets others rely on) are counted but not cleaned:
+    /// only their title changes, when it is a paragraph learned as the outlet's boilerplate (a
+    /// site name or a widget above every headline), to the first headline below it that is not.
     ///
     /// - Complexity: O(total text length of the batch), plus an occasional O(tracked paragraphs)
     ///   pruning pass.
     public func clean(_ articles: inout [Article], eligible: [Bool]? = nil) {
         guard configuration.enabled else { return }
         let keys = articles.indices.map { index -> (outlet: String, paragraphs: [UInt64])? in
-            guard eligible?[index] ?? true, let outlet = Self.outletKey(articles[index]) else { return nil }
+            guard let outlet = Self.outletKey(articles[index]) else { return nil }
             return (outlet, Self.paragraphs(of: articles[index].text).map(Self.paragraphKey))
         }
         for case let (outlet, paragraphs)? in keys {
@@ -84,6 +88,10 @@ public final class OutletBoilerplate {
         for index in articles.indices {
             guard let (outlet, paragraphKeys) = keys[index], let counts = outlets[outlet] else { continue }
             let needed = max(configuration.minimumDocuments, Int((configuration.minimumShare * Double(counts.documents)).rounded(.up)))
+            guard eligible?[index] ?? true else {
+                retitle(&articles[index], counts: counts, needed: needed)
+                continue
+            }
             let drop = paragraphKeys.map { Int(counts.paragraphs[$0] ?? 0) >= needed }
             let dropped = drop.filter { $0 }.count
             guard dropped > 0, dropped < drop.count else { continue }
@@ -92,6 +100,26 @@ public final class OutletBoilerplate {
             removedParagraphs += dropped
             cleanedDocuments += 1
         }
+    }
+
+    /// Replaces a verbatim text's title that is learned boilerplate (its line, or the paragraph
+    /// holding it) with the first headline below it that is not.
+    private func retitle(_ article: inout Article, counts: OutletCounts, needed: Int) {
+        guard let title = article.title else { return }
+        func learned(_ text: Substring) -> Bool { Int(counts.paragraphs[Self.paragraphKey(text)] ?? 0) >= needed }
+        var boilerplateLines = Set<String>()
+        for paragraph in Self.paragraphs(of: article.text) {
+            let lines = TextUtilities.nonBlankLines(String(paragraph))
+            if learned(paragraph) {
+                boilerplateLines.formUnion(lines)
+            } else {
+                for line in lines where learned(Substring(line)) { boilerplateLines.insert(line) }
+            }
+        }
+        guard boilerplateLines.contains(TextUtilities.collapseWhitespace(title)) || learned(Substring(title)) else { return }
+        let lines = TextUtilities.nonBlankLines(article.text)
+        article.title = PlainTextReader.headline(in: lines, outlet: article.outlet) { boilerplateLines.contains($0) }
+        retitledDocuments += 1
     }
 
     private func learn(outlet: String, paragraphs: [UInt64]) {

@@ -35,8 +35,8 @@ enum PlainTextReader {
         var titleCandidates: [String] = []
         for block in blocks[..<first] {
             // A date line ("March 27, 2021 9:45 AM UTC") before the body is the publication time.
-            if fields.published == nil, let date = block.lines.lazy.compactMap(Timestamp.isoDate(fromLine:)).first {
-                fields.published = date
+            if fields.publication == nil, let date = block.lines.lazy.compactMap(DateText.dateLine).first {
+                fields.publication = PublicationDate(date: date, source: .dateLine)
                 if block.lines.count == 1 { continue }
             }
             let analysis = CreditDetector.analyze(line: block.lines[0])
@@ -144,16 +144,112 @@ enum PlainTextReader {
 
     /// Longest first line taken as a title when the record gives none.
     static let maximumTitleLength = 200
+    /// Lines searched for a headline before the body of a text dump.
+    static let maximumTitleSearchLines = 12
+
+    /// The first of `lines` (non-blank, whitespace collapsed) before the body that reads as a
+    /// headline and is not `isLearnedBoilerplate` (the outlet's own furniture, learned from the dump).
+    static func headline(in lines: [String], outlet: String?, isLearnedBoilerplate: (String) -> Bool = { _ in false }) -> String? {
+        for line in lines.prefix(maximumTitleSearchLines) {
+            if isHeadline(line, outlet: outlet), !isLearnedBoilerplate(line) { return line }
+            // The body has begun: a long sentence is no headline, and neither is what follows it.
+            if line.count >= maximumTitleLength || (line.count >= 80 && endsSentence(line)) { return nil }
+        }
+        return nil
+    }
+
+    /// Whether a line of a text dump reads as a headline: three words or more (or a run of
+    /// ideographs), shorter than ``maximumTitleLength``, not a full stop at its end, and none of
+    /// the page furniture that scrapes keep above it: boilerplate, credit and byline lines, the
+    /// outlet's own name, a row of share buttons, a date or time line, a tag list, a caption.
+    static func isHeadline(_ line: String, outlet: String?) -> Bool {
+        guard line.count < maximumTitleLength, !line.hasSuffix(":") else { return false }
+        let words = line.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        // A full stop ends a sentence, unless the line is in title case ("Putin Wants Respect.
+        // Trump Is About To Give It.").
+        if line.hasSuffix(".") {
+            let capitalised = words.filter { $0.first?.isUppercase == true }.count
+            guard words.count >= 3, capitalised * 10 >= words.count * 7 else { return false }
+        }
+        let ideographic = line.unicodeScalars.filter { (0x3040...0x9FFF).contains($0.value) || (0xAC00...0xD7AF).contains($0.value) }.count
+        guard words.count >= 3 || ideographic >= 6 else { return false }
+        if Boilerplate.isBoilerplate(line) || Boilerplate.isCaption(line) { return false }
+        if CreditDetector.analyze(line: line).isCreditLine || TextSignals.byline(in: line) != nil { return false }
+        // "By S.A. Miller and Jane Roe - The Daily Example - Sunday, July 15, 2018": a byline the
+        // byline reader did not take is still no headline.
+        if line.hasPrefix("By ") || line.hasPrefix("by "), words.count >= 3,
+            words.dropFirst().prefix(2).allSatisfy({ $0.first?.isUppercase == true })
+        {
+            return false
+        }
+        // Menu items and widget labels end in a bullet or an arrow; captions in a photo credit.
+        if let last = line.last, "•·|›»>".contains(last) { return false }
+        if let slash = line.range(of: " / ", options: .backwards),
+            NewsAgency.canonical(String(line[slash.upperBound...])) != nil || line.lowercased().contains("getty images")
+        {
+            return false
+        }
+        let lower = line.lowercased()
+        if let outlet, isOutletName(lower, outlet: outlet) { return false }
+        if ["tags:", "tagged:", "topics:", "related:", "filed under", "posted in", "share this", "photo:", "image:", "file photo"]
+            .contains(where: lower.hasPrefix)
+        {
+            return false
+        }
+        // Captions name who stands where.
+        if ["(l)", "(r)", "(c)", "(left)", "(right)", "(center)", "(centre)", "(from left)"].contains(where: lower.contains) {
+            return false
+        }
+        let interface = ["zip code", "sign in", "log in", "logged in", "commenting", "notifications", "javascript",
+                         "your browser", "click here", "read more", "autoplay", "video player"]
+        if interface.contains(where: lower.contains) { return false }
+        let social = ["facebook", "twitter", "google+", "linkedin", "pinterest", "whatsapp", "reddit", "email", "print", "share", "tumblr"]
+        if social.filter(lower.contains).count >= 2 { return false }
+        return !isDateLine(words)
+    }
+
+    /// Whether `lower` is the outlet's name: "The Boston Globe" for bostonglobe.com, "CBS News" for
+    /// cbsnews.com, letters compared without spaces, case or a leading "the".
+    static func isOutletName(_ lower: String, outlet: String) -> Bool {
+        func letters(_ text: String) -> String { String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init)) }
+        var name = letters(lower)
+        if name.hasPrefix("the") { name.removeFirst(3) }
+        var host = outlet.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        if let dot = host.firstIndex(of: "."), host.contains("."), !host.contains(" ") { host = String(host[..<dot]) }
+        var site = letters(host)
+        if site.hasPrefix("the") { site.removeFirst(3) }
+        guard !name.isEmpty, !site.isEmpty else { return false }
+        return name == site || (name.count <= 40 && (name.hasPrefix(site) || site.hasPrefix(name)) && min(name.count, site.count) >= 4)
+    }
+
+    /// Whether most words are parts of a date or time: weekdays, months, numbers, ordinals, "am"/"pm".
+    static func isDateLine<S: StringProtocol>(_ words: [S]) -> Bool {
+        let dateWords: Set<String> = [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+            "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "updated", "published", "posted", "at", "on",
+            "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pt", "et", "ago", "hours", "hour", "minutes", "min", "mins",
+            "days", "yesterday", "today",
+        ]
+        var dated = 0
+        for word in words {
+            let bare = word.lowercased().trimmingCharacters(in: " ,.|·•-–—()")
+            if dateWords.contains(bare) || bare.first?.isNumber == true { dated += 1 }
+        }
+        return dated * 2 >= words.count
+    }
 
     /// Text that must stay byte-identical (quote offsets point into it): only metadata is read.
-    static func readVerbatim(_ text: String, knownTitle: String?) -> ExtractedFields {
+    /// The title, when the record gives none, is the first line before the body that reads as a
+    /// headline (``isHeadline(_:outlet:)``): scraped text dumps open with the site's name, share
+    /// buttons, the date and the weather as often as with the headline.
+    static func readVerbatim(_ text: String, knownTitle: String?, outlet: String? = nil) -> ExtractedFields {
         var fields = ExtractedFields()
         fields.text = text
         let lines = TextUtilities.nonBlankLines(text)
-        var titleLine: String?
-        if let first = lines.first, first.count < maximumTitleLength, !first.hasSuffix(".") {
-            titleLine = first
-        }
+        let titleLine = headline(in: lines, outlet: outlet)
         fields.title = knownTitle ?? titleLine
         fields.credits = CreditDetector.credits(inText: text)
 

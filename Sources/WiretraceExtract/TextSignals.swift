@@ -1,3 +1,4 @@
+import WiretraceCore
 /// Metadata read from article prose: the dateline that opens a story, and "By ..." bylines.
 enum TextSignals {
     /// Words in capitals that open teasers and labels, not datelines ("READ: ...", "UPDATE: ...").
@@ -157,16 +158,85 @@ enum TextSignals {
     /// Connecting words allowed in a byline besides capitalised names.
     private static let bylineConnectors: Set<String> = [
         "and", "&", "in", "of", "the", "de", "da", "del", "van", "von", "der", "bin", "al", "for", "|", "-", "—",
+        "und", "et", "y", "e", "en", "och", "og", "i", "di", "du", "le", "la", "dos", "das", "ten", "zu",
     ]
 
-    /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and
-    /// John Roe"), or nil when the paragraph is prose that happens to start with "By".
-    static func byline(in paragraph: String) -> String? {
-        guard paragraph.hasPrefix("By ") || paragraph.hasPrefix("BY ") || paragraph.hasPrefix("by ") else {
-            return nil
+    /// The words that open a byline: "By" and its equivalents in the languages whose press uses
+    /// them ("Von", "Par", "Por", "Di", "Door", "Av", "Af"), and labelled forms ("Author:").
+    static let bylineOpeners = [
+        "By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ", "Por ", "POR ", "por ", "Di ", "DI ",
+        "Door ", "door ", "Av ", "Af ", "Written by ", "Words by ", "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
+        "Auteur: ", "Autore: ", "Text: ",
+    ]
+
+    /// Bylines that name a desk or a newsroom, not a person: not an author.
+    static let desks: Set<String> = [
+        "redaktion", "staff", "staff writer", "staff reporter", "newsroom", "editorial board", "editors", "the editors",
+        "web desk", "news desk", "online desk", "desk", "rédaction", "la rédaction", "redacción", "redazione",
+        "redactie", "admin", "administrator", "editor", "news service", "wire services", "agencies", "agencias",
+    ]
+
+    /// The names part of what follows a byline's opener: cut at the first separator that is
+    /// followed by an agency, a desk, a role or a date ("NAME, AP Diplomatic Writer", "NAME |
+    /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
+    static func bylineNames(_ text: String) -> String {
+        var names = TextUtilities.collapseWhitespace(text)
+        // Separators that never stand inside a list of names: cut at the first.
+        for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
+            if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
-        let rest = String(paragraph.dropFirst(3)).trimmingCharacters(in: " ,")
+        // A comma or "for" before an agency, a desk or a title: "NAME, AP Diplomatic Writer",
+        // "NAME, dpa", "NAME for AFP", "NAME, Staff Writer"; a comma before another name stays.
+        for separator in [", ", " for "] {
+            var searchStart = names.startIndex
+            while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
+                let tail = names[range.upperBound...]
+                let first = tail.split(separator: " ").first.map(String.init) ?? ""
+                if NewsAgency.canonical(first) != nil || NewsAgency.canonical(String(tail)) != nil
+                    || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
+                    || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
+                {
+                    names = String(names[..<range.lowerBound])
+                    break
+                }
+                searchStart = range.upperBound
+            }
+        }
+        return names.trimmingCharacters(in: " ,;:|-–—")
+    }
+
+    /// Words that open a writer's title after the names.
+    static let bylineRoles: Set<String> = [
+        "staff", "senior", "chief", "special", "contributing", "associate", "deputy", "political", "foreign",
+        "national", "business", "science", "health", "sports", "writer", "reporter", "correspondent", "editor",
+        "columnist", "contributor", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journaliste",
+        "envoyé", "envoyée", "corresponsal", "periodista", "inviato", "inviata", "giornalista",
+    ]
+
+    /// An author as a page's metadata or byline element gives it ("By Jane Doe", "Von Anna
+    /// Berger, dpa", "Redaktion", "Reuters"): the names, or nil for a desk, an agency (a credit)
+    /// or a URL.
+    static func authorName(_ value: String) -> String? {
+        var text = TextUtilities.collapseWhitespace(value)
+        if TextUtilities.isAbsoluteURL(text) { return nil }
+        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
+        let names = bylineNames(text)
+        guard !names.isEmpty, names.count <= 200, !desks.contains(names.lowercased()), NewsAgency.canonical(names) == nil
+        else { return nil }
+        return names
+    }
+
+    /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and
+    /// John Roe"; "Von Anna Berger, dpa" -> "Anna Berger"; "By NAME, AP Diplomatic Writer | on" ->
+    /// "NAME"), or nil when the paragraph is prose that happens to start with "By", or names only
+    /// a desk or an agency (which is a credit, not an author).
+    static func byline(in paragraph: String) -> String? {
+        guard let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else { return nil }
+        // "Di" and "Door" open Italian and Dutch sentences too: those bylines must be short names.
+        var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
+        rest = bylineNames(rest)
         guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
+        if desks.contains(rest.lowercased()) || NewsAgency.canonical(rest) != nil { return nil }
         let words = rest.split { $0 == " " || $0 == "," }
         guard !words.isEmpty, words.count <= 14 else { return nil }
         for word in words {

@@ -9,6 +9,8 @@ import Darwin
 enum IngestFailure: Error {
     /// The file cannot be opened or read.
     case unreadable(String)
+    /// The path names a FIFO, socket or device, not a regular file.
+    case notARegularFile(String)
     /// A gzip (or zlib/deflate) stream ended inside a member.
     case truncatedGzip(String)
     /// A gzip (or zlib/deflate) stream holds data that does not decode.
@@ -21,6 +23,7 @@ enum IngestFailure: Error {
     var reason: RejectReason {
         switch self {
         case .unreadable: .unreadable
+        case .notARegularFile: .notARegularFile
         case .truncatedGzip: .truncatedGzip
         case .corruptGzip: .corruptGzip
         case .tooLarge: .tooLarge
@@ -30,7 +33,7 @@ enum IngestFailure: Error {
 
     var message: String {
         switch self {
-        case .unreadable(let message), .truncatedGzip(let message), .corruptGzip(let message),
+        case .unreadable(let message), .notARegularFile(let message), .truncatedGzip(let message), .corruptGzip(let message),
              .tooLarge(let message), .decompressionBomb(let message): message
         }
     }
@@ -51,9 +54,34 @@ final class FileChunkSource: ChunkSource {
     private let path: String
     private let chunkSize: Int
 
-    init(path: String, chunkSize: Int = ingestChunkSize) throws(IngestFailure) {
-        guard let handle = fopen(path, "rb") else {
+    /// Opens `path` for reading. Unless `allowStreams` (standard input, which is a pipe or a
+    /// terminal as often as a file), anything but a regular file is refused without blocking:
+    /// the file is opened non-blocking (opening a FIFO with no writer would wait forever) and
+    /// its type checked on the open descriptor, so a file swapped for a FIFO after the walk
+    /// is refused too.
+    init(path: String, chunkSize: Int = ingestChunkSize, allowStreams: Bool = false) throws(IngestFailure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (allowStreams ? 0 : O_NONBLOCK))
+        guard descriptor >= 0 else {
             throw .unreadable("cannot open: \(String(cString: strerror(errno)))")
+        }
+        if !allowStreams {
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let message = String(cString: strerror(errno))
+                close(descriptor)
+                throw .unreadable("cannot stat: \(message)")
+            }
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                close(descriptor)
+                throw .notARegularFile(FileType(mode: status.st_mode).refusal)
+            }
+            // Back to blocking reads (on a regular file O_NONBLOCK changes nothing, but be plain).
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        }
+        guard let handle = fdopen(descriptor, "rb") else {
+            let message = String(cString: strerror(errno))
+            close(descriptor)
+            throw .unreadable("cannot open: \(message)")
         }
         self.handle = handle
         self.path = path
@@ -76,6 +104,45 @@ final class FileChunkSource: ChunkSource {
             return nil
         }
         return chunk
+    }
+}
+
+/// The type of a file system entry, as `stat` tells it, for inputs that are not regular files.
+enum FileType: Equatable {
+    case regular, directory, fifo, socket, characterDevice, blockDevice, other
+
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        case S_IFIFO: self = .fifo
+        case S_IFSOCK: self = .socket
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        default: self = .other
+        }
+    }
+
+    /// The type of the entry `path` names, following symbolic links; nil when it cannot be
+    /// examined (missing, a broken link, no permission). Never opens it.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        self.init(mode: status.st_mode)
+    }
+
+    /// The message of a ``RejectReason/notARegularFile`` rejection.
+    var refusal: String {
+        let what = switch self {
+        case .regular: "a regular file"
+        case .directory: "a directory"
+        case .fifo: "a FIFO (named pipe)"
+        case .socket: "a socket"
+        case .characterDevice: "a character device"
+        case .blockDevice: "a block device"
+        case .other: "not a regular file"
+        }
+        return "\(what), not read (only regular files are inputs; pipe data in with `-`)"
     }
 }
 

@@ -120,6 +120,15 @@ package enum PendingItem: Sendable {
     case item(IngestItem)
     case jsonlLine(JSONLLine)
 
+    /// Bytes the item holds in memory (a JSONL line's, or a document's payload).
+    package var byteCount: Int {
+        switch self {
+        case .item(.document(let document)): document.payloadByteCount
+        case .item(.rejected): 0
+        case .jsonlLine(let line): line.bytes.count
+        }
+    }
+
     /// The document or rejection. May run on any thread.
     package func resolved() -> IngestItem {
         switch self {
@@ -247,7 +256,9 @@ package struct ItemIterator: IteratorProtocol {
                 location: file.location, reason: .tooLarge,
                 message: "file is \(size) bytes, over the \(configuration.maxDocumentBytes)-byte limit")))
         }
-        return Self.open(file, configuration: configuration) { () throws(IngestFailure) in try FileChunkSource(path: file.path) }
+        return Self.open(file, configuration: configuration) { () throws(IngestFailure) in
+            try FileChunkSource(path: file.path, allowStreams: file.isStandardInput)
+        }
     }
 
     private static func fileSize(_ path: String) -> Int? {

@@ -7,6 +7,8 @@ struct InputFile: Sendable {
     var path: String
     /// The path relative to the input root (for a file argument, its name).
     var relativePath: String
+    /// Standard input (`-`): a pipe or a terminal is expected there, not refused.
+    var isStandardInput = false
 
     var location: SourceLocation { SourceLocation(file: path) }
 }
@@ -53,7 +55,7 @@ enum InputWalker {
     /// that name gets), so a file piped in signs as it would when given by name.
     static func entries(for input: String) -> [InputEntry] {
         if let name = standardInputName(input) {
-            return [.file(InputFile(path: "/dev/stdin", relativePath: name))]
+            return [.file(InputFile(path: "/dev/stdin", relativePath: name, isStandardInput: true))]
         }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -63,6 +65,7 @@ enum InputWalker {
                 message: "no such file or directory"))]
         }
         guard isDirectory.boolValue else {
+            if let rejection = notRegular(input) { return [.rejected(rejection)] }
             let name = input.split(separator: "/").last.map(String.init) ?? input
             return [.file(InputFile(path: input, relativePath: name))]
         }
@@ -114,7 +117,19 @@ enum InputWalker {
                     message: "broken symbolic link"))))
                 continue
             }
+            if let rejection = notRegular(childPath) {
+                found.append((childRelative, .rejected(rejection)))
+                continue
+            }
             found.append((childRelative, .file(InputFile(path: childPath, relativePath: childRelative))))
         }
+    }
+
+    /// The rejection of a FIFO, socket or device (looked at, never opened: opening a FIFO blocks
+    /// until something writes to it), or nil for a regular file or one that cannot be examined
+    /// (opening it reports why).
+    private static func notRegular(_ path: String) -> Rejection? {
+        guard let type = FileType(path: path), type != .regular, type != .directory else { return nil }
+        return Rejection(location: SourceLocation(file: path), reason: .notARegularFile, message: type.refusal)
     }
 }

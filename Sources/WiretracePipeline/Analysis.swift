@@ -161,11 +161,24 @@ struct Analysis {
             }
         }
         timings.mark("passages")
+        // A title that heads documents of several stories (a site's name, a widget, a section
+        // label that scraping kept above the headline) labels none of them.
+        func titleKey(_ title: String) -> String { title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var storiesByTitle: [String: Int] = [:]
+        for story in stories {
+            for title in Set(story.members.compactMap { articles[$0.index].title.map(titleKey) }) { storiesByTitle[title, default: 0] += 1 }
+        }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
             let origin = story.members[0].index
             return ClusterRecord(
-                id: story.id, title: articles[origin].title, firstPublished: times.min { $0.0 < $1.0 }?.1,
+                id: story.id, title: StoryLabel.title(
+                    of: story.members.map { (articles[$0.index].title, articles[$0.index].outlet) }, origin: 0,
+                    isFurniture: { (storiesByTitle[titleKey($0)] ?? 0) > 1 })
+                    // Every title heads other stories too: the one that heads the fewest.
+                    ?? story.members.compactMap { articles[$0.index].title }
+                        .min { (storiesByTitle[titleKey($0)] ?? 0) < (storiesByTitle[titleKey($1)] ?? 0) },
+                firstPublished: times.min { $0.0 < $1.0 }?.1,
                 lastPublished: times.max { $0.0 < $1.0 }?.1,
                 members: story.members.map { member in
                     ClusterMemberRecord(

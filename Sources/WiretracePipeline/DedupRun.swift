@@ -75,7 +75,7 @@ public struct DedupRun {
             onRejection(rejection)
         }
         progress.begin("sign")
-        let ingest = ParallelIngest(reader: reader, workers: workers, batchSize: batchSize)
+        let ingest = ParallelIngest(reader: reader, workers: workers, batchSize: batchSize, batchBytes: configuration.batchBytes)
         try ingest.run(
             process: { documents in
                 // The worker also writes the batch's shingle hashes (one write per batch), so

@@ -11,11 +11,14 @@ import WiretraceIngest
 /// order on the calling thread, so rejections are exactly those of a serial read: a document
 /// whose id was read before is rejected as a duplicate whatever its processing gave.
 ///
-/// Memory: at most `workers + 1` batches in flight beyond the one being read.
+/// Memory: at most `workers + 1` batches in flight beyond the one being read, each cut at
+/// `batchSize` items or `batchBytes` bytes.
 struct ParallelIngest {
     var reader: DocumentReader
     var workers: Int
     var batchSize: Int
+    /// Bytes of input per batch (see ``BatchBudget``).
+    var batchBytes = PipelineConfiguration().batchBytes
 
     /// What a worker gives back for one item of a batch.
     private enum Step<Output: Sendable>: Sendable {
@@ -54,10 +57,12 @@ struct ParallelIngest {
             }
         }
         var batch: [PendingItem] = []
+        var budget = BatchBudget(documents: batchSize, bytes: batchBytes)
         func submit() throws {
             guard !batch.isEmpty else { return }
             let pending = batch
             batch.removeAll(keepingCapacity: true)
+            budget.reset()
             batches.submit {
                 let items = pending.map { $0.resolved() }
                 let documents = items.compactMap { item -> RawDocument? in
@@ -81,8 +86,9 @@ struct ParallelIngest {
         }
         var items = reader.makeItemIterator()
         while let item = items.nextPending() {
+            if budget.needsCut(before: item.byteCount) { try submit() }
             batch.append(item)
-            if batch.count >= batchSize { try submit() }
+            if budget.add(byteCount: item.byteCount) { try submit() }
         }
         try submit()
         try drain(batches.finish())

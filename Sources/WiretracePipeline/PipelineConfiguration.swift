@@ -18,8 +18,20 @@ public struct PipelineConfiguration: Sendable {
     public var boilerplate = BoilerplateConfiguration()
     /// Documents extracted and stored per transaction.
     public var batchSize = 256
+    /// Bytes of input held per batch: a batch is cut at `batchSize` documents or once its
+    /// documents hold this many bytes, whichever comes first, so that a batch of large pages
+    /// is not held (and extracted, several pages at once) all together.
+    public var batchBytes = 64 << 20
     /// Worker threads for extraction and signing (0: one per core).
     public var workers = 0
+
+    /// The largest byte count a setting takes (1 TiB): far above any real cap, far below
+    /// where arithmetic on it could overflow.
+    static let byteLimit = 1 << 40
+    /// The largest document or paragraph count a setting takes.
+    static let countLimit = 1 << 32
+    static let maximumBatchSize = 1 << 20
+    static let maximumWorkers = 1024
     /// Where the configuration came from ("built-in defaults" or a path).
     public var origin = "built-in defaults"
 
@@ -59,17 +71,17 @@ public struct PipelineConfiguration: Sendable {
             case "ingest":
                 for (key, value) in fields {
                     switch key {
-                    case "max_document_bytes": configuration.ingest.maxDocumentBytes = try reader.int(key, value, min: 1024)
-                    case "max_line_bytes": configuration.ingest.maxLineBytes = try reader.int(key, value, min: 1024)
+                    case "max_document_bytes": configuration.ingest.maxDocumentBytes = try reader.int(key, value, in: 1024...Self.byteLimit)
+                    case "max_line_bytes": configuration.ingest.maxLineBytes = try reader.int(key, value, in: 1024...Self.byteLimit)
                     case "max_header_line_bytes":
-                        configuration.ingest.maxHeaderLineBytes = try reader.int(key, value, min: 256)
+                        configuration.ingest.maxHeaderLineBytes = try reader.int(key, value, in: 256...(1 << 30))
                     case "max_decompressed_bytes":
-                        configuration.ingest.maxDecompressedBytes = try reader.int(key, value, min: 1024)
+                        configuration.ingest.maxDecompressedBytes = try reader.int(key, value, in: 1024...Self.byteLimit)
                     case "max_compression_ratio":
-                        configuration.ingest.maxCompressionRatio = try reader.int(key, value, min: 2)
-                    case "ratio_grace_bytes": configuration.ingest.ratioGraceBytes = try reader.int(key, value, min: 0)
+                        configuration.ingest.maxCompressionRatio = try reader.int(key, value, in: 2...(1 << 20))
+                    case "ratio_grace_bytes": configuration.ingest.ratioGraceBytes = try reader.int(key, value, in: 0...Self.byteLimit)
                     case "max_dom_depth":
-                        configuration.extraction.maximumDOMDepth = try reader.int(key, value, min: 8, max: 256)
+                        configuration.extraction.maximumDOMDepth = try reader.int(key, value, in: 8...256)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -77,53 +89,54 @@ public struct PipelineConfiguration: Sendable {
                 for (key, value) in fields {
                     switch key {
                     case "enabled": configuration.boilerplate.enabled = try reader.bool(key, value)
-                    case "min_documents": configuration.boilerplate.minimumDocuments = try reader.int(key, value, min: 2)
-                    case "min_share": configuration.boilerplate.minimumShare = try reader.double(key, value)
+                    case "min_documents": configuration.boilerplate.minimumDocuments = try reader.int(key, value, in: 2...Self.countLimit)
+                    case "min_share": configuration.boilerplate.minimumShare = try reader.double(key, value, in: 0...1, excludingLower: true)
                     case "max_tracked_paragraphs":
-                        configuration.boilerplate.maximumTrackedParagraphs = try reader.int(key, value, min: 1000)
+                        configuration.boilerplate.maximumTrackedParagraphs = try reader.int(key, value, in: 1000...Self.countLimit)
                     default: throw reader.unknown(key)
                     }
                 }
             case "dedup":
                 for (key, value) in fields {
                     switch key {
-                    case "shingle_size": configuration.dedup.shingleSize = try reader.int(key, value, min: 1)
-                    case "permutations": configuration.dedup.permutations = try reader.int(key, value, min: 1)
-                    case "threshold": configuration.dedup.threshold = try reader.double(key, value)
-                    case "containment_threshold": configuration.dedup.containmentThreshold = try reader.double(key, value)
-                    case "minimum_shingles": configuration.dedup.minimumShingles = try reader.int(key, value, min: 1)
-                    case "seed": configuration.dedup.seed = UInt64(try reader.int(key, value, min: 0))
-                    case "bands": configuration.dedup.bands = try reader.int(key, value, min: 1)
-                    case "rows": configuration.dedup.rows = try reader.int(key, value, min: 1)
+                    case "shingle_size": configuration.dedup.shingleSize = try reader.int(key, value, in: 1...DedupConfiguration.maximumShingleSize)
+                    case "permutations": configuration.dedup.permutations = try reader.int(key, value, in: 1...DedupConfiguration.maximumPermutations)
+                    case "threshold": configuration.dedup.threshold = try reader.double(key, value, in: 0...1, excludingLower: true)
+                    case "containment_threshold": configuration.dedup.containmentThreshold = try reader.double(key, value, in: 0...1, excludingLower: true)
+                    case "minimum_shingles": configuration.dedup.minimumShingles = try reader.int(key, value, in: 1...Self.countLimit)
+                    case "seed": configuration.dedup.seed = UInt64(try reader.int(key, value, in: 0...Int.max))
+                    case "bands": configuration.dedup.bands = try reader.int(key, value, in: 1...DedupConfiguration.maximumPermutations)
+                    case "rows": configuration.dedup.rows = try reader.int(key, value, in: 1...DedupConfiguration.maximumPermutations)
                     default: throw reader.unknown(key)
                     }
                 }
             case "story":
                 for (key, value) in fields {
                     switch key {
-                    case "link_threshold": configuration.story.linkThreshold = try reader.double(key, value)
-                    case "time_window_days": configuration.story.timeWindowDays = try reader.double(key, value)
-                    case "shared_quote_bonus": configuration.story.sharedQuoteBonus = try reader.double(key, value)
-                    case "terms_per_document": configuration.story.termsPerDocument = try reader.int(key, value, min: 1)
-                    case "entity_weight": configuration.story.entityWeight = try reader.double(key, value)
-                    case "title_weight": configuration.story.titleWeight = try reader.double(key, value)
-                    case "entity_share": configuration.story.entityShare = try reader.double(key, value)
-                    case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value)
-                    case "cut_threshold": configuration.story.cutThreshold = try reader.double(key, value)
-                    case "cut_minimum_documents": configuration.story.cutMinimumDocuments = try reader.int(key, value, min: 1)
-                    case "translation_weight": configuration.story.translationWeight = try reader.double(key, value)
-                    case "translation_minimum": configuration.story.translationMinimum = try reader.double(key, value)
-                    case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value)
-                    case "translation_other_share": configuration.story.translationOtherShare = try reader.double(key, value)
-                    case "translation_minimum_shared": configuration.story.translationMinimumShared = try reader.int(key, value, min: 1)
+                    case "link_threshold": configuration.story.linkThreshold = try reader.double(key, value, in: 0...1, excludingLower: true)
+                    case "time_window_days": configuration.story.timeWindowDays = try reader.double(key, value, in: 0...36_500, excludingLower: true)
+                    case "shared_quote_bonus": configuration.story.sharedQuoteBonus = try reader.double(key, value, in: 0...1)
+                    case "terms_per_document": configuration.story.termsPerDocument = try reader.int(key, value, in: 10...100_000)
+                    case "entity_weight": configuration.story.entityWeight = try reader.double(key, value, in: 0...1000)
+                    case "title_weight": configuration.story.titleWeight = try reader.double(key, value, in: 0...1000)
+                    case "entity_share": configuration.story.entityShare = try reader.double(key, value, in: 0...1)
+                    case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value, in: 0...1)
+                    case "cut_threshold": configuration.story.cutThreshold = try reader.double(key, value, in: 0...2)
+                    case "cut_minimum_documents": configuration.story.cutMinimumDocuments = try reader.int(key, value, in: 1...Self.countLimit)
+                    case "translation_weight": configuration.story.translationWeight = try reader.double(key, value, in: 0...2)
+                    case "translation_minimum": configuration.story.translationMinimum = try reader.double(key, value, in: 0...1)
+                    case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value, in: 0...1)
+                    case "translation_other_share": configuration.story.translationOtherShare = try reader.double(key, value, in: 0...1)
+                    case "translation_minimum_shared": configuration.story.translationMinimumShared = try reader.int(key, value, in: 1...1000)
                     default: throw reader.unknown(key)
                     }
                 }
             case "run":
                 for (key, value) in fields {
                     switch key {
-                    case "batch_size": configuration.batchSize = try reader.int(key, value, min: 1)
-                    case "workers": configuration.workers = try reader.int(key, value, min: 0)
+                    case "batch_size": configuration.batchSize = try reader.int(key, value, in: 1...Self.maximumBatchSize)
+                    case "batch_bytes": configuration.batchBytes = try reader.int(key, value, in: (1 << 20)...Self.byteLimit)
+                    case "workers": configuration.workers = try reader.int(key, value, in: 0...Self.maximumWorkers)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -139,6 +152,15 @@ public struct PipelineConfiguration: Sendable {
     /// Checks every parameter's range; the error names the parameter and the file.
     public func validate() throws {
         do {
+            guard (1...Self.maximumBatchSize).contains(batchSize) else {
+                throw WiretraceError(.configuration, "'run.batch_size' must be in 1...\(Self.maximumBatchSize), got \(batchSize)")
+            }
+            guard ((1 << 20)...Self.byteLimit).contains(batchBytes) else {
+                throw WiretraceError(.configuration, "'run.batch_bytes' must be in \(1 << 20)...\(Self.byteLimit), got \(batchBytes)")
+            }
+            guard (0...Self.maximumWorkers).contains(workers) else {
+                throw WiretraceError(.configuration, "'run.workers' must be in 0...\(Self.maximumWorkers), got \(workers)")
+            }
             try boilerplate.validate()
             try dedup.validate()
             try story.validate()
@@ -181,15 +203,15 @@ struct KeyReader {
         WiretraceError(.configuration, "unknown key '\(section).\(key)'", location: origin)
     }
 
-    func int(_ key: String, _ value: Any, min: Int, max: Int = .max) throws -> Int {
+    /// An integer in `range`; the error names the key, the range and the value.
+    func int(_ key: String, _ value: Any, in range: ClosedRange<Int>) throws -> Int {
         guard let number = value as? Int else {
             throw WiretraceError(.configuration, "'\(section).\(key)' must be an integer, got \(value)", location: origin)
         }
-        guard number >= min else {
-            throw WiretraceError(.configuration, "'\(section).\(key)' must be ≥ \(min), got \(number)", location: origin)
-        }
-        guard number <= max else {
-            throw WiretraceError(.configuration, "'\(section).\(key)' must be ≤ \(max), got \(number)", location: origin)
+        guard range.contains(number) else {
+            throw WiretraceError(
+                .configuration, "'\(section).\(key)' must be in \(range.lowerBound)...\(range.upperBound), got \(number)",
+                location: origin)
         }
         return number
     }
@@ -201,9 +223,21 @@ struct KeyReader {
         return flag
     }
 
-    func double(_ key: String, _ value: Any) throws -> Double {
-        if let number = value as? Double { return number }
-        if let number = value as? Int { return Double(number) }
-        throw WiretraceError(.configuration, "'\(section).\(key)' must be a number, got \(value)", location: origin)
+    /// A finite number in `range` (above its lower bound when `excludingLower`); the error names
+    /// the key, the range and the value. NaN and infinities (`.nan`, `.inf` in YAML) are refused.
+    func double(_ key: String, _ value: Any, in range: ClosedRange<Double>, excludingLower: Bool = false) throws -> Double {
+        let number: Double
+        if let double = value as? Double {
+            number = double
+        } else if let integer = value as? Int {
+            number = Double(integer)
+        } else {
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be a number, got \(value)", location: origin)
+        }
+        guard number.isFinite, range.contains(number), !(excludingLower && number == range.lowerBound) else {
+            let interval = "\(excludingLower ? "(" : "[")\(range.lowerBound), \(range.upperBound)]"
+            throw WiretraceError(.configuration, "'\(section).\(key)' must be in \(interval), got \(value)", location: origin)
+        }
+        return number
     }
 }

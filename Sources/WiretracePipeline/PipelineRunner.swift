@@ -61,6 +61,7 @@ public struct PipelineRunner {
         let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var batch: [RawDocument] = []
+        var budget = BatchBudget(configuration)
         var rejections: [Rejection] = []
         progress.begin("ingest")
 
@@ -72,7 +73,8 @@ public struct PipelineRunner {
         func flush() throws {
             guard !batch.isEmpty else { return }
             let outcomes = processor.process(batch, boilerplate: boilerplate)
-            batch.removeAll(keepingCapacity: true)
+            batch.removeAll()
+            budget.reset()
             var documents: [StoredDocument] = []
             for outcome in outcomes {
                 switch outcome {
@@ -100,8 +102,9 @@ public struct PipelineRunner {
                 reject(rejection)
             case .document(let raw):
                 counts.documentsRead += 1
+                if budget.needsCut(before: raw.payloadByteCount) { try flush() }
                 batch.append(raw)
-                if batch.count >= configuration.batchSize { try flush() }
+                if budget.add(byteCount: raw.payloadByteCount) { try flush() }
             }
         }
         try flush()

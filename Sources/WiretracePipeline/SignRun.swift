@@ -59,7 +59,7 @@ public struct SignRun {
         let includeArticle = self.includeArticle
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var signed = 0
-        try ParallelIngest(reader: reader, workers: workers, batchSize: batchSize).run(
+        try ParallelIngest(reader: reader, workers: workers, batchSize: batchSize, batchBytes: configuration.batchBytes).run(
             process: { documents in
                 var sketcher = sketcher
                 return documents.map { raw in

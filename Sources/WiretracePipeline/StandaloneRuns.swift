@@ -15,11 +15,13 @@ public struct ExtractionRun {
         let processor = DocumentProcessor(configuration: configuration)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
         var batch: [RawDocument] = []
+        var budget = BatchBudget(configuration)
         let boilerplate = OutletBoilerplate(configuration: configuration.boilerplate)
         var extracted = 0
         func flush() throws {
             let results = processor.extract(batch, boilerplate: boilerplate)
-            batch.removeAll(keepingCapacity: true)
+            batch.removeAll()
+            budget.reset()
             for result in results {
                 switch result {
                 case .success(let article):
@@ -34,8 +36,9 @@ public struct ExtractionRun {
             switch item {
             case .rejected(let rejection): onRejection(rejection)
             case .document(let raw):
+                if budget.needsCut(before: raw.payloadByteCount) { try flush() }
                 batch.append(raw)
-                if batch.count >= configuration.batchSize { try flush() }
+                if budget.add(byteCount: raw.payloadByteCount) { try flush() }
             }
         }
         try flush()

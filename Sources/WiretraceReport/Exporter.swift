@@ -61,7 +61,8 @@ public enum Exporter {
     public static func articleJSON(_ article: Article) -> JSONValue {
         .object([
             ("id", .string(article.id)), ("source", .string(article.source)), ("url", .optional(article.url)),
-            ("outlet", .optional(article.outlet)), ("title", .optional(article.title)),
+            ("outlet", .optional(article.outlet)), ("outlet_evidence", .optional(article.outletEvidence)),
+            ("title", .optional(article.title)),
             ("published", .optional(article.published)), ("byline", .optional(article.byline)),
             ("dateline", .optional(article.dateline)), ("language", .optional(article.language)),
             ("credits", .array(article.credits.map { .object([("agency", .string($0.agency)), ("text", .string($0.text))]) })),

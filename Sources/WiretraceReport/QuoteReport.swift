@@ -18,9 +18,9 @@ public struct QuoteReport {
         self.includeIndirect = includeIndirect
     }
 
-    /// The report text.
+    /// The report text, safe to print (every scraped value made inert, ``TerminalText``).
     /// - Throws: ``WiretraceError`` when `storyID` names no story of the database.
-    public func render(_ store: WiretraceStore) throws -> String {
+    public func render(_ store: WiretraceStore) throws -> TerminalText {
         let clusters = try store.clusters()
         let quotesByID = Dictionary(uniqueKeysWithValues: try store.quotes().map { ($0.id, $0) })
         let occurrences = try store.quoteOccurrences().filter { includeIndirect || $0.kind == "direct" }
@@ -41,9 +41,9 @@ public struct QuoteReport {
             selected = Array(selected.prefix(storyLimit))
         }
 
-        var out = "Who said what: \(store.path)\n"
+        var out: TerminalText = "Who said what: \(store.path)\n"
         for cluster in selected {
-            let title = cluster.title.map { "\"\(StoryReport.oneLine($0, limit: 90))\"" } ?? "(untitled)"
+            let title: TerminalText = cluster.title.map { "\"\(StoryReport.oneLine($0, limit: 90))\"" } ?? "(untitled)"
             out += "\nStory \(cluster.id): \(title) (\(cluster.members.count) documents)\n"
             let outletOf = Dictionary(cluster.members.map { ($0.documentID, $0.outlet) }, uniquingKeysWith: { a, _ in a })
             let sightings = cluster.members.flatMap { byDocument[$0.documentID] ?? [] }
@@ -67,14 +67,15 @@ public struct QuoteReport {
                 let speaker = quote?.speaker ?? group.compactMap(\.speaker).first ?? "unattributed"
                 let text = quote?.text ?? group[0].text
                 let cues = Set(group.compactMap(\.cue)).sorted().joined(separator: ", ")
-                let kind = group[0].kind == "direct" ? "" : " (reported speech)"
-                out += "  \(speaker)\(cues.isEmpty ? "" : " [\(cues)]")\(kind): \"\(StoryReport.oneLine(text, limit: 110))\"\n"
+                let kind: TerminalText = group[0].kind == "direct" ? "" : " (reported speech)"
+                let cueList: TerminalText = cues.isEmpty ? "" : " [\(cues)]"
+                out += "  \(speaker)\(cueList)\(kind): \"\(StoryReport.oneLine(text, limit: 110))\"\n"
                 if let quote {
-                    var first = "    first seen: \(quote.firstOutlet ?? "?")"
-                    if let seen = quote.firstSeen { first += " at \(StoryReport.shortTime(seen))" }
-                    if let document = quote.firstDocument { first += " (\(document))" }
-                    out += first + "\n"
-                    out += "    " + StoryReport.chainSentence(quote) + "\n"
+                    out += "    first seen: \(quote.firstOutlet ?? "?")"
+                    if let seen = quote.firstSeen { out += " at \(StoryReport.shortTime(seen))" }
+                    if let document = quote.firstDocument { out += " (\(document))" }
+                    out += "\n"
+                    out += "    \(StoryReport.chainSentence(quote))\n"
                 }
                 for sighting in group.sorted(by: { ($0.documentID, $0.start) < ($1.documentID, $1.start) }) {
                     let outlet = outletOf[sighting.documentID].flatMap { $0 } ?? "?"

@@ -13,7 +13,9 @@ public struct StoryReport {
         self.minimumSize = minimumSize
     }
 
-    public func render(_ store: WiretraceStore) throws -> String {
+    /// The report, safe to print: every id, outlet, title, speaker and quote in it is made inert
+    /// for the terminal (``TerminalText``).
+    public func render(_ store: WiretraceStore) throws -> TerminalText {
         let clusters = try store.clusters()
         let pairs = try store.duplicatePairs()
         let quotes = try store.quotes()
@@ -27,7 +29,7 @@ public struct StoryReport {
             return loaded
         }
 
-        var out = ""
+        var out = TerminalText.empty
         let multi = clusters.filter { $0.members.count >= minimumSize }
         let groups = Set(clusters.flatMap { $0.members.compactMap(\.group) })
         out += "Wiretrace report: \(store.path)\n"
@@ -39,7 +41,7 @@ public struct StoryReport {
             out += "unchanged \(run.documentsUnchanged), rejected \(run.rejected)"
             if !run.rejectsByReason.isEmpty {
                 let reasons = run.rejectsByReason.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                out += " (" + reasons.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+                out += " (\(reasons.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))"
             }
             out += "\n"
         }
@@ -49,19 +51,19 @@ public struct StoryReport {
 
         for cluster in multi.prefix(storyLimit) {
             out += "\n"
-            let title = cluster.title.map { "\"\(Self.oneLine($0, limit: 90))\"" } ?? "(untitled)"
+            let title: TerminalText = cluster.title.map { "\"\(Self.oneLine($0, limit: 90))\"" } ?? "(untitled)"
             out += "Story \(cluster.id): \(title)\n"
             var span = ""
             if let first = cluster.firstPublished { span = ", \(Self.shortTime(first))" }
             if let last = cluster.lastPublished, last != cluster.firstPublished { span += " to \(Self.shortTime(last))" }
             out += "  \(cluster.members.count) documents, \(cluster.outletCount) outlets\(span)\n"
-            let outletWidth = min(28, max(6, cluster.members.map { ($0.outlet ?? "?").count }.max() ?? 6))
+            let outletWidth = min(28, max(6, cluster.members.map { Self.oneLine($0.outlet ?? "?", limit: 28).count }.max() ?? 6))
             for member in cluster.members {
                 let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
-                var line = "  " + Self.pad(member.role, 12) + Self.pad(member.outlet ?? "?", outletWidth + 2)
-                line += Self.pad(published, 18) + member.documentID
-                if let detail = Self.evidenceSummary(member) { line += "  [" + detail + "]" }
-                out += line + "\n"
+                out += "  \(Self.pad(member.role, 12))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
+                out += "\(Self.pad(published, 18))\(member.documentID)"
+                if let detail = Self.evidenceSummary(member) { out += "  [\(detail)]" }
+                out += "\n"
             }
             // Who said what: the matched quotes carried by this story's members.
             let storyQuoteIDs = Set(cluster.members.flatMap { occurrencesByDocument[$0.documentID] ?? [] }
@@ -72,7 +74,7 @@ public struct StoryReport {
                 out += "  Who said what:\n"
                 for quote in storyQuotes.prefix(6) {
                     out += "    \(quote.speaker ?? "unattributed"): \"\(Self.oneLine(quote.text, limit: 110))\"\n"
-                    out += "      " + Self.chainSentence(quote) + "\n"
+                    out += "      \(Self.chainSentence(quote))\n"
                 }
                 if storyQuotes.count > 6 { out += "    ... and \(storyQuotes.count - 6) more quotes\n" }
             }
@@ -84,17 +86,17 @@ public struct StoryReport {
     }
 
     /// The syndication report in short: per original that others copied, its carriers.
-    static func syndicationSummary(_ report: SyndicationReport) -> String {
+    static func syndicationSummary(_ report: SyndicationReport) -> TerminalText {
         guard !report.wireStories.isEmpty else { return "\nSyndication: no copies found.\n" }
-        var out = "\nSyndication: \(report.wireStories.count) originals copied by other outlets "
+        var out: TerminalText = "\nSyndication: \(report.wireStories.count) originals copied by other outlets "
         out += "(full report: wiretrace report syndication)\n"
         for story in report.wireStories.prefix(10) {
             out += "  \(story.agency ?? "?"): \"\(oneLine(story.title ?? story.originalID, limit: 80))\" (\(story.originalID))\n"
             for carrier in story.carriers {
-                let verbatim = carrier.verbatimShare.map { "\(Int(($0 * 100).rounded()))% verbatim" } ?? "verbatim share unknown"
-                out += "    " + pad(carrier.outlet ?? "?", 26) + pad(carrier.role, 9)
-                    + pad(carrier.delaySeconds.map(duration) ?? "delay unknown", 14) + pad(verbatim, 15)
-                    + (carrier.credited ? "credited" : "UNCREDITED") + "\n"
+                let verbatim = carrier.verbatimShare.map { "\(percentage($0))% verbatim" } ?? "verbatim share unknown"
+                out += "    \(pad(carrier.outlet ?? "?", 26))\(pad(carrier.role, 9))"
+                out += "\(pad(carrier.delaySeconds.map(duration) ?? "delay unknown", 14))\(pad(verbatim, 15))"
+                out += carrier.credited ? "credited\n" : "UNCREDITED\n"
             }
         }
         if report.wireStories.count > 10 { out += "  ... \(report.wireStories.count - 10) more\n" }
@@ -112,7 +114,7 @@ public struct StoryReport {
             var parts: [String] = []
             if let of = member.of { parts.append("of \(of)") }
             if let jaccard = evidence.jaccard { parts.append("Jaccard \(Self.fixed(jaccard))") }
-            if let inside = evidence.containment { parts.append("\(Int((inside * 100).rounded()))% inside") }
+            if let inside = evidence.containment { parts.append("\(Self.percentage(inside))% inside") }
             if let credited = evidence.credited { parts.append(credited ? "credited" : "uncredited") }
             return parts.joined(separator: ", ")
         case "rewrite":
@@ -142,13 +144,23 @@ public struct StoryReport {
         return parts.joined(separator: "; ")
     }
 
+    /// `text` made inert for the terminal, cut or padded to `width` characters (at least 1).
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width - 1)) + " " : text + String(repeating: " ", count: width - text.count)
+        let text = TerminalText.inert(text)
+        let width = max(width, 1)
+        return text.count >= width
+            ? String(text.prefix(width - 1)) + " " : text + String(repeating: " ", count: width - text.count)
     }
 
+    /// `text` made inert for the terminal, its runs of whitespace one space, cut to `limit` characters.
     static func oneLine(_ text: String, limit: Int) -> String {
-        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+        let flat = TerminalText.inert(text).split(separator: " ").joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(max(limit - 1, 0))) + "…" : flat
+    }
+
+    /// A share as a whole percentage (a share that is not a finite number as 0).
+    static func percentage(_ share: Double) -> Int {
+        share.isFinite ? Int((min(max(share, -1e6), 1e6) * 100).rounded()) : 0
     }
 
     /// "2021-06-22T13:05:00+03:00" -> "2021-06-22 10:05Z" (UTC); unparseable times as given.
@@ -158,7 +170,8 @@ public struct StoryReport {
 
     static func duration(_ seconds: Double) -> String {
         let sign = seconds < 0 ? "-" : "+"
-        let total = Int(abs(seconds) / 60)
+        // Timestamps span years 0000-9999: a finite delay is far inside Int's range.
+        let total = seconds.isFinite ? Int(min(abs(seconds) / 60, 1e12)) : 0
         let days = total / 1440, hours = (total % 1440) / 60, minutes = total % 60
         if days > 0 { return "\(sign)\(days)d\(hours)h" }
         if hours > 0 { return "\(sign)\(hours)h\(minutes < 10 ? "0" : "")\(minutes)m" }
@@ -166,7 +179,7 @@ public struct StoryReport {
     }
 
     static func fixed(_ value: Double) -> String {
-        let scaled = Int((value * 100).rounded())
+        let scaled = Self.percentage(value)
         return "\(scaled / 100).\(scaled % 100 < 10 ? "0" : "")\(scaled % 100)"
     }
 }

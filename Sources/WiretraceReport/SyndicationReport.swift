@@ -22,8 +22,11 @@ public struct SyndicationReport: Sendable {
         public var originalID: String
         public var outlet: String?
         /// The agency the text comes from: the original's own outlet if it is an agency, else the
-        /// agency it credits, else its outlet.
+        /// agency it credits, else the agency most of its carriers credit, else its outlet.
         public var agency: String?
+        /// Whether `agency` is a news agency whose wire the original only carried (first): then
+        /// the wire is the origin, and the original's outlet its earliest carrier.
+        public var isWire: Bool
         public var title: String?
         public var published: String?
         public var carriers: [Carrier]
@@ -84,10 +87,20 @@ public struct SyndicationReport: Sendable {
             for (original, carriers) in carriersByOriginal {
                 let source = try article(original)
                 let outlet = cluster.member(original)?.outlet ?? source?.outlet
-                let agency = outlet.flatMap(NewsAgency.canonical) ?? source?.credits.first?.agency ?? outlet
+                // The family's wire: what the original credits, else what most carriers credit.
+                var carrierCredits: [String: Int] = [:]
+                for carrier in carriers {
+                    for credit in try article(carrier.documentID)?.credits ?? [] { carrierCredits[credit.agency, default: 0] += 1 }
+                }
+                let familyCredit = carrierCredits.filter { $0.value * 2 > carriers.count }
+                    .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                let ownAgency = outlet.flatMap(NewsAgency.canonical)
+                let creditedAgency = source?.credits.first?.agency ?? familyCredit
+                let agency = ownAgency ?? creditedAgency ?? outlet
                 stories.append(
                     WireStory(
-                        storyID: cluster.id, originalID: original, outlet: outlet, agency: agency, title: source?.title,
+                        storyID: cluster.id, originalID: original, outlet: outlet, agency: agency,
+                        isWire: ownAgency == nil && creditedAgency != nil, title: source?.title,
                         published: source?.published,
                         carriers: carriers.sorted { ($0.delaySeconds ?? .infinity, $0.documentID) < ($1.delaySeconds ?? .infinity, $1.documentID) }))
             }
@@ -98,17 +111,24 @@ public struct SyndicationReport: Sendable {
 
     // MARK: Formats
 
-    public func markdown() -> String {
-        var out = "# Syndication\n\n"
+    /// The report as Markdown, safe to print (scraped values made inert, ``TerminalText``).
+    public func markdown() -> TerminalText {
+        var out: TerminalText = "# Syndication\n\n"
         out += "\(wireStories.count) originals carried by other outlets; "
         out += "\(wireStories.reduce(0) { $0 + $1.carriers.count }) copies and excerpts.\n"
         for story in wireStories {
             out += "\n## \(Self.cell(story.agency ?? "?")): \(Self.cell(story.title ?? story.originalID))\n\n"
-            out += "Original `\(story.originalID)` (\(story.outlet ?? "?"), \(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            if story.isWire, let agency = story.agency {
+                out += "Origin: the \(Self.cell(agency)) wire, carried first by \(Self.cell(story.outlet ?? "?")) as `\(story.originalID)` "
+                out += "(\(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            } else {
+                out += "Original `\(story.originalID)` (\(story.outlet ?? "?"), \(story.published ?? "time unknown")), story `\(story.storyID)`\n\n"
+            }
             out += "| outlet | role | verbatim | credited | delay | document |\n|---|---|---|---|---|---|\n"
             for carrier in story.carriers {
+                let credited: TerminalText = carrier.credited ? "yes" : "**no**"
                 out += "| \(Self.cell(carrier.outlet ?? "?")) | \(carrier.role) | \(Self.percent(carrier.verbatimShare)) | "
-                out += "\(carrier.credited ? "yes" : "**no**") | \(Self.delay(carrier.delaySeconds)) | `\(carrier.documentID)` |\n"
+                out += "\(credited) | \(Self.delay(carrier.delaySeconds)) | `\(carrier.documentID)` |\n"
             }
         }
         out += "\n## Outlets\n\n| outlet | documents | wire copies | share | credited | uncredited |\n|---|---|---|---|---|---|\n"
@@ -119,21 +139,32 @@ public struct SyndicationReport: Sendable {
         return out
     }
 
-    /// One CSV row per carrier, then one per outlet (`section` tells them apart).
+    /// One CSV row per carrier, then one per outlet (`section` tells them apart). Ids, outlets and
+    /// agencies are text cells (``CSVRow``): never read as formulas by a spreadsheet.
     public func csv() -> String {
         var out = "section,story,original,agency,outlet,document,role,verbatim_share,credited,delay_seconds,documents,copies,uncredited\n"
         for story in wireStories {
             for carrier in story.carriers {
-                out += ["carrier", story.storyID, story.originalID, story.agency ?? "", carrier.outlet ?? "", carrier.documentID,
-                        carrier.role, carrier.verbatimShare.map { String(format4($0)) } ?? "", carrier.credited ? "true" : "false",
-                        carrier.delaySeconds.map { String(Int($0)) } ?? "", "", "", ""].map(Self.csvField).joined(separator: ",") + "\n"
+                out += CSVRow([
+                    .text("carrier"), .text(story.storyID), .text(story.originalID), .text(story.agency ?? ""),
+                    .text(carrier.outlet ?? ""), .text(carrier.documentID), .text(carrier.role),
+                    carrier.verbatimShare.map(CSVRow.Cell.number) ?? .empty, .text(carrier.credited ? "true" : "false"),
+                    carrier.delaySeconds.map { .integer(Self.wholeSeconds($0)) } ?? .empty, .empty, .empty, .empty,
+                ]).line
             }
         }
         for outlet in outlets {
-            out += ["outlet", "", "", "", outlet.outlet, "", "", "", "", "", String(outlet.documents), String(outlet.copies),
-                    String(outlet.uncredited)].map(Self.csvField).joined(separator: ",") + "\n"
+            out += CSVRow([
+                .text("outlet"), .empty, .empty, .empty, .text(outlet.outlet), .empty, .empty, .empty, .empty, .empty,
+                .integer(outlet.documents), .integer(outlet.copies), .integer(outlet.uncredited),
+            ]).line
         }
         return out
+    }
+
+    /// A delay in whole seconds (timestamps span years 0000-9999, far inside Int's range).
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        seconds.isFinite ? Int(max(min(seconds, 1e15), -1e15)) : 0
     }
 
     public func json() -> String {
@@ -141,14 +172,15 @@ public struct SyndicationReport: Sendable {
             ("wire_stories", .array(wireStories.map { story in
                 .object([
                     ("story", .string(story.storyID)), ("original", .string(story.originalID)),
-                    ("outlet", .optional(story.outlet)), ("agency", .optional(story.agency)), ("title", .optional(story.title)),
+                    ("outlet", .optional(story.outlet)), ("agency", .optional(story.agency)), ("wire_origin", .bool(story.isWire)),
+                    ("title", .optional(story.title)),
                     ("published", .optional(story.published)),
                     ("carriers", .array(story.carriers.map { carrier in
                         .object([
                             ("id", .string(carrier.documentID)), ("outlet", .optional(carrier.outlet)), ("role", .string(carrier.role)),
                             ("verbatim_share", carrier.verbatimShare.map { .double($0) } ?? .null),
                             ("credited", .bool(carrier.credited)),
-                            ("delay_seconds", carrier.delaySeconds.map { .int(Int($0)) } ?? .null),
+                            ("delay_seconds", carrier.delaySeconds.map { .int(Self.wholeSeconds($0)) } ?? .null),
                         ])
                     })),
                 ])
@@ -166,15 +198,9 @@ public struct SyndicationReport: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "?" }
+    static func percent(_ value: Double?) -> String { value.map { "\(StoryReport.percentage($0))%" } ?? "?" }
 
     static func delay(_ seconds: Double?) -> String { seconds.map(StoryReport.duration) ?? "?" }
 
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }
-
-private func format4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 

@@ -15,6 +15,8 @@ public struct StoryPages {
     public var pageSize = 50
     /// Stories smaller than this are left out of the stories list.
     public var minimumSize = 2
+    /// The token each review form carries (``ReviewSite/formToken``); nil: forms without one.
+    public var formToken: String?
 
     public init(store: WiretraceStore, links: SiteLinks) {
         self.store = store
@@ -53,10 +55,12 @@ public struct StoryPages {
     // MARK: Stories
 
     public func stories(order: ClusterOrder = .size, search: String? = nil, page: Int = 1) throws -> HTML {
-        let page = max(page, 1)
+        let page = max(page, 1), pageSize = max(pageSize, 1)
+        // Any page number is answered (past the last one, with no rows): the offset saturates.
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: pageSize)
         let (total, rows) = try store.clusterSummaries(
-            search: search, order: order, minimumSize: minimumSize, limit: pageSize, offset: (page - 1) * pageSize)
-        let pages = max(1, (total + pageSize - 1) / pageSize)
+            search: search, order: order, minimumSize: minimumSize, limit: pageSize, offset: overflow ? Int.max : offset)
+        let pages = max(1, total / pageSize + (total % pageSize == 0 ? 0 : 1))
         var controls: HTML = .empty
         if links.style == .server {
             let options = ClusterOrder.allCases.map { option -> HTML in
@@ -169,7 +173,7 @@ public struct StoryPages {
             review = """
                 <section class="review"><h2>Review</h2>
                 \(reviewForm(kind: .confirm, story: cluster.id, a: nil, b: nil, label: "Confirm this story", members: cluster.members.map(\.documentID)))
-                <form method="post" action="/review"><input type="hidden" name="kind" value="merge">
+                <form method="post" action="/review">\(tokenField)<input type="hidden" name="kind" value="merge">
                 <input type="hidden" name="story" value="\(cluster.id)"><input type="hidden" name="a" value="\(origin.documentID)">
                 <label>Merge with story (id or document id) <input name="other" required></label> <button type="submit">Merge</button></form>
                 <p class="muted">Decisions are stored at once and applied by the next <code>wiretrace run</code> over this database.</p>
@@ -198,13 +202,18 @@ public struct StoryPages {
         kind: ReviewDecision.Kind, story: String, a: String?, b: String?, label: String, members: [String] = []
     ) -> HTML {
         """
-        <form method="post" action="/review" class="inline"><input type="hidden" name="kind" value="\(kind.rawValue)">\
+        <form method="post" action="/review" class="inline">\(tokenField)<input type="hidden" name="kind" value="\(kind.rawValue)">\
         <input type="hidden" name="story" value="\(story)">\
         \(a.map { value -> HTML in "<input type=\"hidden\" name=\"a\" value=\"\(value)\">" } ?? .empty)\
         \(b.map { value -> HTML in "<input type=\"hidden\" name=\"b\" value=\"\(value)\">" } ?? .empty)\
         \(members.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"members\" value=\"\(members.joined(separator: "\n"))\">")\
         <button type="submit">\(label)</button></form>
         """
+    }
+
+    /// The hidden field with the site's form token, in every review form.
+    private var tokenField: HTML {
+        formToken.map { token -> HTML in "<input type=\"hidden\" name=\"token\" value=\"\(token)\">" } ?? .empty
     }
 
     private func decisionList(_ decisions: [ReviewDecision]) -> HTML {

@@ -178,5 +178,9 @@ enum Schema {
         """
         ALTER TABLE documents ADD COLUMN language TEXT;
         """,
+        // 6: what each document's outlet rests on (the input, a meta tag, the URL, the page's links).
+        """
+        ALTER TABLE documents ADD COLUMN outlet_evidence TEXT;
+        """,
     ]
 }

@@ -37,7 +37,7 @@ extension WiretraceStore {
             SELECT \(Self.articleColumns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END
             FROM documents d LEFT JOIN story_terms t ON t.document_id = d.id ORDER BY d.id
             """)
-        while try query.step() { try body(Self.article(from: query), query.string(11)) }
+        while try query.step() { try body(Self.article(from: query), query.string(12)) }
     }
 
     /// Keeps story terms for documents, each with the content hash it was computed from (the

@@ -266,13 +266,14 @@ public final class WiretraceStore {
             let upsert = try statement(
                 """
                 INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits,
-                  text, content_hash, first_run, last_run, text_hash, language)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  text, content_hash, first_run, last_run, text_hash, language, outlet_evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET source = excluded.source, format = excluded.format, url = excluded.url,
                   outlet = excluded.outlet, title = excluded.title, published = excluded.published,
                   byline = excluded.byline, dateline = excluded.dateline, credits = excluded.credits,
                   text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run,
-                  text_hash = excluded.text_hash, language = excluded.language
+                  text_hash = excluded.text_hash, language = excluded.language,
+                  outlet_evidence = excluded.outlet_evidence
                 """)
             let signature = try statement(
                 """
@@ -288,15 +289,15 @@ public final class WiretraceStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let pending = try statement("INSERT OR IGNORE INTO pending_documents(document_id) VALUES (?)")
-            // The language is identified again from the same text: kept current (and filled in for
-            // documents stored before languages were) without matching the document again.
-            let touch = try statement("UPDATE documents SET last_run = ?, language = ? WHERE id = ?")
+            // The language and the outlet's evidence are found again from the same page: kept
+            // current (and filled in for documents stored before they were) without matching again.
+            let touch = try statement("UPDATE documents SET last_run = ?, language = ?, outlet_evidence = ? WHERE id = ?")
             var outcomes: [StoreOutcome] = []
             for document in documents {
                 let article = document.article
                 let stored = try storedIdentity(of: article.id)
                 if let stored, stored.contentHash == document.contentHash {
-                    try touch.run([.int(Int64(run)), .optional(article.language), .text(article.id)])
+                    try touch.run([.int(Int64(run)), .optional(article.language), .optional(article.outletEvidence), .text(article.id)])
                     outcomes.append(.unchanged)
                     continue
                 }
@@ -311,7 +312,7 @@ public final class WiretraceStore {
                     .optional(article.outlet), .optional(article.title), .optional(article.published),
                     .optional(article.byline), .optional(article.dateline), .text(JSON.encode(article.credits)),
                     .text(article.text), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
-                    .text(document.textHash), .optional(article.language),
+                    .text(document.textHash), .optional(article.language), .optional(article.outletEvidence),
                 ])
                 try signature.run([
                     .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
@@ -396,14 +397,14 @@ public final class WiretraceStore {
         }
     }
 
-    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text, language"
+    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text, language, outlet_evidence"
 
     static func article(from row: SQLiteStatement) -> Article {
         Article(
             id: row.string(0) ?? "", source: row.string(1) ?? "", url: row.string(2), outlet: row.string(3),
             title: row.string(4), published: row.string(5), byline: row.string(6), dateline: row.string(7),
             credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: row.string(9) ?? "",
-            language: row.string(10))
+            language: row.string(10), outletEvidence: row.string(11))
     }
 
     /// One stored article, or nil.

@@ -24,9 +24,8 @@ struct Dedup: ParsableCommand {
     @OptionGroup var options: InputOptions
 
     func validate() throws {
-        if let threshold, !(threshold > 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
-        }
+        if let threshold { try checkRange("--threshold", threshold, 0...1, excludingLower: true) }
+        if let lshRecall { try checkRange("--lsh-recall", lshRecall, 0...1) }
     }
 
     func run() throws {
@@ -48,8 +47,8 @@ struct Dedup: ParsableCommand {
             return JSONValue.object([("group", .int(index + 1)), ("members", .array(ids))]).serialized()
         }
         try Standard.write(lines, to: out)
+        let rejected = result.rejects.total > 0 ? ", rejected \(result.rejects.total)" : ""
         Standard.error("wiretrace: \(result.documents) documents, \(result.candidatePairs) candidate pairs over "
-            + "\(result.candidateDocuments) documents, \(result.pairs) verified, \(result.groups.count) groups"
-            + (result.rejects.total > 0 ? ", rejected \(result.rejects.total)" : ""))
+            + "\(result.candidateDocuments) documents, \(result.pairs) verified, \(result.groups.count) groups\(rejected)")
     }
 }

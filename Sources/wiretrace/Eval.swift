@@ -9,7 +9,7 @@ import WiretraceReport
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a pipeline stage against labelled data.",
-        subcommands: [EvalExtraction.self, EvalClusters.self, EvalQuotes.self])
+        subcommands: [EvalExtraction.self, EvalClusters.self, EvalQuotes.self, EvalDates.self])
 }
 
 /// `wiretrace eval extraction --gold FILE --html DIR`: the article-extraction benchmark's metric.
@@ -38,7 +38,7 @@ struct EvalExtraction: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard worst >= 0 else { throw ValidationError("--worst must be 0 or more") }
+        try checkRange("--worst", worst, 0...maximumListLength)
     }
 
     func run() throws {

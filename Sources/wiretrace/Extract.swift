@@ -39,8 +39,8 @@ struct Extract: ParsableCommand {
         }
         if format == .json { print("]") }
         if rejected.total > 0 {
-            Standard.error("wiretrace: extracted \(total) documents, rejected \(rejected.total) ("
-                + rejected.sorted.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", ") + ")")
+            let reasons = rejected.sorted.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", ")
+            Standard.error("wiretrace: extracted \(total) documents, rejected \(rejected.total) (\(reasons))")
         }
     }
 }

@@ -20,12 +20,12 @@ struct ReportStories: ParsableCommand {
     var limit: Int = 10
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        try checkRange("--limit", limit, 1...maximumListLength)
     }
 
     func run() throws {
         let store = try openExistingStore(db)
-        print(try StoryReport(storyLimit: limit).render(store), terminator: "")
+        print(try StoryReport(storyLimit: limit).render(store).rendered, terminator: "")
     }
 }
 
@@ -47,13 +47,13 @@ struct ReportQuotes: ParsableCommand {
     var indirect = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        try checkRange("--limit", limit, 1...maximumListLength)
     }
 
     func run() throws {
         let store = try openExistingStore(db)
         let report = QuoteReport(storyID: story, storyLimit: limit, includeIndirect: indirect)
-        print(try report.render(store), terminator: "")
+        print(try report.render(store).rendered, terminator: "")
     }
 }
 
@@ -75,7 +75,7 @@ struct ReportSyndication: ParsableCommand {
     func run() throws {
         let report = try SyndicationReport(try openExistingStore(db))
         switch format {
-        case .md: print(report.markdown(), terminator: "")
+        case .md: print(report.markdown().rendered, terminator: "")
         case .csv: print(report.csv(), terminator: "")
         case .json: print(report.json(), terminator: "")
         }

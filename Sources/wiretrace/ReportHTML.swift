@@ -14,8 +14,7 @@ struct ReportHTML: ParsableCommand {
 
     func run() throws {
         let summary = try StaticSite(store: try openExistingStore(db)).write(to: out)
-        Standard.error(
-            "wiretrace: wrote \(summary.files) pages to \(out) (\(summary.stories) stories, \(summary.comparisons) side-by-side, "
-                + "\(summary.outlets) outlets); open \(out)/index.html")
+        let counts = "\(summary.stories) stories, \(summary.comparisons) side-by-side, \(summary.outlets) outlets"
+        Standard.error("wiretrace: wrote \(summary.files) pages to \(out) (\(counts)); open \(out)/index.html")
     }
 }

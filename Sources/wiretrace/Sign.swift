@@ -33,9 +33,7 @@ struct Sign: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
-        if let threshold, !(threshold > 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
-        }
+        if let threshold { try checkRange("--threshold", threshold, 0...1, excludingLower: true) }
         for input in inputs where !(input == "-" || input.hasPrefix("-.") || input.hasPrefix("-:"))
             && !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("no such file or directory: \(input)")

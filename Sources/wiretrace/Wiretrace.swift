@@ -29,7 +29,7 @@ struct Wiretrace: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as WiretraceError {
-            Standard.error("Error: \(error)")
+            Standard.error("Error: \(error.description)")
             switch error.code {
             case .usage, .configuration: exit(withError: ExitCode(64))
             case .notAStore: exit(withError: ExitCode(65))
@@ -71,14 +71,34 @@ struct InputOptions: ParsableArguments {
     var progressReporter: ProgressMeter { ProgressMeter(enabled: progress ?? ProgressMeter.stderrIsTerminal) }
 }
 
-/// Prints a rejected document on stderr: what, where, why. Never the article text.
+/// Prints a rejected document on stderr: what, where, why. Never the article text. File names,
+/// ids and messages come from the input, so they are made inert for the terminal.
 func printRejection(_ rejection: Rejection) {
-    Standard.error("wiretrace: skipped \(rejection.location): \(rejection.reason.rawValue): \(rejection.message)")
+    Standard.error("wiretrace: skipped \(rejection.location.description): \(rejection.reason.rawValue): \(rejection.message)")
+}
+
+/// The most items a listing option (`--limit`, `--worst`) takes.
+let maximumListLength = 1_000_000
+
+/// Refuses an integer option outside `range` (exit 64), naming the option.
+func checkRange(_ option: String, _ value: Int, _ range: ClosedRange<Int>) throws {
+    guard range.contains(value) else {
+        throw ValidationError("\(option) must be in \(range.lowerBound)...\(range.upperBound), got \(value)")
+    }
+}
+
+/// Refuses a number option that is not finite or outside `range` (exit 64), naming the option.
+func checkRange(_ option: String, _ value: Double, _ range: ClosedRange<Double>, excludingLower: Bool = false) throws {
+    guard value.isFinite, range.contains(value), !(excludingLower && value == range.lowerBound) else {
+        let interval = "\(excludingLower ? "(" : "[")\(range.lowerBound), \(range.upperBound)]"
+        throw ValidationError("\(option) must be in \(interval), got \(value)")
+    }
 }
 
 enum Standard {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// One line on stderr; what the line interpolates from outside is made inert (``TerminalText``).
+    static func error(_ line: TerminalText) {
+        FileHandle.standardError.write(Data((line.rendered + "\n").utf8))
     }
 
     /// Writes lines to a file or stdout.

@@ -44,32 +44,6 @@ import Testing
     }
 }
 
-@Suite struct DateLineTests {
-    @Test(arguments: [
-        ("March 27, 2021 9:45 AM UTC", "2021-03-27T09:45:00Z"),
-        ("22 June 2021, 21:30", "2021-06-22T21:30:00Z"),
-        ("Tue, Jun 22, 2021", "2021-06-22"),
-        ("Updated: January 6, 2011, 11:34 PM ET", "2011-01-06"),
-        ("Posted 5:10 pm, June 3, 2021", "2021-06-03T17:10:00Z"),
-        ("September 18th, 2013, 05:31 GMT", "2013-09-18T05:31:00Z"),
-        ("June 22, 2021 10:05 EDT", "2021-06-22"),
-    ])
-    func readsNewsDateLines(line: String, expected: String) {
-        #expect(Timestamp.isoDate(fromLine: line) == expected)
-        #expect(Timestamp.seconds(expected) != nil)
-    }
-
-    @Test(arguments: [
-        "By Reuters Staff",
-        "Myanmar's junta chief on Tuesday thanked Russia for strengthening the army in 2021 and more words",
-        "June 2021",
-        "Posted 3 hours ago",
-    ])
-    func ignoresLinesThatAreNotDates(line: String) {
-        #expect(Timestamp.isoDate(fromLine: line) == nil)
-    }
-}
-
 @Suite struct StableHashTests {
     @Test func matchesPublishedFNV1a64Vectors() {
         // Reference values of FNV-1a-64 (the IETF draft's test vectors).

@@ -6,7 +6,20 @@ enum CLI {
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static var executable: URL { root.appendingPathComponent(".build/debug/wiretrace") }
+    /// `$WIRETRACE_EXECUTABLE` when set (to run these tests against a release build), else the
+    /// `wiretrace` built beside this test binary (whatever `--scratch-path` the build used),
+    /// else `.build/debug/wiretrace`.
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["WIRETRACE_EXECUTABLE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        for directory in [testBinary.deletingLastPathComponent(), testBinary.deletingLastPathComponent().deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("wiretrace")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/wiretrace")
+    }
 
     static func fixture(_ path: String) -> String { root.appendingPathComponent("fixtures/\(path)").path }
 
@@ -17,7 +30,9 @@ enum CLI {
         var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs the executable; one still running after `timeout` seconds is terminated (its status
+    /// is then a signal's), so a hang fails the test instead of stalling the suite.
+    static func run(_ arguments: [String], timeout: Double = 300) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -26,6 +41,9 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

@@ -34,6 +34,43 @@ struct CreditDetectorTests {
         #expect(agencies("By Ana Lima") == [])
     }
 
+    @Test("bylines that close with an agency, with or without a separator or a desk", arguments: [
+        ("By MARTA OKAFOR Associated Press", "AP"),
+        ("By DANIEL PRICE and LENA VOSS Associated Press", "AP"),
+        ("By Daniel Price, Lena Voss and Omar Haddad Associated Press", "AP"),
+        ("By HENRIK DAHL AP Science Writer", "AP"),
+        ("By TOMAS RIVERA, AP Economics Writer | on", "AP"),
+        ("By Ruth Okonjo - Associated Press - Tuesday, March 3, 2020", "AP"),
+        ("By                 LENA VOSS | Associated Press", "AP"),
+        ("By Ruth Okonjo, Harbour Times, AP", "AP"),
+        ("By Reuters staff", "Reuters"),
+        ("Von Anna Berger, dpa", "dpa"),
+        ("Par Claire Morel, AFP", "AFP"),
+        ("Por Ana Ruiz, EFE", "EFE"),
+    ])
+    func bylineAgency(line: String, agency: String) {
+        #expect(agencies(line) == [agency], "\(line)")
+    }
+
+    @Test("several names over an agency are a byline; one name over an agency is a photo credit")
+    func namesOverAgency() {
+        #expect(agencies("DANIEL PRICE, LENA VOSS and OMAR HADDAD / AP") == ["AP"])
+        #expect(agencies("Daniel Price and Lena Voss, Reuters") == ["Reuters"])
+        #expect(agencies("Ruth Okonjo, Lena Voss and Omar Haddad, The Associated Press •") == ["AP"])
+        #expect(agencies("Marta Okafor / AP") == [])
+        #expect(agencies("(Marta Okafor / AP)") == [])
+        #expect(agencies("DANIEL PRICE, LENA VOSS/AFP/Getty Images") == [])
+        #expect(agencies("Photo: Daniel Price and Lena Voss / Reuters") == [])
+    }
+
+    @Test("a byline whose last word only looks like an agency is not a credit")
+    func bylineLookalikes() {
+        #expect(agencies("By Ana Ap") == [])
+        #expect(agencies("By Marta Okafor and Daniel Price") == [])
+        #expect(agencies("By the time the ferry arrived, Reuters reported, the port was closed.") == [])
+        #expect(agencies("Di Maio said the talks would go on, and Conte agreed with him.") == [])
+    }
+
     @Test("a trailing dash credit closes a paragraph")
     func trailingDash() {
         let credits = CreditDetector.credits(inText: "Rescuers searched the valley through the night. — AP")

@@ -132,7 +132,7 @@ struct TextExtractionTests {
         let article = try ArticleExtractor().extract(raw).get()
         #expect(Array(article.text.utf8) == Array(text.utf8))
         #expect(article.title == "Drought cuts hydro output")
-        #expect(article.byline == "Reuters")
+        #expect(article.byline == nil, "an agency is a credit, not an author")
         #expect(article.dateline == "OSLO")
         #expect(article.credits.map(\.agency) == ["Reuters"])
         #expect(article.source == "dump.jsonl record 3")

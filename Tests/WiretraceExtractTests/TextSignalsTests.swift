@@ -33,8 +33,37 @@ struct TextSignalsTests {
     @Test("bylines, and prose that starts with 'By'")
     func bylines() {
         #expect(TextSignals.byline(in: "By Jane Doe and John Roe") == "Jane Doe and John Roe")
-        #expect(TextSignals.byline(in: "By Ana Lima, AFP") == "Ana Lima, AFP")
+        // The agency is a credit (CreditDetector), not an author.
+        #expect(TextSignals.byline(in: "By Ana Lima, AFP") == "Ana Lima")
+        #expect(TextSignals.byline(in: "By Reuters") == nil)
         #expect(TextSignals.byline(in: "By contrast, prices fell.") == nil)
         #expect(TextSignals.byline(in: "By Tuesday the roads were clear of snow.") == nil)
+    }
+
+    @Test("bylines in other languages, with desks, titles and dates after the names", arguments: [
+        ("Von Anna Berger, dpa", "Anna Berger"),
+        ("Von Anna Berger und Jonas Keller", "Anna Berger und Jonas Keller"),
+        ("Par Claire Morel, envoyée spéciale à Lyon", "Claire Morel"),
+        ("Por Ana Ruiz y Pablo Gil", "Ana Ruiz y Pablo Gil"),
+        ("Di Marco Bellini", "Marco Bellini"),
+        ("By MARTA OKAFOR, AP Science Writer | on", "MARTA OKAFOR"),
+        ("By Ruth Okonjo - The Harbour Times - Sunday, July 14, 2024", "Ruth Okonjo"),
+        ("By Jane Doe, John Roe and Ann Lee", "Jane Doe, John Roe and Ann Lee"),
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe for AFP", "Jane Doe"),
+    ])
+    func multilingualBylines(line: String, names: String) {
+        #expect(TextSignals.byline(in: line) == names)
+    }
+
+    @Test("desks, agencies and URLs are not authors; prose after 'Di' is not a byline")
+    func notAuthors() {
+        #expect(TextSignals.authorName("Redaktion") == nil)
+        #expect(TextSignals.authorName("La rédaction") == nil)
+        #expect(TextSignals.authorName("dpa") == nil)
+        #expect(TextSignals.authorName("The Associated Press") == nil)
+        #expect(TextSignals.authorName("https://www.example.com/authors/jane") == nil)
+        #expect(TextSignals.authorName("Von Anna Berger, dpa") == "Anna Berger")
+        #expect(TextSignals.byline(in: "Di Maio said the talks would go on.") == nil)
     }
 }

@@ -83,6 +83,63 @@ import WiretraceIngest
         #expect(seen == 50)
     }
 
+    /// Regression (issue 14): batches were cut by count only, so a run of large pages was held
+    /// and processed all at once (six 45 MB pages: 2.5 GB). A batch now stops before its input
+    /// would pass `batchBytes`; only a single document larger than that is a batch on its own.
+    @Test func batchesAreCutByBytesAsWellAsByCount() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-ingest-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var words = SeededWords(state: 11)
+        // 40 documents of 2 KB to 700 KB of text (two of them over the 1 MiB bound on their own).
+        var lines: [String] = []
+        for index in 0..<40 {
+            let wordCount = index == 7 || index == 30 ? 260_000 : 400 + words.next() % 100_000
+            lines.append(#"{"id": "d\#(index)", "text": "\#(words.text(wordCount).joined(separator: " "))"}"#)
+        }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let bound = 1 << 20
+        final class Batches: @unchecked Sendable {
+            let lock = NSLock()
+            var sizes: [(documents: Int, bytes: Int)] = []
+        }
+        let batches = Batches()
+        var seen = 0
+        try ParallelIngest(reader: DocumentReader(inputs: [file.path]), workers: 2, batchSize: 1000, batchBytes: bound).run(
+            process: { documents in
+                let bytes = documents.reduce(0) { $0 + Self.payloadLength($1) }
+                batches.lock.lock()
+                batches.sizes.append((documents.count, bytes))
+                batches.lock.unlock()
+                return documents.map(\.id)
+            },
+            onDocument: { _, _ in seen += 1 },
+            onRejection: { Issue.record("rejected \($0)") })
+        #expect(seen == 40)
+        #expect(batches.sizes.reduce(0) { $0 + $1.documents } == 40)
+        #expect(batches.sizes.count > 2, "everything in one or two batches: \(batches.sizes)")
+        for batch in batches.sizes {
+            #expect(batch.bytes <= bound || batch.documents == 1, "a batch of \(batch.documents) documents holds \(batch.bytes) bytes")
+        }
+    }
+
+    @Test func theBatchBudgetCutsBeforeTheBoundAndAtTheCount() {
+        var budget = BatchBudget(documents: 3, bytes: 100)
+        var full: [Bool] = []
+        #expect(!budget.needsCut(before: 500))  // an empty batch takes any document
+        full.append(budget.add(byteCount: 60))
+        #expect(budget.needsCut(before: 41))
+        #expect(!budget.needsCut(before: 40))
+        full.append(budget.add(byteCount: 40))  // at the bound: full
+        #expect(full == [false, true])
+        budget.reset()
+        full = [budget.add(byteCount: 1), budget.add(byteCount: 1), budget.add(byteCount: 1)]
+        #expect(full == [false, false, true])  // at the count
+        budget.reset()
+        full = [budget.add(byteCount: 0), budget.add(byteCount: .max)]  // no overflow
+        #expect(full == [false, true])
+        #expect(budget.needsCut(before: .max))
+    }
+
     private static func payloadLength(_ raw: RawDocument) -> Int {
         switch raw.payload {
         case .verbatimText(let text): text.utf8.count

@@ -15,6 +15,7 @@ import WiretraceCore
         #expect(loaded.ingest == builtIn.ingest)
         #expect(loaded.extraction.maximumDOMDepth == builtIn.extraction.maximumDOMDepth)
         #expect(loaded.batchSize == builtIn.batchSize)
+        #expect(loaded.batchBytes == builtIn.batchBytes)
         #expect(loaded.workers == builtIn.workers)
     }
 
@@ -57,7 +58,7 @@ import WiretraceCore
         ("story:\n  cut_threshold: 2.5\n", "story.cut_threshold"),
         ("story:\n  cut_minimum_documents: 0\n", "cut_minimum_documents"),
         ("- just\n- a list\n", "mapping"),
-        ("ingest:\n  max_dom_depth: 1000\n", "ingest.max_dom_depth' must be ≤ 256"),
+        ("ingest:\n  max_dom_depth: 1000\n", "ingest.max_dom_depth' must be in 8...256"),
         ("ingest:\n  max_line_bytes: 10\n", "ingest.max_line_bytes"),
         ("ingest:\n  max_compression_ratio: 1\n", "ingest.max_compression_ratio"),
         ("dedup: [1, 2\n", "YAML"),
@@ -72,6 +73,67 @@ import WiretraceCore
         } catch {
             Issue.record("unexpected error \(error)")
         }
+    }
+
+    /// Every integer key of a pipeline file, by section.
+    static let integerKeys: [(section: String, key: String)] = [
+        ("ingest", "max_document_bytes"), ("ingest", "max_line_bytes"), ("ingest", "max_header_line_bytes"),
+        ("ingest", "max_decompressed_bytes"), ("ingest", "max_compression_ratio"), ("ingest", "ratio_grace_bytes"),
+        ("ingest", "max_dom_depth"), ("boilerplate", "min_documents"), ("boilerplate", "max_tracked_paragraphs"),
+        ("dedup", "shingle_size"), ("dedup", "permutations"), ("dedup", "minimum_shingles"), ("dedup", "bands"),
+        ("dedup", "rows"), ("story", "terms_per_document"), ("story", "cut_minimum_documents"),
+        ("run", "batch_size"), ("run", "batch_bytes"), ("run", "workers"),
+    ]
+
+    /// Every number key that takes a fraction or a weight.
+    static let numberKeys: [(section: String, key: String)] = [
+        ("boilerplate", "min_share"), ("dedup", "threshold"), ("dedup", "containment_threshold"),
+        ("story", "link_threshold"), ("story", "time_window_days"), ("story", "shared_quote_bonus"),
+        ("story", "entity_weight"), ("story", "title_weight"), ("story", "entity_share"),
+        ("story", "split_threshold"), ("story", "cut_threshold"),
+    ]
+
+    /// The values that crashed or hung a run when a key had no upper bound (`workers:
+    /// 9223372036854775807` trapped on `workers * 4`), and the negative ones.
+    @Test(arguments: ["9223372036854775807", "-9223372036854775808", "4294967296000", "-1"])
+    func everyIntegerKeyIsRangeChecked(value: String) {
+        for (section, key) in Self.integerKeys {
+            // bands alone is refused for want of rows: give both, so the range is what fails.
+            let extra = key == "bands" ? "  rows: 1\n" : key == "rows" ? "  bands: 1\n" : ""
+            let text = "\(section):\n  \(key): \(value)\n" + extra
+            do {
+                _ = try PipelineConfiguration.parse(text, origin: "range.yml")
+                Issue.record("accepted \(section).\(key): \(value)")
+            } catch let error as WiretraceError {
+                #expect(error.description.contains("\(section).\(key)"), "\(error)")
+                #expect(error.description.contains("range.yml"), "\(error)")
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+
+    @Test(arguments: [".nan", ".inf", "-.inf", "1e308", "-1e308"])
+    func everyNumberKeyRefusesNonFiniteAndHugeValues(value: String) {
+        for (section, key) in Self.numberKeys {
+            do {
+                _ = try PipelineConfiguration.parse("\(section):\n  \(key): \(value)\n", origin: "range.yml")
+                Issue.record("accepted \(section).\(key): \(value)")
+            } catch let error as WiretraceError {
+                #expect(error.description.contains("\(section).\(key)"), "\(error)")
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+
+    @Test func valuesInsideTheRangesAreAccepted() throws {
+        let configuration = try PipelineConfiguration.parse(
+            "run:\n  workers: 1024\n  batch_size: 1\n  batch_bytes: 1048576\nstory:\n  time_window_days: 0.5\n", origin: "ok.yml")
+        #expect(configuration.workers == 1024)
+        #expect(configuration.batchSize == 1)
+        #expect(configuration.batchBytes == 1 << 20)
+        #expect(configuration.story.timeWindowDays == 0.5)
     }
 
     @Test func contentHashChangesWithTextAndParameters() {

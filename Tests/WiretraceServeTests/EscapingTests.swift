@@ -55,7 +55,7 @@ import WiretraceStore
         let site = try ReviewSite(databasePath: database, reviewer: "rev \(Self.script) \(Self.image)")
         let split = await site.respond(
             method: "POST", path: "/review", query: "",
-            body: Data("kind=not_same&story=\(URLText.component(storyID))&a=\(URLText.component(original))&b=\(URLText.component(copy))".utf8))
+            body: Data("token=\(site.formToken)&kind=not_same&story=\(URLText.component(storyID))&a=\(URLText.component(original))&b=\(URLText.component(copy))".utf8))
         #expect(split.status == 303)
 
         let outlet = try #require(stored.outlet)

@@ -17,12 +17,22 @@ import WiretraceStore
 
     /// A started server on 127.0.0.1 and a free port; stopped by `body`'s end.
     static func withServer(_ database: String, reviewer: String, _ body: (URL) async throws -> Void) async throws {
-        let server = try ReviewServer(site: try ReviewSite(databasePath: database, reviewer: reviewer), port: 0)
+        try await withSite(database, reviewer: reviewer) { base, _ in try await body(base) }
+    }
+
+    /// A started server (with `limits`) on 127.0.0.1 and a free port, and its site (for its form
+    /// token); stopped by `body`'s end.
+    static func withSite(
+        _ database: String, reviewer: String = "tester", limits: HTTPLimits = HTTPLimits(),
+        _ body: (URL, ReviewSite) async throws -> Void
+    ) async throws {
+        let site = try ReviewSite(databasePath: database, reviewer: reviewer)
+        let server = try ReviewServer(site: site, port: 0, limits: limits)
         let task = Task { try await server.run() }
         defer { task.cancel() }
         try await server.waitUntilListening()
         let port = try #require(await server.port())
-        try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        try await body(URL(string: "http://127.0.0.1:\(port)")!, site)
         await server.stop()
     }
 
@@ -71,7 +81,7 @@ import WiretraceStore
     @Test func serverAnswersPagesErrorsAndRedirects() async throws {
         let database = try Self.fixtureDatabase()
         defer { ServeFixtures.remove(database) }
-        try await Self.withServer(database, reviewer: "tester") { base in
+        try await Self.withSite(database, reviewer: "tester") { base, site in
             let root = try await Self.get(base)
             #expect(root.status == 200 && root.body.contains("<h1>Stories</h1>"), "/ redirects to the stories")
             for path in ["/runs", "/quotes", "/outlets", "/stories?sort=date&page=1", "/stories?q=junta+russia"] {
@@ -82,7 +92,7 @@ import WiretraceStore
             #expect(try await Self.get(URL(string: "/nothing", relativeTo: base)!).status == 404)
             #expect(try await Self.get(URL(string: "/story?id=S000", relativeTo: base)!).status == 404)
             #expect(try await Self.get(URL(string: "/review", relativeTo: base)!).status == 405)
-            #expect(try await Self.post(URL(string: "/review", relativeTo: base)!, [("kind", "explode")]).status == 400)
+            #expect(try await Self.post(URL(string: "/review", relativeTo: base)!, [("token", site.formToken), ("kind", "explode")]).status == 400)
             // A run made while the server is up shows on the next request (no stale read snapshot).
             #expect(!(try await Self.get(URL(string: "/runs", relativeTo: base)!).body.contains("<td>#2</td>")))
             try ServeFixtures.run([ServeFixtures.fixture("html")], into: database)
@@ -98,12 +108,13 @@ import WiretraceStore
         let paradeStory = try #require(try store.clusterID(containing: Seed.parade))
         #expect(paradeStory != storyID)
         #expect(try store.cluster(storyID)?.members.count == Seed.story.count)
-        try await Self.withServer(database, reviewer: "ana") { base in
+        try await Self.withSite(database, reviewer: "ana") { base, site in
             let review = URL(string: "/review", relativeTo: base)!
             // Split the monitor out; merge the parade story in (by its story id).
-            let split = try await Self.post(review, [("kind", "split"), ("story", storyID), ("a", Seed.monitor)])
+            let split = try await Self.post(review, [("token", site.formToken), ("kind", "split"), ("story", storyID), ("a", Seed.monitor)])
             #expect(split.status == 200 && split.body.contains("split \(Seed.monitor) out of its story"))
-            let merge = try await Self.post(review, [("kind", "merge"), ("story", storyID), ("a", Seed.tass), ("other", paradeStory)])
+            let merge = try await Self.post(
+                review, [("token", site.formToken), ("kind", "merge"), ("story", storyID), ("a", Seed.tass), ("other", paradeStory)])
             #expect(merge.status == 200 && merge.body.contains("ana, "))
         }
         let decisions = try store.reviewDecisions()

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Publication-date accuracy of Wiretrace and htmldate on the same labelled pages, in one run.
+
+    dates.py --gold GOLD.jsonl --html DIR --wiretrace BIN [--python VENV_PYTHON] [--split NAME]
+
+GOLD: one `{"file", "url", "date"}` line per page (`date` YYYY-MM-DD or null); pages are
+`DIR/<file>`. A page is right when the YYYY-MM-DD of the date found equals the gold date; a null
+gold is right only when no date is found.
+
+Wiretrace is run as `BIN eval dates --gold GOLD --html DIR --predictions FILE` and its per-page
+predictions are read back; htmldate runs in a child process under `--python` (a virtualenv with
+`pip install 'htmldate==1.11.*'`, never the project's), as
+`find_date(html, extensive_search=True, original_date=True)`; `--htmldate-url` also passes the
+gold URL, which htmldate otherwise takes from the page's canonical link.
+
+Split: a page is in the train part when the first hex digit of its file name (the SHA-1 of its
+URL) is 0-7, in the dev part when it is 8-f. Both contenders are scored on train, dev and all.
+"""
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HTMLDATE_CHILD = r"""
+import gzip, json, sys, warnings, logging
+warnings.filterwarnings("ignore")
+logging.disable(logging.CRITICAL)
+import htmldate
+from htmldate import find_date
+gold, directory, use_url = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+out = {}
+for line in open(gold, encoding="utf-8"):
+    page = json.loads(line)
+    with gzip.open(directory + "/" + page["file"], "rb") if page["file"].endswith(".gz") else open(directory + "/" + page["file"], "rb") as f:
+        data = f.read()
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError:
+        html = data
+    kwargs = {"extensive_search": True, "original_date": True}
+    if use_url:
+        kwargs["url"] = page["url"]
+    try:
+        found = find_date(html, **kwargs)
+    except Exception:
+        found = None
+    out[page["file"]] = found
+print(json.dumps({"version": htmldate.__version__, "predictions": out}))
+"""
+
+
+def part(file_name):
+    return "train" if file_name[0] in "01234567" else "dev"
+
+
+def score(gold, predictions):
+    totals = {}
+    for page in gold:
+        found = predictions.get(page["file"])
+        right = (found is None) if page["date"] is None else (found is not None and found[:10] == page["date"])
+        for name in (part(page["file"]), "all"):
+            good, count = totals.get(name, (0, 0))
+            totals[name] = (good + int(right), count + 1)
+    return totals
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", required=True)
+    parser.add_argument("--html", required=True)
+    parser.add_argument("--wiretrace", default=".build/release/wiretrace")
+    parser.add_argument("--python", default=".build-bench/venv/bin/python")
+    parser.add_argument("--htmldate-url", action="store_true", help="pass the gold URL to htmldate too")
+    parser.add_argument("--diff", action="store_true", help="list the pages where the two disagree")
+    args = parser.parse_args()
+
+    gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    with tempfile.TemporaryDirectory() as scratch:
+        predictions_path = os.path.join(scratch, "wiretrace.jsonl")
+        subprocess.run(
+            [args.wiretrace, "eval", "dates", "--gold", args.gold, "--html", args.html, "--predictions", predictions_path],
+            check=True, stdout=subprocess.DEVNULL)
+        wiretrace = {}
+        for line in open(predictions_path, encoding="utf-8"):
+            record = json.loads(line)
+            wiretrace[record["file"]] = record["found"]
+    child = subprocess.run(
+        [args.python, "-c", HTMLDATE_CHILD, args.gold, args.html, "1" if args.htmldate_url else "0"],
+        check=True, capture_output=True, text=True)
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    htmldate = result["predictions"]
+
+    ours, theirs = score(gold, wiretrace), score(gold, htmldate)
+    print(f"split: train = file name (SHA-1 of the URL) starting 0-7, dev = 8-f")
+    print(f"{'part':6} {'pages':>5}  {'wiretrace':>9}  {'htmldate ' + result['version']:>15}")
+    for name in ("train", "dev", "all"):
+        good, count = ours[name]
+        other, _ = theirs[name]
+        print(f"{name:6} {count:5d}  {good / count:9.3f}  {other / count:15.3f}")
+    if args.diff:
+        for page in gold:
+            a, b = wiretrace.get(page["file"]), htmldate.get(page["file"])
+            if (a or "")[:10] != (b or "")[:10]:
+                print(f"{part(page['file']):5} gold {page['date']} wiretrace {a} htmldate {b} {page['file']} {page['url']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

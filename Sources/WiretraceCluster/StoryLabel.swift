@@ -1,0 +1,47 @@
+/// The label of a story: the member headline that best represents the others.
+///
+/// A scraped member's title can be page furniture (the site's name, a weather widget, a share
+/// row) while its text is the story's; such a title shares no words with the other members'
+/// headlines. The label is the title whose words overlap the other titles most (the medoid by
+/// word Jaccard), the origin's on a tie; with one member, or titles that share nothing, the
+/// origin's title stands.
+public enum StoryLabel {
+    /// Members compared at most, in member order (the origin first): the label of a large story
+    /// is settled by its first members.
+    static let maximumMembers = 200
+
+    /// - Parameters:
+    ///   - members: the members' titles and outlets, in member order (a member without an
+    ///     outlet counts as an outlet of its own).
+    ///   - origin: the index of the origin in `members`.
+    /// - Complexity: O(m² · w) for m ≤ ``maximumMembers`` titles of w words.
+    ///   - isFurniture: titles never to use (e.g. one that heads documents of several stories).
+    public static func title(
+        of members: [(title: String?, outlet: String?)], origin: Int, isFurniture: (String) -> Bool = { _ in false }
+    ) -> String? {
+        let titles = members.map { $0.title.flatMap { isFurniture($0) ? nil : $0 } }
+        guard titles.indices.contains(origin) else { return titles.compactMap { $0 }.first }
+        let considered = Array(titles.prefix(maximumMembers))
+        let outlets = members.prefix(maximumMembers).map { $0.outlet?.lowercased() }
+        let words: [Set<String>] = considered.map { title in
+            Set((title ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        }
+        var best: (index: Int, score: Double)?
+        for i in considered.indices where !words[i].isEmpty {
+            var score = 0.0
+            for j in considered.indices where j != i && !words[j].isEmpty && (outlets[i] == nil || outlets[i] != outlets[j]) {
+                let shared = words[i].intersection(words[j]).count
+                if shared > 0 { score += Double(shared) / Double(words[i].union(words[j]).count) }
+            }
+            let isBetter: Bool
+            if let current = best {
+                isBetter = score > current.score + 1e-9 || (abs(score - current.score) <= 1e-9 && i == origin)
+            } else {
+                isBetter = true
+            }
+            if isBetter { best = (i, score) }
+        }
+        guard let best, best.score > 0 else { return titles[origin] ?? titles.compactMap { $0 }.first }
+        return considered[best.index]
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import WiretraceCore
+import WiretracePipeline
+import WiretraceReport
+
+/// `wiretrace eval dates --gold FILE --html DIR`: publication-date accuracy.
+struct EvalDates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dates",
+        abstract: "Score publication dates against a labelled set of pages.",
+        discussion: """
+            The gold file has one JSON object per line, {"file", "url", "date"}, with date YYYY-MM-DD or
+            null (htmldate's evaluation format); pages are <file> in the --html directory, read with the
+            gold url as the document's url. A page is right when the YYYY-MM-DD of the date found equals
+            the gold date; a null gold is right only when no date is found. When file names are hex hashes
+            the accuracy is also given per part: train (names 0-7) and dev (8-f). Exits 77 (skipped)
+            when the gold file or the page directory is absent.
+            """)
+
+    @Option(name: .long, help: "Gold file: JSON lines {\"file\", \"url\", \"date\"}.")
+    var gold: String
+
+    @Option(name: .long, help: "Directory of the labelled pages.")
+    var html: String
+
+    @Option(name: .long, help: "Only the pages of this part (train or dev).")
+    var part: String?
+
+    @Flag(name: .long, help: "List the pages given a wrong date or none.")
+    var wrong = false
+
+    @Option(name: .long, help: "Write one JSON line per page: {\"file\", \"url\", \"gold\", \"found\", \"source\"}.")
+    var predictions: String?
+
+    func validate() throws {
+        if let part, part != "train", part != "dev" { throw ValidationError("--part is train or dev") }
+    }
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: gold) else {
+            Standard.error("wiretrace eval dates: skipped: no gold file at \(gold)")
+            throw ExitCode(77)
+        }
+        guard FileManager.default.fileExists(atPath: html, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Standard.error("wiretrace eval dates: skipped: no page directory at \(html)")
+            throw ExitCode(77)
+        }
+        let pages = try DatedPage.load(path: gold).filter { part == nil || $0.part == part }
+        let results = DateEvaluation().run(gold: pages, htmlDirectory: html)
+        var lines: [String] = []
+        func summary(_ name: String, _ subset: [DatedPageResult]) {
+            guard !subset.isEmpty else { return }
+            let right = subset.filter(\.isRight).count
+            let none = subset.filter { $0.found == nil && $0.page.date != nil }.count
+            lines.append(name.padding(toLength: 6, withPad: " ", startingAt: 0)
+                + String(format: " pages %4d  right %4d  no date %3d  accuracy %.3f",
+                         subset.count, right, none, Double(right) / Double(subset.count)))
+        }
+        summary("train", results.filter { $0.page.part == "train" })
+        summary("dev", results.filter { $0.page.part == "dev" })
+        summary("all", results)
+        var sources: [String: (Int, Int)] = [:]
+        for result in results {
+            let key = result.source ?? "none"
+            sources[key, default: (0, 0)].0 += result.isRight ? 1 : 0
+            sources[key, default: (0, 0)].1 += 1
+        }
+        lines.append("by source (right/pages): " + sources.sorted { $0.value.1 > $1.value.1 }
+            .map { "\($0.key) \($0.value.0)/\($0.value.1)" }.joined(separator: ", "))
+        if wrong {
+            for result in results where !result.isRight {
+                lines.append("  \(result.page.part ?? "-")  gold \(result.page.date ?? "null")  found \(result.found ?? "none")"
+                    + "  (\(result.source ?? result.problem ?? "-"))  \(result.page.file)  \(result.page.url ?? "")")
+            }
+        }
+        try Standard.write(lines, to: nil)
+        if let predictions {
+            let records = results.map { result in
+                JSONValue.object([
+                    ("file", .string(result.page.file)), ("url", result.page.url.map(JSONValue.string) ?? .null),
+                    ("gold", result.page.date.map(JSONValue.string) ?? .null),
+                    ("found", result.found.map(JSONValue.string) ?? .null),
+                    ("source", result.source.map(JSONValue.string) ?? .null),
+                ]).serialized()
+            }
+            try Standard.write(records, to: predictions)
+        }
+    }
+}

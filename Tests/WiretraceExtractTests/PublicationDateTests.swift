@@ -1,0 +1,294 @@
+import Foundation
+import Testing
+import WiretraceCore
+@testable import WiretraceExtract
+
+/// Publication dates: every form pages write them in, the order of the sources, plausibility,
+/// and ISO 8601 on the way out.
+@Suite("Publication dates")
+struct PublicationDateTests {
+    /// A page with the given `<head>` additions and article markup.
+    static func page(head: String = "", lang: String = "en", body: String) -> String {
+        """
+        <html lang="\(lang)"><head><title>Council approves the harbour budget</title>\(head)</head>
+        <body><nav><a href="/">Home</a></nav><article><h1>Council approves the harbour budget</h1>\(body)
+        <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p>
+        </article></body></html>
+        """
+    }
+
+    static func published(_ markup: String, url: String? = nil, fetched: String? = nil, published: String? = nil) throws -> String? {
+        var raw = htmlDocument(markup, url: url)
+        raw.fetched = fetched
+        raw.published = published
+        return try extractArticle(raw).published
+    }
+
+    // MARK: Sources
+
+    @Test("JSON-LD: datePublished, not dateModified, whatever their order")
+    func jsonLD() throws {
+        let head = """
+            <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+            "dateModified": "2021-06-24T09:00:00+08:00", "datePublished": "2021-06-22T10:05:00+08:00"}</script>
+            """
+        #expect(try Self.published(Self.page(head: head, body: "")) == "2021-06-22T10:05:00+08:00")
+    }
+
+    @Test("JSON-LD that is not valid JSON still gives its datePublished")
+    func invalidJSONLD() throws {
+        let head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"a\nb\", \"datePublished\": \"2021-06-22\",}</script>"
+        #expect(try Self.published(Self.page(head: head, body: "")) == "2021-06-22")
+    }
+
+    @Test("meta tags of publication dates", arguments: [
+        ("<meta property=\"article:published_time\" content=\"2021-06-22T10:05:00Z\">", "2021-06-22T10:05:00Z"),
+        ("<meta name=\"DC.date.issued\" content=\"2021-06-22\">", "2021-06-22"),
+        ("<meta name=\"parsely-pub-date\" content=\"2021-06-22T10:05:00-04:00\">", "2021-06-22T10:05:00-04:00"),
+        ("<meta name=\"sailthru.date\" content=\"Tue, 22 Jun 2021 10:05:00 +0000\">", "2021-06-22T10:05:00Z"),
+        ("<meta itemprop=\"datePublished\" content=\"2021-06-22\">", "2021-06-22"),
+        ("<meta name=\"pubdate\" content=\"20210622\">", "2021-06-22"),
+    ])
+    func metaTags(head: String, expected: String) throws {
+        #expect(try Self.published(Self.page(head: head, body: "")) == expected)
+    }
+
+    @Test("<time pubdate> and itemprop=datePublished in the article")
+    func timeElement() throws {
+        let body = "<p class=\"byline\">By Ana Lim, <time pubdate datetime=\"2021-06-22T10:05:00+02:00\">22 June</time></p>"
+        #expect(try Self.published(Self.page(body: body)) == "2021-06-22T10:05:00+02:00")
+        let itemprop = "<span itemprop=\"datePublished\" content=\"2021-06-21\">21.06.2021</span>"
+        #expect(try Self.published(Self.page(body: itemprop)) == "2021-06-21")
+    }
+
+    @Test("the URL path states the date when the page does not", arguments: [
+        ("https://example.org/2018/10/09/harbour-budget/", "2018-10-09"),
+        ("https://example.org/news/harbour-budget-2018-10-09", "2018-10-09"),
+        ("https://example.org/archive/20181009/harbour-budget.html", "2018-10-09"),
+        ("https://example.org/detail/~22-10-2018-harbour-budget", "2018-10-22"),
+        ("https://example.org/bericht_vom_09.10.2018_hafen", "2018-10-09"),
+    ])
+    func urlPath(url: String, expected: String) throws {
+        #expect(try Self.published(Self.page(body: ""), url: url) == expected)
+    }
+
+    @Test("a date line on the URL's day gives the time the URL does not have")
+    func urlDayWithTime() throws {
+        let body = "<div class=\"article-meta\"><span class=\"byline\">By Reuters</span> <time datetime=\"2021-06-22T22:20:00+08:00\">22 June 2021, 22:20</time></div>"
+        #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
+    }
+
+    @Test("a date line under the headline, in the page's language", arguments: [
+        ("de", "<p class=\"meta\">Veröffentlicht am 27.01.2020, 15:28 Uhr</p>", "2020-01-27"),
+        ("de", "<div class=\"article-date\">16. August 2019</div>", "2019-08-16"),
+        ("fr", "<p class=\"date\">Publié le 1er mars 2020</p>", "2020-03-01"),
+        ("fr", "<span class=\"date\">27 janvier 2020</span>", "2020-01-27"),
+        ("es", "<p class=\"fecha\">5 de mayo de 2019</p>", "2019-05-05"),
+        ("it", "<p class=\"data\">Pubblicato il 14 gennaio 2020</p>", "2020-01-14"),
+        ("pt", "<p class=\"data\">5 de maio de 2019</p>", "2019-05-05"),
+        ("nl", "<p class=\"datum\">5 mei 2019</p>", "2019-05-05"),
+        ("pl", "<p class=\"data\">3 września 2019</p>", "2019-09-03"),
+        ("ru", "<p class=\"date\">16 августа 2019 г.</p>", "2019-08-16"),
+        ("tr", "<p class=\"tarih\">12 Ekim 2020</p>", "2020-10-12"),
+        ("en", "<p class=\"dateline\">March 27, 2021</p>", "2021-03-27"),
+    ])
+    func dateLines(lang: String, line: String, expected: String) throws {
+        #expect(try Self.published(Self.page(lang: lang, body: line)) == expected)
+    }
+
+    @Test("a date line labelled as an update is passed over for the one labelled as published")
+    func publishedBeforeUpdated() throws {
+        let body = "<p class=\"meta\">Aktualisiert am 29.01.2020 – Veröffentlicht am 27.01.2020</p>"
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-01-27")
+    }
+
+    @Test("a generic <meta name=date> gives way to the date line at the headline; a specific key does not")
+    func genericMeta() throws {
+        let line = "<p class=\"timestamp\">November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</p>"
+        let generic = "<meta name=\"date\" content=\"2019-11-19T01:48:03.835Z\">"
+        #expect(try Self.published(Self.page(head: generic, body: line)) == "2019-11-18T14:26:00-10:00")
+        #expect(try Self.published(Self.page(head: generic, body: "")) == "2019-11-19T01:48:03Z")
+        let specific = "<meta property=\"article:published_time\" content=\"2019-11-19T00:26:00Z\">"
+        #expect(try Self.published(Self.page(head: specific, body: line)) == "2019-11-18T14:26:00-10:00")
+    }
+
+    @Test("a modification date is taken only when nothing states the publication")
+    func modifiedOnly() throws {
+        let modified = "<meta property=\"article:modified_time\" content=\"2021-06-24T09:00:00Z\">"
+        #expect(try Self.published(Self.page(head: modified, body: "")) == "2021-06-24T09:00:00Z")
+        let both = modified + "<meta property=\"article:published_time\" content=\"2021-06-22T10:05:00Z\">"
+        #expect(try Self.published(Self.page(head: both, body: "")) == "2021-06-22T10:05:00Z")
+    }
+
+    @Test("dates after the scrape time or before 1995 are not publication dates")
+    func implausibleDates() throws {
+        let future = "<meta property=\"article:published_time\" content=\"2099-01-01T00:00:00Z\">"
+        #expect(try Self.published(Self.page(head: future, body: "<p class=\"date\">22.06.2021</p>")) == "2021-06-22")
+        let afterScrape = "<meta property=\"article:published_time\" content=\"2021-07-01T00:00:00Z\">"
+        #expect(try Self.published(
+            Self.page(head: afterScrape, body: ""), url: "https://example.org/2021/06/22/budget",
+            fetched: "2021-06-25T12:00:00Z") == "2021-06-22")
+        let ancient = "<meta property=\"article:published_time\" content=\"0001-01-01T00:00:00Z\">"
+        #expect(try Self.published(Self.page(head: ancient, body: "")) == nil)
+    }
+
+    @Test("a UTC time is given in the zone of the local time the page shows")
+    func localTime() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\">"
+        let body = "<p class=\"date\">Published: November 8, 2023 at 11:30 p.m.</p>"
+        #expect(try Self.published(Self.page(head: head, body: body)) == "2023-11-08T23:30:59-06:00")
+    }
+
+    @Test("dates in teasers of other stories are not the page's")
+    func teasersElsewhere() throws {
+        let markup = """
+            <html lang="de"><head><title>Hafen bekommt neues Budget</title></head><body>
+            <aside class="related"><p class="date">01.01.2019</p><a href="/x">Andere Meldung</a></aside>
+            <article><h1>Hafen bekommt neues Budget</h1><p class="date">27.01.2020</p>
+            <p>Der Rat hat das Budget für den Hafen am Montag nach langer Debatte beschlossen.</p></article>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2020-01-27")
+    }
+
+    // MARK: Reading dates
+
+    @Test("machine values are normalised to ISO 8601", arguments: [
+        ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28T15:28:56+01:00"),
+        ("2019-05-15 05:28:29", "2019-05-15"),
+        ("2019-05-15T05:28:29.123+0200", "2019-05-15T05:28:29+02:00"),
+        ("2019-05-15T05:28Z", "2019-05-15T05:28:00Z"),
+        ("Tue, 28 Jan 2020 15:28:56 GMT", "2020-01-28T15:28:56Z"),
+        ("Wed, 15 May 2019 05:28:29 -0400", "2019-05-15T05:28:29-04:00"),
+        ("1580221736", "2020-01-28T14:28:56Z"),
+        ("20190515", "2019-05-15"),
+        ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19T03:05:46Z"),
+        ("Monday, November 18, 2019, 08:19 PM", "2019-11-18"),
+        ("2020年1月27日", "2020-01-27"),
+    ])
+    func machineValues(value: String, expected: String) {
+        #expect(DateText.parse(value)?.iso8601 == expected)
+    }
+
+    @Test("numeric orders: day first in Europe, month first in American English, the numbers decide when they can", arguments: [
+        ("03/04/2020", NumericDateOrder.monthFirst, "2020-03-04"),
+        ("03/04/2020", NumericDateOrder.dayFirst, "2020-04-03"),
+        ("13/04/2020", NumericDateOrder.monthFirst, "2020-04-13"),
+        ("04/13/2020", NumericDateOrder.dayFirst, "2020-04-13"),
+        ("03.04.2020", NumericDateOrder.monthFirst, "2020-04-03"),
+        ("2020/04/03", NumericDateOrder.monthFirst, "2020-04-03"),
+    ])
+    func numericOrders(text: String, order: NumericDateOrder, expected: String) {
+        #expect(DateText.matches(in: "Posted " + text, order: order).first?.date.isoDay == expected)
+    }
+
+    @Test("the numeric order a page suggests")
+    func pageOrder() {
+        #expect(NumericDateOrder.forPage(language: "en-US", host: "example.co.uk") == .monthFirst)
+        #expect(NumericDateOrder.forPage(language: "en", host: "example.com") == .monthFirst)
+        #expect(NumericDateOrder.forPage(language: "en-GB", host: "example.com") == .dayFirst)
+        #expect(NumericDateOrder.forPage(language: "de", host: "example.com") == .dayFirst)
+        #expect(NumericDateOrder.forPage(language: nil, host: "example.co.uk") == .dayFirst)
+    }
+
+    @Test("numbers that are not dates", arguments: [
+        "version 1.2.2019.5", "ISBN 978-3-16-148410-0", "call 12.34.5678", "31.02.2020", "2020-13-01", "room 12/2020",
+    ])
+    func notDates(text: String) {
+        #expect(DateText.matches(in: text, order: .dayFirst).isEmpty)
+    }
+
+    @Test("date lines of text scrapes; a time without a zone keeps only its day", arguments: [
+        ("March 27, 2021 9:45 AM UTC", "2021-03-27T09:45:00Z"),
+        ("22 June 2021, 21:30", "2021-06-22"),
+        ("Tue, Jun 22, 2021", "2021-06-22"),
+        ("Updated: January 6, 2011, 11:34 PM ET", "2011-01-06"),
+        ("Posted 5:10 pm, June 3, 2021", "2021-06-03"),
+        ("September 18th, 2013, 05:31 GMT", "2013-09-18T05:31:00Z"),
+        ("June 22, 2021 10:05 EDT", "2021-06-22T10:05:00-04:00"),
+        ("22.06.2021, 21:30 Uhr MESZ", "2021-06-22T21:30:00+02:00"),
+    ])
+    func scrapeDateLines(line: String, expected: String) {
+        #expect(DateText.dateLine(line)?.iso8601 == expected)
+        #expect(Timestamp.seconds(expected) != nil)
+    }
+
+    @Test("lines that are not date lines", arguments: [
+        "By Reuters Staff",
+        "Myanmar's junta chief on Tuesday thanked Russia for strengthening the army in 2021 and more words",
+        "June 2021",
+        "Posted 3 hours ago",
+    ])
+    func notDateLines(line: String) {
+        #expect(DateText.dateLine(line) == nil)
+    }
+
+    @Test("the input's own published value is normalised too; an unreadable one gives way to the page's")
+    func givenPublished() throws {
+        #expect(try Self.published(Self.page(body: ""), published: "Tue Jan 28 15:28:56 CET 2020") == "2020-01-28T15:28:56+01:00")
+        let head = "<meta property=\"article:published_time\" content=\"2021-06-22T10:05:00Z\">"
+        #expect(try Self.published(Self.page(head: head, body: ""), published: "sometime last week") == "2021-06-22T10:05:00Z")
+    }
+}
+
+/// Every `published` the extractor gives for the project's fixture pages is ISO 8601.
+@Suite("Published is ISO 8601")
+struct PublishedISO8601Tests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures")
+
+    /// "2021-06-22", or a time with seconds and a zone: "2021-06-22T10:05:00Z", "…+08:00".
+    static func isISO8601(_ value: String) -> Bool {
+        let pattern = #"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$"#
+        return value.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// Raw documents of every fixture: HTML pages, JSONL records (html or text, with their url
+    /// and published), text scrapes.
+    static func documents() throws -> [RawDocument] {
+        var documents: [RawDocument] = []
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(atPath: fixtures.path) else { return [] }
+        for case let path as String in walker where !path.hasPrefix("bad/") {
+            let url = fixtures.appendingPathComponent(path)
+            let location = SourceLocation(file: path)
+            if path.hasSuffix(".html") {
+                let bytes = Array(try Data(contentsOf: url))
+                documents.append(RawDocument(id: path, location: location, format: .html, payload: .html(bytes: bytes, charset: nil)))
+            } else if path.hasSuffix(".txt"), path.hasPrefix("text/") {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                documents.append(RawDocument(id: path, location: location, format: .text, payload: .scrapedText(text)))
+            } else if path.hasSuffix(".jsonl") {
+                for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                    guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+                    let payload: RawPayload
+                    if let html = object["html"] as? String {
+                        payload = .html(bytes: Array(html.utf8), charset: nil)
+                    } else if let text = object["text"] as? String {
+                        payload = .verbatimText(text)
+                    } else {
+                        continue
+                    }
+                    documents.append(RawDocument(
+                        id: object["id"] as? String ?? path, location: location, format: .jsonl, url: object["url"] as? String,
+                        published: object["published"] as? String, fetched: object["scraped"] as? String, payload: payload))
+                }
+            }
+        }
+        return documents
+    }
+
+    @Test func everyFixturePublishedIsISO8601() throws {
+        let documents = try Self.documents()
+        #expect(documents.count >= 40)
+        var dated = 0
+        for raw in documents {
+            guard case .success(let article) = ArticleExtractor().extract(raw) else { continue }
+            if let published = article.published {
+                dated += 1
+                #expect(Self.isISO8601(published), "\(raw.id): \(published)")
+            }
+        }
+        #expect(dated >= 30)
+    }
+}

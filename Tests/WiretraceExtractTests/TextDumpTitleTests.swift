@@ -1,0 +1,78 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceExtract
+
+/// Titles of scraped text dumps (JSONL `text`, kept verbatim): the first line that reads as a
+/// headline, not the page furniture that scraping kept above it.
+@Suite struct TextDumpTitleTests {
+    static func verbatim(_ text: String, outlet: String? = "harbourtimes.example", id: String = "d1") -> RawDocument {
+        RawDocument(
+            id: id, location: SourceLocation(file: "dump.jsonl", record: 1), format: .jsonl, outlet: outlet,
+            payload: .verbatimText(text))
+    }
+
+    static let body = "The harbour board voted on Tuesday to rebuild the northern pier, which was closed after winter storms cracked its pilings and left the ferry service without a landing."
+
+    @Test("furniture above the headline is passed over", arguments: [
+        "The Harbour Times",
+        "Harbour Times",
+        "Sunday, Jul 14th 2024 5-Day Forecast",
+        "Updated 2:08 AM ET, Thu August 3, 2023",
+        "3 Hours Ago | 04:15",
+        "FacebookEmail Twitter Google+ LinkedIn Pinterest",
+        "Tags: harbour board | ferries | storms",
+        "Fullscreen",
+        "share",
+        "By Ana Lima and Tom Price - The Harbour Times - Sunday, July 14, 2024",
+        "by Coastal Money - Jul 14, 2024 7:00 am",
+        "Harbour Times Videos •",
+        "The mayor (L) and the harbour master at the pier.Daniel Price / Reuters",
+        "Enter City and State or Zip Code",
+        "- - - - -",
+    ])
+    func furnitureIsNotTheTitle(furniture: String) throws {
+        let text = "\(furniture)\n\nHarbour board votes to rebuild storm-hit pier\n\n\(Self.body)"
+        let article = try ArticleExtractor().extract(Self.verbatim(text)).get()
+        #expect(article.title == "Harbour board votes to rebuild storm-hit pier", "after \(furniture)")
+        #expect(article.text == text)
+    }
+
+    @Test func aPlainHeadlineFirstIsTheTitle() throws {
+        let text = "Harbour board votes to rebuild storm-hit pier\n\n\(Self.body)"
+        #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == "Harbour board votes to rebuild storm-hit pier")
+    }
+
+    @Test func aTitleCaseHeadlineMayEndInAFullStop() throws {
+        let text = "Tap here to turn on desktop notifications to get the news sent to you.\n\nEDITION\n\nThe Pier Wants Money. The Board Is About To Give It.\n\n\(Self.body)"
+        #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == "The Pier Wants Money. The Board Is About To Give It.")
+    }
+
+    @Test func noHeadlineBeforeTheBodyMeansNoTitle() throws {
+        let text = "share\n\n\(Self.body)\n\nFerry service to resume next month, officials say"
+        #expect(try ArticleExtractor().extract(Self.verbatim(text)).get().title == nil)
+    }
+
+    @Test func theRecordsOwnTitleWins() throws {
+        var raw = Self.verbatim("The Harbour Times\n\n\(Self.body)")
+        raw.title = "Pier to be rebuilt"
+        #expect(try ArticleExtractor().extract(raw).get().title == "Pier to be rebuilt")
+    }
+
+    @Test func aTitleLearnedAsTheOutletsBoilerplateIsChosenAgain() throws {
+        // Ten pages of one outlet, each opening with the same promotion line, then its headline.
+        // (Paragraphs that differ only in their digits count as one, so the pages differ in words.)
+        let places = ["Aldous", "Brenning", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenroy", "Hollins", "Ivybridge", "Jarrow"]
+        let headlines = places.map { "Storm damage in \($0) reaches the harbour council" }
+        var articles = try headlines.enumerated().map { index, headline in
+            let text = "Get breaking news alerts from the Coast Courier app\n\n\(headline)\n\n\(Self.body) Filed from \(places[index])."
+            return try ArticleExtractor().extract(Self.verbatim(text, outlet: "coastcourier.example", id: "c\(index)")).get()
+        }
+        #expect(articles.allSatisfy { $0.title == "Get breaking news alerts from the Coast Courier app" })
+        let texts = articles.map(\.text)
+        let learner = OutletBoilerplate()
+        learner.clean(&articles, eligible: Array(repeating: false, count: articles.count))
+        #expect(articles.map(\.title) == headlines)
+        #expect(articles.map(\.text) == texts)
+        #expect(learner.retitledDocuments == 10)
+    }
+}
