@@ -74,6 +74,11 @@ public struct StoryClusterer: Sendable {
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
         let window = configuration.timeWindowDays * 86_400
+        let anchors = AnchorVectors(documents: documents, termCount: vocabulary.terms.count)
+        let cross = CrossLanguageNodes(
+            anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
+            published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration)
+        let multilingual = !cross.isEmpty
 
         // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
         // candidate j is one pass over j's terms instead of a merge walk: the same products,
@@ -109,6 +114,7 @@ public struct StoryClusterer: Sendable {
             if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
                 score += configuration.sharedQuoteBonus
             }
+            if multilingual { score = max(score, cross.similarity(i, j)) }
             return min(score, 1)
         }
 
@@ -117,6 +123,7 @@ public struct StoryClusterer: Sendable {
         for (node, vector) in nodeVectors.enumerated() {
             for entry in vector { postings[entry.term].append(node) }
         }
+        // And, across languages, the pairs linked by their anchors.
         var edges: [(a: Int, b: Int, similarity: Double)] = []
         let floor = configuration.linkThreshold / 4
         if nodes.count <= Self.exhaustiveCandidateNodes {
@@ -124,6 +131,9 @@ public struct StoryClusterer: Sendable {
                 var seen = Set<Int>()
                 for entry in nodeVectors[i] {
                     for j in postings[entry.term] where j > i { seen.insert(j) }
+                }
+                if multilingual {
+                    for j in cross.neighbours[i] where j > i { seen.insert(j) }
                 }
                 scatter(i)
                 for j in seen.sorted() {
@@ -133,7 +143,10 @@ public struct StoryClusterer: Sendable {
                 scatter(i, clear: true)
             }
         } else {
-            for (i, candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
+            for (i, var candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
+                if multilingual, !cross.neighbours[i].isEmpty {
+                    candidates = Array(Set(candidates).union(cross.neighbours[i].filter { $0 > i })).sorted()
+                }
                 scatter(i)
                 for j in candidates {
                     let score = similarity(i, j)
@@ -145,9 +158,9 @@ public struct StoryClusterer: Sendable {
         var storyNodes = AverageLinkage.clusters(
             sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold)
         edges = []
-        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents) }
+        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents, cross: cross) }
         if configuration.splitThreshold > 0 {
-            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents) : [$0] }
+            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents, cross: cross) : [$0] }
         }
 
         // Roles. Links by pair and by document, built once for all stories.
@@ -165,7 +178,7 @@ public struct StoryClusterer: Sendable {
                 assignRoles(
                     nodeMembers: nodeSet.map { nodes[$0] }, allMembers: storyDocuments, documents: documents,
                     links: links, linkByPair: linkByPair, linksOfDocument: linksOfDocument, vectors: vectors,
-                    groupOfDocument: groupOfDocument))
+                    groupOfDocument: groupOfDocument, anchors: anchors))
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
@@ -289,8 +302,8 @@ public struct StoryClusterer: Sendable {
     /// every member shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
     /// apart ("rahman" against "thompson") weigh most. A story of one event stays whole, because
     /// its members still share what distinguishes it; two events of the same kind fall apart.
-    private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1)
+    private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], cross: CrossLanguageNodes) -> [[Int]] {
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1, cross: cross)
         let m = nodeSet.count
         var edges: [(a: Int, b: Int, similarity: Double)] = []
         for i in 0..<m {
@@ -318,25 +331,29 @@ public struct StoryClusterer: Sendable {
     /// over the whole collection merges two similar events when their shared vocabulary outweighs
     /// their names; inside the merged story that vocabulary weighs little and the names split it.
     /// - Complexity: O(m² · (t + k)) per story of m nodes (see ``NormalizedCut``), times the depth.
-    private func bisect(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput]) -> [[Int]] {
+    private func bisect(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], cross: CrossLanguageNodes) -> [[Int]] {
         let threshold = configuration.cutThreshold
         let minimumSide = Double(configuration.cutMinimumDocuments)
         let weights = nodeSet.map { Double(nodes[$0].count) }
         guard threshold > 0, nodeSet.count <= Self.cutMaximumNodes, weights.reduce(0, +) >= 2 * minimumSide else {
             return [nodeSet]
         }
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor)
+        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor, cross: cross)
         guard let cut = NormalizedCut.spectral(similarity, weights: weights, minimumSide: minimumSide) else { return [nodeSet] }
         guard cut.value < threshold else { return [nodeSet] }
-        return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, documents: documents)
-            + bisect(cut.right.map { nodeSet[$0] }, nodes: nodes, documents: documents)
+        return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, documents: documents, cross: cross)
+            + bisect(cut.right.map { nodeSet[$0] }, nodes: nodes, documents: documents, cross: cross)
     }
 
     /// Pairwise cosine of a story's nodes on term weights local to the story: IDF over the story's
     /// nodes, `log((m+1)/(df+1)) + idfFloor`, so that with a floor of 0 a term every node has
     /// weighs nothing. The same mix of all terms and names/numbers as the first pass.
     /// - Complexity: O(m² · t) for m nodes of t terms.
-    private func localSimilarities(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double) -> [[Double]] {
+    /// Nodes in different languages score at least their cross-language similarity
+    /// (``CrossLanguageNodes``; anchor weights from the whole collection).
+    private func localSimilarities(
+        _ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double, cross: CrossLanguageNodes
+    ) -> [[Double]] {
         let m = nodeSet.count
         var nodeTerms: [[Int32: TermCount]] = []
         var frequency: [Int32: Int] = [:]
@@ -382,7 +399,9 @@ public struct StoryClusterer: Sendable {
         var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
         for i in 0..<m {
             for j in (i + 1)..<m {
-                let score = (1 - share) * TermVectors.dot(full[i], full[j]) + share * TermVectors.dot(entity[i], entity[j])
+                let score = max(
+                    (1 - share) * TermVectors.dot(full[i], full[j]) + share * TermVectors.dot(entity[i], entity[j]),
+                    cross.similarity(nodeSet[i], nodeSet[j]))
                 similarity[i][j] = score
                 similarity[j][i] = score
             }
@@ -392,7 +411,8 @@ public struct StoryClusterer: Sendable {
 
     private func assignRoles(
         nodeMembers: [[Int]], allMembers: [Int], documents: [StoryInput], links: [DuplicateLink],
-        linkByPair: [Pair: DuplicateLink], linksOfDocument: [[Int]], vectors: TermVectors, groupOfDocument: [Int?]
+        linkByPair: [Pair: DuplicateLink], linksOfDocument: [[Int]], vectors: TermVectors, groupOfDocument: [Int?],
+        anchors: AnchorVectors
     ) -> Story {
         func outletKey(_ index: Int) -> String? {
             guard let outlet = documents[index].outlet else { return nil }
@@ -447,12 +467,28 @@ public struct StoryClusterer: Sendable {
                 nodeOrigin = node.min { a, b in nodeScores[a]! != nodeScores[b]! ? nodeScores[a]! > nodeScores[b]! : earlier(a, b) }!
                 let similarity = vectors.cosine(nodeOrigin, origin)
                 let shared = Set(documents[nodeOrigin].quoteIDs).intersection(documents[origin].quoteIDs).count
+                if let language = documents[nodeOrigin].language, let originLanguage = documents[origin].language,
+                    language != originLanguage
+                {
+                    // Another language: a translation or adaptation of the origin. The anchors
+                    // both carry are the evidence (readable forms are added where the texts are).
+                    var evidence = StoryEvidence(
+                        link: "translation", of: documents[origin].id,
+                        similarity: rounded(TermVectors.dot(anchors.vectors[nodeOrigin], anchors.vectors[origin])),
+                        sharedQuotes: shared)
+                    evidence.languages = language + "<" + originLanguage
+                    members.append(
+                        StoryMember(
+                            index: nodeOrigin, role: .translation, of: origin, group: groupOfDocument[nodeOrigin],
+                            evidence: evidence))
+                } else {
                 members.append(
                     StoryMember(
                         index: nodeOrigin, role: .rewrite, of: origin, group: groupOfDocument[nodeOrigin],
                         evidence: StoryEvidence(
                             link: "rewrite", of: documents[origin].id, similarity: rounded(similarity),
                             sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeOrigin, origin))))
+                }
             }
             for member in node where member != nodeOrigin {
                 // A copy of the node origin when that pair was verified; otherwise of the member it

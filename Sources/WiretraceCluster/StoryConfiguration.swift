@@ -24,12 +24,32 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public var cutThreshold: Double
     /// Documents each side of such a cut must hold: one odd member is not a second event.
     public var cutMinimumDocuments: Int
+    /// Scale of the cross-language similarity (cosine of the anchors: numbers and names keyed by
+    /// sound, ``CrossLanguageAnchors``) of two documents in different languages; the pair scores
+    /// the larger of it and the word similarity. 0 turns cross-language linking off.
+    public var translationWeight: Double
+    /// Anchor cosine a pair in different languages needs to be linked at all.
+    public var translationMinimum: Double
+    /// Share of the best anchor cosine either document has in the other's language that a pair
+    /// needs to be linked (1: only mutual best matches).
+    public var translationRatio: Double
+    /// Share of its similarity a pair below that ratio keeps (0: it counts as unrelated).
+    public var translationOtherShare: Double
+    /// Anchors a pair in different languages must share to be linked at all.
+    public var translationMinimumShared: Int
 
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
-        splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3
+        splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3,
+        translationWeight: Double = 1, translationMinimum: Double = 0.1, translationRatio: Double = 0.8,
+        translationOtherShare: Double = 0, translationMinimumShared: Int = 5
     ) {
+        self.translationMinimumShared = translationMinimumShared
+        self.translationOtherShare = translationOtherShare
+        self.translationWeight = translationWeight
+        self.translationMinimum = translationMinimum
+        self.translationRatio = translationRatio
         self.linkThreshold = linkThreshold
         self.timeWindowDays = timeWindowDays
         self.sharedQuoteBonus = sharedQuoteBonus
@@ -67,6 +87,17 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         }
         guard cutMinimumDocuments >= 1 else {
             throw WiretraceError(.configuration, "story.cut_minimum_documents must be ≥ 1, got \(cutMinimumDocuments)")
+        }
+        guard translationWeight >= 0, translationWeight <= 2 else {
+            throw WiretraceError(.configuration, "story.translation_weight must be in [0, 2], got \(translationWeight)")
+        }
+        guard translationMinimum >= 0, translationMinimum <= 1, translationRatio >= 0, translationRatio <= 1,
+            translationOtherShare >= 0, translationOtherShare <= 1
+        else {
+            throw WiretraceError(.configuration, "story.translation_minimum, translation_ratio and translation_other_share must be in [0, 1]")
+        }
+        guard translationMinimumShared >= 1 else {
+            throw WiretraceError(.configuration, "story.translation_minimum_shared must be ≥ 1, got \(translationMinimumShared)")
         }
         guard termsPerDocument >= 10 else {
             throw WiretraceError(.configuration, "story.terms_per_document must be ≥ 10, got \(termsPerDocument)")

@@ -17,11 +17,20 @@ public struct StoryInput: Sendable {
     public var terms: [TermCount]
     /// Length of the text in UTF-8 bytes (the longer of two copies is the fuller one).
     public var textLength: Int
+    /// ISO 639-1 code of the text's language, when identified.
+    public var language: String?
+    /// Counts of the document's ``CrossLanguageAnchors`` (numbers and name sound keys), interned
+    /// in the same vocabulary as `terms`, sorted by term id: compared only with documents in
+    /// another language.
+    public var anchors: [TermCount]
 
     public init(
         id: String, outlet: String?, title: String?, published: Double?, creditedAgencies: [String],
-        citedReporters: [String], quoteIDs: [Int], terms: [TermCount], textLength: Int
+        citedReporters: [String], quoteIDs: [Int], terms: [TermCount], textLength: Int,
+        language: String? = nil, anchors: [TermCount] = []
     ) {
+        self.language = language
+        self.anchors = anchors
         self.id = id
         self.outlet = outlet
         self.title = title
@@ -62,11 +71,14 @@ public enum StoryRole: String, Sendable, Codable, CaseIterable {
     case excerpt
     /// The same story in other words.
     case rewrite
+    /// The same story in another language (of the origin, when the origin is in another
+    /// language than this member).
+    case translation
 }
 
 /// Why a member is where it is.
 public struct StoryEvidence: Sendable, Hashable, Codable {
-    /// "origin", "copy", "excerpt" or "rewrite".
+    /// "origin", "copy", "excerpt", "rewrite" or "translation".
     public var link: String
     /// The member this one copies or rewrites, by id.
     public var of: String?
@@ -83,6 +95,11 @@ public struct StoryEvidence: Sendable, Hashable, Codable {
     public var credited: Bool?
     /// For the origin: which rule chose it.
     public var basis: String?
+    /// For a translation: the languages, this member's and `of`'s ("de<en").
+    public var languages: String?
+    /// For a translation: the names and numbers both texts carry, as each writes them
+    /// ("Шойгу = Shoigu", "1,5 = 1.5", "2021").
+    public var anchors: [String]?
     /// For a copy or an excerpt: the passages it shares with `of`, as
     /// `[start, end, sourceStart, sourceEnd]` Unicode-scalar offsets into this text and `of`'s.
     public var passages: [[Int]]?

@@ -263,7 +263,7 @@ public struct StoryVocabulary: Sendable {
                     && !TermVectors.stopWords.contains(tokens[index + 1].lower)
                 let isName = token.capitalised && !stop && (!token.sentenceStart || nextIsName)
                 let isNumber = token.lower.allSatisfy(\.isNumber)
-                guard !stop, token.lower.count >= 3 || isNumber else {
+                guard !stop, token.lower.count >= 3 || isNumber || token.segment else {
                     previousName = nil
                     continue
                 }
@@ -286,6 +286,9 @@ public struct StoryVocabulary: Sendable {
         var sentenceStart: Bool
         /// Separated from the previous word by spaces or a hyphen only.
         var joined: Bool
+        /// A character n-gram of a script written without spaces (Han, Kana, Thai): kept
+        /// whatever its length.
+        var segment: Bool = false
     }
 
     /// Words of a text with what the name rules need to know.
@@ -378,6 +381,15 @@ public struct StoryVocabulary: Sendable {
         }
 
         mutating func character(_ character: Character) {
+            if let first = character.unicodeScalars.first, let size = ScriptSegments.gramSize(first) {
+                // Han, Kana, Thai: no spaces between words; the run becomes character n-grams.
+                if !word.isEmpty { endWord() }
+                if size != segmentSize { endSegment() }
+                segmentSize = size
+                segment.append(character)
+                return
+            }
+            if !segment.isEmpty { endSegment() }
             if character.isLetter || character.isNumber {
                 wordCharacter(uppercase: character.isUppercase)
                 word.append(contentsOf: character.utf8)
@@ -394,6 +406,7 @@ public struct StoryVocabulary: Sendable {
         /// A Character that is neither letter nor digit (nor an apostrophe inside a word).
         mutating func separator(sentenceEnd: Bool, joining: Bool) {
             endWord()
+            endSegment()
             if sentenceEnd { sentenceStart = true }
             if !joining { gapIsJoining = false }
         }
@@ -404,7 +417,12 @@ public struct StoryVocabulary: Sendable {
             if wordIsASCII {
                 lower = String(decoding: word.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
             } else {
-                lower = String(decoding: word, as: UTF8.self).lowercased()
+                lower = ScriptSegments.normalised(String(decoding: word, as: UTF8.self).lowercased())
+                if lower.isEmpty {
+                    word.removeAll(keepingCapacity: true)
+                    wordIsASCII = true
+                    return
+                }
             }
             result.append(Token(lower: lower, capitalised: capitalised, sentenceStart: sentenceStart, joined: joined))
             word.removeAll(keepingCapacity: true)
@@ -413,8 +431,31 @@ public struct StoryVocabulary: Sendable {
             gapIsJoining = true
         }
 
+        /// The current run of a script without spaces, as overlapping n-grams (the run itself
+        /// when shorter).
+        private var segment: [Character] = []
+        private var segmentSize = 2
+
+        private mutating func endSegment() {
+            guard !segment.isEmpty else { return }
+            let n = segmentSize
+            if segment.count <= n {
+                appendSegment(String(segment))
+            } else {
+                for start in 0...(segment.count - n) { appendSegment(String(segment[start..<(start + n)])) }
+            }
+            segment.removeAll(keepingCapacity: true)
+            sentenceStart = false
+            gapIsJoining = true
+        }
+
+        private mutating func appendSegment(_ gram: String) {
+            result.append(Token(lower: gram, capitalised: false, sentenceStart: sentenceStart, joined: false, segment: true))
+        }
+
         mutating func finish() -> [Token] {
             endWord()
+            endSegment()
             return result
         }
     }

@@ -72,6 +72,8 @@ package struct ScalarCache: Sendable {
         if needsContext(scalar) { return .contextual }
         if !scalar.properties.changesWhenNFKCCaseFolded {
             switch TextNormalizer.scalarClass(scalar) {
+            case .word where TextNormalizer.isSingleScalarToken(scalar):
+                return .mapped([.separator, .word(Array(String(scalar).utf8)), .separator])
             case .word: return .identityWord
             case .separator: return .separator
             case .deleted: return .deleted
@@ -86,6 +88,10 @@ package struct ScalarCache: Sendable {
         var word: [UInt8] = []
         for folded in TextNormalizer.fold(compatible).unicodeScalars {
             switch TextNormalizer.scalarClass(folded) {
+            case .word where TextNormalizer.isSingleScalarToken(folded):
+                if !word.isEmpty { pieces.append(.word(word)) }
+                pieces += [.separator, .word(Array(String(folded).utf8)), .separator]
+                word = []
             case .word:
                 word.append(contentsOf: String(folded).utf8)
             case .separator:

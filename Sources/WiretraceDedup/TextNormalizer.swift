@@ -15,8 +15,9 @@ import Foundation
 /// 5. Each token is hashed over its UTF-8 bytes, eight bytes at a time
 ///    (``StableHash/TokenHasher``): fixed, seed-free, the same on every run and platform.
 ///
-/// Scripts written without spaces (Chinese, Japanese, Thai) give one token per run of letters,
-/// i.e. roughly one per clause: a known limitation of word shingling.
+/// 6. Scripts written without spaces (Han, Kana, Thai, Lao, Khmer: ``isSingleScalarToken(_:)``)
+///    give one token per character, so a 5-shingle is a character 5-gram: the unit of Chinese
+///    and Japanese near-duplicate detection, instead of one token per clause.
 public enum TextNormalizer {
     /// Word tokens of a text as 64-bit hashes, in text order.
     ///
@@ -59,6 +60,12 @@ public enum TextNormalizer {
         var current = String.UnicodeScalarView()
         for scalar in normalized.unicodeScalars {
             switch scalarClass(scalar) {
+            case .word where isSingleScalarToken(scalar):
+                if !current.isEmpty {
+                    tokens.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+                tokens.append(String(scalar))
             case .word: current.append(scalar)
             case .deleted: continue
             case .separator:
@@ -94,6 +101,19 @@ public enum TextNormalizer {
     /// modifier letter apostrophe.
     package static func isApostrophe(_ value: UInt32) -> Bool {
         value == 0x27 || value == 0x2018 || value == 0x2019 || value == 0x02BC
+    }
+
+    /// A letter of a script written without spaces between words (Han, Hiragana, Katakana,
+    /// Thai, Lao, Khmer): a token by itself. Its combining marks (Thai vowel signs) are tokens of
+    /// their own too, which keeps the rule context free.
+    package static func isSingleScalarToken(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1780...0x17FF, 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xF900...0xFAFF, 0x2_0000...0x2_FFFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Classifies one scalar of the already normalised and folded text.

@@ -49,6 +49,7 @@ struct Analysis {
                 terms.append(vocabulary.intern(occurrences))
             } else {
                 let occurrences = StoryVocabulary.occurrences(text: article.text, title: article.title)
+                    + CrossLanguageAnchors.occurrences(text: article.text, title: article.title)
                 computedTerms.append((article.id, TermOccurrence.encode(occurrences)))
                 terms.append(vocabulary.intern(occurrences))
             }
@@ -94,12 +95,16 @@ struct Analysis {
                 citedByDocument[index, default: []].append(first)
             }
         }
+        // Anchor terms (numbers and name sound keys, compared across languages only) are kept
+        // with the words and go apart here.
+        let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
                 creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
-                quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(), terms: terms[index],
-                textLength: article.textLength)
+                quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(),
+                terms: terms[index].filter { !isAnchor[Int($0.term)] }, textLength: article.textLength,
+                language: article.language, anchors: terms[index].filter { isAnchor[Int($0.term)] })
         }
         terms = []
         let clusterer = StoryClusterer(
@@ -138,6 +143,13 @@ struct Analysis {
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]
+                if member.role == .translation, let source = member.of,
+                    let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
+                {
+                    stories[storyIndex].members[memberIndex].evidence.anchors = TranslationEvidence.alignedAnchors(
+                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title)
+                    continue
+                }
                 guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
                 if let kept = keptPassages(ids[member.index], source: ids[source]) {
                     stories[storyIndex].members[memberIndex].evidence.passages = kept
@@ -192,7 +204,8 @@ struct Analysis {
 
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.
-    static let storyTermsVersion = "1"
+    /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
+    static let storyTermsVersion = "2"
 
     /// The key that says which band index and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
@@ -304,8 +317,10 @@ struct ArticleSummary {
     var published: String?
     var credits: [WireCredit]
     var textLength: Int
+    var language: String?
 
     init(_ article: Article) {
+        language = article.language
         id = article.id
         outlet = article.outlet
         title = article.title

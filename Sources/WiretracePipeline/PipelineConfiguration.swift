@@ -123,6 +123,11 @@ public struct PipelineConfiguration: Sendable {
                     case "split_threshold": configuration.story.splitThreshold = try reader.double(key, value, in: 0...1)
                     case "cut_threshold": configuration.story.cutThreshold = try reader.double(key, value, in: 0...2)
                     case "cut_minimum_documents": configuration.story.cutMinimumDocuments = try reader.int(key, value, in: 1...Self.countLimit)
+                    case "translation_weight": configuration.story.translationWeight = try reader.double(key, value, in: 0...2)
+                    case "translation_minimum": configuration.story.translationMinimum = try reader.double(key, value, in: 0...1)
+                    case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value, in: 0...1)
+                    case "translation_other_share": configuration.story.translationOtherShare = try reader.double(key, value, in: 0...1)
+                    case "translation_minimum_shared": configuration.story.translationMinimumShared = try reader.int(key, value, in: 1...1000)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -177,13 +182,15 @@ public struct PipelineConfiguration: Sendable {
         fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
             + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"
             + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold),"
-            + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments)}")
+            + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments),"
+            + "\"translation_minimum\":\(story.translationMinimum),\"translation_minimum_shared\":\(story.translationMinimumShared),\"translation_other_share\":\(story.translationOtherShare),\"translation_ratio\":\(story.translationRatio),"
+            + "\"translation_weight\":\(story.translationWeight)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
 
     /// The key that says which signatures are comparable.
     public var signatureParameters: String {
-        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=2"
+        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=3"
     }
 }
 

@@ -60,7 +60,7 @@ public struct StoryReport {
             let outletWidth = min(28, max(6, cluster.members.map { Self.oneLine($0.outlet ?? "?", limit: 28).count }.max() ?? 6))
             for member in cluster.members {
                 let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
-                out += "  \(Self.pad(member.role, 8))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
+                out += "  \(Self.pad(member.role, 12))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
                 out += "\(Self.pad(published, 18))\(member.documentID)"
                 if let detail = Self.evidenceSummary(member) { out += "  [\(detail)]" }
                 out += "\n"
@@ -121,6 +121,12 @@ public struct StoryReport {
             var parts: [String] = []
             if let similarity = evidence.similarity { parts.append("similarity \(Self.fixed(similarity))") }
             if let shared = evidence.sharedQuotes, shared > 0 { parts.append("\(shared) shared quote\(shared == 1 ? "" : "s")") }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        case "translation":
+            var parts: [String] = []
+            if let languages = evidence.languages { parts.append(languages) }
+            if let similarity = evidence.similarity { parts.append("anchors \(Self.fixed(similarity))") }
+            if let anchors = evidence.anchors, !anchors.isEmpty { parts.append(anchors.prefix(4).joined(separator: "; ")) }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case "origin":
             return evidence.basis
@@ -186,6 +192,8 @@ struct JSONEvidence: Decodable {
     var sharedQuotes: Int?
     var credited: Bool?
     var basis: String?
+    var languages: String?
+    var anchors: [String]?
 
     init?(_ text: String) {
         guard let value = try? JSONDecoderShim.decode(JSONEvidence.self, text) else { return nil }

@@ -236,3 +236,39 @@ enum StableHashProbe {
         String(ReviewApplication.storyID(origin: origin).dropFirst())
     }
 }
+
+/// The seed story across languages (fixtures/jsonl/multilingual-story.jsonl): the Russian TASS
+/// original, Reuters' English wire, a German and a Chinese outlet, and hard negatives that share
+/// its names in the same week.
+@Suite struct MultilingualStoryTests {
+    @Test func translationsJoinTheirOriginalsStoryWithEvidence() throws {
+        let directory = try IncrementalRunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = IncrementalRunTests.fixtures.appendingPathComponent("jsonl/multilingual-story.jsonl").path
+        let database = directory.appendingPathComponent("multilingual.sqlite").path
+        _ = try PipelineRunner(configuration: PipelineConfiguration()).run(inputs: [input], databasePath: database)
+        let store = try WiretraceStore(path: database)
+        let clusters = try store.clusters()
+        let original = "tass-ru/2021-06-22-min-aung-hlaing-shoigu.txt"
+        let carriers = [
+            "reuters/2021-06-22-myanmar-junta-thanks-russia.txt",
+            "rhein-ostsee-depesche/2021-06-22-myanmar-militaerchef-dankt-russland.txt",
+            "yaou-tongxun/2021-06-22-min-aung-hlaing-thanks-russia.txt",
+        ]
+        #expect(Set(clusters.map { Set($0.members.map(\.documentID)) }) == [
+            Set([original] + carriers),
+            ["tass-ru/2021-06-23-shoigu-inspects-exercise.txt"],
+            ["rhein-ostsee-depesche/2021-06-24-moskau-gespraeche-getreide.txt"],
+            ["reuters/2021-03-27-russian-deputy-minister-attends-myanmar-parade.txt"],
+        ])
+        let story = try #require(clusters.first { $0.members.count == 4 })
+        #expect(story.members[0].documentID == original)
+        #expect(story.members[0].role == "origin")
+        for member in story.members.dropFirst() {
+            #expect(member.role == "translation")
+            #expect(member.of == original)
+            #expect(member.evidence.contains("Шойгу"), "\(member.documentID): \(member.evidence)")
+        }
+        #expect(story.members.map(\.language).compactMap { $0 }.sorted() == ["de", "en", "ru", "zh"])
+    }
+}

@@ -105,7 +105,7 @@ import WiretraceCore
     }
 
     /// The same text signs to the same keys on every machine: pinned values (computed once, with
-    /// the token hash of `tokens=2` in the signature parameters; the token hash itself is pinned
+    /// the token hash of `tokens=2` in the signature parameters, English text unchanged by `tokens=3`; the token hash itself is pinned
     /// independently in TextNormalizerTests) catch a per-process seed (Swift's Hasher) or a
     /// change of hash function.
     @Test func bandKeysArePinned() throws {

@@ -1,0 +1,194 @@
+import WiretraceCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// TF-IDF vectors over the documents' anchors (``CrossLanguageAnchors``: numbers and name sound
+/// keys), for the similarity of documents in different languages, which share few or no words.
+///
+/// IDF is taken over all documents, so a number every article carries ("2024") or a name every
+/// story of the day mentions weighs little, and the rare ones that a translation keeps from its
+/// original weigh most.
+struct AnchorVectors {
+    /// Per document, sorted by term id, L2-normalised.
+    private(set) var vectors: [[(term: Int, weight: Double)]] = []
+
+    /// The term-id space the vectors use: the vocabulary's, or more when an input names a
+    /// larger id (inputs built outside a vocabulary).
+    let termCount: Int
+
+    /// - Complexity: O(d·a) for d documents of a anchors.
+    init(documents: [StoryInput], termCount vocabularyCount: Int) {
+        var termCount = vocabularyCount
+        for document in documents {
+            if let last = document.anchors.last, Int(last.term) >= termCount { termCount = Int(last.term) + 1 }
+        }
+        self.termCount = termCount
+        var documentFrequency = [Int32](repeating: 0, count: termCount)
+        for document in documents {
+            for entry in document.anchors { documentFrequency[Int(entry.term)] += 1 }
+        }
+        let n = Double(documents.count)
+        vectors.reserveCapacity(documents.count)
+        for document in documents {
+            var weighted: [(term: Int, weight: Double)] = []
+            weighted.reserveCapacity(document.anchors.count)
+            for entry in document.anchors {
+                let tf = Double(entry.entity + entry.title)
+                guard tf > 0 else { continue }
+                let df = Double(max(documentFrequency[Int(entry.term)], 1))
+                // A term only one document has cannot link two: it weighs nothing (its weight
+                // would only dilute the norm).
+                guard df > 1 else { continue }
+                weighted.append((Int(entry.term), (1 + log(tf)) * (log((n + 1) / (df + 1)) + 1)))
+            }
+            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            vectors.append(weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) })
+        }
+    }
+
+    /// The normalised sum of some documents' vectors (a near-duplicate group's).
+    func centroid(_ members: [Int]) -> [(term: Int, weight: Double)] {
+        if members.count == 1 { return vectors[members[0]] }
+        var sums: [Int: Double] = [:]
+        for member in members {
+            for entry in vectors[member] { sums[entry.term, default: 0] += entry.weight }
+        }
+        let sorted = sums.sorted { $0.key < $1.key }
+        let norm = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+        return sorted.map { ($0.key, norm > 0 ? $0.value / norm : 0) }
+    }
+}
+
+/// The language of a near-duplicate group: its members' when they agree, else nil (unknown).
+func nodeLanguage(_ members: [Int], _ documents: [StoryInput]) -> String? {
+    guard let first = documents[members[0]].language else { return nil }
+    return members.allSatisfy { documents[$0].language == first } ? first : nil
+}
+
+/// The pairs of nodes (near-duplicate groups or documents) in different languages that the
+/// story level links, with their similarity.
+///
+/// A pair is linked when its anchor cosine reaches ``StoryConfiguration/translationMinimum``
+/// and ``StoryConfiguration/translationRatio`` of the best cosine either node has with any node
+/// in the other's language: a translation is its original's closest counterpart in its
+/// language (or nearly: several rewrites of one story in one language score alike), while two
+/// stories that share names (two about one politician) are not each other's closest. The
+/// similarity is the cosine times ``StoryConfiguration/translationWeight``.
+struct CrossLanguageNodes {
+    let languages: [String?]
+    /// Linked pairs (low, high node index) and their similarity.
+    private(set) var linked: [Pair: Double] = [:]
+    /// Per node, the nodes it is linked to (both directions).
+    private(set) var neighbours: [[Int]]
+
+    /// - Parameters:
+    ///   - anchors: per node, its anchor vector (sorted by term id, normalised).
+    ///   - published: per node, the earliest publication time, when known: pairs further apart
+    ///     than `window` seconds are not compared.
+    /// - Complexity: O(n·a·p + c·a) for n nodes of a anchors, p the posting bound, c the pairs
+    ///   compared (at most ``candidatesPerNode`` per node).
+    init(
+        anchors: [[(term: Int, weight: Double)]], languages: [String?], published: [Double?], window: Double,
+        termCount: Int, configuration: StoryConfiguration
+    ) {
+        self.languages = languages
+        let count = anchors.count
+        neighbours = Array(repeating: [], count: count)
+        let weight = configuration.translationWeight
+        guard weight > 0, let first = languages.lazy.compactMap({ $0 }).first,
+            languages.contains(where: { $0 != nil && $0 != first })
+        else { return }
+        var languageIDs: [String: Int] = [:]
+        let language = languages.map { code in code.map { code in
+            if let id = languageIDs[code] { return id }
+            languageIDs[code] = languageIDs.count
+            return languageIDs.count - 1
+        } }
+        // Inverted index over anchors, nodes ascending; anchors in more nodes than the bound
+        // (numbers such as the year) propose no pairs, though they count in the cosine.
+        var postings = [[Int]](repeating: [], count: termCount)
+        for (node, vector) in anchors.enumerated() where language[node] != nil {
+            for entry in vector { postings[entry.term].append(node) }
+        }
+        let bound = min(max(50, count / 100), 400)
+        var accumulator = [Double](repeating: 0, count: count)
+        var touched: [Int] = []
+        var compared: [(a: Int, b: Int, cosine: Double)] = []
+        var best = [[Double]](repeating: Array(repeating: 0, count: languageIDs.count), count: count)
+        for i in 0..<count {
+            guard let li = language[i] else { continue }
+            for entry in anchors[i] {
+                let nodes = postings[entry.term]
+                guard nodes.count <= bound else { continue }
+                for j in nodes where j > i {
+                    guard let lj = language[j], lj != li else { continue }
+                    if accumulator[j] == 0 { touched.append(j) }
+                    accumulator[j] += entry.weight
+                }
+            }
+            var candidates = touched.map { (node: $0, score: accumulator[$0]) }
+            for j in touched { accumulator[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            if candidates.count > Self.candidatesPerNode {
+                StoryClusterer.selectFirst(Self.candidatesPerNode, of: &candidates) {
+                    $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node
+                }
+                candidates.removeLast(candidates.count - Self.candidatesPerNode)
+            }
+            for candidate in candidates.sorted(by: { $0.node < $1.node }) {
+                let j = candidate.node
+                if let ti = published[i], let tj = published[j], abs(ti - tj) > window { continue }
+                let (cosine, shared) = Self.dotAndShared(anchors[i], anchors[j])
+                // One or two shared names say little: documents with few anchors would score
+                // high on one rare name alone.
+                guard cosine > 0, shared >= configuration.translationMinimumShared else { continue }
+                compared.append((i, j, cosine))
+                best[i][language[j]!] = max(best[i][language[j]!], cosine)
+                best[j][li] = max(best[j][li], cosine)
+            }
+        }
+        for pair in compared {
+            let reference = max(best[pair.a][language[pair.b]!], best[pair.b][language[pair.a]!])
+            guard pair.cosine >= configuration.translationMinimum else { continue }
+            // Below the ratio, a pair still counts with a share of its similarity (0: not at
+            // all), so that averages over a story's pairs see it.
+            let share = pair.cosine >= configuration.translationRatio * reference ? 1 : configuration.translationOtherShare
+            guard share > 0 else { continue }
+            linked[Pair(pair.a, pair.b)] = min(weight * share * pair.cosine, 1)
+            neighbours[pair.a].append(pair.b)
+            neighbours[pair.b].append(pair.a)
+        }
+    }
+
+    /// The dot product of two sorted sparse vectors and the number of terms they share.
+    static func dotAndShared(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> (Double, Int) {
+        var i = 0, j = 0, sum = 0.0, shared = 0
+        while i < x.count, j < y.count {
+            if x[i].term == y[j].term {
+                sum += x[i].weight * y[j].weight
+                shared += 1
+                i += 1
+                j += 1
+            } else if x[i].term < y[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return (sum, shared)
+    }
+
+    /// Nodes compared per node: the ones with the largest sums over their shared rarer anchors.
+    static let candidatesPerNode = 64
+
+    /// The cross-language similarity of two nodes: as linked, or 0.
+    func similarity(_ i: Int, _ j: Int) -> Double {
+        linked.isEmpty ? 0 : linked[Pair(i, j)] ?? 0
+    }
+
+    var isEmpty: Bool { linked.isEmpty }
+}
