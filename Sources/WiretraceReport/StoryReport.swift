@@ -60,7 +60,7 @@ public struct StoryReport {
             let outletWidth = min(28, max(6, cluster.members.map { Self.oneLine($0.outlet ?? "?", limit: 28).count }.max() ?? 6))
             for member in cluster.members {
                 let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
-                out += "  \(Self.pad(member.role, 12))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
+                out += "  \(Self.pad(member.role, 12))\(Self.pad(member.language ?? "--", 3))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
                 out += "\(Self.pad(published, 18))\(member.documentID)"
                 if let detail = Self.evidenceSummary(member) { out += "  [\(detail)]" }
                 out += "\n"

@@ -164,6 +164,7 @@ public struct StoryPages {
                 <td>\(member.outlet.map { outlet -> HTML in "<a href=\"\(links.outlet(outlet))\">\(outlet)</a>" } ?? "?")</td>
                 <td>\(article?.published.flatMap(Timestamp.seconds).map(Self.shortTime) ?? "?")</td>
                 <td>\(article?.title, or: "(untitled)")<br><code class="muted">\(member.documentID)</code></td>
+                <td>\(member.language ?? "?")</td>
                 <td>\(credits.isEmpty ? "none" : credits.joined(separator: ", "))</td>
                 <td>\(detail.joined(separator: "; "))</td><td>\(actions)</td></tr>
                 """)
@@ -190,7 +191,7 @@ public struct StoryPages {
             \(timeline)
             <p class="legend"><span class="key origin">origin</span> <span class="key copy">copy</span> <span class="key excerpt">excerpt</span> <span class="key rewrite">rewrite</span></p>
             <h2>Members</h2>
-            <table><thead><tr><th>role</th><th>outlet</th><th>published</th><th>title and id</th><th>credits</th><th>evidence</th><th></th></tr></thead>
+            <table><thead><tr><th>role</th><th>outlet</th><th>published</th><th>title and id</th><th>language</th><th>credits</th><th>evidence</th><th></th></tr></thead>
             <tbody>\(memberRows)</tbody></table>
             \(decisionList(decisions))
             \(review)

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Every document's language, identified from its text, in the exports and the reports.
+@Suite struct LanguageEndToEndTests {
+    @Test func languagesAreIdentifiedStoredExportedAndShown() throws {
+        let db = CLI.temporaryDatabase()
+        defer { CLI.remove(db) }
+        let run = try CLI.run(["run", "--db", db, CLI.fixture("jsonl/multilingual-story.jsonl"), CLI.fixture("jsonl/seed-story.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let clusters = try CLI.objects(try CLI.run(["export", "clusters", "--db", db]))
+        var languages: [String: String] = [:]
+        for cluster in clusters {
+            for member in cluster["members"] as? [[String: Any]] ?? [] {
+                if let id = member["id"] as? String { languages[id] = member["language"] as? String ?? "none" }
+            }
+        }
+        #expect(languages["tass-ru/2021-06-22-min-aung-hlaing-shoigu.txt"] == "ru")
+        #expect(languages["rhein-ostsee-depesche/2021-06-22-myanmar-militaerchef-dankt-russland.txt"] == "de")
+        #expect(languages["yaou-tongxun/2021-06-22-min-aung-hlaing-thanks-russia.txt"] == "zh")
+        #expect(languages.values.filter { $0 == "en" }.count >= 3)
+        #expect(!languages.values.contains("none"))
+
+        let extract = try CLI.objects(try CLI.run(["extract", "--format", "jsonl", CLI.fixture("jsonl/multilingual-story.jsonl")]))
+        #expect(Set(extract.compactMap { $0["language"] as? String }) == ["ru", "en", "de", "zh"])
+
+        let report = try CLI.run(["report", "--db", db])
+        for shown in [" ru ТАСС ", " zh 亚欧通讯 ", " de Rhein-Ostsee Depesche ", " en CNA "] {
+            #expect(report.stdout.contains(shown), "\(shown) in \(report.stdout)")
+        }
+    }
+}
