@@ -78,6 +78,29 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
     }
 
+    @Test("a URL day well before the stated one is the original publication")
+    func urlKeepsTheOriginalDay() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2021-09-14T08:00:00+02:00\">"
+        let url = "https://example.org/2021/06/22/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: url) == "2021-06-22")
+        // A URL one day off is within a time zone's reach: the stated time stands.
+        let nextDay = "https://example.org/2021/09/13/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: nextDay) == "2021-09-14T08:00:00+02:00")
+        // A URL day after the stated one is not an original: the stated date stands.
+        let later = "https://example.org/2021/10/02/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: later) == "2021-09-14T08:00:00+02:00")
+    }
+
+    @Test("the date line at the headline casts the deciding vote between the URL and the markup")
+    func dateLineDecidesBetweenURLAndMarkup() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2021-06-22T08:00:00+02:00\">"
+        let agreesWithURL = "<p class=\"date\">3 July 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: agreesWithURL), url: "https://example.org/2021/07/03/budget") == "2021-07-03")
+        let agreesWithMarkup = "<p class=\"date\">22 June 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: agreesWithMarkup), url: "https://example.org/2021/06/01/budget")
+            == "2021-06-22T08:00:00+02:00")
+    }
+
     @Test("a date line under the headline, in the page's language", arguments: [
         ("de", "<p class=\"meta\">Veröffentlicht am 27.01.2020, 15:28 Uhr</p>", "2020-01-27"),
         ("de", "<div class=\"article-date\">16. August 2019</div>", "2019-08-16"),
