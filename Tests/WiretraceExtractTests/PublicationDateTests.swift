@@ -214,6 +214,19 @@ struct PublicationDateTests {
         #expect(NumericDateOrder.forPage(language: nil, host: "example.co.uk") == .dayFirst)
     }
 
+    @Test("a page's own unambiguous numeric dates decide its order")
+    func orderShownByThePage() throws {
+        #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
+        #expect(NumericDateOrder.shown(in: "Posted 03/25/2021, updated 04/02/2021") == .monthFirst)
+        #expect(NumericDateOrder.shown(in: "Posted 03/04/2021") == nil)
+        #expect(NumericDateOrder.shown(in: "25/03/2021 and 03/25/2021") == nil)
+        // An English page on a .com host reads month first, unless its own dates say otherwise.
+        let body = "<p class=\"date\">03/04/2021</p><p>The next hearing is set for 19/05/2021 at the town hall.</p>"
+        #expect(try Self.published(Self.page(body: body), url: "https://example.com/harbour-budget") == "2021-04-03")
+        let american = "<p class=\"date\">03/04/2021</p><p>The next hearing is set for 05/19/2021 at the town hall.</p>"
+        #expect(try Self.published(Self.page(body: american), url: "https://example.com/harbour-budget") == "2021-03-04")
+    }
+
     @Test("numbers that are not dates", arguments: [
         "version 1.2.2019.5", "ISBN 978-3-16-148410-0", "call 12.34.5678", "31.02.2020", "2020-13-01", "room 12/2020",
     ])
