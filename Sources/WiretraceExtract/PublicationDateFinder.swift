@@ -351,7 +351,16 @@ struct DateSightings {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
         return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
-            ?? near.first(where: { $0.cue == .none })
+            ?? near.first(where: { $0.cue == .none }) ?? besideHeadline(headline)
+    }
+
+    /// A date line or `<time>` just below the headline (within 300 characters of its start), even
+    /// in a box classed like furniture: its place outweighs a class name (share bars often hold
+    /// the date line too).
+    private func besideHeadline(_ headline: Int) -> Sighting? {
+        sightings.first {
+            ($0.kind == .dateLine || $0.kind == .time) && $0.cue != .modified && $0.offset >= headline && $0.offset <= headline + 300
+        }
     }
 
     /// The day shown most often in the page's own text (not in navigation, teasers, comments),

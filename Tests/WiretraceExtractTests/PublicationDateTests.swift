@@ -214,6 +214,20 @@ struct PublicationDateTests {
         #expect(NumericDateOrder.forPage(language: nil, host: "example.co.uk") == .dayFirst)
     }
 
+    @Test("a date line just below the headline counts even in a box classed like furniture")
+    func dateLineInAShareBar() throws {
+        let page = """
+            <html lang="en"><head><title>Council approves the harbour budget</title></head><body>
+            <h1>Council approves the harbour budget</h1>
+            <div class="byline-and-share"><div class="date">19 November 2019</div><a href="/share">Share</a></div>
+            <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p>
+            \(String(repeating: "<p>Members argued for hours over the cost of the new berths and the timetable for dredging.</p>\n", count: 20))
+            <ul class="list"><li><a href="/older">Ferry timetable changes</a><div class="date">22 August 2019</div></li></ul>
+            </body></html>
+            """
+        #expect(try Self.published(page) == "2019-11-19")
+    }
+
     @Test("a page's own unambiguous numeric dates decide its order")
     func orderShownByThePage() throws {
         #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
