@@ -511,6 +511,10 @@ struct DateSightings {
         // Machine dates in data attributes (`data-date`, `data-published`, `data-timestamp`).
         for (attribute, value) in element.attributes where attribute.hasPrefix("data-") && value.utf8.count <= 40 {
             guard attribute.contains("date") || attribute.contains("time") || attribute.contains("publish") else { continue }
+            // The end of something (an offer, a video's availability, an event) is no publication.
+            let words = attribute.split(whereSeparator: { !$0.isLetter })
+            guard !words.contains(where: { ["end", "ends", "expires", "expiry", "expiration", "until", "deadline"].contains($0) })
+            else { continue }
             let cue: Cue = attribute.contains("modif") || attribute.contains("updat") ? .modified
                 : attribute.contains("publish") || attribute.contains("creat") ? .published : .none
             add(finder.plausible(value), .time, cue, elsewhere: isElsewhere)

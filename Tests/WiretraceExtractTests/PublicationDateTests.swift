@@ -228,6 +228,15 @@ struct PublicationDateTests {
         #expect(try Self.published(page) == "2019-11-19")
     }
 
+    @Test("a data attribute naming the end of something is no publication date")
+    func endDateAttribute() throws {
+        let body = """
+            <div class="player" data-availability-end-date="2021-02-28T23:59:00+01:00">Video</div>
+            <span class="info">04.04.2020</span>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-04-04")
+    }
+
     @Test("a page's own unambiguous numeric dates decide its order")
     func orderShownByThePage() throws {
         #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
