@@ -101,6 +101,37 @@ package enum NumericDateOrder: Sendable {
     }
 }
 
+extension NumericDateOrder {
+    /// The order a page's own numeric dates show, when they show one: a date whose first number
+    /// cannot be a month ("25/03/2020") says day first, one whose second cannot ("03/25/2020")
+    /// says month first. Nil when the text has neither, or both.
+    ///
+    /// - Complexity: O(n) in the text's scalars.
+    package static func shown(in text: String) -> NumericDateOrder? {
+        let tokens = DateTokenizer.tokens(text)
+        var dayFirst = 0, monthFirst = 0
+        var index = 0
+        while index + 4 < tokens.count {
+            let first = tokens[index], separator = tokens[index + 1], second = tokens[index + 2]
+            let year = tokens[index + 4]
+            guard first.kind == .number, first.digits <= 2, separator.text == "/" || separator.text == "-",
+                tokens[index + 3].text == separator.text, second.kind == .number, second.digits <= 2,
+                year.kind == .number, year.digits == 4,
+                !separator.spaceBefore, !second.spaceBefore, !tokens[index + 3].spaceBefore, !year.spaceBefore
+            else {
+                index += 1
+                continue
+            }
+            if first.value > 12, first.value <= 31, (1...12).contains(second.value) { dayFirst += 1 }
+            if second.value > 12, second.value <= 31, (1...12).contains(first.value) { monthFirst += 1 }
+            index += 5
+        }
+        if dayFirst > 0, monthFirst == 0 { return .dayFirst }
+        if monthFirst > 0, dayFirst == 0 { return .monthFirst }
+        return nil
+    }
+}
+
 /// A date found in running text, with where it was.
 package struct DateMatch: Sendable {
     package var date: FoundDate

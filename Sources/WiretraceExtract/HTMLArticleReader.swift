@@ -42,7 +42,10 @@ struct HTMLArticleReader {
         }
 
         let pageURL = givenURL ?? fields.url
-        let order = NumericDateOrder.forPage(language: fields.language, host: pageURL.flatMap(TextUtilities.host(of:)))
+        // The page's own unambiguous numeric dates decide how it writes the ambiguous ones; its
+        // language and host only when it shows none.
+        let order = NumericDateOrder.shown(in: DateSightings.visibleText(of: document, limit: 100_000))
+            ?? NumericDateOrder.forPage(language: fields.language, host: pageURL.flatMap(TextUtilities.host(of:)))
         fields.publication = PublicationDateFinder(notAfter: notAfter, order: order)
             .find(document: document, metadata: metadata, url: pageURL)
 

@@ -88,6 +88,10 @@ package struct PublicationDateFinder {
                     break
                 }
             }
+            if let urlDate, Self.urlOutweighs(stated: stated.date, url: urlDate, dateLine: sightings.nearDateLine?.date) {
+                if let line = sightings.timed(onDay: urlDate.dayKey) { return PublicationDate(date: line.date, source: .dateLine) }
+                return PublicationDate(date: urlDate, source: .url)
+            }
             return stated
         }
         if let found = urlDate {
@@ -143,6 +147,17 @@ package struct PublicationDateFinder {
             return PublicationDate(date: date, source: .meta)
         }
         return nil
+    }
+
+    /// Whether the URL's day, not the stated one, is the publication day. Two independent
+    /// sources outweigh one: the date line at the headline decides for the day it names. Without
+    /// its vote, a URL day earlier than the stated one (beyond a time zone's reach) is the
+    /// original, and the stated date a later revision.
+    static func urlOutweighs(stated: FoundDate, url: FoundDate, dateLine: FoundDate?) -> Bool {
+        let gap = FoundDate.daysSinceEpoch(year: url.year, month: url.month, day: url.day)
+            - FoundDate.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
+        if gap == 0 || dateLine?.dayKey == stated.dayKey { return false }
+        return dateLine?.dayKey == url.dayKey || gap < -1
     }
 
     /// A UTC time stated in the page's own zone, when the page shows its local day or time
@@ -336,7 +351,16 @@ struct DateSightings {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
         return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
-            ?? near.first(where: { $0.cue == .none })
+            ?? near.first(where: { $0.cue == .none }) ?? besideHeadline(headline)
+    }
+
+    /// A date line or `<time>` just below the headline (within 300 characters of its start), even
+    /// in a box classed like furniture: its place outweighs a class name (share bars often hold
+    /// the date line too).
+    private func besideHeadline(_ headline: Int) -> Sighting? {
+        sightings.first {
+            ($0.kind == .dateLine || $0.kind == .time) && $0.cue != .modified && $0.offset >= headline && $0.offset <= headline + 300
+        }
     }
 
     /// The day shown most often in the page's own text (not in navigation, teasers, comments),
@@ -487,6 +511,10 @@ struct DateSightings {
         // Machine dates in data attributes (`data-date`, `data-published`, `data-timestamp`).
         for (attribute, value) in element.attributes where attribute.hasPrefix("data-") && value.utf8.count <= 40 {
             guard attribute.contains("date") || attribute.contains("time") || attribute.contains("publish") else { continue }
+            // The end of something (an offer, a video's availability, an event) is no publication.
+            let words = attribute.split(whereSeparator: { !$0.isLetter })
+            guard !words.contains(where: { ["end", "ends", "expires", "expiry", "expiration", "until", "deadline"].contains($0) })
+            else { continue }
             let cue: Cue = attribute.contains("modif") || attribute.contains("updat") ? .modified
                 : attribute.contains("publish") || attribute.contains("creat") ? .published : .none
             add(finder.plausible(value), .time, cue, elsewhere: isElsewhere)

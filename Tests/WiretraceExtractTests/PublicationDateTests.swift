@@ -78,6 +78,29 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
     }
 
+    @Test("a URL day well before the stated one is the original publication")
+    func urlKeepsTheOriginalDay() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2021-09-14T08:00:00+02:00\">"
+        let url = "https://example.org/2021/06/22/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: url) == "2021-06-22")
+        // A URL one day off is within a time zone's reach: the stated time stands.
+        let nextDay = "https://example.org/2021/09/13/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: nextDay) == "2021-09-14T08:00:00+02:00")
+        // A URL day after the stated one is not an original: the stated date stands.
+        let later = "https://example.org/2021/10/02/harbour-budget/"
+        #expect(try Self.published(Self.page(head: head, body: ""), url: later) == "2021-09-14T08:00:00+02:00")
+    }
+
+    @Test("the date line at the headline casts the deciding vote between the URL and the markup")
+    func dateLineDecidesBetweenURLAndMarkup() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2021-06-22T08:00:00+02:00\">"
+        let agreesWithURL = "<p class=\"date\">3 July 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: agreesWithURL), url: "https://example.org/2021/07/03/budget") == "2021-07-03")
+        let agreesWithMarkup = "<p class=\"date\">22 June 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: agreesWithMarkup), url: "https://example.org/2021/06/01/budget")
+            == "2021-06-22T08:00:00+02:00")
+    }
+
     @Test("a date line under the headline, in the page's language", arguments: [
         ("de", "<p class=\"meta\">Veröffentlicht am 27.01.2020, 15:28 Uhr</p>", "2020-01-27"),
         ("de", "<div class=\"article-date\">16. August 2019</div>", "2019-08-16"),
@@ -189,6 +212,42 @@ struct PublicationDateTests {
         #expect(NumericDateOrder.forPage(language: "en-GB", host: "example.com") == .dayFirst)
         #expect(NumericDateOrder.forPage(language: "de", host: "example.com") == .dayFirst)
         #expect(NumericDateOrder.forPage(language: nil, host: "example.co.uk") == .dayFirst)
+    }
+
+    @Test("a date line just below the headline counts even in a box classed like furniture")
+    func dateLineInAShareBar() throws {
+        let page = """
+            <html lang="en"><head><title>Council approves the harbour budget</title></head><body>
+            <h1>Council approves the harbour budget</h1>
+            <div class="byline-and-share"><div class="date">19 November 2019</div><a href="/share">Share</a></div>
+            <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p>
+            \(String(repeating: "<p>Members argued for hours over the cost of the new berths and the timetable for dredging.</p>\n", count: 20))
+            <ul class="list"><li><a href="/older">Ferry timetable changes</a><div class="date">22 August 2019</div></li></ul>
+            </body></html>
+            """
+        #expect(try Self.published(page) == "2019-11-19")
+    }
+
+    @Test("a data attribute naming the end of something is no publication date")
+    func endDateAttribute() throws {
+        let body = """
+            <div class="player" data-availability-end-date="2021-02-28T23:59:00+01:00">Video</div>
+            <span class="info">04.04.2020</span>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-04-04")
+    }
+
+    @Test("a page's own unambiguous numeric dates decide its order")
+    func orderShownByThePage() throws {
+        #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
+        #expect(NumericDateOrder.shown(in: "Posted 03/25/2021, updated 04/02/2021") == .monthFirst)
+        #expect(NumericDateOrder.shown(in: "Posted 03/04/2021") == nil)
+        #expect(NumericDateOrder.shown(in: "25/03/2021 and 03/25/2021") == nil)
+        // An English page on a .com host reads month first, unless its own dates say otherwise.
+        let body = "<p class=\"date\">03/04/2021</p><p>The next hearing is set for 19/05/2021 at the town hall.</p>"
+        #expect(try Self.published(Self.page(body: body), url: "https://example.com/harbour-budget") == "2021-04-03")
+        let american = "<p class=\"date\">03/04/2021</p><p>The next hearing is set for 05/19/2021 at the town hall.</p>"
+        #expect(try Self.published(Self.page(body: american), url: "https://example.com/harbour-budget") == "2021-03-04")
     }
 
     @Test("numbers that are not dates", arguments: [
