@@ -6,7 +6,7 @@ import Testing
     @Test func languagesAreIdentifiedStoredExportedAndShown() throws {
         let db = CLI.temporaryDatabase()
         defer { CLI.remove(db) }
-        let run = try CLI.run(["run", "--db", db, CLI.fixture("jsonl/multilingual-story.jsonl"), CLI.fixture("jsonl/seed-story.jsonl")])
+        let run = try CLI.run(["run", "--db", db, CLI.fixture("jsonl/multilingual-story.jsonl"), CLI.fixture("html")])
         #expect(run.status == 0, "\(run.stderr)")
         let clusters = try CLI.objects(try CLI.run(["export", "clusters", "--db", db]))
         var languages: [String: String] = [:]
@@ -20,6 +20,16 @@ import Testing
         #expect(languages["yaou-tongxun/2021-06-22-min-aung-hlaing-thanks-russia.txt"] == "zh")
         #expect(languages.values.filter { $0 == "en" }.count >= 3)
         #expect(!languages.values.contains("none"))
+        // TASS's Russian original, the earliest and named as the source by the others (as ТАСС
+        // in Russian, TASS in English), is the story's origin; its English version a translation.
+        let seedStory = try #require(clusters.first { cluster in
+            (cluster["members"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == "tass-ru/2021-06-22-min-aung-hlaing-shoigu.txt" }
+        })
+        let members = seedStory["members"] as? [[String: Any]] ?? []
+        #expect(members.first?["id"] as? String == "tass-ru/2021-06-22-min-aung-hlaing-shoigu.txt")
+        #expect(members.first?["role"] as? String == "origin")
+        let englishTASS = members.first { $0["id"] as? String == "tass/2021-06-22-myanmar-army-strongest-thanks-to-russia-shoigu-talks.html" }
+        #expect(englishTASS?["role"] as? String == "translation")
 
         let extract = try CLI.objects(try CLI.run(["extract", "--format", "jsonl", CLI.fixture("jsonl/multilingual-story.jsonl")]))
         #expect(Set(extract.compactMap { $0["language"] as? String }) == ["ru", "en", "de", "zh"])

@@ -71,6 +71,16 @@ struct CreditDetectorTests {
         #expect(agencies("Di Maio said the talks would go on, and Conte agreed with him.") == [])
     }
 
+    @Test("agencies in the scripts their own and other outlets write them")
+    func agenciesInOtherScripts() {
+        #expect(NewsAgency.canonical("ТАСС") == "TASS")
+        #expect(NewsAgency.canonical("ИТАР-ТАСС") == "TASS")
+        #expect(NewsAgency.canonical("新华社") == "Xinhua")
+        #expect(NewsAgency.canonical("路透社") == "Reuters")
+        #expect(NewsAgency.canonical("РИА Новости") == "RIA Novosti")
+        #expect(agencies("МОСКВА, 22 июня. /ТАСС/. Главком армии Мьянмы поблагодарил Россию.") == ["TASS"])
+    }
+
     @Test("a trailing dash credit closes a paragraph")
     func trailingDash() {
         let credits = CreditDetector.credits(inText: "Rescuers searched the valley through the night. — AP")
