@@ -299,8 +299,8 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Re-clusters one story with term weights computed inside it (local IDF, floor 1): terms
-    /// every member shares ("klitschko", "heavyweight") weigh little, and the ones that tell two similar events
-    /// apart ("rahman" against "thompson") weigh most. A story of one event stays whole, because
+    /// every member shares ("ferry", "capsized") weigh little, and the ones that tell two similar events
+    /// apart ("aldous" against "brenning") weigh most. A story of one event stays whole, because
     /// its members still share what distinguishes it; two events of the same kind fall apart.
     private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], cross: CrossLanguageNodes) -> [[Int]] {
         let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1, cross: cross)

@@ -242,7 +242,7 @@ struct ContentSelector {
             emit(inline: element.children, tag: element.name)
             return
         }
-        // A data-table row is one line of text ("1 Kyle Busch 5040 5"); rows of layout tables,
+        // A data-table row is one line of text ("1 Ana Lima 5040 5"); rows of layout tables,
         // whose cells hold blocks, are walked as containers.
         if element.name == "tr", isDataRow(element) {
             elements[id] = element

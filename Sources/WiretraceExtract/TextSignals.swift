@@ -23,8 +23,8 @@ enum TextSignals {
     ]
 
     /// The place a story opens with: "MOSCOW: ..." -> "MOSCOW"; "MOSCOW (Reuters) - ..." ->
-    /// "MOSCOW"; "WASHINGTON, July 4 (AP) — ..." -> "WASHINGTON"; "TURNBERRY/GLASGOW, Scotland — ..."
-    /// -> "TURNBERRY/GLASGOW, Scotland".
+    /// "MOSCOW"; "WASHINGTON, July 4 (AP) — ..." -> "WASHINGTON"; "PORTREE/INVERNESS, Scotland — ..."
+    /// -> "PORTREE/INVERNESS, Scotland".
     ///
     /// The place must be in capitals and be followed (after an optional region, date and agency in
     /// parentheses) by a colon or a dash.
