@@ -6,7 +6,7 @@ struct TextSignalsTests {
     @Test("datelines in the common wire and outlet shapes", arguments: [
         ("MOSCOW: Officials said on Tuesday that talks would go on.", "MOSCOW"),
         ("MOSCOW (Reuters) - Officials said on Tuesday that talks would go on.", "MOSCOW"),
-        ("TURNBERRY/GLASGOW, Scotland — The president arrived late.", "TURNBERRY/GLASGOW, Scotland"),
+        ("PORTREE/INVERNESS, Scotland — The minister arrived late.", "PORTREE/INVERNESS, Scotland"),
         ("WASHINGTON, July 4 (AP) — Fireworks lit up the Mall.", "WASHINGTON"),
         ("BEIJING, Jan. 5, 2024 (Xinhua) -- Snow fell across the north.", "BEIJING"),
         ("KAZAN, April 9. /TASS/. The governor opened a bridge.", "KAZAN"),
