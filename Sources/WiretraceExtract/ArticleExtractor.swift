@@ -36,7 +36,7 @@ public struct ArticleExtractor: Sendable {
                 return .failure(binary(raw))
             }
             fields = HTMLArticleReader(configuration: configuration)
-                .read(bytes: bytes, charset: charset, url: raw.url, notAfter: notAfter(raw))
+                .read(bytes: bytes, charset: charset, url: raw.url, outletKnown: raw.outlet != nil, notAfter: notAfter(raw))
             if let overflow = fields.depthOverflow {
                 var message = "document \(raw.id) nests elements more than \(overflow.maximumDepth) deep"
                 if let line = overflow.line { message += " (parsing stopped at line \(line))" }
@@ -112,7 +112,7 @@ public struct ArticleExtractor: Sendable {
         var fields = ExtractedFields()
         if case .html(let bytes, let charset) = raw.payload {
             fields = HTMLArticleReader(configuration: configuration)
-                .read(bytes: bytes, charset: charset, url: raw.url, notAfter: notAfter(raw))
+                .read(bytes: bytes, charset: charset, url: raw.url, outletKnown: raw.outlet != nil, notAfter: notAfter(raw))
         }
         return publication(raw, fields: fields, url: raw.url ?? fields.url)
     }

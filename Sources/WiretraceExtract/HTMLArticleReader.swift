@@ -9,7 +9,8 @@ struct HTMLArticleReader {
     /// - Parameters:
     ///   - url: the page's URL when the input gave one (its path may state the date).
     ///   - notAfter: the scrape time (seconds since 1970): no later date is a publication date.
-    func read(bytes: [UInt8], charset: String?, url givenURL: String? = nil, notAfter: Double) -> ExtractedFields {
+    /// - Parameter outletKnown: the input names the outlet, so the page's links need not be read for it.
+    func read(bytes: [UInt8], charset: String?, url givenURL: String? = nil, outletKnown: Bool = false, notAfter: Double) -> ExtractedFields {
         var fields = ExtractedFields()
         let prepared = PageBytes.prepare(bytes, charsetHint: charset)
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
@@ -33,7 +34,10 @@ struct HTMLArticleReader {
                 break
             }
         }
-        fields.inferredOutlet = OutletInference.guess(document: document)
+        // A walk over every link of the page, only for a page that names its outlet nowhere else.
+        if !outletKnown, fields.outlet == nil, givenURL == nil, fields.url == nil {
+            fields.inferredOutlet = OutletInference.guess(document: document)
+        }
 
         let heading = firstHeading(in: selector.root) ?? firstArticleHeading(in: document)
         fields.title = metadata.meta("og:title", "twitter:title") ?? heading ?? structured.headline

@@ -211,13 +211,10 @@ extension QuoteExtractor {
     /// The tagger's attributions merged with the rules' quotes.
     /// - Complexity: O(n · f + n · t²) for the tagging of n tokens, plus O(q · r) for q tagged and
     ///   r rule quotes (both a handful per paragraph).
-    func merged(article: Article, ruleBased: [QuoteOccurrence]) -> [QuoteOccurrence] {
-        let text = ScalarText(article.text)
-        let input = TaggerInput.make(text)
+    func merged(article: Article, text: ScalarText, input: TaggerInput, resolver: MentionResolver, ruleBased: [QuoteOccurrence]) -> [QuoteOccurrence] {
         guard !input.tokens.isEmpty else { return ruleBased }
         let tokens = input.tokens
         let tagged = TaggedAttributions(input: input, tags: model.tag(input))
-        let resolver = MentionResolver(tokens: tokens, text: text)
 
         var found: [QuoteOccurrence] = []
         for var content in tagged.contents {

@@ -65,41 +65,25 @@ public struct QuoteExtractor: Sendable {
     /// quote-mark rules' direct quotes where the tagger found none.
     /// - Complexity: O(n) in the length of the text, times a small constant per quote.
     public func quotes(in article: Article) -> [QuoteOccurrence] {
-        let ruleBased = ruleQuotes(in: article)
-        guard !model.isEmpty, !article.text.isEmpty else { return ruleBased }
-        return merged(article: article, ruleBased: ruleBased)
+        // One reading of the text (tokens, quote marks, sentences) for the rules and the tagger.
+        let text = ScalarText(article.text)
+        let input = TaggerInput.make(text)
+        guard !input.tokens.isEmpty else { return [] }
+        let resolver = MentionResolver(tokens: input.tokens, text: text)
+        let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
+        guard !model.isEmpty else { return ruleBased }
+        return merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
     }
 
     /// The quotes the quote-mark and reporting-verb rules find alone.
-    func ruleQuotes(in article: Article) -> [QuoteOccurrence] {
-        let text = ScalarText(article.text)
-        let tokens = Tokenizer.tokens(text)
+    func ruleQuotes(article: Article, text: ScalarText, input: TaggerInput, resolver: MentionResolver) -> [QuoteOccurrence] {
+        let tokens = input.tokens
         guard !tokens.isEmpty else { return [] }
-        let spans = QuoteScanner.spans(in: text)
+        let spans = input.spans
         let finder = SpeakerFinder(tokens: tokens)
-        let resolver = MentionResolver(tokens: tokens, text: text)
-
-        var tokenAtOffset: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { tokenAtOffset[token.start] = index }
-
-        // Token bounds of each span: the opening mark, and the closing mark (or one past the last content token).
-        var bounds: [(open: Int, close: Int)] = []
-        var inQuote = [Bool](repeating: false, count: tokens.count)
-        var openMarks = Set<Int>()
-        for span in spans {
-            let open = tokenAtOffset[span.openStart] ?? 0
-            var close: Int
-            if span.continuesToNext {
-                close = open + 1
-                while close < tokens.count, tokens[close].end <= span.closeStart { close += 1 }
-            } else {
-                close = tokenAtOffset[span.closeStart] ?? open + 1
-            }
-            bounds.append((open, close))
-            openMarks.insert(open)
-            if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
-        }
-        let sentence = Self.sentenceIDs(tokens, inQuote: inQuote, openMarks: openMarks)
+        let bounds = input.bounds
+        let sentence = input.sentence
+        let openMarks = Set(bounds.map(\.open))
 
         // Attribute each span.
         var found: [Attribution?] = []

@@ -23,25 +23,38 @@ package struct TaggerInput: Sendable {
     package var sentence: [Int]
     package var inQuote: [Bool]
     package var isMark: [Bool]
+    /// The quote-mark spans of the text, and the token bounds of each: the opening mark, and the
+    /// closing mark (or one past the last content token).
+    package var spans: [QuoteSpan]
+    package var bounds: [(open: Int, close: Int)]
 
-    package init(tokens: [Token], sentence: [Int], inQuote: [Bool], isMark: [Bool]) {
+    package init(
+        tokens: [Token], sentence: [Int], inQuote: [Bool], isMark: [Bool], spans: [QuoteSpan] = [],
+        bounds: [(open: Int, close: Int)] = []
+    ) {
         self.tokens = tokens
         self.sentence = sentence
         self.inQuote = inQuote
         self.isMark = isMark
+        self.spans = spans
+        self.bounds = bounds
     }
 
-    /// Tokens, sentences and quote marks of `text`, as the extractor sees them.
+    /// Tokens, sentences and quote marks of `text`, as the extractor sees them: built once per
+    /// article and read by both the quote-mark rules and the tagger.
     /// - Complexity: O(n) in the length of the text.
     package static func make(_ text: ScalarText) -> TaggerInput {
         let tokens = Tokenizer.tokens(text)
+        guard !tokens.isEmpty else { return TaggerInput(tokens: [], sentence: [], inQuote: [], isMark: []) }
         var inQuote = [Bool](repeating: false, count: tokens.count)
         var isMark = [Bool](repeating: false, count: tokens.count)
         var openMarks = Set<Int>()
-        guard !tokens.isEmpty else { return TaggerInput(tokens: [], sentence: [], inQuote: [], isMark: []) }
         var tokenAtOffset: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() { tokenAtOffset[token.start] = index }
-        for span in QuoteScanner.spans(in: text) {
+        let spans = QuoteScanner.spans(in: text)
+        var bounds: [(open: Int, close: Int)] = []
+        bounds.reserveCapacity(spans.count)
+        for span in spans {
             let open = tokenAtOffset[span.openStart] ?? 0
             var close: Int
             if span.continuesToNext {
@@ -50,13 +63,14 @@ package struct TaggerInput: Sendable {
             } else {
                 close = tokenAtOffset[span.closeStart] ?? open + 1
             }
+            bounds.append((open, close))
             openMarks.insert(open)
             isMark[open] = true
             if close < tokens.count, !span.continuesToNext { isMark[close] = true }
             if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
         }
         let sentence = QuoteExtractor.sentenceIDs(tokens, inQuote: inQuote, openMarks: openMarks)
-        return TaggerInput(tokens: tokens, sentence: sentence, inQuote: inQuote, isMark: isMark)
+        return TaggerInput(tokens: tokens, sentence: sentence, inQuote: inQuote, isMark: isMark, spans: spans, bounds: bounds)
     }
 }
 
