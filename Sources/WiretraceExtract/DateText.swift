@@ -1,4 +1,5 @@
 import Foundation
+import WiretraceCore
 
 /// A date read from a page: a calendar day, and the time of day with its UTC offset when the page
 /// gave them.
@@ -45,29 +46,13 @@ package struct FoundDate: Hashable, Sendable, CustomStringConvertible {
 
     package var description: String { iso8601 }
 
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    package static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
     /// The UTC date and time of seconds since 1970.
     package init(secondsSince1970 seconds: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondsOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
+        let (year, month, day) = Timestamp.civilDate(daysSinceEpoch: days)
         self.init(
-            year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: doy - (153 * mp + 2) / 5 + 1,
+            year: year, month: month, day: day,
             hour: secondsOfDay / 3600, minute: secondsOfDay % 3600 / 60, second: secondsOfDay % 60, offset: 0)
     }
 

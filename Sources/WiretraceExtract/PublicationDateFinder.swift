@@ -1,4 +1,5 @@
 import Foundation
+import WiretraceCore
 
 /// Where a publication date was found.
 package enum DateSource: String, Sendable {
@@ -154,8 +155,8 @@ package struct PublicationDateFinder {
     /// its vote, a URL day earlier than the stated one (beyond a time zone's reach) is the
     /// original, and the stated date a later revision.
     static func urlOutweighs(stated: FoundDate, url: FoundDate, dateLine: FoundDate?) -> Bool {
-        let gap = FoundDate.daysSinceEpoch(year: url.year, month: url.month, day: url.day)
-            - FoundDate.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
+        let gap = Timestamp.daysSinceEpoch(year: url.year, month: url.month, day: url.day)
+            - Timestamp.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
         if gap == 0 || dateLine?.dayKey == stated.dayKey { return false }
         return dateLine?.dayKey == url.dayKey || gap < -1
     }
@@ -170,8 +171,8 @@ package struct PublicationDateFinder {
     /// is not UTC (then it is local already).
     static func localized(_ stated: FoundDate, by local: FoundDate) -> FoundDate? {
         guard let hour = stated.hour, stated.offset == 0 else { return nil }
-        let statedDays = FoundDate.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
-        let localDays = FoundDate.daysSinceEpoch(year: local.year, month: local.month, day: local.day)
+        let statedDays = Timestamp.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
+        let localDays = Timestamp.daysSinceEpoch(year: local.year, month: local.month, day: local.day)
         let statedMinutes = statedDays * 1440 + hour * 60 + stated.minute
         if let localHour = local.hour {
             // The same instant in another zone: whole quarter hours apart, within a day.

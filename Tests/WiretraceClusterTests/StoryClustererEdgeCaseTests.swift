@@ -146,7 +146,7 @@ import WiretraceCore
     /// near-duplicate links and a small `termsPerDocument` (so vectors are cut often).
     @Test(arguments: 0..<40)
     func randomCollectionsKeepTheInvariants(seed: Int) {
-        var random = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        var random = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let names = ["Ingrid Holm", "Tavona", "Kestrel Bay", "Min Aung Hlaing", "Halvorsen", "Lytton", "Ruavatu",
                      "Eastvale", "Moscow", "Naypyitaw", "Meridian", "Sergei Shoigu"]
         let words = ["harbour", "bridge", "council", "election", "volcano", "eruption", "ferry", "market", "shares",
@@ -190,20 +190,3 @@ import WiretraceCore
     }
 }
 
-/// SplitMix64 (as swift-argument-parser's `roll` example): the same numbers on every run.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (0 when bound is 0).
-    mutating func next(_ bound: Int) -> Int { bound > 0 ? Int(next() % UInt64(bound)) : 0 }
-}

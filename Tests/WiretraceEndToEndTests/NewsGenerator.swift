@@ -1,3 +1,4 @@
+import WiretraceCore
 import Foundation
 
 /// Seeded generator of realistic, varied news documents for property tests of the whole run:
@@ -9,9 +10,9 @@ import Foundation
 ///
 /// Every text is made up here from the word lists below; nothing comes from a real dump.
 struct NewsGenerator {
-    private var random: SeededRandom
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// One JSONL record: `id`, and optionally `url`, `outlet`, `published`, `title`, and `text` or `html`.
     struct Record {
@@ -282,22 +283,7 @@ struct NewsGenerator {
     }
 }
 
-/// SplitMix64: the same numbers on every run and machine.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (0 when bound is 0).
-    mutating func next(_ bound: Int) -> Int { bound > 0 ? Int(next() % UInt64(bound)) : 0 }
-
+extension SplitMix64 {
     mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
 }

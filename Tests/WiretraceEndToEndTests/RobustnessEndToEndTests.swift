@@ -1,3 +1,4 @@
+import WiretraceCore
 import Foundation
 import Testing
 
@@ -133,7 +134,7 @@ import Darwin
         defer { scratch.remove() }
         var generator = NewsGenerator(seed: 2026)
         let all = generator.records(count: 60)
-        var random = SeededRandom(seed: 14)
+        var random = SplitMix64(seed: 14)
         for round in 0..<6 {
             let size = [0, 2, 3, 40][round % 4] + random.next(6)
             let subset = Array(all.shuffled(using: &random).prefix(size))

@@ -1,3 +1,4 @@
+import WiretraceCore
 import Testing
 @testable import WiretraceExtract
 

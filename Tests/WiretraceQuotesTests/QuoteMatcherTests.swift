@@ -1,3 +1,4 @@
+import WiretraceCore
 import Testing
 @testable import WiretraceQuotes
 
@@ -48,17 +49,6 @@ import Testing
 }
 
 @Suite struct QuoteMatcherFastPathTests {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     /// Quotes built from a small vocabulary, with exact repeats, truncations, one-word edits and
     /// punctuation changes, so that every matching rule fires many times.
@@ -66,20 +56,20 @@ import Testing
         let vocabulary = ["the", "army", "russia", "strong", "region", "we", "will", "not", "allow", "talks",
                           "peace", "minister", "said", "our", "people", "trust", "never", "again", "deal", "time",
                           "partner", "ally", "reliable", "support", "future", "border", "security", "a", "of", "to"]
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         var quotes: [String] = []
         for _ in 0..<count {
-            if !quotes.isEmpty, random.below(3) == 0 {
-                var words = quotes[random.below(quotes.count)].split(separator: " ").map(String.init)
-                switch random.below(3) {
+            if !quotes.isEmpty, random.next(3) == 0 {
+                var words = quotes[random.next(quotes.count)].split(separator: " ").map(String.init)
+                switch random.next(3) {
                 case 0 where words.count > 7: words = Array(words.prefix(words.count - 2))
-                case 1: words[random.below(words.count)] = vocabulary[random.below(vocabulary.count)]
+                case 1: words[random.next(words.count)] = vocabulary[random.next(vocabulary.count)]
                 default: words[words.count - 1] += ","
                 }
                 quotes.append(words.joined(separator: " "))
             } else {
-                let length = 3 + random.below(14)
-                quotes.append((0..<length).map { _ in vocabulary[random.below(vocabulary.count)] }.joined(separator: " "))
+                let length = 3 + random.next(14)
+                quotes.append((0..<length).map { _ in vocabulary[random.next(vocabulary.count)] }.joined(separator: " "))
             }
         }
         quotes.append("")
