@@ -99,3 +99,13 @@ import WiretraceCore
         #expect(found.first?.via == ["TASS", "Example"])
     }
 }
+
+@Suite struct CoordinatedSpeakerTests {
+    @Test func verbAfterUndSharesTheClauseSubject() {
+        let text = "Der Abend wurde laut, dann sprang er auf und rief Müller zu: „Das ist nicht wahr!“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.text == "Das ist nicht wahr!")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "er")
+    }
+}

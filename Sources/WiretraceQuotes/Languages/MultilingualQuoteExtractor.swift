@@ -307,6 +307,31 @@ struct SpeakerPhrases {
         return a...j
     }
 
+    /// The tokens from the comma (or `lowerBound`) before `end` up to `end`.
+    func clause(endingBefore end: Int, from lowerBound: Int) -> Range<Int> {
+        var a = end
+        while a > lowerBound, tokens[a - 1].text != ",", tokens[a - 1].text != ";" { a -= 1 }
+        return a..<end
+    }
+
+    /// The subject of a clause whose verb is not beside it: its first pronoun, or else its first
+    /// capitalised word that is not its first word, no article and no stop word (`dann sprang er auf`,
+    /// `sprang Jener auf`).
+    func clauseSubject(in range: Range<Int>) -> ClosedRange<Int>? {
+        guard !range.isEmpty else { return nil }
+        if let k = range.first(where: { isPronoun($0) && !SpeechLexicon.objectForms.contains(tokens[$0].lower) }) {
+            return k...k
+        }
+        guard lexicon.capitalises else { return nil }
+        for k in range where k > range.lowerBound && tokens[k].isCapitalized && tokens[k - 1].isWord
+            && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
+            && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+        {
+            return k...k
+        }
+        return nil
+    }
+
     /// The subject that opens a sentence (`Erdoğan, “…” dedi`).
     func sentenceSubject(from start: Int, before limit: Int) -> ClosedRange<Int>? {
         guard start < limit, let phrase = forward(from: start, limit: limit) else { return nil }
@@ -419,7 +444,16 @@ struct SpeakerPhrases {
             if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
                 return (phrase, cue)
             }
+            // A verb after "und" or a comma shares the subject of the clause before it:
+            // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
+            let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
+            if coordinated, let subject = clauseSubject(in: clause(endingBefore: v - 1, from: range.lowerBound)) {
+                return (subject, cue)
+            }
             if let phrase = forward(from: v + 1, limit: open) { return (phrase, cue) }
+            if !coordinated, let subject = clauseSubject(in: clause(endingBefore: v, from: range.lowerBound)) {
+                return (subject, cue)
+            }
         }
         // A label: "Der Redakteur: „…“".
         if open - 1 > range.lowerBound, tokens[open - 1].text == ":" {

@@ -20,31 +20,4 @@ extension SpeechLexicon {
             "cuma", "cumartesi", "pazar", "bugün", "dün", "şunları", "şöyle", "açıklamasında", "konuşmasında",
             "yaptığı", "basın", "toplantısında", "gazetecilere",
         ])
-
-    /// Arabic, verb first: `وقال الوزير: «…»`, `«…»، قال المتحدث`, `بحسب الوكالة`. Names are not
-    /// capitalised: a speaker phrase runs from the verb to the next punctuation or function word.
-    static let arabic: SpeechLexicon = {
-        let bare: [String] = [
-            "قال", "قالت", "قالوا", "يقول", "تقول", "أضاف", "أضافت", "يضيف", "أكد", "أكدت", "يؤكد", "أوضح",
-            "أوضحت", "يوضح", "صرح", "صرحت", "أعلن", "أعلنت", "ذكر", "ذكرت", "أشار", "أشارت", "تابع", "تابعت",
-            "شدد", "شددت", "اعتبر", "اعتبرت", "كتب", "كتبت", "أفاد", "أفادت", "لفت", "لفتت", "ردّ", "رد",
-            "سأل", "حذر", "حذرت", "أردف", "أردفت", "نقل", "نقلت",
-        ]
-        var verbs = Set(bare)
-        for verb in bare { verbs.insert("و" + verb); verbs.insert("ف" + verb) }
-        return SpeechLexicon(
-            language: "ar",
-            order: .verbFirst,
-            verbs: verbs,
-            auxiliaries: ["قد", "وقد", "كما", "أيضا", "أيضاً", "اليوم", "أمس"],
-            according: [["بحسب"], ["حسب"], ["وفقا", "لـ"], ["وفقاً", "لـ"], ["وفق"], ["وبحسب"], ["وحسب"]],
-            pronouns: [],
-            stops: [
-                "في", "إن", "أن", "إنه", "إنها", "أنه", "أنها", "على", "من", "إلى", "عن", "مع", "خلال", "بعد",
-                "قبل", "يوم", "إنّ", "أنّ", "لـ", "ل", "و", "التي", "الذي", "الذين", "لوكالة", "للصحفيين",
-                "لصحيفة", "لقناة", "في", "بيان", "تصريحات", "تصريح", "مؤتمر", "صحفي", "الاثنين", "الثلاثاء",
-                "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
-            ],
-            capitalises: false)
-    }()
 }

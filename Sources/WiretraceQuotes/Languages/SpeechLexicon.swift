@@ -56,6 +56,12 @@ package struct SpeechLexicon: Sendable {
         return result
     }
 
+    /// "And" in the languages with a lexicon: a verb after it shares the clause's subject.
+    static let and: Set<String> = ["und", "et", "y", "e", "и", "i", "ve", "oraz"]
+    /// Pronoun forms that are objects as often as subjects ("sie", "ihr" in German), never taken as
+    /// a clause's subject when it is found away from its verb.
+    static let objectForms: Set<String> = ["sie", "ihr", "es", "einer", "eine"]
+
     /// Whether `word` is a speech verb, or a French inverted form carrying its subject (`dit-il`,
     /// `a-t-elle`).
     func isVerb(_ word: String) -> Bool {
