@@ -146,8 +146,10 @@ struct Analysis {
                 if member.role == .translation, let source = member.of,
                     let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
                 {
+                    let latin = CrossLanguageAnchors.latinScriptLanguages
                     stories[storyIndex].members[memberIndex].evidence.anchors = TranslationEvidence.alignedAnchors(
-                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title)
+                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title,
+                        spelled: text.language.map(latin.contains) == true && sourceText.language.map(latin.contains) == true)
                     continue
                 }
                 guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
@@ -205,7 +207,8 @@ struct Analysis {
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.
     /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
-    static let storyTermsVersion = "2"
+    /// "3": Latin-script names also as spelling anchors.
+    static let storyTermsVersion = "3"
 
     /// The key that says which band index and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
