@@ -85,7 +85,7 @@ struct ReviewApplication {
         let origin = (formerOrigins.isEmpty ? indices : formerOrigins).min(by: earlier)!
         let inStory = Set(indices)
         var story = template
-        story.id = Self.storyID(origin: ids[origin])
+        story.id = StableHash.storyID(origin: ids[origin])
         var originMember = memberByIndex[origin]!
         originMember.role = .origin
         originMember.of = nil
@@ -108,7 +108,4 @@ struct ReviewApplication {
         }
         return story
     }
-
-    /// The id the clusterer gives a story with this origin ("S" and 12 hex digits of FNV-1a-64).
-    static func storyID(origin: String) -> String { "S" + StableHash.hex(origin).prefix(12) }
 }

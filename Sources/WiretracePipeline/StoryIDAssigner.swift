@@ -57,11 +57,11 @@ struct StoryIDAssigner {
         var issued = Set(firstRuns.keys)
         var newIDs: [String] = []
         for story in stories.indices where ids[story] == nil {
-            var candidate = "S" + StableHash.hex(stories[story].origin).prefix(12)
+            var candidate = StableHash.storyID(origin: stories[story].origin)
             var attempt = 1
             while issued.contains(candidate) {
                 attempt += 1
-                candidate = "S" + StableHash.hex("\(stories[story].origin)#\(attempt)").prefix(12)
+                candidate = StableHash.storyID(origin: stories[story].origin, attempt: attempt)
             }
             issued.insert(candidate)
             newIDs.append(candidate)

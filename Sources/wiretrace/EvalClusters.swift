@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WiretraceCore
 import WiretraceReport
 import WiretraceStore
 

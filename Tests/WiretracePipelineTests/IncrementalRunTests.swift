@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WiretraceCore
 @testable import WiretracePipeline
 import WiretraceReport
 import WiretraceStore
@@ -233,7 +234,7 @@ import WiretraceStore
 /// The id a first run gives a story with this origin.
 enum StableHashProbe {
     static func hex(_ origin: String) -> String {
-        String(ReviewApplication.storyID(origin: origin).dropFirst())
+        String(StableHash.storyID(origin: origin).dropFirst())
     }
 }
 
