@@ -109,3 +109,22 @@ import WiretraceCore
         #expect(found.first.flatMap { speakerMention(page, $0) } == "er")
     }
 }
+
+@Suite struct ChineseSpeakerTests {
+    @Test func theSpeakerIsTheClauseSubjectBeforeItsAdverbials() {
+        let text = "据新华社报道，江南省省长王明(Wang Ming)当天在南京与来访代表会谈时表示：“我们将在冬季前建成这座桥。”"
+        let page = Article(id: "t", source: "t", text: text, language: "zh")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.speaker == "江南省省长王明(Wang Ming)")
+    }
+}
+
+@Suite struct ChineseRelayTests {
+    @Test func anAgencyInJuBaodaoIsTheFirstReporter() {
+        let text = "据塔斯社(TASS)6月3日报道，江南省省长王明(Wang Ming)当天在南京与来访代表会谈时表示：“我们将在冬季前建成这座桥。”"
+        let page = Article(id: "t", source: "t", outlet: "Example", text: text, language: "zh")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.speaker == "江南省省长王明(Wang Ming)")
+        #expect(found.first?.via == ["TASS", "Example"])
+    }
+}

@@ -8,34 +8,31 @@ extension MultilingualQuoteExtractor {
     func chineseQuotes(in article: Article, text: ScalarText) -> [QuoteOccurrence] {
         let s = text.scalars
         let verbs = lexicon.verbs.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-        let stops = lexicon.stops.map { Array($0.unicodeScalars) }
-        let adverbs = lexicon.auxiliaries.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         let pauses: Set<Unicode.Scalar> = ["\u{FF1A}", ":", "\u{FF0C}", ",", " ", "\u{3000}"]
         func isNameScalar(_ c: Unicode.Scalar) -> Bool { c.isWordScalar || c == "\u{00B7}" || c == "\u{30FB}" || c == "\u{2022}" }
         func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
             i >= 0 && i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word)
         }
-        /// The speaker run ending just before `end`: back to punctuation, cut at a stop word.
-        func speaker(endingBefore end: Int) -> Range<Int>? {
-            var hi = end
-            var trimmed = true
-            while trimmed {
-                trimmed = false
-                for adverb in adverbs where hi - adverb.count > 0 && matches(adverb, at: hi - adverb.count) {
-                    hi -= adverb.count
-                    trimmed = true
-                    break
-                }
-            }
-            var lo = hi
-            while lo > 0, hi - lo < 16, isNameScalar(s[lo - 1]) { lo -= 1 }
-            // Cut at the first stop word after the first character (the adverbial after the subject).
-            var cut = hi
-            for i in (lo + 1)..<max(lo + 1, hi) where stops.contains(where: { matches($0, at: i) }) {
+        let cuts = (lexicon.stops.union(lexicon.auxiliaries)).map { Array($0.unicodeScalars) }
+        let clauseEnds: Set<Unicode.Scalar> = [
+            "\u{FF0C}", "\u{3002}", "\u{FF1B}", "\u{FF01}", "\u{FF1F}", "\u{FF1A}", ",", ";", ":", "\n",
+            "\u{201C}", "\u{201D}", "\u{300C}", "\u{300D}", "\u{3001}",
+        ]
+        /// The speaker before a verb starting at `end`: the clause from its start (after the last
+        /// punctuation mark) up to its first preposition or adverb (`在`, `当天`, `还`), so that
+        /// `缅甸总司令敏昂莱(Min Aung Hlaing)当天在莫斯科表示` gives the commander and his name.
+        func speaker(endingBefore end: Int, notBefore floor: Int = 0) -> Range<Int>? {
+            var lo = end
+            while lo > floor, end - lo < 80, !clauseEnds.contains(s[lo - 1]) { lo -= 1 }
+            while lo < end, s[lo].isSpace { lo += 1 }
+            var cut = end
+            for i in (lo + 1)..<max(lo + 1, end) where cuts.contains(where: { matches($0, at: i) }) {
                 cut = i
                 break
             }
-            return cut > lo ? lo..<cut : nil
+            while cut > lo, s[cut - 1].isSpace { cut -= 1 }
+            guard cut > lo, s[lo..<cut].contains(where: isNameScalar) else { return nil }
+            return lo..<cut
         }
 
         var occurrences: [QuoteOccurrence] = []
@@ -57,7 +54,7 @@ extension MultilingualQuoteExtractor {
                 var end = k
                 while end < s.count, end - k < 16, isNameScalar(s[end]) { end += 1 }
                 for i in (k + 1)..<max(k + 1, end) {
-                    if let verb = verbs.first(where: { matches($0, at: i) }), let who = speaker(endingBefore: i), who.lowerBound >= k {
+                    if let verb = verbs.first(where: { matches($0, at: i) }), let who = speaker(endingBefore: i, notBefore: k) {
                         found = (who, String(String.UnicodeScalarView(verb)))
                         break
                     }
@@ -82,11 +79,33 @@ extension MultilingualQuoteExtractor {
                     i -= 1
                 }
             }
+            // The first reporter: an agency named in `据…报道` earlier in the sentence.
+            var reporter: String? = nil
+            var i = span.open.lowerBound - 1
+            while i >= 0, span.open.lowerBound - i < 120, s[i] != "\u{3002}", s[i] != "\n" {
+                if s[i] == "\u{636E}" || s[i] == "\u{64DA}" {
+                    var end = i + 1
+                    while end < span.open.lowerBound, !clauseEnds.contains(s[end]) { end += 1 }
+                    let phrase = text.string((i + 1)..<end)
+                    for part in phrase.split(whereSeparator: { "()（）".contains($0) }) {
+                        var name = String(part)
+                        for marker in ["报道", "報導", "消息", "称", "稱", "表示", "介绍"] where name.hasSuffix(marker) {
+                            name.removeLast(marker.count)
+                        }
+                        if let agency = NewsAgency.canonical(name) {
+                            reporter = agency
+                            break
+                        }
+                    }
+                    break
+                }
+                i -= 1
+            }
             let words = s[span.content].filter(\.isWordScalar).count
             if found == nil, words < 4 { continue }
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
-                kind: .direct, via: RelayChain.via(firstReporter: nil, article: article))
+                kind: .direct, via: RelayChain.via(firstReporter: reporter, article: article))
             if let (who, cue) = found {
                 let name = text.string(who)
                 let isPronoun = lexicon.pronouns.contains(name)
