@@ -79,7 +79,7 @@ struct Analysis {
             own.speaker = occurrence.speakerMention
             return own
         }
-        let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
+        var quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
         timings.mark("quote matching")
 
         // Stories.
@@ -128,6 +128,14 @@ struct Analysis {
         let assignment = StoryIDAssigner(previousStory: try store.storyOfDocuments(), firstRuns: try store.storyIDFirstRuns())
             .assign(stories.map { story in (origin: ids[story.members[0].index], members: story.members.map { ids[$0.index] }) })
         for index in stories.indices { stories[index].id = assignment.ids[index] }
+        // A translation's quotes are its original's, relayed through the translation.
+        let translations = stories.flatMap { story in
+            story.members.compactMap { member in
+                member.role == .translation ? member.of.map { (translation: ids[member.index], original: ids[$0]) } : nil
+            }
+        }
+        quoteMatch = QuoteLinker.joinTranslations(
+            quoteMatch, occurrences: occurrences, translations: translations, articles: articles, published: published)
         // A copy linked to the same source as in the last analysis, neither text changed since
         // (neither queued), keeps the passages found then.
         let previousEvidence = try store.copyEvidence()

@@ -59,8 +59,18 @@ import Testing
         }
         #expect(speaker("tass-ru/2021-06-22").contains("Мин Аунг Хлайн"))
         #expect(!speaker("rhein-ostsee-depesche/2021-06-22").isEmpty)
+        // The Chinese mention is the commander with his Latin name; its quote's speaker resolves to that name.
         let chinese = quotes.filter { ($0["id"] as? String)?.hasPrefix("yaou-tongxun") == true && $0["speaker"] is String }
-        #expect(chinese.contains { ($0["speaker"] as? String)?.contains("敏昂莱") == true && ($0["via"] as? [String])?.first == "TASS" },
+        #expect(chinese.contains { ($0["speaker_mention"] as? String)?.contains("敏昂莱") == true && ($0["via"] as? [String])?.first == "TASS" },
                 "\(chinese)")
+        // One quote through the translation: TASS's Russian words and Reuters' English ones.
+        func quoteID(_ document: String, _ words: String) -> Int? {
+            quotes.first { ($0["id"] as? String)?.hasPrefix(document) == true && ($0["quote"] as? String)?.contains(words) == true }?["quote_id"] as? Int
+        }
+        let russian = quoteID("tass-ru/2021-06-22", "Благодаря России")
+        #expect(russian != nil)
+        #expect(quoteID("reuters/2021-06-22", "Thanks to Russia") == russian)
+        let report = try CLI.run(["report", "quotes", "--db", db]).stdout
+        #expect(report.contains("first reported by TASS; relayed by Reuters"), "\(report)")
     }
 }
