@@ -61,6 +61,17 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: itemprop)) == "2021-06-21")
     }
 
+    @Test("a date split over sibling elements is read from its pieces")
+    func dateInPieces() throws {
+        let monthDayTimeYear = "<p class=\"box\"><span>Mar 09</span> <span>14:20</span> <span>2021</span></p>"
+        #expect(try Self.published(Self.page(body: monthDayTimeYear)) == "2021-03-09")
+        let dayMonthYear = "<div class=\"box\"><b>9.</b><b>März</b><b>2021</b></div>"
+        #expect(try Self.published(Self.page(lang: "de", body: dayMonthYear)) == "2021-03-09")
+        // A date read whole is not read again, joined to a number in the next element.
+        let whole = "<p class=\"box\"><span>9 March 2021</span><span>15</span></p>"
+        #expect(try Self.published(Self.page(body: whole)) == "2021-03-09")
+    }
+
     @Test("the URL path states the date when the page does not", arguments: [
         ("https://example.org/2018/10/09/harbour-budget/", "2018-10-09"),
         ("https://example.org/news/harbour-budget-2018-10-09", "2018-10-09"),
