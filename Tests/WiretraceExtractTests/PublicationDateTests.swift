@@ -225,6 +225,16 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
     }
 
+    @Test("digits of other scripts: Arabic-Indic, Persian, full-width", arguments: [
+        ("القاهرة ٢٢ يونيو ٢٠٢١", "2021-06-22"),
+        ("نشر في ٢٠٢١/٠٦/٢٢", "2021-06-22"),
+        ("تهران ۱۴:۳۰ - ۲۰۲۱-۰۶-۲۲", "2021-06-22"),
+        ("２０２０年１月２７日", "2020-01-27"),
+    ])
+    func otherScriptsDigits(text: String, expected: String) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
     @Test("the numeric order a page suggests")
     func pageOrder() {
         #expect(NumericDateOrder.forPage(language: "en-US", host: "example.co.uk") == .monthFirst)
