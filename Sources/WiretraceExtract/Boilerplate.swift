@@ -10,6 +10,15 @@ enum Boilerplate {
         "more from", "read more", "read more.", "related", "related stories", "related articles",
         "recommended", "top stories", "most read", "continue reading", "loading...", "loading",
         "show comments", "comments", "print", "email", "whatsapp", "facebook", "twitter",
+        // German, French, Spanish, Italian, Dutch
+        "anzeige", "werbung", "teilen", "drucken", "kommentare", "mehr zum thema", "lesen sie auch",
+        "weiterlesen", "mehr lesen", "nach oben", "zum seitenanfang", "zum inhalt springen", "direkt zum inhalt",
+        "das könnte sie auch interessieren", "das könnte sie interessieren", "auch interessant", "weitere artikel",
+        "publicité", "partager", "imprimer", "commentaires", "lire aussi", "à lire aussi", "a lire aussi",
+        "lire la suite", "sur le même sujet", "aller au contenu", "aller au contenu principal",
+        "publicidad", "compartir", "imprimir", "comentarios", "leer más", "lee también", "lea también",
+        "saltar al contenido", "pubblicità", "condividi", "stampa", "commenti", "leggi anche", "continua a leggere",
+        "vai al contenuto", "advertentie", "delen", "reacties", "lees ook", "lees meer",
     ]
 
     /// Paragraph openings (lower-cased) that mark teasers and notices.
@@ -21,6 +30,18 @@ enum Boilerplate {
         "to continue reading", "you have reached your", "log in to", "sign in to", "download our app",
         "download the app", "get the latest news", "we use cookies", "this site uses cookies",
         "this website uses cookies", "by continuing to use",
+        // German, French, Spanish, Italian, Dutch: teasers for other stories, notices
+        "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "zum thema:", "siehe auch:",
+        "auch interessant:", "das könnte sie auch interessieren", "weitere informationen zum thema",
+        "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi",
+        "à voir aussi", "sur le même sujet", "lee también", "lea también", "leer también", "te puede interesar",
+        "le puede interesar", "también te puede interesar", "leggi anche", "potrebbe interessarti",
+        "vedi anche", "lees ook", "lees meer", "wir verwenden cookies", "wir nutzen cookies",
+        "diese website verwendet cookies", "diese webseite verwendet cookies", "nous utilisons des cookies",
+        "ce site utilise des cookies", "utilizamos cookies", "utilizziamo i cookie", "questo sito utilizza",
+        "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+        "tutti i diritti riservati", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous",
+        "suscríbete", "iscriviti alla newsletter", "melden sie sich an", "jetzt anmelden",
     ]
 
     /// Whether a paragraph (whitespace collapsed) is furniture: navigation aids, teasers,
@@ -53,10 +74,13 @@ enum Boilerplate {
             return true
         }
         if lower.contains("cookie")
-            && ["accept", "consent", "policy", "we use", "uses cookies", "preferences"].contains(where: lower.contains)
+            && ["accept", "consent", "policy", "we use", "uses cookies", "preferences",
+                "akzeptieren", "zustimmen", "einwilligung", "datenschutz", "accepter", "consentement",
+                "aceptar", "consentimiento", "accetta", "consenso"].contains(where: lower.contains)
         {
             return true
         }
+        if isShareBar(lower) { return true }
         if lower.count <= 160
             && ["subscribe now", "subscribe today", "become a subscriber", "subscribers only",
                 "subscription to continue", "all rights reserved"].contains(where: lower.contains)
@@ -64,6 +88,36 @@ enum Boilerplate {
             return true
         }
         return false
+    }
+
+    /// Names of the networks and actions a share bar lists ("Teilen: Facebook Twitter WhatsApp
+    /// E-Mail"), longest first so that "e-mail" is taken before "mail".
+    private static let shareWords: [String] = [
+        "facebook messenger", "link kopieren", "copy link", "lien copié", "copier le lien", "google+",
+        "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "telegram", "messenger", "reddit", "tumblr",
+        "flipboard", "pocket", "xing", "bluesky", "mastodon", "threads", "e-mail", "email", "mail", "share",
+        "teilen", "partager", "compartir", "condividi", "delen", "drucken", "print", "imprimer", "imprimir",
+        "stampa", "tweet", "x",
+    ]
+
+    private static let shareConnectors: Set<String> = ["x", "on", "via", "auf", "per", "sur", "par", "en", "su", "op", "por"]
+
+    /// Whether a short paragraph names nothing but share networks and actions, run together or
+    /// not ("FacebookEmail Twitter LinkedIn", "Teilen: Facebook | WhatsApp").
+    static func isShareBar(_ lower: String) -> Bool {
+        guard lower.count <= 160, lower.contains(where: \.isLetter) else { return false }
+        var rest = lower
+        var named = 0
+        for word in shareWords where word.count > 1 {
+            while let range = rest.range(of: word) {
+                rest.replaceSubrange(range, with: " ")
+                named += 1
+            }
+        }
+        // What is left may only be "x" (the network), "on"/"auf"/"sur" ("Share on X"),
+        // separators and counts.
+        let leftover = rest.split(whereSeparator: { !$0.isLetter }).filter { !shareConnectors.contains(String($0)) }
+        return named >= 2 && leftover.isEmpty
     }
 
     /// Whether a paragraph is a photo caption or photo credit ("... Picture taken June 22, 2021.

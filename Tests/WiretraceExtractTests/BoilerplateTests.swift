@@ -1,0 +1,36 @@
+import Testing
+@testable import WiretraceExtract
+
+/// Page furniture in the languages European pages are written in: teasers for other stories,
+/// share bars, cookie and copyright notices; and prose that merely mentions such words.
+@Suite("Boilerplate lines")
+struct BoilerplateTests {
+    @Test("teasers, notices and share bars are furniture", arguments: [
+        "Lesen Sie auch: Neue Buslinie fährt ab Mai durch die Altstadt",
+        "Mehr zum Thema",
+        "À lire aussi : Le festival de jazz change de lieu",
+        "Lee también: El ayuntamiento aprueba el presupuesto",
+        "Leggi anche",
+        "Teilen: Facebook | Twitter | WhatsApp | E-Mail",
+        "Partager : Facebook Twitter LinkedIn E-mail Imprimer",
+        "FacebookEmail Twitter Google+ LinkedIn Pinterest",
+        "Share on Facebook Share on X",
+        "Wir verwenden Cookies, um unsere Website für Sie zu verbessern. Mit einem Klick auf Akzeptieren stimmen Sie zu.",
+        "© 2022 Stadtanzeiger – Alle Rechte vorbehalten",
+    ])
+    func furniture(_ line: String) {
+        #expect(Boilerplate.isBoilerplate(line))
+    }
+
+    @Test("prose that names a network or a teaser word stays", arguments: [
+        "Twitter und Facebook sperrten das Konto am Dienstag, nachdem die Polizei ermittelt hatte.",
+        "Le maire a dit qu'il faut lire aussi le rapport de la cour des comptes avant de juger.",
+        "Print and email newsletters were cut after the paper changed owners.",
+        "Facebook",
+    ])
+    func prose(_ line: String) {
+        // A lone network name is an exact furniture line already; everything else is prose.
+        #expect(Boilerplate.isBoilerplate(line) == (line == "Facebook"))
+        #expect(!Boilerplate.isShareBar(line.lowercased()))
+    }
+}
