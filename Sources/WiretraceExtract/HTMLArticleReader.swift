@@ -83,13 +83,15 @@ struct HTMLArticleReader {
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
-        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline].lazy.compactMap { $0 }
-            .compactMap(TextSignals.authorName).first
+        // The outlet's own name is no author ("Le Monde avec AFP" is the outlet and a credit).
+        let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
+        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline, metadata.labelledByline].lazy.compactMap { $0 }
+            .compactMap(TextSignals.authorName).first { !outletNames.contains($0.lowercased()) }
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
         for candidate in [metadata.bylineElementText, metaAuthor, structuredAuthor].compactMap({ $0 }) {
-            if let agency = NewsAgency.canonical(candidate) {
+            if let agency = NewsAgency.canonical(candidate) ?? TextSignals.trailingAgency(candidate) {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {
                 bylineCredits += CreditDetector.analyze(line: candidate).credits

@@ -166,7 +166,9 @@ enum TextSignals {
     static let bylineOpeners = [
         "By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ", "Por ", "POR ", "por ", "Di ", "DI ",
         "Door ", "door ", "Av ", "Af ", "Written by ", "Words by ", "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
-        "Auteur: ", "Autore: ", "Text: ",
+        "Auteur: ", "Autore: ", "Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Autora: ",
+        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Geschrieben von ",
+        "Verfasst von ", "Écrit par ", "Un article de ", "Escrito por ", "Scritto da ", "Articolo di ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
@@ -185,6 +187,12 @@ enum TextSignals {
         for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
+        // A comma before a credit label: "Text: NAME, Fotos: NAME" names the photographer next.
+        if let range = names.range(of: ", "), let label = names[range.upperBound...].split(separator: " ").first,
+            label.hasSuffix(":")
+        {
+            names = String(names[..<range.lowerBound])
+        }
         // A comma or "for" before an agency, a desk or a title: "NAME, AP Diplomatic Writer",
         // "NAME, dpa", "NAME for AFP", "NAME, Staff Writer"; a comma before another name stays.
         for separator in [", ", " for "] {
@@ -197,6 +205,24 @@ enum TextSignals {
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
                 {
                     names = String(names[..<range.lowerBound])
+                    break
+                }
+                searchStart = range.upperBound
+            }
+        }
+        // The writer's words joined to an agency: "NAME avec AFP", "NAME mit dpa", "NAME con EFE",
+        // "NAME for AFP", "NAME (dpa)", "NAME Associated Press"; not the agency's own name.
+        var cut = NewsAgency.canonical(names) != nil
+        for separator in [" for ", " avec ", " mit ", " con ", " with ", " and ", " und ", " et ", " y ", " e ", " (", " "] where !cut {
+            var searchStart = names.startIndex
+            while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
+                let tail = String(names[range.upperBound...])
+                // Without a joining word, the agency must look like one: several words, capitals
+                // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
+                let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
+                if range.lowerBound > names.startIndex, looksLikeAgency, NewsAgency.canonical(tail) != nil {
+                    names = String(names[..<range.lowerBound])
+                    cut = true
                     break
                 }
                 searchStart = range.upperBound
@@ -221,9 +247,37 @@ enum TextSignals {
         if TextUtilities.isAbsoluteURL(text) { return nil }
         if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
         let names = bylineNames(text)
-        guard !names.isEmpty, names.count <= 200, !desks.contains(names.lowercased()), NewsAgency.canonical(names) == nil
+        guard !names.isEmpty, names.count <= 200, !isDesk(names), NewsAgency.canonical(names) == nil
         else { return nil }
         return names
+    }
+
+    /// Words that open a desk's name ("Redaktion Stadtanzeiger", "Redazione ANSA", "La rédaction").
+    private static let deskOpeners: Set<String> = [
+        "redaktion", "rédaction", "redacción", "redazione", "redactie", "redakcja", "newsroom", "nachrichtenredaktion",
+        "onlineredaktion", "online-redaktion", "lokalredaktion", "sportredaktion", "web-redaktion", "webredaktion",
+    ]
+
+    /// Whether names are a desk's, not a person's: a desk word alone or opening the name.
+    static func isDesk(_ names: String) -> Bool {
+        let lower = names.lowercased()
+        if desks.contains(lower) { return true }
+        let words = lower.split(separator: " ").map(String.init)
+        guard let first = words.first else { return false }
+        if deskOpeners.contains(first) { return true }
+        return ["la", "die", "the", "le", "de"].contains(first) && words.count >= 2 && deskOpeners.contains(words[1])
+    }
+
+    /// The agency a byline or author value names beside the writer or desk ("Redazione ANSA",
+    /// "Le Monde avec AFP", "Anna Berger (dpa)", "JANE DOE Associated Press"): its last words
+    /// (up to four) when they are an agency's name.
+    static func trailingAgency(_ value: String) -> String? {
+        let words = TextUtilities.collapseWhitespace(value).split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        for start in max(1, words.count - 4)..<words.count {
+            if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }
+        }
+        return nil
     }
 
     /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and
@@ -236,7 +290,7 @@ enum TextSignals {
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
         rest = bylineNames(rest)
         guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
-        if desks.contains(rest.lowercased()) || NewsAgency.canonical(rest) != nil { return nil }
+        if isDesk(rest) || NewsAgency.canonical(rest) != nil { return nil }
         let words = rest.split { $0 == " " || $0 == "," }
         guard !words.isEmpty, words.count <= 14 else { return nil }
         for word in words {
