@@ -64,7 +64,8 @@ struct HTMLArticleReader {
             var bodyFilter = ParagraphFilter(titles: [fields.title])
             for line in Self.structuredBodyLines(body) { bodyFilter.add(line) }
             let extractedLength = paragraphs.reduce(0) { $0 + $1.count }
-            if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) > extractedLength {
+            // Clearly more text, not the same text with a teaser or two run into it.
+            if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) * 10 > extractedLength * 11 {
                 paragraphs = bodyFilter.paragraphs
                 credits += bodyFilter.credits
             }
@@ -83,10 +84,14 @@ struct HTMLArticleReader {
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
-        // The outlet's own name is no author ("Le Monde avec AFP" is the outlet and a credit).
+        // The outlet's own name is an author only when nothing else names one (a blog named for
+        // its writer), and never beside an agency ("Le Quotidien avec AFP": the outlet and a credit).
         let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
-        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline, metadata.labelledByline].lazy.compactMap { $0 }
-            .compactMap(TextSignals.authorName).first { !outletNames.contains($0.lowercased()) }
+        let authors = [metaAuthor, structuredAuthor, elementByline, filter.byline, metadata.labelledByline]
+            .compactMap { $0 }
+            .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
+        fields.byline = authors.first { !outletNames.contains($0.name.lowercased()) }?.name
+            ?? authors.first { TextSignals.trailingAgency($0.value) == nil }?.name
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []

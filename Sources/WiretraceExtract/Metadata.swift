@@ -122,6 +122,8 @@ struct PageMetadata {
 
     /// Whether the class, rel or itemprop names a byline or an author.
     private static func namesByline(_ element: HTMLElement) -> Bool {
+        // A quotation's source (`<cite class="author">`) is not the article's writer.
+        if element.name == "cite" || element.name == "blockquote" || element.name == "q" { return false }
         let names = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
             .compactMap { $0?.lowercased() }.joined(separator: " ")
         // "autor" (German, Spanish, Polish), "auteur", "autore", "verfasser", "signature" (French).

@@ -36,6 +36,7 @@ struct ParagraphFilter {
             if byline == nil { byline = names }
             return
         }
+        if paragraphs.count < 2, TextSignals.isDeskByline(paragraph) { return }
         if paragraphs.last == paragraph { return }
         paragraphs.append(paragraph)
     }

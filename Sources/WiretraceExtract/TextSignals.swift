@@ -265,6 +265,13 @@ enum TextSignals {
         let words = lower.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         if deskOpeners.contains(first) { return true }
+        // "Example Editorial Team", "Sportredaktion", "Lokal-Redaktion": a desk by its last word.
+        if let last = words.last, words.count >= 2 || last.hasSuffix("redaktion"),
+            ["team", "redaktion", "redaktionsteam", "staff", "desk", "newsroom", "editors", "rédaction", "redazione",
+             "redacción"].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
+        {
+            return true
+        }
         return ["la", "die", "the", "le", "de"].contains(first) && words.count >= 2 && deskOpeners.contains(words[1])
     }
 
@@ -278,6 +285,14 @@ enum TextSignals {
             if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }
         }
         return nil
+    }
+
+    /// Whether a paragraph is a byline that names only a desk ("By Example Staff | date",
+    /// "Von Lokalredaktion"): furniture, with no author to take from it.
+    static func isDeskByline(_ paragraph: String) -> Bool {
+        guard paragraph.count <= 200, let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else { return false }
+        let names = bylineNames(String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:"))
+        return !names.isEmpty && names.count <= 60 && isDesk(names)
     }
 
     /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and

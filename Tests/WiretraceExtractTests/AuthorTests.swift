@@ -43,6 +43,9 @@ struct AuthorTests {
             <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","author":{"@id":"#p1"}},\
             {"@type":"Person","@id":"#p1","name":"Anna Berger"}]}</script>
             """, "", "Anna Berger", nil),
+        ("de", "<meta name=\"author\" content=\"Stadtwerke Editorial Team\">", "<p>Von Lisa Maier</p>", "Lisa Maier", nil),
+        ("de", "<meta name=\"author\" content=\"Lokalredaktion\">", "", nil, nil),
+        ("en", "", "<p>By Example News Staff | November 18, 2019 at 2:26 PM</p>", nil, nil),
         ("fr", "<meta property=\"og:site_name\" content=\"Le Quotidien\"><meta name=\"author\" content=\"Le Quotidien avec AFP\">",
          "", nil, "AFP"),
     ] as [(String, String, String, String?, String?)])
@@ -52,6 +55,20 @@ struct AuthorTests {
         #expect(article.credits.first?.agency == agency)
         // The byline never stays in the text.
         #expect(article.text.hasPrefix("Der Stadtrat"))
+    }
+
+    @Test("a blog named for its writer keeps the writer as author")
+    func blogNamedForItsWriter() throws {
+        let head = "<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">"
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head)))
+        #expect(article.byline == "Lisa Maier")
+    }
+
+    @Test("a quotation's source is not the writer")
+    func quotationSource() throws {
+        let quote = "<blockquote><p>„Wir bauen schneller als geplant.“</p><cite class=\"author\">Eva Roth, Hafenmeisterin</cite></blockquote>"
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: quote)))
+        #expect(article.byline == nil)
     }
 
     @Test("headlines and prose that open with a byline word are no bylines", arguments: [
