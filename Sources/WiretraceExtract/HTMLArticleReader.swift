@@ -16,6 +16,7 @@ struct HTMLArticleReader {
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
         fields.depthOverflow = parsed.depthOverflow
         guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
+        Self.unwrapPageNoscript(document)
 
         let metadata = PageMetadata(document: document)
         let structured = metadata.structured
@@ -105,6 +106,32 @@ struct HTMLArticleReader {
         fields.credits = bylineCredits + credits
         fields.dateline = ParagraphFilter.dateline(in: paragraphs)
         return fields
+    }
+
+    /// Paragraph text a `<noscript>` must hold to be the page itself rather than a notice.
+    static let pageNoscriptText = 500
+
+    /// Lifts the children of a `<noscript>` that wraps the page into its parent: a `<noscript>`
+    /// left open at the top of `<body>` swallows the whole page in libxml2's tree, and its article
+    /// would be dropped with it. A real fallback notice (a tracking pixel, "please enable
+    /// JavaScript") holds far less paragraph text.
+    static func unwrapPageNoscript(_ document: HTMLElement) {
+        for child in document.children {
+            guard case .element(let body) = child, body.name == "body" else { continue }
+            var children: [HTMLNode] = []
+            var changed = false
+            for node in body.children {
+                if case .element(let element) = node, element.name == "noscript",
+                    ContentSelector.paragraphTextLength(element, limit: pageNoscriptText) >= pageNoscriptText
+                {
+                    children += element.children
+                    changed = true
+                } else {
+                    children.append(node)
+                }
+            }
+            if changed { body.children = children }
+        }
     }
 
     /// The paragraphs of a JSON-LD `articleBody`. Some sites put the article's HTML there, raw
