@@ -81,6 +81,7 @@ enum Boilerplate {
             return true
         }
         if isShareBar(lower) { return true }
+        if isDateLine(lower) { return true }
         if lower.count <= 160
             && ["subscribe now", "subscribe today", "become a subscriber", "subscribers only",
                 "subscription to continue", "all rights reserved"].contains(where: lower.contains)
@@ -88,6 +89,18 @@ enum Boilerplate {
             return true
         }
         return false
+    }
+
+    /// Whether a short paragraph only says when the page was published or updated
+    /// ("Veröffentlicht am 02.09.2020", "Mis à jour le 4 mars 2021 à 10h12", "Updated: May 3, 2021").
+    static func isDateLine(_ lower: String) -> Bool {
+        guard lower.count <= 80,
+            MonthNames.publishedCues.contains(where: lower.hasPrefix) || MonthNames.modifiedCues.contains(where: lower.hasPrefix),
+            let match = DateText.matches(in: lower, order: .dayFirst).first
+        else { return false }
+        // Nothing but the cue and a joining word before the date, at most its time (or a second
+        // date's cue) after it: "Veröffentlicht am 2. Mai 2019 hat die Kommission ..." is prose.
+        return match.start <= 30 && lower.unicodeScalars.count - match.end <= 25
     }
 
     /// Names of the networks and actions a share bar lists ("Teilen: Facebook Twitter WhatsApp

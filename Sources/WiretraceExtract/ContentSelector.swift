@@ -47,6 +47,10 @@ struct ContentSelector {
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
         "breadcrumb", "sidebar", "caption", "gallery", "outbrain", "taboola", "sponsor",
+        // German, French, Spanish, Italian, Dutch names of the same boxes
+        "kommentar", "comentario", "reacties", "lesetipp", "leseempfehlung", "empfehlung", "teilen", "partage",
+        "compartir", "condividi", "werbung", "publicite", "publicidad", "pubblicita", "verwandt", "relacionad",
+        "correlat", "gerelateerd",
     ]
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]

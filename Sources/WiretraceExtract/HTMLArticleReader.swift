@@ -65,8 +65,7 @@ struct HTMLArticleReader {
             var bodyFilter = ParagraphFilter(titles: [fields.title])
             for line in Self.structuredBodyLines(body) { bodyFilter.add(line) }
             let extractedLength = paragraphs.reduce(0) { $0 + $1.count }
-            // Clearly more text, not the same text with a teaser or two run into it.
-            if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) * 10 > extractedLength * 11 {
+            if bodyFilter.paragraphs.reduce(0, { $0 + $1.count }) > extractedLength {
                 paragraphs = bodyFilter.paragraphs
                 credits += bodyFilter.credits
             }

@@ -17,6 +17,9 @@ struct BoilerplateTests {
         "Share on Facebook Share on X",
         "Wir verwenden Cookies, um unsere Website für Sie zu verbessern. Mit einem Klick auf Akzeptieren stimmen Sie zu.",
         "© 2022 Stadtanzeiger – Alle Rechte vorbehalten",
+        "Veröffentlicht am 02.09.2020",
+        "Mis à jour le 4 mars 2021 à 10h12",
+        "Updated: May 3, 2021 at 4:46 PM",
     ])
     func furniture(_ line: String) {
         #expect(Boilerplate.isBoilerplate(line))
@@ -26,6 +29,8 @@ struct BoilerplateTests {
         "Twitter und Facebook sperrten das Konto am Dienstag, nachdem die Polizei ermittelt hatte.",
         "Le maire a dit qu'il faut lire aussi le rapport de la cour des comptes avant de juger.",
         "Print and email newsletters were cut after the paper changed owners.",
+        "Veröffentlicht am 2. Mai 2019 hat die Kommission ihren Bericht nicht.",
+        "Published on May 3, 2021, the report found that rents rose in every district.",
         "Facebook",
     ])
     func prose(_ line: String) {
