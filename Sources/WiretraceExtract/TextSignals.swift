@@ -187,6 +187,20 @@ enum TextSignals {
         for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
+        // A date line run on after the names: "NAME Published 3rd Nov 2023", "NAME Aktualisiert am ...".
+        for cue in MonthNames.publishedCues + MonthNames.modifiedCues {
+            let word = " " + cue.prefix(1).uppercased() + cue.dropFirst()
+            if let range = names.range(of: word), range.lowerBound > names.startIndex {
+                let after = names[range.upperBound...]
+                if after.isEmpty || after.first == " " || after.first == ":" { names = String(names[..<range.lowerBound]) }
+            }
+        }
+        // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
+        if let range = names.range(of: ", "),
+            DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
+        {
+            names = String(names[..<range.lowerBound])
+        }
         // A comma before a credit label: "Text: NAME, Fotos: NAME" names the photographer next.
         if let range = names.range(of: ", "), let label = names[range.upperBound...].split(separator: " ").first,
             label.hasSuffix(":")
@@ -265,6 +279,10 @@ enum TextSignals {
         let words = lower.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         if deskOpeners.contains(first) { return true }
+        // A title without a name: "Court Reporter", "Sports Editor", "Staff Writer".
+        if words.count <= 2, let last = words.last, ["reporter", "writer", "editor", "correspondent", "redakteur"].contains(last) {
+            return true
+        }
         // "Example Editorial Team", "Sportredaktion", "Lokal-Redaktion": a desk by its last word.
         if let last = words.last, words.count >= 2 || last.hasSuffix("redaktion"),
             ["team", "redaktion", "redaktionsteam", "staff", "desk", "newsroom", "editors", "rédaction", "redazione",
