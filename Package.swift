@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "WiretraceClusterTests", dependencies: ["WiretraceCluster"]),
         .testTarget(name: "WiretraceQuotesTests", dependencies: ["WiretraceQuotes"]),
         .testTarget(name: "WiretraceStoreTests", dependencies: ["WiretraceStore"]),
+        .testTarget(name: "WiretraceReportTests", dependencies: ["WiretraceReport", "WiretraceStore", "WiretraceCore"]),
         .testTarget(name: "WiretraceEvalTests", dependencies: ["WiretraceEval", "WiretraceCore", "WiretraceQuotes"]),
         .testTarget(
             name: "WiretracePipelineTests",

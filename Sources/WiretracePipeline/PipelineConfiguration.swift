@@ -189,7 +189,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// The key that says which signatures are comparable.
-    var signatureParameters: String {
+    public var signatureParameters: String {
         "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=3"
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import WiretraceEval
 import WiretraceQuotes
 
-@Suite struct QuoteTrainingTests {
+@Suite struct QuoteWeightsFileTests {
     /// `train-quotes --out` writes the weights file in the form that is checked in: the checked-in
     /// model, written again, gives the checked-in file byte for byte.
     @Test func weightsSourceIsTheCheckedInFileShape() throws {
