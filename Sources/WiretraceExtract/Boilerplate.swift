@@ -145,7 +145,8 @@ enum Boilerplate {
         }
         let lower = trimmed.lowercased()
         for ending in ["via reuters", "via afp", "via getty images", "getty images", "/afp", "/ afp",
-                       "/epa", "/reuters", "/ap", "/xinhua", "/tass", "(file photo", "- file photo"]
+                       "/epa", "/reuters", "/ap", "/xinhua", "/tass", "(file photo", "- file photo",
+                       "/dpa", "/imago", "/ansa", "/efe", "picture alliance", "imago images", "/keystone", "/apa"]
         where lower.hasSuffix(ending) {
             // Caption credits are capitalised ("via REUTERS"); prose ending in "via Reuters" is
             // rare but possible, so the capitalised form or a slash is required.
@@ -155,16 +156,20 @@ enum Boilerplate {
             }
             return true
         }
-        for opening in ["photo:", "file photo:", "picture:", "image:", "photograph:", "caption:"]
-        where lower.hasPrefix(opening) {
+        for opening in ["photo:", "file photo:", "picture:", "image:", "photograph:", "caption:",
+                        "foto:", "fotos:", "bild:", "bilder:", "photo :", "photos :", "crédit photo", "crédits photo",
+                        "fotografía:", "fotografia:"]
+        where lower.hasPrefix(opening) && lower.count <= 200 {
             return true
         }
-        // "... at a rally. Photo: Jane Roe/Agency"
-        if TextUtilities.containsBytes(lower, "photo: "), let photo = lower.range(of: "photo: ", options: .backwards),
-            lower[photo.upperBound...].count <= 60,
-            !lower[photo.upperBound...].contains(".")
-        {
-            return true
+        // "... at a rally. Photo: Jane Roe/Agency", "... am Hafen. Foto: Anna Berger/dpa"
+        for label in ["photo: ", "foto: ", "bild: ", "photo : "] {
+            if TextUtilities.containsBytes(lower, label), let photo = lower.range(of: label, options: .backwards),
+                lower[photo.upperBound...].count <= 60,
+                !lower[photo.upperBound...].contains(".")
+            {
+                return true
+            }
         }
         return false
     }

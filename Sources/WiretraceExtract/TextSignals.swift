@@ -195,6 +195,12 @@ enum TextSignals {
                 if after.isEmpty || after.first == " " || after.first == ":" { names = String(names[..<range.lowerBound]) }
             }
         }
+        // A writer's initials joined to an agency by a slash: "det/dpa", "NAME/AFP".
+        if let slash = names.lastIndex(of: "/"), slash > names.startIndex,
+            NewsAgency.canonical(String(names[names.index(after: slash)...])) != nil
+        {
+            names = String(names[..<slash])
+        }
         // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
         if let range = names.range(of: ", "),
             DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
@@ -297,7 +303,7 @@ enum TextSignals {
     /// "Le Monde avec AFP", "Anna Berger (dpa)", "JANE DOE Associated Press"): its last words
     /// (up to four) when they are an agency's name.
     static func trailingAgency(_ value: String) -> String? {
-        let words = TextUtilities.collapseWhitespace(value).split(separator: " ")
+        let words = TextUtilities.collapseWhitespace(value).split(whereSeparator: { $0 == " " || $0 == "/" })
         guard words.count >= 2 else { return nil }
         for start in max(1, words.count - 4)..<words.count {
             if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }

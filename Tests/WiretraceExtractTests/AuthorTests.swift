@@ -48,6 +48,7 @@ struct AuthorTests {
         ("en", "", "<p>By Example News Staff | November 18, 2019 at 2:26 PM</p>", nil, nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger, 01.12.2021\">", "", "Anna Berger", nil),
         ("en", "<meta name=\"author\" content=\"Court Reporter\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"abg/dpa\">", "", "abg", "dpa"),
         ("en", "", "<div class=\"byline\">Jane Doe Published 3rd Nov 2023, 09:25 GMT</div>", "Jane Doe", nil),
         ("en", "", "<div class=\"byline\">Court Reporter Published 3rd Nov 2023, 09:25 GMT</div>", nil, nil),
         ("fr", "<meta property=\"og:site_name\" content=\"Le Quotidien\"><meta name=\"author\" content=\"Le Quotidien avec AFP\">",

@@ -25,6 +25,26 @@ struct BoilerplateTests {
         #expect(Boilerplate.isBoilerplate(line))
     }
 
+    @Test("photo captions and credits in German, French, Spanish and Italian", arguments: [
+        "Foto: Anna Berger/dpa",
+        "Der neue Kai im Hafen von Talheim. Bild: Stadtwerke",
+        "Photo : Jeanne Dupont",
+        "Crédit photo : Mairie de Valbonne",
+        "Fotografía: Luis García",
+        "Die Baustelle am Marktplatz im Mai. Anna Berger/picture alliance",
+    ])
+    func captions(_ line: String) {
+        #expect(Boilerplate.isCaption(line))
+    }
+
+    @Test("prose that mentions photos is no caption", arguments: [
+        "Die Fotos zeigen den Hafen vor und nach dem Umbau, sagte die Bürgermeisterin am Montag in Talheim.",
+        "Bilder aus dem Archiv belegen, dass der Kai schon 1920 gebaut wurde.",
+    ])
+    func notCaptions(_ line: String) {
+        #expect(!Boilerplate.isCaption(line))
+    }
+
     @Test("prose that names a network or a teaser word stays", arguments: [
         "Twitter und Facebook sperrten das Konto am Dienstag, nachdem die Polizei ermittelt hatte.",
         "Le maire a dit qu'il faut lire aussi le rapport de la cour des comptes avant de juger.",
