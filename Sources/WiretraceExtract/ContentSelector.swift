@@ -87,7 +87,7 @@ struct ContentSelector {
     static let weakNoiseTextLimit = 300
 
     /// Characters of text inside `<p>` elements below an element, counted up to `limit`.
-    static func paragraphTextLength(_ element: HTMLElement, limit: Int) -> Int {
+    private static func paragraphTextLength(_ element: HTMLElement, limit: Int) -> Int {
         var total = 0
         func visit(_ element: HTMLElement, inParagraph: Bool) {
             for child in element.children where total < limit {

@@ -16,7 +16,7 @@ struct HTMLArticleReader {
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
         fields.depthOverflow = parsed.depthOverflow
         guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
-        Self.unwrapPageNoscript(document)
+        Self.unwrapSwallowingElements(document)
 
         let metadata = PageMetadata(document: document)
         let structured = metadata.structured
@@ -107,30 +107,61 @@ struct HTMLArticleReader {
         return fields
     }
 
-    /// Paragraph text a `<noscript>` must hold to be the page itself rather than a notice.
-    static let pageNoscriptText = 500
+    /// Paragraph text a `<noscript>`, `<svg>` or `<button>` must hold to be the page itself rather
+    /// than a notice, an icon sheet or a control.
+    static let swallowedPageText = 500
 
-    /// Lifts the children of a `<noscript>` that wraps the page into its parent: a `<noscript>`
-    /// left open at the top of `<body>` swallows the whole page in libxml2's tree, and its article
-    /// would be dropped with it. A real fallback notice (a tracking pixel, "please enable
-    /// JavaScript") holds far less paragraph text.
-    static func unwrapPageNoscript(_ document: HTMLElement) {
-        for child in document.children {
-            guard case .element(let body) = child, body.name == "body" else { continue }
+    /// Elements that never show article text, but that libxml2 lets swallow the rest of the page
+    /// when they are left open or hold markup it does not expect: a `<noscript>` left open at the
+    /// top of `<body>`, an `<svg>` icon sheet whose symbols it misreads, a menu `<button>` whose
+    /// end it misses.
+    static let swallowingTags: Set<String> = [
+        "noscript", "svg", "button", "select", "option", "math", "canvas", "video", "audio", "picture", "map", "object",
+    ]
+
+    /// Lifts the children of such an element into its parent when it holds paragraphs of text
+    /// (`<p>` never belongs inside either), so that the page's article is read instead of dropped
+    /// with it. A real fallback notice or icon sheet holds far less.
+    ///
+    /// - Complexity: O(n) in the page's nodes per level of swallowing (at most a few).
+    static func unwrapSwallowingElements(_ root: HTMLElement) {
+        var stack: [HTMLElement] = [root]
+        while let element = stack.popLast() {
             var children: [HTMLNode] = []
             var changed = false
-            for node in body.children {
-                if case .element(let element) = node, element.name == "noscript",
-                    ContentSelector.paragraphTextLength(element, limit: pageNoscriptText) >= pageNoscriptText
+            var pending = element.children[...]
+            while let node = pending.popFirst() {
+                if case .element(let inner) = node, swallowingTags.contains(inner.name),
+                    paragraphText(in: inner, limit: swallowedPageText) >= swallowedPageText
                 {
-                    children += element.children
+                    // Its children take its place, and are looked at in turn.
+                    pending = inner.children[...] + pending
                     changed = true
-                } else {
-                    children.append(node)
+                    continue
+                }
+                children.append(node)
+                if case .element(let inner) = node, !["script", "style", "p"].contains(inner.name) { stack.append(inner) }
+            }
+            if changed { element.children = children }
+        }
+    }
+
+    /// Characters of text inside `<p>` elements anywhere below an element (scripts and styles
+    /// aside), counted up to `limit`.
+    private static func paragraphText(in element: HTMLElement, limit: Int) -> Int {
+        var total = 0
+        var stack: [(HTMLElement, Bool)] = [(element, false)]
+        while let (current, inParagraph) = stack.popLast(), total < limit {
+            for child in current.children {
+                switch child {
+                case .text(let text): if inParagraph { total += text.utf8.count }
+                case .element(let inner):
+                    if inner.name == "script" || inner.name == "style" { continue }
+                    stack.append((inner, inParagraph || inner.name == "p"))
                 }
             }
-            if changed { body.children = children }
         }
+        return total
     }
 
     /// The paragraphs of a JSON-LD `articleBody`. Some sites put the article's HTML there, raw
