@@ -33,6 +33,9 @@ package enum SpeakerCandidateOrigin: String, Sendable {
     case cuePhrase
     /// The speaker the quote-mark rules gave an overlapping quote.
     case ruleQuote
+    /// A name, a personal or relative pronoun, or the phrase opening a sentence, in the content's
+    /// sentence or the one before: what the tagger and the cue rules missed is often one of these.
+    case mention
 }
 
 /// A candidate speaker mention for one content span, with the features the pairing model scores.
@@ -138,7 +141,12 @@ package struct TaggedAttributions: Sendable {
         for source in sources where sentence[source.upperBound] >= first && sentence[source.lowerBound] <= last {
             add(trimmedSource(source), .tagger)
         }
-        if let cue, finder.verb(at: cue.lowerBound) != nil {
+        if let cue {
+            // The subject before the cue is a candidate whatever the verb (PolNeAR-style cues include
+            // "believes", "argued", "warned"); the phrase after it only after a reporting verb, or
+            // when the content stands before the cue ("<clause>, said X"): after another verb it is
+            // the object, what was said.
+            let reporting = finder.verb(at: cue.lowerBound) != nil
             let bounds = sentenceBounds(cue.lowerBound)
             if cue.lowerBound > bounds.lowerBound,
                 var (phrase, _) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
@@ -154,18 +162,69 @@ package struct TaggedAttributions: Sendable {
                 }
                 add(phrase, .cuePhrase)
             }
-            if let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound) {
+            if reporting || content.upperBound < cue.lowerBound,
+                let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound)
+            {
                 add(phrase, .cuePhrase)
             }
         }
         if let rule, let s = rule.speakerStart, let e = rule.speakerEnd, let range = tokenRange(s, e) {
             add(range, .ruleQuote)
         }
+        addMentions(near: content, add)
         let byDistance = found.indices.sorted { Self.gap(found[$0].range, content) < Self.gap(found[$1].range, content) }
         for (rank, index) in byDistance.enumerated() {
             found[index].features = features(found[index], content: content, cue: cue, rank: rank)
         }
         return found
+    }
+
+    /// Names (capitalised runs without titles), personal and relative pronouns, and each
+    /// sentence's opening noun phrase, in the sentence of `content` and the one before, outside
+    /// quote marks and outside every content span.
+    /// - Complexity: O(w) in the tokens of those sentences.
+    private func addMentions(near content: ClosedRange<Int>, _ add: (ClosedRange<Int>, SpeakerCandidateOrigin) -> Void) {
+        let tokens = input.tokens
+        let first = sentenceBounds(content.lowerBound)
+        var lower = first.lowerBound
+        if lower > 0 { lower = sentenceBounds(lower - 1).lowerBound }
+        let upper = sentenceBounds(content.upperBound).upperBound
+        let pronouns: Set<String> = ["he", "she", "they", "i", "we", "who", "it"]
+        func free(_ k: Int) -> Bool {
+            !input.inQuote[k] && !input.isMark[k] && !contents.contains { $0.contains(k) } && !content.contains(k)
+        }
+        var k = lower
+        while k < upper {
+            let token = tokens[k]
+            guard token.isWord, free(k) else {
+                k += 1
+                continue
+            }
+            // The opening phrase stops before the sentence's cue or a content span.
+            if k == lower || sentence[k - 1] != sentence[k],
+                let phrase = finder.forwardPhrase(
+                    from: k, upperBound: (k..<upper).first { j in !free(j) || cues.contains { $0.contains(j) } } ?? upper)
+            {
+                add(phrase, .mention)
+            }
+            if pronouns.contains(token.lower) {
+                add(k...k, .mention)
+                k += 1
+                continue
+            }
+            if token.isCapitalized {
+                let run = MentionResolver.capitalisedRun(tokens, from: k)
+                let start = MentionResolver.nameStart(tokens, run: run)
+                var end = run.upperBound - 1
+                while end >= start, !tokens[end].isWord { end -= 1 }
+                if start <= end, end < upper, (start...end).allSatisfy(free) {
+                    add(start...end, .mention)
+                }
+                k = max(run.upperBound, k + 1)
+                continue
+            }
+            k += 1
+        }
     }
 
     private func features(_ candidate: SpeakerCandidate, content: ClosedRange<Int>, cue: ClosedRange<Int>?, rank: Int) -> [UInt64] {
@@ -195,13 +254,32 @@ package struct TaggedAttributions: Sendable {
         let direct = input.inQuote[content.lowerBound] || input.isMark[content.lowerBound] ? "dq" : "iq"
         let rankName = rank >= 3 ? "3" : String(rank)
         let quoted = input.inQuote[s.lowerBound] ? "q" : "o"
+        // Inside another content span: a name mentioned in what someone said is rarely its speaker.
+        let inContent = contents.contains { $0 != content && $0.contains(s.lowerBound) } ? "in" : "out"
+        let paragraph = tokens[s.lowerBound].paragraph == tokens[content.lowerBound].paragraph ? "same" : "other"
+        let role = Lexicon.titles.contains(head.stem) || Lexicon.roleSynonyms[head.stem] != nil ? "role" : "-"
+        // The candidate right before the cue (auxiliaries and adverbs between): the cue's subject.
+        var subjectOfCue = "-"
+        if let cue {
+            var k = s.upperBound + 1
+            while k < cue.lowerBound, tokens[k].isWord,
+                Lexicon.auxiliaries.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("ly")
+            {
+                k += 1
+            }
+            if k == cue.lowerBound { subjectOfCue = "subj" } else if s.lowerBound == cue.upperBound + 1 { subjectOfCue = "inv" }
+        }
+        let opensSentence = s.lowerBound == 0 || sentence[s.lowerBound - 1] != sentence[s.lowerBound] ? "open" : "-"
         let values: [String] = [
             "bias", "o:" + origins, "d:\(direction)\(sentences)", "g:\(direction)\(gapBucket)\(sentences)",
             "k:" + kind, "h:" + head.lower, "f:" + tokens[s.lowerBound].lower, "n:\(min(between, 2))",
             "c:" + cueRelation, "co:" + cueRelation + origins, "ko:" + kind + origins, "r:" + rankName,
             "ro:" + rankName + origins, "dq:" + direct + origins + direction, "q:" + quoted,
             "l:\(min(s.count, 6))", "kd:" + kind + direction + String(sentences), "cw:" + cueWord,
-            "cwk:" + cueWord + kind,
+            "cwk:" + cueWord + kind, "ic:" + inContent + kind, "p:" + paragraph + direction, "role:" + role + kind,
+            "sc:" + subjectOfCue + kind, "sco:" + subjectOfCue + origins, "kc:" + kind + cueRelation,
+            "os:" + origins + direction + String(sentences), "open:" + opensSentence + kind,
+            "dk:" + direct + kind + quoted, "icd:" + inContent + direct,
         ]
         return values.map { QuoteFeatures.pairHash($0) }
     }
