@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WiretraceCore
-@testable import WiretracePipeline
+@testable import WiretraceEval
 import WiretraceQuotes
 
 /// The quote trainer on a small annotated file written for this test: deterministic, and the
