@@ -52,6 +52,10 @@ package struct TaggedAttributions: Sendable {
     package let sources: [ClosedRange<Int>]
     package let cues: [ClosedRange<Int>]
     private let finder: SpeakerFinder
+    /// Per token, the index in `contents` of the span holding it, or -1 (spans are disjoint).
+    private let contentOf: [Int]
+    /// Per token, whether a tagged cue holds it.
+    private let inCue: [Bool]
 
     package init(input: TaggerInput, tags: [QuoteTag]) {
         self.input = input
@@ -67,6 +71,12 @@ package struct TaggedAttributions: Sendable {
             while b > a, !tokens[b].isWord, !input.isMark[b] { b -= 1 }
             return tokens[a...b].contains(where: \.isWord) ? a...b : nil
         }
+        var contentOf = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in contents.enumerated() { for k in span { contentOf[k] = index } }
+        self.contentOf = contentOf
+        var inCue = [Bool](repeating: false, count: tokens.count)
+        for span in cues { for k in span { inCue[k] = true } }
+        self.inCue = inCue
     }
 
     private var sentence: [Int] { input.sentence }
@@ -179,6 +189,8 @@ package struct TaggedAttributions: Sendable {
         return found
     }
 
+    private static let mentionPronouns: Set<String> = ["he", "she", "they", "i", "we", "who", "it"]
+
     /// Names (capitalised runs without titles), personal and relative pronouns, and each
     /// sentence's opening noun phrase, in the sentence of `content` and the one before, outside
     /// quote marks and outside every content span.
@@ -189,9 +201,8 @@ package struct TaggedAttributions: Sendable {
         var lower = first.lowerBound
         if lower > 0 { lower = sentenceBounds(lower - 1).lowerBound }
         let upper = sentenceBounds(content.upperBound).upperBound
-        let pronouns: Set<String> = ["he", "she", "they", "i", "we", "who", "it"]
         func free(_ k: Int) -> Bool {
-            !input.inQuote[k] && !input.isMark[k] && !contents.contains { $0.contains(k) } && !content.contains(k)
+            !input.inQuote[k] && !input.isMark[k] && contentOf[k] < 0 && !content.contains(k)
         }
         var k = lower
         while k < upper {
@@ -203,11 +214,11 @@ package struct TaggedAttributions: Sendable {
             // The opening phrase stops before the sentence's cue or a content span.
             if k == lower || sentence[k - 1] != sentence[k],
                 let phrase = finder.forwardPhrase(
-                    from: k, upperBound: (k..<upper).first { j in !free(j) || cues.contains { $0.contains(j) } } ?? upper)
+                    from: k, upperBound: (k..<upper).first { j in !free(j) || inCue[j] } ?? upper)
             {
                 add(phrase, .mention)
             }
-            if pronouns.contains(token.lower) {
+            if Self.mentionPronouns.contains(token.lower) {
                 add(k...k, .mention)
                 k += 1
                 continue
@@ -255,7 +266,8 @@ package struct TaggedAttributions: Sendable {
         let rankName = rank >= 3 ? "3" : String(rank)
         let quoted = input.inQuote[s.lowerBound] ? "q" : "o"
         // Inside another content span: a name mentioned in what someone said is rarely its speaker.
-        let inContent = contents.contains { $0 != content && $0.contains(s.lowerBound) } ? "in" : "out"
+        let holder = contentOf[s.lowerBound]
+        let inContent = holder >= 0 && contents[holder] != content ? "in" : "out"
         let paragraph = tokens[s.lowerBound].paragraph == tokens[content.lowerBound].paragraph ? "same" : "other"
         let role = Lexicon.titles.contains(head.stem) || Lexicon.roleSynonyms[head.stem] != nil ? "role" : "-"
         // The candidate right before the cue (auxiliaries and adverbs between): the cue's subject.
@@ -331,7 +343,13 @@ extension QuoteExtractor {
                 occurrence.speakerEnd = rule.speakerEnd
                 occurrence.cue = rule.cue
             } else if let best = model.bestSpeaker(candidates) {
-                if best.origins.contains(.ruleQuote), let rule {
+                // A candidate on the rules' speaker mention ("World Bank" inside "the World Bank")
+                // is the rules' attribution too.
+                let bestRange = tokens[best.range.lowerBound].start..<tokens[best.range.upperBound].end
+                let onRuleSpeaker = rule.map { r in
+                    r.speakerStart.flatMap { s in r.speakerEnd.map { e in s < e && (s..<e).overlaps(bestRange) } } ?? false
+                } ?? false
+                if best.origins.contains(.ruleQuote) || onRuleSpeaker, let rule {
                     // The rules' attribution, with its cue and relay chain ("cited X as telling").
                     occurrence.speaker = rule.speaker
                     occurrence.speakerStart = rule.speakerStart
