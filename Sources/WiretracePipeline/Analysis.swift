@@ -79,7 +79,7 @@ struct Analysis {
             own.speaker = occurrence.speakerMention
             return own
         }
-        let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
+        var quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
         timings.mark("quote matching")
 
         // Stories.
@@ -128,6 +128,14 @@ struct Analysis {
         let assignment = StoryIDAssigner(previousStory: try store.storyOfDocuments(), firstRuns: try store.storyIDFirstRuns())
             .assign(stories.map { story in (origin: ids[story.members[0].index], members: story.members.map { ids[$0.index] }) })
         for index in stories.indices { stories[index].id = assignment.ids[index] }
+        // A translation's quotes are its original's, relayed through the translation.
+        let translations = stories.flatMap { story in
+            story.members.compactMap { member in
+                member.role == .translation ? member.of.map { (translation: ids[member.index], original: ids[$0]) } : nil
+            }
+        }
+        quoteMatch = QuoteLinker.joinTranslations(
+            quoteMatch, occurrences: occurrences, translations: translations, articles: articles, published: published)
         // A copy linked to the same source as in the last analysis, neither text changed since
         // (neither queued), keeps the passages found then.
         let previousEvidence = try store.copyEvidence()
@@ -146,8 +154,10 @@ struct Analysis {
                 if member.role == .translation, let source = member.of,
                     let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
                 {
+                    let latin = CrossLanguageAnchors.latinScriptLanguages
                     stories[storyIndex].members[memberIndex].evidence.anchors = TranslationEvidence.alignedAnchors(
-                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title)
+                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title,
+                        spelled: text.language.map(latin.contains) == true && sourceText.language.map(latin.contains) == true)
                     continue
                 }
                 guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
@@ -205,7 +215,8 @@ struct Analysis {
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.
     /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
-    static let storyTermsVersion = "2"
+    /// "3": Latin-script names also as spelling anchors.
+    static let storyTermsVersion = "3"
 
     /// The key that says which band index and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.

@@ -44,7 +44,7 @@ enum QuoteLinker {
         return first.isUppercase && !["The ", "A ", "An "].contains { speaker.hasPrefix($0) }
     }
 
-    private static func record(
+    static func record(
         id: Int, _ sightings: [QuoteOccurrenceRecord], indexByID: [String: Int], articles: [ArticleSummary], published: [Double?]
     ) -> QuoteRecord {
         func time(_ occurrence: QuoteOccurrenceRecord) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
