@@ -58,6 +58,30 @@ import WiretraceCore
         #expect(phrases == ["the treasurer"])
     }
 
+    @Test func namesAndPronounsNearTheContentAreCandidatesWhenNothingIsTagged() throws {
+        // No source and no cue tagged: the names and pronouns of the content's sentence and the one
+        // before still reach the ranker, each with its own offsets; words inside quote marks do not.
+        let text = "Mayor Lena Ortiz met the unions on Monday . She \u{201C}Tomas agrees\u{201D} the depot will stay open ."
+        let input = TaggerInput.make(ScalarText(text))
+        var tags = [QuoteTag](repeating: .outside, count: input.tokens.count)
+        let texts = input.tokens.map(\.text)
+        let the = try #require(texts.lastIndex(of: "the"))
+        tags[the] = .contentBegin
+        for k in (the + 1)...(the + 4) { tags[k] = .contentInside }  // the depot will stay open
+        let a = TaggedAttributions(input: input, tags: tags)
+        let content = try #require(a.contents.first)
+        let found = a.candidates(for: content, cue: nil, rule: nil)
+        let phrases = found.map { words(a, $0.range) }
+        #expect(phrases.contains("Lena Ortiz"))
+        #expect(phrases.contains("She"))
+        #expect(!phrases.contains("Tomas"))
+        #expect(found.allSatisfy { $0.origins == [.mention] })
+        let she = try #require(found.first { words(a, $0.range) == "She" })
+        let scalars = Array(text.unicodeScalars)
+        let start = input.tokens[she.range.lowerBound].start
+        #expect(String(String.UnicodeScalarView(scalars[start..<(start + 3)])) == "She")
+    }
+
     @Test func aNameInsideAnotherContentSpanIsMarked() throws {
         // The two candidates differ in the feature that says whether they stand inside another
         // content span (a name in what someone said is rarely who said it).
