@@ -59,6 +59,12 @@ package struct MultilingualQuoteExtractor: Sendable {
         var occurrences: [QuoteOccurrence] = []
         var previous: (paragraph: Int, close: Int, speaker: ClosedRange<Int>, cue: String)? = nil
         var lastName: String? = nil
+        // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
+        // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
+        var lastQuote: (paragraph: Int, reach: Int, asks: Bool, name: String?)? = nil
+        var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
+        var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
+        var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -79,13 +85,40 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
                 found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
             }
+            if found == nil { found = reader.label(before: open) ?? reader.label(opening: open, close: close) }
             let paragraph = tokens[open].paragraph
-            if found == nil, words >= 3, let previous, previous.paragraph == paragraph,
+            var turn = false
+            if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
+                !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
+            {
+                // A new turn of a dialogue: after a question, or after a dash between two quotes
+                // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
+                let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                if lastQuote.asks || dash {
+                    turn = true
+                    if let name = lastQuote.name {
+                        if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
+                            found = (other.speaker, other.cue)
+                        }
+                    } else if let beforeLast {
+                        // The turn before was the other party's, unnamed: this one is back to the
+                        // speaker of the turn before that (`„Was soll das?“ fragte X. „…?“ „…“`).
+                        found = beforeLast
+                    }
+                }
+            }
+            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph,
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
             }
-            if found == nil, words < 3 || span.isDash { continue }
+            let asks = Self.asks(text, span.content)
+            if found == nil, words < 3 || span.isDash {
+                lastQuote = (paragraph, close, asks, nil)
+                (beforeLast, lastFound) = (lastFound, nil)
+                continue
+            }
+            (beforeLast, lastFound) = (lastFound, found)
             if let found { previous = (paragraph, close, found.speaker, found.cue) }
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
@@ -100,10 +133,20 @@ package struct MultilingualQuoteExtractor: Sendable {
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue
+                spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
             }
+            let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
+            lastQuote = (paragraph, min(reach, tokens.count - 1), asks, occurrence.speaker)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    /// Whether a quote asks: its last mark before trailing spaces is a question mark.
+    static func asks(_ text: ScalarText, _ content: Range<Int>) -> Bool {
+        var k = content.upperBound - 1
+        while k >= content.lowerBound, text.scalars[k].properties.isWhitespace { k -= 1 }
+        return k >= content.lowerBound && text.scalars[k] == "?"
     }
 
     /// Words after which a full stop ends no sentence (`u. A.`, `z. B.`, `Dr.`, `Abg.`): one or two
@@ -276,6 +319,28 @@ struct SpeakerPhrases {
             }
         }
         return nil
+    }
+
+    /// A play-style label right before a quote: one capitalised word and a full stop with no word
+    /// before them in the paragraph's run (`Anna. „Komm herein!“`, `» Ich. „Gern.“`).
+    func label(before open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard open >= 2, open < tokens.count, tokens[open - 1].text == ".", lexicon.capitalises else { return nil }
+        let k = open - 2
+        let word = tokens[k]
+        guard word.isWord, word.isCapitalized, word.text.count >= 2, word.paragraph == tokens[open].paragraph,
+            !lexicon.determiners.contains(word.lower), !lexicon.stops.contains(word.lower), !isVerb(k)
+        else { return nil }
+        if k > 0, tokens[k - 1].isWord, tokens[k - 1].paragraph == word.paragraph { return nil }
+        return (k...k, ".")
+    }
+
+    /// A label that a stray opening mark took into the quote: `"Anna. „Komm herein!“`.
+    func label(opening open: Int, close: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard open + 3 < min(close, tokens.count) else { return nil }
+        let mark = tokens[open + 3].text
+        guard !tokens[open + 3].isWord, mark.unicodeScalars.contains(where: { MultilingualQuoteScanner.openers.contains($0) })
+        else { return nil }
+        return label(before: open + 3)
     }
 
     /// The noun phrase ending at `end`, not before `lowerBound`.
