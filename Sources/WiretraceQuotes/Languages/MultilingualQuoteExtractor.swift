@@ -112,6 +112,11 @@ package struct MultilingualQuoteExtractor: Sendable {
             {
                 found = (previous.speaker, previous.cue)
             }
+            if found == nil, !turn, words >= 3, lexicon.language == "de", close < tokens.count {
+                // Speech told after the quote, a sentence or two on: `„…“ Der Alte schwieg. Als er
+                // dies sprach, …` (German narrative only: measured there).
+                found = reader.following(from: close + 1, sentence: sentence, openMarks: openMarks)
+            }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
                 lastQuote = (paragraph, close, asks, nil)
@@ -127,6 +132,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
                 let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
+                    && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
                 occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
@@ -141,6 +147,9 @@ package struct MultilingualQuoteExtractor: Sendable {
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
     }
+
+    /// Pronouns of the first person and `man`: the speaker is who they say, no earlier name.
+    static let firstPerson: Set<String> = ["ich", "wir", "man", "je", "nous", "on", "yo", "io", "eu", "я", "мы", "ja", "my", "ben", "biz"]
 
     /// Whether a quote asks: its last mark before trailing spaces is a question mark.
     static func asks(_ text: ScalarText, _ content: Range<Int>) -> Bool {
@@ -332,6 +341,25 @@ struct SpeakerPhrases {
         else { return nil }
         if k > 0, tokens[k - 1].isWord, tokens[k - 1].paragraph == word.paragraph { return nil }
         return (k...k, ".")
+    }
+
+    /// A speech verb in the two sentences after a quote, before the next quote or colon, with the
+    /// subject of its clause: `„…“ Der Alte nickte. Als er dies sprach, …`.
+    func following(from start: Int, sentence: [Int], openMarks: Set<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard start < tokens.count else { return nil }
+        var k = start
+        while k < min(tokens.count, start + 24), tokens[k].paragraph == tokens[start].paragraph,
+            sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
+        {
+            if isVerb(k), k > start {
+                let from = clause(endingBefore: k, from: start).lowerBound
+                if let phrase = backward(endingAt: k - 1, lowerBound: from) ?? clauseSubject(in: from..<k) {
+                    return (phrase, tokens[k].text)
+                }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// A label that a stray opening mark took into the quote: `"Anna. „Komm herein!“`.

@@ -43,7 +43,11 @@ extension SpeechLexicon {
                 "leise", "lächelnd", "trocken", "knapp", "kurz", "ruhig", "energisch", "sofort",
             ],
             according: [["laut"], ["nach", "angaben", "von"], ["nach", "worten", "von"]],
-            pronouns: ["er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine"],
+            pronouns: [
+                "er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine",
+                // Relative pronouns that open a speaker's clause: `diejenigen, welche rufen: „…“`.
+                "welche", "welcher",
+            ],
             determiners: [
                 "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
                 "sein", "seine", "ihr", "ihre", "unser", "unsere", "dieser", "diese", "dieses", "jener", "jene",
