@@ -222,6 +222,12 @@ struct SpeakerPhrases {
     let tokens: [Token]
     let lexicon: SpeechLexicon
 
+    /// German prepositions that open a phrase that is no subject.
+    static let prepositions: Set<String> = [
+        "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "über", "unter", "vor", "für",
+        "gegen", "ohne", "um", "durch", "von", "vom", "zu", "zur", "zum", "gegenüber",
+    ]
+
     private static let joiners: Set<String> = [",", "\u{2014}", "\u{2013}", "\u{2015}", "-", "\u{060C}", ":"]
 
     func isVerb(_ k: Int) -> Bool { k >= 0 && k < tokens.count && tokens[k].isWord && lexicon.isVerb(tokens[k].lower) }
@@ -535,6 +541,13 @@ struct SpeakerPhrases {
                 continue
             }
             if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
+                // A phrase after a preposition is no subject; the verb came second, its subject
+                // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
+                if phrase.lowerBound > range.lowerBound, Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower),
+                    let subject = forward(from: v + 1, limit: open, inverted: true)
+                {
+                    return (subject, cue)
+                }
                 return (phrase, cue)
             }
             // A verb after "und" or a comma shares the subject of the clause before it:
