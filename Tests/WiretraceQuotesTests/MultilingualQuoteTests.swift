@@ -189,3 +189,29 @@ import WiretraceCore
         #expect(mentions(text) == ["der Rat"])
     }
 }
+
+@Suite struct GermanCarriedSpeakerTests {
+    @Test func theSubjectOfTheSentenceBeforeSpeaksAQuoteWithoutVerb() {
+        let text = "Der alte Schmied legte den Hammer nieder. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.count == 1)
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "Der alte Schmied")
+        #expect(found.first?.cue == nil)
+    }
+
+    @Test func aSentenceBeforeThatOpensWithAPrepositionGivesItsPronoun() {
+        let text = "Am Abend kam er müde nach Hause. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "er")
+    }
+}
+
+@Suite struct GermanCarriedSpeakerAtTextStartTests {
+    @Test func aPronounOpeningTheTextCarriesToTheQuote() {
+        let text = "Er nickte. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Er")
+    }
+}

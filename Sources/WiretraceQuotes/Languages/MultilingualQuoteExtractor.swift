@@ -117,6 +117,20 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // dies sprach, …` (German narrative only: measured there).
                 found = reader.following(from: close + 1, sentence: sentence, openMarks: openMarks)
             }
+            if found == nil, words >= 3, lexicon.language == "de", open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) {
+                // The speaker carried from the sentence before: its subject (`Der Alte lehnte sich
+                // zurück. „…“`).
+                let end = open
+                let start = sentenceStart(sentence, open - 1)
+                if start < end, !(start..<end).contains(where: { inQuote[$0] }) {
+                    found = reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                        tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+                    }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                        // Not the noun of a place or time phrase (`still im Saal`).
+                        k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
+                    }
+                }
+            }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
                 lastQuote = (paragraph, close, asks, nil)
@@ -138,7 +152,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
-                occurrence.cue = found.cue
+                occurrence.cue = found.cue.isEmpty ? nil : found.cue
                 spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
