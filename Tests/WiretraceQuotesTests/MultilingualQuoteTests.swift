@@ -215,3 +215,11 @@ import WiretraceCore
         #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Er")
     }
 }
+
+@Suite struct GermanClauseSubjectTests {
+    @Test func aNameAfterARoleNounBelongsToTheCarriedSubject() {
+        let text = "Da stand der junge Greis Anton mit dem Strauß im Arme. „So jung war ich lange nicht mehr.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Greis Anton")
+    }
+}

@@ -440,7 +440,14 @@ struct SpeakerPhrases {
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
             && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
         {
-            return k...k
+            // With the capitalised words that follow, a name after a role (`der Greis Anton`).
+            var m = k
+            while m + 1 < range.upperBound, m - k < 3, tokens[m + 1].isWord, tokens[m + 1].isCapitalized,
+                !lexicon.determiners.contains(tokens[m + 1].lower), !lexicon.stops.contains(tokens[m + 1].lower), !isVerb(m + 1)
+            {
+                m += 1
+            }
+            return k...m
         }
         return nil
     }
