@@ -37,27 +37,42 @@ struct Analysis {
 
         // What the story level and the quote chains need of each article, streamed from the
         // store: metadata and term counts, not the text. Term counts are kept between runs
-        // (story_terms), so only new and changed documents are tokenised.
+        // (story_terms, packed against a kept vocabulary), so only new and changed documents
+        // are read and tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
         var terms: [[TermCount]] = []
-        var computedTerms: [(id: String, terms: String)] = []
+        var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
-        try store.forEachArticleWithStoryTerms { article, cached in
-            articles.append(ArticleSummary(article))
-            if cacheIsCurrent, let cached, let occurrences = TermOccurrence.decode(cached) {
+        let keptTerms = cacheIsCurrent ? try store.storyVocabulary() : []
+        var keptIDs = Dictionary(keptTerms.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+        var newTerms: [(id: Int, term: String)] = []
+        func keptID(_ term: String) -> UInt32 {
+            if let id = keptIDs[term] { return id }
+            let id = UInt32(keptTerms.count + newTerms.count)
+            keptIDs[term] = id
+            newTerms.append((Int(id), term))
+            return id
+        }
+        try store.forEachArticleWithStoryTerms { article, textByteCount, cached in
+            articles.append(ArticleSummary(article, textLength: textByteCount))
+            if cacheIsCurrent, let cached,
+                let occurrences = TermOccurrence.unpack(cached, term: { $0 < keptTerms.count ? keptTerms[Int($0)] : nil })
+            {
                 terms.append(vocabulary.intern(occurrences))
             } else {
-                let occurrences = StoryVocabulary.occurrences(text: article.text, title: article.title)
-                    + CrossLanguageAnchors.occurrences(text: article.text, title: article.title)
-                computedTerms.append((article.id, TermOccurrence.encode(occurrences)))
+                let text = article.text.isEmpty && textByteCount > 0 ? try store.article(article.id)?.text ?? "" : article.text
+                let occurrences = StoryVocabulary.occurrences(text: text, title: article.title)
+                    + CrossLanguageAnchors.occurrences(text: text, title: article.title)
+                computedTerms.append((article.id, TermOccurrence.pack(occurrences, id: keptID)))
                 terms.append(vocabulary.intern(occurrences))
             }
         }
         if !computedTerms.isEmpty || !cacheIsCurrent {
-            try store.cacheStoryTerms(computedTerms, version: Self.storyTermsVersion)
+            try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
         }
         computedTerms = []
+        keptIDs = [:]
         let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
         let indexOfID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -204,107 +219,120 @@ struct Analysis {
 
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.
-    /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
-    static let storyTermsVersion = "2"
+    /// "2": anchors (``CrossLanguageAnchors``) kept with the words. "3": packed against a
+    /// kept vocabulary (``TermOccurrence/pack(_:id:)``).
+    static let storyTermsVersion = "3"
 
-    /// The key that says which band index and which verified pairs are valid: the signature
+    /// The key that says which band keys and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
     var matchingParameters: String {
         let dedup = configuration.dedup
-        let banding = DuplicateFinder(configuration: dedup).banding
-        return "\(configuration.signatureParameters);bands=\(banding.bands)x\(banding.rows);t=\(dedup.threshold);"
-            + "c=\(dedup.containmentThreshold);min=\(dedup.minimumShingles)"
+        return "\(configuration.bandKeyParameters);t=\(dedup.threshold);c=\(dedup.containmentThreshold);min=\(dedup.minimumShingles)"
     }
 
-    /// Matches the queued documents against the stored band index and returns every verified
-    /// pair: the stored pairs between documents not queued, plus the pairs of each queued
-    /// document with any document sharing one of its band keys (the candidates a single LSH pass
-    /// over everything would give it), verified on exact shingle sets recomputed from the text.
+    /// Shingle hashes (8 bytes each) of exact sets held at once during verification, as
+    /// ``DedupRun/verificationMemoryBudget``.
+    var verificationMemoryBudget = 64 << 20
+
+    /// Matches the queued documents with `wiretrace dedup`'s engine and returns every verified
+    /// pair: the stored pairs between documents not queued, plus the verified candidate pairs
+    /// with a queued document in them.
     ///
-    /// The band keys of queued documents are written first, in committed batches (idempotent:
-    /// a document's keys are replaced), so queued documents find each other; nothing else is
-    /// written, so a crash here leaves the queue as it was.
+    /// The band keys of every stored document (computed at ingest by ``DedupSketcher``, the
+    /// signer `dedup` and `sign` use, and kept as one blob per document) are loaded into one
+    /// in-memory ``BandKeyTable``: queued documents are matched among themselves and against the
+    /// stored ones in one pass over it. Candidates are verified on exact shingle sets recomputed
+    /// from the stored text, a part of the candidate graph at a time
+    /// (``CandidateVerification``), so `run` and `dedup` verify the same pairs the same way.
+    /// Nothing is written but recomputed band keys, so a crash here leaves the queue as it was.
     ///
-    /// - Complexity: O(q·b) indexed lookups for q queued documents and b bands, plus O(m + n)
-    ///   per candidate pair.
+    /// - Complexity: O(n·b) to load n documents' b band keys, LSH as ``BandKeyTable``, plus
+    ///   O(s log s) per candidate document of s shingles and O(m + n) per candidate pair.
     private func matchPending(store: WiretraceStore) throws -> [DuplicatePairRecord] {
-        let finder = DuplicateFinder(configuration: configuration.dedup)
+        let dedup = configuration.dedup
+        let finder = DuplicateFinder(configuration: dedup)
         let banding = finder.banding
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
         let parameters = matchingParameters
         if try store.analysisState("matching") != parameters {
             try store.resetBandIndex(stateKey: "matching", value: parameters)
         }
-        let pending = try store.pendingDocumentIDs()
-        let isPending = Set(pending)
-        let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
-        let shingleSize = configuration.dedup.shingleSize
-        let signatureParameters = configuration.signatureParameters
+        let pendingIDs = Set(try store.pendingDocumentIDs())
+        guard !pendingIDs.isEmpty else { return try store.duplicatePairs() }
+        let keyParameters = configuration.bandKeyParameters
 
-        // Index the queued documents (signatures from other parameters are recomputed).
+        // The band index: every stored document's keys, in store order (ids in binary order).
         progress.begin("index")
-        var keysByID: [String: [UInt64]] = [:]
+        var ids: [String] = []
+        var shingleCounts: [Int32] = []
+        var isPending: [Bool] = []
+        var stale: [Int] = []
+        var table = BandKeyTable(banding: banding)
+        try store.forEachSignature { id, storedParameters, shingleCount, bytes in
+            ids.append(id)
+            shingleCounts.append(Int32(clamping: shingleCount))
+            isPending.append(pendingIDs.contains(id))
+            if storedParameters == keyParameters, let keys = BandKeyBytes.decode(bytes, bands: banding.bands) {
+                table.append(keys)
+            } else {
+                stale.append(ids.count - 1)
+                table.append(nil)
+            }
+        }
+        // Keys from other parameters (a database of an earlier version): recomputed from the text.
+        let sketcher = DedupSketcher(configuration: dedup, banding: banding)
         var batchStart = 0
-        while batchStart < pending.count {
-            let batch = pending[batchStart..<min(batchStart + configuration.batchSize, pending.count)]
+        while batchStart < stale.count {
+            let batch = Array(stale[batchStart..<min(batchStart + configuration.batchSize, stale.count)])
             batchStart += batch.count
-            var rows: [(id: String, keys: [UInt64]?)] = []
-            var recomputed: [(id: String, parameters: String, shingleCount: Int, minhash: [UInt8])] = []
-            for id in batch {
-                var signature: MinHashSignature?
-                if let stored = try store.signature(of: id), stored.parameters == signatureParameters {
-                    signature = MinHashSignature(bytes: stored.minhash)
-                }
-                if signature == nil {
-                    let shingles = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
-                    let fresh = hasher.signature(of: shingles)
-                    recomputed.append((id, signatureParameters, shingles.count, fresh.bytes))
-                    signature = fresh
-                }
-                let keys = LSHIndex.bandKeys(of: signature!, banding: banding)
-                keysByID[id] = keys
-                rows.append((id, keys))
+            let texts = try batch.map { try store.article(ids[$0])?.text ?? "" }
+            let sketched = CandidateVerification.parallelMap(texts, workers: workers) { text -> ([UInt64]?, Int) in
+                var sketcher = sketcher
+                return (sketcher.bandKeys(of: text), sketcher.shingleSet(of: text).count)
             }
-            try store.transaction {
-                try store.updateSignatures(recomputed)
-                try store.replaceBandKeys(rows)
+            var rows: [(id: String, parameters: String, shingleCount: Int, bandKeys: [UInt8])] = []
+            for (document, (keys, count)) in zip(batch, sketched) {
+                table.replace(document, with: keys)
+                shingleCounts[document] = Int32(clamping: count)
+                rows.append((ids[document], keyParameters, count, BandKeyBytes.encode(keys)))
             }
+            try store.updateSignatures(rows)
             CrashPoint.reach("lsh")
         }
         progress.end()
+        CrashPoint.reach("lsh")
 
-        // Candidates of each queued document, oriented as the store orders ids (binary).
+        // Candidates with a queued document in them, verified a part at a time.
         progress.begin("verify")
-        // The lookups and text reads below run inside one transaction: outside one, SQLite takes
-        // and releases its file lock for every statement, which cost more than the lookups.
-        var candidates: Set<OrderedIDPair> = []
-        try store.transaction {
-            for id in pending {
-                guard let keys = keysByID[id] else { continue }
-                for other in try store.bandNeighbours(of: keys) where other != id {
-                    candidates.insert(OrderedIDPair(id, other))
+        let candidates = table.candidatePairs(workers: workers).filter { isPending[$0.a] || isPending[$0.b] }
+        let parts = CandidateVerification.parts(
+            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            shingleCount: { Int(shingleCounts[$0]) })
+        var verified: [VerifiedPair] = []
+        for part in parts {
+            var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+            var start = 0
+            while start < part.documents.count {
+                let chunk = Array(part.documents[start..<min(start + configuration.batchSize, part.documents.count)])
+                start += chunk.count
+                let texts = try store.transaction { try chunk.map { try store.article(ids[$0])?.text ?? "" } }
+                let sets = CandidateVerification.parallelMap(texts, workers: workers) { text -> [UInt64] in
+                    var sketcher = sketcher
+                    return sketcher.shingleSet(of: text)
                 }
+                for (document, set) in zip(chunk, sets) { shingleSets[document] = set }
             }
+            verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
         }
-        var shingleCache: [String: [UInt64]] = [:]
-        func shingles(_ id: String) throws -> [UInt64] {
-            if let cached = shingleCache[id] { return cached }
-            let set = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
-            shingleCache[id] = set
-            return set
-        }
-        var pairs: [DuplicatePairRecord] = []
-        try store.transaction {
-            for pair in candidates.sorted() {
-                let similarity = PairSimilarity.exact(try shingles(pair.a), try shingles(pair.b))
-                guard finder.accepts(similarity) else { continue }
-                pairs.append(
-                    DuplicatePairRecord(
-                        a: pair.a, b: pair.b, jaccard: similarity.jaccard, containment: similarity.containment,
-                        aInB: similarity.aInB, bInA: similarity.bInA))
-            }
-        }
+        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         progress.end()
-        let kept = try store.duplicatePairs().filter { !isPending.contains($0.a) && !isPending.contains($0.b) }
+        let pairs = verified.map { pair in
+            let similarity = pair.similarity
+            return DuplicatePairRecord(
+                a: ids[pair.a], b: ids[pair.b], jaccard: similarity.jaccard, containment: similarity.containment,
+                aInB: similarity.aInB, bInA: similarity.bInA)
+        }
+        let kept = try store.duplicatePairs().filter { !pendingIDs.contains($0.a) && !pendingIDs.contains($0.b) }
         return kept + pairs
     }
 }
@@ -319,35 +347,14 @@ struct ArticleSummary {
     var textLength: Int
     var language: String?
 
-    init(_ article: Article) {
+    init(_ article: Article, textLength: Int? = nil) {
         language = article.language
         id = article.id
         outlet = article.outlet
         title = article.title
         published = article.published
         credits = article.credits
-        textLength = article.text.utf8.count
-    }
-}
-
-/// Two document ids, the smaller first in the store's order (SQLite's binary collation: UTF-8
-/// bytes), so a pair is oriented as it would be by index in a pass over the ids in store order.
-struct OrderedIDPair: Hashable, Comparable {
-    let a: String
-    let b: String
-
-    init(_ first: String, _ second: String) {
-        if Self.precedes(second, first) {
-            (a, b) = (second, first)
-        } else {
-            (a, b) = (first, second)
-        }
-    }
-
-    static func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
-
-    static func < (lhs: OrderedIDPair, rhs: OrderedIDPair) -> Bool {
-        lhs.a != rhs.a ? precedes(lhs.a, rhs.a) : precedes(lhs.b, rhs.b)
+        self.textLength = textLength ?? article.text.utf8.count
     }
 }
 
