@@ -45,6 +45,11 @@ let package = Package(
         .target(name: "WiretraceStore", dependencies: ["WiretraceCore", "CSQLite"]),
         // Stage 7: exports and reports read from the store.
         .target(name: "WiretraceReport", dependencies: ["WiretraceCore", "WiretraceStore"]),
+        // Labelled data: every metric and gold-file parser of `wiretrace eval` (extraction, dates,
+        // stories, quotes) and the quote tagger's training on gold attributions. No stage depends on it.
+        .target(
+            name: "WiretraceEval",
+            dependencies: ["WiretraceCore", "WiretraceIngest", "WiretraceExtract", "WiretraceQuotes", "WiretraceStore"]),
         // The wiring of all stages, and pipeline configuration files.
         .target(
             name: "WiretracePipeline",
@@ -65,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "wiretrace",
             dependencies: [
-                "WiretracePipeline", "WiretraceReport", "WiretraceStore", "WiretraceCore", "WiretraceServe",
+                "WiretracePipeline", "WiretraceReport", "WiretraceStore", "WiretraceCore", "WiretraceServe", "WiretraceEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -76,7 +81,7 @@ let package = Package(
         .testTarget(name: "WiretraceClusterTests", dependencies: ["WiretraceCluster"]),
         .testTarget(name: "WiretraceQuotesTests", dependencies: ["WiretraceQuotes"]),
         .testTarget(name: "WiretraceStoreTests", dependencies: ["WiretraceStore"]),
-        .testTarget(name: "WiretraceReportTests", dependencies: ["WiretraceReport"]),
+        .testTarget(name: "WiretraceEvalTests", dependencies: ["WiretraceEval", "WiretraceCore", "WiretraceQuotes"]),
         .testTarget(
             name: "WiretracePipelineTests",
             dependencies: ["WiretracePipeline", "WiretraceReport", "WiretraceStore"]),

@@ -512,15 +512,10 @@ public struct StoryClusterer: Sendable {
                             containment: rounded(inside), credited: credited)))
             }
         }
-        return Story(id: Self.storyID(origin: documents[origin].id), members: members)
+        return Story(id: StableHash.storyID(origin: documents[origin].id), members: members)
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
-    /// "S" and 12 hex digits of FNV-1a-64 over the origin's id: stable across runs.
-    static func storyID(origin: String) -> String {
-        "S" + StableHash.hex(origin).prefix(12)
-    }
 }
 
 struct Pair: Hashable {

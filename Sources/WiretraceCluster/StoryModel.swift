@@ -76,35 +76,6 @@ public enum StoryRole: String, Sendable, Codable, CaseIterable {
     case translation
 }
 
-/// Why a member is where it is.
-public struct StoryEvidence: Sendable, Hashable, Codable {
-    /// "origin", "copy", "excerpt", "rewrite" or "translation".
-    public var link: String
-    /// The member this one copies or rewrites, by id.
-    public var of: String?
-    public var jaccard: Double?
-    /// Share of this member's text found in `of`.
-    public var containment: Double?
-    /// Story-level similarity to `of` (TF-IDF cosine plus quote evidence).
-    public var similarity: Double?
-    /// Quotes shared with `of`.
-    public var sharedQuotes: Int?
-    /// The strongest shared terms with `of`.
-    public var sharedTerms: [String]?
-    /// For a copy or excerpt: whether it credits the source's agency or outlet.
-    public var credited: Bool?
-    /// For the origin: which rule chose it.
-    public var basis: String?
-    /// For a translation: the languages, this member's and `of`'s ("de<en").
-    public var languages: String?
-    /// For a translation: the names and numbers both texts carry, as each writes them
-    /// ("Шойгу = Shoigu", "1,5 = 1.5", "2021").
-    public var anchors: [String]?
-    /// For a copy or an excerpt: the passages it shares with `of`, as
-    /// `[start, end, sourceStart, sourceEnd]` Unicode-scalar offsets into this text and `of`'s.
-    public var passages: [[Int]]?
-}
-
 public struct StoryMember: Sendable, Hashable {
     public var index: Int
     public var role: StoryRole

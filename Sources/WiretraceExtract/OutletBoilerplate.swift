@@ -124,8 +124,8 @@ public final class OutletBoilerplate {
 
     private func learn(outlet: String, paragraphs: [UInt64]) {
         var counts = outlets.removeValue(forKey: outlet) ?? OutletCounts()
-        var textHash = StableParagraphHash()
-        for key in paragraphs { textHash.mix(key) }
+        var textHash = StableHash()
+        for key in paragraphs { textHash.combine(littleEndian: key) }
         if counts.seenTexts.insert(textHash.value).inserted {
             trackedTexts += 1
             counts.documents += 1
@@ -177,7 +177,7 @@ public final class OutletBoilerplate {
     ///
     /// - Complexity: O(length).
     static func paragraphKey(_ paragraph: Substring) -> UInt64 {
-        var hash = StableParagraphHash()
+        var hash = StableHash()
         var pendingSpace = false
         for scalar in paragraph.unicodeScalars {
             if scalar.isASCII {
@@ -185,9 +185,9 @@ public final class OutletBoilerplate {
                 if value >= 0x41 && value <= 0x5A { value |= 0x20 }
                 if value >= 0x30 && value <= 0x39 { value = 0x30 }
                 if (value >= 0x61 && value <= 0x7A) || value == 0x30 {
-                    if pendingSpace { hash.mix(byte: 0x20) }
+                    if pendingSpace { hash.combine(byte: 0x20) }
                     pendingSpace = false
-                    hash.mix(byte: value)
+                    hash.combine(byte: value)
                 } else {
                     pendingSpace = true
                 }
@@ -195,31 +195,17 @@ public final class OutletBoilerplate {
             }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
-                if pendingSpace { hash.mix(byte: 0x20) }
+                if pendingSpace { hash.combine(byte: 0x20) }
                 pendingSpace = false
                 if properties.numericType != nil {
-                    hash.mix(byte: 0x30)
+                    hash.combine(byte: 0x30)
                 } else {
-                    for lower in properties.lowercaseMapping.utf8 { hash.mix(byte: lower) }
+                    for lower in properties.lowercaseMapping.utf8 { hash.combine(byte: lower) }
                 }
             } else {
                 pendingSpace = true
             }
         }
         return hash.value
-    }
-}
-
-/// FNV-1a-64: stable across runs and processes (unlike `Hasher`).
-struct StableParagraphHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func mix(byte: UInt8) {
-        value ^= UInt64(byte)
-        value = value &* 0x100_0000_01b3
-    }
-
-    mutating func mix(_ word: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { mix(byte: UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
     }
 }

@@ -90,17 +90,7 @@ struct DocumentProcessor: Sendable {
 
     /// Applies `transform` to every element on `workers` threads, keeping the order.
     func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1, workers > 1 else { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        let chunks = min(workers * 4, items.count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk
-            while index < items.count {
-                results.set(index, transform(items[index]))
-                index += chunks
-            }
-        }
-        return results.values()
+        items.parallelMap(workers: workers, transform)
     }
 
     /// FNV-1a-64 over what the analysis reads of a document, so an unchanged one is skipped.
@@ -116,25 +106,5 @@ struct DocumentProcessor: Sendable {
             hash.combineSeparator()
         }
         return hash.hex
-    }
-}
-
-/// Slots written by parallel workers, each index exactly once.
-final class ResultSlots<R: Sendable>: @unchecked Sendable {
-    private var slots: [R?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }

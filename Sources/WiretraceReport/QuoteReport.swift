@@ -72,7 +72,7 @@ public struct QuoteReport {
                 out += "  \(speaker)\(cueList)\(kind): \"\(StoryReport.oneLine(text, limit: 110))\"\n"
                 if let quote {
                     out += "    first seen: \(quote.firstOutlet ?? "?")"
-                    if let seen = quote.firstSeen { out += " at \(StoryReport.shortTime(seen))" }
+                    if let seen = quote.firstSeen { out += " at \(DisplayFormat.shortTime(seen))" }
                     if let document = quote.firstDocument { out += " (\(document))" }
                     out += "\n"
                     out += "    \(StoryReport.chainSentence(quote))\n"

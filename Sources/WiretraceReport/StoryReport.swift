@@ -54,12 +54,12 @@ public struct StoryReport {
             let title: TerminalText = cluster.title.map { "\"\(Self.oneLine($0, limit: 90))\"" } ?? "(untitled)"
             out += "Story \(cluster.id): \(title)\n"
             var span = ""
-            if let first = cluster.firstPublished { span = ", \(Self.shortTime(first))" }
-            if let last = cluster.lastPublished, last != cluster.firstPublished { span += " to \(Self.shortTime(last))" }
+            if let first = cluster.firstPublished { span = ", \(DisplayFormat.shortTime(first))" }
+            if let last = cluster.lastPublished, last != cluster.firstPublished { span += " to \(DisplayFormat.shortTime(last))" }
             out += "  \(cluster.members.count) documents, \(cluster.outletCount) outlets\(span)\n"
             let outletWidth = min(28, max(6, cluster.members.map { Self.oneLine($0.outlet ?? "?", limit: 28).count }.max() ?? 6))
             for member in cluster.members {
-                let published = try article(member.documentID)?.published.map(Self.shortTime) ?? "time unknown"
+                let published = try article(member.documentID)?.published.map(DisplayFormat.shortTime) ?? "time unknown"
                 out += "  \(Self.pad(member.role, 12))\(Self.pad(member.language ?? "--", 3))\(Self.pad(member.outlet ?? "?", outletWidth + 2))"
                 out += "\(Self.pad(published, 18))\(member.documentID)"
                 if let detail = Self.evidenceSummary(member) { out += "  [\(detail)]" }
@@ -93,9 +93,9 @@ public struct StoryReport {
         for story in report.wireStories.prefix(10) {
             out += "  \(story.agency ?? "?"): \"\(oneLine(story.title ?? story.originalID, limit: 80))\" (\(story.originalID))\n"
             for carrier in story.carriers {
-                let verbatim = carrier.verbatimShare.map { "\(percentage($0))% verbatim" } ?? "verbatim share unknown"
+                let verbatim = carrier.verbatimShare.map { "\(DisplayFormat.percentage($0))% verbatim" } ?? "verbatim share unknown"
                 out += "    \(pad(carrier.outlet ?? "?", 26))\(pad(carrier.role, 9))"
-                out += "\(pad(carrier.delaySeconds.map(duration) ?? "delay unknown", 14))\(pad(verbatim, 15))"
+                out += "\(pad(carrier.delaySeconds.map(DisplayFormat.duration) ?? "delay unknown", 14))\(pad(verbatim, 15))"
                 out += carrier.credited ? "credited\n" : "UNCREDITED\n"
             }
         }
@@ -108,24 +108,24 @@ public struct StoryReport {
     }
 
     static func evidenceSummary(_ member: ClusterMemberRecord) -> String? {
-        guard let evidence = JSONEvidence(member.evidence) else { return nil }
+        guard let evidence = StoryEvidence(json: member.evidence) else { return nil }
         switch member.role {
         case "copy", "excerpt":
             var parts: [String] = []
             if let of = member.of { parts.append("of \(of)") }
-            if let jaccard = evidence.jaccard { parts.append("Jaccard \(Self.fixed(jaccard))") }
-            if let inside = evidence.containment { parts.append("\(Self.percentage(inside))% inside") }
+            if let jaccard = evidence.jaccard { parts.append("Jaccard \(DisplayFormat.fixed(jaccard))") }
+            if let inside = evidence.containment { parts.append("\(DisplayFormat.percentage(inside))% inside") }
             if let credited = evidence.credited { parts.append(credited ? "credited" : "uncredited") }
             return parts.joined(separator: ", ")
         case "rewrite":
             var parts: [String] = []
-            if let similarity = evidence.similarity { parts.append("similarity \(Self.fixed(similarity))") }
+            if let similarity = evidence.similarity { parts.append("similarity \(DisplayFormat.fixed(similarity))") }
             if let shared = evidence.sharedQuotes, shared > 0 { parts.append("\(shared) shared quote\(shared == 1 ? "" : "s")") }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case "translation":
             var parts: [String] = []
             if let languages = evidence.languages { parts.append(languages) }
-            if let similarity = evidence.similarity { parts.append("anchors \(Self.fixed(similarity))") }
+            if let similarity = evidence.similarity { parts.append("anchors \(DisplayFormat.fixed(similarity))") }
             if let anchors = evidence.anchors, !anchors.isEmpty { parts.append(anchors.prefix(4).joined(separator: "; ")) }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case "origin":
@@ -154,49 +154,6 @@ public struct StoryReport {
 
     /// `text` made inert for the terminal, its runs of whitespace one space, cut to `limit` characters.
     static func oneLine(_ text: String, limit: Int) -> String {
-        let flat = TerminalText.inert(text).split(separator: " ").joined(separator: " ")
-        return flat.count > limit ? String(flat.prefix(max(limit - 1, 0))) + "…" : flat
-    }
-
-    /// A share as a whole percentage (a share that is not a finite number as 0).
-    static func percentage(_ share: Double) -> Int {
-        share.isFinite ? Int((min(max(share, -1e6), 1e6) * 100).rounded()) : 0
-    }
-
-    /// "2021-06-22T13:05:00+03:00" -> "2021-06-22 10:05Z" (UTC); unparseable times as given.
-    static func shortTime(_ iso: String) -> String {
-        Timestamp.seconds(iso).map(Timestamp.utcMinute) ?? String(iso.prefix(16))
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        // Timestamps span years 0000-9999: a finite delay is far inside Int's range.
-        let total = seconds.isFinite ? Int(min(abs(seconds) / 60, 1e12)) : 0
-        let days = total / 1440, hours = (total % 1440) / 60, minutes = total % 60
-        if days > 0 { return "\(sign)\(days)d\(hours)h" }
-        if hours > 0 { return "\(sign)\(hours)h\(minutes < 10 ? "0" : "")\(minutes)m" }
-        return "\(sign)\(minutes)m"
-    }
-
-    static func fixed(_ value: Double) -> String {
-        let scaled = Self.percentage(value)
-        return "\(scaled / 100).\(scaled % 100 < 10 ? "0" : "")\(scaled % 100)"
-    }
-}
-
-/// The few evidence fields the report reads back.
-struct JSONEvidence: Decodable {
-    var jaccard: Double?
-    var containment: Double?
-    var similarity: Double?
-    var sharedQuotes: Int?
-    var credited: Bool?
-    var basis: String?
-    var languages: String?
-    var anchors: [String]?
-
-    init?(_ text: String) {
-        guard let value = try? JSONDecoderShim.decode(JSONEvidence.self, text) else { return nil }
-        self = value
+        DisplayFormat.clipped(TerminalText.inert(text).split(separator: " ").joined(separator: " "), limit: limit)
     }
 }

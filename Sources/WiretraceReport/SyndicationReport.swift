@@ -198,9 +198,9 @@ public struct SyndicationReport: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func percent(_ value: Double?) -> String { value.map { "\(StoryReport.percentage($0))%" } ?? "?" }
+    static func percent(_ value: Double?) -> String { value.map(DisplayFormat.percent) ?? "?" }
 
-    static func delay(_ seconds: Double?) -> String { seconds.map(StoryReport.duration) ?? "?" }
+    static func delay(_ seconds: Double?) -> String { seconds.map(DisplayFormat.duration) ?? "?" }
 
 }
 

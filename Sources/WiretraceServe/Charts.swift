@@ -27,8 +27,8 @@ enum Charts {
         func y(_ row: Int) -> Double { top + rowHeight * Double(row) + rowHeight / 2 }
         var parts: [HTML] = []
         parts.append(
-            "<text x=\"\(number(labelWidth + 10))\" y=\"14\" class=\"axis\">\(StoryPages.shortTime(first))</text>"
-                + "<text x=\"\(number(labelWidth + plotWidth - 10))\" y=\"14\" text-anchor=\"end\" class=\"axis\">+\(StoryPages.duration(last - first))</text>")
+            "<text x=\"\(number(labelWidth + 10))\" y=\"14\" class=\"axis\">\(DisplayFormat.shortTime(first))</text>"
+                + "<text x=\"\(number(labelWidth + plotWidth - 10))\" y=\"14\" text-anchor=\"end\" class=\"axis\">\(DisplayFormat.duration(last - first))</text>")
         for (row, point) in points.enumerated() {
             if let source = point.source, source < points.count {
                 parts.append(
@@ -39,8 +39,8 @@ enum Charts {
             let colour = roleColours[point.role] ?? "#555"
             parts.append(
                 """
-                <text x="\(number(labelWidth))" y="\(number(y(row) + 4))" text-anchor="end" class="label">\(StoryPages.clip(point.label, 28))</text>\
-                <circle cx="\(number(x(point.seconds)))" cy="\(number(y(row)))" r="5" fill="\(colour)"><title>\(point.role): \(point.label), \(StoryPages.shortTime(point.seconds))</title></circle>
+                <text x="\(number(labelWidth))" y="\(number(y(row) + 4))" text-anchor="end" class="label">\(DisplayFormat.clipped(point.label, limit: 28))</text>\
+                <circle cx="\(number(x(point.seconds)))" cy="\(number(y(row)))" r="5" fill="\(colour)"><title>\(point.role): \(point.label), \(DisplayFormat.shortTime(point.seconds))</title></circle>
                 """)
         }
         return """

@@ -89,7 +89,7 @@ public struct StoryPages {
                 let reuse = row.size > 0 ? row.copies * 100 / row.size : 0
                 return """
                     <tr><td><a href="\(links.story(row.id))">\(row.title, or: "(untitled)")</a> <span class="muted">\(row.id)</span></td>
-                    <td class="num">\(row.size)</td><td class="num">\(row.outlets)</td><td>\(row.firstPublished.map(Self.shortTime) ?? "?")</td>
+                    <td class="num">\(row.size)</td><td class="num">\(row.outlets)</td><td>\(row.firstPublished.map(DisplayFormat.shortTime) ?? "?")</td>
                     <td class="num">\(reuse)%</td><td class="num">\(row.copies)</td></tr>
                     """
             })
@@ -133,7 +133,7 @@ public struct StoryPages {
         var memberRows: [HTML] = []
         for member in cluster.members {
             let article = articles[member.documentID]
-            let evidence = MemberEvidence(member.evidence)
+            let evidence = StoryEvidence(json: member.evidence)
             let credits = (article?.credits ?? []).map(\.agency)
             var detail: [HTML] = []
             if let of = member.of {
@@ -141,9 +141,9 @@ public struct StoryPages {
                 detail.append("<a href=\"\(links.compare(member.documentID, of))\">side by side</a>")
             }
             if let evidence {
-                if let share = evidence.containment { detail.append("\(Self.percent(share)) of its text inside the source") }
-                if let jaccard = evidence.jaccard { detail.append("Jaccard \(Self.fixed(jaccard))") }
-                if let similarity = evidence.similarity { detail.append("similarity \(Self.fixed(similarity))") }
+                if let share = evidence.containment { detail.append("\(DisplayFormat.percent(share)) of its text inside the source") }
+                if let jaccard = evidence.jaccard { detail.append("Jaccard \(DisplayFormat.fixed(jaccard))") }
+                if let similarity = evidence.similarity { detail.append("similarity \(DisplayFormat.fixed(similarity))") }
                 if let shared = evidence.sharedQuotes, shared > 0 { detail.append("\(shared) shared quote\(shared == 1 ? "" : "s")") }
                 if let credited = evidence.credited { detail.append(credited ? "credited" : "<strong class=\"bad\">uncredited</strong>") }
                 if let basis = evidence.basis { detail.append("\(basis)") }
@@ -162,7 +162,7 @@ public struct StoryPages {
                 """
                 <tr id="\(Self.anchor(member.documentID))" class="role-\(member.role)"><td><strong>\(member.role)</strong></td>
                 <td>\(member.outlet.map { outlet -> HTML in "<a href=\"\(links.outlet(outlet))\">\(outlet)</a>" } ?? "?")</td>
-                <td>\(article?.published.flatMap(Timestamp.seconds).map(Self.shortTime) ?? "?")</td>
+                <td>\(article?.published.flatMap(Timestamp.seconds).map(DisplayFormat.shortTime) ?? "?")</td>
                 <td>\(article?.title, or: "(untitled)")<br><code class="muted">\(member.documentID)</code></td>
                 <td>\(member.language ?? "?")</td>
                 <td>\(credits.isEmpty ? "none" : credits.joined(separator: ", "))</td>
@@ -181,7 +181,7 @@ public struct StoryPages {
                 </section>
                 """
         }
-        let span = [cluster.firstPublished, cluster.lastPublished].compactMap { $0.flatMap(Timestamp.seconds).map(Self.shortTime) }
+        let span = [cluster.firstPublished, cluster.lastPublished].compactMap { $0.flatMap(Timestamp.seconds).map(DisplayFormat.shortTime) }
         let body: HTML = """
             <h1>\(cluster.title, or: "(untitled story)")</h1>
             <p><span class="muted">Story \(cluster.id)</span> · \(cluster.members.count) documents from \(cluster.outletCount) outlets\
@@ -243,7 +243,7 @@ public struct StoryPages {
         var relation = "No shared passages are recorded between these two documents."
         var containment: Double?
         if let storyID = try store.clusterID(containing: a), let cluster = try store.cluster(storyID) {
-            if let member = cluster.member(a), member.of == b, let evidence = MemberEvidence(member.evidence) {
+            if let member = cluster.member(a), member.of == b, let evidence = StoryEvidence(json: member.evidence) {
                 for passage in evidence.passages ?? [] where passage.count == 4 {
                     leftRanges.append(passage[0]..<passage[1])
                     rightRanges.append(passage[2]..<passage[3])
@@ -251,7 +251,7 @@ public struct StoryPages {
                 relation = "The left document is a\(member.role == "excerpt" ? "n" : "") \(member.role) of the right one."
                 containment = evidence.containment
             } else if let member = try store.clusterID(containing: b).flatMap({ try store.cluster($0) })?.member(b), member.of == a,
-                let evidence = MemberEvidence(member.evidence)
+                let evidence = StoryEvidence(json: member.evidence)
             {
                 for passage in evidence.passages ?? [] where passage.count == 4 {
                     rightRanges.append(passage[0]..<passage[1])
@@ -268,16 +268,16 @@ public struct StoryPages {
             """
             <div class="column"><h2>\(article.outlet ?? "?")</h2>
             <p><strong>\(article.title, or: "(untitled)")</strong><br><code class="muted">\(article.id)</code><br>
-            \(article.published.flatMap(Timestamp.seconds).map(Self.shortTime) ?? "time unknown")\
+            \(article.published.flatMap(Timestamp.seconds).map(DisplayFormat.shortTime) ?? "time unknown")\
             \(article.credits.isEmpty ? "" : " · credits " + article.credits.map(\.agency).joined(separator: ", "))</p>
-            <p class="reuse">\(Self.percent(share)) of this text is shared with the other document.</p>
+            <p class="reuse">\(DisplayFormat.percent(share)) of this text is shared with the other document.</p>
             <div class="text">\(Self.highlighted(scalars, ranges, side: side))</div></div>
             """
         }
         let body: HTML = """
             <h1>Side by side</h1>
             <p>\(relation) \(leftRanges.count) shared passage\(leftRanges.count == 1 ? "" : "s")\
-            \(containment.map { " · reuse: \(Self.percent($0)) of the copy's text is found in its source" } ?? "").</p>
+            \(containment.map { " · reuse: \(DisplayFormat.percent($0)) of the copy's text is found in its source" } ?? "").</p>
             <div class="columns">
             \(column(left, leftScalars, leftRanges, side: "l", share: leftShare))
             \(column(right, rightScalars, rightRanges, side: "r", share: rightShare))
@@ -331,7 +331,7 @@ public struct StoryPages {
             }
             return """
                 <tr><td>\(quote.speaker, or: "unattributed")</td><td class="quote">“\(quote.text)”</td>
-                <td>\(first)<br><span class="muted">\(quote.firstSeen.flatMap(Timestamp.seconds).map(Self.shortTime) ?? "")</span></td>
+                <td>\(first)<br><span class="muted">\(quote.firstSeen.flatMap(Timestamp.seconds).map(DisplayFormat.shortTime) ?? "")</span></td>
                 <td>\([quote.firstReporter ?? "?"] + quote.relayedBy, separator: " → ")</td>
                 <td>\(quote.carriedBy.map { outlet -> HTML in "<a href=\"\(links.outlet(outlet))\">\(outlet)</a>" }.joined(separator: ", "))</td>
                 <td class="num">\(quote.sightings)</td></tr>
@@ -372,14 +372,14 @@ public struct StoryPages {
             }
             let story: HTML = document.clusterID.map { id -> HTML in "<a href=\"\(links.story(id))\">\(id)</a>" } ?? "?"
             return """
-                <tr><td>\(document.published.flatMap(Timestamp.seconds).map(Self.shortTime) ?? "?")</td>
+                <tr><td>\(document.published.flatMap(Timestamp.seconds).map(DisplayFormat.shortTime) ?? "?")</td>
                 <td>\(document.title, or: "(untitled)")<br><code class="muted">\(document.id)</code></td><td>\(story)</td><td>\(role)</td></tr>
                 """
         }
         let share = total > 0 ? Double(copies.count) / Double(total) : 0
         let body: HTML = """
             <h1>\(name)</h1>
-            <p>\(total) documents; \(copies.count) wire copies or excerpts (\(Self.percent(share))): \(credited) credited, \(uncredited) uncredited.</p>
+            <p>\(total) documents; \(copies.count) wire copies or excerpts (\(DisplayFormat.percent(share))): \(credited) credited, \(uncredited) uncredited.</p>
             \(Charts.shareBar(own: total - copies.count, credited: credited, uncredited: uncredited))
             <p class="legend"><span class="key own">own</span> <span class="key credited">credited copy</span> <span class="key uncredited">uncredited copy</span></p>
             <table><thead><tr><th>published</th><th>title and id</th><th>story</th><th>role</th></tr></thead><tbody>\(rows)</tbody></table>
@@ -414,50 +414,13 @@ public struct StoryPages {
 
     // MARK: Formatting
 
-    static func shortTime(_ seconds: Double) -> String { Timestamp.utcMinute(seconds) }
-
-    static func shortTime(_ iso: String) -> String { Timestamp.seconds(iso).map(shortTime) ?? String(iso.prefix(16)) }
-
-    static func duration(_ seconds: Double) -> String {
-        let total = Int(abs(seconds) / 60)
-        let days = total / 1440, hours = (total % 1440) / 60, minutes = total % 60
-        if days > 0 { return "\(days)d\(hours)h" }
-        if hours > 0 { return "\(hours)h\(minutes < 10 ? "0" : "")\(minutes)m" }
-        return "\(minutes)m"
-    }
-
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
-
-    static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    static func clip(_ text: String, _ limit: Int) -> String { text.count > limit ? String(text.prefix(limit - 1)) + "…" : text }
-
     /// An element id for a document (ids may hold any character).
-    static func anchor(_ documentID: String) -> String { "d" + StableName.hash(documentID) }
+    static func anchor(_ documentID: String) -> String { "d" + StableHash.hex(documentID) }
 }
 
 extension HTML.StringInterpolation {
     /// Texts joined by a separator, each escaped.
     mutating func appendInterpolation(_ texts: [String], separator: String) {
         appendInterpolation(texts.joined(separator: separator))
-    }
-}
-
-/// The fields of a member's stored evidence the pages show.
-struct MemberEvidence: Decodable {
-    var link: String?
-    var jaccard: Double?
-    var containment: Double?
-    var similarity: Double?
-    var sharedQuotes: Int?
-    var credited: Bool?
-    var basis: String?
-    var passages: [[Int]]?
-
-    init?(_ json: String) {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        guard let value = try? decoder.decode(MemberEvidence.self, from: Data(json.utf8)) else { return nil }
-        self = value
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WiretraceEval
 import WiretraceCore
 import WiretracePipeline
 import WiretraceReport
@@ -56,30 +57,9 @@ struct EvalExtraction: ParsableCommand {
         let scores = ExtractionEvaluation().run(gold: pages, htmlDirectory: html) { page, text in
             if output != nil { texts.append((page, text)) }
         }
-        let missing = scores.pages.filter { $0.problem != nil }
-        var lines = [
-            String(format: "pages %d (no text: %d)", scores.pages.count, missing.count),
-            String(format: "precision %.4f", scores.precision),
-            String(format: "recall    %.4f", scores.recall),
-            String(format: "F1        %.4f", scores.f1),
-        ]
-        let worstPages = scores.worst(worst)
-        if !worstPages.isEmpty {
-            lines.append("worst \(worstPages.count) pages (F1, precision, recall, id, url):")
-            for page in worstPages {
-                let p = page.counts.precision.map { String(format: "%.3f", $0) } ?? "  -  "
-                let r = page.counts.recall.map { String(format: "%.3f", $0) } ?? "  -  "
-                var line = String(format: "  %.3f  ", page.f1) + "\(p)  \(r)  \(page.id)  \(page.url ?? "")"
-                if let problem = page.problem { line += "  (\(problem))" }
-                lines.append(line)
-            }
-        }
-        try Standard.write(lines, to: nil)
+        try Standard.write(scores.lines(worst: worst), to: nil)
         if let output {
-            let object = JSONValue.object(texts.map { page, text in
-                (page.id, .object([("articleBody", .string(text)), ("url", page.url.map(JSONValue.string) ?? .null)]))
-            })
-            try Standard.write([object.serialized()], to: output)
+            try Standard.write([ExtractionScores.benchmarkOutput(texts).serialized()], to: output)
         }
     }
 }

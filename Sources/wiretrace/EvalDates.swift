@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WiretraceEval
 import WiretraceCore
 import WiretracePipeline
 import WiretraceReport
@@ -49,43 +50,9 @@ struct EvalDates: ParsableCommand {
         }
         let pages = try DatedPage.load(path: gold).filter { part == nil || $0.part == part }
         let results = DateEvaluation().run(gold: pages, htmlDirectory: html)
-        var lines: [String] = []
-        func summary(_ name: String, _ subset: [DatedPageResult]) {
-            guard !subset.isEmpty else { return }
-            let right = subset.filter(\.isRight).count
-            let none = subset.filter { $0.found == nil && $0.page.date != nil }.count
-            lines.append(name.padding(toLength: 6, withPad: " ", startingAt: 0)
-                + String(format: " pages %4d  right %4d  no date %3d  accuracy %.3f",
-                         subset.count, right, none, Double(right) / Double(subset.count)))
-        }
-        summary("train", results.filter { $0.page.part == "train" })
-        summary("dev", results.filter { $0.page.part == "dev" })
-        summary("all", results)
-        var sources: [String: (Int, Int)] = [:]
-        for result in results {
-            let key = result.source ?? "none"
-            sources[key, default: (0, 0)].0 += result.isRight ? 1 : 0
-            sources[key, default: (0, 0)].1 += 1
-        }
-        lines.append("by source (right/pages): " + sources.sorted { $0.value.1 > $1.value.1 }
-            .map { "\($0.key) \($0.value.0)/\($0.value.1)" }.joined(separator: ", "))
-        if wrong {
-            for result in results where !result.isRight {
-                lines.append("  \(result.page.part ?? "-")  gold \(result.page.date ?? "null")  found \(result.found ?? "none")"
-                    + "  (\(result.source ?? result.problem ?? "-"))  \(result.page.file)  \(result.page.url ?? "")")
-            }
-        }
-        try Standard.write(lines, to: nil)
+        try Standard.write(DateEvaluation.lines(results, listWrong: wrong), to: nil)
         if let predictions {
-            let records = results.map { result in
-                JSONValue.object([
-                    ("file", .string(result.page.file)), ("url", result.page.url.map(JSONValue.string) ?? .null),
-                    ("gold", result.page.date.map(JSONValue.string) ?? .null),
-                    ("found", result.found.map(JSONValue.string) ?? .null),
-                    ("source", result.source.map(JSONValue.string) ?? .null),
-                ]).serialized()
-            }
-            try Standard.write(records, to: predictions)
+            try Standard.write(results.map { $0.json.serialized() }, to: predictions)
         }
     }
 }

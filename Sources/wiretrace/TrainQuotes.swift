@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WiretraceEval
 import WiretracePipeline
 
 /// `wiretrace train-quotes --gold TRAIN.jsonl --out FILE`: trains the quote tagger (hidden; run by

@@ -115,9 +115,9 @@ import WiretraceCore
     }
 
     @Test func storyIDsAreStableAndDistinct() {
-        #expect(StoryClusterer.storyID(origin: "tass") == StoryClusterer.storyID(origin: "tass"))
-        #expect(StoryClusterer.storyID(origin: "tass") != StoryClusterer.storyID(origin: "reuters"))
-        #expect(StoryClusterer.storyID(origin: "x").count == 13)
+        #expect(StableHash.storyID(origin: "tass") == StableHash.storyID(origin: "tass"))
+        #expect(StableHash.storyID(origin: "tass") != StableHash.storyID(origin: "reuters"))
+        #expect(StableHash.storyID(origin: "x").count == 13)
     }
 
     @Test func averageLinkageDoesNotChain() {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import WiretraceCore
 import WiretraceStore
 @testable import WiretraceServe
 

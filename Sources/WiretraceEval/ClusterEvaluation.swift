@@ -1,3 +1,5 @@
+import WiretraceStore
+
 /// Scores a predicted clustering against a gold one, with the metrics of the story-cluster
 /// benchmark (B-cubed, pairwise, adjusted Rand index) and the cross-event merge rate.
 ///
@@ -97,5 +99,16 @@ public struct ClusterEvaluation: Sendable, Hashable {
     private struct Pair: Hashable {
         var gold: String
         var predicted: String
+    }
+}
+
+extension ClusterEvaluation {
+    /// Scores the stories stored in `store` against `gold`.
+    public init(gold: GoldClusters, store: WiretraceStore) throws {
+        var predicted: [String: String] = [:]
+        for cluster in try store.clusters() {
+            for member in cluster.members { predicted[member.documentID] = cluster.id }
+        }
+        self.init(gold: gold.clusters, predicted: predicted, topics: gold.topics)
     }
 }

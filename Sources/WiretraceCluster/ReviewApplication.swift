@@ -1,6 +1,4 @@
-import WiretraceCluster
 import WiretraceCore
-import WiretraceStore
 
 /// Applies reviewers' decisions to the stories a run's clusterer built, so that a correction
 /// survives re-runs: decisions name documents, and are applied oldest first.
@@ -14,11 +12,13 @@ import WiretraceStore
 /// A story whose membership changed gets its origin re-chosen among its former origins (the
 /// earliest, then the smallest id); members whose source left the story, and former origins,
 /// become rewrites of that origin, with `basis`/`link` saying a review put them there.
-struct ReviewApplication {
-    let decisions: [ReviewDecision]
+package struct ReviewApplication {
+    package let decisions: [ReviewDecision]
+
+    package init(decisions: [ReviewDecision]) { self.decisions = decisions }
 
     /// - Complexity: O(n + d·m) for n documents, d decisions and m members moved per decision.
-    func apply(to stories: [Story], ids: [String], published: [Double?]) -> [Story] {
+    package func apply(to stories: [Story], ids: [String], published: [Double?]) -> [Story] {
         guard !decisions.isEmpty, !stories.isEmpty else { return stories }
         let indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var storyOf = [Int](repeating: -1, count: ids.count)
@@ -85,7 +85,7 @@ struct ReviewApplication {
         let origin = (formerOrigins.isEmpty ? indices : formerOrigins).min(by: earlier)!
         let inStory = Set(indices)
         var story = template
-        story.id = Self.storyID(origin: ids[origin])
+        story.id = StableHash.storyID(origin: ids[origin])
         var originMember = memberByIndex[origin]!
         originMember.role = .origin
         originMember.of = nil
@@ -108,7 +108,4 @@ struct ReviewApplication {
         }
         return story
     }
-
-    /// The id the clusterer gives a story with this origin ("S" and 12 hex digits of FNV-1a-64).
-    static func storyID(origin: String) -> String { "S" + StableHash.hex(origin).prefix(12) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WiretraceCore
-@testable import WiretracePipeline
+@testable import WiretraceEval
 
 /// The benchmark metric against examples worked out by hand.
 @Suite struct ExtractionEvaluationTests {

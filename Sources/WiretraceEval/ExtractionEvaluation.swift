@@ -193,9 +193,19 @@ public struct ExtractionScores: Sendable {
 
 /// Scores the extractor against a labelled set of pages (`wiretrace eval extraction`).
 public struct ExtractionEvaluation {
-    public var configuration: PipelineConfiguration
+    /// The extractor scored, as a run with these extraction settings would build it.
+    public var extractor: ArticleExtractor
+    public var ingest: IngestConfiguration
+    /// Worker threads (0: one per core).
+    public var workers: Int
 
-    public init(configuration: PipelineConfiguration = .init()) { self.configuration = configuration }
+    public init(
+        extraction: ExtractionConfiguration = .init(), ingest: IngestConfiguration = .init(), workers: Int = 0
+    ) {
+        extractor = ArticleExtractor(configuration: extraction)
+        self.ingest = ingest
+        self.workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+    }
 
     /// The file of a page in `directory`: `<id>.html.gz`, `<id>.html` or `<id>.htm`.
     static func pagePath(id: String, in directory: String) -> String? {
@@ -211,9 +221,8 @@ public struct ExtractionEvaluation {
     public func run(
         gold: [GoldPage], htmlDirectory: String, onText: (GoldPage, String) -> Void = { _, _ in }
     ) -> ExtractionScores {
-        let processor = DocumentProcessor(configuration: configuration)
-        let ingest = configuration.ingest
-        let results = processor.parallelMap(gold) { page -> (text: String, problem: String?) in
+        let extractor = extractor, ingest = ingest
+        let results = gold.parallelMap(workers: workers) { page -> (text: String, problem: String?) in
             guard let path = Self.pagePath(id: page.id, in: htmlDirectory) else {
                 return ("", "no file \(page.id).html(.gz) in \(htmlDirectory)")
             }
@@ -222,7 +231,7 @@ public struct ExtractionEvaluation {
             switch item {
             case .document(var raw):
                 raw.url = raw.url ?? page.url
-                switch processor.extractor.extract(raw) {
+                switch extractor.extract(raw) {
                 case .success(let article): return (article.text, nil)
                 case .failure(let rejection): return ("", "\(rejection.reason.rawValue): \(rejection.message)")
                 }

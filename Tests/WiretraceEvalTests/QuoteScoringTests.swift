@@ -1,5 +1,6 @@
 import Testing
-@testable import WiretraceQuotes
+@testable import WiretraceEval
+import WiretraceQuotes
 
 /// The evaluation metric on examples computed by hand.
 @Suite struct QuoteScoringTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import WiretraceReport
+@testable import WiretraceEval
 
 @Suite struct ClusterEvaluationTests {
     // Gold {a, b, c} {d, e}; predicted {a, b} {c, d, e}; one topic holding both gold events.

@@ -59,14 +59,23 @@ public struct DatedPageResult: Sendable {
 /// The date scored is the one `extract` exports (`ArticleExtractor.publication`), read with the
 /// gold URL as the document's URL, as a JSONL `{url, html}` line would give it.
 public struct DateEvaluation {
-    public var configuration: PipelineConfiguration
+    /// The extractor scored, as a run with these extraction settings would build it.
+    public var extractor: ArticleExtractor
+    public var ingest: IngestConfiguration
+    /// Worker threads (0: one per core).
+    public var workers: Int
 
-    public init(configuration: PipelineConfiguration = .init()) { self.configuration = configuration }
+    public init(
+        extraction: ExtractionConfiguration = .init(), ingest: IngestConfiguration = .init(), workers: Int = 0
+    ) {
+        extractor = ArticleExtractor(configuration: extraction)
+        self.ingest = ingest
+        self.workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+    }
 
     public func run(gold: [DatedPage], htmlDirectory: String) -> [DatedPageResult] {
-        let processor = DocumentProcessor(configuration: configuration)
-        let ingest = configuration.ingest
-        return processor.parallelMap(gold) { page -> DatedPageResult in
+        let extractor = extractor, ingest = ingest
+        return gold.parallelMap(workers: workers) { page -> DatedPageResult in
             let path = (htmlDirectory as NSString).appendingPathComponent(page.file)
             guard FileManager.default.fileExists(atPath: path) else {
                 return DatedPageResult(page: page, problem: "no file \(page.file) in \(htmlDirectory)")
@@ -76,7 +85,7 @@ public struct DateEvaluation {
             switch item {
             case .document(var raw):
                 raw.url = page.url ?? raw.url
-                let publication = processor.extractor.publication(raw)
+                let publication = extractor.publication(raw)
                 return DatedPageResult(page: page, found: publication?.date.iso8601, source: publication?.source.rawValue)
             case .rejected(let rejection):
                 return DatedPageResult(page: page, problem: "\(rejection.reason.rawValue): \(rejection.message)")

@@ -11,23 +11,28 @@ import WiretraceCore
 /// its documents are new, or it was split off) gets a fresh id: "S" and 12 hex digits of
 /// FNV-1a-64 over its origin's id (what a first run gives), or over "origin#k" when that id was
 /// ever issued before.
-struct StoryIDAssigner {
+package struct StoryIDAssigner {
     /// The story each document was in after the previous analysis, by document id.
-    let previousStory: [String: String]
+    package let previousStory: [String: String]
     /// Every id ever issued, with the run it first appeared in.
-    let firstRuns: [String: Int]
+    package let firstRuns: [String: Int]
 
-    struct Assignment {
+    package init(previousStory: [String: String], firstRuns: [String: Int]) {
+        self.previousStory = previousStory
+        self.firstRuns = firstRuns
+    }
+
+    package struct Assignment {
         /// One id per story, in the order given.
-        var ids: [String]
+        package var ids: [String]
         /// Ids issued for the first time.
-        var newIDs: [String]
+        package var newIDs: [String]
         /// Previous ids retired into a survivor.
-        var merges: [(old: String, survivor: String)]
+        package var merges: [(old: String, survivor: String)]
     }
 
     /// - Complexity: O(n + s·p log p) for n members, s stories and p previous ids per story.
-    func assign(_ stories: [(origin: String, members: [String])]) -> Assignment {
+    package func assign(_ stories: [(origin: String, members: [String])]) -> Assignment {
         // Former members of each previous id, per new story.
         var overlap: [String: [Int: Int]] = [:]
         for (story, entry) in stories.enumerated() {
@@ -57,11 +62,11 @@ struct StoryIDAssigner {
         var issued = Set(firstRuns.keys)
         var newIDs: [String] = []
         for story in stories.indices where ids[story] == nil {
-            var candidate = "S" + StableHash.hex(stories[story].origin).prefix(12)
+            var candidate = StableHash.storyID(origin: stories[story].origin)
             var attempt = 1
             while issued.contains(candidate) {
                 attempt += 1
-                candidate = "S" + StableHash.hex("\(stories[story].origin)#\(attempt)").prefix(12)
+                candidate = StableHash.storyID(origin: stories[story].origin, attempt: attempt)
             }
             issued.insert(candidate)
             newIDs.append(candidate)
