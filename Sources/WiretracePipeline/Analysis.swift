@@ -25,18 +25,57 @@ struct Analysis {
     /// instead of LSH and verification over the store, so the groups are exactly that run's.
     var precomputedPairs: [IdentifiedPair]? = nil
 
-    /// The barrier stages over everything stored. Matching is incremental: only the documents
-    /// queued since the last finished analysis (new or changed) are indexed and looked up in the
-    /// stored band index; pairs among the others are kept as stored. Groups, quotes and stories
-    /// are then recomputed over every document (their weights are corpus-wide), so the result is
-    /// the one a single run over all the input would give; stories keep the ids they had
-    /// (``StoryIDAssigner``).
+    /// The barrier stages over everything stored, in order, each taking what the earlier ones
+    /// made: ``match(store:)`` → ``terms(store:pairs:)`` → ``linkQuotes(store:corpus:)`` →
+    /// ``cluster(corpus:quotes:)`` → ``evidence(store:corpus:quotes:stories:pairs:)``.
+    ///
+    /// Matching is incremental: only the documents queued since the last finished analysis (new
+    /// or changed) are matched; pairs among the others are kept as stored. Groups, quotes and
+    /// stories are then recomputed over every document (their weights are corpus-wide), so the
+    /// result is the one a single run over all the input would give; stories keep the ids they
+    /// had (``StoryIDAssigner``).
     func run(store: WiretraceStore, runID: Int = 0) throws -> AnalysisSnapshot {
-        let pairRecords = try precomputedPairs.map { $0.map(\.record) } ?? matchPending(store: store)
+        let pairs = try match(store: store)
         timings.mark("candidates+verify")
+        var corpus = try terms(store: store, pairs: pairs)
+        timings.mark("terms")
+        let quotes = try linkQuotes(store: store, corpus: corpus)
+        timings.mark("quote matching")
+        let stories = cluster(corpus: &corpus, quotes: quotes)
+        timings.mark("stories")
+        CrashPoint.reach("cluster")
+        return try evidence(store: store, corpus: corpus, quotes: quotes, stories: stories, pairs: pairs)
+    }
 
-        // What the story level and the quote chains need of each article, streamed from the
-        // store: metadata and term counts, not the text. Term counts are kept between runs
+    /// What the terms stage makes: every stored article's metadata (store order), its story
+    /// terms interned in one vocabulary, and the verified pairs as links between indices.
+    struct Corpus {
+        var articles: [ArticleSummary]
+        var ids: [String]
+        var published: [Double?]
+        var vocabulary: StoryVocabulary
+        /// Per article; emptied by the cluster stage, which hands them to the clusterer.
+        var terms: [[TermCount]]
+        var links: [DuplicateLink]
+    }
+
+    /// What the quote-link stage makes: every stored occurrence (speaker as the document names
+    /// it) and the quotes they were matched into.
+    struct LinkedQuotes {
+        var occurrences: [QuoteOccurrenceRecord]
+        var match: QuoteLinker.Result
+    }
+
+    /// Stage 1: the verified pairs over everything stored (``matchPending(store:)``), or those
+    /// of an imported run.
+    func match(store: WiretraceStore) throws -> [DuplicatePairRecord] {
+        try precomputedPairs.map { $0.map(\.record) } ?? matchPending(store: store)
+    }
+
+    /// Stage 2: what the story level and the quote chains need of each article, streamed from
+    /// the store: metadata and term counts, not the text.
+    func terms(store: WiretraceStore, pairs pairRecords: [DuplicatePairRecord]) throws -> Corpus {
+        // Term counts are kept between runs
         // (story_terms, packed against a kept vocabulary), so only new and changed documents
         // are read and tokenised.
         var vocabulary = StoryVocabulary()
@@ -85,19 +124,27 @@ struct Analysis {
                 ? DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
                 : DuplicateLink(a: b, b: a, jaccard: pair.jaccard, aInB: pair.bInA, bInA: pair.aInB)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        timings.mark("terms")
+        return Corpus(articles: articles, ids: ids, published: published, vocabulary: vocabulary, terms: terms, links: links)
+    }
 
-        // Quotes matched across outlets.
-        // As the documents name the speakers: resolution across outlets is redone from scratch.
+    /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
+    /// across outlets is redone from scratch.
+    func linkQuotes(store: WiretraceStore, corpus: Corpus) throws -> LinkedQuotes {
         let occurrences = try store.quoteOccurrences().map { occurrence in
             var own = occurrence
             own.speaker = occurrence.speakerMention
             return own
         }
-        let quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
-        timings.mark("quote matching")
+        return LinkedQuotes(
+            occurrences: occurrences, match: QuoteLinker.link(occurrences, articles: corpus.articles, published: corpus.published))
+    }
 
-        // Stories.
+    /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
+    func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
+        let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
+        var terms = corpus.terms
+        corpus.terms = []
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         var quoteIDsByDocument: [Int: [Int]] = [:]
         var citedByDocument: [Int: [String]] = [:]
@@ -126,9 +173,17 @@ struct Analysis {
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
         let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
-        timings.mark("stories")
-        CrashPoint.reach("cluster")
+        return result
+    }
 
+    /// Stage 5: the records of the analysis: groups, stories with reviewers' decisions applied
+    /// and stable ids, each member's evidence (shared passages of copies and excerpts, aligned
+    /// anchors of translations), titles, and the quotes' assignments.
+    func evidence(
+        store: WiretraceStore, corpus: Corpus, quotes: LinkedQuotes, stories result: StoryResult, pairs pairRecords: [DuplicatePairRecord]
+    ) throws -> AnalysisSnapshot {
+        let (articles, ids, published) = (corpus.articles, corpus.ids, corpus.published)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
         // Records.
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
