@@ -63,7 +63,11 @@ struct Analysis {
     /// it) and the quotes they were matched into.
     struct LinkedQuotes {
         var occurrences: [QuoteOccurrenceRecord]
-        var match: QuoteLinker.Result
+        /// One quote id per occurrence, and the speaker resolved across outlets where the
+        /// occurrence's own was a description or missing (``QuoteLinker/Result``).
+        var quoteIDs: [Int]
+        var resolvedSpeakers: [String?]
+        var quotes: [QuoteRecord]
     }
 
     /// Stage 1: the verified pairs over everything stored (``matchPending(store:)``), or those
@@ -135,14 +139,27 @@ struct Analysis {
             own.speaker = occurrence.speakerMention
             return own
         }
-        return LinkedQuotes(
-            occurrences: occurrences, match: QuoteLinker.link(occurrences, articles: corpus.articles, published: corpus.published))
+        let sightings = occurrences.map {
+            QuoteLinker.Sighting(documentID: $0.documentID, start: $0.start, text: $0.text, kind: $0.kind, speaker: $0.speaker, via: $0.via)
+        }
+        let sources = corpus.articles.indices.map { index in
+            let article = corpus.articles[index]
+            return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
+        }
+        let match = QuoteLinker.link(sightings, sources: sources)
+        let records = match.quotes.map {
+            QuoteRecord(
+                id: $0.id, text: $0.text, speaker: $0.speaker, firstReporter: $0.firstReporter, firstDocument: $0.firstDocument,
+                firstOutlet: $0.firstOutlet, firstSeen: $0.firstSeen, sightings: $0.sightings, relayedBy: $0.relayedBy,
+                carriedBy: $0.carriedBy)
+        }
+        return LinkedQuotes(occurrences: occurrences, quoteIDs: match.quoteIDs, resolvedSpeakers: match.resolvedSpeakers, quotes: records)
     }
 
     /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
     func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
         let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
-        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes)
         var terms = corpus.terms
         corpus.terms = []
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -183,7 +200,7 @@ struct Analysis {
         store: WiretraceStore, corpus: Corpus, quotes: LinkedQuotes, stories result: StoryResult, pairs pairRecords: [DuplicatePairRecord]
     ) throws -> AnalysisSnapshot {
         let (articles, ids, published) = (corpus.articles, corpus.ids, corpus.published)
-        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes)
         // Records.
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
