@@ -97,20 +97,39 @@ struct Analysis {
             newTerms.append((Int(id), term))
             return id
         }
+        // A batch of documents at a time: the terms of those without kept ones are computed in
+        // parallel, then every document's are interned in store order (ids as one pass gives).
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        var batch: [(id: String, kept: [TermOccurrence]?, text: String, title: String?)] = []
+        func flush() {
+            let computed = CandidateVerification.parallelMap(batch.map { ($0.kept == nil, $0.text, $0.title) }, workers: workers) {
+                needed, text, title -> [TermOccurrence] in
+                guard needed else { return [] }
+                return StoryVocabulary.occurrences(text: text, title: title) + CrossLanguageAnchors.occurrences(text: text, title: title)
+            }
+            for (document, fresh) in zip(batch, computed) {
+                if let kept = document.kept {
+                    terms.append(vocabulary.intern(kept))
+                } else {
+                    computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
+                    terms.append(vocabulary.intern(fresh))
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         try store.forEachArticleWithStoryTerms { article, textByteCount, cached in
             articles.append(ArticleSummary(article, textLength: textByteCount))
             if cacheIsCurrent, let cached,
                 let occurrences = TermOccurrence.unpack(cached, term: { $0 < keptTerms.count ? keptTerms[Int($0)] : nil })
             {
-                terms.append(vocabulary.intern(occurrences))
+                batch.append((article.id, occurrences, "", nil))
             } else {
                 let text = article.text.isEmpty && textByteCount > 0 ? try store.article(article.id)?.text ?? "" : article.text
-                let occurrences = StoryVocabulary.occurrences(text: text, title: article.title)
-                    + CrossLanguageAnchors.occurrences(text: text, title: article.title)
-                computedTerms.append((article.id, TermOccurrence.pack(occurrences, id: keptID)))
-                terms.append(vocabulary.intern(occurrences))
+                batch.append((article.id, nil, text, article.title))
             }
+            if batch.count >= 256 { flush() }
         }
+        flush()
         if !computedTerms.isEmpty || !cacheIsCurrent {
             try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
         }
@@ -227,28 +246,55 @@ struct Analysis {
             else { return nil }
             return (try? evidenceDecoder.decode(StoryEvidence.self, from: Data(previous.evidence.utf8)))?.passages
         }
+        // Members whose evidence needs both texts: read a batch at a time (in order), the
+        // passages and anchors found in parallel.
+        enum Job: Sendable {
+            case translation(story: Int, member: Int, text: String, title: String?, source: String, sourceTitle: String?)
+            case passages(story: Int, member: Int, text: String, source: String)
+        }
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        var jobs: [Job] = []
+        func runJobs() {
+            enum Found: Sendable {
+                case anchors(Int, Int, [String])
+                case passages(Int, Int, [[Int]])
+            }
+            let found = CandidateVerification.parallelMap(jobs, workers: workers) { job -> Found in
+                switch job {
+                case .translation(let story, let member, let text, let title, let source, let sourceTitle):
+                    return .anchors(story, member, TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle))
+                case .passages(let story, let member, let text, let source):
+                    return .passages(story, member, SharedPassages.find(text, source).map { [$0.start, $0.end, $0.otherStart, $0.otherEnd] })
+                }
+            }
+            for result in found {
+                switch result {
+                case .anchors(let story, let member, let anchors): stories[story].members[member].evidence.anchors = anchors
+                case .passages(let story, let member, let passages): stories[story].members[member].evidence.passages = passages
+                }
+            }
+            jobs.removeAll(keepingCapacity: true)
+        }
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]
                 if member.role == .translation, let source = member.of,
                     let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
                 {
-                    stories[storyIndex].members[memberIndex].evidence.anchors = TranslationEvidence.alignedAnchors(
-                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title)
-                    continue
+                    jobs.append(.translation(
+                        story: storyIndex, member: memberIndex, text: text.text, title: text.title, source: sourceText.text,
+                        sourceTitle: sourceText.title))
+                } else if member.role == .copy || member.role == .excerpt, let source = member.of {
+                    if let kept = keptPassages(ids[member.index], source: ids[source]) {
+                        stories[storyIndex].members[memberIndex].evidence.passages = kept
+                    } else if let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text {
+                        jobs.append(.passages(story: storyIndex, member: memberIndex, text: text, source: sourceText))
+                    }
                 }
-                guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
-                if let kept = keptPassages(ids[member.index], source: ids[source]) {
-                    stories[storyIndex].members[memberIndex].evidence.passages = kept
-                    continue
-                }
-                guard let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text
-                else { continue }
-                stories[storyIndex].members[memberIndex].evidence.passages = SharedPassages.find(text, sourceText).map {
-                    [$0.start, $0.end, $0.otherStart, $0.otherEnd]
-                }
+                if jobs.count >= 256 { runJobs() }
             }
         }
+        runJobs()
         timings.mark("passages")
         // A title that heads documents of several stories (a site's name, a widget, a section
         // label that scraping kept above the headline) labels none of them.
