@@ -200,14 +200,15 @@ enum Schema {
         """,
         // 9: the story level's kept term counts packed (term ids and varint counts, a blob of a
         // few bytes per term) against a vocabulary of the terms, instead of ~6 KB of text per
-        // document. The text form is dropped: the next run computes the terms again.
+        // document. The text form is dropped: the next run computes the terms again. (A rowid
+        // table: in a WITHOUT ROWID one a row over ~1 KB spills into a whole overflow page.)
         """
         DROP TABLE story_terms;
         CREATE TABLE story_terms(
             document_id TEXT PRIMARY KEY,
             content_hash TEXT NOT NULL,
             terms BLOB NOT NULL
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE story_vocabulary(
             id INTEGER PRIMARY KEY,
             term TEXT NOT NULL
