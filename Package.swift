@@ -27,7 +27,8 @@ let package = Package(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
 
-        // Value types, errors, rejects: no dependencies.
+        // Value types (evidence, review decisions, JSON values), errors, rejects, the stable hash and
+        // display formats every module shares: no dependencies.
         .target(name: "WiretraceCore"),
         // Stage 1: dumps on disk -> raw documents (HTML dirs, WARC(.gz), JSONL(.gz), text).
         .target(
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "WiretraceEval",
             dependencies: ["WiretraceCore", "WiretraceIngest", "WiretraceExtract", "WiretraceQuotes", "WiretraceStore"]),
-        // The wiring of all stages, and pipeline configuration files.
+        // The wiring only: the drivers of run, dedup, sign, import and extract, and pipeline files.
         .target(
             name: "WiretracePipeline",
             dependencies: [
@@ -81,6 +82,7 @@ let package = Package(
         .testTarget(name: "WiretraceClusterTests", dependencies: ["WiretraceCluster"]),
         .testTarget(name: "WiretraceQuotesTests", dependencies: ["WiretraceQuotes"]),
         .testTarget(name: "WiretraceStoreTests", dependencies: ["WiretraceStore"]),
+        .testTarget(name: "WiretraceReportTests", dependencies: ["WiretraceReport", "WiretraceStore", "WiretraceCore"]),
         .testTarget(name: "WiretraceEvalTests", dependencies: ["WiretraceEval", "WiretraceCore", "WiretraceQuotes"]),
         .testTarget(
             name: "WiretracePipelineTests",

@@ -59,38 +59,25 @@ public struct DatedPageResult: Sendable {
 /// The date scored is the one `extract` exports (`ArticleExtractor.publication`), read with the
 /// gold URL as the document's URL, as a JSONL `{url, html}` line would give it.
 public struct DateEvaluation {
-    /// The extractor scored, as a run with these extraction settings would build it.
-    public var extractor: ArticleExtractor
-    public var ingest: IngestConfiguration
-    /// Worker threads (0: one per core).
-    public var workers: Int
+    /// How the pages are read and extracted.
+    public var reader: LabelledPageReader
 
-    public init(
-        extraction: ExtractionConfiguration = .init(), ingest: IngestConfiguration = .init(), workers: Int = 0
-    ) {
-        extractor = ArticleExtractor(configuration: extraction)
-        self.ingest = ingest
-        self.workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
-    }
+    public init(reader: LabelledPageReader = .init()) { self.reader = reader }
 
     public func run(gold: [DatedPage], htmlDirectory: String) -> [DatedPageResult] {
-        let extractor = extractor, ingest = ingest
-        return gold.parallelMap(workers: workers) { page -> DatedPageResult in
+        let reader = reader
+        return gold.parallelMap(workers: reader.workers) { page -> DatedPageResult in
             let path = (htmlDirectory as NSString).appendingPathComponent(page.file)
             guard FileManager.default.fileExists(atPath: path) else {
                 return DatedPageResult(page: page, problem: "no file \(page.file) in \(htmlDirectory)")
             }
-            var item: IngestItem?
-            DocumentReader(inputs: [path], configuration: ingest).read { item = item ?? $0 }
-            switch item {
+            switch reader.document(at: path) {
             case .document(var raw):
                 raw.url = page.url ?? raw.url
-                let publication = extractor.publication(raw)
+                let publication = reader.extractor.publication(raw)
                 return DatedPageResult(page: page, found: publication?.date.iso8601, source: publication?.source.rawValue)
-            case .rejected(let rejection):
-                return DatedPageResult(page: page, problem: "\(rejection.reason.rawValue): \(rejection.message)")
-            case nil:
-                return DatedPageResult(page: page, problem: "nothing read from \(path)")
+            case .problem(let problem):
+                return DatedPageResult(page: page, problem: problem)
             }
         }
     }

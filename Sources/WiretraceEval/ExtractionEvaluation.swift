@@ -193,19 +193,10 @@ public struct ExtractionScores: Sendable {
 
 /// Scores the extractor against a labelled set of pages (`wiretrace eval extraction`).
 public struct ExtractionEvaluation {
-    /// The extractor scored, as a run with these extraction settings would build it.
-    public var extractor: ArticleExtractor
-    public var ingest: IngestConfiguration
-    /// Worker threads (0: one per core).
-    public var workers: Int
+    /// How the pages are read and extracted.
+    public var reader: LabelledPageReader
 
-    public init(
-        extraction: ExtractionConfiguration = .init(), ingest: IngestConfiguration = .init(), workers: Int = 0
-    ) {
-        extractor = ArticleExtractor(configuration: extraction)
-        self.ingest = ingest
-        self.workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
-    }
+    public init(reader: LabelledPageReader = .init()) { self.reader = reader }
 
     /// The file of a page in `directory`: `<id>.html.gz`, `<id>.html` or `<id>.htm`.
     static func pagePath(id: String, in directory: String) -> String? {
@@ -221,24 +212,20 @@ public struct ExtractionEvaluation {
     public func run(
         gold: [GoldPage], htmlDirectory: String, onText: (GoldPage, String) -> Void = { _, _ in }
     ) -> ExtractionScores {
-        let extractor = extractor, ingest = ingest
-        let results = gold.parallelMap(workers: workers) { page -> (text: String, problem: String?) in
+        let reader = reader
+        let results = gold.parallelMap(workers: reader.workers) { page -> (text: String, problem: String?) in
             guard let path = Self.pagePath(id: page.id, in: htmlDirectory) else {
                 return ("", "no file \(page.id).html(.gz) in \(htmlDirectory)")
             }
-            var item: IngestItem?
-            DocumentReader(inputs: [path], configuration: ingest).read { item = item ?? $0 }
-            switch item {
+            switch reader.document(at: path) {
             case .document(var raw):
                 raw.url = raw.url ?? page.url
-                switch extractor.extract(raw) {
+                switch reader.extractor.extract(raw) {
                 case .success(let article): return (article.text, nil)
                 case .failure(let rejection): return ("", "\(rejection.reason.rawValue): \(rejection.message)")
                 }
-            case .rejected(let rejection):
-                return ("", "\(rejection.reason.rawValue): \(rejection.message)")
-            case nil:
-                return ("", "nothing read from \(path)")
+            case .problem(let problem):
+                return ("", problem)
             }
         }
         var pages: [PageScore] = []

@@ -16,8 +16,8 @@ import WiretraceStore
 /// those the job signed), and pairs are not recomputed for documents stored by earlier runs, so
 /// import into a fresh database.
 public struct ImportRun {
-    public var configuration: PipelineConfiguration
-    public var progress: ProgressMeter
+    var configuration: PipelineConfiguration
+    var progress: ProgressMeter
 
     public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
         self.configuration = configuration

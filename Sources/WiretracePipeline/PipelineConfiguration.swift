@@ -9,21 +9,21 @@ import Yams
 /// Every parameter of a run, as `pipelines/*.yml` spells them. Unknown keys and bad values are
 /// errors that name the key and the file: a typo must not silently fall back to a default.
 public struct PipelineConfiguration: Sendable {
-    public var ingest = IngestConfiguration()
+    var ingest = IngestConfiguration()
     /// Extraction settings; its DOM depth cap is set in the `ingest:` section with the other caps.
-    public var extraction = ExtractionConfiguration()
+    var extraction = ExtractionConfiguration()
     public var dedup = DedupConfiguration()
-    public var story = StoryConfiguration()
+    var story = StoryConfiguration()
     /// Outlet boilerplate learned from the dump and removed before shingling.
-    public var boilerplate = BoilerplateConfiguration()
+    var boilerplate = BoilerplateConfiguration()
     /// Documents extracted and stored per transaction.
-    public var batchSize = 256
+    var batchSize = 256
     /// Bytes of input held per batch: a batch is cut at `batchSize` documents or once its
     /// documents hold this many bytes, whichever comes first, so that a batch of large pages
     /// is not held (and extracted, several pages at once) all together.
-    public var batchBytes = 64 << 20
+    var batchBytes = 64 << 20
     /// Worker threads for extraction and signing (0: one per core).
-    public var workers = 0
+    var workers = 0
 
     /// The largest byte count a setting takes (1 TiB): far above any real cap, far below
     /// where arithmetic on it could overflow.
@@ -33,7 +33,7 @@ public struct PipelineConfiguration: Sendable {
     static let maximumBatchSize = 1 << 20
     static let maximumWorkers = 1024
     /// Where the configuration came from ("built-in defaults" or a path).
-    public var origin = "built-in defaults"
+    var origin = "built-in defaults"
 
     public init() {}
 
@@ -48,7 +48,7 @@ public struct PipelineConfiguration: Sendable {
         return try parse(text, origin: path)
     }
 
-    public static func parse(_ text: String, origin: String) throws -> PipelineConfiguration {
+    static func parse(_ text: String, origin: String) throws -> PipelineConfiguration {
         let loaded: Any?
         do {
             loaded = try Yams.load(yaml: text)
@@ -150,7 +150,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// Checks every parameter's range; the error names the parameter and the file.
-    public func validate() throws {
+    func validate() throws {
         do {
             guard (1...Self.maximumBatchSize).contains(batchSize) else {
                 throw WiretraceError(.configuration, "'run.batch_size' must be in 1...\(Self.maximumBatchSize), got \(batchSize)")
@@ -171,7 +171,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// The parameters as stored with each run (sorted keys, stable).
-    public var summaryJSON: String {
+    var summaryJSON: String {
         var fields: [String] = []
         fields.append("\"boilerplate\":{\"enabled\":\(boilerplate.enabled),\"min_documents\":\(boilerplate.minimumDocuments),"
             + "\"min_share\":\(boilerplate.minimumShare)}")

@@ -17,10 +17,10 @@ public struct RunSummary: Sendable {
 /// The whole pipeline: ingest → extract → sign → store (streaming, in batches), then the
 /// barrier stages over everything stored (candidates, verification, groups, stories, quotes).
 public struct PipelineRunner {
-    public var configuration: PipelineConfiguration
-    public var progress: ProgressMeter
+    var configuration: PipelineConfiguration
+    var progress: ProgressMeter
     /// Called for each rejected document or file as it happens (the CLI prints them).
-    public var onRejection: (Rejection) -> Void
+    var onRejection: (Rejection) -> Void
 
     public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false), onRejection: @escaping (Rejection) -> Void = { _ in }) {
         self.configuration = configuration

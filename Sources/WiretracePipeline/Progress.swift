@@ -15,7 +15,7 @@ public final class ProgressMeter: @unchecked Sendable {
     /// True when stderr is a terminal.
     public static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
-    public func begin(_ stage: String) {
+    func begin(_ stage: String) {
         lock.lock()
         defer { lock.unlock() }
         self.stage = stage
@@ -24,7 +24,7 @@ public final class ProgressMeter: @unchecked Sendable {
     }
 
     /// Reports `done` items of `total` (when known) for the current stage.
-    public func update(done: Int, total: Int? = nil, unit: String = "documents") {
+    func update(done: Int, total: Int? = nil, unit: String = "documents") {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -44,7 +44,7 @@ public final class ProgressMeter: @unchecked Sendable {
     }
 
     /// Clears the progress line.
-    public func end() {
+    func end() {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -5,7 +5,7 @@ import WiretraceIngest
 
 /// `wiretrace extract`: ingest and extract only, articles handed out in input order.
 public struct ExtractionRun {
-    public var configuration: PipelineConfiguration
+    var configuration: PipelineConfiguration
 
     public init(configuration: PipelineConfiguration) { self.configuration = configuration }
 

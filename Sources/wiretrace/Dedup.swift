@@ -1,7 +1,6 @@
 import ArgumentParser
 import WiretraceCore
 import WiretracePipeline
-import WiretraceReport
 
 struct Dedup: ParsableCommand {
     static let configuration = CommandConfiguration(

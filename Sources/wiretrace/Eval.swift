@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import WiretraceEval
 import WiretraceCore
-import WiretracePipeline
-import WiretraceReport
 
 /// `wiretrace eval`: scores pipeline stages against labelled data. A plain container: each
 /// evaluation is its own subcommand.

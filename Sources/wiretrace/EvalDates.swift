@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import WiretraceEval
 import WiretraceCore
-import WiretracePipeline
-import WiretraceReport
 
 /// `wiretrace eval dates --gold FILE --html DIR`: publication-date accuracy.
 struct EvalDates: ParsableCommand {

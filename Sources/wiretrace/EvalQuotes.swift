@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WiretraceEval
-import WiretracePipeline
 
 /// `wiretrace eval quotes --gold FILE --db FILE`: the quote metric of the evaluation protocol.
 struct EvalQuotes: ParsableCommand {

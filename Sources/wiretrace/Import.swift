@@ -33,12 +33,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let configuration: PipelineConfiguration
-        do {
-            configuration = try config.map { try PipelineConfiguration.load(path: $0) } ?? PipelineConfiguration()
-        } catch let error as WiretraceError {
-            throw ValidationError("bad pipeline configuration: \(error)")
-        }
+        let configuration = try loadPipelineConfiguration(config)
         let summary = try ImportRun(configuration: configuration, progress: ProgressMeter(enabled: progress ?? ProgressMeter.stderrIsTerminal))
             .run(directory: directory, databasePath: db)
         let counts = summary.counts

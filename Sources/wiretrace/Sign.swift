@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import WiretraceCore
 import WiretracePipeline
-import WiretraceReport
 
 struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,12 +40,7 @@ struct Sign: ParsableCommand {
     }
 
     func run() throws {
-        var configuration: PipelineConfiguration
-        do {
-            configuration = try config.map { try PipelineConfiguration.load(path: $0) } ?? PipelineConfiguration()
-        } catch let error as WiretraceError {
-            throw ValidationError("bad pipeline configuration: \(error)")
-        }
+        var configuration = try loadPipelineConfiguration(config)
         if let threshold { configuration.dedup.threshold = threshold }
         let signer = SignRun(configuration: configuration, includeArticle: article)
         if parameters {

@@ -63,15 +63,18 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func pipelineConfiguration() throws -> PipelineConfiguration {
-        do {
-            return try config.map { try PipelineConfiguration.load(path: $0) } ?? PipelineConfiguration()
-        } catch let error as WiretraceError {
-            throw ValidationError("bad pipeline configuration: \(error)")
-        }
-    }
+    func pipelineConfiguration() throws -> PipelineConfiguration { try loadPipelineConfiguration(config) }
 
     var progressReporter: ProgressMeter { ProgressMeter(enabled: progress ?? ProgressMeter.stderrIsTerminal) }
+}
+
+/// The pipeline file at `path`, or the built-in parameters; a file that does not parse is a usage error.
+func loadPipelineConfiguration(_ path: String?) throws -> PipelineConfiguration {
+    do {
+        return try path.map { try PipelineConfiguration.load(path: $0) } ?? PipelineConfiguration()
+    } catch let error as WiretraceError {
+        throw ValidationError("bad pipeline configuration: \(error)")
+    }
 }
 
 /// Prints a rejected document on stderr: what, where, why. Never the article text. File names,

@@ -145,7 +145,7 @@ import WiretraceCore
             """
         try Data(html.utf8).write(to: directory.appendingPathComponent("pier.html"))
         let pages = try DatedPage.load(path: directory.appendingPathComponent("gold.jsonl").path)
-        let results = DateEvaluation(workers: 1).run(gold: pages, htmlDirectory: directory.path)
+        let results = DateEvaluation(reader: LabelledPageReader(workers: 1)).run(gold: pages, htmlDirectory: directory.path)
         #expect(results[0].found?.hasPrefix("2020-01-31") == true)
         #expect(results[0].isRight)
         #expect(results[1].problem != nil)
