@@ -195,7 +195,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// The key that says which stored band keys are valid: the signature and the banding.
-    public var bandKeyParameters: String {
+    var bandKeyParameters: String {
         let banding = DuplicateFinder(configuration: dedup).banding
         return "\(signatureParameters);bands=\(banding.bands)x\(banding.rows)"
     }
