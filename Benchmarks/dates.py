@@ -97,6 +97,9 @@ def main():
     print(f"split: train = file name (SHA-1 of the URL) starting 0-7, dev = 8-f")
     print(f"{'part':6} {'pages':>5}  {'wiretrace':>9}  {'htmldate ' + result['version']:>15}")
     for name in ("train", "dev", "all"):
+        if name not in ours:
+            print(f"{name:6} {0:5d}  {'-':>9}  {'-':>15}")
+            continue
         good, count = ours[name]
         other, _ = theirs[name]
         print(f"{name:6} {count:5d}  {good / count:9.3f}  {other / count:15.3f}")

@@ -69,6 +69,33 @@ func nodeLanguage(_ members: [Int], _ documents: [StoryInput]) -> String? {
     return members.allSatisfy { documents[$0].language == first } ? first : nil
 }
 
+/// What an anchor term is: a number, a name's sound key, or a Latin-script name's spelling.
+enum AnchorKind: UInt8 {
+    case number, sound, spelled
+
+    init(term: String) {
+        if term.hasPrefix(CrossLanguageAnchors.spelledPrefix) {
+            self = .spelled
+        } else if term.hasPrefix(CrossLanguageAnchors.soundPrefix) {
+            self = .sound
+        } else {
+            self = .number
+        }
+    }
+}
+
+/// A small id per node's language (nil when its members' languages differ or are unknown), for
+/// ``AverageLinkage``.
+func nodeLanguageIDs(_ nodes: [[Int]], _ documents: [StoryInput]) -> [Int?] {
+    var ids: [String: Int] = [:]
+    return nodes.map { members in
+        guard let language = nodeLanguage(members, documents) else { return nil }
+        if let id = ids[language] { return id }
+        ids[language] = ids.count
+        return ids.count - 1
+    }
+}
+
 /// The pairs of nodes (near-duplicate groups or documents) in different languages that the
 /// story level links, with their similarity.
 ///
@@ -84,6 +111,9 @@ struct CrossLanguageNodes {
     private(set) var linked: [Pair: Double] = [:]
     /// Per node, the nodes it is linked to (both directions).
     private(set) var neighbours: [[Int]]
+    /// Pairs whose anchors were compared (enough shared anchors) but that were not linked: their
+    /// anchors say they are different stories, where a pair never compared says nothing.
+    private(set) var unlinked: [Pair] = []
 
     /// - Parameters:
     ///   - anchors: per node, its anchor vector (sorted by term id, normalised).
@@ -91,9 +121,12 @@ struct CrossLanguageNodes {
     ///     than `window` seconds are not compared.
     /// - Complexity: O(n·a·p + c·a) for n nodes of a anchors, p the posting bound, c the pairs
     ///   compared (at most ``candidatesPerNode`` per node).
+    /// - Parameter kinds: per anchor term id, ``AnchorKind`` (sound keys and spellings are compared
+    ///   apart: spellings between two languages written in Latin letters, sound keys otherwise);
+    ///   empty: every anchor is compared.
     init(
         anchors: [[(term: Int, weight: Double)]], languages: [String?], published: [Double?], window: Double,
-        termCount: Int, configuration: StoryConfiguration
+        termCount: Int, configuration: StoryConfiguration, kinds: [AnchorKind] = []
     ) {
         self.languages = languages
         let count = anchors.count
@@ -119,6 +152,16 @@ struct CrossLanguageNodes {
         var touched: [Int] = []
         var compared: [(a: Int, b: Int, cosine: Double)] = []
         var best = [[Double]](repeating: Array(repeating: 0, count: languageIDs.count), count: count)
+        let latin = languages.map { $0.map(CrossLanguageAnchors.latinScriptLanguages.contains) ?? false }
+        // Per node, the norms of its vector without sound keys and without spellings.
+        func norm(_ vector: [(term: Int, weight: Double)], without kind: AnchorKind) -> Double {
+            guard !kinds.isEmpty else { return 1 }
+            var sum = 0.0
+            for entry in vector where kinds[entry.term] != kind { sum += entry.weight * entry.weight }
+            return sum.squareRoot()
+        }
+        let spelledNorm = anchors.map { norm($0, without: .sound) }
+        let soundNorm = anchors.map { norm($0, without: .spelled) }
         for i in 0..<count {
             guard let li = language[i] else { continue }
             for entry in anchors[i] {
@@ -142,7 +185,11 @@ struct CrossLanguageNodes {
             for candidate in candidates.sorted(by: { $0.node < $1.node }) {
                 let j = candidate.node
                 if let ti = published[i], let tj = published[j], abs(ti - tj) > window { continue }
-                let (cosine, shared) = Self.dotAndShared(anchors[i], anchors[j])
+                let spelled = latin[i] && latin[j]
+                let skip: AnchorKind = spelled ? .sound : .spelled
+                let (dot, shared) = Self.dotAndShared(anchors[i], anchors[j], skipping: kinds.isEmpty ? nil : skip, kinds: kinds)
+                let norms = spelled ? spelledNorm[i] * spelledNorm[j] : soundNorm[i] * soundNorm[j]
+                let cosine = norms > 0 ? dot / norms : 0
                 // One or two shared names say little: documents with few anchors would score
                 // high on one rare name alone.
                 guard cosine > 0, shared >= configuration.translationMinimumShared else { continue }
@@ -153,11 +200,17 @@ struct CrossLanguageNodes {
         }
         for pair in compared {
             let reference = max(best[pair.a][language[pair.b]!], best[pair.b][language[pair.a]!])
-            guard pair.cosine >= configuration.translationMinimum else { continue }
+            guard pair.cosine >= configuration.translationMinimum else {
+                unlinked.append(Pair(pair.a, pair.b))
+                continue
+            }
             // Below the ratio, a pair still counts with a share of its similarity (0: not at
             // all), so that averages over a story's pairs see it.
             let share = pair.cosine >= configuration.translationRatio * reference ? 1 : configuration.translationOtherShare
-            guard share > 0 else { continue }
+            guard share > 0 else {
+                unlinked.append(Pair(pair.a, pair.b))
+                continue
+            }
             linked[Pair(pair.a, pair.b)] = min(weight * share * pair.cosine, 1)
             neighbours[pair.a].append(pair.b)
             neighbours[pair.b].append(pair.a)
@@ -165,12 +218,17 @@ struct CrossLanguageNodes {
     }
 
     /// The dot product of two sorted sparse vectors and the number of terms they share.
-    static func dotAndShared(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> (Double, Int) {
+    static func dotAndShared(
+        _ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)], skipping: AnchorKind? = nil,
+        kinds: [AnchorKind] = []
+    ) -> (Double, Int) {
         var i = 0, j = 0, sum = 0.0, shared = 0
         while i < x.count, j < y.count {
             if x[i].term == y[j].term {
-                sum += x[i].weight * y[j].weight
-                shared += 1
+                if skipping == nil || kinds[x[i].term] != skipping {
+                    sum += x[i].weight * y[j].weight
+                    shared += 1
+                }
                 i += 1
                 j += 1
             } else if x[i].term < y[j].term {

@@ -3,25 +3,46 @@ import WiretraceCore
 /// Agglomerative clustering with average linkage over a sparse similarity graph.
 ///
 /// The similarity of two clusters is the sum of their members' pairwise similarities divided by
-/// the product of their sizes (pairs without an edge count as zero). The best pair is merged while
-/// its similarity reaches the threshold. Ties break on the smaller cluster ids, so the result does
-/// not depend on hash order.
+/// the number of member pairs that can be compared (pairs without an edge count as zero). The best
+/// pair is merged while its similarity reaches the threshold. Ties break on the smaller cluster
+/// ids, so the result does not depend on hash order.
 ///
-/// - Complexity: O(e log e) heap operations plus O(degree) work per merge.
+/// Without languages every pair can be compared, and the divisor is the product of the sizes. With
+/// a language per node, a pair in two different languages can be compared only when it has an
+/// edge (one of similarity 0 for a pair whose anchors were compared and found apart): word
+/// similarity says nothing across languages, so a pair nothing compared is no evidence that two
+/// stories differ. Otherwise a translation linked early would halve the average of its original
+/// with a later rewrite in the original's language.
+///
+/// - Complexity: O(e log e) heap operations plus O(degree + languages) work per merge.
 struct AverageLinkage {
     private var sizes: [Int]
     private var alive: [Bool]
     private var version: [Int]
     private var edges: [[Int: Double]]
     private var members: [[Int]]
+    /// Per cluster, its nodes per language id (nodes of unknown language under -1); empty when
+    /// no languages were given.
+    private var languageCounts: [[Int: Int]]
+    /// Per pair of clusters, the edges between members in two different known languages.
+    private var crossEdges: [[Int: Int]]
 
-    init(sizes: [Int]) {
+    init(sizes: [Int], languages: [Int?]? = nil) {
         self.sizes = sizes
         alive = Array(repeating: true, count: sizes.count)
         version = Array(repeating: 0, count: sizes.count)
         edges = Array(repeating: [:], count: sizes.count)
         members = (0..<sizes.count).map { [$0] }
+        crossEdges = Array(repeating: [:], count: sizes.count)
+        if let languages {
+            languageCounts = sizes.indices.map { [languages[$0] ?? -1: sizes[$0]] }
+        } else {
+            languageCounts = []
+        }
+        self.languages = languages
     }
+
+    private let languages: [Int?]?
 
     /// The clusters of average linkage over `edges` (each pair at most once), as
     /// ``run(threshold:)`` gives them with every edge added.
@@ -32,12 +53,14 @@ struct AverageLinkage {
     /// component of two or more nodes are indexed; the rest (most edges of a large collection)
     /// cannot take part in a merge. Merges in one component do not change averages in another,
     /// so the order of merges inside each component, and the result, are as before.
-    static func clusters(sizes: [Int], edges: [(a: Int, b: Int, similarity: Double)], threshold: Double) -> [[Int]] {
+    static func clusters(
+        sizes: [Int], edges: [(a: Int, b: Int, similarity: Double)], threshold: Double, languages: [Int?]? = nil
+    ) -> [[Int]] {
         var strong = UnionFind(count: sizes.count)
         // A margin below the threshold covers rounding in the averages' sums.
         let strongEnough = threshold * (1 - 1e-9)
         for edge in edges where edge.similarity >= strongEnough { strong.union(edge.a, edge.b) }
-        var linkage = AverageLinkage(sizes: sizes)
+        var linkage = AverageLinkage(sizes: sizes, languages: languages)
         for edge in edges where strong.find(edge.a) == strong.find(edge.b) {
             linkage.addEdge(edge.a, edge.b, similarity: edge.similarity)
         }
@@ -47,10 +70,27 @@ struct AverageLinkage {
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {
         edges[a][b, default: 0] += similarity
         edges[b][a, default: 0] += similarity
+        if let languages, let la = languages[a], let lb = languages[b], la != lb {
+            crossEdges[a][b, default: 0] += 1
+            crossEdges[b][a, default: 0] += 1
+        }
+    }
+
+    /// Member pairs of clusters a and b that can be compared (see the type's summary).
+    private func comparablePairs(_ a: Int, _ b: Int) -> Int {
+        guard languages != nil else { return sizes[a] * sizes[b] }
+        let unknownA = languageCounts[a][-1] ?? 0
+        let unknownB = languageCounts[b][-1] ?? 0
+        var pairs = unknownA * sizes[b] + unknownB * sizes[a] - unknownA * unknownB
+        let (small, large) = languageCounts[a].count <= languageCounts[b].count ? (a, b) : (b, a)
+        for (language, count) in languageCounts[small] where language != -1 {
+            pairs += count * (languageCounts[large][language] ?? 0)
+        }
+        return pairs + (crossEdges[a][b] ?? 0)
     }
 
     private func average(_ a: Int, _ b: Int) -> Double {
-        (edges[a][b] ?? 0) / Double(sizes[a] * sizes[b])
+        (edges[a][b] ?? 0) / Double(max(1, comparablePairs(a, b)))
     }
 
     /// Merges until no pair reaches `threshold`; returns the clusters (sorted member lists),
@@ -78,6 +118,17 @@ struct AverageLinkage {
                 edges[neighbour][keep] = edges[keep][neighbour]
             }
             edges[drop] = [:]
+            if languages != nil {
+                for (language, count) in languageCounts[drop] { languageCounts[keep][language, default: 0] += count }
+                languageCounts[drop] = [:]
+                crossEdges[keep][drop] = nil
+                for (neighbour, count) in crossEdges[drop] where neighbour != keep {
+                    crossEdges[keep][neighbour, default: 0] += count
+                    crossEdges[neighbour][drop] = nil
+                    crossEdges[neighbour][keep] = crossEdges[keep][neighbour]
+                }
+                crossEdges[drop] = [:]
+            }
             for neighbour in edges[keep].keys where alive[neighbour] {
                 let (a, b) = keep < neighbour ? (keep, neighbour) : (neighbour, keep)
                 heap.push(Candidate(score: average(a, b), a: a, b: b, versionA: version[a], versionB: version[b]))

@@ -47,6 +47,19 @@ public enum CrossLanguageAnchors {
         return result
     }
 
+    /// The start of a Latin-script name's spelling anchor (`~@grealish`), compared instead of
+    /// sound keys (`~$`) between two languages written in Latin letters (``CrossLanguageNodes``).
+    public static let spelledPrefix = "~@"
+    /// The start of a name's sound-key anchor (`~$KRLS`).
+    public static let soundPrefix = "~$"
+
+    /// Languages written in Latin letters (ISO 639-1), whose pairs compare names by spelling.
+    public static let latinScriptLanguages: Set<String> = [
+        "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "sv", "da", "no", "nb", "nn", "fi", "cs", "sk", "sl",
+        "hr", "bs", "ro", "hu", "et", "lv", "lt", "id", "ms", "vi", "ca", "eu", "gl", "sq", "tl", "sw", "af", "is",
+        "ga", "cy", "mt", "lb", "uz", "az", "tk", "ha", "yo", "so", "eo", "la",
+    ]
+
     /// One anchor: its term and the words it was read from.
     public struct Anchor: Sendable, Hashable {
         public var key: String
@@ -518,6 +531,17 @@ struct AnchorScanner {
                 if key.utf8.count > 3 {
                     let prefix = "~$" + String(key.prefix(3))
                     if !found.contains(prefix) { found.append(prefix) }
+                }
+            }
+            // Latin-script names also by their spelling: two languages written in Latin letters
+            // spell a name alike, where sound keys of unrelated words collide ("Lima", "Lomé").
+            if script == .latin, let latin = CrossLanguageAnchors.latinLetters(word, script: .latin, budget: &budget),
+                latin.count >= 3
+            {
+                found.append(CrossLanguageAnchors.spelledPrefix + String(decoding: latin, as: UTF8.self))
+                // A genitive or possessive "s" (German "Trumps", English "Trump's"): the name as well.
+                if latin.count >= 5, latin.last == UInt8(ascii: "s") {
+                    found.append(CrossLanguageAnchors.spelledPrefix + String(decoding: latin.dropLast(), as: UTF8.self))
                 }
             }
             keys = found

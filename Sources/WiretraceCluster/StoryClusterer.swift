@@ -77,7 +77,8 @@ public struct StoryClusterer: Sendable {
         let anchors = AnchorVectors(documents: documents, termCount: vocabulary.terms.count)
         let cross = CrossLanguageNodes(
             anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
-            published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration)
+            published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration,
+            kinds: Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
         let multilingual = !cross.isEmpty
 
         // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
@@ -155,8 +156,15 @@ public struct StoryClusterer: Sendable {
                 scatter(i, clear: true)
             }
         }
+        if multilingual, !cross.unlinked.isEmpty {
+            // Pairs in two languages whose anchors were compared and found apart count in the
+            // averages with similarity 0 (``AverageLinkage`` leaves out the pairs never compared).
+            let present = Set(edges.map { Pair($0.a, $0.b) })
+            for pair in cross.unlinked where !present.contains(pair) { edges.append((pair.low, pair.high, 0)) }
+        }
         var storyNodes = AverageLinkage.clusters(
-            sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold)
+            sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
+            languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
         edges = []
         storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents, cross: cross) }
         if configuration.splitThreshold > 0 {
@@ -182,6 +190,15 @@ public struct StoryClusterer: Sendable {
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
+    }
+
+    /// The kind of every term id up to `termCount` (words count as numbers: no anchor vector holds them).
+    static func anchorKinds(vocabulary: StoryVocabulary, termCount: Int) -> [AnchorKind] {
+        var kinds = [AnchorKind](repeating: .number, count: termCount)
+        for (id, term) in vocabulary.terms.enumerated() where id < termCount && term.first == CrossLanguageAnchors.prefix {
+            kinds[id] = AnchorKind(term: term)
+        }
+        return kinds
     }
 
     /// The number of term ids arrays indexed by term id must hold: the vocabulary's size, or more

@@ -5,9 +5,12 @@ public enum TranslationEvidence {
     /// "2021" when they agree.
     ///
     /// - Complexity: O(n) in the two texts (see ``CrossLanguageAnchors``).
+    /// With `spelled`, names are compared by their spelling (two languages in Latin letters), else
+    /// by their sound keys.
     public static func alignedAnchors(
-        _ text: String, title: String?, _ source: String, sourceTitle: String?, limit: Int = 12
+        _ text: String, title: String?, _ source: String, sourceTitle: String?, spelled: Bool = false, limit: Int = 12
     ) -> [String] {
+        let skipped = spelled ? CrossLanguageAnchors.soundPrefix : CrossLanguageAnchors.spelledPrefix
         let own = CrossLanguageAnchors.anchors((title ?? "") + "\n" + text)
         var sourceSurface: [String: String] = [:]
         for anchor in CrossLanguageAnchors.anchors((sourceTitle ?? "") + "\n" + source) where sourceSurface[anchor.key] == nil {
@@ -16,7 +19,7 @@ public enum TranslationEvidence {
         var seen = Set<String>()
         var names: [String] = []
         var numbers: [String] = []
-        for anchor in own where !seen.contains(anchor.key) {
+        for anchor in own where !seen.contains(anchor.key) && !anchor.key.hasPrefix(skipped) {
             seen.insert(anchor.key)
             guard let other = sourceSurface[anchor.key] else { continue }
             let line = anchor.surface == other ? anchor.surface : anchor.surface + " = " + other

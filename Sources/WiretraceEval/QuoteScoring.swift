@@ -181,13 +181,15 @@ public enum QuoteScoring {
     /// Whether the span `range` of `text` is a direct quote: at least half of its letters stand
     /// between quote marks. Marks pair within a paragraph, independently of ``QuoteScanner``, so
     /// the gold side of the metric does not depend on the extractor: a straight `"` toggles, `“ ”`,
-    /// `« »` and PTB marks open and close, and two apostrophes toggle.
+    /// `« »` and PTB marks open and close, and two apostrophes toggle; German `„` opens and the `“`
+    /// after it closes, as the `«` after a German `»` does.
     /// - Complexity: O(n) in the length of the paragraphs holding the span.
     public static func isDirect(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
         guard range.lowerBound >= 0, range.upperBound <= scalars.count, !range.isEmpty else { return false }
         var start = range.lowerBound
         while start > 0, !scalars[start - 1].isLineBreak { start -= 1 }
         var inside = false
+        var german: Unicode.Scalar? = nil  // the closing mark a German opening mark waits for
         var letters = 0
         var quoted = 0
         var i = start
@@ -196,6 +198,16 @@ public enum QuoteScoring {
             let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
             if c.isLineBreak {
                 inside = false
+                german = nil
+            } else if c == "\u{201E}" {
+                inside = true
+                german = "\u{201C}"
+            } else if c == "\u{BB}", !inside, let next, !next.properties.isWhitespace {
+                inside = true
+                german = "\u{AB}"
+            } else if let closing = german, c == closing || (closing == "\u{201C}" && (c == "\"" || c == "\u{201D}")) {
+                inside = false
+                german = nil
             } else if c == "\"" {
                 inside.toggle()
             } else if c == "\u{201C}" || c == "\u{AB}" {

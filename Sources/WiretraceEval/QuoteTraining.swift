@@ -24,6 +24,11 @@ public enum QuoteTraining {
         /// Feature rows whose largest weight (in absolute value) is below this are dropped.
         public var prune: Float = 0.005
         public var pairEpochs = 10
+        /// Folds for the speaker ranker's examples (each tagged by a tagger trained on the others);
+        /// 1 takes them from the full tagger on its own training articles.
+        public var pairFolds = 1
+        /// Passes of the fold taggers.
+        public var foldEpochs = 16
         public init() {}
     }
 
@@ -99,7 +104,68 @@ public enum QuoteTraining {
         }
         log("\(rowOf.count) features, \(perToken) per token")
 
-        // Structured averaged perceptron.
+        var model = fitTagger(
+            examples, indices: Array(examples.indices), perToken: perToken, rowOf: rowOf, cueWords: cueWords,
+            epochs: settings.epochs, prune: settings.prune, log: log)
+
+        // The speaker ranker learns from the candidates the tagger gives on text it was not trained
+        // on (jackknifed: each fold tagged by a tagger trained on the other folds); candidates from
+        // the full tagger on its own training articles are cleaner than any it meets later.
+        var pairing: [(features: [[UInt64]], positive: [Bool])] = []
+        if settings.pairFolds > 1 {
+            let fold = training.map { record -> Int in
+                var hash = StableHash()
+                hash.combine("fold:" + (record.article ?? record.id))
+                return Int(hash.value % UInt64(settings.pairFolds))
+            }
+            for f in 0..<settings.pairFolds {
+                let inside = examples.indices.filter { fold[$0] != f }
+                let outside = examples.indices.filter { fold[$0] == f }
+                let foldModel = fitTagger(
+                    examples, indices: inside, perToken: perToken, rowOf: rowOf, cueWords: cueWords,
+                    epochs: settings.foldEpochs, prune: settings.prune, log: { _ in })
+                pairing += pairingExamples(outside.map { training[$0] }, inputs: outside.map { inputs[$0] }, model: foldModel, log: log)
+                log("pairing fold \(f + 1) of \(settings.pairFolds): \(outside.count) records tagged by a tagger of \(inside.count)")
+            }
+        } else {
+            pairing = pairingExamples(training, inputs: inputs, model: model, log: log)
+        }
+        model.pairWeights = fitPairing(pairing, epochs: settings.pairEpochs, log: log)
+        let serialized = model.serialized()
+        // What is compiled in is the serialized form: score that.
+        let reloaded = QuoteTaggerModel(serialized: serialized) ?? model
+        var report = "quote tagger: \(training.count) training records, \(model.rows.count) features kept, "
+        report += "\(cueWords.count) cue words, \(serialized.utf8.count) bytes\n"
+        if !holdout.isEmpty {
+            var seen = Set<String>()
+            let scored = holdout.filter { seen.insert($0.article ?? $0.id).inserted }
+            report += "held-out articles of the training file: \(scored.count)\n"
+            report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty))
+            var options = QuoteExtractorOptions()
+            report += "tagger (default options):\n"
+                + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
+            for variant in ["noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue"] {
+                options = QuoteExtractorOptions()
+                switch variant {
+                case "noRuleSpans": options.preferRuleSpans = false
+                case "noRuleIndirect": options.keepRuleIndirect = false
+                case "quotedFragments": options.keepQuotedFragments = true
+                case "noPreviousSpeaker": options.previousSpeaker = false
+                case "noRequireCue": options.requireCue = false
+                default: options.minimumWords = 2
+                }
+                report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))
+            }
+        }
+        return Outcome(model: serialized, report: report)
+    }
+
+    /// A structured averaged perceptron over `examples[indices]`, rows whose weights all stay below
+    /// `prune` dropped.
+    private static func fitTagger(
+        _ examples: [Example], indices: [Int], perToken: Int, rowOf: [UInt64: Int32], cueWords: Set<String>,
+        epochs: Int, prune: Float, log: (String) -> Void
+    ) -> QuoteTaggerModel {
         let t = QuoteTag.count
         var w = [Float](repeating: 0, count: rowOf.count * t)
         var u = [Float](repeating: 0, count: rowOf.count * t)
@@ -107,8 +173,8 @@ public enum QuoteTraining {
         var transU = [Float](repeating: 0, count: (t + 1) * t)
         var c: Float = 1
         var random = SplitMix64(seed: 16)
-        var order = Array(examples.indices)
-        for epoch in 0..<settings.epochs {
+        var order = indices
+        for epoch in 0..<epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(i, Int(random.next() % UInt64(i + 1)))
             }
@@ -162,50 +228,23 @@ public enum QuoteTraining {
         for (hash, row) in rowOf {
             let base = Int(row) * t
             let slice = w[base..<(base + t)]
-            guard slice.contains(where: { abs($0) >= max(settings.prune, 0.005) }) else { continue }
+            guard slice.contains(where: { abs($0) >= max(prune, 0.005) }) else { continue }
             rows[hash] = Int32(weights.count / t)
             weights.append(contentsOf: slice)
         }
-        var model = QuoteTaggerModel(rows: rows, weights: weights, transitions: trans, cueWords: cueWords)
-        model.pairWeights = trainPairing(training, inputs: inputs, model: model, epochs: settings.pairEpochs, log: log)
-        let serialized = model.serialized()
-        // What is compiled in is the serialized form: score that.
-        let reloaded = QuoteTaggerModel(serialized: serialized) ?? model
-        var report = "quote tagger: \(training.count) training records, \(rows.count) features kept, "
-        report += "\(cueWords.count) cue words, \(serialized.utf8.count) bytes\n"
-        if !holdout.isEmpty {
-            var seen = Set<String>()
-            let scored = holdout.filter { seen.insert($0.article ?? $0.id).inserted }
-            report += "held-out articles of the training file: \(scored.count)\n"
-            report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty))
-            var options = QuoteExtractorOptions()
-            report += "tagger (default options):\n"
-                + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
-            for variant in ["noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue"] {
-                options = QuoteExtractorOptions()
-                switch variant {
-                case "noRuleSpans": options.preferRuleSpans = false
-                case "noRuleIndirect": options.keepRuleIndirect = false
-                case "quotedFragments": options.keepQuotedFragments = true
-                case "noPreviousSpeaker": options.previousSpeaker = false
-                case "noRequireCue": options.requireCue = false
-                default: options.minimumWords = 2
-                }
-                report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))
-            }
-        }
-        return Outcome(model: serialized, report: report)
+        return QuoteTaggerModel(rows: rows, weights: weights, transitions: trans, cueWords: cueWords)
     }
 
-    /// Learns the speaker-pairing weights: for each content span the tagger finds in a training
-    /// article, the candidates (``TaggedAttributions/candidates(for:cue:rule:)``) are ranked by a
-    /// perceptron (averaged) and the update moves towards the best-scored candidate that overlaps a
-    /// gold source of the gold content spans this span matches (overlap 0.5, as the metric).
-    static func trainPairing(
-        _ records: [GoldQuoteFile.Record], inputs: [TaggerInput], model: QuoteTaggerModel, epochs: Int,
-        log: (String) -> Void
-    ) -> [UInt64: Float] {
+    /// The speaker-pairing examples of `records` as `model` tags them: for each content span the
+    /// tagger finds, the features of its candidates (``TaggedAttributions/candidates(for:cue:rule:)``)
+    /// and which overlap a gold source of the gold content spans the span matches (overlap 0.5, as
+    /// the metric). Spans whose candidates are all right or all wrong teach the ranker nothing.
+    static func pairingExamples(
+        _ records: [GoldQuoteFile.Record], inputs: [TaggerInput], model: QuoteTaggerModel, log: (String) -> Void
+    ) -> [(features: [[UInt64]], positive: [Bool])] {
         var examples: [(features: [[UInt64]], positive: [Bool])] = []
+        var noRightCandidate = 0
+        var onlyRight = 0
         let rules = QuoteExtractor(model: .empty)
         for (record, input) in zip(records, inputs) where !input.tokens.isEmpty {
             let tokens = input.tokens
@@ -227,11 +266,21 @@ public enum QuoteTraining {
                     let span = tokens[c.range.lowerBound].start..<tokens[c.range.upperBound].end
                     return positives[index].contains { $0.overlaps(span) }
                 }
+                if !labels.contains(true) { noRightCandidate += 1 }
+                if !labels.isEmpty, !labels.contains(false) { onlyRight += 1 }
                 guard labels.contains(true), labels.contains(false) else { continue }
                 examples.append((candidates.map(\.features), labels))
             }
         }
-        log("pairing: \(examples.count) content spans with a right and a wrong candidate")
+        log("pairing: \(examples.count) content spans with a right and a wrong candidate, \(onlyRight) with only right ones, \(noRightCandidate) with no right one")
+        return examples
+    }
+
+    /// Learns the speaker-pairing weights from `examples`: an averaged perceptron ranking each span's
+    /// candidates, the update moving towards the best-scored right candidate.
+    static func fitPairing(
+        _ examples: [(features: [[UInt64]], positive: [Bool])], epochs: Int, log: (String) -> Void
+    ) -> [UInt64: Float] {
         var w: [UInt64: Float] = [:]
         var u: [UInt64: Float] = [:]
         var c: Float = 1

@@ -10,6 +10,15 @@ enum Boilerplate {
         "more from", "read more", "read more.", "related", "related stories", "related articles",
         "recommended", "top stories", "most read", "continue reading", "loading...", "loading",
         "show comments", "comments", "print", "email", "whatsapp", "facebook", "twitter",
+        // German, French, Spanish, Italian, Dutch
+        "anzeige", "werbung", "teilen", "drucken", "kommentare", "mehr zum thema", "lesen sie auch",
+        "weiterlesen", "mehr lesen", "nach oben", "zum seitenanfang", "zum inhalt springen", "direkt zum inhalt",
+        "das könnte sie auch interessieren", "das könnte sie interessieren", "auch interessant", "weitere artikel",
+        "publicité", "partager", "imprimer", "commentaires", "lire aussi", "à lire aussi", "a lire aussi",
+        "lire la suite", "sur le même sujet", "aller au contenu", "aller au contenu principal",
+        "publicidad", "compartir", "imprimir", "comentarios", "leer más", "lee también", "lea también",
+        "saltar al contenido", "pubblicità", "condividi", "stampa", "commenti", "leggi anche", "continua a leggere",
+        "vai al contenuto", "advertentie", "delen", "reacties", "lees ook", "lees meer",
     ]
 
     /// Paragraph openings (lower-cased) that mark teasers and notices.
@@ -21,6 +30,18 @@ enum Boilerplate {
         "to continue reading", "you have reached your", "log in to", "sign in to", "download our app",
         "download the app", "get the latest news", "we use cookies", "this site uses cookies",
         "this website uses cookies", "by continuing to use",
+        // German, French, Spanish, Italian, Dutch: teasers for other stories, notices
+        "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "zum thema:", "siehe auch:",
+        "auch interessant:", "das könnte sie auch interessieren", "weitere informationen zum thema",
+        "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi",
+        "à voir aussi", "sur le même sujet", "lee también", "lea también", "leer también", "te puede interesar",
+        "le puede interesar", "también te puede interesar", "leggi anche", "potrebbe interessarti",
+        "vedi anche", "lees ook", "lees meer", "wir verwenden cookies", "wir nutzen cookies",
+        "diese website verwendet cookies", "diese webseite verwendet cookies", "nous utilisons des cookies",
+        "ce site utilise des cookies", "utilizamos cookies", "utilizziamo i cookie", "questo sito utilizza",
+        "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+        "tutti i diritti riservati", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous",
+        "suscríbete", "iscriviti alla newsletter", "melden sie sich an", "jetzt anmelden",
     ]
 
     /// Whether a paragraph (whitespace collapsed) is furniture: navigation aids, teasers,
@@ -53,10 +74,14 @@ enum Boilerplate {
             return true
         }
         if lower.contains("cookie")
-            && ["accept", "consent", "policy", "we use", "uses cookies", "preferences"].contains(where: lower.contains)
+            && ["accept", "consent", "policy", "we use", "uses cookies", "preferences",
+                "akzeptieren", "zustimmen", "einwilligung", "datenschutz", "accepter", "consentement",
+                "aceptar", "consentimiento", "accetta", "consenso"].contains(where: lower.contains)
         {
             return true
         }
+        if isShareBar(lower) { return true }
+        if isDateLine(lower) { return true }
         if lower.count <= 160
             && ["subscribe now", "subscribe today", "become a subscriber", "subscribers only",
                 "subscription to continue", "all rights reserved"].contains(where: lower.contains)
@@ -64,6 +89,48 @@ enum Boilerplate {
             return true
         }
         return false
+    }
+
+    /// Whether a short paragraph only says when the page was published or updated
+    /// ("Veröffentlicht am 02.09.2020", "Mis à jour le 4 mars 2021 à 10h12", "Updated: May 3, 2021").
+    static func isDateLine(_ lower: String) -> Bool {
+        guard lower.count <= 80,
+            MonthNames.publishedCues.contains(where: lower.hasPrefix) || MonthNames.modifiedCues.contains(where: lower.hasPrefix),
+            let match = DateText.matches(in: lower, order: .dayFirst).first
+        else { return false }
+        // Nothing but the cue and a joining word before the date, at most its time (or a second
+        // date's cue) after it: "Veröffentlicht am 2. Mai 2019 hat die Kommission ..." is prose.
+        return match.start <= 30 && lower.unicodeScalars.count - match.end <= 25
+    }
+
+    /// Names of the networks and actions a share bar lists ("Teilen: Facebook Twitter WhatsApp
+    /// E-Mail"), longest first so that "e-mail" is taken before "mail".
+    private static let shareWords: [String] = [
+        "facebook messenger", "link kopieren", "copy link", "lien copié", "copier le lien", "google+",
+        "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "telegram", "messenger", "reddit", "tumblr",
+        "flipboard", "pocket", "xing", "bluesky", "mastodon", "threads", "e-mail", "email", "mail", "share",
+        "teilen", "partager", "compartir", "condividi", "delen", "drucken", "print", "imprimer", "imprimir",
+        "stampa", "tweet", "x",
+    ]
+
+    private static let shareConnectors: Set<String> = ["x", "on", "via", "auf", "per", "sur", "par", "en", "su", "op", "por"]
+
+    /// Whether a short paragraph names nothing but share networks and actions, run together or
+    /// not ("FacebookEmail Twitter LinkedIn", "Teilen: Facebook | WhatsApp").
+    static func isShareBar(_ lower: String) -> Bool {
+        guard lower.count <= 160, lower.contains(where: \.isLetter) else { return false }
+        var rest = lower
+        var named = 0
+        for word in shareWords where word.count > 1 {
+            while let range = rest.range(of: word) {
+                rest.replaceSubrange(range, with: " ")
+                named += 1
+            }
+        }
+        // What is left may only be "x" (the network), "on"/"auf"/"sur" ("Share on X"),
+        // separators and counts.
+        let leftover = rest.split(whereSeparator: { !$0.isLetter }).filter { !shareConnectors.contains(String($0)) }
+        return named >= 2 && leftover.isEmpty
     }
 
     /// Whether a paragraph is a photo caption or photo credit ("... Picture taken June 22, 2021.
@@ -78,7 +145,8 @@ enum Boilerplate {
         }
         let lower = trimmed.lowercased()
         for ending in ["via reuters", "via afp", "via getty images", "getty images", "/afp", "/ afp",
-                       "/epa", "/reuters", "/ap", "/xinhua", "/tass", "(file photo", "- file photo"]
+                       "/epa", "/reuters", "/ap", "/xinhua", "/tass", "(file photo", "- file photo",
+                       "/dpa", "/imago", "/ansa", "/efe", "picture alliance", "imago images", "/keystone", "/apa"]
         where lower.hasSuffix(ending) {
             // Caption credits are capitalised ("via REUTERS"); prose ending in "via Reuters" is
             // rare but possible, so the capitalised form or a slash is required.
@@ -88,16 +156,20 @@ enum Boilerplate {
             }
             return true
         }
-        for opening in ["photo:", "file photo:", "picture:", "image:", "photograph:", "caption:"]
-        where lower.hasPrefix(opening) {
+        for opening in ["photo:", "file photo:", "picture:", "image:", "photograph:", "caption:",
+                        "foto:", "fotos:", "bild:", "bilder:", "photo :", "photos :", "crédit photo", "crédits photo",
+                        "fotografía:", "fotografia:"]
+        where lower.hasPrefix(opening) && lower.count <= 200 {
             return true
         }
-        // "... at a rally. Photo: Jane Roe/Agency"
-        if TextUtilities.containsBytes(lower, "photo: "), let photo = lower.range(of: "photo: ", options: .backwards),
-            lower[photo.upperBound...].count <= 60,
-            !lower[photo.upperBound...].contains(".")
-        {
-            return true
+        // "... at a rally. Photo: Jane Roe/Agency", "... am Hafen. Foto: Anna Berger/dpa"
+        for label in ["photo: ", "foto: ", "bild: ", "photo : "] {
+            if TextUtilities.containsBytes(lower, label), let photo = lower.range(of: label, options: .backwards),
+                lower[photo.upperBound...].count <= 60,
+                !lower[photo.upperBound...].contains(".")
+            {
+                return true
+            }
         }
         return false
     }

@@ -47,6 +47,10 @@ struct ContentSelector {
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
         "breadcrumb", "sidebar", "caption", "gallery", "outbrain", "taboola", "sponsor",
+        // German, French, Spanish, Italian, Dutch names of the same boxes
+        "kommentar", "comentario", "reacties", "lesetipp", "leseempfehlung", "empfehlung", "teilen", "partage",
+        "compartir", "condividi", "werbung", "publicite", "publicidad", "pubblicita", "verwandt", "relacionad",
+        "correlat", "gerelateerd",
     ]
 
     private static let protectedTags: Set<String> = ["html", "body", "article", "main"]
@@ -290,10 +294,18 @@ struct ContentSelector {
 
     private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {
         guard Self.isDropped(element) else { return false }
-        // ASP.NET pages wrap the whole body in one <form>.
-        if element.name == "form" && parentName == "body" { return false }
+        // ASP.NET pages wrap the whole body in one <form>, at the top or inside a page wrapper:
+        // a form that holds paragraphs of text is the page, not an input form.
+        if element.name == "form"
+            && (parentName == "body" || Self.paragraphTextLength(element, limit: Self.formPageText) >= Self.formPageText)
+        {
+            return false
+        }
         return Self.invisibleTags.contains(element.name) || !articleAncestors.contains(ObjectIdentifier(element))
     }
+
+    /// Paragraph text a `<form>` below the body must hold to be read as the page's wrapper.
+    static let formPageText = 300
 
     /// Dropped tags that can never wrap an article, even when one sits below them.
     private static let invisibleTags: Set<String> = [

@@ -5,7 +5,8 @@ enum FallbackText {
     /// Block elements whose own text is read.
     static let blocks: Set<String> = ["p", "div", "li", "td", "th", "blockquote", "pre", "section", "article", "dd", "dt", "span", "font", "center", "h2", "h3", "h4"]
     /// Elements never read.
-    static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "form", "select", "button", "head", "iframe", "object"]
+    /// (A `<form>` is read: whole pages sit in one, and this runs only when nothing else was found.)
+    static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "select", "button", "textarea", "head", "iframe", "object"]
 
     /// Blocks of at least `minimumWords` words with letters; when none has that many, the longest
     /// block with any letters.

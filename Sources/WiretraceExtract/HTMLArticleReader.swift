@@ -16,6 +16,7 @@ struct HTMLArticleReader {
         let parsed = HTMLDocument.parse(prepared.bytes, encoding: prepared.encoding, maximumDepth: configuration.maximumDOMDepth)
         fields.depthOverflow = parsed.depthOverflow
         guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
+        Self.unwrapSwallowingElements(document)
 
         let metadata = PageMetadata(document: document)
         let structured = metadata.structured
@@ -83,13 +84,19 @@ struct HTMLArticleReader {
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
-        fields.byline = [metaAuthor, structuredAuthor, elementByline, filter.byline].lazy.compactMap { $0 }
-            .compactMap(TextSignals.authorName).first
+        // The outlet's own name is an author only when nothing else names one (a blog named for
+        // its writer), and never beside an agency ("Le Quotidien avec AFP": the outlet and a credit).
+        let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
+        let authors = [metaAuthor, structuredAuthor, elementByline, filter.byline, metadata.labelledByline]
+            .compactMap { $0 }
+            .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
+        fields.byline = authors.first { !outletNames.contains($0.name.lowercased()) }?.name
+            ?? authors.first { TextSignals.trailingAgency($0.value) == nil }?.name
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
         for candidate in [metadata.bylineElementText, metaAuthor, structuredAuthor].compactMap({ $0 }) {
-            if let agency = NewsAgency.canonical(candidate) {
+            if let agency = NewsAgency.canonical(candidate) ?? TextSignals.trailingAgency(candidate) {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {
                 bylineCredits += CreditDetector.analyze(line: candidate).credits
@@ -98,6 +105,63 @@ struct HTMLArticleReader {
         fields.credits = bylineCredits + credits
         fields.dateline = ParagraphFilter.dateline(in: paragraphs)
         return fields
+    }
+
+    /// Paragraph text a `<noscript>`, `<svg>` or `<button>` must hold to be the page itself rather
+    /// than a notice, an icon sheet or a control.
+    static let swallowedPageText = 500
+
+    /// Elements that never show article text, but that libxml2 lets swallow the rest of the page
+    /// when they are left open or hold markup it does not expect: a `<noscript>` left open at the
+    /// top of `<body>`, an `<svg>` icon sheet whose symbols it misreads, a menu `<button>` whose
+    /// end it misses.
+    static let swallowingTags: Set<String> = [
+        "noscript", "svg", "button", "select", "option", "math", "canvas", "video", "audio", "picture", "map", "object",
+    ]
+
+    /// Lifts the children of such an element into its parent when it holds paragraphs of text
+    /// (`<p>` never belongs inside either), so that the page's article is read instead of dropped
+    /// with it. A real fallback notice or icon sheet holds far less.
+    ///
+    /// - Complexity: O(n) in the page's nodes per level of swallowing (at most a few).
+    static func unwrapSwallowingElements(_ root: HTMLElement) {
+        var stack: [HTMLElement] = [root]
+        while let element = stack.popLast() {
+            var children: [HTMLNode] = []
+            var changed = false
+            var pending = element.children[...]
+            while let node = pending.popFirst() {
+                if case .element(let inner) = node, swallowingTags.contains(inner.name),
+                    paragraphText(in: inner, limit: swallowedPageText) >= swallowedPageText
+                {
+                    // Its children take its place, and are looked at in turn.
+                    pending = inner.children[...] + pending
+                    changed = true
+                    continue
+                }
+                children.append(node)
+                if case .element(let inner) = node, !["script", "style", "p"].contains(inner.name) { stack.append(inner) }
+            }
+            if changed { element.children = children }
+        }
+    }
+
+    /// Characters of text inside `<p>` elements anywhere below an element (scripts and styles
+    /// aside), counted up to `limit`.
+    private static func paragraphText(in element: HTMLElement, limit: Int) -> Int {
+        var total = 0
+        var stack: [(HTMLElement, Bool)] = [(element, false)]
+        while let (current, inParagraph) = stack.popLast(), total < limit {
+            for child in current.children {
+                switch child {
+                case .text(let text): if inParagraph { total += text.utf8.count }
+                case .element(let inner):
+                    if inner.name == "script" || inner.name == "style" { continue }
+                    stack.append((inner, inParagraph || inner.name == "p"))
+                }
+            }
+        }
+        return total
     }
 
     /// The paragraphs of a JSON-LD `articleBody`. Some sites put the article's HTML there, raw

@@ -9,6 +9,9 @@ struct PageMetadata {
     var htmlTitle: String?
     /// Text of the first element whose class or rel names a byline or author.
     var bylineElementText: String?
+    /// The names of the first short element outside furniture whose own text opens with a byline
+    /// word ("Autor: Anna Berger | 12.03.2021", "Von Anna Berger"), whatever its class.
+    var labelledByline: String?
     var structured = StructuredData()
     /// The `lang` (or `xml:lang`) attribute of the `<html>` element.
     var htmlLang: String?
@@ -93,6 +96,10 @@ struct PageMetadata {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
             if text.count >= 3 && text.count <= 100 { bylineElementText = text }
         }
+        if !inFurniture, labelledByline == nil, Self.opensWithBylineWord(element) {
+            let text = TextUtilities.collapseWhitespace(Self.text(of: element))
+            if text.count <= 120 { labelledByline = TextSignals.byline(in: text) }
+        }
         let furniture = inFurniture
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element))
@@ -101,11 +108,27 @@ struct PageMetadata {
         }
     }
 
+    /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
+    private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {
+        guard !["html", "body", "head", "title", "script", "style", "a"].contains(element.name) else { return false }
+        for child in element.children {
+            guard case .text(let text) = child else { continue }
+            let trimmed = text.drop { $0.isWhitespace }
+            if trimmed.isEmpty { continue }
+            return TextSignals.bylineOpeners.contains { trimmed.hasPrefix($0) || (trimmed + " ").hasPrefix($0) }
+        }
+        return false
+    }
+
     /// Whether the class, rel or itemprop names a byline or an author.
     private static func namesByline(_ element: HTMLElement) -> Bool {
+        // A quotation's source (`<cite class="author">`) is not the article's writer.
+        if element.name == "cite" || element.name == "blockquote" || element.name == "q" { return false }
         let names = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
             .compactMap { $0?.lowercased() }.joined(separator: " ")
-        guard names.contains("byline") || names.contains("author") else { return false }
+        // "autor" (German, Spanish, Polish), "auteur", "autore", "verfasser", "signature" (French).
+        guard ["byline", "author", "autor", "auteur", "verfasser", "signature"].contains(where: names.contains)
+        else { return false }
         // Author boxes with biographies and avatars are not bylines.
         return !names.contains("bio") && !names.contains("avatar") && !names.contains("image")
             && !names.contains("photo")
@@ -213,6 +236,12 @@ struct StructuredData {
         }
         var objects: [[String: Any]] = []
         Self.collectObjects(value, into: &objects)
+        // Authors given by reference (`"author": {"@id": "#jane"}` with the person elsewhere in the graph).
+        for object in objects {
+            if let id = object["@id"] as? String, let name = Self.string(object["name"]) {
+                namesByID[id] = (name, Self.isOrganization(object))
+            }
+        }
         let articles = objects.filter(Self.isArticle)
         for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object) }
     }
@@ -225,7 +254,13 @@ struct StructuredData {
                 dates.append(StructuredDate(key: key, value: value, isArticle: isArticle, isModified: isModified))
             }
         }
-        if authorNames.isEmpty, isArticle { authorNames = Self.names(object["author"]) }
+        if authorNames.isEmpty, isArticle {
+            // People first: an organization among the authors is the outlet, a desk or an agency,
+            // named alone only when no person is.
+            let named = authorEntries(object["author"])
+            let people = named.filter { !$0.isOrganization }
+            authorNames = (people.isEmpty ? named : people).map(\.name)
+        }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
         if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
         if url == nil, isArticle { url = Self.string(object["url"]) }
@@ -276,6 +311,36 @@ struct StructuredData {
         guard let string = value as? String else { return nil }
         let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Names of JSON-LD objects by their `@id`, with whether each is an organization.
+    private var namesByID: [String: (name: String, isOrganization: Bool)] = [:]
+
+    /// Authors from `"Jane Doe"`, `{"@type": "Person", "name": ...}`, `{"@id": ...}` (resolved in
+    /// the graph) or an array of these, each with whether it is an organization.
+    private func authorEntries(_ value: Any?) -> [(name: String, isOrganization: Bool)] {
+        switch value {
+        case let name as String:
+            return Self.string(name).map { [($0, false)] } ?? []
+        case let object as [String: Any]:
+            if let name = Self.string(object["name"]) { return [(name, Self.isOrganization(object))] }
+            if let id = object["@id"] as? String, let entry = namesByID[id] { return [entry] }
+            return []
+        case let array as [Any]:
+            return array.flatMap { authorEntries($0) }
+        default:
+            return []
+        }
+    }
+
+    private static func isOrganization(_ object: [String: Any]) -> Bool {
+        let types: [String]
+        switch object["@type"] {
+        case let single as String: types = [single]
+        case let many as [Any]: types = many.compactMap { $0 as? String }
+        default: types = []
+        }
+        return types.contains { $0.contains("Organization") || $0 == "Corporation" || $0 == "NewsMediaOrganization" }
     }
 
     /// Names from `"Jane Doe"`, `{"name": ...}` or an array of either.

@@ -70,6 +70,11 @@ enum MonthNames {
             // Romanian
             [["ianuarie"], ["februarie"], ["martie"], ["aprilie"], ["mai"], ["iunie"], ["iulie"], ["august"],
              ["septembrie"], ["octombrie"], ["noiembrie"], ["decembrie"]],
+            // Arabic: the names of Egypt and the Gulf, and the one-word Levantine ones (شباط …
+            // أيلول; the Levantine January, October, November and December are two words)
+            [["يناير"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "ابريل", "إبريل", "نيسان"], ["مايو", "أيار", "ايار"],
+             ["يونيو", "يونيه", "حزيران"], ["يوليو", "يوليه", "تموز"], ["أغسطس", "اغسطس", "آب"], ["سبتمبر", "أيلول", "ايلول"],
+             ["أكتوبر", "اكتوبر"], ["نوفمبر"], ["ديسمبر"]],
             // Greek (genitive)
             [["ιανουαρίου"], ["φεβρουαρίου"], ["μαρτίου"], ["απριλίου"], ["μαΐου", "μαιου"], ["ιουνίου"], ["ιουλίου"],
              ["αυγούστου"], ["σεπτεμβρίου"], ["οκτωβρίου"], ["νοεμβρίου"], ["δεκεμβρίου"]],

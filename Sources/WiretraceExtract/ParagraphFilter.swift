@@ -23,6 +23,8 @@ struct ParagraphFilter {
         let analysis = CreditDetector.analyze(line: paragraph)
         if analysis.isCreditLine {
             credits.append(contentsOf: analysis.credits)
+            // "Par NAME, AFP", "Por NAME | EFE": a byline that credits a wire names the writer too.
+            if paragraphs.count < 2, byline == nil { byline = TextSignals.byline(in: paragraph) }
             return
         }
         // A photo credit ("... via REUTERS") is not a wire credit for the story.
@@ -34,6 +36,7 @@ struct ParagraphFilter {
             if byline == nil { byline = names }
             return
         }
+        if paragraphs.count < 2, TextSignals.isDeskByline(paragraph) { return }
         if paragraphs.last == paragraph { return }
         paragraphs.append(paragraph)
     }

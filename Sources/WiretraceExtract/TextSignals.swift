@@ -166,7 +166,9 @@ enum TextSignals {
     static let bylineOpeners = [
         "By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ", "Por ", "POR ", "por ", "Di ", "DI ",
         "Door ", "door ", "Av ", "Af ", "Written by ", "Words by ", "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
-        "Auteur: ", "Autore: ", "Text: ",
+        "Auteur: ", "Autore: ", "Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Autora: ",
+        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Geschrieben von ",
+        "Verfasst von ", "Écrit par ", "Un article de ", "Escrito por ", "Scritto da ", "Articolo di ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
@@ -185,6 +187,32 @@ enum TextSignals {
         for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
+        // A date line run on after the names: "NAME Published 3rd Nov 2023", "NAME Aktualisiert am ...".
+        for cue in MonthNames.publishedCues + MonthNames.modifiedCues {
+            let word = " " + cue.prefix(1).uppercased() + cue.dropFirst()
+            if let range = names.range(of: word), range.lowerBound > names.startIndex {
+                let after = names[range.upperBound...]
+                if after.isEmpty || after.first == " " || after.first == ":" { names = String(names[..<range.lowerBound]) }
+            }
+        }
+        // A writer's initials joined to an agency by a slash: "det/dpa", "NAME/AFP".
+        if let slash = names.lastIndex(of: "/"), slash > names.startIndex,
+            NewsAgency.canonical(String(names[names.index(after: slash)...])) != nil
+        {
+            names = String(names[..<slash])
+        }
+        // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
+        if let range = names.range(of: ", "),
+            DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
+        {
+            names = String(names[..<range.lowerBound])
+        }
+        // A comma before a credit label: "Text: NAME, Fotos: NAME" names the photographer next.
+        if let range = names.range(of: ", "), let label = names[range.upperBound...].split(separator: " ").first,
+            label.hasSuffix(":")
+        {
+            names = String(names[..<range.lowerBound])
+        }
         // A comma or "for" before an agency, a desk or a title: "NAME, AP Diplomatic Writer",
         // "NAME, dpa", "NAME for AFP", "NAME, Staff Writer"; a comma before another name stays.
         for separator in [", ", " for "] {
@@ -197,6 +225,24 @@ enum TextSignals {
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
                 {
                     names = String(names[..<range.lowerBound])
+                    break
+                }
+                searchStart = range.upperBound
+            }
+        }
+        // The writer's words joined to an agency: "NAME avec AFP", "NAME mit dpa", "NAME con EFE",
+        // "NAME for AFP", "NAME (dpa)", "NAME Associated Press"; not the agency's own name.
+        var cut = NewsAgency.canonical(names) != nil
+        for separator in [" for ", " avec ", " mit ", " con ", " with ", " and ", " und ", " et ", " y ", " e ", " (", " "] where !cut {
+            var searchStart = names.startIndex
+            while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
+                let tail = String(names[range.upperBound...])
+                // Without a joining word, the agency must look like one: several words, capitals
+                // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
+                let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
+                if range.lowerBound > names.startIndex, looksLikeAgency, NewsAgency.canonical(tail) != nil {
+                    names = String(names[..<range.lowerBound])
+                    cut = true
                     break
                 }
                 searchStart = range.upperBound
@@ -221,9 +267,56 @@ enum TextSignals {
         if TextUtilities.isAbsoluteURL(text) { return nil }
         if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
         let names = bylineNames(text)
-        guard !names.isEmpty, names.count <= 200, !desks.contains(names.lowercased()), NewsAgency.canonical(names) == nil
+        guard !names.isEmpty, names.count <= 200, !isDesk(names), NewsAgency.canonical(names) == nil
         else { return nil }
         return names
+    }
+
+    /// Words that open a desk's name ("Redaktion Stadtanzeiger", "Redazione ANSA", "La rédaction").
+    private static let deskOpeners: Set<String> = [
+        "redaktion", "rédaction", "redacción", "redazione", "redactie", "redakcja", "newsroom", "nachrichtenredaktion",
+        "onlineredaktion", "online-redaktion", "lokalredaktion", "sportredaktion", "web-redaktion", "webredaktion",
+    ]
+
+    /// Whether names are a desk's, not a person's: a desk word alone or opening the name.
+    static func isDesk(_ names: String) -> Bool {
+        let lower = names.lowercased()
+        if desks.contains(lower) { return true }
+        let words = lower.split(separator: " ").map(String.init)
+        guard let first = words.first else { return false }
+        if deskOpeners.contains(first) { return true }
+        // A title without a name: "Court Reporter", "Sports Editor", "Staff Writer".
+        if words.count <= 2, let last = words.last, ["reporter", "writer", "editor", "correspondent", "redakteur"].contains(last) {
+            return true
+        }
+        // "Example Editorial Team", "Sportredaktion", "Lokal-Redaktion": a desk by its last word.
+        if let last = words.last, words.count >= 2 || last.hasSuffix("redaktion"),
+            ["team", "redaktion", "redaktionsteam", "staff", "desk", "newsroom", "editors", "rédaction", "redazione",
+             "redacción"].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
+        {
+            return true
+        }
+        return ["la", "die", "the", "le", "de"].contains(first) && words.count >= 2 && deskOpeners.contains(words[1])
+    }
+
+    /// The agency a byline or author value names beside the writer or desk ("Redazione ANSA",
+    /// "Le Monde avec AFP", "Anna Berger (dpa)", "JANE DOE Associated Press"): its last words
+    /// (up to four) when they are an agency's name.
+    static func trailingAgency(_ value: String) -> String? {
+        let words = TextUtilities.collapseWhitespace(value).split(whereSeparator: { $0 == " " || $0 == "/" })
+        guard words.count >= 2 else { return nil }
+        for start in max(1, words.count - 4)..<words.count {
+            if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }
+        }
+        return nil
+    }
+
+    /// Whether a paragraph is a byline that names only a desk ("By Example Staff | date",
+    /// "Von Lokalredaktion"): furniture, with no author to take from it.
+    static func isDeskByline(_ paragraph: String) -> Bool {
+        guard paragraph.count <= 200, let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else { return false }
+        let names = bylineNames(String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:"))
+        return !names.isEmpty && names.count <= 60 && isDesk(names)
     }
 
     /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and
@@ -236,7 +329,7 @@ enum TextSignals {
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
         rest = bylineNames(rest)
         guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
-        if desks.contains(rest.lowercased()) || NewsAgency.canonical(rest) != nil { return nil }
+        if isDesk(rest) || NewsAgency.canonical(rest) != nil { return nil }
         let words = rest.split { $0 == " " || $0 == "," }
         guard !words.isEmpty, words.count <= 14 else { return nil }
         for word in words {

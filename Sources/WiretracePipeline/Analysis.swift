@@ -63,11 +63,12 @@ struct Analysis {
     /// it) and the quotes they were matched into.
     struct LinkedQuotes {
         var occurrences: [QuoteOccurrenceRecord]
-        /// One quote id per occurrence, and the speaker resolved across outlets where the
-        /// occurrence's own was a description or missing (``QuoteLinker/Result``).
-        var quoteIDs: [Int]
-        var resolvedSpeakers: [String?]
-        var quotes: [QuoteRecord]
+        /// The occurrences and their documents as quote linking reads them.
+        var sightings: [QuoteLinker.Sighting]
+        var sources: [QuoteLinker.Source]
+        /// One quote id per occurrence, the speaker resolved across outlets where the
+        /// occurrence's own was a description or missing, and the quotes.
+        var match: QuoteLinker.Result
     }
 
     /// Stage 1: the verified pairs over everything stored (``matchPending(store:)``), or those
@@ -165,20 +166,13 @@ struct Analysis {
             let article = corpus.articles[index]
             return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
         }
-        let match = QuoteLinker.link(sightings, sources: sources)
-        let records = match.quotes.map {
-            QuoteRecord(
-                id: $0.id, text: $0.text, speaker: $0.speaker, firstReporter: $0.firstReporter, firstDocument: $0.firstDocument,
-                firstOutlet: $0.firstOutlet, firstSeen: $0.firstSeen, sightings: $0.sightings, relayedBy: $0.relayedBy,
-                carriedBy: $0.carriedBy)
-        }
-        return LinkedQuotes(occurrences: occurrences, quoteIDs: match.quoteIDs, resolvedSpeakers: match.resolvedSpeakers, quotes: records)
+        return LinkedQuotes(occurrences: occurrences, sightings: sightings, sources: sources, match: QuoteLinker.link(sightings, sources: sources))
     }
 
     /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
     func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
         let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
-        let (occurrences, quoteMatch) = (quotes.occurrences, quotes)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
         var terms = corpus.terms
         corpus.terms = []
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -219,7 +213,8 @@ struct Analysis {
         store: WiretraceStore, corpus: Corpus, quotes: LinkedQuotes, stories result: StoryResult, pairs pairRecords: [DuplicatePairRecord]
     ) throws -> AnalysisSnapshot {
         let (articles, ids, published) = (corpus.articles, corpus.ids, corpus.published)
-        let (occurrences, quoteMatch) = (quotes.occurrences, quotes)
+        let occurrences = quotes.occurrences
+        var quoteMatch = quotes.match
         // Records.
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
@@ -234,6 +229,14 @@ struct Analysis {
         let assignment = StoryIDAssigner(previousStory: try store.storyOfDocuments(), firstRuns: try store.storyIDFirstRuns())
             .assign(stories.map { story in (origin: ids[story.members[0].index], members: story.members.map { ids[$0.index] }) })
         for index in stories.indices { stories[index].id = assignment.ids[index] }
+        // A translation's quotes are its original's, relayed through the translation.
+        let translations = stories.flatMap { story in
+            story.members.compactMap { member in
+                member.role == .translation ? member.of.map { (translation: ids[member.index], original: ids[$0]) } : nil
+            }
+        }
+        quoteMatch = QuoteLinker.joinTranslations(
+            quoteMatch, sightings: quotes.sightings, translations: translations, sources: quotes.sources)
         // A copy linked to the same source as in the last analysis, neither text changed since
         // (neither queued), keeps the passages found then.
         let previousEvidence = try store.copyEvidence()
@@ -249,7 +252,7 @@ struct Analysis {
         // Members whose evidence needs both texts: read a batch at a time (in order), the
         // passages and anchors found in parallel.
         enum Job: Sendable {
-            case translation(story: Int, member: Int, text: String, title: String?, source: String, sourceTitle: String?)
+            case translation(story: Int, member: Int, text: String, title: String?, source: String, sourceTitle: String?, spelled: Bool)
             case passages(story: Int, member: Int, text: String, source: String)
         }
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
@@ -261,8 +264,9 @@ struct Analysis {
             }
             let found = CandidateVerification.parallelMap(jobs, workers: workers) { job -> Found in
                 switch job {
-                case .translation(let story, let member, let text, let title, let source, let sourceTitle):
-                    return .anchors(story, member, TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle))
+                case .translation(let story, let member, let text, let title, let source, let sourceTitle, let spelled):
+                    return .anchors(
+                        story, member, TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle, spelled: spelled))
                 case .passages(let story, let member, let text, let source):
                     return .passages(story, member, SharedPassages.find(text, source).map { [$0.start, $0.end, $0.otherStart, $0.otherEnd] })
                 }
@@ -281,9 +285,11 @@ struct Analysis {
                 if member.role == .translation, let source = member.of,
                     let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
                 {
+                    let latin = CrossLanguageAnchors.latinScriptLanguages
                     jobs.append(.translation(
                         story: storyIndex, member: memberIndex, text: text.text, title: text.title, source: sourceText.text,
-                        sourceTitle: sourceText.title))
+                        sourceTitle: sourceText.title,
+                        spelled: text.language.map(latin.contains) == true && sourceText.language.map(latin.contains) == true))
                 } else if member.role == .copy || member.role == .excerpt, let source = member.of {
                     if let kept = keptPassages(ids[member.index], source: ids[source]) {
                         stories[storyIndex].members[memberIndex].evidence.passages = kept
@@ -323,7 +329,13 @@ struct Analysis {
                 })
         }
         var snapshot = AnalysisSnapshot(
-            pairs: pairRecords, groups: groups, clusters: clusters, quotes: quoteMatch.quotes,
+            pairs: pairRecords, groups: groups, clusters: clusters,
+            quotes: quoteMatch.quotes.map {
+                QuoteRecord(
+                    id: $0.id, text: $0.text, speaker: $0.speaker, firstReporter: $0.firstReporter, firstDocument: $0.firstDocument,
+                    firstOutlet: $0.firstOutlet, firstSeen: $0.firstSeen, sightings: $0.sightings, relayedBy: $0.relayedBy,
+                    carriedBy: $0.carriedBy)
+            },
             quoteAssignments: occurrences.indices.map { index in
                 let occurrence = occurrences[index]
                 return QuoteAssignment(
@@ -337,9 +349,10 @@ struct Analysis {
 
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.
-    /// "2": anchors (``CrossLanguageAnchors``) kept with the words. "3": packed against a
-    /// kept vocabulary (``TermOccurrence/pack(_:id:)``).
-    static let storyTermsVersion = "3"
+    /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
+    /// "3": Latin-script names also as spelling anchors.
+    /// "4": packed against a kept vocabulary (``TermOccurrence/pack(_:id:)``).
+    static let storyTermsVersion = "4"
 
     /// The key that says which band keys and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.

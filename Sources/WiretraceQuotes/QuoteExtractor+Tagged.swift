@@ -33,6 +33,9 @@ package enum SpeakerCandidateOrigin: String, Sendable {
     case cuePhrase
     /// The speaker the quote-mark rules gave an overlapping quote.
     case ruleQuote
+    /// A name, a personal or relative pronoun, or the phrase opening a sentence, in the content's
+    /// sentence or the one before: what the tagger and the cue rules missed is often one of these.
+    case mention
 }
 
 /// A candidate speaker mention for one content span, with the features the pairing model scores.
@@ -49,6 +52,10 @@ package struct TaggedAttributions: Sendable {
     package let sources: [ClosedRange<Int>]
     package let cues: [ClosedRange<Int>]
     private let finder: SpeakerFinder
+    /// Per token, the index in `contents` of the span holding it, or -1 (spans are disjoint).
+    private let contentOf: [Int]
+    /// Per token, whether a tagged cue holds it.
+    private let inCue: [Bool]
 
     package init(input: TaggerInput, tags: [QuoteTag]) {
         self.input = input
@@ -64,6 +71,12 @@ package struct TaggedAttributions: Sendable {
             while b > a, !tokens[b].isWord, !input.isMark[b] { b -= 1 }
             return tokens[a...b].contains(where: \.isWord) ? a...b : nil
         }
+        var contentOf = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in contents.enumerated() { for k in span { contentOf[k] = index } }
+        self.contentOf = contentOf
+        var inCue = [Bool](repeating: false, count: tokens.count)
+        for span in cues { for k in span { inCue[k] = true } }
+        self.inCue = inCue
     }
 
     private var sentence: [Int] { input.sentence }
@@ -138,7 +151,12 @@ package struct TaggedAttributions: Sendable {
         for source in sources where sentence[source.upperBound] >= first && sentence[source.lowerBound] <= last {
             add(trimmedSource(source), .tagger)
         }
-        if let cue, finder.verb(at: cue.lowerBound) != nil {
+        if let cue {
+            // The subject before the cue is a candidate whatever the verb (PolNeAR-style cues include
+            // "believes", "argued", "warned"); the phrase after it only after a reporting verb, or
+            // when the content stands before the cue ("<clause>, said X"): after another verb it is
+            // the object, what was said.
+            let reporting = finder.verb(at: cue.lowerBound) != nil
             let bounds = sentenceBounds(cue.lowerBound)
             if cue.lowerBound > bounds.lowerBound,
                 var (phrase, _) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
@@ -154,18 +172,70 @@ package struct TaggedAttributions: Sendable {
                 }
                 add(phrase, .cuePhrase)
             }
-            if let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound) {
+            if reporting || content.upperBound < cue.lowerBound,
+                let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound)
+            {
                 add(phrase, .cuePhrase)
             }
         }
         if let rule, let s = rule.speakerStart, let e = rule.speakerEnd, let range = tokenRange(s, e) {
             add(range, .ruleQuote)
         }
+        addMentions(near: content, add)
         let byDistance = found.indices.sorted { Self.gap(found[$0].range, content) < Self.gap(found[$1].range, content) }
         for (rank, index) in byDistance.enumerated() {
             found[index].features = features(found[index], content: content, cue: cue, rank: rank)
         }
         return found
+    }
+
+    private static let mentionPronouns: Set<String> = ["he", "she", "they", "i", "we", "who", "it"]
+
+    /// Names (capitalised runs without titles), personal and relative pronouns, and each
+    /// sentence's opening noun phrase, in the sentence of `content` and the one before, outside
+    /// quote marks and outside every content span.
+    /// - Complexity: O(w) in the tokens of those sentences.
+    private func addMentions(near content: ClosedRange<Int>, _ add: (ClosedRange<Int>, SpeakerCandidateOrigin) -> Void) {
+        let tokens = input.tokens
+        let first = sentenceBounds(content.lowerBound)
+        var lower = first.lowerBound
+        if lower > 0 { lower = sentenceBounds(lower - 1).lowerBound }
+        let upper = sentenceBounds(content.upperBound).upperBound
+        func free(_ k: Int) -> Bool {
+            !input.inQuote[k] && !input.isMark[k] && contentOf[k] < 0 && !content.contains(k)
+        }
+        var k = lower
+        while k < upper {
+            let token = tokens[k]
+            guard token.isWord, free(k) else {
+                k += 1
+                continue
+            }
+            // The opening phrase stops before the sentence's cue or a content span.
+            if k == lower || sentence[k - 1] != sentence[k],
+                let phrase = finder.forwardPhrase(
+                    from: k, upperBound: (k..<upper).first { j in !free(j) || inCue[j] } ?? upper)
+            {
+                add(phrase, .mention)
+            }
+            if Self.mentionPronouns.contains(token.lower) {
+                add(k...k, .mention)
+                k += 1
+                continue
+            }
+            if token.isCapitalized {
+                let run = MentionResolver.capitalisedRun(tokens, from: k)
+                let start = MentionResolver.nameStart(tokens, run: run)
+                var end = run.upperBound - 1
+                while end >= start, !tokens[end].isWord { end -= 1 }
+                if start <= end, end < upper, (start...end).allSatisfy(free) {
+                    add(start...end, .mention)
+                }
+                k = max(run.upperBound, k + 1)
+                continue
+            }
+            k += 1
+        }
     }
 
     private func features(_ candidate: SpeakerCandidate, content: ClosedRange<Int>, cue: ClosedRange<Int>?, rank: Int) -> [UInt64] {
@@ -195,13 +265,33 @@ package struct TaggedAttributions: Sendable {
         let direct = input.inQuote[content.lowerBound] || input.isMark[content.lowerBound] ? "dq" : "iq"
         let rankName = rank >= 3 ? "3" : String(rank)
         let quoted = input.inQuote[s.lowerBound] ? "q" : "o"
+        // Inside another content span: a name mentioned in what someone said is rarely its speaker.
+        let holder = contentOf[s.lowerBound]
+        let inContent = holder >= 0 && contents[holder] != content ? "in" : "out"
+        let paragraph = tokens[s.lowerBound].paragraph == tokens[content.lowerBound].paragraph ? "same" : "other"
+        let role = Lexicon.titles.contains(head.stem) || Lexicon.roleSynonyms[head.stem] != nil ? "role" : "-"
+        // The candidate right before the cue (auxiliaries and adverbs between): the cue's subject.
+        var subjectOfCue = "-"
+        if let cue {
+            var k = s.upperBound + 1
+            while k < cue.lowerBound, tokens[k].isWord,
+                Lexicon.auxiliaries.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("ly")
+            {
+                k += 1
+            }
+            if k == cue.lowerBound { subjectOfCue = "subj" } else if s.lowerBound == cue.upperBound + 1 { subjectOfCue = "inv" }
+        }
+        let opensSentence = s.lowerBound == 0 || sentence[s.lowerBound - 1] != sentence[s.lowerBound] ? "open" : "-"
         let values: [String] = [
             "bias", "o:" + origins, "d:\(direction)\(sentences)", "g:\(direction)\(gapBucket)\(sentences)",
             "k:" + kind, "h:" + head.lower, "f:" + tokens[s.lowerBound].lower, "n:\(min(between, 2))",
             "c:" + cueRelation, "co:" + cueRelation + origins, "ko:" + kind + origins, "r:" + rankName,
             "ro:" + rankName + origins, "dq:" + direct + origins + direction, "q:" + quoted,
             "l:\(min(s.count, 6))", "kd:" + kind + direction + String(sentences), "cw:" + cueWord,
-            "cwk:" + cueWord + kind,
+            "cwk:" + cueWord + kind, "ic:" + inContent + kind, "p:" + paragraph + direction, "role:" + role + kind,
+            "sc:" + subjectOfCue + kind, "sco:" + subjectOfCue + origins, "kc:" + kind + cueRelation,
+            "os:" + origins + direction + String(sentences), "open:" + opensSentence + kind,
+            "dk:" + direct + kind + quoted, "icd:" + inContent + direct,
         ]
         return values.map { QuoteFeatures.pairHash($0) }
     }
@@ -253,7 +343,13 @@ extension QuoteExtractor {
                 occurrence.speakerEnd = rule.speakerEnd
                 occurrence.cue = rule.cue
             } else if let best = model.bestSpeaker(candidates) {
-                if best.origins.contains(.ruleQuote), let rule {
+                // A candidate on the rules' speaker mention ("World Bank" inside "the World Bank")
+                // is the rules' attribution too.
+                let bestRange = tokens[best.range.lowerBound].start..<tokens[best.range.upperBound].end
+                let onRuleSpeaker = rule.map { r in
+                    r.speakerStart.flatMap { s in r.speakerEnd.map { e in s < e && (s..<e).overlaps(bestRange) } } ?? false
+                } ?? false
+                if best.origins.contains(.ruleQuote) || onRuleSpeaker, let rule {
                     // The rules' attribution, with its cue and relay chain ("cited X as telling").
                     occurrence.speaker = rule.speaker
                     occurrence.speakerStart = rule.speakerStart

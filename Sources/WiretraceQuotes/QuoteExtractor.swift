@@ -65,6 +65,10 @@ public struct QuoteExtractor: Sendable {
     /// quote-mark rules' direct quotes where the tagger found none.
     /// - Complexity: O(n) in the length of the text, times a small constant per quote.
     public func quotes(in article: Article) -> [QuoteOccurrence] {
+        // Other languages: their own quote marks, speech verbs and speaker order.
+        if article.language != "en", let lexicon = SpeechLexicon.forLanguage(article.language) {
+            return MultilingualQuoteExtractor(lexicon: lexicon).quotes(in: article)
+        }
         // One reading of the text (tokens, quote marks, sentences) for the rules and the tagger.
         let text = ScalarText(article.text)
         let input = TaggerInput.make(text)

@@ -63,6 +63,12 @@ public enum QuoteLinker {
         /// description or nothing ("the junta chief", nil) and the quote has a named speaker.
         public var resolvedSpeakers: [String?]
         public var quotes: [Quote]
+
+        public init(quoteIDs: [Int], resolvedSpeakers: [String?], quotes: [Quote]) {
+            self.quoteIDs = quoteIDs
+            self.resolvedSpeakers = resolvedSpeakers
+            self.quotes = quotes
+        }
     }
 
     /// Groups the sightings into quotes (direct and indirect apart) and describes each.
@@ -95,12 +101,13 @@ public enum QuoteLinker {
     }
 
     /// A person's name rather than a description: starts with a capital letter.
-    static func isName(_ speaker: String) -> Bool {
+    public static func isName(_ speaker: String) -> Bool {
         guard let first = speaker.first else { return false }
         return first.isUppercase && !["The ", "A ", "An "].contains { speaker.hasPrefix($0) }
     }
 
-    private static func record(
+    /// One quote over its sightings: speaker, first reporter, relays, carriers, canonical text.
+    public static func record(
         id: Int, _ sightings: [Sighting], indexByID: [String: Int], articles: [Source], published: [Double?]
     ) -> Quote {
         func time(_ occurrence: Sighting) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }

@@ -81,6 +81,22 @@ public struct SyndicationReport: Sendable {
                         Carrier(
                             documentID: member.documentID, outlet: member.outlet, role: member.role,
                             verbatimShare: verbatim, credited: credited, delaySeconds: delay))
+                } else if let of = member.of, member.role == "translation" {
+                    // A translation carries its original into another language: no verbatim share;
+                    // credited when it names the original's outlet or agency.
+                    let source = try article(of)
+                    let carrier = try article(member.documentID)
+                    var delay: Double?
+                    if let start = source?.published.flatMap(Timestamp.seconds),
+                        let end = carrier?.published.flatMap(Timestamp.seconds)
+                    {
+                        delay = end - start
+                    }
+                    carriersByOriginal[of, default: []].append(
+                        Carrier(
+                            documentID: member.documentID, outlet: member.outlet, role: member.role, verbatimShare: nil,
+                            credited: Self.names(carrier, source: source, sourceOutlet: cluster.member(of)?.outlet),
+                            delaySeconds: delay))
                 }
                 outletCounts[outlet] = share
             }
@@ -109,13 +125,27 @@ public struct SyndicationReport: Sendable {
         outlets = outletCounts.values.sorted { ($1.copies, $0.outlet) < ($0.copies, $1.outlet) }
     }
 
+    /// Whether a translation credits its original: its credits or its text name the original's
+    /// agency (canonically: "ТАСС" and "TASS" are one) or its outlet.
+    static func names(_ carrier: Article?, source: Article?, sourceOutlet: String?) -> Bool {
+        guard let carrier else { return false }
+        let outlet = sourceOutlet ?? source?.outlet
+        let agency = outlet.flatMap(NewsAgency.canonical) ?? source?.credits.first?.agency
+        if let agency, carrier.credits.contains(where: { NewsAgency.canonical($0.agency) == agency }) { return true }
+        let spellings = NewsAgency.aliases.first { $0.canonical == agency }?.spellings ?? []
+        let names = [agency, outlet].compactMap { $0 } + spellings
+        return names.contains { !$0.isEmpty && carrier.text.contains($0) }
+    }
+
     // MARK: Formats
 
     /// The report as Markdown, safe to print (scraped values made inert, ``TerminalText``).
     public func markdown() -> TerminalText {
         var out: TerminalText = "# Syndication\n\n"
         out += "\(wireStories.count) originals carried by other outlets; "
-        out += "\(wireStories.reduce(0) { $0 + $1.carriers.count }) copies and excerpts.\n"
+        let translations = wireStories.reduce(0) { $0 + $1.carriers.filter { $0.role == "translation" }.count }
+        out += "\(wireStories.reduce(0) { $0 + $1.carriers.count } - translations) copies and excerpts; "
+        out += "\(translations) translations.\n"
         for story in wireStories {
             out += "\n## \(Self.cell(story.agency ?? "?")): \(Self.cell(story.title ?? story.originalID))\n\n"
             if story.isWire, let agency = story.agency {

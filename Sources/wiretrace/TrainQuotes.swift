@@ -28,6 +28,15 @@ struct TrainQuotes: ParsableCommand {
     @Option(name: .long, help: "Drop feature rows whose largest weight is below this.")
     var prune: Float = 150
 
+    @Option(name: .long, help: "Folds for the speaker ranker's examples, each tagged by a tagger trained on the others (1: the full tagger).")
+    var pairFolds = 1
+
+    @Option(name: .long, help: "Passes of each fold's tagger.")
+    var foldEpochs = 16
+
+    @Option(name: .long, help: "Passes of the speaker ranker.")
+    var pairEpochs = 10
+
     @Option(name: .long, help: "Write the held-out speaker errors here (for error analysis).")
     var errors: String?
 
@@ -37,6 +46,7 @@ struct TrainQuotes: ParsableCommand {
             throw ValidationError("\(gold) looks like an evaluation split: train only on a training file")
         }
         guard (0..<100).contains(holdout) else { throw ValidationError("--holdout is a percentage below 100") }
+        guard (1...10).contains(pairFolds) else { throw ValidationError("--pair-folds is between 1 and 10") }
     }
 
     func run() throws {
@@ -46,6 +56,9 @@ struct TrainQuotes: ParsableCommand {
         settings.minimumCount = minCount
         settings.errorsPath = errors
         settings.prune = prune
+        settings.pairFolds = pairFolds
+        settings.foldEpochs = foldEpochs
+        settings.pairEpochs = pairEpochs
         let outcome = try QuoteTraining.train(goldPath: gold, settings: settings) { Standard.error("\($0)") }
         print(outcome.report, terminator: "")
         if let out {

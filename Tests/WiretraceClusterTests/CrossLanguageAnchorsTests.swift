@@ -91,3 +91,50 @@ import Testing
         #expect(Self.terms("مدينة") == Self.terms("مدينه"))
     }
 }
+
+/// Names between two languages written in Latin letters are compared by spelling, not sound.
+@Suite struct SpelledAnchorTests {
+    static func keys(_ text: String) -> Set<String> { Set(CrossLanguageAnchors.anchors(text).map(\.key)) }
+
+    @Test func latinNamesCarryTheirSpellingAndItsGenitive() {
+        let keys = Self.keys("Die Rede Merkels in Paris dauerte lange.")
+        #expect(keys.contains("~@merkels"))
+        #expect(keys.contains("~@merkel"))
+        #expect(keys.contains("~@paris"))
+        #expect(!Self.keys("Речь Меркель в Париже.").contains { $0.hasPrefix("~@") })
+    }
+
+    @Test func soundAlikeLatinWordsLinkNoPairWrittenInLatin() {
+        // "Lima" and "Lomé" share a sound key; two Latin-script languages compare spellings.
+        let english = Self.keys("Talks in Lima ended. Later Lima hosted more.")
+        let spanish = Self.keys("Las charlas en Lomé terminaron. Luego Lomé recibió más.")
+        let sound = english.filter { $0.hasPrefix("~$") }.intersection(spanish)
+        #expect(!sound.isEmpty)
+        #expect(english.filter { $0.hasPrefix("~@") }.isDisjoint(with: spanish))
+        let evidence = TranslationEvidence.alignedAnchors(
+            "Talks in Lima ended. Later Lima hosted more.", title: nil, "Las charlas en Lomé terminaron. Luego Lomé recibió más.",
+            sourceTitle: nil, spelled: true)
+        #expect(evidence.isEmpty)
+        #expect(!TranslationEvidence.alignedAnchors(
+            "Talks in Lima ended. Later Lima hosted more.", title: nil, "Las charlas en Lomé terminaron. Luego Lomé recibió más.",
+            sourceTitle: nil).isEmpty)
+    }
+}
+
+/// Average linkage with languages: a pair in two languages without an edge is not compared.
+@Suite struct LanguageAwareLinkageTests {
+    @Test func aTranslationDoesNotDiluteARewriteInTheOriginalsLanguage() {
+        // 0 (de) and 1 (en) are a translation pair; 2 (de) rewrites 0. 2 and 1 share no words.
+        let edges: [(a: Int, b: Int, similarity: Double)] = [(0, 1, 0.5), (0, 2, 0.2)]
+        let withLanguages = AverageLinkage.clusters(sizes: [1, 1, 1], edges: edges, threshold: 0.15, languages: [0, 1, 0])
+        #expect(withLanguages == [[0, 1, 2]])
+        // Without languages the absent pair 1-2 counts as zero: (0.2 + 0) / 2 < 0.15.
+        #expect(AverageLinkage.clusters(sizes: [1, 1, 1], edges: edges, threshold: 0.15) == [[0, 1], [2]])
+    }
+
+    @Test func anAbsentPairInOneLanguageStillCounts() {
+        // All in one language: the same as without languages.
+        let edges: [(a: Int, b: Int, similarity: Double)] = [(0, 1, 0.5), (0, 2, 0.2)]
+        #expect(AverageLinkage.clusters(sizes: [1, 1, 1], edges: edges, threshold: 0.15, languages: [0, 0, 0]) == [[0, 1], [2]])
+    }
+}

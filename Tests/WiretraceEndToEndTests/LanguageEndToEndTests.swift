@@ -39,4 +39,38 @@ import Testing
             #expect(report.stdout.contains(shown), "\(shown) in \(report.stdout)")
         }
     }
+
+    /// The seed story through translation: the syndication report lists the outlets that carried
+    /// TASS's Russian original in other languages, and the quotes in Russian, German and Chinese
+    /// have their speakers, the Chinese one first reported by TASS.
+    @Test func translationsCarryTheOriginalAndItsQuotes() throws {
+        let db = CLI.temporaryDatabase()
+        defer { CLI.remove(db) }
+        let run = try CLI.run(["run", "--db", db, CLI.fixture("jsonl/multilingual-story.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let syndication = try CLI.run(["report", "syndication", "--db", db]).stdout
+        #expect(syndication.contains("3 translations"), "\(syndication)")
+        for row in ["| Reuters | translation |", "| Rhein-Ostsee Depesche | translation |", "| 亚欧通讯 | translation |"] {
+            #expect(syndication.contains(row), "\(row) in \(syndication)")
+        }
+        let quotes = try CLI.objects(try CLI.run(["export", "quotes", "--db", db]))
+        func speaker(_ document: String) -> [String] {
+            quotes.filter { ($0["id"] as? String)?.hasPrefix(document) == true }.compactMap { $0["speaker"] as? String }
+        }
+        #expect(speaker("tass-ru/2021-06-22").contains("Мин Аунг Хлайн"))
+        #expect(!speaker("rhein-ostsee-depesche/2021-06-22").isEmpty)
+        // The Chinese mention is the commander with his Latin name; its quote's speaker resolves to that name.
+        let chinese = quotes.filter { ($0["id"] as? String)?.hasPrefix("yaou-tongxun") == true && $0["speaker"] is String }
+        #expect(chinese.contains { ($0["speaker_mention"] as? String)?.contains("敏昂莱") == true && ($0["via"] as? [String])?.first == "TASS" },
+                "\(chinese)")
+        // One quote through the translation: TASS's Russian words and Reuters' English ones.
+        func quoteID(_ document: String, _ words: String) -> Int? {
+            quotes.first { ($0["id"] as? String)?.hasPrefix(document) == true && ($0["quote"] as? String)?.contains(words) == true }?["quote_id"] as? Int
+        }
+        let russian = quoteID("tass-ru/2021-06-22", "Благодаря России")
+        #expect(russian != nil)
+        #expect(quoteID("reuters/2021-06-22", "Thanks to Russia") == russian)
+        let report = try CLI.run(["report", "quotes", "--db", db]).stdout
+        #expect(report.contains("first reported by TASS; relayed by Reuters"), "\(report)")
+    }
 }

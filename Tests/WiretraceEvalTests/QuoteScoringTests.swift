@@ -100,6 +100,13 @@ import WiretraceQuotes
         let ptb = Array("He said `` we will win '' .".unicodeScalars)
         #expect(QuoteScoring.isDirect(11..<22, in: ptb))
         #expect(!QuoteScoring.isDirect(0..<7, in: ptb))
+        // German marks: „…“ and »…«; the words after the closing mark are not quoted.
+        let german = Array("Er sagte: „Wir bleiben hier.“ Danach ging er lange nach Hause.".unicodeScalars)
+        #expect(QuoteScoring.isDirect(11..<28, in: german))
+        #expect(!QuoteScoring.isDirect(30..<german.count, in: german))
+        let reversed = Array("Sie rief: »Kommt sofort!« Dann schwieg sie eine ganze Weile lang.".unicodeScalars)
+        #expect(QuoteScoring.isDirect(10..<24, in: reversed))
+        #expect(!QuoteScoring.isDirect(26..<reversed.count, in: reversed))
     }
 
     @Test func countsAddUp() {

@@ -205,6 +205,15 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: "Posted " + text, order: order).first?.date.isoDay == expected)
     }
 
+    @Test("Arabic month names, of Egypt and the Gulf and the Levantine ones", arguments: [
+        ("القاهرة 22 يونيو 2021", "2021-06-22"),
+        ("بيروت 22 حزيران 2021", "2021-06-22"),
+        ("3 أكتوبر 2020", "2020-10-03"),
+    ])
+    func arabicMonths(text: String, expected: String) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
     @Test("the numeric order a page suggests")
     func pageOrder() {
         #expect(NumericDateOrder.forPage(language: "en-US", host: "example.co.uk") == .monthFirst)

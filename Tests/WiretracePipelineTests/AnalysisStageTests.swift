@@ -38,8 +38,8 @@ import WiretraceStore
 
         // Quote linking: one quote id per stored occurrence, as many quotes as stored.
         let quotes = try analysis.linkQuotes(store: store, corpus: kept)
-        #expect(quotes.quoteIDs.count == quotes.occurrences.count)
-        #expect(quotes.quotes.count == (try store.quotes()).count)
+        #expect(quotes.match.quoteIDs.count == quotes.occurrences.count)
+        #expect(quotes.match.quotes.count == (try store.quotes()).count)
 
         // Cluster, then evidence: the stories and their members as the run stored them.
         let stories = analysis.cluster(corpus: &kept, quotes: quotes)

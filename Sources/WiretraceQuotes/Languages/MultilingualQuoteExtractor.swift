@@ -1,0 +1,472 @@
+import WiretraceCore
+
+/// Direct quotes and their speakers in a language other than English, with that language's
+/// ``SpeechLexicon``: the quote marks and dash speech of ``MultilingualQuoteScanner``, a speech verb
+/// beside the quote, and the speaker phrase the language puts around it.
+///
+/// After a quote: an inverted verb and its subject (`„…“, sagte Merkel`, `«…», — заявил Шойгу`,
+/// `« … », a affirmé le chef de l'État`, `« … », dit-il`), a subject and its verb (`“…”, el
+/// presidente dijo`), or a final verb whose subject opens the sentence (`Erdoğan, “…” dedi`). Before
+/// a quote: a verb whose subject stands before it or, inverted, after it (`Merkel sagte: „…“`,
+/// `Darauf entgegnete er: „…“`, `وقال الوزير: «…»`), an "according to" form (`laut X`, `selon X`,
+/// `по словам X`), or a short label (`Der Redakteur: „…“`). Chinese is read by characters
+/// (``chineseQuotes(in:text:)``). A quote of fewer than three words, and dash speech, count only with
+/// a speaker; a quote with none takes the speaker of the quote before it in its paragraph when only
+/// punctuation stands between them.
+package struct MultilingualQuoteExtractor: Sendable {
+    package let lexicon: SpeechLexicon
+
+    package init(lexicon: SpeechLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Languages whose writers introduce speech with a dash at the start of a paragraph.
+    static let dashSpeechLanguages: Set<String> = ["ru", "pl", "fr", "es", "it", "pt", "uk", "bg", "cs", "sk"]
+
+    /// The quotes of `article`, sorted by start offset.
+    /// - Complexity: O(n) in the length of the text, times a small constant per quote.
+    package func quotes(in article: Article) -> [QuoteOccurrence] {
+        let text = ScalarText(article.text)
+        if lexicon.language == "zh" { return chineseQuotes(in: article, text: text) }
+        let tokens = Tokenizer.tokens(text)
+        guard !tokens.isEmpty else { return [] }
+        let spans = MultilingualQuoteScanner.spans(
+            in: text, dashSpeech: Self.dashSpeechLanguages.contains(lexicon.language))
+        guard !spans.isEmpty else { return [] }
+        let starts = tokens.map(\.start)
+        func tokenAt(_ offset: Int) -> Int {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        var inQuote = [Bool](repeating: false, count: tokens.count)
+        var openMarks = Set<Int>()
+        var bounds: [(open: Int, close: Int)] = []
+        for span in spans {
+            let open = tokenAt(span.open.lowerBound)
+            let close = span.close.isEmpty ? tokenAt(span.content.upperBound) : tokenAt(span.close.lowerBound)
+            bounds.append((open, close))
+            openMarks.insert(open)
+            if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
+        }
+        let sentence = sentenceIDs(tokens, spans: spans, bounds: bounds, inQuote: inQuote, openMarks: openMarks, text: text)
+        let reader = SpeakerPhrases(tokens: tokens, lexicon: lexicon)
+
+        var occurrences: [QuoteOccurrence] = []
+        var previous: (paragraph: Int, close: Int, speaker: ClosedRange<Int>, cue: String)? = nil
+        var lastName: String? = nil
+        for (n, span) in spans.enumerated() {
+            let (open, close) = bounds[n]
+            guard open < tokens.count else { continue }
+            // The attribution may use the tokens up to the next quote in the sentence.
+            var hi = min(close + 1, tokens.count)
+            while hi < tokens.count, sentence[hi] == sentence[min(close, tokens.count - 1)], !openMarks.contains(hi) {
+                hi += 1
+            }
+            var lo = open
+            while lo > 0, sentence[lo - 1] == sentence[open], !(n > 0 && lo - 1 <= bounds[n - 1].close) { lo -= 1 }
+            let words = tokens[(open + 1)..<min(close, tokens.count)].filter(\.isWord).count
+            var found: (speaker: ClosedRange<Int>, cue: String)? = nil
+            if close < tokens.count || span.close.isEmpty {
+                found = reader.after(from: min(close + (span.close.isEmpty ? 0 : 1), tokens.count), upTo: hi, quoteOpen: open, sentenceStart: sentenceStart(sentence, open))
+            }
+            if found == nil { found = reader.before(in: lo..<open) }
+            if found == nil, close > open + 2 {
+                // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
+                found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
+            }
+            let paragraph = tokens[open].paragraph
+            if found == nil, words >= 3, let previous, previous.paragraph == paragraph,
+                span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
+            {
+                found = (previous.speaker, previous.cue)
+            }
+            if found == nil, words < 3 || span.isDash { continue }
+            if let found { previous = (paragraph, close, found.speaker, found.cue) }
+            var occurrence = QuoteOccurrence(
+                start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
+                kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
+            if let found {
+                let phrase = reader.name(found.speaker)
+                let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
+                let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
+                    || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
+                if !isPronoun { lastName = phrase }
+                occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
+                occurrence.speakerStart = mention.lowerBound
+                occurrence.speakerEnd = mention.upperBound
+                occurrence.cue = found.cue
+            }
+            occurrences.append(occurrence)
+        }
+        return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    /// Words after which a full stop ends no sentence (`u. A.`, `z. B.`, `Dr.`, `Abg.`): one or two
+    /// letters, a number (`8. Juni`), or a listed abbreviation.
+    static let abbreviations: Set<String> = [
+        "dr", "nr", "st", "bzw", "vgl", "ca", "abg", "hr", "fr", "prof", "gen", "mr", "mme", "mgr", "sr", "sra",
+        "gr", "ing", "dipl", "min", "bd", "jh", "jr", "usw", "etc", "evtl", "inkl", "geb", "gest", "str",
+    ]
+
+    /// Sentence numbers per token: a sentence ends at ".", "!", "?" or "…" outside quotes before a
+    /// capitalised word or an opening mark, unless the stop follows an abbreviation; and after a
+    /// quote whose own last sentence ended inside the marks, before a capitalised word that is no
+    /// speech verb (`…haben.“ Am Montag …`). Paragraph breaks end sentences.
+    private func sentenceIDs(
+        _ tokens: [Token], spans: [MultilingualQuoteScanner.Span], bounds: [(open: Int, close: Int)], inQuote: [Bool],
+        openMarks: Set<Int>, text: ScalarText
+    ) -> [Int] {
+        var closes = Set<Int>()
+        for (n, span) in spans.enumerated() where !span.close.isEmpty {
+            if let last = span.content.last, [".", "!", "?", "\u{2026}"].contains(text.scalars[last]) {
+                closes.insert(bounds[n].close)
+            }
+        }
+        var ids = [Int](repeating: 0, count: tokens.count)
+        var id = 0
+        for k in 1..<max(tokens.count, 1) {
+            let previous = tokens[k - 1]
+            let next = tokens[k]
+            var boundary = next.paragraph != previous.paragraph
+            if !boundary, !inQuote[k - 1], [".", "!", "?", "\u{2026}", "\u{3002}"].contains(previous.text),
+                next.isCapitalized || openMarks.contains(k) || next.text.unicodeScalars.first?.properties.numericType != nil
+            {
+                boundary = true
+                if previous.text == ".", k >= 2, tokens[k - 2].isWord {
+                    let word = tokens[k - 2].lower
+                    boundary = !(word.count <= 2 || Self.abbreviations.contains(word)
+                        || word.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+                }
+            }
+            if !boundary, closes.contains(k - 1), next.isCapitalized, !lexicon.isVerb(next.lower) { boundary = true }
+            if boundary { id += 1 }
+            ids[k] = id
+        }
+        return ids
+    }
+
+    private func sentenceStart(_ sentence: [Int], _ k: Int) -> Int {
+        var a = k
+        while a > 0, sentence[a - 1] == sentence[k] { a -= 1 }
+        return a
+    }
+
+    /// A news agency named in the attribution's sentence ("ТАСС", "Reuters"), the first reporter.
+    private func reporter(_ tokens: [Token], _ range: Range<Int>) -> String? {
+        for k in range where tokens[k].isWord && (tokens[k].isCapitalized || lexicon.language == "ar") {
+            if let agency = NewsAgency.canonical(tokens[k].text) { return agency }
+        }
+        return nil
+    }
+}
+
+/// Speaker phrases around a speech verb, read with one language's lexicon.
+struct SpeakerPhrases {
+    let tokens: [Token]
+    let lexicon: SpeechLexicon
+
+    private static let joiners: Set<String> = [",", "\u{2014}", "\u{2013}", "\u{2015}", "-", "\u{060C}", ":"]
+
+    func isVerb(_ k: Int) -> Bool { k >= 0 && k < tokens.count && tokens[k].isWord && lexicon.isVerb(tokens[k].lower) }
+
+    func isPronoun(_ k: Int) -> Bool { tokens[k].isWord && lexicon.pronouns.contains(tokens[k].lower) }
+
+    /// The speaker phrase as a name: its words without leading determiners.
+    func name(_ phrase: ClosedRange<Int>) -> String {
+        var a = phrase.lowerBound
+        while a < phrase.upperBound, lexicon.determiners.contains(tokens[a].lower) { a += 1 }
+        var result = ""
+        for k in a...phrase.upperBound {
+            if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
+            result += tokens[k].text
+        }
+        return result
+    }
+
+    /// The noun phrase starting at `start` (after adverbs), before `limit`: a pronoun, or up to six
+    /// words that are no stop word and no speech verb.
+    func forward(from start: Int, limit: Int, inverted: Bool = false) -> ClosedRange<Int>? {
+        var f = start
+        var skipped = 0
+        while f < limit, skipped < 3, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) {
+            f += 1
+            skipped += 1
+        }
+        guard f < limit, tokens[f].isWord else { return nil }
+        if isPronoun(f) { return f...f }
+        if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
+        var k = f
+        var last: Int? = nil
+        while k < limit, k - f < 7, tokens[k].isWord {
+            let word = tokens[k].lower
+            if k > f, isVerb(k) { break }
+            if lexicon.connectors.contains(word) {
+                k += 1
+                continue
+            }
+            if lexicon.stops.contains(word), !lexicon.determiners.contains(word) { break }
+            if !lexicon.determiners.contains(word) { last = k }
+            k += 1
+        }
+        guard let last else { return nil }
+        // A phrase in lower case needs an article, except right after an inverted verb, where a
+        // language without articles names the speaker by role (`powiedział premier`).
+        if lexicon.capitalises, !inverted, !tokens[f...last].contains(where: \.isCapitalized),
+            !lexicon.determiners.contains(tokens[f].lower)
+        {
+            return nil
+        }
+        return f...last
+    }
+
+    /// A German noun phrase: determiners and a few adjectives, then capitalised words (German
+    /// capitalises every noun, so the phrase ends after them), perhaps joined to a genitive or a
+    /// `von` phrase: `die Herzogin`, `General Ducrot`, `einer der deutschen Maler`.
+    private func germanForward(from start: Int, limit: Int) -> ClosedRange<Int>? {
+        var k = start
+        var last: Int? = nil
+        var lowercase = 0
+        while k < limit, tokens[k].isWord, k - start < 8 {
+            let word = tokens[k].lower
+            if tokens[k].isCapitalized, !lexicon.determiners.contains(word), !lexicon.stops.contains(word),
+                k == start || !isVerb(k)
+            {
+                last = k
+                lowercase = 0
+            } else if lexicon.determiners.contains(word) || lexicon.connectors.contains(word) {
+                if last != nil, !(lexicon.connectors.contains(word) || word == "der" || word == "des") { break }
+            } else if last == nil, lowercase < 3, !lexicon.stops.contains(word), !isVerb(k), k > start,
+                lexicon.determiners.contains(tokens[start].lower), !isPronoun(k)
+            {
+                lowercase += 1
+            } else if last != nil, lowercase < 2, !lexicon.stops.contains(word), !isVerb(k),
+                lexicon.determiners.contains(tokens[k - 1].lower) || lexicon.connectors.contains(tokens[k - 1].lower)
+            {
+                lowercase += 1
+            } else {
+                break
+            }
+            k += 1
+        }
+        guard let last else { return nil }
+        return start...last
+    }
+
+    /// An attribution set inside a quote between commas or dashes, near its start:
+    /// `„Als Holländer, sagte einer der Maler, müssen …“`, `„Eine Klinik — meinte er — ist …“`.
+    func inserted(in range: Range<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        var k = range.lowerBound
+        while k < min(range.upperBound - 2, range.lowerBound + 15) {
+            defer { k += 1 }
+            guard Self.joiners.contains(tokens[k].text), tokens[k].text != ":" else { continue }
+            var v = k + 1
+            while v < range.upperBound, !isVerb(v), tokens[v].isWord, lexicon.auxiliaries.contains(tokens[v].lower) { v += 1 }
+            guard isVerb(v) else { continue }
+            var end = v + 1
+            while end < min(range.upperBound, v + 9), !Self.joiners.contains(tokens[end].text) { end += 1 }
+            guard end < range.upperBound else { continue }
+            if lexicon.carriesSubject(tokens[v].lower) { return (v...v, tokens[v].text) }
+            if let phrase = forward(from: v + 1, limit: end) {
+                return (phrase, tokens[v].text)
+            }
+        }
+        return nil
+    }
+
+    /// The noun phrase ending at `end`, not before `lowerBound`.
+    func backward(endingAt end: Int, lowerBound: Int) -> ClosedRange<Int>? {
+        var j = end
+        while j >= lowerBound, tokens[j].isWord, lexicon.auxiliaries.contains(tokens[j].lower), !isPronoun(j) { j -= 1 }
+        guard j >= lowerBound, tokens[j].isWord else { return nil }
+        if isPronoun(j) { return j...j }
+        var k = j
+        while k >= lowerBound, j - k < 6, tokens[k].isWord {
+            let word = tokens[k].lower
+            if lexicon.determiners.contains(word) {
+                k -= 1
+                break
+            }
+            if isVerb(k) || lexicon.pronouns.contains(word) { break }
+            if lexicon.stops.contains(word), !lexicon.connectors.contains(word) { break }
+            k -= 1
+        }
+        var a = k + 1
+        while a <= j, lexicon.connectors.contains(tokens[a].lower) || lexicon.stops.contains(tokens[a].lower) { a += 1 }
+        guard a <= j else { return nil }
+        if lexicon.capitalises, !tokens[a...j].contains(where: \.isCapitalized),
+            !(a > lowerBound && lexicon.determiners.contains(tokens[a - 1].lower))
+        {
+            return nil
+        }
+        if a > lowerBound, lexicon.determiners.contains(tokens[a - 1].lower) { a -= 1 }
+        return a...j
+    }
+
+    /// The tokens from the comma (or `lowerBound`) before `end` up to `end`.
+    func clause(endingBefore end: Int, from lowerBound: Int) -> Range<Int> {
+        var a = end
+        while a > lowerBound, tokens[a - 1].text != ",", tokens[a - 1].text != ";" { a -= 1 }
+        return a..<end
+    }
+
+    /// The subject of a clause whose verb is not beside it: its first pronoun, or else its first
+    /// capitalised word that is not its first word, no article and no stop word (`dann sprang er auf`,
+    /// `sprang Jener auf`).
+    func clauseSubject(in range: Range<Int>) -> ClosedRange<Int>? {
+        guard !range.isEmpty else { return nil }
+        if let k = range.first(where: { isPronoun($0) && !SpeechLexicon.objectForms.contains(tokens[$0].lower) }) {
+            return k...k
+        }
+        guard lexicon.capitalises else { return nil }
+        for k in range where k > range.lowerBound && tokens[k].isCapitalized && tokens[k - 1].isWord
+            && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
+            && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+        {
+            return k...k
+        }
+        return nil
+    }
+
+    /// The subject that opens a sentence (`Erdoğan, “…” dedi`).
+    func sentenceSubject(from start: Int, before limit: Int) -> ClosedRange<Int>? {
+        guard start < limit, let phrase = forward(from: start, limit: limit) else { return nil }
+        return phrase
+    }
+
+    /// An attribution after a quote that closes at token `start - 1`.
+    func after(from start: Int, upTo hi: Int, quoteOpen: Int, sentenceStart: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        var i = start
+        var skipped = 0
+        while i < hi, skipped < 3, Self.joiners.contains(tokens[i].text) {
+            i += 1
+            skipped += 1
+        }
+        guard i < hi, tokens[i].isWord else { return nil }
+        // An inverted verb, perhaps after an auxiliary: "sagte Merkel", "a affirmé le chef".
+        while i + 1 < hi, !isVerb(i), lexicon.auxiliaries.contains(tokens[i].lower), isVerb(i + 1)
+            || lexicon.auxiliaries.contains(tokens[i + 1].lower) && i + 2 < hi && isVerb(i + 2)
+        {
+            i += 1
+        }
+        var v = i
+        if !isVerb(v), lexicon.auxiliaries.contains(tokens[v].lower) || lexicon.carriesSubject(tokens[v].lower),
+            v + 1 < hi, isVerb(v + 1)
+        {
+            if lexicon.carriesSubject(tokens[v].lower) { return (v...v, tokens[v].text + " " + tokens[v + 1].text) }
+            v += 1
+        }
+        if isVerb(v) {
+            let cue = tokens[i...v].map(\.text).joined(separator: " ")
+            if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
+            if lexicon.order != .verbFinal, let phrase = forward(from: v + 1, limit: hi, inverted: true) {
+                return (phrase, cue)
+            }
+            guard quoteOpen > sentenceStart else { return nil }
+            if lexicon.order == .verbFinal {
+                return sentenceSubject(from: sentenceStart, before: quoteOpen).map { ($0, cue) }
+            }
+            // The subject just before the quote: `als einer der Matrosen plötzlich „Land!“ rief`.
+            var j = quoteOpen - 1
+            while j > sentenceStart, j >= quoteOpen - 2, tokens[j].isWord, !tokens[j].isCapitalized,
+                !lexicon.stops.contains(tokens[j].lower), !isPronoun(j)
+            {
+                j -= 1
+            }
+            return backward(endingAt: j, lowerBound: sentenceStart).map { ($0, cue) }
+        }
+        // "According to" after the quote: "…", selon le ministre.
+        if let phrase = according(at: i, limit: hi) { return phrase }
+        // Subject then verb: “…”, el presidente dijo.
+        if lexicon.order != .verbFirst, let phrase = forward(from: i, limit: hi) {
+            var k = phrase.upperBound + 1
+            var gap = 0
+            while k < hi, gap < 3, tokens[k].isWord, !isVerb(k), lexicon.auxiliaries.contains(tokens[k].lower) {
+                k += 1
+                gap += 1
+            }
+            if k < hi, isVerb(k) { return (phrase, tokens[k].text) }
+            // Turkish "X'e göre".
+            if k < hi, lexicon.accordingAfter.contains(tokens[k].lower) { return (phrase, tokens[k].text) }
+        }
+        return nil
+    }
+
+    /// An "according to" form at `i` and the phrase after it.
+    func according(at i: Int, limit: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        for form in lexicon.according where i + form.count < limit {
+            guard form.indices.allSatisfy({ tokens[i + $0].lower == form[$0] }) else { continue }
+            let end = i + form.count
+            if let phrase = forward(from: end, limit: limit) ?? anyPhrase(from: end, limit: limit) {
+                return (phrase, form.joined(separator: " "))
+            }
+        }
+        return nil
+    }
+
+    /// Up to four words from `start`, for languages whose names carry no capital or for phrases the
+    /// stricter reader refuses after an explicit "according to".
+    private func anyPhrase(from start: Int, limit: Int) -> ClosedRange<Int>? {
+        var k = start
+        while k < limit, k - start < 4, tokens[k].isWord, !lexicon.stops.contains(tokens[k].lower) { k += 1 }
+        return k > start ? start...(k - 1) : nil
+    }
+
+    /// An attribution before a quote, in the tokens `range` of its sentence before the opening mark.
+    func before(in range: Range<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard !range.isEmpty else { return nil }
+        let open = range.upperBound
+        var v = open - 1
+        while v >= range.lowerBound, open - v <= 14 {
+            defer { v -= 1 }
+            if let found = according(at: v, limit: open) { return found }
+            guard isVerb(v) else { continue }
+            let cue = tokens[v].text
+            if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
+            // Inverted with a pronoun: "Darauf entgegnete er: „…“".
+            var f = v + 1
+            while f < open, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) { f += 1 }
+            if f < open, isPronoun(f) { return (f...f, cue) }
+            if lexicon.order == .verbFirst {
+                if let phrase = forward(from: v + 1, limit: open) ?? anyPhrase(from: v + 1, limit: open) {
+                    return (phrase, cue)
+                }
+                continue
+            }
+            if lexicon.order == .verbFinal {
+                if let subject = sentenceSubject(from: range.lowerBound, before: v) { return (subject, cue) }
+                continue
+            }
+            if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
+                return (phrase, cue)
+            }
+            // A verb after "und" or a comma shares the subject of the clause before it:
+            // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
+            let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
+            if coordinated, let subject = clauseSubject(in: clause(endingBefore: v - 1, from: range.lowerBound)) {
+                return (subject, cue)
+            }
+            if let phrase = forward(from: v + 1, limit: open) { return (phrase, cue) }
+            if !coordinated, let subject = clauseSubject(in: clause(endingBefore: v, from: range.lowerBound)) {
+                return (subject, cue)
+            }
+        }
+        // A label: "Der Redakteur: „…“".
+        if open - 1 > range.lowerBound, tokens[open - 1].text == ":" {
+            var a = open - 2
+            while a > range.lowerBound, tokens[a - 1].isWord { a -= 1 }
+            let words = (a...(open - 2))
+            if words.count <= 3, tokens[open - 2].isCapitalized || !lexicon.capitalises,
+                words.allSatisfy({ tokens[$0].isWord && !lexicon.stops.contains(tokens[$0].lower) || lexicon.determiners.contains(tokens[$0].lower) }),
+                a == range.lowerBound || !tokens[a - 1].isWord
+            {
+                return (a...(open - 2), ":")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+extension SpeechLexicon {
+    /// German: `„…“, sagte Merkel`, `Merkel sagte: „…“`, `laut Regierungssprecher`.
+    static let german: SpeechLexicon = {
+        // Weak verbs: stem + e, t, te, ten, test, tet, en; participles listed apart.
+        let weak = forms(
+            [
+                "sag", "erklär", "meint", "mein", "antwortet", "fragt", "frag", "betont", "bemerkt", "behauptet",
+                "versichert", "erzählt", "äußert", "äusser", "äußer", "erwider", "warnt", "warn", "forder",
+                "kündigt", "schilder", "berichtet", "ergänz", "unterstrich", "bekräftigt", "wiederholt",
+                "bestätigt", "kommentiert", "argumentier", "mahnt", "verkündet", "teilt", "twitter",
+                "flüster", "jubelt", "klagt", "sorg", "hob", "stell", "erläuter", "verlautbar", "zitiert",
+                "resümier", "protestier", "fordert", "lach", "seufz", "brüll", "schimpf", "antwort",
+            ],
+            ["e", "t", "te", "ten", "test", "tet", "en"])
+        let strong: Set<String> = [
+            "sprach", "spricht", "sprachen", "sprechen", "rief", "ruft", "riefen", "schrieb", "schreibt",
+            "schrieben", "fügte", "fügt", "fügten", "wandte", "entgegnete", "entgegnet", "entgegneten",
+            "erwiderte", "erwidert", "erwiderten", "hieß", "heißt", "sagte", "sagt", "gesagt", "erklärt",
+            "erklärte", "geäußert", "geschrieben", "gerufen", "gesprochen", "erwidert", "betonte", "bemerkte",
+            "meinte", "fragte", "antwortete", "versprach", "verspricht", "gestand", "gesteht", "gab", "wusste",
+            "schrie", "schreit", "verriet", "verrät", "befahl", "befiehlt", "riet", "rät", "empfahl",
+            "zugerufen", "zurief", "ausrief", "verkündete", "verkündend", "beteuerte", "beteuert",
+            "versicherte", "räumte", "räumt", "stellte", "stellt", "unterstrich", "unterstreicht", "hob", "hebt",
+            "warnte", "kündigte", "kündigt", "teilte", "teilt", "dozierte", "schloss", "schloß", "fuhr", "fährt",
+            "bekannte", "bekennt", "mahnte", "klagte", "seufzte", "lachte", "jubelte", "schimpfte", "brüllte",
+            "flüsterte", "forderte", "erzählte", "berichtete", "ergänzte", "bekräftigte", "bestätigte",
+            "gesagt", "erklärt", "betont", "gemeint", "gefragt", "geantwortet", "berichtet", "ergänzt",
+            "rufen", "sagen", "schreien", "antworten", "fragen", "erklären", "sprechen", "schrieen",
+        ]
+        return SpeechLexicon(
+            language: "de",
+            verbs: weak.union(strong),
+            auxiliaries: [
+                "hat", "haben", "hatte", "hatten", "habe", "ist", "war", "wird", "wurde", "damals", "dann", "da",
+                "auch", "noch", "einmal", "schon", "nun", "später", "heute", "gestern", "weiter", "wörtlich",
+                "dazu", "darauf", "daraufhin", "hierauf", "zuletzt", "schließlich", "zudem", "ferner", "außerdem",
+                "jedoch", "aber", "denn", "etwa", "so", "sodann", "endlich", "kürzlich", "jüngst", "ebenfalls",
+                "bereits", "erst", "sogar", "dagegen", "hingegen", "freilich", "zwar", "einst", "oft",
+                "leise", "lächelnd", "trocken", "knapp", "kurz", "ruhig", "energisch", "sofort",
+            ],
+            according: [["laut"], ["nach", "angaben", "von"], ["nach", "worten", "von"]],
+            pronouns: ["er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine"],
+            determiners: [
+                "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+                "sein", "seine", "ihr", "ihre", "unser", "unsere", "dieser", "diese", "dieses", "jener", "jene",
+            ],
+            connectors: ["von", "vom", "zu", "zur", "der", "des", "van", "de"],
+            stops: [
+                "und", "oder", "aber", "denn", "sondern", "dass", "daß", "weil", "wenn", "als", "wie", "ob",
+                "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "über", "unter",
+                "vor", "für", "gegen", "ohne", "um", "durch", "nicht", "so", "auch", "noch", "nur", "schon",
+                "sich", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "dir", "dich", "folgendes",
+                "folgende", "darauf", "dann", "da", "damals", "hier", "dort", "heute", "gestern", "nun", "jetzt",
+                "zuerst", "später", "dabei", "dazu", "hierauf", "daraufhin", "endlich", "ferner", "sodann",
+                "zuletzt", "weiter", "wörtlich", "etwa", "ja", "doch", "zwar", "es", "ist", "war", "sind", "waren",
+                "hat", "hatte", "haben", "wird", "wurde", "werden", "einmal", "immer", "wieder", "sehr",
+            ])
+    }()
+}

@@ -1,0 +1,130 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+/// Quotes and speakers in languages other than English, on sentences written for these tests.
+@Suite struct MultilingualQuoteTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var language: String
+        var text: String
+        var quote: String
+        var speaker: String
+        var mention: String
+        var testDescription: String { "\(language): \(quote)" }
+    }
+
+    static let cases: [Case] = [
+        Case(language: "de", text: "Die Ministerin sprach in Hamm. „Wir schaffen das“, sagte Berger. Dann ging sie.",
+             quote: "Wir schaffen das", speaker: "Berger", mention: "Berger"),
+        Case(language: "de", text: "Der Bürgermeister sagte: „Die Brücke wird im Mai fertig.“ Das glaubt kaum jemand.",
+             quote: "Die Brücke wird im Mai fertig.", speaker: "Bürgermeister", mention: "Der Bürgermeister"),
+        Case(language: "de", text: "Darauf entgegnete er: »Das weiß ich noch nicht.« Niemand fragte weiter.",
+             quote: "Das weiß ich noch nicht.", speaker: "er", mention: "er"),
+        Case(language: "de", text: "Die Schule blieb zu. „Eine Schule — meinte der Lehrer — ist kein Lager.“",
+             quote: "Eine Schule — meinte der Lehrer — ist kein Lager.", speaker: "Lehrer", mention: "der Lehrer"),
+        Case(language: "fr", text: "Le sommet s'est ouvert à Lyon. « La ville est prête », a affirmé le chef de l'État.",
+             quote: "La ville est prête", speaker: "chef de l'État", mention: "le chef de l'État"),
+        Case(language: "fr", text: "Le maire a déclaré : « Les travaux reprendront lundi. » Les riverains attendent.",
+             quote: "Les travaux reprendront lundi.", speaker: "maire", mention: "Le maire"),
+        Case(language: "es", text: "La reunión terminó tarde. “No habrá recortes este año”, dijo la ministra Ortega.",
+             quote: "No habrá recortes este año", speaker: "ministra Ortega", mention: "la ministra Ortega"),
+        Case(language: "it", text: "Il vertice è finito. «Nessuno resterà indietro», ha detto il sindaco di Bari.",
+             quote: "Nessuno resterà indietro", speaker: "sindaco di Bari", mention: "il sindaco di Bari"),
+        Case(language: "pt", text: "A reunião acabou cedo. “Não vamos aceitar o acordo”, disse o ministro Costa.",
+             quote: "Não vamos aceitar o acordo", speaker: "ministro Costa", mention: "o ministro Costa"),
+        Case(language: "ru", text: "Совещание прошло в Туле. «Мы закончим мост к зиме», — заявил Петренко.",
+             quote: "Мы закончим мост к зиме", speaker: "Петренко", mention: "Петренко"),
+        Case(language: "pl", text: "Posiedzenie trwało długo. „Nie podniesiemy opłat” – powiedział burmistrz Nowak.",
+             quote: "Nie podniesiemy opłat", speaker: "burmistrz Nowak", mention: "burmistrz Nowak"),
+        Case(language: "tr", text: "Toplantı uzun sürdü. Yılmaz, “Köprüyü kışa kadar bitireceğiz” dedi.",
+             quote: "Köprüyü kışa kadar bitireceğiz", speaker: "Yılmaz", mention: "Yılmaz"),
+        Case(language: "ar", text: "انتهى الاجتماع مساء. وقال الوزير سالم: «سنكمل الجسر قبل الشتاء».",
+             quote: "سنكمل الجسر قبل الشتاء", speaker: "الوزير سالم", mention: "الوزير سالم"),
+        Case(language: "zh", text: "会议在南京举行。王明表示：“我们将在冬季前建成这座桥。”",
+             quote: "我们将在冬季前建成这座桥。", speaker: "王明", mention: "王明"),
+        Case(language: "zh", text: "会议在南京举行。“我们将按时完成。”李华说。",
+             quote: "我们将按时完成。", speaker: "李华", mention: "李华"),
+    ]
+
+    @Test(arguments: cases) func speakerFound(_ c: Case) {
+        let page = Article(id: "t", source: "t", text: c.text, language: c.language)
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(offsetsHold(page, found))
+        let quote = found.first { $0.text == c.quote }
+        #expect(quote != nil, "quotes found: \(found.map(\.text))")
+        #expect(quote?.kind == .direct)
+        #expect(quote?.speaker == c.speaker)
+        if let quote { #expect(speakerMention(page, quote) == c.mention) }
+    }
+
+    @Test func dashSpeechTakesTheSpeakerOfItsParagraph() {
+        let text = "Совещание прошло в Туле.\n— Мы готовы к переговорам, — сказал Петренко журналистам. — Но условия прежние."
+        let page = Article(id: "t", source: "t", text: text, language: "ru")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.map(\.text) == ["Мы готовы к переговорам", "Но условия прежние."])
+        #expect(found.allSatisfy { $0.speaker == "Петренко" })
+    }
+
+    @Test func dashListWithoutSpeechVerbIsNoQuote() {
+        let text = "Состав делегации:\n— министр финансов и его заместитель\n— глава таможни"
+        let page = Article(id: "t", source: "t", text: text, language: "ru")
+        #expect(QuoteExtractor().quotes(in: page).isEmpty)
+    }
+
+    @Test func shortQuotedTitleWithoutSpeakerIsDropped() {
+        let text = "Er las damals im „Tageblatt“ einen langen Bericht über die neue Brücke."
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).isEmpty)
+    }
+
+    @Test func germanClosingStraightMarkAndSplitQuote() {
+        let text = "„Hier sehen wir endlich,\" sagt er, „einen neuen Stil vor uns.\" Dann schwieg er."
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.map(\.text) == ["Hier sehen wir endlich", "einen neuen Stil vor uns."])
+        #expect(found.allSatisfy { $0.speaker == "er" && $0.cue == "sagt" })
+    }
+
+    @Test func inverseGuillemetsOpenOnlyBeforeAWord() {
+        // French closing marks followed by an opening one must not pair the other way round.
+        let spans = MultilingualQuoteScanner.spans(
+            in: ScalarText("« Oui », dit-il. « Non », dit-elle."), dashSpeech: false)
+        #expect(spans.count == 2)
+    }
+
+    @Test func agencyInTheSentenceIsTheFirstReporter() {
+        let text = "Встреча прошла в Москве. «Мы довольны итогами», — заявил Петренко ТАСС."
+        let page = Article(id: "t", source: "t", outlet: "Example", text: text, language: "ru")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.via == ["TASS", "Example"])
+    }
+}
+
+@Suite struct CoordinatedSpeakerTests {
+    @Test func verbAfterUndSharesTheClauseSubject() {
+        let text = "Der Abend wurde laut, dann sprang er auf und rief Müller zu: „Das ist nicht wahr!“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.text == "Das ist nicht wahr!")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "er")
+    }
+}
+
+@Suite struct ChineseSpeakerTests {
+    @Test func theSpeakerIsTheClauseSubjectBeforeItsAdverbials() {
+        let text = "据新华社报道，江南省省长王明(Wang Ming)当天在南京与来访代表会谈时表示：“我们将在冬季前建成这座桥。”"
+        let page = Article(id: "t", source: "t", text: text, language: "zh")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.speaker == "江南省省长王明(Wang Ming)")
+    }
+}
+
+@Suite struct ChineseRelayTests {
+    @Test func anAgencyInJuBaodaoIsTheFirstReporter() {
+        let text = "据塔斯社(TASS)6月3日报道，江南省省长王明(Wang Ming)当天在南京与来访代表会谈时表示：“我们将在冬季前建成这座桥。”"
+        let page = Article(id: "t", source: "t", outlet: "Example", text: text, language: "zh")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first?.speaker == "江南省省长王明(Wang Ming)")
+        #expect(found.first?.via == ["TASS", "Example"])
+    }
+}
