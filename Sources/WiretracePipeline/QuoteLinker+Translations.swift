@@ -82,12 +82,6 @@ extension QuoteLinker {
         let quotes = members.enumerated().map { offset, group in
             record(id: offset + 1, group.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published)
         }
-        var resolved = [String?](repeating: nil, count: occurrences.count)
-        for (index, occurrence) in occurrences.enumerated() {
-            guard let named = quotes[quoteIDs[index] - 1].speaker, isName(named) else { continue }
-            if let own = occurrence.speaker, isName(own) { continue }
-            resolved[index] = named
-        }
-        return Result(quoteIDs: quoteIDs, resolvedSpeakers: resolved, quotes: quotes)
+        return resolvingSpeakers(occurrences, quoteIDs: quoteIDs, quotes: quotes)
     }
 }

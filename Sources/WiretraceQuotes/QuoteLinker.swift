@@ -91,6 +91,12 @@ public enum QuoteLinker {
                 quotes.append(record(id: id, members.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published))
             }
         }
+        return resolvingSpeakers(occurrences, quoteIDs: quoteIDs, quotes: quotes)
+    }
+
+    /// The linked result: each sighting without a named speaker of its own takes its quote's named
+    /// speaker (a pronoun or a role is replaced by the name another outlet gave).
+    public static func resolvingSpeakers(_ occurrences: [Sighting], quoteIDs: [Int], quotes: [Quote]) -> Result {
         var resolved = [String?](repeating: nil, count: occurrences.count)
         for (index, occurrence) in occurrences.enumerated() {
             guard let named = quotes[quoteIDs[index] - 1].speaker, isName(named) else { continue }

@@ -29,13 +29,7 @@ package enum QuoteScanner {
     ///   per paragraph).
     package static func spans(in text: ScalarText) -> [QuoteSpan] {
         let s = text.scalars
-        var paragraphs: [Range<Int>] = []
-        var start = 0
-        for i in 0..<s.count where s[i].isLineBreak {
-            if i > start { paragraphs.append(start..<i) }
-            start = i + 1
-        }
-        if start < s.count { paragraphs.append(start..<s.count) }
+        let paragraphs = text.paragraphs
 
         var spans: [QuoteSpan] = []
         var carried: Family? = nil

@@ -18,6 +18,19 @@ package struct ScalarText: Sendable {
         offset >= 0 && offset < scalars.count ? scalars[offset] : nil
     }
 
+    /// The paragraphs: the non-empty runs of scalars between line breaks, in order.
+    /// - Complexity: O(n) in the number of scalars.
+    package var paragraphs: [Range<Int>] {
+        var paragraphs: [Range<Int>] = []
+        var start = 0
+        for i in 0..<scalars.count where scalars[i].isLineBreak {
+            if i > start { paragraphs.append(start..<i) }
+            start = i + 1
+        }
+        if start < scalars.count { paragraphs.append(start..<scalars.count) }
+        return paragraphs
+    }
+
     /// The text of the scalars in `range`.
     package func string(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()

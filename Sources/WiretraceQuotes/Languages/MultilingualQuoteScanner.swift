@@ -20,13 +20,7 @@ package enum MultilingualQuoteScanner {
     /// - Complexity: O(n · q) for n scalars and q marks per paragraph (each opener scans to its closer).
     package static func spans(in text: ScalarText, dashSpeech: Bool) -> [Span] {
         let s = text.scalars
-        var paragraphs: [Range<Int>] = []
-        var start = 0
-        for i in 0..<s.count where s[i].isLineBreak {
-            if i > start { paragraphs.append(start..<i) }
-            start = i + 1
-        }
-        if start < s.count { paragraphs.append(start..<s.count) }
+        let paragraphs = text.paragraphs
 
         var spans: [Span] = []
         for (index, paragraph) in paragraphs.enumerated() {
