@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes
+.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes
 
 all: build
 
@@ -34,12 +34,19 @@ BENCH_DOCS ?= 100000
 BENCH_DIR ?= .build-bench
 BENCH_VENV ?= $(BENCH_DIR)/venv
 BENCH_WIRETRACE ?= .build/release/wiretrace
+BENCH_DATA ?= ../shared/data
 
 bench-venv:
 	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q datasketch rensa; }
 
 bench: release bench-venv
 	python3 Benchmarks/run_bench.py --wiretrace $(BENCH_WIRETRACE) --python $(BENCH_VENV)/bin/python --docs $(BENCH_DOCS) --out $(BENCH_DIR)
+	python3 Benchmarks/run_pipeline.py --wiretrace $(BENCH_WIRETRACE) --docs $(BENCH_DOCS) --out $(BENCH_DIR) --data $(BENCH_DATA)
+
+# The whole `run` beside `dedup`, stage by stage, on the realistic corpus (sentences of
+# $(BENCH_DATA), skipped when absent) and the pseudo-word corpus.
+bench-run: release
+	python3 Benchmarks/run_pipeline.py --wiretrace $(BENCH_WIRETRACE) --docs $(BENCH_DOCS) --out $(BENCH_DIR) --data $(BENCH_DATA)
 
 bench-native: release-native bench-venv
 	python3 Benchmarks/run_bench.py --wiretrace .build-native/release/wiretrace --python $(BENCH_VENV)/bin/python --docs $(BENCH_DOCS) --out $(BENCH_DIR)

@@ -53,6 +53,19 @@ public struct BandKeyTable: Sendable {
         }
     }
 
+    /// Replaces the keys of document `document` (nil: no shingles, never a candidate).
+    public mutating func replace(_ document: Int, with documentKeys: [UInt64]?) {
+        let bands = banding.bands
+        if let documentKeys {
+            precondition(documentKeys.count == bands, "expected \(bands) band keys, got \(documentKeys.count)")
+            keys.replaceSubrange((document * bands)..<((document + 1) * bands), with: documentKeys)
+            indexed[document] = true
+        } else {
+            keys.replaceSubrange((document * bands)..<((document + 1) * bands), with: repeatElement(0, count: bands))
+            indexed[document] = false
+        }
+    }
+
     /// Unique candidate pairs (a < b), sorted; bands are processed on up to `workers` threads.
     ///
     /// - Complexity: O(b·n log n + p log p) for n documents and p pairs; a bucket of m documents

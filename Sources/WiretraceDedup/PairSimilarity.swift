@@ -26,6 +26,9 @@ public struct PairSimilarity: Sendable, Hashable, Codable {
         bInA = sizeB > 0 ? Double(intersection) / Double(sizeB) : 0
     }
 
+    /// The same similarity with A and B exchanged.
+    public var swapped: PairSimilarity { PairSimilarity(intersection: intersection, sizeA: sizeB, sizeB: sizeA) }
+
     /// Exact similarity of two sorted, unique shingle sets (merge walk).
     ///
     /// - Precondition: both arrays are sorted ascending without repeats (as ``Shingler`` gives).

@@ -476,6 +476,18 @@ struct DateToken {
 }
 
 enum DateTokenizer {
+    /// The value of a decimal digit: ASCII, Arabic-Indic ("٢٠٢١"), Eastern Arabic-Indic as Persian
+    /// and Urdu write them ("۲۰۲۱"), full-width as CJK pages do ("２０２１").
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0x660...0x669: Int(scalar.value - 0x660)
+        case 0x6F0...0x6F9: Int(scalar.value - 0x6F0)
+        case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
+        default: nil
+        }
+    }
+
     /// Splits a text into numbers (ASCII digit runs), words (letter runs, lower-cased) and
     /// single symbols; whitespace only marks the next token.
     ///
@@ -492,8 +504,10 @@ enum DateTokenizer {
             var token = DateToken(kind: kind, text: String(current), spaceBefore: space, start: currentStart, end: offset)
             if kind == .number {
                 var value = 0
-                for scalar in current.prefix(18) { value = value * 10 + Int(scalar.value - 48) }
+                for scalar in current.prefix(18) { value = value * 10 + (digitValue(scalar) ?? 0) }
                 token.value = value
+                // Digits of other scripts are read as their ASCII twins: "٢٢" is "22".
+                token.text = String(String.UnicodeScalarView(current.map { Unicode.Scalar(UInt8(48 + (digitValue($0) ?? 0))) }))
             } else {
                 token.text = token.text.lowercased()
             }
@@ -504,7 +518,7 @@ enum DateTokenizer {
         }
         for scalar in text.unicodeScalars {
             let kind: DateToken.Kind?
-            if scalar.value >= 48 && scalar.value <= 57 {
+            if digitValue(scalar) != nil {
                 kind = .number
             } else if scalar.properties.isAlphabetic {
                 kind = .word

@@ -308,6 +308,10 @@ struct DateSightings {
     private var offset = 0
     /// The last visible characters, for the words before a date that starts a text node.
     private var recent = ""
+    /// Visible-text offset where the last date read from text ended: a date split over elements
+    /// ("<span>Jan 04</span> <span>2021</span>") is read when its last piece is, unless it
+    /// overlaps a date read already.
+    private var lastTextDateEnd = -1
     /// Elements with an `<article>`, `<main>`, `itemprop="articleBody"` or the title heading below them: page
     /// wrappers, never furniture whatever their class says ("nav-header" around the whole page).
     private var articleAncestors: Set<ObjectIdentifier> = []
@@ -544,16 +548,21 @@ struct DateSightings {
 
     /// Reads the dates of a text node.
     private mutating func read(_ text: String, elsewhere: Bool) {
-        if text.count >= 6 {
+        // A date starts in this node, or ends in it having begun in the nodes just before (pieces
+        // of one date in sibling elements: day, month and year, or a date and its time).
+        if text.contains(where: { $0.isNumber || $0.isLetter }) {
             let context = String(recent.suffix(40))
             let full = context + text
             let skip = context.unicodeScalars.count
-            for match in DateText.matches(in: full, order: finder.order) where match.start >= skip {
-                guard finder.isPlausible(match.date) else { continue }
+            let base = offset - skip
+            for match in DateText.matches(in: full, order: finder.order) where match.end > skip {
+                let startsHere = match.start >= skip
+                guard finder.isPlausible(match.date), startsHere ? text.count >= 6 : base + match.start >= lastTextDateEnd else { continue }
                 let saved = offset
-                offset += match.start - skip
+                offset = base + match.start
                 add(match.date, .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere)
                 offset = saved
+                lastTextDateEnd = base + match.end
             }
         }
         addText(text)

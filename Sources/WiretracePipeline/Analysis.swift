@@ -25,39 +25,117 @@ struct Analysis {
     /// instead of LSH and verification over the store, so the groups are exactly that run's.
     var precomputedPairs: [IdentifiedPair]? = nil
 
-    /// The barrier stages over everything stored. Matching is incremental: only the documents
-    /// queued since the last finished analysis (new or changed) are indexed and looked up in the
-    /// stored band index; pairs among the others are kept as stored. Groups, quotes and stories
-    /// are then recomputed over every document (their weights are corpus-wide), so the result is
-    /// the one a single run over all the input would give; stories keep the ids they had
-    /// (``StoryIDAssigner``).
+    /// The barrier stages over everything stored, in order, each taking what the earlier ones
+    /// made: ``match(store:)`` → ``terms(store:pairs:)`` → ``linkQuotes(store:corpus:)`` →
+    /// ``cluster(corpus:quotes:)`` → ``evidence(store:corpus:quotes:stories:pairs:)``.
+    ///
+    /// Matching is incremental: only the documents queued since the last finished analysis (new
+    /// or changed) are matched; pairs among the others are kept as stored. Groups, quotes and
+    /// stories are then recomputed over every document (their weights are corpus-wide), so the
+    /// result is the one a single run over all the input would give; stories keep the ids they
+    /// had (``StoryIDAssigner``).
     func run(store: WiretraceStore, runID: Int = 0) throws -> AnalysisSnapshot {
-        let pairRecords = try precomputedPairs.map { $0.map(\.record) } ?? matchPending(store: store)
+        let pairs = try match(store: store)
         timings.mark("candidates+verify")
+        var corpus = try terms(store: store, pairs: pairs)
+        timings.mark("terms")
+        let quotes = try linkQuotes(store: store, corpus: corpus)
+        timings.mark("quote matching")
+        let stories = cluster(corpus: &corpus, quotes: quotes)
+        timings.mark("stories")
+        CrashPoint.reach("cluster")
+        return try evidence(store: store, corpus: corpus, quotes: quotes, stories: stories, pairs: pairs)
+    }
 
-        // What the story level and the quote chains need of each article, streamed from the
-        // store: metadata and term counts, not the text. Term counts are kept between runs
-        // (story_terms), so only new and changed documents are tokenised.
+    /// What the terms stage makes: every stored article's metadata (store order), its story
+    /// terms interned in one vocabulary, and the verified pairs as links between indices.
+    struct Corpus {
+        var articles: [ArticleSummary]
+        var ids: [String]
+        var published: [Double?]
+        var vocabulary: StoryVocabulary
+        /// Per article; emptied by the cluster stage, which hands them to the clusterer.
+        var terms: [[TermCount]]
+        var links: [DuplicateLink]
+    }
+
+    /// What the quote-link stage makes: every stored occurrence (speaker as the document names
+    /// it) and the quotes they were matched into.
+    struct LinkedQuotes {
+        var occurrences: [QuoteOccurrenceRecord]
+        /// The occurrences and their documents as quote linking reads them.
+        var sightings: [QuoteLinker.Sighting]
+        var sources: [QuoteLinker.Source]
+        /// One quote id per occurrence, the speaker resolved across outlets where the
+        /// occurrence's own was a description or missing, and the quotes.
+        var match: QuoteLinker.Result
+    }
+
+    /// Stage 1: the verified pairs over everything stored (``matchPending(store:)``), or those
+    /// of an imported run.
+    func match(store: WiretraceStore) throws -> [DuplicatePairRecord] {
+        try precomputedPairs.map { $0.map(\.record) } ?? matchPending(store: store)
+    }
+
+    /// Stage 2: what the story level and the quote chains need of each article, streamed from
+    /// the store: metadata and term counts, not the text.
+    func terms(store: WiretraceStore, pairs pairRecords: [DuplicatePairRecord]) throws -> Corpus {
+        // Term counts are kept between runs
+        // (story_terms, packed against a kept vocabulary), so only new and changed documents
+        // are read and tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
         var terms: [[TermCount]] = []
-        var computedTerms: [(id: String, terms: String)] = []
+        var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
-        try store.forEachArticleWithStoryTerms { article, cached in
-            articles.append(ArticleSummary(article))
-            if cacheIsCurrent, let cached, let occurrences = TermOccurrence.decode(cached) {
-                terms.append(vocabulary.intern(occurrences))
-            } else {
-                let occurrences = StoryVocabulary.occurrences(text: article.text, title: article.title)
-                    + CrossLanguageAnchors.occurrences(text: article.text, title: article.title)
-                computedTerms.append((article.id, TermOccurrence.encode(occurrences)))
-                terms.append(vocabulary.intern(occurrences))
-            }
+        let keptTerms = cacheIsCurrent ? try store.storyVocabulary() : []
+        var keptIDs = Dictionary(keptTerms.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { first, _ in first })
+        var newTerms: [(id: Int, term: String)] = []
+        func keptID(_ term: String) -> UInt32 {
+            if let id = keptIDs[term] { return id }
+            let id = UInt32(keptTerms.count + newTerms.count)
+            keptIDs[term] = id
+            newTerms.append((Int(id), term))
+            return id
         }
+        // A batch of documents at a time: the terms of those without kept ones are computed in
+        // parallel, then every document's are interned in store order (ids as one pass gives).
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        var batch: [(id: String, kept: [TermOccurrence]?, text: String, title: String?)] = []
+        func flush() {
+            let computed = CandidateVerification.parallelMap(batch.map { ($0.kept == nil, $0.text, $0.title) }, workers: workers) {
+                needed, text, title -> [TermOccurrence] in
+                guard needed else { return [] }
+                return StoryVocabulary.occurrences(text: text, title: title) + CrossLanguageAnchors.occurrences(text: text, title: title)
+            }
+            for (document, fresh) in zip(batch, computed) {
+                if let kept = document.kept {
+                    terms.append(vocabulary.intern(kept))
+                } else {
+                    computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
+                    terms.append(vocabulary.intern(fresh))
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        try store.forEachArticleWithStoryTerms { article, textByteCount, cached in
+            articles.append(ArticleSummary(article, textLength: textByteCount))
+            if cacheIsCurrent, let cached,
+                let occurrences = TermOccurrence.unpack(cached, term: { $0 < keptTerms.count ? keptTerms[Int($0)] : nil })
+            {
+                batch.append((article.id, occurrences, "", nil))
+            } else {
+                let text = article.text.isEmpty && textByteCount > 0 ? try store.article(article.id)?.text ?? "" : article.text
+                batch.append((article.id, nil, text, article.title))
+            }
+            if batch.count >= 256 { flush() }
+        }
+        flush()
         if !computedTerms.isEmpty || !cacheIsCurrent {
-            try store.cacheStoryTerms(computedTerms, version: Self.storyTermsVersion)
+            try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
         }
         computedTerms = []
+        keptIDs = [:]
         let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
         let indexOfID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -70,19 +148,33 @@ struct Analysis {
                 ? DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
                 : DuplicateLink(a: b, b: a, jaccard: pair.jaccard, aInB: pair.bInA, bInA: pair.aInB)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        timings.mark("terms")
+        return Corpus(articles: articles, ids: ids, published: published, vocabulary: vocabulary, terms: terms, links: links)
+    }
 
-        // Quotes matched across outlets.
-        // As the documents name the speakers: resolution across outlets is redone from scratch.
+    /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
+    /// across outlets is redone from scratch.
+    func linkQuotes(store: WiretraceStore, corpus: Corpus) throws -> LinkedQuotes {
         let occurrences = try store.quoteOccurrences().map { occurrence in
             var own = occurrence
             own.speaker = occurrence.speakerMention
             return own
         }
-        var quoteMatch = QuoteLinker.link(occurrences, articles: articles, published: published)
-        timings.mark("quote matching")
+        let sightings = occurrences.map {
+            QuoteLinker.Sighting(documentID: $0.documentID, start: $0.start, text: $0.text, kind: $0.kind, speaker: $0.speaker, via: $0.via)
+        }
+        let sources = corpus.articles.indices.map { index in
+            let article = corpus.articles[index]
+            return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
+        }
+        return LinkedQuotes(occurrences: occurrences, sightings: sightings, sources: sources, match: QuoteLinker.link(sightings, sources: sources))
+    }
 
-        // Stories.
+    /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
+    func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
+        let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
+        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
+        var terms = corpus.terms
+        corpus.terms = []
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         var quoteIDsByDocument: [Int: [Int]] = [:]
         var citedByDocument: [Int: [String]] = [:]
@@ -111,9 +203,18 @@ struct Analysis {
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
         let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
-        timings.mark("stories")
-        CrashPoint.reach("cluster")
+        return result
+    }
 
+    /// Stage 5: the records of the analysis: groups, stories with reviewers' decisions applied
+    /// and stable ids, each member's evidence (shared passages of copies and excerpts, aligned
+    /// anchors of translations), titles, and the quotes' assignments.
+    func evidence(
+        store: WiretraceStore, corpus: Corpus, quotes: LinkedQuotes, stories result: StoryResult, pairs pairRecords: [DuplicatePairRecord]
+    ) throws -> AnalysisSnapshot {
+        let (articles, ids, published) = (corpus.articles, corpus.ids, corpus.published)
+        let occurrences = quotes.occurrences
+        var quoteMatch = quotes.match
         // Records.
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
         let groups = zip(groupIDs, result.groups).map { (id: $0, members: $1.map { ids[$0] }) }
@@ -135,7 +236,7 @@ struct Analysis {
             }
         }
         quoteMatch = QuoteLinker.joinTranslations(
-            quoteMatch, occurrences: occurrences, translations: translations, articles: articles, published: published)
+            quoteMatch, sightings: quotes.sightings, translations: translations, sources: quotes.sources)
         // A copy linked to the same source as in the last analysis, neither text changed since
         // (neither queued), keeps the passages found then.
         let previousEvidence = try store.copyEvidence()
@@ -148,6 +249,36 @@ struct Analysis {
             else { return nil }
             return (try? evidenceDecoder.decode(StoryEvidence.self, from: Data(previous.evidence.utf8)))?.passages
         }
+        // Members whose evidence needs both texts: read a batch at a time (in order), the
+        // passages and anchors found in parallel.
+        enum Job: Sendable {
+            case translation(story: Int, member: Int, text: String, title: String?, source: String, sourceTitle: String?, spelled: Bool)
+            case passages(story: Int, member: Int, text: String, source: String)
+        }
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        var jobs: [Job] = []
+        func runJobs() {
+            enum Found: Sendable {
+                case anchors(Int, Int, [String])
+                case passages(Int, Int, [[Int]])
+            }
+            let found = CandidateVerification.parallelMap(jobs, workers: workers) { job -> Found in
+                switch job {
+                case .translation(let story, let member, let text, let title, let source, let sourceTitle, let spelled):
+                    return .anchors(
+                        story, member, TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle, spelled: spelled))
+                case .passages(let story, let member, let text, let source):
+                    return .passages(story, member, SharedPassages.find(text, source).map { [$0.start, $0.end, $0.otherStart, $0.otherEnd] })
+                }
+            }
+            for result in found {
+                switch result {
+                case .anchors(let story, let member, let anchors): stories[story].members[member].evidence.anchors = anchors
+                case .passages(let story, let member, let passages): stories[story].members[member].evidence.passages = passages
+                }
+            }
+            jobs.removeAll(keepingCapacity: true)
+        }
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
                 let member = stories[storyIndex].members[memberIndex]
@@ -155,23 +286,21 @@ struct Analysis {
                     let text = try store.article(ids[member.index]), let sourceText = try store.article(ids[source])
                 {
                     let latin = CrossLanguageAnchors.latinScriptLanguages
-                    stories[storyIndex].members[memberIndex].evidence.anchors = TranslationEvidence.alignedAnchors(
-                        text.text, title: text.title, sourceText.text, sourceTitle: sourceText.title,
-                        spelled: text.language.map(latin.contains) == true && sourceText.language.map(latin.contains) == true)
-                    continue
+                    jobs.append(.translation(
+                        story: storyIndex, member: memberIndex, text: text.text, title: text.title, source: sourceText.text,
+                        sourceTitle: sourceText.title,
+                        spelled: text.language.map(latin.contains) == true && sourceText.language.map(latin.contains) == true))
+                } else if member.role == .copy || member.role == .excerpt, let source = member.of {
+                    if let kept = keptPassages(ids[member.index], source: ids[source]) {
+                        stories[storyIndex].members[memberIndex].evidence.passages = kept
+                    } else if let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text {
+                        jobs.append(.passages(story: storyIndex, member: memberIndex, text: text, source: sourceText))
+                    }
                 }
-                guard member.role == .copy || member.role == .excerpt, let source = member.of else { continue }
-                if let kept = keptPassages(ids[member.index], source: ids[source]) {
-                    stories[storyIndex].members[memberIndex].evidence.passages = kept
-                    continue
-                }
-                guard let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text
-                else { continue }
-                stories[storyIndex].members[memberIndex].evidence.passages = SharedPassages.find(text, sourceText).map {
-                    [$0.start, $0.end, $0.otherStart, $0.otherEnd]
-                }
+                if jobs.count >= 256 { runJobs() }
             }
         }
+        runJobs()
         timings.mark("passages")
         // A title that heads documents of several stories (a site's name, a widget, a section
         // label that scraping kept above the headline) labels none of them.
@@ -200,7 +329,13 @@ struct Analysis {
                 })
         }
         var snapshot = AnalysisSnapshot(
-            pairs: pairRecords, groups: groups, clusters: clusters, quotes: quoteMatch.quotes,
+            pairs: pairRecords, groups: groups, clusters: clusters,
+            quotes: quoteMatch.quotes.map {
+                QuoteRecord(
+                    id: $0.id, text: $0.text, speaker: $0.speaker, firstReporter: $0.firstReporter, firstDocument: $0.firstDocument,
+                    firstOutlet: $0.firstOutlet, firstSeen: $0.firstSeen, sightings: $0.sightings, relayedBy: $0.relayedBy,
+                    carriedBy: $0.carriedBy)
+            },
             quoteAssignments: occurrences.indices.map { index in
                 let occurrence = occurrences[index]
                 return QuoteAssignment(
@@ -216,106 +351,119 @@ struct Analysis {
     /// the rules, and the kept term counts are computed again.
     /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
     /// "3": Latin-script names also as spelling anchors.
-    static let storyTermsVersion = "3"
+    /// "4": packed against a kept vocabulary (``TermOccurrence/pack(_:id:)``).
+    static let storyTermsVersion = "4"
 
-    /// The key that says which band index and which verified pairs are valid: the signature
+    /// The key that says which band keys and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
     var matchingParameters: String {
         let dedup = configuration.dedup
-        let banding = DuplicateFinder(configuration: dedup).banding
-        return "\(configuration.signatureParameters);bands=\(banding.bands)x\(banding.rows);t=\(dedup.threshold);"
-            + "c=\(dedup.containmentThreshold);min=\(dedup.minimumShingles)"
+        return "\(configuration.bandKeyParameters);t=\(dedup.threshold);c=\(dedup.containmentThreshold);min=\(dedup.minimumShingles)"
     }
 
-    /// Matches the queued documents against the stored band index and returns every verified
-    /// pair: the stored pairs between documents not queued, plus the pairs of each queued
-    /// document with any document sharing one of its band keys (the candidates a single LSH pass
-    /// over everything would give it), verified on exact shingle sets recomputed from the text.
+    /// Shingle hashes (8 bytes each) of exact sets held at once during verification, as
+    /// ``DedupRun/verificationMemoryBudget``.
+    var verificationMemoryBudget = 64 << 20
+
+    /// Matches the queued documents with `wiretrace dedup`'s engine and returns every verified
+    /// pair: the stored pairs between documents not queued, plus the verified candidate pairs
+    /// with a queued document in them.
     ///
-    /// The band keys of queued documents are written first, in committed batches (idempotent:
-    /// a document's keys are replaced), so queued documents find each other; nothing else is
-    /// written, so a crash here leaves the queue as it was.
+    /// The band keys of every stored document (computed at ingest by ``DedupSketcher``, the
+    /// signer `dedup` and `sign` use, and kept as one blob per document) are loaded into one
+    /// in-memory ``BandKeyTable``: queued documents are matched among themselves and against the
+    /// stored ones in one pass over it. Candidates are verified on exact shingle sets recomputed
+    /// from the stored text, a part of the candidate graph at a time
+    /// (``CandidateVerification``), so `run` and `dedup` verify the same pairs the same way.
+    /// Nothing is written but recomputed band keys, so a crash here leaves the queue as it was.
     ///
-    /// - Complexity: O(q·b) indexed lookups for q queued documents and b bands, plus O(m + n)
-    ///   per candidate pair.
+    /// - Complexity: O(n·b) to load n documents' b band keys, LSH as ``BandKeyTable``, plus
+    ///   O(s log s) per candidate document of s shingles and O(m + n) per candidate pair.
     private func matchPending(store: WiretraceStore) throws -> [DuplicatePairRecord] {
-        let finder = DuplicateFinder(configuration: configuration.dedup)
+        let dedup = configuration.dedup
+        let finder = DuplicateFinder(configuration: dedup)
         let banding = finder.banding
+        let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
         let parameters = matchingParameters
         if try store.analysisState("matching") != parameters {
             try store.resetBandIndex(stateKey: "matching", value: parameters)
         }
-        let pending = try store.pendingDocumentIDs()
-        let isPending = Set(pending)
-        let hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
-        let shingleSize = configuration.dedup.shingleSize
-        let signatureParameters = configuration.signatureParameters
+        let pendingIDs = Set(try store.pendingDocumentIDs())
+        guard !pendingIDs.isEmpty else { return try store.duplicatePairs() }
+        let keyParameters = configuration.bandKeyParameters
 
-        // Index the queued documents (signatures from other parameters are recomputed).
+        // The band index: every stored document's keys, in store order (ids in binary order).
         progress.begin("index")
-        var keysByID: [String: [UInt64]] = [:]
+        var ids: [String] = []
+        var shingleCounts: [Int32] = []
+        var isPending: [Bool] = []
+        var stale: [Int] = []
+        var table = BandKeyTable(banding: banding)
+        try store.forEachSignature { id, storedParameters, shingleCount, bytes in
+            ids.append(id)
+            shingleCounts.append(Int32(clamping: shingleCount))
+            isPending.append(pendingIDs.contains(id))
+            if storedParameters == keyParameters, let keys = BandKeyBytes.decode(bytes, bands: banding.bands) {
+                table.append(keys)
+            } else {
+                stale.append(ids.count - 1)
+                table.append(nil)
+            }
+        }
+        // Keys from other parameters (a database of an earlier version): recomputed from the text.
+        let sketcher = DedupSketcher(configuration: dedup, banding: banding)
         var batchStart = 0
-        while batchStart < pending.count {
-            let batch = pending[batchStart..<min(batchStart + configuration.batchSize, pending.count)]
+        while batchStart < stale.count {
+            let batch = Array(stale[batchStart..<min(batchStart + configuration.batchSize, stale.count)])
             batchStart += batch.count
-            var rows: [(id: String, keys: [UInt64]?)] = []
-            var recomputed: [(id: String, parameters: String, shingleCount: Int, minhash: [UInt8])] = []
-            for id in batch {
-                var signature: MinHashSignature?
-                if let stored = try store.signature(of: id), stored.parameters == signatureParameters {
-                    signature = MinHashSignature(bytes: stored.minhash)
-                }
-                if signature == nil {
-                    let shingles = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
-                    let fresh = hasher.signature(of: shingles)
-                    recomputed.append((id, signatureParameters, shingles.count, fresh.bytes))
-                    signature = fresh
-                }
-                let keys = LSHIndex.bandKeys(of: signature!, banding: banding)
-                keysByID[id] = keys
-                rows.append((id, keys))
+            let texts = try batch.map { try store.article(ids[$0])?.text ?? "" }
+            let sketched = CandidateVerification.parallelMap(texts, workers: workers) { text -> ([UInt64]?, Int) in
+                var sketcher = sketcher
+                return (sketcher.bandKeys(of: text), sketcher.shingleSet(of: text).count)
             }
-            try store.transaction {
-                try store.updateSignatures(recomputed)
-                try store.replaceBandKeys(rows)
+            var rows: [(id: String, parameters: String, shingleCount: Int, bandKeys: [UInt8])] = []
+            for (document, (keys, count)) in zip(batch, sketched) {
+                table.replace(document, with: keys)
+                shingleCounts[document] = Int32(clamping: count)
+                rows.append((ids[document], keyParameters, count, BandKeyBytes.encode(keys)))
             }
+            try store.updateSignatures(rows)
             CrashPoint.reach("lsh")
         }
         progress.end()
+        CrashPoint.reach("lsh")
 
-        // Candidates of each queued document, oriented as the store orders ids (binary).
+        // Candidates with a queued document in them, verified a part at a time.
         progress.begin("verify")
-        // The lookups and text reads below run inside one transaction: outside one, SQLite takes
-        // and releases its file lock for every statement, which cost more than the lookups.
-        var candidates: Set<OrderedIDPair> = []
-        try store.transaction {
-            for id in pending {
-                guard let keys = keysByID[id] else { continue }
-                for other in try store.bandNeighbours(of: keys) where other != id {
-                    candidates.insert(OrderedIDPair(id, other))
+        let candidates = table.candidatePairs(workers: workers).filter { isPending[$0.a] || isPending[$0.b] }
+        let parts = CandidateVerification.parts(
+            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            shingleCount: { Int(shingleCounts[$0]) })
+        var verified: [VerifiedPair] = []
+        for part in parts {
+            var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+            var start = 0
+            while start < part.documents.count {
+                let chunk = Array(part.documents[start..<min(start + configuration.batchSize, part.documents.count)])
+                start += chunk.count
+                let texts = try store.transaction { try chunk.map { try store.article(ids[$0])?.text ?? "" } }
+                let sets = CandidateVerification.parallelMap(texts, workers: workers) { text -> [UInt64] in
+                    var sketcher = sketcher
+                    return sketcher.shingleSet(of: text)
                 }
+                for (document, set) in zip(chunk, sets) { shingleSets[document] = set }
             }
+            verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
         }
-        var shingleCache: [String: [UInt64]] = [:]
-        func shingles(_ id: String) throws -> [UInt64] {
-            if let cached = shingleCache[id] { return cached }
-            let set = Shingler.shingles(try store.article(id)?.text ?? "", size: shingleSize)
-            shingleCache[id] = set
-            return set
-        }
-        var pairs: [DuplicatePairRecord] = []
-        try store.transaction {
-            for pair in candidates.sorted() {
-                let similarity = PairSimilarity.exact(try shingles(pair.a), try shingles(pair.b))
-                guard finder.accepts(similarity) else { continue }
-                pairs.append(
-                    DuplicatePairRecord(
-                        a: pair.a, b: pair.b, jaccard: similarity.jaccard, containment: similarity.containment,
-                        aInB: similarity.aInB, bInA: similarity.bInA))
-            }
-        }
+        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         progress.end()
-        let kept = try store.duplicatePairs().filter { !isPending.contains($0.a) && !isPending.contains($0.b) }
+        let pairs = verified.map { pair in
+            let similarity = pair.similarity
+            return DuplicatePairRecord(
+                a: ids[pair.a], b: ids[pair.b], jaccard: similarity.jaccard, containment: similarity.containment,
+                aInB: similarity.aInB, bInA: similarity.bInA)
+        }
+        let kept = try store.duplicatePairs().filter { !pendingIDs.contains($0.a) && !pendingIDs.contains($0.b) }
         return kept + pairs
     }
 }
@@ -330,35 +478,14 @@ struct ArticleSummary {
     var textLength: Int
     var language: String?
 
-    init(_ article: Article) {
+    init(_ article: Article, textLength: Int? = nil) {
         language = article.language
         id = article.id
         outlet = article.outlet
         title = article.title
         published = article.published
         credits = article.credits
-        textLength = article.text.utf8.count
-    }
-}
-
-/// Two document ids, the smaller first in the store's order (SQLite's binary collation: UTF-8
-/// bytes), so a pair is oriented as it would be by index in a pass over the ids in store order.
-struct OrderedIDPair: Hashable, Comparable {
-    let a: String
-    let b: String
-
-    init(_ first: String, _ second: String) {
-        if Self.precedes(second, first) {
-            (a, b) = (second, first)
-        } else {
-            (a, b) = (first, second)
-        }
-    }
-
-    static func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
-
-    static func < (lhs: OrderedIDPair, rhs: OrderedIDPair) -> Bool {
-        lhs.a != rhs.a ? precedes(lhs.a, rhs.a) : precedes(lhs.b, rhs.b)
+        self.textLength = textLength ?? article.text.utf8.count
     }
 }
 

@@ -10,7 +10,8 @@ import Darwin
 ///
 /// `WIRETRACE_TEST_KILL_AT=<stage>[:<n>]` makes the process raise SIGKILL on itself the n-th time
 /// (default: the first) it reaches `<stage>`. Stages: `ingest` (after an ingest batch is
-/// committed), `lsh` (after a batch of band keys is committed), `cluster` (stories computed,
+/// committed), `lsh` (after a batch of recomputed band keys is committed, and once the band
+/// index is loaded, before any candidate is verified), `cluster` (stories computed,
 /// nothing of the analysis written), `commit` (inside the final transaction, every row written,
 /// before COMMIT). Unset, a crash point is one dictionary lookup. Not for users: nothing but the
 /// end-to-end tests should set it.

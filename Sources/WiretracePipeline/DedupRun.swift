@@ -45,6 +45,15 @@ public struct DedupRun {
         /// LSH candidate pairs before verification, and the documents in them.
         public var candidatePairs: Int = 0
         public var candidateDocuments: Int = 0
+        /// The verified pairs by document id, each the smaller id (UTF-8 order) first, sorted.
+        public var verifiedPairs: [VerifiedIDPair] = []
+    }
+
+    /// A verified pair by document ids, with its exact similarity.
+    public struct VerifiedIDPair: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        public var similarity: PairSimilarity
     }
 
     /// What a worker makes of one document: its band keys and where its shingle hashes went in
@@ -123,61 +132,37 @@ public struct DedupRun {
 
         // LSH candidates.
         let candidates = table.candidatePairs(workers: workers)
-        var isCandidate = [Bool](repeating: false, count: ids.count)
-        for pair in candidates {
-            isCandidate[pair.a] = true
-            isCandidate[pair.b] = true
-        }
-        let documents = isCandidate.indices.filter { isCandidate[$0] }
-
         // Verification a part at a time: the candidate documents are split, whole connected
         // components of the candidate graph at a time, into parts whose exact sets fit in
         // `verificationMemoryBudget` hashes; a part's sets are read back from the spill file,
         // its pairs verified, and the sets dropped. A corpus of a few hundred thousand documents
         // is one part.
-        var components = UnionFind(count: ids.count)
-        for pair in candidates { components.union(pair.a, pair.b) }
-        var partOfRoot: [Int: Int] = [:]
-        var hashesOfRoot: [Int: Int] = [:]
-        for document in documents { hashesOfRoot[components.find(document), default: 0] += Int(documentSpans[document].count) }
-        var partDocuments: [[Int]] = []
-        var partHashes = 0
-        for document in documents {
-            let root = components.find(document)
-            let part: Int
-            if let known = partOfRoot[root] {
-                part = known
-            } else {
-                let size = hashesOfRoot[root]!
-                if partDocuments.isEmpty || (partHashes > 0 && partHashes + size > verificationMemoryBudget) {
-                    partDocuments.append([])
-                    partHashes = 0
-                }
-                part = partDocuments.count - 1
-                partOfRoot[root] = part
-                partHashes += size
-            }
-            partDocuments[part].append(document)
-        }
-        var partPairs = [[DocumentPair]](repeating: [], count: partDocuments.count)
-        for pair in candidates { partPairs[partOfRoot[components.find(pair.a)]!].append(pair) }
-
+        let parts = CandidateVerification.parts(
+            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            shingleCount: { Int(documentSpans[$0].count) })
+        let candidateDocuments = parts.reduce(0) { $0 + $1.documents.count }
         var verified: [VerifiedPair] = []
-        if !documents.isEmpty { progress.begin("verify") }
-        for (part, partDocumentList) in partDocuments.enumerated() {
+        if candidateDocuments > 0 { progress.begin("verify") }
+        for part in parts {
             var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
-            for (index, set) in try Self.readSets(of: partDocumentList, spans: documentSpans, spill: spill, chunkSize: batchSize) {
+            for (index, set) in try Self.readSets(of: part.documents, spans: documentSpans, spill: spill, chunkSize: batchSize) {
                 shingleSets[index] = set
             }
-            verified += Self.verify(partPairs[part], shingleSets: shingleSets, finder: finder, workers: workers)
+            verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
         }
-        if !documents.isEmpty { progress.end() }
+        if candidateDocuments > 0 { progress.end() }
         verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
+        let verifiedPairs = verified.map { pair -> VerifiedIDPair in
+            let (x, y) = (ids[pair.a], ids[pair.b])
+            return x.utf8.lexicographicallyPrecedes(y.utf8)
+                ? VerifiedIDPair(a: x, b: y, similarity: pair.similarity)
+                : VerifiedIDPair(a: y, b: x, similarity: pair.similarity.swapped)
+        }.sorted { $0.a != $1.a ? $0.a.utf8.lexicographicallyPrecedes($1.a.utf8) : $0.b.utf8.lexicographicallyPrecedes($1.b.utf8) }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
-            candidatePairs: candidates.count, candidateDocuments: documents.count)
+            candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verifiedPairs: verifiedPairs)
     }
 
     /// The exact shingle sets of `documents` (in document order), read back from the spill file
@@ -222,33 +207,6 @@ public struct DedupRun {
             throw WiretraceError(.io, "cannot read back the shingle spill file: \(failure)", location: spill.path)
         }
         return Array(sets.values().joined())
-    }
-
-    /// Verifies candidate pairs on exact shingle sets, in parallel (every candidate document's
-    /// set is present).
-    ///
-    /// - Complexity: O(m + n) per pair.
-    private static func verify(
-        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
-    ) -> [VerifiedPair] {
-        let chunks = max(1, min(workers * 8, candidates.count))
-        let slots = VerifiedSlots<VerifiedPair>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var accepted: [VerifiedPair] = []
-            var index = chunk * candidates.count / chunks
-            let end = (chunk + 1) * candidates.count / chunks
-            while index < end {
-                let pair = candidates[index]
-                index += 1
-                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
-                let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
-                if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
-                    accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))
-                }
-            }
-            slots.set(chunk, accepted)
-        }
-        return slots.values().flatMap { $0 }
     }
 
     /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the

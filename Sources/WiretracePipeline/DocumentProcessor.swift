@@ -6,21 +6,23 @@ import WiretraceExtract
 import WiretraceQuotes
 import WiretraceStore
 
-/// The stateless per-document stages (extract, shingle and sign, find quotes), run in parallel
+/// The stateless per-document stages (extract, shingle and band keys, find quotes), run in parallel
 /// over a batch. Barrier stages (LSH, clustering, quote matching) happen later, over the store.
 struct DocumentProcessor: Sendable {
     let extractor: ArticleExtractor
-    let hasher: MinHasher
+    let sketcher: DedupSketcher
     let quoteExtractor = QuoteExtractor()
     let shingleSize: Int
     let signatureParameters: String
+    let bandKeyParameters: String
     let workers: Int
 
     init(configuration: PipelineConfiguration) {
         extractor = ArticleExtractor(configuration: configuration.extraction)
-        hasher = MinHasher(permutations: configuration.dedup.permutations, seed: configuration.dedup.seed)
+        sketcher = DedupSketcher(configuration: configuration.dedup, banding: DuplicateFinder(configuration: configuration.dedup).banding)
         shingleSize = configuration.dedup.shingleSize
         signatureParameters = configuration.signatureParameters
+        bandKeyParameters = configuration.bandKeyParameters
         workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
     }
 
@@ -69,8 +71,11 @@ struct DocumentProcessor: Sendable {
     }
 
     func sketch(_ article: Article, format: InputFormat) -> StoredDocument {
-        let shingles = Shingler.shingles(article.text, size: shingleSize)
-        let signature = hasher.signature(of: shingles)
+        // The band keys `dedup` computes for this text (all matching needs of it later), and
+        // the size of its exact shingle set (to plan verification's memory).
+        var sketcher = sketcher
+        let (keys, hashes) = sketcher.sketch(article.text)
+        let shingleCount = DedupSketcher.shingleSet(sortingHashes: hashes).count
         let quotes = quoteExtractor.quotes(in: article).map { quote in
             QuoteOccurrenceRecord(
                 documentID: article.id, start: quote.start, end: quote.end, text: quote.text,
@@ -79,7 +84,7 @@ struct DocumentProcessor: Sendable {
         }
         return StoredDocument(
             article: article, format: format, contentHash: Self.contentHash(article, parameters: signatureParameters),
-            signatureParameters: signatureParameters, shingleCount: shingles.count, signature: signature.bytes,
+            signatureParameters: bandKeyParameters, shingleCount: shingleCount, signature: BandKeyBytes.encode(keys),
             quotes: quotes, textHash: StableHash.hex(article.text))
     }
 

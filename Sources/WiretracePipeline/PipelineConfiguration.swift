@@ -188,9 +188,16 @@ public struct PipelineConfiguration: Sendable {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
-    /// The key that says which signatures are comparable.
+    /// The key that says which signatures are comparable: one-permutation hashing
+    /// (``DedupSketcher``, the signer of `dedup`, `sign` and `run`) with these parameters.
     public var signatureParameters: String {
-        "k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=3"
+        "oph;k=\(dedup.shingleSize);p=\(dedup.permutations);seed=\(dedup.seed);tokens=3"
+    }
+
+    /// The key that says which stored band keys are valid: the signature and the banding.
+    var bandKeyParameters: String {
+        let banding = DuplicateFinder(configuration: dedup).banding
+        return "\(signatureParameters);bands=\(banding.bands)x\(banding.rows)"
     }
 }
 

@@ -1,7 +1,6 @@
 import WiretraceCluster
 import WiretraceCore
 import WiretraceQuotes
-import WiretraceStore
 
 extension QuoteLinker {
     /// Joins each quote of a translation to its original's quote of the same speaker, so that one
@@ -15,9 +14,10 @@ extension QuoteLinker {
     /// - Complexity: O(t · q) for t translations with at most q quotes each, plus O(n) to rebuild
     ///   the quote records when anything was joined.
     static func joinTranslations(
-        _ result: Result, occurrences: [QuoteOccurrenceRecord], translations: [(translation: String, original: String)],
-        articles: [ArticleSummary], published: [Double?]
+        _ result: Result, sightings occurrences: [Sighting], translations: [(translation: String, original: String)],
+        sources articles: [Source]
     ) -> Result {
+        let published = articles.map(\.time)
         guard !translations.isEmpty, !result.quotes.isEmpty else { return result }
         var byDocument: [String: [Int]] = [:]
         for (index, occurrence) in occurrences.enumerated()

@@ -25,30 +25,34 @@ public enum QuoteMatcher {
     /// Input order is kept inside groups; groups are ordered by their first index; every index is in
     /// exactly one group.
     ///
-    /// Only pairs that can match are compared (prefix filtering): each quote's words are ordered
-    /// rarest first, and a quote is compared with the quotes holding one of its rarest
-    /// `n − ⌈0.8·n⌉ + 1` words. A pair with Jaccard ≥ 0.8 must share one of those (the prefix-filter
-    /// lemma), and a truncation shares all of the shorter quote's words, its rarest among them.
-    /// - Complexity: O(n·p·k·w) for n quotes of about w words, prefixes of p words and postings of
-    ///   k quotes; O(n²·w) only when every quote shares its rarest words with every other.
+    /// Identical word sequences (wire copies carry each quote many times) are grouped by hashing
+    /// and matched once. Among the distinct sequences, only pairs that can match are compared,
+    /// by two indexes:
+    /// - Jaccard ≥ 0.8 (prefix filtering, as in AllPairs/PPJoin): each word set is ordered rarest
+    ///   first and indexed under its first `n − ⌈0.8·n⌉ + 1` words only; sets are visited by
+    ///   size, so a set probes only the indexed sets no larger than itself and at least ⌈0.8·n⌉
+    ///   (the length filter). Two sets with Jaccard ≥ 0.8 share a word of those prefixes.
+    /// - Truncation: every run of six words of every sequence is indexed by its hash; a sequence
+    ///   of six words or more probes the run of its own with the shortest list, since any
+    ///   sequence holding it whole holds that run.
+    /// - Complexity: O(Σw) to intern and index the words of all occurrences, plus for each distinct
+    ///   sequence the postings of its prefix words within its size range and one six-word run's
+    ///   postings; linear in the occurrences when no word or six-word run is shared by a large
+    ///   share of the distinct quotes.
     public static func group(_ quotes: [String]) -> [[Int]] {
         // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard.
         var wordIDs: [String: Int32] = [:]
-        let allSequences: [[Int32]] = quotes.map { quote in
-            key(quote).split(separator: " ").map { word in
+        var distinctIndex: [[Int32]: Int] = [:]
+        var sequences: [[Int32]] = []
+        var distinctOf = [Int](repeating: 0, count: quotes.count)
+        for (index, quote) in quotes.enumerated() {
+            let sequence: [Int32] = key(quote).split(separator: " ").map { word in
                 let word = String(word)
                 if let id = wordIDs[word] { return id }
                 let id = Int32(wordIDs.count)
                 wordIDs[word] = id
                 return id
             }
-        }
-        // Identical word sequences are the same quote (wire copies carry each quote many times):
-        // they are matched once, by their first occurrence, and joined to it at the end.
-        var distinctIndex: [[Int32]: Int] = [:]
-        var sequences: [[Int32]] = []
-        var distinctOf = [Int](repeating: 0, count: quotes.count)
-        for (index, sequence) in allSequences.enumerated() {
             if let known = distinctIndex[sequence] {
                 distinctOf[index] = known
             } else {
@@ -57,48 +61,90 @@ public enum QuoteMatcher {
                 sequences.append(sequence)
             }
         }
+        distinctIndex = [:]
         let wordSets = sequences.map { Array(Set($0)).sorted() }
         var frequency = [Int32](repeating: 0, count: wordIDs.count)
         for set in wordSets { for word in set { frequency[Int(word)] += 1 } }
-        var postings = [[Int32]](repeating: [], count: wordIDs.count)
-        for (index, set) in wordSets.enumerated() { for word in set { postings[Int(word)].append(Int32(index)) } }
 
         // A 64-bit sketch of each word set (one bit per word id, hashed): bits one set has and
         // the other lacks are distinct words only it holds, which bounds the common words from
-        // above. Most candidates from a shared rare word fail that bound and skip the merge.
+        // above. Most candidates fail that bound and skip the merge.
         let sketches: [UInt64] = wordSets.map { set in
             set.reduce(0) { $0 | (1 &<< ((UInt64(UInt32(bitPattern: $1)) &* 0x9E37_79B9_7F4A_7C15) &>> 58)) }
         }
-        func mayMatch(_ i: Int, _ j: Int) -> Bool {
-            let onlyI = (sketches[i] & ~sketches[j]).nonzeroBitCount
-            let onlyJ = (sketches[j] & ~sketches[i]).nonzeroBitCount
-            let sizeI = wordSets[i].count
-            let sizeJ = wordSets[j].count
-            let mostCommon = min(sizeI - onlyI, sizeJ - onlyJ)
-            if 5 * mostCommon >= 4 * (sizeI + sizeJ - mostCommon) { return true }  // Jaccard ≥ 0.8 possible
-            // A truncation: the shorter sequence (six words or more) has every word in the longer.
-            let iIsShort = sequences[i].count <= sequences[j].count
-            return min(sequences[i].count, sequences[j].count) >= 6 && (iIsShort ? onlyI : onlyJ) == 0
-        }
-
         var distinctSets = UnionFind(count: sequences.count)
+
+        // Jaccard ≥ 0.8: sets by size, each probing the prefix index of the smaller-or-equal ones.
+        let bySize = sequences.indices.filter { !sequences[$0].isEmpty }.sorted {
+            (wordSets[$0].count, $0) < (wordSets[$1].count, $1)
+        }
+        var postings = [[Int32]](repeating: [], count: wordIDs.count)
+        var postingStart = [Int](repeating: 0, count: wordIDs.count)  // entries before it are too small
         var comparedWith = [Int](repeating: -1, count: sequences.count)  // the last i each j was compared with
-        for i in sequences.indices where !sequences[i].isEmpty {
+        for i in bySize {
+            let size = wordSets[i].count
             let ordered = wordSets[i].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
-            let prefix = ordered.count - Int((0.8 * Double(ordered.count)).rounded(.up)) + 1
-            for word in ordered.prefix(max(1, prefix)) {
-                for candidate in postings[Int(word)] {
+            let least = (4 * size + 4) / 5  // ⌈0.8·n⌉: the fewest common words Jaccard ≥ 0.8 allows
+            let prefix = ordered.prefix(size - least + 1)
+            for word in prefix {
+                let list = Int(word)
+                while postingStart[list] < postings[list].count
+                    && 5 * wordSets[Int(postings[list][postingStart[list]])].count < 4 * size
+                {
+                    postingStart[list] += 1
+                }
+                for candidate in postings[list][postingStart[list]...] {
                     let j = Int(candidate)
-                    guard j != i, comparedWith[j] != i else { continue }
+                    guard comparedWith[j] != i else { continue }
                     comparedWith[j] = i
-                    if mayMatch(i, j), distinctSets.find(i) != distinctSets.find(j),
-                        same(sequences[i], sequences[j], wordSets[i], wordSets[j])
-                    {
+                    let onlyI = (sketches[i] & ~sketches[j]).nonzeroBitCount
+                    let onlyJ = (sketches[j] & ~sketches[i]).nonzeroBitCount
+                    let mostCommon = min(size - onlyI, wordSets[j].count - onlyJ)
+                    guard 5 * mostCommon >= 4 * (size + wordSets[j].count - mostCommon) else { continue }
+                    if distinctSets.find(i) != distinctSets.find(j), jaccardAtLeast08(wordSets[i], wordSets[j]) {
                         distinctSets.union(i, j)
                     }
                 }
             }
+            for word in prefix { postings[Int(word)].append(Int32(i)) }
         }
+        postings = []
+
+        // Truncations: runs of six words, by hash.
+        let run = 6
+        var runPostings: [UInt64: [Int32]] = [:]
+        func runHash(_ sequence: [Int32], _ start: Int) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for word in sequence[start..<(start + run)] {
+                hash = (hash ^ UInt64(UInt32(bitPattern: word))) &* 0x0000_0100_0000_01B3
+                hash ^= hash &>> 29
+            }
+            return hash
+        }
+        for (index, sequence) in sequences.enumerated() where sequence.count >= run {
+            var seen = Set<UInt64>()
+            for start in 0...(sequence.count - run) {
+                let hash = runHash(sequence, start)
+                if seen.insert(hash).inserted { runPostings[hash, default: []].append(Int32(index)) }
+            }
+        }
+        for (i, short) in sequences.enumerated() where short.count >= run {
+            var best: [Int32]? = nil
+            for start in 0...(short.count - run) {
+                let list = runPostings[runHash(short, start)]!
+                if best == nil || list.count < best!.count { best = list }
+                if best!.count == 1 { break }
+            }
+            for candidate in best! {
+                let j = Int(candidate)
+                let long = sequences[j]
+                guard j != i, long.count > short.count, (sketches[i] & ~sketches[j]) == 0,
+                    distinctSets.find(i) != distinctSets.find(j), containsRun(long, short)
+                else { continue }
+                distinctSets.union(i, j)
+            }
+        }
+
         // Back to the occurrences: each joins its distinct sequence's set. (Quotes with no words
         // share the empty sequence, so they match only each other.)
         var sets = UnionFind(count: quotes.count)
@@ -110,15 +156,8 @@ public enum QuoteMatcher {
         return inputOrder(&sets)
     }
 
-    /// ``same(_:_:_:_:)`` on word ids with sorted sets: the Jaccard test by a merge count, and the
-    /// truncation test only when every word of the shorter quote is in the longer (necessary for
-    /// a contiguous run). Gives the same answer as the string version.
-    private static func same(_ a: [Int32], _ b: [Int32], _ setA: [Int32], _ setB: [Int32]) -> Bool {
-        if a == b { return true }
-        guard !a.isEmpty, !b.isEmpty else { return false }
-        // Jaccard is at most the ratio of the set sizes, and a truncation needs six words: when
-        // neither can hold, no merge is needed.
-        if 5 * min(setA.count, setB.count) < 4 * max(setA.count, setB.count) && min(a.count, b.count) < 6 { return false }
+    /// Whether two sorted word sets have Jaccard ≥ 0.8 (as `same` decides it), by a merge count.
+    private static func jaccardAtLeast08(_ setA: [Int32], _ setB: [Int32]) -> Bool {
         var i = 0
         var j = 0
         var common = 0
@@ -134,11 +173,14 @@ public enum QuoteMatcher {
             }
         }
         let union = setA.count + setB.count - common
-        if union > 0 && Double(common) / Double(union) >= 0.8 { return true }
-        let (short, long, shortSet) = a.count <= b.count ? (a, b, setA) : (b, a, setB)
-        guard short.count >= 6, common == shortSet.count, short.count <= long.count else { return false }
-        for start in 0...(long.count - short.count) where long[start] == short[0] {
-            if long[start..<(start + short.count)].elementsEqual(short) { return true }
+        return union > 0 && Double(common) / Double(union) >= 0.8
+    }
+
+    /// Whether `needle` occurs as a contiguous run of words in `haystack`.
+    private static func containsRun(_ haystack: [Int32], _ needle: [Int32]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }

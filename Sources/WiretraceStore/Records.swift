@@ -1,14 +1,16 @@
 import WiretraceCore
 
-/// A document as stored: the article, its MinHash signature and its quote occurrences.
+/// A document as stored: the article, its LSH band keys and its quote occurrences.
 public struct StoredDocument: Sendable {
     public var article: Article
     public var format: InputFormat
     /// A stable hash of the article's text and metadata: an unchanged document is not rewritten.
     public var contentHash: String
-    /// The dedup parameters the signature was computed with ("k=5;p=128;seed=...").
+    /// The dedup parameters the band keys were computed with ("oph;k=5;p=128;seed=...;bands=28x2").
     public var signatureParameters: String
+    /// The size of the document's exact shingle set.
     public var shingleCount: Int
+    /// The band keys, little-endian 8 bytes each (empty: no shingles).
     public var signature: [UInt8]
     public var quotes: [QuoteOccurrenceRecord]
     /// A stable hash of the text alone: the same URL with the same text is the same document,

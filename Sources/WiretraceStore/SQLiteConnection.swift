@@ -249,6 +249,8 @@ final class SQLiteStatement {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
 
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
     func blob(_ column: Int32) -> [UInt8] {
         // sqlite3_column_blob before sqlite3_column_bytes, as SQLite documents.
         guard let pointer = sqlite3_column_blob(handle, column) else { return [] }

@@ -188,5 +188,32 @@ enum Schema {
         ALTER TABLE quote_occurrences ADD COLUMN speaker_start INTEGER;
         ALTER TABLE quote_occurrences ADD COLUMN speaker_end INTEGER;
         """,
+        // 8: one matching engine. Each document's LSH band keys (the one-permutation signature's,
+        // as `wiretrace dedup` computes them) are kept as one blob in `signatures` and loaded
+        // into memory by a run; the band index as rows of (band, key, document), three times
+        // the size with its two indexes, goes. Keys of other parameters are recomputed (the
+        // stored parameters say which), and the next run matches everything again.
+        """
+        DROP TABLE band_keys;
+        ALTER TABLE signatures RENAME COLUMN minhash TO band_keys;
+        DELETE FROM analysis_state WHERE key = 'matching';
+        """,
+        // 9: the story level's kept term counts packed (term ids and varint counts, a blob of a
+        // few bytes per term) against a vocabulary of the terms, instead of ~6 KB of text per
+        // document. The text form is dropped: the next run computes the terms again. (A rowid
+        // table: in a WITHOUT ROWID one a row over ~1 KB spills into a whole overflow page.)
+        """
+        DROP TABLE story_terms;
+        CREATE TABLE story_terms(
+            document_id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            terms BLOB NOT NULL
+        );
+        CREATE TABLE story_vocabulary(
+            id INTEGER PRIMARY KEY,
+            term TEXT NOT NULL
+        );
+        DELETE FROM analysis_state WHERE key = 'story_terms';
+        """,
     ]
 }

@@ -1,7 +1,7 @@
 import WiretraceCore
 
-/// What incremental runs keep between runs: the LSH band index, the documents not yet matched
-/// against it, the parameters the index was built with, and the story ids ever issued.
+/// What incremental runs keep between runs: the documents not yet matched against the stored
+/// band keys, the parameters the index was built with, and the story ids ever issued.
 extension WiretraceStore {
     // MARK: Analysis state
 
@@ -13,13 +13,13 @@ extension WiretraceStore {
         return try query.step() ? query.string(0) : nil
     }
 
-    /// Forgets the band index and every verified pair, queues every document for matching, and
+    /// Forgets every verified pair, queues every document for matching, and
     /// records `key = value`, in one transaction: what a change of dedup parameters needs.
     public func resetBandIndex(stateKey key: String, value: String) throws {
         try connection.transaction {
             try connection.execute(
                 """
-                DELETE FROM band_keys; DELETE FROM duplicate_pairs;
+                DELETE FROM duplicate_pairs;
                 INSERT OR IGNORE INTO pending_documents(document_id) SELECT id FROM documents;
                 """)
             try statement("INSERT OR REPLACE INTO analysis_state(key, value) VALUES (?, ?)").run([.text(key), .text(value)])
@@ -28,33 +28,59 @@ extension WiretraceStore {
 
     // MARK: The story level's term cache
 
-    /// Calls `body` for each stored article, ordered by id, with its cached story terms when
-    /// they were computed from its current content (see ``cacheStoryTerms(_:)``), else nil.
-    public func forEachArticleWithStoryTerms(_ body: (Article, _ cachedTerms: String?) throws -> Void) throws {
-        // The article's columns (no other table here has them), then the kept terms if current.
+    /// Calls `body` for each stored article, ordered by id, with the UTF-8 length of its text and
+    /// its kept story terms (the packed blob of ``cacheStoryTerms(_:newTerms:version:)``) when
+    /// they were computed from its current content, else nil. When terms are handed back the
+    /// article's text is not read (it is empty here): the story level needs only its length.
+    public func forEachArticleWithStoryTerms(_ body: (Article, _ textByteCount: Int, _ cachedTerms: [UInt8]?) throws -> Void) throws {
+        // The article's columns (no other table here has them) with the text only when no
+        // current terms are kept, then the terms if current.
+        let columns = Self.articleColumns.split(separator: ",").map { column -> String in
+            let name = column.filter { $0 != " " }
+            return name == "text" ? "CASE WHEN t.content_hash = d.content_hash THEN '' ELSE d.text END" : "d." + name
+        }.joined(separator: ", ")
         let query = try connection.prepare(
             """
-            SELECT \(Self.articleColumns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END
+            SELECT \(columns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END, length(CAST(d.text AS BLOB))
             FROM documents d LEFT JOIN story_terms t ON t.document_id = d.id ORDER BY d.id
             """)
-        while try query.step() { try body(Self.article(from: query), query.string(12)) }
+        while try query.step() {
+            try body(Self.article(from: query), query.int(13) ?? 0, query.isNull(12) ? nil : query.blob(12))
+        }
     }
 
-    /// Keeps story terms for documents, each with the content hash it was computed from (the
-    /// document's current one). `version` names how terms are computed: when it differs from
-    /// the cache's, the cache is emptied first.
-    public func cacheStoryTerms(_ rows: [(id: String, terms: String)], version: String) throws {
+    /// The story vocabulary the kept terms name by id: term i has id i.
+    public func storyVocabulary() throws -> [String] {
+        let query = try connection.prepare("SELECT id, term FROM story_vocabulary ORDER BY id")
+        var terms: [String] = []
+        while try query.step() {
+            guard query.int(0) == terms.count else {
+                throw WiretraceError(.internalInvariant, "story vocabulary ids are not 0..<n", location: path)
+            }
+            terms.append(query.string(1) ?? "")
+        }
+        return terms
+    }
+
+    /// Keeps story terms for documents (packed, naming terms by vocabulary id), each with the
+    /// content hash it was computed from (the document's current one), and adds `newTerms` to
+    /// the vocabulary (ids from ``storyVocabulary()``'s count on). `version` names how terms are
+    /// computed: when it differs from the kept one's, terms and vocabulary are emptied first
+    /// (and `newTerms` must then number from 0).
+    public func cacheStoryTerms(_ rows: [(id: String, terms: [UInt8])], newTerms: [(id: Int, term: String)], version: String) throws {
         try connection.transaction {
             if try analysisState("story_terms") != version {
-                try connection.execute("DELETE FROM story_terms")
+                try connection.execute("DELETE FROM story_terms; DELETE FROM story_vocabulary;")
                 try statement("INSERT OR REPLACE INTO analysis_state(key, value) VALUES ('story_terms', ?)").run([.text(version)])
             }
+            let term = try statement("INSERT INTO story_vocabulary(id, term) VALUES (?, ?)")
+            for row in newTerms { try term.run([.int(Int64(row.id)), .text(row.term)]) }
             let insert = try statement(
                 """
                 INSERT OR REPLACE INTO story_terms(document_id, content_hash, terms)
                 SELECT id, content_hash, ? FROM documents WHERE id = ?
                 """)
-            for row in rows { try insert.run([.text(row.terms), .text(row.id)]) }
+            for row in rows { try insert.run([.blob(row.terms), .text(row.id)]) }
         }
     }
 
@@ -76,47 +102,6 @@ extension WiretraceStore {
         var ids: [String] = []
         while try query.step() { ids.append(query.string(0) ?? "") }
         return ids
-    }
-
-    /// One document's stored signature: the parameters it was computed with and its bytes.
-    public func signature(of id: String) throws -> (parameters: String, minhash: [UInt8])? {
-        let query = try statement("SELECT parameters, minhash FROM signatures WHERE document_id = ?")
-        defer { query.reset() }
-        query.bind(1, id)
-        return try query.step() ? (query.string(0) ?? "", query.blob(1)) : nil
-    }
-
-    /// Replaces the band keys of each document (nil: a document with no shingles, never a
-    /// candidate), in one transaction.
-    public func replaceBandKeys(_ rows: [(id: String, keys: [UInt64]?)]) throws {
-        guard !rows.isEmpty else { return }
-        try connection.transaction {
-            let delete = try statement("DELETE FROM band_keys WHERE document_id = ?")
-            let insert = try statement("INSERT INTO band_keys(band, key, document_id) VALUES (?, ?, ?)")
-            for row in rows {
-                try delete.run([.text(row.id)])
-                for (band, key) in (row.keys ?? []).enumerated() {
-                    try insert.run([.int(Int64(band)), .int(Int64(bitPattern: key)), .text(row.id)])
-                }
-            }
-        }
-    }
-
-    /// The documents sharing at least one band key with `keys` (key i is band i's), by an
-    /// indexed lookup per band: the index is never loaded whole.
-    ///
-    /// - Complexity: O(b·(log N + m)) for b bands, N stored keys and m documents per bucket.
-    public func bandNeighbours(of keys: [UInt64]) throws -> Set<String> {
-        let query = try statement("SELECT document_id FROM band_keys WHERE band = ? AND key = ?")
-        defer { query.reset() }
-        var found: Set<String> = []
-        for (band, key) in keys.enumerated() {
-            query.reset()
-            query.bind(1, Int64(band))
-            query.bind(2, Int64(bitPattern: key))
-            while try query.step() { found.insert(query.string(0) ?? "") }
-        }
-        return found
     }
 
     // MARK: Stories

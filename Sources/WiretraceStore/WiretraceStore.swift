@@ -277,9 +277,9 @@ public final class WiretraceStore {
                 """)
             let signature = try statement(
                 """
-                INSERT INTO signatures(document_id, parameters, shingle_count, minhash) VALUES (?, ?, ?, ?)
+                INSERT INTO signatures(document_id, parameters, shingle_count, band_keys) VALUES (?, ?, ?, ?)
                 ON CONFLICT(document_id) DO UPDATE SET parameters = excluded.parameters,
-                  shingle_count = excluded.shingle_count, minhash = excluded.minhash
+                  shingle_count = excluded.shingle_count, band_keys = excluded.band_keys
                 """)
             let deleteQuotes = try statement("DELETE FROM quote_occurrences WHERE document_id = ?")
             let insertQuote = try statement(
@@ -366,14 +366,14 @@ public final class WiretraceStore {
             .run([.text(url), .int(Int64(version)), .text(documentID), .text(textHash), .int(Int64(run))])
     }
 
-    /// Replaces signatures computed with other parameters.
-    public func updateSignatures(_ rows: [(id: String, parameters: String, shingleCount: Int, minhash: [UInt8])]) throws {
+    /// Replaces band keys computed with other parameters.
+    public func updateSignatures(_ rows: [(id: String, parameters: String, shingleCount: Int, bandKeys: [UInt8])]) throws {
         guard !rows.isEmpty else { return }
         try connection.transaction {
             let update = try statement(
-                "UPDATE signatures SET parameters = ?, shingle_count = ?, minhash = ? WHERE document_id = ?")
+                "UPDATE signatures SET parameters = ?, shingle_count = ?, band_keys = ? WHERE document_id = ?")
             for row in rows {
-                try update.run([.text(row.parameters), .int(Int64(row.shingleCount)), .blob(row.minhash), .text(row.id)])
+                try update.run([.text(row.parameters), .int(Int64(row.shingleCount)), .blob(row.bandKeys), .text(row.id)])
             }
         }
     }
@@ -389,10 +389,12 @@ public final class WiretraceStore {
 
     public func documentCount() throws -> Int { try scalarInt("SELECT count(*) FROM documents") ?? 0 }
 
-    /// Calls `body` for each stored signature, ordered by document id (no article text is loaded).
-    public func forEachSignature(_ body: (_ id: String, _ parameters: String, _ shingleCount: Int, _ minhash: [UInt8]) throws -> Void) throws {
+    /// Calls `body` for each document's stored band keys (the blob), with the parameters they
+    /// were computed with and the size of its shingle set, ordered by document id (binary order;
+    /// no article text is loaded).
+    public func forEachSignature(_ body: (_ id: String, _ parameters: String, _ shingleCount: Int, _ bandKeys: [UInt8]) throws -> Void) throws {
         let query = try connection.prepare(
-            "SELECT document_id, parameters, shingle_count, minhash FROM signatures ORDER BY document_id")
+            "SELECT document_id, parameters, shingle_count, band_keys FROM signatures ORDER BY document_id")
         while try query.step() {
             try body(query.string(0) ?? "", query.string(1) ?? "", query.int(2) ?? 0, query.blob(3))
         }

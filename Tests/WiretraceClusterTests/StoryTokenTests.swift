@@ -57,3 +57,30 @@ import Testing
         #expect(TermOccurrence.decode("moscow 1 x 0\n") == nil)
     }
 }
+
+@Suite struct PackedTermOccurrenceTests {
+    @Test func packedOccurrencesComeBackInOrderWithTheirCounts() {
+        var vocabulary: [String] = []
+        var ids: [String: UInt32] = [:]
+        func id(_ term: String) -> UInt32 {
+            if let known = ids[term] { return known }
+            ids[term] = UInt32(vocabulary.count)
+            vocabulary.append(term)
+            return UInt32(vocabulary.count - 1)
+        }
+        let text = "Russia's envoy said Moscow would respond. Russia’s ministry agreed; 42 diplomats left Moscow."
+        let occurrences = StoryVocabulary.occurrences(text: text, title: "Moscow responds")
+            + [TermOccurrence(term: "half", plain: 0.5, entity: 0, title: 0),
+               TermOccurrence(term: "big", plain: 300, entity: 70_000, title: 1),
+               TermOccurrence(term: "negative", plain: -1, entity: 0, title: 0)]
+        let packed = TermOccurrence.pack(occurrences, id: id)
+        #expect(TermOccurrence.unpack(packed, term: { $0 < vocabulary.count ? vocabulary[Int($0)] : nil }) == occurrences)
+        // A plain whole count under 128 with a term id under 32: two bytes.
+        #expect(TermOccurrence.pack([TermOccurrence(term: "russia", plain: 3, entity: 0, title: 0)], id: { _ in 5 }) == [20, 3])
+        #expect(packed.count < TermOccurrence.encode(occurrences).utf8.count / 2)
+        // Unknown ids and cut blobs are refused.
+        #expect(TermOccurrence.unpack(packed, term: { _ in nil }) == nil)
+        #expect(TermOccurrence.unpack([0x80], term: { _ in "x" }) == nil)
+        #expect(TermOccurrence.unpack([2, 0, 0], term: { _ in "x" }) == nil)
+    }
+}

@@ -48,9 +48,9 @@ import Testing
         let expected = try Self.exports(clean)
         #expect(expected.clusters.count == 9 && !expected.duplicates.isEmpty)
 
-        // During ingest (after 2 of 4 batches), during LSH indexing (2 of 4), after clustering,
-        // and inside the final transaction.
-        for killAt in ["ingest:2", "lsh:2", "cluster", "commit"] {
+        // During ingest (after 2 of 4 batches), with the band index loaded (band keys are
+        // written at ingest), after clustering, and inside the final transaction.
+        for killAt in ["ingest:2", "lsh", "cluster", "commit"] {
             let crashed = directory.appendingPathComponent("crashed-\(killAt).sqlite").path
             let killed = try Self.run(command(crashed), environment: ["WIRETRACE_TEST_KILL_AT": killAt])
             #expect(killed.signalled && killed.status == SIGKILL, "not killed at \(killAt): status \(killed.status) \(killed.stderr)")

@@ -61,6 +61,17 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: itemprop)) == "2021-06-21")
     }
 
+    @Test("a date split over sibling elements is read from its pieces")
+    func dateInPieces() throws {
+        let monthDayTimeYear = "<p class=\"box\"><span>Mar 09</span> <span>14:20</span> <span>2021</span></p>"
+        #expect(try Self.published(Self.page(body: monthDayTimeYear)) == "2021-03-09")
+        let dayMonthYear = "<div class=\"box\"><b>9.</b><b>März</b><b>2021</b></div>"
+        #expect(try Self.published(Self.page(lang: "de", body: dayMonthYear)) == "2021-03-09")
+        // A date read whole is not read again, joined to a number in the next element.
+        let whole = "<p class=\"box\"><span>9 March 2021</span><span>15</span></p>"
+        #expect(try Self.published(Self.page(body: whole)) == "2021-03-09")
+    }
+
     @Test("the URL path states the date when the page does not", arguments: [
         ("https://example.org/2018/10/09/harbour-budget/", "2018-10-09"),
         ("https://example.org/news/harbour-budget-2018-10-09", "2018-10-09"),
@@ -211,6 +222,16 @@ struct PublicationDateTests {
         ("3 أكتوبر 2020", "2020-10-03"),
     ])
     func arabicMonths(text: String, expected: String) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
+    @Test("digits of other scripts: Arabic-Indic, Persian, full-width", arguments: [
+        ("القاهرة ٢٢ يونيو ٢٠٢١", "2021-06-22"),
+        ("نشر في ٢٠٢١/٠٦/٢٢", "2021-06-22"),
+        ("تهران ۱۴:۳۰ - ۲۰۲۱-۰۶-۲۲", "2021-06-22"),
+        ("２０２０年１月２７日", "2020-01-27"),
+    ])
+    func otherScriptsDigits(text: String, expected: String) {
         #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
     }
 

@@ -3,6 +3,7 @@ import Testing
 import WiretraceCore
 @testable import WiretraceDedup
 @testable import WiretracePipeline
+import WiretraceStore
 
 /// `DedupRun` end to end on files written here: groups must equal those of the reference path
 /// (every document's exact shingle set, exact Jaccard/containment over all pairs, union-find).
@@ -81,5 +82,51 @@ import WiretraceCore
         #expect(!DedupRun.isPlainlyText("%PDF-1.4 looks binary"))
         #expect(!DedupRun.isPlainlyText("text with DEL \u{7F} inside it, long enough to use the word loop"))
         #expect(DedupRun.isPlainlyText("Grand Prix: PK and GIF are fine when not a signature"))
+    }
+
+    /// One engine: `wiretrace run` (into a store, first in one run, then with half the documents
+    /// in a second, incremental run) verifies exactly the pairs `wiretrace dedup` verifies on the
+    /// same input, with the same similarities.
+    @Test func runAndDedupVerifyTheSamePairs() throws {
+        var words = SeededWords(state: 7)
+        var documents: [(String, String)] = []
+        for family in 0..<10 {
+            let original = words.text(280)
+            documents.append(("f\(family)-a", original.joined(separator: " ") + "."))
+            documents.append(("f\(family)-b", words.edit(original, rate: 4).joined(separator: " ")))
+            documents.append(("f\(family)-c", original[40..<200].joined(separator: " ")))
+            documents.append(("f\(family)-d", words.edit(original, rate: 25).joined(separator: " ")))
+        }
+        for single in 0..<15 { documents.append(("s\(single)", words.text(240).joined(separator: " "))) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("run-dedup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = try documents.map { try json($0.0, $0.1) }
+        let all = directory.appendingPathComponent("all.jsonl").path
+        let first = directory.appendingPathComponent("first.jsonl").path
+        let second = directory.appendingPathComponent("second.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: all, atomically: true, encoding: .utf8)
+        try (stride(from: 0, to: lines.count, by: 2).map { lines[$0] }.joined(separator: "\n") + "\n")
+            .write(toFile: first, atomically: true, encoding: .utf8)
+        try (stride(from: 1, to: lines.count, by: 2).map { lines[$0] }.joined(separator: "\n") + "\n")
+            .write(toFile: second, atomically: true, encoding: .utf8)
+
+        var configuration = PipelineConfiguration()
+        configuration.workers = 2
+        let dedup = try DedupRun(configuration: configuration).run(inputs: [all]) { _ in }
+        let expected = dedup.verifiedPairs.map { "\($0.a) \($0.b) \($0.similarity.jaccard) \($0.similarity.containment)" }
+        #expect(expected.count >= 25)  // copies, near copies and excerpts of every family
+
+        func storedPairs(_ path: String) throws -> [String] {
+            try WiretraceStore(path: path).duplicatePairs().map { "\($0.a) \($0.b) \($0.jaccard) \($0.containment)" }
+        }
+        let runner = PipelineRunner(configuration: configuration)
+        let once = directory.appendingPathComponent("once.sqlite").path
+        _ = try runner.run(inputs: [all], databasePath: once)
+        #expect(try storedPairs(once) == expected)
+        let twice = directory.appendingPathComponent("twice.sqlite").path
+        _ = try runner.run(inputs: [first], databasePath: twice)
+        _ = try runner.run(inputs: [second], databasePath: twice)
+        #expect(try storedPairs(twice) == expected)
     }
 }

@@ -128,3 +128,98 @@ import WiretraceCore
         #expect(found.first?.via == ["TASS", "Example"])
     }
 }
+
+/// German dialogue without speech verbs beside every quote, on sentences written for these tests.
+@Suite struct GermanDialogueTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func afterAQuestionTheOtherPartyAnswersAndAsksBack() {
+        let text = "Der Fährmann wartete am Steg. „Wohin wollt Ihr so spät noch?“ fragte der Fährmann. "
+            + "„Ei, seht Ihr denn nicht das Licht drüben am Ufer?“ „Wer wohnt denn dort?“ "
+            + "„Meine Schwester wartet dort auf mich“, antwortete die Wanderin."
+        #expect(mentions(text) == ["der Fährmann", nil, "der Fährmann", "die Wanderin"])
+    }
+
+    @Test func aDashBetweenQuotesHandsTheWordToTheOtherSpeaker() {
+        let text = "Im Gespräch mit dem Bürgermeister Lindner sagte Lindner: „Die neue Brücke wird im Mai fertig sein.“ "
+            + "— Der Reporter: „Wird sie auch mehr kosten als geplant?“ — „Das kann heute noch niemand sagen.“"
+        #expect(mentions(text) == ["Lindner", "Der Reporter", "Lindner"])
+    }
+
+    @Test func quotesWithoutADashOrQuestionKeepTheirSpeaker() {
+        let text = "Der Kutscher sagte: „Die Pferde sind müde vom langen Weg.“ „Wir rasten hier bis morgen früh.“"
+        #expect(mentions(text) == ["Der Kutscher", "Der Kutscher"])
+    }
+
+    @Test func playStyleLabelsNameTheSpeaker() {
+        let text = "Wir standen am Fenster.\nKarl. „Der Nebel liegt heute schwer über dem Tal.“ "
+            + "Martha. „Er wird sich gegen Mittag heben, glaube ich.“ Ich. „Dann gehen wir nach dem Essen.“"
+        #expect(mentions(text) == ["Karl", "Martha", "Ich"])
+    }
+
+    @Test func aLabelTakenIntoTheQuoteByAStrayMarkStillNamesTheSpeaker() {
+        let text = "Er sah müde aus. \"Martha. „Du siehst alles viel zu dunkel, lieber Freund.\" Dann lachte sie."
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.count == 1)
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "Martha")
+    }
+
+    @Test func aSpeechVerbInTheNextSentenceGivesTheSpeaker() {
+        let text = "Es wurde still im Saal. „So endete unsere lange Reise über das Meer.“ Der Arme! Als er dies sprach, weinte er."
+        #expect(mentions(text) == ["er"])
+    }
+
+    @Test func aSpeechVerbAfterTheNextQuoteBelongsToThatQuote() {
+        // The verb of the following sentence introduces the next quote, not the one before.
+        let text = "Es wurde still im Saal. „So endete unsere lange Reise über das Meer.“ Da sagte sie: „Nun ruht euch aus.“"
+        #expect(mentions(text) == [nil, "sie"])
+    }
+
+    @Test func aRelativePronounOpensTheSpeakersClause() {
+        let text = "Manche lehnen jede Reform ab, vor allem diejenigen, welche fortwährend rufen: „Es ist noch viel zu früh!“"
+        #expect(mentions(text) == ["welche"])
+    }
+
+    @Test func oldSpellingOfIrenVerbsIsASpeechVerb() {
+        let text = "„Wollte man also sparen, so müsste man die Schulen schließen“, so argumentirt der Rat."
+        #expect(mentions(text) == ["der Rat"])
+    }
+}
+
+@Suite struct GermanCarriedSpeakerTests {
+    @Test func theSubjectOfTheSentenceBeforeSpeaksAQuoteWithoutVerb() {
+        let text = "Der alte Schmied legte den Hammer nieder. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.count == 1)
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "Der alte Schmied")
+        #expect(found.first?.cue == nil)
+    }
+
+    @Test func aSentenceBeforeThatOpensWithAPrepositionGivesItsPronoun() {
+        let text = "Am Abend kam er müde nach Hause. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "er")
+    }
+}
+
+@Suite struct GermanCarriedSpeakerAtTextStartTests {
+    @Test func aPronounOpeningTheTextCarriesToTheQuote() {
+        let text = "Er nickte. „Morgen ziehen wir alle in die Stadt hinunter.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Er")
+    }
+}
+
+@Suite struct GermanClauseSubjectTests {
+    @Test func aNameAfterARoleNounBelongsToTheCarriedSubject() {
+        let text = "Da stand der junge Greis Anton mit dem Strauß im Arme. „So jung war ich lange nicht mehr.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Greis Anton")
+    }
+}

@@ -77,6 +77,37 @@ import Testing
         return quotes
     }
 
+    /// Longer quotes cut at either end or both (runs from the middle), with repeated words, so
+    /// that the six-word-run index and the size-ordered prefix index both do the matching.
+    static func cutCorpus(seed: UInt64, count: Int) -> [String] {
+        let vocabulary = (0..<60).map { "w\($0)" } + ["the", "the", "of", "said"]
+        var random = SplitMix64(seed: seed)
+        var quotes: [String] = []
+        for _ in 0..<count {
+            if !quotes.isEmpty, random.next(2) == 0 {
+                let words = quotes[random.next(quotes.count)].split(separator: " ").map(String.init)
+                let cutFront = random.next(4)
+                let cutBack = random.next(4)
+                guard words.count > cutFront + cutBack else { quotes.append(words.joined(separator: " ")); continue }
+                var kept = Array(words[cutFront..<(words.count - cutBack)])
+                if random.next(4) == 0 { kept[random.next(kept.count)] = vocabulary[random.next(vocabulary.count)] }
+                quotes.append(kept.joined(separator: " "))
+            } else {
+                let length = 4 + random.next(24)
+                quotes.append((0..<length).map { _ in vocabulary[random.next(vocabulary.count)] }.joined(separator: " "))
+            }
+        }
+        return quotes
+    }
+
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func runAndPrefixIndexesEqualAllPairsOnCutQuotes(seed: UInt64) {
+        let quotes = Self.cutCorpus(seed: seed, count: 600)
+        let fast = QuoteMatcher.group(quotes)
+        #expect(fast == QuoteMatcher.referenceGroup(quotes))
+        #expect(fast.count < quotes.count - 100)
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func prefixFilteredGroupingEqualsAllPairs(seed: UInt64) {
         let quotes = Self.corpus(seed: seed, count: 300)

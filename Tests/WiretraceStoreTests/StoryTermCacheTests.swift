@@ -6,9 +6,14 @@ import WiretraceCore
 /// The kept story terms are handed back only while the document's content is the one they were
 /// computed from, and a new version of the rules empties them.
 @Suite struct StoryTermCacheTests {
-    private func cached(_ store: WiretraceStore) throws -> [String: String?] {
-        var result: [String: String?] = [:]
-        try store.forEachArticleWithStoryTerms { article, terms in result[article.id] = terms }
+    private func cached(_ store: WiretraceStore) throws -> [String: [UInt8]?] {
+        var result: [String: [UInt8]?] = [:]
+        try store.forEachArticleWithStoryTerms { article, length, terms in
+            result[article.id] = terms
+            // The text is read only when no current terms are kept; its length always.
+            #expect(article.text.isEmpty == (terms != nil))
+            #expect(length == (article.id == "a" ? 3 : (terms == nil ? article.text.utf8.count : length)))
+        }
         return result
     }
 
@@ -20,16 +25,18 @@ import WiretraceCore
         try store.store([WiretraceStoreTests.document("a", text: "one"), WiretraceStoreTests.document("b", text: "two")], run: run)
         #expect(try cached(store) == ["a": nil, "b": nil])
 
-        try store.cacheStoryTerms([("a", "moscow 1 2 0\n"), ("b", "kyiv 0 1 0\n")], version: "1")
-        #expect(try cached(store) == ["a": "moscow 1 2 0\n", "b": "kyiv 0 1 0\n"])
+        try store.cacheStoryTerms([("a", [4, 1]), ("b", [9, 0, 1, 0])], newTerms: [(0, "moscow"), (1, "kyiv")], version: "1")
+        #expect(try cached(store) == ["a": [4, 1], "b": [9, 0, 1, 0]])
         #expect(try store.analysisState("story_terms") == "1")
+        #expect(try store.storyVocabulary() == ["moscow", "kyiv"])
 
         // b's text changes: its terms no longer count; a's still do.
         try store.store([WiretraceStoreTests.document("b", text: "changed", hash: "h2")], run: run)
-        #expect(try cached(store) == ["a": "moscow 1 2 0\n", "b": nil])
+        #expect(try cached(store) == ["a": [4, 1], "b": nil])
 
         // Other rules: everything kept before is dropped.
-        try store.cacheStoryTerms([("b", "kharkiv 1 0 0\n")], version: "2")
-        #expect(try cached(store) == ["a": nil, "b": "kharkiv 1 0 0\n"])
+        try store.cacheStoryTerms([("b", [0, 1])], newTerms: [(0, "kharkiv")], version: "2")
+        #expect(try cached(store) == ["a": nil, "b": [0, 1]])
+        #expect(try store.storyVocabulary() == ["kharkiv"])
     }
 }

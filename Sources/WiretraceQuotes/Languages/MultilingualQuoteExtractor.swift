@@ -59,6 +59,12 @@ package struct MultilingualQuoteExtractor: Sendable {
         var occurrences: [QuoteOccurrence] = []
         var previous: (paragraph: Int, close: Int, speaker: ClosedRange<Int>, cue: String)? = nil
         var lastName: String? = nil
+        // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
+        // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
+        var lastQuote: (paragraph: Int, reach: Int, asks: Bool, name: String?)? = nil
+        var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
+        var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
+        var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -79,13 +85,59 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
                 found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
             }
+            if found == nil { found = reader.label(before: open) ?? reader.label(opening: open, close: close) }
             let paragraph = tokens[open].paragraph
-            if found == nil, words >= 3, let previous, previous.paragraph == paragraph,
+            var turn = false
+            if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
+                !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
+            {
+                // A new turn of a dialogue: after a question, or after a dash between two quotes
+                // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
+                let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                if lastQuote.asks || dash {
+                    turn = true
+                    if let name = lastQuote.name {
+                        if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
+                            found = (other.speaker, other.cue)
+                        }
+                    } else if let beforeLast {
+                        // The turn before was the other party's, unnamed: this one is back to the
+                        // speaker of the turn before that (`„Was soll das?“ fragte X. „…?“ „…“`).
+                        found = beforeLast
+                    }
+                }
+            }
+            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph,
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
             }
-            if found == nil, words < 3 || span.isDash { continue }
+            if found == nil, !turn, words >= 3, lexicon.language == "de", close < tokens.count {
+                // Speech told after the quote, a sentence or two on: `„…“ Der Alte schwieg. Als er
+                // dies sprach, …` (German narrative only: measured there).
+                found = reader.following(from: close + 1, sentence: sentence, openMarks: openMarks)
+            }
+            if found == nil, words >= 3, lexicon.language == "de", open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) {
+                // The speaker carried from the sentence before: its subject (`Der Alte lehnte sich
+                // zurück. „…“`).
+                let end = open
+                let start = sentenceStart(sentence, open - 1)
+                if start < end, !(start..<end).contains(where: { inQuote[$0] }) {
+                    found = reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                        tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+                    }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                        // Not the noun of a place or time phrase (`still im Saal`).
+                        k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
+                    }
+                }
+            }
+            let asks = Self.asks(text, span.content)
+            if found == nil, words < 3 || span.isDash {
+                lastQuote = (paragraph, close, asks, nil)
+                (beforeLast, lastFound) = (lastFound, nil)
+                continue
+            }
+            (beforeLast, lastFound) = (lastFound, found)
             if let found { previous = (paragraph, close, found.speaker, found.cue) }
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
@@ -94,16 +146,30 @@ package struct MultilingualQuoteExtractor: Sendable {
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
                 let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
+                    && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
                 occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
-                occurrence.cue = found.cue
+                occurrence.cue = found.cue.isEmpty ? nil : found.cue
+                spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
             }
+            let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
+            lastQuote = (paragraph, min(reach, tokens.count - 1), asks, occurrence.speaker)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+    }
+
+    /// Pronouns of the first person and `man`: the speaker is who they say, no earlier name.
+    static let firstPerson: Set<String> = ["ich", "wir", "man", "je", "nous", "on", "yo", "io", "eu", "я", "мы", "ja", "my", "ben", "biz"]
+
+    /// Whether a quote asks: its last mark before trailing spaces is a question mark.
+    static func asks(_ text: ScalarText, _ content: Range<Int>) -> Bool {
+        var k = content.upperBound - 1
+        while k >= content.lowerBound, text.scalars[k].properties.isWhitespace { k -= 1 }
+        return k >= content.lowerBound && text.scalars[k] == "?"
     }
 
     /// Words after which a full stop ends no sentence (`u. A.`, `z. B.`, `Dr.`, `Abg.`): one or two
@@ -169,6 +235,12 @@ package struct MultilingualQuoteExtractor: Sendable {
 struct SpeakerPhrases {
     let tokens: [Token]
     let lexicon: SpeechLexicon
+
+    /// German prepositions that open a phrase that is no subject.
+    static let prepositions: Set<String> = [
+        "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "über", "unter", "vor", "für",
+        "gegen", "ohne", "um", "durch", "von", "vom", "zu", "zur", "zum", "gegenüber",
+    ]
 
     private static let joiners: Set<String> = [",", "\u{2014}", "\u{2013}", "\u{2015}", "-", "\u{060C}", ":"]
 
@@ -278,6 +350,47 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// A play-style label right before a quote: one capitalised word and a full stop with no word
+    /// before them in the paragraph's run (`Anna. „Komm herein!“`, `» Ich. „Gern.“`).
+    func label(before open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard open >= 2, open < tokens.count, tokens[open - 1].text == ".", lexicon.capitalises else { return nil }
+        let k = open - 2
+        let word = tokens[k]
+        guard word.isWord, word.isCapitalized, word.text.count >= 2, word.paragraph == tokens[open].paragraph,
+            !lexicon.determiners.contains(word.lower), !lexicon.stops.contains(word.lower), !isVerb(k)
+        else { return nil }
+        if k > 0, tokens[k - 1].isWord, tokens[k - 1].paragraph == word.paragraph { return nil }
+        return (k...k, ".")
+    }
+
+    /// A speech verb in the two sentences after a quote, before the next quote or colon, with the
+    /// subject of its clause: `„…“ Der Alte nickte. Als er dies sprach, …`.
+    func following(from start: Int, sentence: [Int], openMarks: Set<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard start < tokens.count else { return nil }
+        var k = start
+        while k < min(tokens.count, start + 24), tokens[k].paragraph == tokens[start].paragraph,
+            sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
+        {
+            if isVerb(k), k > start {
+                let from = clause(endingBefore: k, from: start).lowerBound
+                if let phrase = backward(endingAt: k - 1, lowerBound: from) ?? clauseSubject(in: from..<k) {
+                    return (phrase, tokens[k].text)
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A label that a stray opening mark took into the quote: `"Anna. „Komm herein!“`.
+    func label(opening open: Int, close: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard open + 3 < min(close, tokens.count) else { return nil }
+        let mark = tokens[open + 3].text
+        guard !tokens[open + 3].isWord, mark.unicodeScalars.contains(where: { MultilingualQuoteScanner.openers.contains($0) })
+        else { return nil }
+        return label(before: open + 3)
+    }
+
     /// The noun phrase ending at `end`, not before `lowerBound`.
     func backward(endingAt end: Int, lowerBound: Int) -> ClosedRange<Int>? {
         var j = end
@@ -327,7 +440,14 @@ struct SpeakerPhrases {
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
             && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
         {
-            return k...k
+            // With the capitalised words that follow, a name after a role (`der Greis Anton`).
+            var m = k
+            while m + 1 < range.upperBound, m - k < 3, tokens[m + 1].isWord, tokens[m + 1].isCapitalized,
+                !lexicon.determiners.contains(tokens[m + 1].lower), !lexicon.stops.contains(tokens[m + 1].lower), !isVerb(m + 1)
+            {
+                m += 1
+            }
+            return k...m
         }
         return nil
     }
@@ -442,6 +562,13 @@ struct SpeakerPhrases {
                 continue
             }
             if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
+                // A phrase after a preposition is no subject; the verb came second, its subject
+                // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
+                if phrase.lowerBound > range.lowerBound, Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower),
+                    let subject = forward(from: v + 1, limit: open, inverted: true)
+                {
+                    return (subject, cue)
+                }
                 return (phrase, cue)
             }
             // A verb after "und" or a comma shares the subject of the clause before it:

@@ -67,6 +67,11 @@ package enum MultilingualQuoteScanner {
         return spans
     }
 
+    /// Scalars that can open a quote (whether one opens depends on their neighbours).
+    static let openers: Set<Unicode.Scalar> = [
+        "\u{201E}", "\u{201A}", "\u{AB}", "\u{BB}", "\u{2039}", "\u{203A}", "\u{201C}", "\u{300C}", "\u{300E}", "\"",
+    ]
+
     static func isDash(_ c: Unicode.Scalar) -> Bool { c == "\u{2014}" || c == "\u{2013}" || c == "\u{2015}" }
 
     /// Dash speech in a paragraph whose first scalar (at `first`) is a dash.

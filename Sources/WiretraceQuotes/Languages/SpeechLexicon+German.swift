@@ -10,6 +10,9 @@ extension SpeechLexicon {
                 "bestätigt", "kommentiert", "argumentier", "mahnt", "verkündet", "teilt", "twitter",
                 "flüster", "jubelt", "klagt", "sorg", "hob", "stell", "erläuter", "verlautbar", "zitiert",
                 "resümier", "protestier", "fordert", "lach", "seufz", "brüll", "schimpf", "antwort",
+                // Before 1901 `-iren` verbs were spelt without the e: `argumentirt`, `protestirte`.
+                "argumentir", "protestir", "resümir", "commentir", "kommentir", "declamir", "replicir",
+                "heul", "stammel", "murmel", "knurr", "stöhn", "jammer", "zisch", "keuch",
             ],
             ["e", "t", "te", "ten", "test", "tet", "en"])
         let strong: Set<String> = [
@@ -26,6 +29,7 @@ extension SpeechLexicon {
             "flüsterte", "forderte", "erzählte", "berichtete", "ergänzte", "bekräftigte", "bestätigte",
             "gesagt", "erklärt", "betont", "gemeint", "gefragt", "geantwortet", "berichtet", "ergänzt",
             "rufen", "sagen", "schreien", "antworten", "fragen", "erklären", "sprechen", "schrieen",
+            "erwidern", "entgegnen", "fortfahrend", "versetzte", "versetzt", "rief", "schrie", "brummte",
         ]
         return SpeechLexicon(
             language: "de",
@@ -39,7 +43,11 @@ extension SpeechLexicon {
                 "leise", "lächelnd", "trocken", "knapp", "kurz", "ruhig", "energisch", "sofort",
             ],
             according: [["laut"], ["nach", "angaben", "von"], ["nach", "worten", "von"]],
-            pronouns: ["er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine"],
+            pronouns: [
+                "er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine",
+                // Relative pronouns that open a speaker's clause: `diejenigen, welche rufen: „…“`.
+                "welche", "welcher",
+            ],
             determiners: [
                 "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
                 "sein", "seine", "ihr", "ihre", "unser", "unsere", "dieser", "diese", "dieses", "jener", "jene",
@@ -54,6 +62,7 @@ extension SpeechLexicon {
                 "zuerst", "später", "dabei", "dazu", "hierauf", "daraufhin", "endlich", "ferner", "sodann",
                 "zuletzt", "weiter", "wörtlich", "etwa", "ja", "doch", "zwar", "es", "ist", "war", "sind", "waren",
                 "hat", "hatte", "haben", "wird", "wurde", "werden", "einmal", "immer", "wieder", "sehr",
+                "deren", "dessen",
             ])
     }()
 }

@@ -1,23 +1,85 @@
 import WiretraceCore
-import WiretraceQuotes
-import WiretraceStore
 
-/// Turns quote occurrences into quotes matched across outlets, each with its speaker, first
-/// reporter, relaying wires and carrying outlets.
-enum QuoteLinker {
-    struct Result {
-        /// One quote id per occurrence, in the occurrences' order.
-        var quoteIDs: [Int]
-        /// The speaker resolved from the matched quote, where the occurrence only had a
-        /// description or nothing ("the junta chief", nil) and the quote has a named speaker.
-        var resolvedSpeakers: [String?]
-        var quotes: [QuoteRecord]
+/// Turns quote occurrences into quotes matched across outlets (``QuoteMatcher``), each with its
+/// speaker, first reporter, relaying wires and carrying outlets.
+public enum QuoteLinker {
+    /// One occurrence of a quote in a document.
+    public struct Sighting: Sendable {
+        public var documentID: String
+        public var start: Int
+        public var text: String
+        /// A ``QuoteKind`` raw value.
+        public var kind: String
+        /// The speaker as the document names it, if it does.
+        public var speaker: String?
+        /// The relay chain, first reporter first, publisher last.
+        public var via: [String]
+
+        public init(documentID: String, start: Int, text: String, kind: String, speaker: String?, via: [String]) {
+            self.documentID = documentID
+            self.start = start
+            self.text = text
+            self.kind = kind
+            self.speaker = speaker
+            self.via = via
+        }
     }
 
-    static func link(_ occurrences: [QuoteOccurrenceRecord], articles: [ArticleSummary], published: [Double?]) -> Result {
+    /// What linking needs of a document: its outlet and when it was published.
+    public struct Source: Sendable {
+        public var id: String
+        public var outlet: String?
+        /// As given (ISO 8601), and in seconds when it could be read.
+        public var published: String?
+        public var time: Double?
+
+        public init(id: String, outlet: String?, published: String?, time: Double?) {
+            self.id = id
+            self.outlet = outlet
+            self.published = published
+            self.time = time
+        }
+    }
+
+    /// A quote matched across documents.
+    public struct Quote: Sendable, Equatable {
+        public var id: Int
+        /// The longest sighting's text (truncated copies are shorter).
+        public var text: String
+        public var speaker: String?
+        public var firstReporter: String?
+        public var firstDocument: String?
+        public var firstOutlet: String?
+        public var firstSeen: String?
+        public var sightings: Int
+        public var relayedBy: [String]
+        public var carriedBy: [String]
+    }
+
+    public struct Result: Sendable {
+        /// One quote id per occurrence, in the occurrences' order.
+        public var quoteIDs: [Int]
+        /// The speaker resolved from the matched quote, where the occurrence only had a
+        /// description or nothing ("the junta chief", nil) and the quote has a named speaker.
+        public var resolvedSpeakers: [String?]
+        public var quotes: [Quote]
+
+        public init(quoteIDs: [Int], resolvedSpeakers: [String?], quotes: [Quote]) {
+            self.quoteIDs = quoteIDs
+            self.resolvedSpeakers = resolvedSpeakers
+            self.quotes = quotes
+        }
+    }
+
+    /// Groups the sightings into quotes (direct and indirect apart) and describes each.
+    ///
+    /// - Complexity: ``QuoteMatcher/group(_:)`` per kind, plus O(s log s) for the s sightings of a quote.
+    public static func link(_ occurrences: [Sighting], sources: [Source]) -> Result {
+        let articles = sources
+        let published = sources.map(\.time)
         let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         var quoteIDs = Array(repeating: 0, count: occurrences.count)
-        var quotes: [QuoteRecord] = []
+        var quotes: [Quote] = []
         // Direct and indirect quotes are matched separately: a paraphrase is not the quote.
         for kind in [QuoteKind.direct.rawValue, QuoteKind.indirect.rawValue] {
             let positions = occurrences.indices.filter { occurrences[$0].kind == kind }
@@ -39,15 +101,16 @@ enum QuoteLinker {
     }
 
     /// A person's name rather than a description: starts with a capital letter.
-    static func isName(_ speaker: String) -> Bool {
+    public static func isName(_ speaker: String) -> Bool {
         guard let first = speaker.first else { return false }
         return first.isUppercase && !["The ", "A ", "An "].contains { speaker.hasPrefix($0) }
     }
 
-    static func record(
-        id: Int, _ sightings: [QuoteOccurrenceRecord], indexByID: [String: Int], articles: [ArticleSummary], published: [Double?]
-    ) -> QuoteRecord {
-        func time(_ occurrence: QuoteOccurrenceRecord) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
+    /// One quote over its sightings: speaker, first reporter, relays, carriers, canonical text.
+    public static func record(
+        id: Int, _ sightings: [Sighting], indexByID: [String: Int], articles: [Source], published: [Double?]
+    ) -> Quote {
+        func time(_ occurrence: Sighting) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
         let ordered = sightings.sorted { (time($0), $0.documentID, $0.start) < (time($1), $1.documentID, $1.start) }
         let first = ordered[0]
 
@@ -94,7 +157,7 @@ enum QuoteLinker {
         let firstIndex = indexByID[first.documentID]
         // The canonical text: the longest sighting (truncated copies are shorter).
         let text = sightings.max { $0.text.count != $1.text.count ? $0.text.count < $1.text.count : $0.documentID > $1.documentID }!.text
-        return QuoteRecord(
+        return Quote(
             id: id, text: text, speaker: speaker, firstReporter: firstReporter, firstDocument: first.documentID,
             firstOutlet: firstIndex.flatMap { articles[$0].outlet }, firstSeen: firstIndex.flatMap { articles[$0].published },
             sightings: sightings.count, relayedBy: relays, carriedBy: carriers)

@@ -1,0 +1,145 @@
+import Dispatch
+import Foundation
+import WiretraceCore
+
+/// The candidate → verify half shared by `wiretrace dedup` and `wiretrace run`: LSH candidate
+/// pairs split into parts whose exact shingle sets fit a memory budget, and each part's pairs
+/// verified on those sets in parallel.
+public enum CandidateVerification {
+    /// One part: the candidate documents whose exact sets are held at once, and the pairs among them.
+    public struct Part: Sendable {
+        public var documents: [Int]
+        public var pairs: [DocumentPair]
+    }
+
+    /// Splits the candidate documents, whole connected components of the candidate graph at a
+    /// time, into parts whose exact sets total at most `budget` hashes (a component larger than
+    /// the budget is a part of its own). `shingleCount(d)` estimates document d's set size.
+    ///
+    /// - Complexity: O((n + p) α(n)) for n documents and p pairs.
+    public static func parts(
+        of candidates: [DocumentPair], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
+    ) -> [Part] {
+        var isCandidate = [Bool](repeating: false, count: documentCount)
+        var components = UnionFind(count: documentCount)
+        for pair in candidates {
+            isCandidate[pair.a] = true
+            isCandidate[pair.b] = true
+            components.union(pair.a, pair.b)
+        }
+        let documents = isCandidate.indices.filter { isCandidate[$0] }
+        var hashesOfRoot: [Int: Int] = [:]
+        for document in documents { hashesOfRoot[components.find(document), default: 0] += shingleCount(document) }
+        var partOfRoot: [Int: Int] = [:]
+        var parts: [Part] = []
+        var partHashes = 0
+        for document in documents {
+            let root = components.find(document)
+            let part: Int
+            if let known = partOfRoot[root] {
+                part = known
+            } else {
+                let size = hashesOfRoot[root]!
+                if parts.isEmpty || (partHashes > 0 && partHashes + size > budget) {
+                    parts.append(Part(documents: [], pairs: []))
+                    partHashes = 0
+                }
+                part = parts.count - 1
+                partOfRoot[root] = part
+                partHashes += size
+            }
+            parts[part].documents.append(document)
+        }
+        for pair in candidates { parts[partOfRoot[components.find(pair.a)]!].pairs.append(pair) }
+        return parts
+    }
+
+    /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),
+    /// in parallel on `workers` threads; accepted pairs in candidate order.
+    ///
+    /// - Complexity: O(m + n) per pair of sets of m and n shingles.
+    public static func verify(
+        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
+    ) -> [VerifiedPair] {
+        let chunks = max(1, min(workers * 8, candidates.count))
+        let slots = Slots<VerifiedPair>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var accepted: [VerifiedPair] = []
+            var index = chunk * candidates.count / chunks
+            let end = (chunk + 1) * candidates.count / chunks
+            while index < end {
+                let pair = candidates[index]
+                index += 1
+                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
+                let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
+                if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
+                    accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))
+                }
+            }
+            slots.set(chunk, accepted)
+        }
+        return slots.values().flatMap { $0 }
+    }
+
+    /// Applies `transform` to every element on `workers` threads, keeping the order.
+    public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], workers: Int, _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1, workers > 1 else { return items.map(transform) }
+        let chunks = min(workers * 4, items.count)
+        let slots = Slots<(Int, R)>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var results: [(Int, R)] = []
+            var index = chunk
+            while index < items.count {
+                results.append((index, transform(items[index])))
+                index += chunks
+            }
+            slots.set(chunk, results)
+        }
+        var ordered = [R?](repeating: nil, count: items.count)
+        for (index, result) in slots.values().joined() { ordered[index] = result }
+        return ordered.map { $0! }
+    }
+}
+
+/// Band keys as stored: little-endian 64-bit values, bands × 8 bytes; empty for a document
+/// without shingles (never a candidate).
+public enum BandKeyBytes {
+    public static func encode(_ keys: [UInt64]?) -> [UInt8] {
+        guard let keys else { return [] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(keys.count * 8)
+        for key in keys { withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) } }
+        return bytes
+    }
+
+    /// The keys, `.some(nil)` for an empty blob, nil when the blob is not `bands` keys.
+    public static func decode(_ bytes: [UInt8], bands: Int) -> [UInt64]?? {
+        if bytes.isEmpty { return .some(nil) }
+        guard bytes.count == bands * 8 else { return nil }
+        return .some((0..<bands).map { band in
+            var key: UInt64 = 0
+            for byte in bytes[(band * 8)..<(band * 8 + 8)].reversed() { key = key << 8 | UInt64(byte) }
+            return key
+        })
+    }
+}
+
+/// Per-chunk results of concurrent workers, each slot written by one worker.
+final class Slots<Element: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Element]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ values: [Element]) {
+        lock.lock()
+        slots[index] = values
+        lock.unlock()
+    }
+
+    func values() -> [[Element]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}

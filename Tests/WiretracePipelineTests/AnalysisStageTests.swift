@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import WiretraceCluster
+@testable import WiretracePipeline
+import WiretraceStore
+
+/// The barrier stages of `Analysis`, each run alone over a store a whole run has filled.
+@Suite struct AnalysisStageTests {
+    /// A store after one whole run over the fixture dump's JSONL lines.
+    static func filledStore(_ directory: URL) throws -> WiretraceStore {
+        let path = directory.appendingPathComponent("stages.sqlite").path
+        let input = IncrementalRunTests.fixtures.appendingPathComponent("jsonl/seed-story-text.jsonl").path
+        _ = try PipelineRunner(configuration: PipelineConfiguration()).run(inputs: [input], databasePath: path)
+        return try WiretraceStore(path: path)
+    }
+
+    @Test func eachStageAloneGivesWhatTheWholeRunStored() throws {
+        let directory = try IncrementalRunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Self.filledStore(directory)
+        let analysis = Analysis(configuration: PipelineConfiguration(), progress: ProgressMeter(enabled: false))
+
+        // Match: nothing is queued after the run, so the stored pairs are the answer.
+        let pairs = try analysis.match(store: store)
+        #expect(!pairs.isEmpty)
+        #expect(pairs.map { "\($0.a) \($0.b) \($0.jaccard)" } == (try store.duplicatePairs()).map { "\($0.a) \($0.b) \($0.jaccard)" })
+
+        // Terms: from the kept, packed terms, the same as computed again from the text.
+        var kept = try analysis.terms(store: store, pairs: pairs)
+        #expect(kept.articles.count == kept.ids.count && kept.terms.count == kept.ids.count)
+        #expect(kept.links.count == pairs.count)
+        try store.cacheStoryTerms([], newTerms: [], version: "other rules")
+        let computed = try analysis.terms(store: store, pairs: pairs)
+        #expect(computed.terms == kept.terms)
+        #expect(computed.vocabulary.terms == kept.vocabulary.terms)
+        #expect(computed.articles.map(\.textLength) == kept.articles.map(\.textLength))
+        #expect(kept.articles.allSatisfy { $0.textLength > 0 })
+
+        // Quote linking: one quote id per stored occurrence, as many quotes as stored.
+        let quotes = try analysis.linkQuotes(store: store, corpus: kept)
+        #expect(quotes.match.quoteIDs.count == quotes.occurrences.count)
+        #expect(quotes.match.quotes.count == (try store.quotes()).count)
+
+        // Cluster, then evidence: the stories and their members as the run stored them.
+        let stories = analysis.cluster(corpus: &kept, quotes: quotes)
+        #expect(kept.terms.isEmpty)  // handed to the clusterer
+        let snapshot = try analysis.evidence(store: store, corpus: kept, quotes: quotes, stories: stories, pairs: pairs)
+        func members(_ clusters: [ClusterRecord]) -> Set<Set<String>> { Set(clusters.map { Set($0.members.map(\.documentID)) }) }
+        #expect(members(snapshot.clusters) == members(try store.clusters()))
+        #expect(snapshot.clusters.map(\.id).sorted() == (try store.clusters()).map(\.id).sorted())
+    }
+}
