@@ -332,6 +332,20 @@ public enum QuoteTraining {
             let scored = QuoteEvaluation.score(record: record, text: record.text, predicted: predicted)
             for index in counts.indices { counts[index] = counts[index] + scored.counts[index] }
             for e in scored.speakerErrors { errors += "\(e.document)\tgold: \(e.gold)\tpredicted: \(e.predicted)\tquote: \(e.quote)\n" }
+            guard errorsPath != nil else { continue }
+            // Indirect contents not found at overlap 0.5: cut wrong (some overlap) or missed entirely.
+            let scalars = Array(record.text.unicodeScalars)
+            func words(_ r: Range<Int>) -> String {
+                String(String.UnicodeScalarView(scalars[max(0, r.lowerBound)..<min(scalars.count, r.upperBound)]))
+                    .split(whereSeparator: \.isNewline).joined(separator: " ")
+            }
+            for gold in record.goldSpans() where !gold.isDirect {
+                let best = QuoteScoring.bestMatch(gold, predicted)
+                guard (best?.1 ?? 0) < 0.5 else { continue }
+                let kind = (best?.1 ?? 0) > 0 ? "indirect-cut" : "indirect-missed"
+                let shown = best.map { String(format: "%.2f\t%@", $0.1, words(predicted[$0.0].start..<predicted[$0.0].end)) } ?? "0\t-"
+                errors += "\(kind)\t\(record.id)\tgold: \(words(gold.start..<gold.end))\tsource: \(gold.sourceText)\tbest: \(shown)\n"
+            }
         }
         if let errorsPath { try? errors.write(toFile: errorsPath, atomically: true, encoding: .utf8) }
         return QuoteEvaluation.table(counts)

@@ -2,7 +2,8 @@ import WiretraceCore
 
 extension QuoteExtractor {
     /// Indirect quotes: `X said (that) <clause>.`, `According to X, <clause>.` and `<clause>, X said.`,
-    /// in sentences that hold no direct quote. The content is the clause, at least three words.
+    /// in sentences whose direct quotes, if any, stand inside the clause. The content is the clause,
+    /// at least three words besides the quoted ones.
     func indirectQuotes(
         tokens: [Token], sentence: [Int], direct: [ClosedRange<Int>], finder: SpeakerFinder,
         resolver: MentionResolver, text: ScalarText, article: Article
@@ -15,11 +16,23 @@ extension QuoteExtractor {
             while b < tokens.count, sentence[b] == sentence[a] { b += 1 }
             defer { a = b }
             while directIndex < direct.count, direct[directIndex].upperBound < a { directIndex += 1 }
-            if directIndex < direct.count, direct[directIndex].lowerBound < b { continue }
+            // Direct quotes in this sentence: the sentence reports speech only where each stands
+            // inside its clause (mixed speech: `X said the plan would cost "far too much"`).
+            let quoted = direct[directIndex...].prefix { $0.lowerBound < b }
             var end = b
             while end > a, !tokens[end - 1].isWord { end -= 1 }
             guard end - a >= 5 else { continue }
-            if let (attribution, clause) = indirect(in: a..<end, tokens: tokens, finder: finder, text: text) {
+            if let (attribution, found) = indirect(in: a..<end, tokens: tokens, finder: finder, text: text) {
+                var clause = found
+                if !quoted.isEmpty {
+                    guard quoted.allSatisfy({ $0.lowerBound > clause.lowerBound && $0.lowerBound <= clause.upperBound }),
+                        tokens[clause].indices.filter({ k in tokens[k].isWord && !quoted.contains { $0.contains(k) } }).count >= 3
+                    else { continue }
+                    // A quote closing the clause keeps its closing mark.
+                    if let last = quoted.last, last.upperBound > clause.upperBound, last.upperBound < b {
+                        clause = clause.lowerBound...last.upperBound
+                    }
+                }
                 let range = tokens[clause.lowerBound].start..<tokens[clause.upperBound].end
                 var occurrence = QuoteOccurrence(
                     start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: .indirect,
