@@ -42,7 +42,7 @@ public enum CreditDetector {
 
     /// Lines that are nothing but a credit.
     private static func creditLine(_ line: String) -> [WireCredit]? {
-        guard line.count <= 200 else { return nil }
+        guard TextUtilities.hasAtMost(200, line) else { return nil }
         let lower = line.lowercased()
 
         // "Source: Reuters/jt", "Sources: AFP, Reuters", "Source: CNA/Reuters/jt"
@@ -96,7 +96,7 @@ public enum CreditDetector {
 
     /// What follows a byline's opening word, for lines short enough to be a byline.
     private static func bylineRest(_ line: String) -> Substring? {
-        guard line.count <= 160, let prefix = bylinePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+        guard TextUtilities.hasAtMost(160, line), let prefix = bylinePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
         let rest = line.dropFirst(prefix.count).drop { $0 == " " }
         return rest.isEmpty ? nil : rest
     }
@@ -162,11 +162,14 @@ public enum CreditDetector {
     /// words joined by commas and "and"), then one agency. Photo credits ("NAME / AP", "NAME/AFP/
     /// Getty Images") are not bylines.
     static func namesOverAgency(_ line: String) -> String? {
-        guard line.count <= 160, line.first?.isUppercase == true else { return nil }
+        guard line.first?.isUppercase == true, TextUtilities.hasAtMost(160, line) else { return nil }
         let lower = line.lowercased()
-        for word in ["getty", "photo", "image", "file", "pictures", "via "] where lower.contains(word) { return nil }
+        for word in ["getty", "photo", "image", "file", "pictures", "via "]
+        where TextUtilities.containsBytes(lower, word) && lower.contains(word) { return nil }
         for separator in [" / ", ", ", " | "] {
-            guard let range = line.range(of: separator, options: .backwards) else { continue }
+            guard TextUtilities.containsBytes(line, separator),
+                let range = line.range(of: separator, options: .backwards)
+            else { continue }
             let head = line[..<range.lowerBound]
             guard let agency = leadingAgency(line[range.upperBound...].split(separator: " ").map(String.init), allowRoleTail: true)
             else { continue }
@@ -272,9 +275,10 @@ public enum CreditDetector {
     /// than an agency name, so it could never match. (Foundation's backwards search over a whole
     /// Swift string was most of the extraction time on Linux.)
     private static func trailingDashCredit(in fullLine: String) -> WireCredit? {
-        let line = fullLine.count > 80 ? String(fullLine.suffix(80)) : fullLine
+        let line = String(fullLine.suffix(80))
         for dash in [" — ", " – ", " -- ", " - "] {
-            guard let range = line.range(of: dash, options: .backwards) else { continue }
+            guard TextUtilities.containsBytes(line, dash), let range = line.range(of: dash, options: .backwards)
+            else { continue }
             let tail = String(line[range.upperBound...]).trimmingCharacters(in: " .")
             guard tail.count <= 40, let agency = NewsAgency.canonical(tail) else { continue }
             return WireCredit(agency: agency, text: String(line[range.lowerBound...]).trimmingCharacters(in: " "))

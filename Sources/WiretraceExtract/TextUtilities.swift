@@ -46,6 +46,13 @@ enum TextUtilities {
         } ?? true
     }
 
+    /// Whether `text` has at most `limit` characters: the same answer as `text.count <= limit`,
+    /// but it walks at most `limit + 1` characters instead of a whole paragraph.
+    static func hasAtMost(_ limit: Int, _ text: String) -> Bool {
+        if text.utf8.count <= limit { return true }
+        return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) == nil
+    }
+
     /// Whether a string is empty or whitespace only.
     static func isBlank<S: StringProtocol>(_ text: S) -> Bool {
         text.unicodeScalars.allSatisfy(isSpace)
