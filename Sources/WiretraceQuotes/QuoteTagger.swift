@@ -200,7 +200,8 @@ package struct QuoteTaggerModel: Sendable {
 
 extension QuoteTaggerModel {
     /// Reads the text form written by ``serialized``: a header line, the cue words, the
-    /// transitions, then one line per feature (`hex-hash tag:weight ...`, weights in hundredths).
+    /// transitions, then one line per feature (`+step w0,w1,...`: the hash as a step from the
+    /// previous line's, the weights in hundredths in tag order, base 36).
     package init?(serialized text: String) {
         var rows: [UInt64: Int32] = [:]
         var weights: [Float] = []
@@ -208,12 +209,13 @@ extension QuoteTaggerModel {
         var cues: Set<String> = []
         var pair: [UInt64: Float] = [:]
         var sawHeader = false
+        var previousHash: UInt64 = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: " ")
             guard let head = fields.first else { continue }
             switch head {
             case "wiretrace-quote-tagger":
-                sawHeader = fields.count == 2 && fields[1] == "1"
+                sawHeader = fields.count == 2 && fields[1] == "2"
             case "cues":
                 cues.formUnion(fields.dropFirst().map(String.init))
             case "trans":
@@ -222,14 +224,18 @@ extension QuoteTaggerModel {
                 guard fields.count == 3, let hash = UInt64(fields[1], radix: 16), let value = Int(fields[2]) else { return nil }
                 pair[hash] = Float(value) / 100
             default:
-                guard let hash = UInt64(head, radix: 16) else { return nil }
+                // "+STEP w0,w1,...": the feature hash as a step from the previous row's, then the row's
+                // weights in hundredths in tag order, empty for zero, trailing zeros left out; all base 36.
+                guard fields.count == 2, head.first == "+", let step = UInt64(head.dropFirst(), radix: 36) else { return nil }
+                let (hash, overflow) = previousHash.addingReportingOverflow(step)
+                let values = fields[1].split(separator: ",", omittingEmptySubsequences: false)
+                guard !overflow, values.count <= QuoteTag.count else { return nil }
+                previousHash = hash
                 let base = weights.count
                 weights.append(contentsOf: repeatElement(0, count: QuoteTag.count))
-                for field in fields.dropFirst() {
-                    let parts = field.split(separator: ":")
-                    guard parts.count == 2, let tag = Int(parts[0]), tag < QuoteTag.count, let value = Int(parts[1])
-                    else { return nil }
-                    weights[base + tag] = Float(value) / 100
+                for (tag, value) in values.enumerated() where !value.isEmpty {
+                    guard let hundredths = Int(value, radix: 36) else { return nil }
+                    weights[base + tag] = Float(hundredths) / 100
                 }
                 rows[hash] = Int32(base / QuoteTag.count)
             }
@@ -241,21 +247,23 @@ extension QuoteTaggerModel {
     /// The text form of the model, in a stable order (features sorted by hash).
     package func serialized() -> String {
         func hundredths(_ x: Float) -> Int { Int((x * 100).rounded()) }
-        var out = "wiretrace-quote-tagger 1\n"
+        var out = "wiretrace-quote-tagger 2\n"
         out += "cues " + cueWords.sorted().joined(separator: " ") + "\n"
         out += "trans " + transitions.map { String(hundredths($0)) }.joined(separator: " ") + "\n"
         for (hash, weight) in pairWeights.sorted(by: { $0.key < $1.key }) where hundredths(weight) != 0 {
             out += "pair \(String(hash, radix: 16)) \(hundredths(weight))\n"
         }
+        // Rows in hash order, each hash as its step from the one before (about half the digits of the
+        // hash itself) and its weights in tag order, numbers in base 36: ~1.6 MB instead of ~3 MB.
+        var previous: UInt64 = 0
         for (hash, row) in rows.sorted(by: { $0.key < $1.key }) {
             let base = Int(row) * QuoteTag.count
-            var fields: [String] = []
-            for t in 0..<QuoteTag.count where hundredths(weights[base + t]) != 0 {
-                fields.append("\(t):\(hundredths(weights[base + t]))")
-            }
-            guard !fields.isEmpty else { continue }
-            let hex = String(hash, radix: 16)
-            out += hex + " " + fields.joined(separator: " ") + "\n"
+            var values = (0..<QuoteTag.count).map { hundredths(weights[base + $0]) }
+            while values.last == 0 { values.removeLast() }
+            guard !values.isEmpty else { continue }
+            out += "+" + String(hash - previous, radix: 36) + " "
+            out += values.map { $0 == 0 ? "" : String($0, radix: 36) }.joined(separator: ",") + "\n"
+            previous = hash
         }
         return out
     }
@@ -265,7 +273,7 @@ extension QuoteTaggerModel {
 package enum QuoteFeatures {
     private static let prime: UInt64 = 0x100_0000_01b3
 
-    /// Features are kept as 40-bit hashes (ten hex digits in the model file); among the few
+    /// Features are kept as 40-bit hashes (at most eight base-36 digits in the model file); among the few
     /// hundred thousand distinct features of the training data, collisions are negligible.
     private static let mask: UInt64 = 0xFF_FFFF_FFFF
 
