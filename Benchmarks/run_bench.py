@@ -47,11 +47,15 @@ def optimal_banding(threshold, permutations, dividing=False):
     return best
 
 
-def timed(command, label, out_dir):
+def timed(command, label, out_dir, capture=False):
+    """Runs `command` under /usr/bin/time -v: (wall seconds, peak RSS in MiB, CPU seconds), plus
+    the command's stdout and stderr when `capture`."""
     report = os.path.join(out_dir, "time-%s.txt" % label)
     print("$ " + " ".join(command), flush=True)
-    result = subprocess.run(["/usr/bin/time", "-v", "-o", report] + command)
+    result = subprocess.run(["/usr/bin/time", "-v", "-o", report] + command, capture_output=capture, text=capture)
     if result.returncode != 0:
+        if capture:
+            sys.stderr.write(result.stderr[-4000:])
         sys.exit("%s failed with exit status %d" % (label, result.returncode))
     text = open(report).read()
     clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
@@ -61,7 +65,8 @@ def timed(command, label, out_dir):
     peak_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
     user = float(re.search(r"User time \(seconds\): (\S+)", text).group(1))
     system = float(re.search(r"System time \(seconds\): (\S+)", text).group(1))
-    return seconds, peak_kib / 1024, user + system
+    measured = (seconds, peak_kib / 1024, user + system)
+    return measured + (result.stdout + result.stderr,) if capture else measured
 
 
 def main():

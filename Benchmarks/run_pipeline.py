@@ -16,26 +16,16 @@ import re
 import subprocess
 import sys
 
+import run_bench  # the same /usr/bin/time measurement as the dedup benchmark
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def timed(command, label, out_dir):
-    report = os.path.join(out_dir, "time-%s.txt" % label)
-    print("$ " + " ".join(command), flush=True)
-    result = subprocess.run(["/usr/bin/time", "-v", "-o", report] + command, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr[-4000:])
-        sys.exit("%s failed with exit status %d" % (label, result.returncode))
-    text = open(report).read()
-    clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
-    seconds = 0.0
-    for part in clock.split(":"):
-        seconds = seconds * 60 + float(part)
-    peak_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    user = float(re.search(r"User time \(seconds\): (\S+)", text).group(1))
-    system = float(re.search(r"System time \(seconds\): (\S+)", text).group(1))
-    stages = re.search(r"stages: (.*)", result.stdout + result.stderr)
-    return seconds, peak_kib / 1024, user + system, stages.group(1) if stages else ""
+    """(wall seconds, peak RSS in MiB, CPU seconds, the stage times the command printed)."""
+    seconds, peak_mib, cpu, output = run_bench.timed(command, label, out_dir, capture=True)
+    stages = re.search(r"stages: (.*)", output)
+    return seconds, peak_mib, cpu, stages.group(1) if stages else ""
 
 
 def corpus_path(kind, docs, out, data):
