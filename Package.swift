@@ -42,8 +42,11 @@ let package = Package(
         .target(name: "WiretraceCluster", dependencies: ["WiretraceCore", "WiretraceDedup"]),
         // Stage 6: quotes, speakers, relay chains.
         .target(name: "WiretraceQuotes", dependencies: ["WiretraceCore"]),
-        // Stage 7: the SQLite store (libsqlite3 owner).
-        .target(name: "WiretraceStore", dependencies: ["WiretraceCore", "CSQLite"]),
+        // Stage 7: the SQLite store (libsqlite3 owner); texts and other large values kept deflated
+        // (zlib through compress-nio, as Ingest reads gzip).
+        .target(
+            name: "WiretraceStore",
+            dependencies: ["WiretraceCore", "CSQLite", .product(name: "CompressNIO", package: "compress-nio")]),
         // Stage 7: exports and reports read from the store.
         .target(name: "WiretraceReport", dependencies: ["WiretraceCore", "WiretraceStore"]),
         // Labelled data: every metric and gold-file parser of `wiretrace eval` (extraction, dates,

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -72,6 +73,30 @@ def crash_summary(stderr):
     return " | ".join(keep[:4]) if keep else " | ".join(lines[-3:])
 
 
+def stored_text(body):
+    """A document's text from its stored body (Sources/WiretraceStore/PackedBytes.swift): a method
+    byte, 0 for the UTF-8 bytes as they are, 1 for their length (varint) and a raw deflate stream."""
+    body = bytes(body)
+    if not body:
+        return ""
+    if body[0] == 0:
+        return body[1:].decode("utf-8")
+    if body[0] != 1:
+        raise Failure(f"stored text with unknown method {body[0]}")
+    length, shift, index = 0, 0, 1
+    while True:
+        byte = body[index]
+        index += 1
+        length |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            break
+    data = zlib.decompress(body[index:], -15)
+    if len(data) != length:
+        raise Failure(f"stored text inflates to {len(data)} bytes, its header says {length}")
+    return data.decode("utf-8")
+
+
 def check_run(wiretrace, inputs, workdir, with_reports, timeout):
     """Runs the pipeline over `inputs` into a fresh database in `workdir`; raises Failure."""
     db = os.path.join(workdir, "run.sqlite")
@@ -84,7 +109,7 @@ def check_run(wiretrace, inputs, workdir, with_reports, timeout):
 
     connection = sqlite3.connect(db)
     try:
-        texts = dict(connection.execute("SELECT id, text FROM documents"))
+        texts = {identifier: stored_text(body) for identifier, body in connection.execute("SELECT id, body FROM documents")}
     finally:
         connection.close()
 

@@ -1,7 +1,24 @@
+/// One step of the schema: SQL, and for a change SQL cannot make alone (values rewritten in
+/// Swift, such as texts compressed), a rewrite between it and more SQL. All three run in one
+/// transaction.
+struct Migration: ExpressibleByStringLiteral, Sendable {
+    var sql: String
+    var rewrite: (@Sendable (WiretraceStore) throws -> Void)? = nil
+    var sqlAfter: String = ""
+
+    init(sql: String, rewrite: (@Sendable (WiretraceStore) throws -> Void)? = nil, sqlAfter: String = "") {
+        self.sql = sql
+        self.rewrite = rewrite
+        self.sqlAfter = sqlAfter
+    }
+
+    init(stringLiteral sql: String) { self.sql = sql }
+}
+
 /// The store's schema, as an ordered list of migrations. A migration that has shipped is never
 /// edited: add a new one. `PRAGMA user_version` records how many have run.
 enum Schema {
-    static let migrations: [String] = [
+    static let migrations: [Migration] = [
         // 1: documents, signatures, quotes, runs and the analysis tables.
         """
         CREATE TABLE runs(
@@ -215,5 +232,33 @@ enum Schema {
         );
         DELETE FROM analysis_state WHERE key = 'story_terms';
         """,
+        // 10: compact storage (the database was ~3x its input). Document texts deflated
+        // (`documents.body`, see PackedBytes); each document's quote occurrences as one packed
+        // blob (`document_quotes`) whose quote texts are left out when they are the document's
+        // text at their offsets (they always were), and the analysis' links of occurrences to
+        // matched quotes apart from them (`quote_links`, replaced with the analysis): one row per
+        // document instead of one per occurrence with its text and an index of its key. The kept
+        // story terms are deflated too; those kept before are dropped (the next run computes them
+        // again).
+        Migration(
+            sql: """
+                ALTER TABLE documents ADD COLUMN body BLOB NOT NULL DEFAULT x'';
+                CREATE TABLE document_quotes(
+                    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    occurrences BLOB NOT NULL
+                );
+                CREATE TABLE quote_links(
+                    document_id TEXT PRIMARY KEY,
+                    links BLOB NOT NULL
+                );
+                DELETE FROM story_terms;
+                DELETE FROM story_vocabulary;
+                DELETE FROM analysis_state WHERE key = 'story_terms';
+                """,
+            rewrite: { try $0.packDocumentsAndQuotes() },
+            sqlAfter: """
+                DROP TABLE quote_occurrences;
+                ALTER TABLE documents DROP COLUMN text;
+                """),
     ]
 }

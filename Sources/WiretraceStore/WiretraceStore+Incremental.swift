@@ -33,19 +33,29 @@ extension WiretraceStore {
     /// they were computed from its current content, else nil. When terms are handed back the
     /// article's text is not read (it is empty here): the story level needs only its length.
     public func forEachArticleWithStoryTerms(_ body: (Article, _ textByteCount: Int, _ cachedTerms: [UInt8]?) throws -> Void) throws {
-        // The article's columns (no other table here has them) with the text only when no
-        // current terms are kept, then the terms if current.
+        // The article's columns (no other table here has them) with the whole packed text only
+        // when no current terms are kept (else its header, which holds the text's length), then
+        // the terms if current.
         let columns = Self.articleColumns.split(separator: ",").map { column -> String in
             let name = column.filter { $0 != " " }
-            return name == "text" ? "CASE WHEN t.content_hash = d.content_hash THEN '' ELSE d.text END" : "d." + name
+            return name == "body" ? "CASE WHEN t.content_hash = d.content_hash THEN substr(d.body, 1, 11) ELSE d.body END" : "d." + name
         }.joined(separator: ", ")
         let query = try connection.prepare(
             """
-            SELECT \(columns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END, length(CAST(d.text AS BLOB))
+            SELECT \(columns), CASE WHEN t.content_hash = d.content_hash THEN t.terms END
             FROM documents d LEFT JOIN story_terms t ON t.document_id = d.id ORDER BY d.id
             """)
         while try query.step() {
-            try body(Self.article(from: query), query.int(13) ?? 0, query.isNull(12) ? nil : query.blob(12))
+            let packedText = query.blob(9)
+            if query.isNull(12) {
+                let article = try article(from: query, text: text(packed: packedText))
+                try body(article, article.text.utf8.count, nil)
+            } else {
+                guard let count = PackedBytes.decodedCount(packedText) else {
+                    throw WiretraceError(.database, "a document's stored text does not decode", location: path, cause: query.string(0))
+                }
+                try body(article(from: query, text: ""), count, try unpacker.decode(query.blob(12)))
+            }
         }
     }
 
@@ -80,7 +90,8 @@ extension WiretraceStore {
                 INSERT OR REPLACE INTO story_terms(document_id, content_hash, terms)
                 SELECT id, content_hash, ? FROM documents WHERE id = ?
                 """)
-            for row in rows { try insert.run([.blob(row.terms), .text(row.id)]) }
+            let packed = PackedBytes.encode(rows.map(\.terms), workers: workers)
+            for (row, terms) in zip(rows, packed) { try insert.run([.blob(terms), .text(row.id)]) }
         }
     }
 

@@ -10,6 +10,15 @@ public final class WiretraceStore {
     let connection: SQLiteConnection
     var statements: [String: SQLiteStatement] = [:]
     public let path: String
+    /// Inflates the packed values read (texts, quote occurrences, story terms).
+    let unpacker = PackedBytes.Unpacker()
+    /// Threads that pack values being written.
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+
+    /// The page size of a new database: rows of a few KB (a deflated text, a document's packed
+    /// quotes or story terms) pack into 16 KB pages with less left over than into 4 KB ones
+    /// (a measured ~10% of a run's database). An existing database keeps its own.
+    static let newDatabasePageSize = 16_384
 
     /// How a store is opened.
     public enum Access: Sendable {
@@ -35,6 +44,8 @@ public final class WiretraceStore {
         case .readWrite:
             connection = try SQLiteConnection(path: path)
             try Self.identify(connection)
+            // Before anything is written (WAL mode writes the header): a no-op on an existing file.
+            try connection.execute("PRAGMA page_size = \(Self.newDatabasePageSize)")
             try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
             try migrate()
         case .readOnly:
@@ -102,10 +113,18 @@ public final class WiretraceStore {
                 location: path)
         }
         for index in version..<Schema.migrations.count {
+            let migration = Schema.migrations[index]
             try connection.transaction {
-                try connection.execute(Schema.migrations[index])
+                try connection.execute(migration.sql)
+                try migration.rewrite?(self)
+                if !migration.sqlAfter.isEmpty { try connection.execute(migration.sqlAfter) }
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
+        }
+        // A store upgraded to packed values (migration 10) frees most of its pages: give them back once.
+        if version > 0, version < 10, Schema.migrations.count >= 10 {
+            statements.removeAll()
+            try connection.execute("VACUUM")
         }
         if try scalarInt("PRAGMA application_id") != Self.applicationID {
             try connection.execute("PRAGMA application_id = \(Self.applicationID)")
@@ -262,16 +281,24 @@ public final class WiretraceStore {
     @discardableResult
     public func store(_ documents: [StoredDocument], run: Int, foldingSameURL: Bool = true) throws -> [StoreOutcome] {
         guard !documents.isEmpty else { return [] }
+        // Texts deflated and quotes packed on every core before the transaction (the writes are
+        // one thread's). A document found unchanged below wastes its packing; a re-run is rare.
+        let unpacked = documents.parallelMap(workers: workers) { document -> (text: [UInt8], quotes: [UInt8]) in
+            let text = Array(document.article.text.utf8)
+            guard !document.quotes.isEmpty else { return (text, []) }
+            return (text, QuoteOccurrencePacking.pack(document.quotes, scalars: Array(document.article.text.unicodeScalars)))
+        }
+        let packed = PackedBytes.encode(unpacked.flatMap { [$0.text, $0.quotes] }, workers: workers)
         return try connection.transaction {
             let upsert = try statement(
                 """
                 INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits,
-                  text, content_hash, first_run, last_run, text_hash, language, outlet_evidence)
+                  body, content_hash, first_run, last_run, text_hash, language, outlet_evidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET source = excluded.source, format = excluded.format, url = excluded.url,
                   outlet = excluded.outlet, title = excluded.title, published = excluded.published,
                   byline = excluded.byline, dateline = excluded.dateline, credits = excluded.credits,
-                  text = excluded.text, content_hash = excluded.content_hash, last_run = excluded.last_run,
+                  body = excluded.body, content_hash = excluded.content_hash, last_run = excluded.last_run,
                   text_hash = excluded.text_hash, language = excluded.language,
                   outlet_evidence = excluded.outlet_evidence
                 """)
@@ -281,19 +308,15 @@ public final class WiretraceStore {
                 ON CONFLICT(document_id) DO UPDATE SET parameters = excluded.parameters,
                   shingle_count = excluded.shingle_count, band_keys = excluded.band_keys
                 """)
-            let deleteQuotes = try statement("DELETE FROM quote_occurrences WHERE document_id = ?")
-            let insertQuote = try statement(
-                """
-                INSERT OR REPLACE INTO quote_occurrences(document_id, start, end, text, kind, speaker,
-                  speaker_mention, cue, via, speaker_start, speaker_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let deleteQuotes = try statement("DELETE FROM document_quotes WHERE document_id = ?")
+            let insertQuotes = try statement("INSERT OR REPLACE INTO document_quotes(document_id, occurrences) VALUES (?, ?)")
+            let deleteLinks = try statement("DELETE FROM quote_links WHERE document_id = ?")
             let pending = try statement("INSERT OR IGNORE INTO pending_documents(document_id) VALUES (?)")
             // The language and the outlet's evidence are found again from the same page: kept
             // current (and filled in for documents stored before they were) without matching again.
             let touch = try statement("UPDATE documents SET last_run = ?, language = ?, outlet_evidence = ? WHERE id = ?")
             var outcomes: [StoreOutcome] = []
-            for document in documents {
+            for (index, document) in documents.enumerated() {
                 let article = document.article
                 let stored = try storedIdentity(of: article.id)
                 if let stored, stored.contentHash == document.contentHash {
@@ -311,21 +334,20 @@ public final class WiretraceStore {
                     .text(article.id), .text(article.source), .text(document.format.rawValue), .optional(article.url),
                     .optional(article.outlet), .optional(article.title), .optional(article.published),
                     .optional(article.byline), .optional(article.dateline), .text(JSON.encode(article.credits)),
-                    .text(article.text), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
+                    .blob(packed[2 * index]), .text(document.contentHash), .int(Int64(run)), .int(Int64(run)),
                     .text(document.textHash), .optional(article.language), .optional(article.outletEvidence),
                 ])
                 try signature.run([
                     .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
                     .blob(document.signature),
                 ])
-                try deleteQuotes.run([.text(article.id)])
-                for quote in document.quotes {
-                    try insertQuote.run([
-                        .text(article.id), .int(Int64(quote.start)), .int(Int64(quote.end)), .text(quote.text),
-                        .text(quote.kind), .optional(quote.speaker), .optional(quote.speaker), .optional(quote.cue),
-                        .text(JSON.encode(quote.via)), quote.speakerStart.map { .int(Int64($0)) } ?? .null,
-                        quote.speakerEnd.map { .int(Int64($0)) } ?? .null,
-                    ])
+                // The occurrences replace the old ones; their links to matched quotes go until the
+                // next analysis links them again.
+                try deleteLinks.run([.text(article.id)])
+                if document.quotes.isEmpty {
+                    try deleteQuotes.run([.text(article.id)])
+                } else {
+                    try insertQuotes.run([.text(article.id), .blob(packed[2 * index + 1])])
                 }
                 try pending.run([.text(article.id)])
                 if let url = article.url { try recordVersion(url: url, documentID: article.id, textHash: document.textHash, run: run) }
@@ -400,14 +422,31 @@ public final class WiretraceStore {
         }
     }
 
-    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, text, language, outlet_evidence"
+    /// The article's columns; `body` (column 9) is the packed text, which ``text(packed:)`` reads.
+    static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, body, language, outlet_evidence"
 
-    static func article(from row: SQLiteStatement) -> Article {
+    /// The article of a row of ``articleColumns``, its text unpacked.
+    func article(from row: SQLiteStatement) throws -> Article {
+        try article(from: row, text: text(packed: row.blob(9)))
+    }
+
+    /// The article of a row of ``articleColumns`` with `text` given (the body column not read).
+    func article(from row: SQLiteStatement, text: String) -> Article {
         Article(
             id: row.string(0) ?? "", source: row.string(1) ?? "", url: row.string(2), outlet: row.string(3),
             title: row.string(4), published: row.string(5), byline: row.string(6), dateline: row.string(7),
-            credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: row.string(9) ?? "",
+            credits: JSON.decode([WireCredit].self, row.string(8)) ?? [], text: text,
             language: row.string(10), outletEvidence: row.string(11))
+    }
+
+    /// A document's text from its stored body: every reader of texts goes through here.
+    func text(packed: [UInt8]) throws -> String {
+        do {
+            return String(decoding: try unpacker.decode(packed), as: UTF8.self)
+        } catch var error as WiretraceError {
+            error.location = path
+            throw error
+        }
     }
 
     /// One stored article, or nil.
@@ -415,32 +454,45 @@ public final class WiretraceStore {
         let query = try statement("SELECT \(Self.articleColumns) FROM documents WHERE id = ?")
         defer { query.reset() }
         query.bind(1, id)
-        return try query.step() ? Self.article(from: query) : nil
+        return try query.step() ? article(from: query) : nil
     }
 
     /// Calls `body` for each stored article, ordered by id, one row in memory at a time.
     public func forEachArticle(_ body: (Article) throws -> Void) throws {
         let query = try connection.prepare("SELECT \(Self.articleColumns) FROM documents ORDER BY id")
-        while try query.step() { try body(Self.article(from: query)) }
+        while try query.step() { try body(article(from: query)) }
     }
 
-    /// All quote occurrences, ordered by document id and offset.
+    /// All quote occurrences, ordered by document id and offset, with the quote each is linked to
+    /// and the speaker resolved for it by the last analysis.
+    ///
+    /// - Complexity: one pass over the documents with quotes; a document's text is inflated when
+    ///   one of its quote texts is its text at the quote's offsets (nearly always).
     public func quoteOccurrences() throws -> [QuoteOccurrenceRecord] {
         let query = try connection.prepare(
             """
-            SELECT document_id, start, end, text, kind, speaker, cue, via, quote_id, speaker_mention,
-              speaker_start, speaker_end
-            FROM quote_occurrences ORDER BY document_id, start, end
+            SELECT q.document_id, q.occurrences, l.links, d.body
+            FROM document_quotes q JOIN documents d ON d.id = q.document_id
+            LEFT JOIN quote_links l ON l.document_id = q.document_id
+            ORDER BY q.document_id
             """)
         var result: [QuoteOccurrenceRecord] = []
         while try query.step() {
-            result.append(
-                QuoteOccurrenceRecord(
-                    documentID: query.string(0) ?? "", start: query.int(1) ?? 0, end: query.int(2) ?? 0,
-                    text: query.string(3) ?? "", kind: query.string(4) ?? "", speaker: query.string(5),
-                    cue: query.string(6), via: JSON.decode([String].self, query.string(7)) ?? [],
-                    quoteID: query.int(8), speakerMention: query.string(9), speakerStart: query.int(10),
-                    speakerEnd: query.int(11)))
+            let id = query.string(0) ?? ""
+            let bytes = try unpacker.decode(query.blob(1))
+            let links = query.isNull(2) ? [:] : try QuoteOccurrencePacking.unpackLinks(unpacker.decode(query.blob(2)))
+            var scalars: [Unicode.Scalar]? = nil
+            guard let links,
+                let occurrences = try QuoteOccurrencePacking.unpack(bytes, id: id, links: links, text: {
+                    if let scalars { return scalars }
+                    let text = Array(try self.text(packed: query.blob(3)).unicodeScalars)
+                    scalars = text
+                    return text
+                })
+            else {
+                throw WiretraceError(.database, "the quote occurrences of a document do not decode", location: path, cause: id)
+            }
+            result.append(contentsOf: occurrences)
         }
         return result
     }
@@ -465,9 +517,7 @@ public final class WiretraceStore {
             try connection.execute(
                 """
                 DELETE FROM duplicate_pairs; DELETE FROM duplicate_groups; DELETE FROM cluster_members;
-                DELETE FROM clusters; DELETE FROM quotes;
-                UPDATE quote_occurrences SET quote_id = NULL, speaker = speaker_mention
-                  WHERE quote_id IS NOT NULL OR speaker IS NOT speaker_mention;
+                DELETE FROM clusters; DELETE FROM quotes; DELETE FROM quote_links;
                 """)
             let pair = try statement(
                 "INSERT INTO duplicate_pairs(a, b, jaccard, containment, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?, ?)")
@@ -510,17 +560,13 @@ public final class WiretraceStore {
                     .text(JSON.encode(QuoteChain(relayedBy: q.relayedBy, carriedBy: q.carriedBy))),
                 ])
             }
-            let assign = try statement(
-                """
-                UPDATE quote_occurrences SET quote_id = ?, speaker = coalesce(?, speaker_mention)
-                WHERE document_id = ? AND start = ? AND end = ?
-                """)
-            for a in snapshot.quoteAssignments {
-                try assign.run([
-                    .int(Int64(a.quoteID)), .optional(a.resolvedSpeaker), .text(a.documentID), .int(Int64(a.start)),
-                    .int(Int64(a.end)),
-                ])
-            }
+            // Each document's links in one packed row (the last assignment of an occurrence wins).
+            var assignments: [String: [QuoteAssignment]] = [:]
+            for a in snapshot.quoteAssignments { assignments[a.documentID, default: []].append(a) }
+            let ids = assignments.keys.sorted()
+            let links = PackedBytes.encode(ids.map { QuoteOccurrencePacking.packLinks(assignments[$0]!) }, workers: workers)
+            let link = try statement("INSERT INTO quote_links(document_id, links) VALUES (?, ?)")
+            for (id, packed) in zip(ids, links) { try link.run([.text(id), .blob(packed)]) }
             beforeCommit()
         }
     }

@@ -27,14 +27,16 @@ while i < n:
     for k, doc in enumerate(ids):
         outlet = rng.choice(outlets); used.add(outlet)
         text = " ".join(rng.choice(words) for _ in range(300))
-        docs.append((doc, "gen", "text", None, outlet, title, times[k], None, None, "[]", text, "h", 1, 1))
+        # The stored body: a method byte (0: kept as it is) and the UTF-8 text (see PackedBytes.swift).
+        docs.append((doc, "gen", "text", None, outlet, title, times[k], None, None, "[]", b"\x00" + text.encode(), "h", 1, 1))
         role = "origin" if k == 0 else rng.choice(["copy", "excerpt", "rewrite"])
         evidence = {"link": role} if k == 0 else {"link": role, "of": ids[0], "credited": rng.random() < 0.5,
                                                   "passages": [[0, 100, 0, 100]] if role != "rewrite" else None}
         members.append((cid, doc, role, None if k == 0 else ids[0], None, json.dumps(evidence)))
     clusters.append((cid, title, size, len(used), times[0], times[-1]))
     i += size
-db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
+db.executemany("INSERT INTO documents(id, source, format, url, outlet, title, published, byline, dateline, credits, body, "
+               "content_hash, first_run, last_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
 db.executemany("INSERT INTO clusters VALUES (?,?,?,?,?,?)", clusters)
 db.executemany("INSERT INTO cluster_members VALUES (?,?,?,?,?,?)", members)
 db.commit()
