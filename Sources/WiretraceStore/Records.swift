@@ -232,13 +232,46 @@ public struct RunCounts: Sendable, Hashable {
     public init() {}
 }
 
-/// The relay part of a quote's chain, as stored in `quotes.chain`.
-struct QuoteChain: Codable {
+/// The relay part of a quote's chain, as stored in `quotes.chain_packed` (before PackedBytes):
+/// the relaying outlets' count and names, then the carrying outlets' (counted UTF-8 strings).
+/// Schema 10 and before kept it as JSON (`relayed_by`, `carried_by`).
+struct QuoteChain: Codable, Equatable {
     var relayedBy: [String]
     var carriedBy: [String]
     enum CodingKeys: String, CodingKey {
         case relayedBy = "relayed_by"
         case carriedBy = "carried_by"
+    }
+
+    init(relayedBy: [String], carriedBy: [String]) {
+        self.relayedBy = relayedBy
+        self.carriedBy = carriedBy
+    }
+
+    func packed() -> [UInt8] {
+        var writer = ByteWriter()
+        for names in [relayedBy, carriedBy] {
+            writer.varint(UInt64(names.count))
+            for name in names { writer.string(name) }
+        }
+        return writer.bytes
+    }
+
+    /// The chain of ``packed()``'s bytes; nil when they are not such a packing.
+    init?(packed bytes: [UInt8]) {
+        var reader = ByteReader(bytes)
+        var lists: [[String]] = []
+        for _ in 0..<2 {
+            guard let count = reader.varint(), count <= UInt64(bytes.count) else { return nil }
+            var names: [String] = []
+            for _ in 0..<count {
+                guard case let name?? = reader.string() else { return nil }
+                names.append(name)
+            }
+            lists.append(names)
+        }
+        guard reader.isAtEnd else { return nil }
+        self.init(relayedBy: lists[0], carriedBy: lists[1])
     }
 }
 

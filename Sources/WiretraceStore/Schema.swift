@@ -260,5 +260,24 @@ enum Schema {
                 DROP TABLE quote_occurrences;
                 ALTER TABLE documents DROP COLUMN text;
                 """),
+        // 11: the rest of what repeated itself: the dedup parameters once (`signature_parameters`,
+        // ~60 bytes of the same text in every signature row before), and each quote's relay chain
+        // and each story member's evidence packed (`chain_packed`: the relaying and carrying
+        // outlets as counted strings; `evidence_packed`: the evidence JSON; both PackedBytes).
+        Migration(
+            sql: """
+                CREATE TABLE signature_parameters(id INTEGER PRIMARY KEY, parameters TEXT NOT NULL UNIQUE);
+                INSERT INTO signature_parameters(parameters) SELECT DISTINCT parameters FROM signatures ORDER BY parameters;
+                ALTER TABLE signatures ADD COLUMN parameters_id INTEGER NOT NULL DEFAULT 0;
+                UPDATE signatures SET parameters_id = (SELECT p.id FROM signature_parameters p WHERE p.parameters = signatures.parameters);
+                ALTER TABLE signatures DROP COLUMN parameters;
+                ALTER TABLE quotes ADD COLUMN chain_packed BLOB NOT NULL DEFAULT x'';
+                ALTER TABLE cluster_members ADD COLUMN evidence_packed BLOB NOT NULL DEFAULT x'';
+                """,
+            rewrite: { try $0.packChainsAndEvidence() },
+            sqlAfter: """
+                ALTER TABLE quotes DROP COLUMN chain;
+                ALTER TABLE cluster_members DROP COLUMN evidence;
+                """),
     ]
 }

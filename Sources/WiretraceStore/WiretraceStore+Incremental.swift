@@ -99,9 +99,9 @@ extension WiretraceStore {
     /// linked to (`of`) and the evidence JSON, which holds the shared passages.
     public func copyEvidence() throws -> [String: (of: String, evidence: String)] {
         let query = try connection.prepare(
-            "SELECT document_id, of, evidence FROM cluster_members WHERE role IN ('copy', 'excerpt') AND of IS NOT NULL")
+            "SELECT document_id, of, evidence_packed FROM cluster_members WHERE role IN ('copy', 'excerpt') AND of IS NOT NULL")
         var result: [String: (of: String, evidence: String)] = [:]
-        while try query.step() { result[query.string(0) ?? ""] = (query.string(1) ?? "", query.string(2) ?? "{}") }
+        while try query.step() { result[query.string(0) ?? ""] = (query.string(1) ?? "", try evidence(packed: query.blob(2))) }
         return result
     }
 

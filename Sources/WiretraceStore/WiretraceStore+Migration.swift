@@ -70,4 +70,29 @@ extension WiretraceStore {
             }
         }
     }
+
+    /// Migration 11: each quote's JSON relay chain and each story member's evidence packed into
+    /// `chain_packed` and `evidence_packed` (all in memory at once: both are a few hundred bytes
+    /// a row of tables the analysis rewrites whole anyway).
+    func packChainsAndEvidence() throws {
+        let quotes = try connection.prepare("SELECT id, chain FROM quotes")
+        var chains: [(id: Int64, chain: [UInt8])] = []
+        while try quotes.step() {
+            let chain = JSON.decode(QuoteChain.self, quotes.string(1)) ?? QuoteChain(relayedBy: [], carriedBy: [])
+            chains.append((Int64(quotes.int(0) ?? 0), chain.packed()))
+        }
+        quotes.reset()
+        let setChain = try connection.prepare("UPDATE quotes SET chain_packed = ? WHERE id = ?")
+        for (row, packed) in zip(chains, PackedBytes.encode(chains.map(\.chain), workers: workers)) {
+            try setChain.run([.blob(packed), .int(row.id)])
+        }
+        let members = try connection.prepare("SELECT rowid, evidence FROM cluster_members")
+        var evidence: [(rowid: Int64, json: [UInt8])] = []
+        while try members.step() { evidence.append((Int64(members.int(0) ?? 0), Array((members.string(1) ?? "").utf8))) }
+        members.reset()
+        let setEvidence = try connection.prepare("UPDATE cluster_members SET evidence_packed = ? WHERE rowid = ?")
+        for (row, packed) in zip(evidence, PackedBytes.encode(evidence.map(\.json), workers: workers)) {
+            try setEvidence.run([.blob(packed), .int(row.rowid)])
+        }
+    }
 }

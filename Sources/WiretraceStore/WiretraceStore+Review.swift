@@ -138,7 +138,7 @@ extension WiretraceStore {
         let query = try connection.prepare(
             """
             SELECT c.id, c.title, c.first_published, c.last_published, m.document_id, d.outlet, m.role, m.of,
-              m.group_id, m.evidence
+              m.group_id, m.evidence_packed
             FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
             JOIN documents d ON d.id = m.document_id
             WHERE c.id = ?
@@ -150,7 +150,7 @@ extension WiretraceStore {
         while try query.step() {
             let member = ClusterMemberRecord(
                 documentID: query.string(4) ?? "", outlet: query.string(5), role: query.string(6) ?? "",
-                of: query.string(7), group: query.string(8), evidence: query.string(9) ?? "{}")
+                of: query.string(7), group: query.string(8), evidence: try evidence(packed: query.blob(9)))
             if result == nil {
                 result = ClusterRecord(
                     id: id, title: query.string(1), firstPublished: query.string(2), lastPublished: query.string(3),
@@ -175,7 +175,7 @@ extension WiretraceStore {
         let total = try count.step() ? count.int(0) ?? 0 : 0
         let query = try connection.prepare(
             """
-            SELECT d.id, d.title, d.published, m.cluster_id, m.role, m.of, m.evidence
+            SELECT d.id, d.title, d.published, m.cluster_id, m.role, m.of, m.evidence_packed
             FROM documents d LEFT JOIN cluster_members m ON m.document_id = d.id
             WHERE d.outlet = ? ORDER BY d.published DESC, d.id LIMIT ?
             """)
@@ -183,9 +183,9 @@ extension WiretraceStore {
         query.bind(2, limit as Int?)
         var rows: [OutletDocument] = []
         while try query.step() {
-            let evidence = query.string(6) ?? ""
+            let evidenceJSON = query.isNull(6) ? "" : try evidence(packed: query.blob(6))
             let credited: Bool? =
-                evidence.contains("\"credited\":true") ? true : evidence.contains("\"credited\":false") ? false : nil
+                evidenceJSON.contains("\"credited\":true") ? true : evidenceJSON.contains("\"credited\":false") ? false : nil
             rows.append(
                 OutletDocument(
                     id: query.string(0) ?? "", title: query.string(1), published: query.string(2),

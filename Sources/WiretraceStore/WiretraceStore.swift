@@ -121,8 +121,8 @@ public final class WiretraceStore {
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
         }
-        // A store upgraded to packed values (migration 10) frees most of its pages: give them back once.
-        if version > 0, version < 10, Schema.migrations.count >= 10 {
+        // A store upgraded to packed values (migrations 10 and 11) frees most of its pages: give them back once.
+        if version > 0, version < 11, Schema.migrations.count >= 11 {
             statements.removeAll()
             try connection.execute("VACUUM")
         }
@@ -304,8 +304,8 @@ public final class WiretraceStore {
                 """)
             let signature = try statement(
                 """
-                INSERT INTO signatures(document_id, parameters, shingle_count, band_keys) VALUES (?, ?, ?, ?)
-                ON CONFLICT(document_id) DO UPDATE SET parameters = excluded.parameters,
+                INSERT INTO signatures(document_id, parameters_id, shingle_count, band_keys) VALUES (?, ?, ?, ?)
+                ON CONFLICT(document_id) DO UPDATE SET parameters_id = excluded.parameters_id,
                   shingle_count = excluded.shingle_count, band_keys = excluded.band_keys
                 """)
             let deleteQuotes = try statement("DELETE FROM document_quotes WHERE document_id = ?")
@@ -316,6 +316,7 @@ public final class WiretraceStore {
             // current (and filled in for documents stored before they were) without matching again.
             let touch = try statement("UPDATE documents SET last_run = ?, language = ?, outlet_evidence = ? WHERE id = ?")
             var outcomes: [StoreOutcome] = []
+            var parameterIDs: [String: Int64] = [:]
             for (index, document) in documents.enumerated() {
                 let article = document.article
                 let stored = try storedIdentity(of: article.id)
@@ -338,7 +339,8 @@ public final class WiretraceStore {
                     .text(document.textHash), .optional(article.language), .optional(article.outletEvidence),
                 ])
                 try signature.run([
-                    .text(article.id), .text(document.signatureParameters), .int(Int64(document.shingleCount)),
+                    .text(article.id), .int(try parametersID(document.signatureParameters, known: &parameterIDs)),
+                    .int(Int64(document.shingleCount)),
                     .blob(document.signature),
                 ])
                 // The occurrences replace the old ones; their links to matched quotes go until the
@@ -393,11 +395,30 @@ public final class WiretraceStore {
         guard !rows.isEmpty else { return }
         try connection.transaction {
             let update = try statement(
-                "UPDATE signatures SET parameters = ?, shingle_count = ?, band_keys = ? WHERE document_id = ?")
+                "UPDATE signatures SET parameters_id = ?, shingle_count = ?, band_keys = ? WHERE document_id = ?")
+            var parameterIDs: [String: Int64] = [:]
             for row in rows {
-                try update.run([.text(row.parameters), .int(Int64(row.shingleCount)), .blob(row.bandKeys), .text(row.id)])
+                try update.run([
+                    .int(try parametersID(row.parameters, known: &parameterIDs)), .int(Int64(row.shingleCount)),
+                    .blob(row.bandKeys), .text(row.id),
+                ])
             }
         }
+    }
+
+    /// The id of a dedup parameters text in `signature_parameters`, added when new. Call inside
+    /// a transaction; `known` caches ids for that transaction only (a rollback forgets new ones).
+    private func parametersID(_ parameters: String, known: inout [String: Int64]) throws -> Int64 {
+        if let id = known[parameters] { return id }
+        try statement("INSERT OR IGNORE INTO signature_parameters(parameters) VALUES (?)").run([.text(parameters)])
+        let query = try statement("SELECT id FROM signature_parameters WHERE parameters = ?")
+        defer { query.reset() }
+        query.bind(1, parameters)
+        guard try query.step(), let id = query.int(0) else {
+            throw WiretraceError(.internalInvariant, "dedup parameters not recorded", location: path, cause: parameters)
+        }
+        known[parameters] = Int64(id)
+        return Int64(id)
     }
 
     /// Marks documents seen again (unchanged) by a run.
@@ -416,11 +437,17 @@ public final class WiretraceStore {
     /// no article text is loaded).
     public func forEachSignature(_ body: (_ id: String, _ parameters: String, _ shingleCount: Int, _ bandKeys: [UInt8]) throws -> Void) throws {
         let query = try connection.prepare(
-            "SELECT document_id, parameters, shingle_count, band_keys FROM signatures ORDER BY document_id")
+            """
+            SELECT s.document_id, p.parameters, s.shingle_count, s.band_keys
+            FROM signatures s JOIN signature_parameters p ON p.id = s.parameters_id ORDER BY s.document_id
+            """)
         while try query.step() {
             try body(query.string(0) ?? "", query.string(1) ?? "", query.int(2) ?? 0, query.blob(3))
         }
     }
+
+    /// A story member's evidence JSON from its stored form (`evidence_packed`).
+    func evidence(packed: [UInt8]) throws -> String { try text(packed: packed) }
 
     /// The article's columns; `body` (column 9) is the packed text, which ``text(packed:)`` reads.
     static let articleColumns = "id, source, url, outlet, title, published, byline, dateline, credits, body, language, outlet_evidence"
@@ -535,30 +562,40 @@ public final class WiretraceStore {
                 """)
             let member = try statement(
                 """
-                INSERT INTO cluster_members(cluster_id, document_id, role, of, group_id, evidence)
+                INSERT INTO cluster_members(cluster_id, document_id, role, of, group_id, evidence_packed)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
+            let evidence = PackedBytes.encode(snapshot.clusters.flatMap { $0.members.map { Array($0.evidence.utf8) } }, workers: workers)
+            var evidenceIndex = 0
             for c in snapshot.clusters {
                 try cluster.run([
                     .text(c.id), .optional(c.title), .int(Int64(c.members.count)), .int(Int64(c.outletCount)),
                     .optional(c.firstPublished), .optional(c.lastPublished),
                 ])
                 for m in c.members {
-                    try member.run([.text(c.id), .text(m.documentID), .text(m.role), .optional(m.of), .optional(m.group), .text(m.evidence)])
+                    try member.run([
+                        .text(c.id), .text(m.documentID), .text(m.role), .optional(m.of), .optional(m.group),
+                        .blob(evidence[evidenceIndex]),
+                    ])
+                    evidenceIndex += 1
                 }
             }
             let quote = try statement(
                 """
                 INSERT INTO quotes(id, text, speaker, first_reporter, first_document, first_outlet, first_seen,
-                  sightings, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  sightings, chain_packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let chains = PackedBytes.encode(
+                snapshot.quotes.map { QuoteChain(relayedBy: $0.relayedBy, carriedBy: $0.carriedBy).packed() }, workers: workers)
+            var chainIndex = 0
             for q in snapshot.quotes {
                 try quote.run([
                     .int(Int64(q.id)), .text(q.text), .optional(q.speaker), .optional(q.firstReporter),
                     .optional(q.firstDocument), .optional(q.firstOutlet), .optional(q.firstSeen),
                     .int(Int64(q.sightings)),
-                    .text(JSON.encode(QuoteChain(relayedBy: q.relayedBy, carriedBy: q.carriedBy))),
+                    .blob(chains[chainIndex]),
                 ])
+                chainIndex += 1
             }
             // Each document's links in one packed row (the last assignment of an occurrence wins).
             var assignments: [String: [QuoteAssignment]] = [:]
@@ -577,7 +614,7 @@ public final class WiretraceStore {
         let query = try connection.prepare(
             """
             SELECT c.id, c.title, c.first_published, c.last_published, m.document_id, d.outlet, m.role, m.of,
-              m.group_id, m.evidence, d.language
+              m.group_id, m.evidence_packed, d.language
             FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
             JOIN documents d ON d.id = m.document_id
             ORDER BY c.size DESC, c.id,
@@ -589,7 +626,7 @@ public final class WiretraceStore {
             let id = query.string(0) ?? ""
             let member = ClusterMemberRecord(
                 documentID: query.string(4) ?? "", outlet: query.string(5), role: query.string(6) ?? "",
-                of: query.string(7), group: query.string(8), evidence: query.string(9) ?? "{}",
+                of: query.string(7), group: query.string(8), evidence: try evidence(packed: query.blob(9)),
                 language: query.string(10))
             if result.last?.id == id {
                 result[result.count - 1].members.append(member)
@@ -621,12 +658,14 @@ public final class WiretraceStore {
     public func quotes() throws -> [QuoteRecord] {
         let query = try connection.prepare(
             """
-            SELECT id, text, speaker, first_reporter, first_document, first_outlet, first_seen, sightings, chain
+            SELECT id, text, speaker, first_reporter, first_document, first_outlet, first_seen, sightings, chain_packed
             FROM quotes ORDER BY sightings DESC, id
             """)
         var result: [QuoteRecord] = []
         while try query.step() {
-            let chain = JSON.decode(QuoteChain.self, query.string(8)) ?? QuoteChain(relayedBy: [], carriedBy: [])
+            guard let chain = QuoteChain(packed: try unpacker.decode(query.blob(8))) else {
+                throw WiretraceError(.database, "a quote's relay chain does not decode", location: path, cause: "quote \(query.int(0) ?? 0)")
+            }
             result.append(
                 QuoteRecord(
                     id: query.int(0) ?? 0, text: query.string(1) ?? "", speaker: query.string(2),

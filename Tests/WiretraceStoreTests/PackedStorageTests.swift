@@ -38,6 +38,17 @@ import WiretraceCore
         #expect(try packed.map { try unpacker.decode($0) } == values)
     }
 
+    @Test func relayChainsRoundTrip() {
+        for chain in [
+            QuoteChain(relayedBy: [], carriedBy: []), QuoteChain(relayedBy: ["Wire A"], carriedBy: ["Outlet B", "Wire A", "Ça"]),
+            QuoteChain(relayedBy: ["", "x"], carriedBy: [""]),
+        ] {
+            #expect(QuoteChain(packed: chain.packed()) == chain)
+        }
+        #expect(QuoteChain(packed: [1]) == nil)
+        #expect(QuoteChain(packed: QuoteChain(relayedBy: [], carriedBy: []).packed() + [0]) == nil)
+    }
+
     @Test func damagedPackingsAreRefused() throws {
         let packed = PackedBytes.Packer().encode(Array(Self.longText.utf8))
         #expect(packed.first == PackedBytes.deflated)
@@ -169,6 +180,15 @@ import WiretraceCore
             try quote.run([.text("d2"), .int(0), .int(5), .text("Short"), .text("Bo Li"), .text("Bo Li"), .int(5)])
             try old.execute(
                 """
+                INSERT INTO signatures(document_id, parameters, shingle_count, band_keys) VALUES ('d1', 'k=5;p=2', 3, x'0102');
+                INSERT INTO signatures(document_id, parameters, shingle_count, band_keys) VALUES ('d2', 'k=5;p=2', 1, x'03');
+                INSERT INTO clusters(id, title, size, outlets) VALUES ('S1', 'A title', 2, 1);
+                INSERT INTO cluster_members(cluster_id, document_id, role, of, group_id, evidence)
+                  VALUES ('S1', 'd1', 'origin', NULL, NULL, '{"link":"origin"}'),
+                         ('S1', 'd2', 'copy', 'd1', 'G1', '{"credited":true,"link":"copy"}');
+                INSERT INTO quotes(id, text, speaker, first_reporter, first_document, first_outlet, first_seen, sightings, chain)
+                  VALUES (4, 'a quote', 'Ana Ruiz', 'Wire A', 'd1', 'Wire A', NULL, 2,
+                          '{"carried_by":["Outlet B","Outlet C"],"relayed_by":["Wire A"]}');
                 INSERT INTO story_terms(document_id, content_hash, terms) VALUES ('d1', 'h', x'0102');
                 INSERT INTO story_vocabulary(id, term) VALUES (0, 'harbour');
                 INSERT INTO analysis_state(key, value) VALUES ('story_terms', '4');
@@ -192,6 +212,17 @@ import WiretraceCore
         #expect(quotes.map(\.speakerMention) == ["Bo Li", "the chair", "Bo Li"])
         #expect(quotes.map(\.via) == [["Wire A"], ["Wire A"], ["Wire A"]])
         #expect(quotes.map(\.speakerStart) == [3, 3, 3])
+        // Migration 11: parameters kept once, chains and evidence packed, and read back the same.
+        var signatures: [String] = []
+        try store.forEachSignature { id, parameters, count, keys in signatures.append("\(id) \(parameters) \(count) \(keys)") }
+        #expect(signatures == ["d1 k=5;p=2 3 [1, 2]", "d2 k=5;p=2 1 [3]"])
+        #expect(try store.scalarInt("SELECT count(*) FROM signature_parameters") == 1)
+        let matched = try store.quotes()
+        #expect(matched.map(\.relayedBy) == [["Wire A"]] && matched.map(\.carriedBy) == [["Outlet B", "Outlet C"]])
+        let members = try store.clusters().flatMap(\.members)
+        #expect(members.map(\.evidence) == ["{\"link\":\"origin\"}", "{\"credited\":true,\"link\":\"copy\"}"])
+        #expect(try store.copyEvidence()["d2"]?.evidence == "{\"credited\":true,\"link\":\"copy\"}")
+        #expect(try store.outletDocuments("Outlet B").rows.map(\.credited) == [nil, true])
         // The old term cache is dropped (its blobs are not packed); the next run computes it again.
         #expect(try store.scalarInt("SELECT count(*) FROM story_terms") == 0)
         #expect(try store.analysisState("story_terms") == nil)
