@@ -17,6 +17,7 @@ struct Analysis {
         func mark(_ stage: String) {
             let now = Date()
             stages.append((stage, now.timeIntervalSince(last)))
+            StageMemory.stageEnded(stage)
             last = now
         }
     }
