@@ -109,8 +109,9 @@ public final class OutletBoilerplate {
     /// paragraphs or a learned line. Most verbatim texts are none of these, and this test reads
     /// only the title and the learned paragraphs, where retitling reads and keys every line.
     ///
-    /// A learned line equal to an ASCII collapsed title has the same scalars, so the same key:
-    /// keying the collapsed title finds it. A non-ASCII title could equal a line under
+    /// A learned line equal to an ASCII collapsed title has its scalars, or differs only in the
+    /// few scalars that are canonically single ASCII characters (the Kelvin sign, the Greek
+    /// question mark and varia), which key as those characters: keying the collapsed title finds it. A non-ASCII title could equal a line under
     /// canonical equivalence with other scalars (another key), so it always goes to retitling.
     ///
     /// - Parameter paragraphKeys: ``paragraphKey(_:)`` of each of ``paragraphs(of:)`` of the text.
