@@ -123,8 +123,10 @@ package struct PublicationDateFinder {
         if let sighting = sightings.modifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         if let date = sightings.commonLinkDate { return PublicationDate(date: date, source: .url) }
         // Nothing in the page's own regions: a date shown in its furniture (a footer's "posted
-        // on", a box classed like a sidebar) is still more likely than none.
+        // on", a box classed like a sidebar) is still more likely than none, and one labelled
+        // published more than one labelled updated.
         if let sighting = sightings.furnitureDate { return PublicationDate(date: sighting.date, source: .dateLine) }
+        if let sighting = sightings.furnitureModifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         return nil
     }
 
@@ -400,7 +402,12 @@ struct DateSightings {
     /// A date labelled as a modification ("Last edited on 4 November 2020"), anywhere: when
     /// nothing else dates the page, when it last changed is the best there is.
     var modifiedLine: Sighting? {
-        sightings.first { $0.cue == .modified && !$0.elsewhere } ?? sightings.first { $0.cue == .modified }
+        sightings.first { $0.cue == .modified && !$0.elsewhere }
+    }
+
+    /// A date labelled as a modification in furniture: the last resort.
+    var furnitureModifiedLine: Sighting? {
+        sightings.first { $0.cue == .modified }
     }
 
     private func nearestFirst(_ list: [Sighting]) -> [Sighting] {
@@ -487,7 +494,9 @@ struct DateSightings {
         let itemprop = element[attribute: "itemprop"]?.lowercased() ?? ""
         let isElsewhere = elsewhere
             || (!articleAncestors.contains(ObjectIdentifier(element)) && Self.isElsewhere(element, inArticle: inArticle))
-        let isArticle = inArticle || name == "article" || Self.itempropIsArticle(element)
+        // `<main>` holds the page's own content: its `<aside>` (an author box) and `<footer>`
+        // (an entry footer with the dates) belong to it, as an `<article>`'s do.
+        let isArticle = inArticle || name == "article" || name == "main" || Self.itempropIsArticle(element)
         if !isElsewhere, name == "h1" || name == "h2" || name == "h3" {
             headings.append((offset, Self.visibleText(of: element, limit: 300), isArticle, name == "h1"))
         }
@@ -532,7 +541,7 @@ struct DateSightings {
             let cue: Cue = Self.namesModified(names) || itemprop.contains("modified") ? .modified
                 : Self.namesPublished(names) ? .published : .none
             if name == "time", let date = finder.plausible(element[attribute: "datetime"]) {
-                add(date, .time, cue == .none ? Self.cue(before: 0, in: recent + " ") : cue, elsewhere: isElsewhere)
+                add(date, .time, cue == .none ? Self.cue(before: recent.unicodeScalars.count, in: recent) : cue, elsewhere: isElsewhere)
             } else if text.count <= 200 {
                 let context = String(recent.suffix(40)) + " "
                 let matches = DateText.matches(in: context + text, order: finder.order, twoDigitYears: true)

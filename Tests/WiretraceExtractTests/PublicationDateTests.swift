@@ -258,6 +258,35 @@ struct PublicationDateTests {
         #expect(try Self.published(page) == "2019-11-19")
     }
 
+    @Test("an author box and an entry footer inside <main> are the article's own, not furniture")
+    func boxesInsideMain() throws {
+        // No <article>: the author box is an <aside> in <main>; a caption above it names an older day.
+        let authorBox = """
+            <html lang="fr"><head><title>La ville retire les trottinettes</title></head><body>
+            <header class="site"><a href="/">Accueil</a></header>
+            <main><div class="header"><h1>La ville retire les trottinettes</h1></div>
+            <figure><img src="/a.jpg"><figcaption>Des trottinettes garées le 3 octobre 2019 près du marché.</figcaption></figure>
+            <aside class="author"><a href="/auteurs/x">Marie Dulac</a><time datetime="2020-02-19">19 février 2020</time></aside>
+            \(String(repeating: "<p>Le conseil municipal a voté contre le renouvellement du projet pilote après une longue séance.</p>\n", count: 6))
+            </main></body></html>
+            """
+        #expect(try Self.published(authorBox) == "2020-02-19")
+        // The entry footer inside <main>: labelled published and updated; published wins.
+        let entryFooter = """
+            <html lang="en"><head><title>Faster loops in practice</title></head><body><main>
+            <h1>Faster loops in practice</h1>
+            \(String(repeating: "<p>Measuring before changing anything is the first rule of making a loop faster.</p>\n", count: 6))
+            <footer><ul><li><span>Published: </span><time datetime="2019-12-03T00:00:00.000Z">03 December 2019</time></li>
+            <li><span>Updated: </span><time datetime="2019-12-06T00:00:00.000Z">06 December 2019</time></li></ul></footer>
+            </main></body></html>
+            """
+        #expect(try Self.published(entryFooter)?.prefix(10) == "2019-12-03")
+        // The same footer outside <main> is furniture: still, published before updated.
+        let pageFooter = entryFooter.replacingOccurrences(of: "<footer>", with: "</main><footer>")
+            .replacingOccurrences(of: "</footer>\n</main>", with: "</footer>")
+        #expect(try Self.published(pageFooter)?.prefix(10) == "2019-12-03")
+    }
+
     @Test("a data attribute naming the end of something is no publication date")
     func endDateAttribute() throws {
         let body = """
