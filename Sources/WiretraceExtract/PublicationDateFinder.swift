@@ -286,7 +286,10 @@ struct DateSightings {
         var offset: Int
         /// Inside navigation, teasers, related stories, comments, sidebars.
         var elsewhere: Bool
-        var description: String { "\(date) \(kind) \(cue) @\(offset)\(elsewhere ? " elsewhere" : "")" }
+        /// Read from a run of text too long to be a date line: a date in a sentence or caption,
+        /// which is more often about the story than its publication.
+        var inProse = false
+        var description: String { "\(date) \(kind) \(cue) @\(offset)\(elsewhere ? " elsewhere" : "")\(inProse ? " prose" : "")" }
     }
 
     private(set) var sightings: [Sighting] = []
@@ -358,7 +361,8 @@ struct DateSightings {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
         return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
-            ?? near.first(where: { $0.cue == .none }) ?? besideHeadline(headline)
+            ?? near.first(where: { $0.cue == .none && !$0.inProse }) ?? near.first(where: { $0.cue == .none })
+            ?? besideHeadline(headline)
     }
 
     /// A date line or `<time>` just below the headline (within 300 characters of its start), even
@@ -373,14 +377,17 @@ struct DateSightings {
     /// The day shown most often in the page's own text (not in navigation, teasers, comments),
     /// the first of equally frequent ones: the last resort among visible dates.
     var commonTextDate: FoundDate? {
+        // Date lines first: dates in prose are counted only when the page shows no other.
+        let lines = sightings.filter { !$0.elsewhere && $0.cue != .modified && !$0.inProse }
+        let candidates = lines.isEmpty ? sightings.filter { !$0.elsewhere && $0.cue != .modified } : lines
         var counts: [Int: Int] = [:]
         var first: [Int: FoundDate] = [:]
-        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+        for sighting in candidates {
             counts[sighting.date.dayKey, default: 0] += 1
             if first[sighting.date.dayKey] == nil { first[sighting.date.dayKey] = sighting.date }
         }
         var best: (count: Int, date: FoundDate)?
-        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+        for sighting in candidates {
             let count = counts[sighting.date.dayKey] ?? 0
             if best == nil || count > best!.count { best = (count, first[sighting.date.dayKey]!) }
         }
@@ -451,9 +458,9 @@ struct DateSightings {
         }
     }
 
-    private mutating func add(_ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool) {
+    private mutating func add(_ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool, inProse: Bool = false) {
         guard let date, finder.isPlausible(date) else { return }
-        sightings.append(Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere))
+        sightings.append(Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere, inProse: inProse))
     }
 
     /// Walks the page in document order with an explicit stack: the recursion depth of a walker
@@ -555,6 +562,10 @@ struct DateSightings {
         return (isElsewhere, isArticle)
     }
 
+    /// The longest text node read as a date line rather than prose (a date, a label, a time, a
+    /// place: "Veröffentlicht am 16.10.2019, 18:15 Uhr").
+    static let dateLineLength = 60
+
     /// Reads the dates of a text node.
     private mutating func read(_ text: String, elsewhere: Bool) {
         // A date starts in this node, or ends in it having begun in the nodes just before (pieces
@@ -569,7 +580,8 @@ struct DateSightings {
                 guard finder.isPlausible(match.date), startsHere ? text.count >= 6 : base + match.start >= lastTextDateEnd else { continue }
                 let saved = offset
                 offset = base + match.start
-                add(match.date, .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere)
+                add(match.date, .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere,
+                    inProse: startsHere && text.count > Self.dateLineLength)
                 offset = saved
                 lastTextDateEnd = base + match.end
             }

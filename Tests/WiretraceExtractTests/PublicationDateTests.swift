@@ -287,6 +287,25 @@ struct PublicationDateTests {
         #expect(try Self.published(pageFooter)?.prefix(10) == "2019-12-03")
     }
 
+    @Test("a date standing alone as a line outweighs dates inside sentences")
+    func dateLineBeforeProse() throws {
+        // Just below the headline a sentence names another day; the short line after it is the date line.
+        let body = """
+            <p class="teaser">The vote follows a first reading on 2.3.2019, when members asked for a study of the berths.</p>
+            <h4 class="sub"><strong>14.10.2019</strong> City council</h4>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2019-10-14")
+        // No headline at all: the day most often shown counts only lines, not dates in sentences.
+        let noHeadline = """
+            <html lang="en"><head><title>Harbour</title></head><body><div class="wrap">
+            <p>On 1 March 2019 the council first debated the berths, and on 1 March 2019 it voted to study them.</p>
+            <div class="x">14 October 2019</div>
+            <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p>
+            </div></body></html>
+            """
+        #expect(try Self.published(noHeadline) == "2019-10-14")
+    }
+
     @Test("a data attribute naming the end of something is no publication date")
     func endDateAttribute() throws {
         let body = """
