@@ -317,6 +317,9 @@ struct DateSightings {
     /// ("<span>Jan 04</span> <span>2021</span>") is read when its last piece is, unless it
     /// overlaps a date read already.
     private var lastTextDateEnd = -1
+    /// Visible-text offset of the last calendar or clock icon (`<i class="fa fa-calendar">`): the
+    /// date written just after one is a date line, whatever its element's class.
+    private var iconOffset: Int?
     /// Elements with an `<article>`, `<main>`, `itemprop="articleBody"` or the title heading below them: page
     /// wrappers, never furniture whatever their class says ("nav-header" around the whole page).
     private var articleAncestors: Set<ObjectIdentifier> = []
@@ -543,6 +546,12 @@ struct DateSightings {
 
         // Date lines: `<time>`, and short elements whose class names a date or a byline.
         let names = Self.classWords(element)
+        if names.contains(where: { $0 == "calendar" || $0 == "clock" || $0 == "date" || $0 == "time" }),
+            element.children.allSatisfy({ if case .text(let text) = $0 { return TextUtilities.isBlank(text) } else { return true } }),
+            Self.visibleText(of: element, limit: 8).isEmpty
+        {
+            iconOffset = offset
+        }
         if name == "time" || Self.namesDate(names) || itemprop.contains("date") {
             let text = Self.visibleText(of: element, limit: 300)
             let cue: Cue = Self.namesModified(names) || itemprop.contains("modified") ? .modified
@@ -580,8 +589,9 @@ struct DateSightings {
                 guard finder.isPlausible(match.date), startsHere ? text.count >= 6 : base + match.start >= lastTextDateEnd else { continue }
                 let saved = offset
                 offset = base + match.start
-                add(match.date, .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere,
-                    inProse: startsHere && text.count > Self.dateLineLength)
+                let afterIcon = iconOffset.map { offset >= $0 && offset - $0 <= 20 } ?? false
+                add(match.date, afterIcon ? .dateLine : .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere,
+                    inProse: startsHere && text.count > Self.dateLineLength && !afterIcon)
                 offset = saved
                 lastTextDateEnd = base + match.end
             }
@@ -665,7 +675,8 @@ struct DateSightings {
     static func namesDate(_ words: [Substring]) -> Bool {
         words.contains { word in
             ["date", "datum", "time", "fecha", "data", "publish", "posted", "dateline", "byline", "meta", "timestamp",
-             "pubdate", "datetime", "published", "created", "submitted", "parution", "zeit", "info"].contains { word.hasPrefix($0) }
+             "pubdate", "datetime", "published", "created", "submitted", "parution", "zeit", "info", "subline", "author",
+             "autor"].contains { word.hasPrefix($0) }
                 || word.hasSuffix("date") || word.hasSuffix("datum") || word.hasSuffix("time")
         }
     }

@@ -306,6 +306,26 @@ struct PublicationDateTests {
         #expect(try Self.published(noHeadline) == "2019-10-14")
     }
 
+    @Test("a date just after a calendar or clock icon, or in a subline or author box, is a date line")
+    func iconAndClassCues() throws {
+        // A short line right under the headline names another day; the icon marks the date line below it.
+        let icon = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="x"><span class="y"><i class="fa fa-calendar-o"></i> 14 April 2021</span></div>
+            """
+        #expect(try Self.published(Self.page(body: icon)) == "2021-04-14")
+        let subline = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="article-subline">Harbour desk, 14 April 2021</div>
+            """
+        #expect(try Self.published(Self.page(body: subline)) == "2021-04-14")
+        let author = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="autor-box">Ana Lim · 14.04.2021</div>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: author)) == "2021-04-14")
+    }
+
     @Test("a data attribute naming the end of something is no publication date")
     func endDateAttribute() throws {
         let body = """
