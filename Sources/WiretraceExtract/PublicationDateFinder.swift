@@ -89,7 +89,9 @@ package struct PublicationDateFinder {
                     break
                 }
             }
-            if let urlDate, Self.urlOutweighs(stated: stated.date, url: urlDate, dateLine: sightings.nearDateLine?.date) {
+            // A full day in the URL path is when the site filed the story, as htmldate takes it
+            // before anything else: a stated day that differs from it is a later revision.
+            if let urlDate, urlDate.dayKey != stated.date.dayKey {
                 if let line = sightings.timed(onDay: urlDate.dayKey) { return PublicationDate(date: line.date, source: .dateLine) }
                 return PublicationDate(date: urlDate, source: .url)
             }
@@ -150,17 +152,6 @@ package struct PublicationDateFinder {
             return PublicationDate(date: date, source: .meta)
         }
         return nil
-    }
-
-    /// Whether the URL's day, not the stated one, is the publication day. Two independent
-    /// sources outweigh one: the date line at the headline decides for the day it names. Without
-    /// its vote, a URL day earlier than the stated one (beyond a time zone's reach) is the
-    /// original, and the stated date a later revision.
-    static func urlOutweighs(stated: FoundDate, url: FoundDate, dateLine: FoundDate?) -> Bool {
-        let gap = Timestamp.daysSinceEpoch(year: url.year, month: url.month, day: url.day)
-            - Timestamp.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
-        if gap == 0 || dateLine?.dayKey == stated.dayKey { return false }
-        return dateLine?.dayKey == url.dayKey || gap < -1
     }
 
     /// A UTC time stated in the page's own zone, when the page shows its local day or time

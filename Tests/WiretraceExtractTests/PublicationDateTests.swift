@@ -89,27 +89,24 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
     }
 
-    @Test("a URL day well before the stated one is the original publication")
-    func urlKeepsTheOriginalDay() throws {
+    @Test("a full day in the URL path outweighs a stated day that differs from it")
+    func urlDayOutweighsTheStatedOne() throws {
         let head = "<meta property=\"article:published_time\" content=\"2021-09-14T08:00:00+02:00\">"
-        let url = "https://example.org/2021/06/22/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: url) == "2021-06-22")
-        // A URL one day off is within a time zone's reach: the stated time stands.
-        let nextDay = "https://example.org/2021/09/13/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: nextDay) == "2021-09-14T08:00:00+02:00")
-        // A URL day after the stated one is not an original: the stated date stands.
-        let later = "https://example.org/2021/10/02/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: later) == "2021-09-14T08:00:00+02:00")
-    }
-
-    @Test("the date line at the headline casts the deciding vote between the URL and the markup")
-    func dateLineDecidesBetweenURLAndMarkup() throws {
-        let head = "<meta property=\"article:published_time\" content=\"2021-06-22T08:00:00+02:00\">"
-        let agreesWithURL = "<p class=\"date\">3 July 2021</p>"
-        #expect(try Self.published(Self.page(head: head, body: agreesWithURL), url: "https://example.org/2021/07/03/budget") == "2021-07-03")
-        let agreesWithMarkup = "<p class=\"date\">22 June 2021</p>"
-        #expect(try Self.published(Self.page(head: head, body: agreesWithMarkup), url: "https://example.org/2021/06/01/budget")
-            == "2021-06-22T08:00:00+02:00")
+        for (url, expected) in [
+            ("https://example.org/2021/06/22/harbour-budget/", "2021-06-22"),
+            ("https://example.org/2021/09/13/harbour-budget/", "2021-09-13"),
+            ("https://example.org/2021/10/02/harbour-budget/", "2021-10-02"),
+            // The same day: the stated time and zone stand.
+            ("https://example.org/2021/09/14/harbour-budget/", "2021-09-14T08:00:00+02:00"),
+            // A month without a day is no full date: the stated one stands.
+            ("https://example.org/2021/09/harbour-budget/", "2021-09-14T08:00:00+02:00"),
+        ] {
+            #expect(try Self.published(Self.page(head: head, body: ""), url: url) == expected)
+        }
+        // A date line on the URL's day gives the time and zone the URL lacks.
+        let line = "<p class=\"date\"><time datetime=\"2021-07-03T09:30:00+02:00\">3 July 2021</time></p>"
+        #expect(try Self.published(Self.page(head: head, body: line), url: "https://example.org/2021/07/03/budget")
+            == "2021-07-03T09:30:00+02:00")
     }
 
     @Test("a date line under the headline, in the page's language", arguments: [
