@@ -323,6 +323,22 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(lang: "de", body: author)) == "2021-04-14")
     }
 
+    @Test("a page that declares no language reads ambiguous numeric dates in the language of its text")
+    func undeclaredLanguageOrder() throws {
+        func page(_ paragraph: String) -> String {
+            """
+            <html><head><title>Hafen</title></head><body><article><h1>Hafen</h1>
+            <div class="date">03/04/2020</div>
+            \(String(repeating: "<p>\(paragraph)</p>\n", count: 4))
+            </article></body></html>
+            """
+        }
+        let german = page("Der Stadtrat hat den Haushalt für den Hafen nach einer langen Debatte über die Liegeplätze und die Kosten beschlossen.")
+        #expect(try Self.published(german, url: "https://example.com/hafen") == "2020-04-03")
+        let english = page("The council approved the harbour budget on Monday after a long debate about the berths and what they will cost.")
+        #expect(try Self.published(english, url: "https://example.com/harbour") == "2020-03-04")
+    }
+
     @Test("a data attribute naming the end of something is no publication date")
     func endDateAttribute() throws {
         let body = """
