@@ -110,6 +110,11 @@ package struct PublicationDateFinder {
             return PublicationDate(date: sighting.date, source: sighting.kind == .text ? .text : .dateLine)
         }
         if let date = sightings.script.first { return PublicationDate(date: date, source: .script) }
+        // The article's own image, filed under its day ("/uploads/2019/05/15/x.jpg"), before the
+        // days its text mentions (htmldate reads `og:image` before its free-text search).
+        if let image = metadata.meta("og:image", "twitter:image"), let date = dateInURL(image) {
+            return PublicationDate(date: date, source: .url)
+        }
         if let date = sightings.commonTextDate { return PublicationDate(date: date, source: .text) }
         // The title and the description sometimes say when ("Report of 22.04.2020").
         for text in [metadata.htmlTitle, metadata.meta("og:title"), metadata.meta("description", "og:description")] {

@@ -339,6 +339,18 @@ struct PublicationDateTests {
         #expect(try Self.published(english, url: "https://example.com/harbour") == "2020-03-04")
     }
 
+    @Test("the article image's path dates a page that states no date, before days its text mentions")
+    func imagePathDate() throws {
+        let head = "<meta property=\"og:image\" content=\"https://example.org/uploads/2021/04/14/berths.jpg\">"
+        // The text mentions another day, far below the headline.
+        let body = String(repeating: "<p>Members argued for hours over the cost of the new berths and the timetable for dredging.</p>", count: 20)
+            + "<p>Members recalled the first debate of 2 March 2021 and the study that followed it in the spring.</p>"
+        #expect(try Self.published(Self.page(head: head, body: body)) == "2021-04-14")
+        // A date line at the headline still says more.
+        let line = "<p class=\"date\">15 April 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: line + body)) == "2021-04-15")
+    }
+
     @Test("a data attribute naming the end of something is no publication date")
     func endDateAttribute() throws {
         let body = """
