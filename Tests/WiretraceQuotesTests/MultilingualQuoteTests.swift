@@ -223,3 +223,38 @@ import WiretraceCore
         #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Greis Anton")
     }
 }
+
+/// German speaker phrases around names and clauses, on sentences written for these tests.
+@Suite struct GermanSpeakerPhraseTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aQuoteLeftOpenEndsBeforeTheSentenceThatOpensTheNext() {
+        let text = "„Wir haben“, sagt der Rat, „im Mai kein Geld mehr. Die Steuer muss steigen. Das Amt schweigt dazu. "
+            + "Die Ministerin widerspricht. Sie sagt: „Wir senken die Steuer im Herbst.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.map(\.text).last == "Wir senken die Steuer im Herbst.")
+        #expect(found.last.flatMap { speakerMention(page, $0) } == "Sie")
+        // The open quote stops at the sentence before `Sie sagt:`.
+        #expect(found.contains { $0.text.hasSuffix("Die Ministerin widerspricht.") })
+    }
+
+    @Test func theNounOfAPrepositionalPhraseIsNotPartOfTheSubject() {
+        let text = "Der Reporter traf den Minister zu einem Gespräch, in dessen Verlauf Weber sagte: „Die Bahn wird teurer.“"
+        #expect(mentions(text) == ["Weber"])
+    }
+
+    @Test func aNameWithParticleAndArticleIsOneSpeaker() {
+        let text = "Am Montag war die Kommission in Rom. Ursula von der Leyen sagte: „Wir helfen sofort und ohne Bedingungen.“"
+        #expect(mentions(text) == ["Ursula von der Leyen"])
+    }
+
+    @Test func theAnswerToANamedQuestionerIsFromWhoTheSceneWasAbout() {
+        let text = "Einst machte er vor dem leeren Tisch tiefe Verbeugungen. „Was soll das denn?“ fragte der Wirt. "
+            + "„Seht Ihr denn nicht meine Freunde am Tisch?“"
+        #expect(mentions(text) == ["der Wirt", "er"])
+    }
+}

@@ -48,7 +48,13 @@ package struct MultilingualQuoteExtractor: Sendable {
         var bounds: [(open: Int, close: Int)] = []
         for span in spans {
             let open = tokenAt(span.open.lowerBound)
-            let close = span.close.isEmpty ? tokenAt(span.content.upperBound) : tokenAt(span.close.lowerBound)
+            var close = span.close.isEmpty ? tokenAt(span.content.upperBound) : tokenAt(span.close.lowerBound)
+            if span.close.isEmpty, !span.isDash, close < tokens.count, close > open + 1,
+                tokens[close].paragraph == tokens[open].paragraph
+            {
+                // A quote left open inside its paragraph ends at its last token, not at the word after it.
+                close -= 1
+            }
             bounds.append((open, close))
             openMarks.insert(open)
             if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
@@ -61,10 +67,23 @@ package struct MultilingualQuoteExtractor: Sendable {
         var lastName: String? = nil
         // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
         // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
-        var lastQuote: (paragraph: Int, reach: Int, asks: Bool, name: String?)? = nil
+        var lastQuote: (paragraph: Int, open: Int, reach: Int, asks: Bool, name: String?)? = nil
         var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
         var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
         var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
+        /// The subject of the sentence right before the quote opening at `open`, when no quote stands in it.
+        func subjectBefore(_ open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+            guard open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) else { return nil }
+            let end = open
+            let start = sentenceStart(sentence, open - 1)
+            guard start < end, !(start..<end).contains(where: { inQuote[$0] }) else { return nil }
+            return reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+            }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                // Not the noun of a place or time phrase (`still im Saal`).
+                k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
+            }
+        }
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -99,6 +118,12 @@ package struct MultilingualQuoteExtractor: Sendable {
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
                             found = (other.speaker, other.cue)
+                        } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
+                            reader.name(context.speaker).lowercased() != name.lowercased()
+                        {
+                            // No other speaker yet: the one the scene before the question was
+                            // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
+                            found = context
                         }
                     } else if let beforeLast {
                         // The turn before was the other party's, unnamed: this one is back to the
@@ -117,23 +142,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // dies sprach, …` (German narrative only: measured there).
                 found = reader.following(from: close + 1, sentence: sentence, openMarks: openMarks)
             }
-            if found == nil, words >= 3, lexicon.language == "de", open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) {
+            if found == nil, words >= 3, lexicon.language == "de" {
                 // The speaker carried from the sentence before: its subject (`Der Alte lehnte sich
                 // zurück. „…“`).
-                let end = open
-                let start = sentenceStart(sentence, open - 1)
-                if start < end, !(start..<end).contains(where: { inQuote[$0] }) {
-                    found = reader.sentenceSubject(from: start, before: end).flatMap { phrase in
-                        tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
-                    }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
-                        // Not the noun of a place or time phrase (`still im Saal`).
-                        k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
-                    }
-                }
+                found = subjectBefore(open)
             }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
-                lastQuote = (paragraph, close, asks, nil)
+                lastQuote = (paragraph, open, close, asks, nil)
                 (beforeLast, lastFound) = (lastFound, nil)
                 continue
             }
@@ -156,7 +172,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
-            lastQuote = (paragraph, min(reach, tokens.count - 1), asks, occurrence.speaker)
+            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, occurrence.speaker)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
@@ -235,6 +251,9 @@ package struct MultilingualQuoteExtractor: Sendable {
 struct SpeakerPhrases {
     let tokens: [Token]
     let lexicon: SpeechLexicon
+
+    /// Particles of family names that an article may follow (`von der`, `van den`, `de la`).
+    static let particles: Set<String> = ["von", "van", "de", "zu", "vom"]
 
     /// German prepositions that open a phrase that is no subject.
     static let prepositions: Set<String> = [
@@ -401,6 +420,15 @@ struct SpeakerPhrases {
         while k >= lowerBound, j - k < 6, tokens[k].isWord {
             let word = tokens[k].lower
             if lexicon.determiners.contains(word) {
+                // A name with a particle and an article: `Ursula von der Leyen`, `Hans von dem Berge`.
+                if k - 2 >= lowerBound, Self.particles.contains(tokens[k - 1].lower), tokens[k - 2].isWord,
+                    tokens[k - 2].isCapitalized, !lexicon.determiners.contains(tokens[k - 2].lower),
+                    k - 3 < lowerBound || !(lexicon.determiners.contains(tokens[k - 3].lower)
+                        || Self.prepositions.contains(tokens[k - 3].lower))
+                {
+                    k -= 2
+                    continue
+                }
                 k -= 1
                 break
             }
@@ -419,6 +447,26 @@ struct SpeakerPhrases {
         if a > lowerBound, lexicon.determiners.contains(tokens[a - 1].lower) { a -= 1 }
         return a...j
     }
+
+    /// The subject inside a German phrase that a preposition opens: a preposition governs one noun,
+    /// so a capitalised word after that noun starts the subject of a clause whose verb comes last
+    /// (`in deren Verlauf Jonescu sagte:`, `als im Saal Minister Weber rief:`).
+    func subjectAfterPrepositionalNoun(_ phrase: ClosedRange<Int>, lowerBound: Int) -> ClosedRange<Int>? {
+        guard lexicon.language == "de" else { return nil }
+        var b = phrase.lowerBound - 1
+        while b >= lowerBound, tokens[b].isWord, lexicon.determiners.contains(tokens[b].lower)
+            || Self.relativeGenitives.contains(tokens[b].lower)
+        {
+            b -= 1
+        }
+        guard b >= lowerBound, Self.prepositions.contains(tokens[b].lower) else { return nil }
+        let nouns = phrase.filter { tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }
+        guard nouns.count >= 2 else { return nil }
+        return nouns[1]...phrase.upperBound
+    }
+
+    /// Genitive relatives and articles that open a noun phrase after a preposition (`in deren Verlauf`).
+    static let relativeGenitives: Set<String> = ["deren", "dessen", "dem", "der", "den", "des"]
 
     /// The tokens from the comma (or `lowerBound`) before `end` up to `end`.
     func clause(endingBefore end: Int, from lowerBound: Int) -> Range<Int> {
@@ -569,7 +617,7 @@ struct SpeakerPhrases {
                 {
                     return (subject, cue)
                 }
-                return (phrase, cue)
+                return (subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) ?? phrase, cue)
             }
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
