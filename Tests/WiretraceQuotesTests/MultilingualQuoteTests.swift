@@ -258,3 +258,35 @@ import WiretraceCore
         #expect(mentions(text) == ["der Wirt", "er"])
     }
 }
+
+/// German newspaper attributions, on sentences written for these tests.
+@Suite struct GermanNewspaperAttributionTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func soAfterTheQuoteNamesTheSpeaker() {
+        #expect(mentions("„Wir haben alles versucht“, so der Trainer nach dem Spiel.") == ["der Trainer"])
+    }
+
+    @Test func aSeparableVerbAtTheEndOfAWieClause() {
+        #expect(mentions("Wie der Sprecher der Polizei mitteilte, „wurde niemand verletzt und der Täter gefasst“.")
+            == ["der Sprecher der Polizei"])
+    }
+
+    @Test func aCapitalisedNounSpeltLikeAVerbIsNoVerb() {
+        #expect(mentions("Der Angeklagte erwiderte auf die Frage des Richters: „Ich war an jenem Abend zu Hause.“")
+            == ["Der Angeklagte"])
+    }
+
+    @Test func theNextQuoteAfterAnAttributionGoesOnInTheSameWords() {
+        #expect(mentions("„Ich komme morgen wieder“, versprach der Arzt. „Bis dahin bleiben Sie im Bett.“")
+            == ["der Arzt", "der Arzt"])
+    }
+
+    @Test func anAbbreviatedTitleKeepsItsName() {
+        #expect(mentions("„Das Gesetz ist überflüssig und schädlich“, bemerkte Abg. Richter in der Sitzung.")
+            == ["Abg. Richter"])
+    }
+}

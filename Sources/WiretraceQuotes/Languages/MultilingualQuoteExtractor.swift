@@ -132,7 +132,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                     }
                 }
             }
-            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph,
+            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph, previous.close < open,
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
@@ -154,7 +154,9 @@ package struct MultilingualQuoteExtractor: Sendable {
                 continue
             }
             (beforeLast, lastFound) = (lastFound, found)
-            if let found { previous = (paragraph, close, found.speaker, found.cue) }
+            // The quote before reaches to the end of its attribution: `„…“, versprach der Arzt. „…“`
+            // goes on in the doctor's words.
+            if let found { previous = (paragraph, max(close, found.speaker.upperBound), found.speaker, found.cue) }
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
@@ -187,6 +189,9 @@ package struct MultilingualQuoteExtractor: Sendable {
         while k >= content.lowerBound, text.scalars[k].properties.isWhitespace { k -= 1 }
         return k >= content.lowerBound && text.scalars[k] == "?"
     }
+
+    /// Abbreviated titles a name follows (`Abg. Richter`, `Dr. Lueger`, `Prof. Virchow`).
+    static let titles: Set<String> = ["abg", "dr", "prof", "hr", "fr", "gen", "st", "mr", "mme", "sr", "sra", "ing", "dipl", "min"]
 
     /// Words after which a full stop ends no sentence (`u. A.`, `z. B.`, `Dr.`, `Abg.`): one or two
     /// letters, a number (`8. Juni`), or a listed abbreviation.
@@ -263,7 +268,17 @@ struct SpeakerPhrases {
 
     private static let joiners: Set<String> = [",", "\u{2014}", "\u{2013}", "\u{2015}", "-", "\u{060C}", ":"]
 
-    func isVerb(_ k: Int) -> Bool { k >= 0 && k < tokens.count && tokens[k].isWord && lexicon.isVerb(tokens[k].lower) }
+    func isVerb(_ k: Int) -> Bool {
+        guard k >= 0, k < tokens.count, tokens[k].isWord, lexicon.isVerb(tokens[k].lower) else { return false }
+        // German capitalises nouns: a capitalised word after another word is a noun (`die Frage`),
+        // not the verb it is spelt like.
+        if lexicon.language == "de", tokens[k].isCapitalized, k > 0, tokens[k - 1].isWord,
+            tokens[k - 1].paragraph == tokens[k].paragraph
+        {
+            return false
+        }
+        return true
+    }
 
     func isPronoun(_ k: Int) -> Bool { tokens[k].isWord && lexicon.pronouns.contains(tokens[k].lower) }
 
@@ -322,7 +337,11 @@ struct SpeakerPhrases {
         var k = start
         var last: Int? = nil
         var lowercase = 0
-        while k < limit, tokens[k].isWord, k - start < 8 {
+        while k < limit, tokens[k].isWord || Self.abbreviationStop(tokens, k, limit: limit), k - start < 8 {
+            if !tokens[k].isWord {
+                k += 1  // the full stop of a title (`Abg. Richter`, `Dr. Lueger`)
+                continue
+            }
             let word = tokens[k].lower
             if tokens[k].isCapitalized, !lexicon.determiners.contains(word), !lexicon.stops.contains(word),
                 k == start || !isVerb(k)
@@ -346,6 +365,12 @@ struct SpeakerPhrases {
         }
         guard let last else { return nil }
         return start...last
+    }
+
+    /// Whether token `k` is the full stop of a title abbreviation with a capitalised word after it.
+    static func abbreviationStop(_ tokens: [Token], _ k: Int, limit: Int) -> Bool {
+        k > 0 && k + 1 < limit && tokens[k].text == "." && tokens[k - 1].isWord && tokens[k + 1].isWord
+            && tokens[k + 1].isCapitalized && MultilingualQuoteExtractor.titles.contains(tokens[k - 1].lower)
     }
 
     /// An attribution set inside a quote between commas or dashes, near its start:
@@ -420,6 +445,14 @@ struct SpeakerPhrases {
         while k >= lowerBound, j - k < 6, tokens[k].isWord {
             let word = tokens[k].lower
             if lexicon.determiners.contains(word) {
+                // A genitive after the noun it belongs to: `der Sprecher der Polizei`.
+                if lexicon.language == "de", word == "der" || word == "des", k - 1 >= lowerBound, tokens[k - 1].isWord,
+                    tokens[k - 1].isCapitalized, !lexicon.determiners.contains(tokens[k - 1].lower),
+                    !lexicon.stops.contains(tokens[k - 1].lower), !isPronoun(k - 1), !isVerb(k - 1)
+                {
+                    k -= 1
+                    continue
+                }
                 // A name with a particle and an article: `Ursula von der Leyen`, `Hans von dem Berge`.
                 if k - 2 >= lowerBound, Self.particles.contains(tokens[k - 1].lower), tokens[k - 2].isWord,
                     tokens[k - 2].isCapitalized, !lexicon.determiners.contains(tokens[k - 2].lower),
@@ -549,6 +582,10 @@ struct SpeakerPhrases {
         }
         // "According to" after the quote: "…", selon le ministre.
         if let phrase = according(at: i, limit: hi) { return phrase }
+        // German `„…“, so der Trainer`: "so" and a speaker after the quote's comma.
+        if lexicon.language == "de", skipped > 0, tokens[i].lower == "so", let phrase = forward(from: i + 1, limit: hi) {
+            return (phrase, tokens[i].text)
+        }
         // Subject then verb: “…”, el presidente dijo.
         if lexicon.order != .verbFirst, let phrase = forward(from: i, limit: hi) {
             var k = phrase.upperBound + 1
