@@ -290,3 +290,28 @@ import WiretraceCore
             == ["Abg. Richter"])
     }
 }
+
+/// German narrative attributions, on sentences written for these tests.
+@Suite struct GermanNarrativeAttributionTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func anIndefiniteArticleBeforeANounIsNoPronoun() {
+        #expect(mentions("„Wer ist da?“ rief eine Stimme aus dem Hause. „Ein müder Wanderer“, antwortete Georg.")
+            == ["eine Stimme", "Georg"])
+    }
+
+    @Test func anAppositionDescribesTheSubjectBeforeIt() {
+        #expect(mentions("Der Kaufmann, ein kleiner dicker Mann, rief: „Das ist Betrug, meine Herren!“") == ["Der Kaufmann"])
+    }
+
+    @Test func aColonAfterAClauseWithoutSpeechVerbGivesItsSubject() {
+        #expect(mentions("Endlich brach der Hauptmann das Schweigen: „Wir marschieren morgen bei Tagesanbruch.“") == ["Hauptmann"])
+    }
+
+    @Test func aVerbAfterUndSharesASubjectAfterTheFirstVerb() {
+        #expect(mentions("Da trat der Wirt herein und sagte: „Das Essen ist bereit, meine Herrschaften.“") == ["Wirt"])
+    }
+}

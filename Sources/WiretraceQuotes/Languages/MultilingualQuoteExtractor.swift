@@ -304,7 +304,10 @@ struct SpeakerPhrases {
             skipped += 1
         }
         guard f < limit, tokens[f].isWord else { return nil }
-        if isPronoun(f) { return f...f }
+        // `eine Stimme`: an article before a noun, not the pronoun `eine`.
+        let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
+            && tokens[f + 1].isCapitalized && lexicon.capitalises
+        if isPronoun(f), !article { return f...f }
         if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
         var k = f
         var last: Int? = nil
@@ -519,7 +522,8 @@ struct SpeakerPhrases {
         guard lexicon.capitalises else { return nil }
         for k in range where k > range.lowerBound && tokens[k].isCapitalized && tokens[k - 1].isWord
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
-            && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+            && (!lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+                || nominativeArticle(k - 1, in: range))
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
@@ -531,6 +535,23 @@ struct SpeakerPhrases {
             return k...m
         }
         return nil
+    }
+
+    /// Whether token `a` is a German article that can open a subject (`der`, `die`, `ein`, `eine`)
+    /// after the verb of its clause, not in a prepositional phrase or a genitive: `Endlich brach der
+    /// Hauptmann das Schweigen`, `Da trat der Wirt herein`.
+    func nominativeArticle(_ a: Int, in range: Range<Int>) -> Bool {
+        guard lexicon.language == "de", ["der", "die", "ein", "eine"].contains(tokens[a].lower), a > range.lowerBound else { return false }
+        let before = tokens[a - 1]
+        guard before.isWord, !Self.prepositions.contains(before.lower), !before.isCapitalized || a - 1 == range.lowerBound
+        else { return false }
+        // The finite verb stands before it in its clause (verb second): a lower-case word that is
+        // no article, adverb or conjunction.
+        return (range.lowerBound..<a).contains { j in
+            tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
+                && !lexicon.stops.contains(tokens[j].lower) && !lexicon.auxiliaries.contains(tokens[j].lower)
+                && !isPronoun(j)
+        }
     }
 
     /// The subject that opens a sentence (`Erdoğan, “…” dedi`).
@@ -659,6 +680,17 @@ struct SpeakerPhrases {
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
             let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
+            if coordinated, tokens[v - 1].text == "," {
+                // An apposition between commas describes the subject before it: `Der Kaufmann, ein
+                // kleiner dicker Mann, rief: „…“`.
+                let inner = clause(endingBefore: v - 1, from: range.lowerBound)
+                if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
+                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower),
+                    let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
+                {
+                    return (subject, cue)
+                }
+            }
             if coordinated, let subject = clauseSubject(in: clause(endingBefore: v - 1, from: range.lowerBound)) {
                 return (subject, cue)
             }
@@ -677,6 +709,16 @@ struct SpeakerPhrases {
                 a == range.lowerBound || !tokens[a - 1].isWord
             {
                 return (a...(open - 2), ":")
+            }
+            // A German colon opens speech after any clause: its subject speaks (`Endlich brach der
+            // Hauptmann das Schweigen: „…“`).
+            if lexicon.language == "de" {
+                let start = clause(endingBefore: open - 1, from: range.lowerBound).lowerBound
+                if let subject = sentenceSubject(from: start, before: open - 1).flatMap({ phrase in
+                    tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+                }) ?? clauseSubject(in: start..<(open - 1)) {
+                    return (subject, ":")
+                }
             }
         }
         return nil
