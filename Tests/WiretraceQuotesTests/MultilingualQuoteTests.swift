@@ -311,6 +311,16 @@ import WiretraceCore
         #expect(mentions("Endlich brach der Hauptmann das Schweigen: „Wir marschieren morgen bei Tagesanbruch.“") == ["Hauptmann"])
     }
 
+    @Test func aVerbAfterASubordinateClauseComesBeforeItsSubject() {
+        #expect(mentions("Auf die Frage, ob er zurücktreten werde, sagte der Minister: „Davon kann keine Rede sein.“")
+            == ["der Minister"])
+    }
+
+    @Test func aClauseOpeningWithItsVerbHasItsSubjectBeforeTheComma() {
+        #expect(mentions("Der Vorsitzende, Geheimrat Müller, eröffnete die Sitzung mit den Worten: „Meine Herren, wir beginnen.“")
+            == ["Geheimrat Müller"])
+    }
+
     @Test func aVerbAfterUndSharesASubjectAfterTheFirstVerb() {
         #expect(mentions("Da trat der Wirt herein und sagte: „Das Essen ist bereit, meine Herrschaften.“") == ["Wirt"])
     }

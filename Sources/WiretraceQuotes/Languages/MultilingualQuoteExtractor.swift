@@ -545,10 +545,11 @@ struct SpeakerPhrases {
         let before = tokens[a - 1]
         guard before.isWord, !Self.prepositions.contains(before.lower), !before.isCapitalized || a - 1 == range.lowerBound
         else { return false }
-        // The finite verb stands before it in its clause (verb second): a lower-case word that is
-        // no article, adverb or conjunction.
+        // The finite verb stands before it in its clause, after something else (verb second): a
+        // lower-case word that is no article, adverb or conjunction. A clause that opens with its
+        // verb has its subject before the comma (`Der Vorsitzende, …, eröffnete die Sitzung`).
         return (range.lowerBound..<a).contains { j in
-            tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
+            j > range.lowerBound && tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
                 && !lexicon.stops.contains(tokens[j].lower) && !lexicon.auxiliaries.contains(tokens[j].lower)
                 && !isPronoun(j)
         }
@@ -680,6 +681,11 @@ struct SpeakerPhrases {
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
             let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
+            if lexicon.language == "de", tokens[v - 1].text == ",", let subject = forward(from: v + 1, limit: open, inverted: true) {
+                // A verb after a subordinate clause comes before its subject: `Als ihn der Richter
+                // fragte, warum er es getan habe, antwortete der Angeklagte: „…“`.
+                return (subject, cue)
+            }
             if coordinated, tokens[v - 1].text == "," {
                 // An apposition between commas describes the subject before it: `Der Kaufmann, ein
                 // kleiner dicker Mann, rief: „…“`.
@@ -714,6 +720,12 @@ struct SpeakerPhrases {
             // Hauptmann das Schweigen: „…“`).
             if lexicon.language == "de" {
                 let start = clause(endingBefore: open - 1, from: range.lowerBound).lowerBound
+                if start > range.lowerBound + 1, tokens[start - 1].text == ",", tokens[start].isWord, !tokens[start].isCapitalized,
+                    !isPronoun(start), let subject = backward(endingAt: start - 2, lowerBound: range.lowerBound)
+                {
+                    // The clause opens with its verb: its subject stands before the comma.
+                    return (subject, ":")
+                }
                 if let subject = sentenceSubject(from: start, before: open - 1).flatMap({ phrase in
                     tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
                 }) ?? clauseSubject(in: start..<(open - 1)) {
