@@ -486,7 +486,7 @@ struct SpeakerPhrases {
 
     /// The subject inside a German phrase that a preposition opens: a preposition governs one noun,
     /// so a capitalised word after that noun starts the subject of a clause whose verb comes last
-    /// (`in deren Verlauf Jonescu sagte:`, `als im Saal Minister Weber rief:`).
+    /// (`in dessen Verlauf Weber sagte:`, `als im Saal Minister Weber rief:`).
     func subjectAfterPrepositionalNoun(_ phrase: ClosedRange<Int>, lowerBound: Int) -> ClosedRange<Int>? {
         guard lexicon.language == "de" else { return nil }
         var b = phrase.lowerBound - 1
