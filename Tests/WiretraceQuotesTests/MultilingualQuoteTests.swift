@@ -321,6 +321,12 @@ import WiretraceCore
             == ["Geheimrat Müller"])
     }
 
+    @Test func aWordSpeltLikeAVerbOpeningTheTextBeforeAQuoteIsRead() {
+        // "Frage" is spelt like a form of "fragen" and stands first: nothing before it to read.
+        let text = "Frage: „Werden Sie kandidieren?“ Antwort: „Das habe ich noch nicht entschieden.“"
+        #expect(mentions(text).count == 2)
+    }
+
     @Test func aVerbAfterUndSharesASubjectAfterTheFirstVerb() {
         #expect(mentions("Da trat der Wirt herein und sagte: „Das Essen ist bereit, meine Herrschaften.“") == ["Wirt"])
     }

@@ -681,7 +681,9 @@ struct SpeakerPhrases {
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
             let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
-            if lexicon.language == "de", tokens[v - 1].text == ",", let subject = forward(from: v + 1, limit: open, inverted: true) {
+            if lexicon.language == "de", v > range.lowerBound, tokens[v - 1].text == ",",
+                let subject = forward(from: v + 1, limit: open, inverted: true)
+            {
                 // A verb after a subordinate clause comes before its subject: `Als ihn der Richter
                 // fragte, warum er es getan habe, antwortete der Angeklagte: „…“`.
                 return (subject, cue)
