@@ -331,3 +331,23 @@ import WiretraceCore
         #expect(mentions("Da trat der Wirt herein und sagte: „Das Essen ist bereit, meine Herrschaften.“") == ["Wirt"])
     }
 }
+
+/// Interviews: the party a conversation is said to be with answers, on sentences written for these tests.
+@Suite struct GermanInterviewTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func thePartnerOfTheConversationAnswersAndTurnsAlternate() {
+        let text = "Unser Berichterstatter sprach mit dem Bürgermeister Hahn. Er fragte: „Wann wird die Brücke fertig?“ "
+            + "— „Im Herbst, hoffe ich.“ — „Und was kostet sie?“ — „Das weiß noch niemand genau.“"
+        #expect(mentions(text) == ["Er", "dem Bürgermeister Hahn", "Er", "dem Bürgermeister Hahn"])
+    }
+
+    @Test func aConversationNounNamesThePartner() {
+        let text = "Ein Reporter hatte mit der Ministerin Berger eine Unterredung. Der Reporter: „Bleiben Sie im Amt?“ "
+            + "— „Ja, gewiss bis zum Ende.“"
+        #expect(mentions(text) == ["Der Reporter", "der Ministerin Berger"])
+    }
+}

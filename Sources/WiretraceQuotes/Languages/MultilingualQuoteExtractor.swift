@@ -107,6 +107,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             if found == nil { found = reader.label(before: open) ?? reader.label(opening: open, close: close) }
             let paragraph = tokens[open].paragraph
             var turn = false
+            var inherited: String? = nil
             if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
                 !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
             {
@@ -118,12 +119,21 @@ package struct MultilingualQuoteExtractor: Sendable {
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
                             found = (other.speaker, other.cue)
+                            // The other party keeps the name it had, not the last name a pronoun
+                            // would take now.
+                            inherited = other.name
                         } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
                             reader.name(context.speaker).lowercased() != name.lowercased()
                         {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
                             found = context
+                        } else if lexicon.language == "de", let partner = reader.interlocutor(before: lastQuote.open),
+                            reader.name(partner).lowercased() != name.lowercased()
+                        {
+                            // No other speaker yet: the one the conversation was said to be with
+                            // (`sprach mit dem Bürgermeister Hahn. Er fragte: „…?“ — „…“`).
+                            found = (partner, "")
                         }
                     } else if let beforeLast {
                         // The turn before was the other party's, unnamed: this one is back to the
@@ -167,7 +177,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
-                occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
+                occurrence.speaker = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
@@ -533,6 +543,29 @@ struct SpeakerPhrases {
                 m += 1
             }
             return k...m
+        }
+        return nil
+    }
+
+    /// Nouns of a conversation (`eine Unterredung mit X`).
+    static let conversations: Set<String> = ["gespräch", "gespräche", "unterredung", "unterhaltung", "interview", "besprechung", "audienz"]
+
+    /// The partner of a conversation told in the 60 tokens before `open`: the phrase after "mit"
+    /// in a sentence with a speech verb or a conversation noun (`sprach mit dem Minister`,
+    /// `hatte mit dem Minister Weber eine Unterredung`).
+    func interlocutor(before open: Int) -> ClosedRange<Int>? {
+        guard lexicon.language == "de" else { return nil }
+        var k = open - 1
+        while k >= 0, open - k <= 60 {
+            defer { k -= 1 }
+            guard tokens[k].lower == "mit", k + 1 < open else { continue }
+            let around = max(0, k - 6)..<min(open, k + 12)
+            guard around.contains(where: { isVerb($0) || Self.conversations.contains(tokens[$0].lower) }) else { continue }
+            if let phrase = forward(from: k + 1, limit: min(open, k + 9)), tokens[phrase].contains(where: \.isCapitalized),
+                !isPronoun(phrase.lowerBound)
+            {
+                return phrase
+            }
         }
         return nil
     }
