@@ -345,7 +345,7 @@ struct SpeakerPhrases {
 
     /// A German noun phrase: determiners and a few adjectives, then capitalised words (German
     /// capitalises every noun, so the phrase ends after them), perhaps joined to a genitive or a
-    /// `von` phrase: `die Herzogin`, `General Ducrot`, `einer der deutschen Maler`.
+    /// `von` phrase: `die Herzogin`, `General Weber`, `einer der deutschen Maler`.
     private func germanForward(from start: Int, limit: Int) -> ClosedRange<Int>? {
         var k = start
         var last: Int? = nil
