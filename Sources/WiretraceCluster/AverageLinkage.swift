@@ -95,12 +95,20 @@ struct AverageLinkage {
 
     /// Merges until no pair reaches `threshold`; returns the clusters (sorted member lists),
     /// sorted by their first member.
+    ///
+    /// Only pairs whose average reaches the threshold enter the heap: merging stops at the
+    /// first one below it, so the others could only ever be popped last. (Each merge re-scores
+    /// every neighbour of the merged cluster, and a large component pushed millions of
+    /// candidates that never merge: most of the story stage's memory.) Candidates that rank
+    /// equal name the same pair and pop one after the other, so the merges are the same.
     mutating func run(threshold: Double) -> [[Int]] {
         var heap = MaxHeap()
+        func push(_ a: Int, _ b: Int) {
+            let score = average(a, b)
+            if score >= threshold { heap.push(Candidate(score: score, a: a, b: b, versionA: version[a], versionB: version[b])) }
+        }
         for a in 0..<sizes.count {
-            for b in edges[a].keys where b > a {
-                heap.push(Candidate(score: average(a, b), a: a, b: b, versionA: 0, versionB: 0))
-            }
+            for b in edges[a].keys where b > a { push(a, b) }
         }
         while let best = heap.pop() {
             guard best.score >= threshold else { break }
@@ -131,7 +139,7 @@ struct AverageLinkage {
             }
             for neighbour in edges[keep].keys where alive[neighbour] {
                 let (a, b) = keep < neighbour ? (keep, neighbour) : (neighbour, keep)
-                heap.push(Candidate(score: average(a, b), a: a, b: b, versionA: version[a], versionB: version[b]))
+                push(a, b)
             }
         }
         return (0..<sizes.count).filter { alive[$0] }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }

@@ -68,8 +68,6 @@ public struct StoryClusterer: Sendable {
             let norm = sum.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             return sum.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
         }
-        let nodeVectors = nodes.map { centroid($0, vectors.vectors) }
-        let nodeEntities = nodes.map { centroid($0, vectors.entityVectors) }
         let share = configuration.entityShare
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
@@ -81,79 +79,87 @@ public struct StoryClusterer: Sendable {
             kinds: Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
         let multilingual = !cross.isEmpty
 
-        // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
-        // candidate j is one pass over j's terms instead of a merge walk: the same products,
-        // added in the same (ascending term) order, so the same sums.
-        // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
-        // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
-        // among a document's strongest entity terms and cut from its full vector: sizing from the
-        // full vectors alone let an entity id fall past the end.
-        let termCount = Self.termIDSpace(vocabulary: vocabulary, nodeVectors, nodeEntities)
-        var denseVector = [Double](repeating: 0, count: termCount)
-        var denseEntities = [Double](repeating: 0, count: termCount)
-        func scatter(_ i: Int, clear: Bool = false) {
-            for entry in nodeVectors[i] { denseVector[entry.term] = clear ? 0 : entry.weight }
-            for entry in nodeEntities[i] { denseEntities[entry.term] = clear ? 0 : entry.weight }
-        }
-        func denseDot(_ dense: [Double], _ vector: [(term: Int, weight: Double)]) -> Double {
-            dense.withUnsafeBufferPointer { dense in
-                vector.withUnsafeBufferPointer { vector in
-                    var sum = 0.0
-                    for entry in vector {
-                        let weight = dense[entry.term]
-                        if weight != 0 { sum += weight * entry.weight }
-                    }
-                    return sum
-                }
-            }
-        }
-        /// The similarity of the scattered node i to node j.
-        func similarity(_ i: Int, _ j: Int) -> Double {
-            if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
-            var score = (1 - share) * denseDot(denseVector, nodeVectors[j])
-            if share > 0 { score += share * denseDot(denseEntities, nodeEntities[j]) }
-            if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
-                score += configuration.sharedQuoteBonus
-            }
-            if multilingual { score = max(score, cross.similarity(i, j)) }
-            return min(score, 1)
-        }
-
-        // Candidate node pairs: those sharing a term (inverted index, by term id).
-        var postings = [[Int]](repeating: [], count: termCount)
-        for (node, vector) in nodeVectors.enumerated() {
-            for entry in vector { postings[entry.term].append(node) }
-        }
-        // And, across languages, the pairs linked by their anchors.
+        // Candidate pairs scored into edges. What only scoring needs (the nodes' vectors, the
+        // postings, the scattered weights) lives in this block and is gone before the merges,
+        // which hold the edges.
         var edges: [(a: Int, b: Int, similarity: Double)] = []
         let floor = configuration.linkThreshold / 4
-        if nodes.count <= Self.exhaustiveCandidateNodes {
-            for i in 0..<nodes.count {
-                var seen = Set<Int>()
-                for entry in nodeVectors[i] {
-                    for j in postings[entry.term] where j > i { seen.insert(j) }
-                }
-                if multilingual {
-                    for j in cross.neighbours[i] where j > i { seen.insert(j) }
-                }
-                scatter(i)
-                for j in seen.sorted() {
-                    let score = similarity(i, j)
-                    if score >= floor { edges.append((i, j, score)) }
-                }
-                scatter(i, clear: true)
+        do {
+            let nodeVectors = nodes.map { centroid($0, vectors.vectors) }
+            let nodeEntities = nodes.map { centroid($0, vectors.entityVectors) }
+
+            // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
+            // candidate j is one pass over j's terms instead of a merge walk: the same products,
+            // added in the same (ascending term) order, so the same sums.
+            // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
+            // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
+            // among a document's strongest entity terms and cut from its full vector: sizing from the
+            // full vectors alone let an entity id fall past the end.
+            let termCount = Self.termIDSpace(vocabulary: vocabulary, nodeVectors, nodeEntities)
+            var denseVector = [Double](repeating: 0, count: termCount)
+            var denseEntities = [Double](repeating: 0, count: termCount)
+            func scatter(_ i: Int, clear: Bool = false) {
+                for entry in nodeVectors[i] { denseVector[entry.term] = clear ? 0 : entry.weight }
+                for entry in nodeEntities[i] { denseEntities[entry.term] = clear ? 0 : entry.weight }
             }
-        } else {
-            for (i, var candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
-                if multilingual, !cross.neighbours[i].isEmpty {
-                    candidates = Array(Set(candidates).union(cross.neighbours[i].filter { $0 > i })).sorted()
+            func denseDot(_ dense: [Double], _ vector: [(term: Int, weight: Double)]) -> Double {
+                dense.withUnsafeBufferPointer { dense in
+                    vector.withUnsafeBufferPointer { vector in
+                        var sum = 0.0
+                        for entry in vector {
+                            let weight = dense[entry.term]
+                            if weight != 0 { sum += weight * entry.weight }
+                        }
+                        return sum
+                    }
                 }
-                scatter(i)
-                for j in candidates {
-                    let score = similarity(i, j)
-                    if score >= floor { edges.append((i, j, score)) }
+            }
+            /// The similarity of the scattered node i to node j.
+            func similarity(_ i: Int, _ j: Int) -> Double {
+                if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
+                var score = (1 - share) * denseDot(denseVector, nodeVectors[j])
+                if share > 0 { score += share * denseDot(denseEntities, nodeEntities[j]) }
+                if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
+                    score += configuration.sharedQuoteBonus
                 }
-                scatter(i, clear: true)
+                if multilingual { score = max(score, cross.similarity(i, j)) }
+                return min(score, 1)
+            }
+
+            // Candidate node pairs: those sharing a term (inverted index, by term id).
+            var postings = [[Int]](repeating: [], count: termCount)
+            for (node, vector) in nodeVectors.enumerated() {
+                for entry in vector { postings[entry.term].append(node) }
+            }
+            // And, across languages, the pairs linked by their anchors.
+            if nodes.count <= Self.exhaustiveCandidateNodes {
+                for i in 0..<nodes.count {
+                    var seen = Set<Int>()
+                    for entry in nodeVectors[i] {
+                        for j in postings[entry.term] where j > i { seen.insert(j) }
+                    }
+                    if multilingual {
+                        for j in cross.neighbours[i] where j > i { seen.insert(j) }
+                    }
+                    scatter(i)
+                    for j in seen.sorted() {
+                        let score = similarity(i, j)
+                        if score >= floor { edges.append((i, j, score)) }
+                    }
+                    scatter(i, clear: true)
+                }
+            } else {
+                for (i, var candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
+                    if multilingual, !cross.neighbours[i].isEmpty {
+                        candidates = Array(Set(candidates).union(cross.neighbours[i].filter { $0 > i })).sorted()
+                    }
+                    scatter(i)
+                    for j in candidates {
+                        let score = similarity(i, j)
+                        if score >= floor { edges.append((i, j, score)) }
+                    }
+                    scatter(i, clear: true)
+                }
             }
         }
         if multilingual, !cross.unlinked.isEmpty {

@@ -89,7 +89,9 @@ public final class OutletBoilerplate {
             guard let (outlet, paragraphKeys) = keys[index], let counts = outlets[outlet] else { continue }
             let needed = max(configuration.minimumDocuments, Int((configuration.minimumShare * Double(counts.documents)).rounded(.up)))
             guard eligible?[index] ?? true else {
-                retitle(&articles[index], counts: counts, needed: needed)
+                if Self.titleMayBeLearned(articles[index], paragraphKeys: paragraphKeys, counts: counts, needed: needed) {
+                    retitle(&articles[index], counts: counts, needed: needed)
+                }
                 continue
             }
             let drop = paragraphKeys.map { Int(counts.paragraphs[$0] ?? 0) >= needed }
@@ -100,6 +102,32 @@ public final class OutletBoilerplate {
             removedParagraphs += dropped
             cleanedDocuments += 1
         }
+    }
+
+    /// Whether ``retitle(_:counts:needed:)`` can change the title: it is learned boilerplate
+    /// itself, or its whitespace-collapsed form is a line of one of the text's learned
+    /// paragraphs or a learned line. Most verbatim texts are none of these, and this test reads
+    /// only the title and the learned paragraphs, where retitling reads and keys every line.
+    ///
+    /// A learned line equal to an ASCII collapsed title has its scalars, or differs only in the
+    /// few scalars that are canonically single ASCII characters (the Kelvin sign, the Greek
+    /// question mark and varia), which key as those characters: keying the collapsed title finds it. A non-ASCII title could equal a line under
+    /// canonical equivalence with other scalars (another key), so it always goes to retitling.
+    ///
+    /// - Parameter paragraphKeys: ``paragraphKey(_:)`` of each of ``paragraphs(of:)`` of the text.
+    /// - Complexity: O(title length + learned paragraphs' length + paragraph count).
+    private static func titleMayBeLearned(_ article: Article, paragraphKeys: [UInt64], counts: OutletCounts, needed: Int) -> Bool {
+        guard let title = article.title else { return false }
+        func learned(_ key: UInt64) -> Bool { Int(counts.paragraphs[key] ?? 0) >= needed }
+        if learned(paragraphKey(Substring(title))) { return true }
+        let collapsed = TextUtilities.collapseWhitespace(title)
+        guard collapsed.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        if learned(paragraphKey(Substring(collapsed))) { return true }
+        guard paragraphKeys.contains(where: learned) else { return false }
+        for (paragraph, key) in zip(paragraphs(of: article.text), paragraphKeys) where learned(key) {
+            if TextUtilities.nonBlankLines(String(paragraph)).contains(collapsed) { return true }
+        }
+        return false
     }
 
     /// Replaces a verbatim text's title that is learned boilerplate (its line, or the paragraph

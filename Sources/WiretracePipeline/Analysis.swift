@@ -17,6 +17,7 @@ struct Analysis {
         func mark(_ stage: String) {
             let now = Date()
             stages.append((stage, now.timeIntervalSince(last)))
+            StageMemory.stageEnded(stage)
             last = now
         }
     }
@@ -189,14 +190,17 @@ struct Analysis {
         }
         // Anchor terms (numbers and name sound keys, compared across languages only) are kept
         // with the words and go apart here.
+        // Each document's counts are taken out as its input is made, so they are not held twice.
         let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
         let inputs = articles.enumerated().map { index, article in
-            StoryInput(
+            let counts = terms[index]
+            terms[index] = []
+            return StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
                 creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
                 quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(),
-                terms: terms[index].filter { !isAnchor[Int($0.term)] }, textLength: article.textLength,
-                language: article.language, anchors: terms[index].filter { isAnchor[Int($0.term)] })
+                terms: counts.filter { !isAnchor[Int($0.term)] }, textLength: article.textLength,
+                language: article.language, anchors: counts.filter { isAnchor[Int($0.term)] })
         }
         terms = []
         let clusterer = StoryClusterer(

@@ -75,4 +75,23 @@ import WiretraceCore
         #expect(articles.map(\.text) == texts)
         #expect(learner.retitledDocuments == 10)
     }
+    @Test func aTitleThatIsALearnedLineInsideAnotherParagraphIsChosenAgain() throws {
+        // The promotion line is learned as a paragraph of its own on ten pages; on the eleventh it
+        // opens a longer paragraph, and the record's title is that line with stray spaces, so
+        // neither the title as given nor that paragraph is learned: only the line is.
+        let promotion = "Get breaking news alerts from the Coast Courier app"
+        let places = ["Aldous", "Brenning", "Calder", "Dunmore", "Eastwick", "Fairhaven", "Glenroy", "Hollins", "Ivybridge", "Jarrow"]
+        var articles = try places.enumerated().map { index, place in
+            let text = "\(promotion)\n\nStorm damage in \(place) reaches the harbour council\n\n\(Self.body)"
+            return try ArticleExtractor().extract(Self.verbatim(text, outlet: "coastcourier.example", id: "c\(index)")).get()
+        }
+        let text = "\(promotion)\nTide warning issued for the Kirkby seafront\n\n\(Self.body) Filed from Kirkby."
+        var last = try ArticleExtractor().extract(Self.verbatim(text, outlet: "coastcourier.example", id: "c10")).get()
+        last.title = "  " + promotion.replacingOccurrences(of: " app", with: "  app")
+        articles.append(last)
+        let learner = OutletBoilerplate()
+        learner.clean(&articles, eligible: Array(repeating: false, count: articles.count))
+        #expect(learner.retitledDocuments == 11)
+        #expect(articles[10].title == "Tide warning issued for the Kirkby seafront")
+    }
 }
