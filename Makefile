@@ -112,8 +112,11 @@ fuzz-run:
 QUOTES_TRAIN ?= ../shared/data/quotes/polnear-train.jsonl
 QUOTES_HOLDOUT ?= 0
 QUOTES_PAIR_FOLDS ?= 1
-train-quotes: release
-	.build/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 48 --prune 50 --pair-folds $(QUOTES_PAIR_FOLDS) --fold-epochs 16 --holdout $(QUOTES_HOLDOUT) \
+# QUOTES_SCRATCH=.build-x builds and trains in another scratch directory (a worktree's own).
+QUOTES_SCRATCH ?= .build
+train-quotes: deps
+	$(SWIFT) build -c release --product wiretrace --scratch-path $(QUOTES_SCRATCH)
+	$(QUOTES_SCRATCH)/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 48 --prune 50 --pair-folds $(QUOTES_PAIR_FOLDS) --fold-epochs 16 --holdout $(QUOTES_HOLDOUT) \
 		$(if $(filter 0,$(QUOTES_HOLDOUT)),--out Sources/WiretraceQuotes/QuoteTaggerWeights.swift)
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
