@@ -15,11 +15,18 @@ gold URL, which htmldate otherwise takes from the page's canonical link.
 
 Split: a page is in the train part when the first hex digit of its file name (the SHA-1 of its
 URL) is 0-7, in the dev part when it is 8-f. Both contenders are scored on train, dev and all.
+
+`--strip meta|url|markup` checks the fallbacks on the train part only, with its pages' strong
+sources removed (the dev part is never stripped: looking at which of its pages fail would be
+fitting): `meta` drops JSON-LD and every `<meta>` but the charset; `url` also drops the canonical
+link and the gold URL; `markup` also drops `datetime`, `content`, `title`, `itemprop`, date and time
+`data-` attributes and every script, leaving the visible text.
 """
 import argparse
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -52,6 +59,36 @@ print(json.dumps({"version": htmldate.__version__, "predictions": out}))
 """
 
 
+def strip_pages(gold, html_dir, level, scratch):
+    """Copies of the train part's pages without their strong date sources, and their gold file."""
+    out_dir = os.path.join(scratch, "stripped")
+    os.makedirs(out_dir)
+    gold_path = os.path.join(scratch, "stripped.jsonl")
+    with open(gold_path, "w", encoding="utf-8") as gold_file:
+        for page in gold:
+            if part(page["file"]) != "train":
+                continue
+            path = os.path.join(html_dir, page["file"])
+            data = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+            text = re.sub(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", "", text, flags=re.S | re.I)
+            text = re.sub(r"<meta\b[^>]*>", "", text, flags=re.I)
+            if level in ("url", "markup"):
+                text = re.sub(r"<link\b[^>]*rel=[\"']?canonical[^>]*>", "", text, flags=re.I)
+                page = dict(page, url=None)
+            if level == "markup":
+                text = re.sub(r'\s(datetime|content|data-[\w-]*(?:date|time|publish)[\w-]*|title|itemprop)="[^"]*"', "", text, flags=re.I)
+                text = re.sub(r"<script\b.*?</script>", "", text, flags=re.S | re.I)
+            text = re.sub(r"<head[^>]*>", lambda m: m.group(0) + f'<meta charset="{encoding}">', text, count=1, flags=re.I)
+            with gzip.open(os.path.join(out_dir, page["file"]), "wb") as page_file:
+                page_file.write(text.encode(encoding))
+            gold_file.write(json.dumps(page) + "\n")
+    return gold_path, out_dir
+
+
 def part(file_name):
     return "train" if file_name[0] in "01234567" else "dev"
 
@@ -75,10 +112,14 @@ def main():
     parser.add_argument("--python", default=".build-bench/venv/bin/python")
     parser.add_argument("--htmldate-url", action="store_true", help="pass the gold URL to htmldate too")
     parser.add_argument("--diff", action="store_true", help="list the pages where the two disagree")
+    parser.add_argument("--strip", choices=["meta", "url", "markup"], help="train part only, strong sources removed")
     args = parser.parse_args()
 
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     with tempfile.TemporaryDirectory() as scratch:
+        if args.strip:
+            args.gold, args.html = strip_pages(gold, args.html, args.strip, scratch)
+            gold = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
         predictions_path = os.path.join(scratch, "wiretrace.jsonl")
         subprocess.run(
             [args.wiretrace, "eval", "dates", "--gold", args.gold, "--html", args.html, "--predictions", predictions_path],
@@ -87,9 +128,9 @@ def main():
         for line in open(predictions_path, encoding="utf-8"):
             record = json.loads(line)
             wiretrace[record["file"]] = record["found"]
-    child = subprocess.run(
-        [args.python, "-c", HTMLDATE_CHILD, args.gold, args.html, "1" if args.htmldate_url else "0"],
-        check=True, capture_output=True, text=True)
+        child = subprocess.run(
+            [args.python, "-c", HTMLDATE_CHILD, args.gold, args.html, "1" if args.htmldate_url else "0"],
+            check=True, capture_output=True, text=True)
     result = json.loads(child.stdout.strip().splitlines()[-1])
     htmldate = result["predictions"]
 

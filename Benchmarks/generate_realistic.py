@@ -34,11 +34,11 @@ OUTLETS = ["wire-a.example", "wire-b.example", "wire-c.example"] + ["outlet%02d.
 CREDITS = ["By Reuters", "(AP) —", "AFP", "Source: Reuters", "— Associated Press"]
 
 
-def load_articles(data):
+def load_articles(data, without=()):
     seen, articles = set(), []
     for path, field in SOURCES:
         full = os.path.join(data, path)
-        if not os.path.exists(full):
+        if not os.path.exists(full) or any(name in path for name in without):
             continue
         with open(full, encoding="utf-8") as lines:
             for line in lines:
@@ -52,7 +52,7 @@ def load_articles(data):
                     articles.append(sentences)
     # NTREX: the English documents only.
     ntrex = os.path.join(data, "multilingual/ntrex-docs.jsonl")
-    if os.path.exists(ntrex):
+    if os.path.exists(ntrex) and not any(name in ntrex for name in without):
         with open(ntrex, encoding="utf-8") as lines:
             for line in lines:
                 record = json.loads(line)
@@ -131,15 +131,19 @@ def main():
     parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
     parser.add_argument("--out", default=".build-bench")
     parser.add_argument("--family-share", type=float, default=0.3)
+    parser.add_argument("--without", action="append", default=[], metavar="NAME",
+                        help="leave out the source files whose path contains NAME (e.g. ecbplus, for distractors "
+                             "around that set); the file is then named realistic-N-without-NAME.jsonl")
     args = parser.parse_args()
-    articles = load_articles(args.data)
+    articles = load_articles(args.data, args.without)
     if not articles:
         print("no sentences found under %s (the shared evaluation data); skipping" % args.data, file=sys.stderr)
         sys.exit(2)
     rng = random.Random(args.seed)
     writer = Writer(rng, articles)
     os.makedirs(args.out, exist_ok=True)
-    path = os.path.join(args.out, "realistic-%d.jsonl" % args.docs)
+    suffix = "".join("-without-" + name for name in args.without)
+    path = os.path.join(args.out, "realistic-%d%s.jsonl" % (args.docs, suffix))
     base = 1_531_000_000  # seconds: a week of publication times
     count = 0
     families = 0

@@ -153,6 +153,7 @@ struct CrossLanguageNodes {
         var compared: [(a: Int, b: Int, cosine: Double)] = []
         var best = [[Double]](repeating: Array(repeating: 0, count: languageIDs.count), count: count)
         let latin = languages.map { $0.map(CrossLanguageAnchors.latinScriptLanguages.contains) ?? false }
+        let caseless = languages.map { $0.map(Self.caselessNameLanguages.contains) ?? false }
         // Per node, the norms of its vector without sound keys and without spellings.
         func norm(_ vector: [(term: Int, weight: Double)], without kind: AnchorKind) -> Double {
             guard !kinds.isEmpty else { return 1 }
@@ -192,7 +193,11 @@ struct CrossLanguageNodes {
                 let cosine = norms > 0 ? dot / norms : 0
                 // One or two shared names say little: documents with few anchors would score
                 // high on one rare name alone.
-                guard cosine > 0, shared >= configuration.translationMinimumShared else { continue }
+                // In a script without capitals every longer word is a candidate name, so chance
+                // collisions of sound keys are many more: such a pair needs more shared anchors.
+                let minimum = caseless[i] || caseless[j]
+                    ? configuration.translationMinimumShared * Self.caselessSharedFactor : configuration.translationMinimumShared
+                guard cosine > 0, shared >= minimum else { continue }
                 compared.append((i, j, cosine))
                 best[i][language[j]!] = max(best[i][language[j]!], cosine)
                 best[j][li] = max(best[j][li], cosine)
@@ -239,6 +244,16 @@ struct CrossLanguageNodes {
         }
         return (sum, shared)
     }
+
+    /// Languages written in a script without capitals whose every word of three letters or more
+    /// is a name anchor (``CrossLanguageAnchors``: Arabic, Persian, Urdu, Hebrew, Georgian,
+    /// Devanagari, Hangul).
+    static let caselessNameLanguages: Set<String> = ["ar", "fa", "ur", "he", "ka", "hi", "mr", "ne", "ko"]
+
+    /// How many times `translation_minimum_shared` a pair with such a language needs.
+    /// Fitted on one half of a labelled set of multilingual article pairs (README): 1 and 2 left
+    /// articles in such a script in other languages' stories, 3 and more gave the same.
+    static let caselessSharedFactor = 3
 
     /// Nodes compared per node: the ones with the largest sums over their shared rarer anchors.
     static let candidatesPerNode = 64

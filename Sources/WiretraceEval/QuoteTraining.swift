@@ -88,19 +88,16 @@ public enum QuoteTraining {
         log("\(cueWords.count) cue words")
 
         // Feature rows: hashes seen at least minimumCount times.
-        let featureLists = inputs.map { QuoteFeatures.extract($0, cueWords: cueWords) }
+        let featureLists = inputs.map { QuoteFeatures.extractFlat($0, cueWords: cueWords) }
         var counts: [UInt64: Int] = [:]
-        for document in featureLists { for token in document { for f in token { counts[f, default: 0] += 1 } } }
+        for document in featureLists { for f in document { counts[f, default: 0] += 1 } }
         var rowOf: [UInt64: Int32] = [:]
         for (hash, count) in counts where count >= settings.minimumCount { rowOf[hash] = Int32(rowOf.count) }
         counts = [:]
-        let perToken = featureLists.first(where: { !$0.isEmpty })?.first?.count ?? 0
+        let perToken = QuoteFeatures.perToken
         var examples: [Example] = []
         for (document, gold) in zip(featureLists, golds) {
-            var rows: [Int32] = []
-            rows.reserveCapacity(document.count * perToken)
-            for token in document { for f in token { rows.append(rowOf[f] ?? -1) } }
-            examples.append(Example(rows: rows, gold: gold))
+            examples.append(Example(rows: document.map { rowOf[$0] ?? -1 }, gold: gold))
         }
         log("\(rowOf.count) features, \(perToken) per token")
 
@@ -144,9 +141,16 @@ public enum QuoteTraining {
             var options = QuoteExtractorOptions()
             report += "tagger (default options):\n"
                 + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
-            for variant in ["noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue"] {
+            for variant in [
+                "noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue",
+                "contentBias-100", "contentBias+100", "contentBias+250", "contentBias+500", "contentBias+1000",
+            ] {
                 options = QuoteExtractorOptions()
+                if variant.hasPrefix("contentBias"), let bias = Float(variant.dropFirst("contentBias".count)) {
+                    options.contentBias = bias
+                }
                 switch variant {
+                case _ where variant.hasPrefix("contentBias"): break
                 case "noRuleSpans": options.preferRuleSpans = false
                 case "noRuleIndirect": options.keepRuleIndirect = false
                 case "quotedFragments": options.keepQuotedFragments = true

@@ -49,8 +49,13 @@ struct HTMLArticleReader {
         let pageURL = givenURL ?? fields.url
         // The page's own unambiguous numeric dates decide how it writes the ambiguous ones; its
         // language and host only when it shows none.
-        let order = NumericDateOrder.shown(in: DateSightings.visibleText(of: document, limit: 100_000))
-            ?? NumericDateOrder.forPage(language: fields.language, host: pageURL.flatMap(TextUtilities.host(of:)))
+        let visible = DateSightings.visibleText(of: document, limit: 100_000)
+        // A page that declares no language is read in the language of its text: a German page
+        // on a .com host writes its dates day first.
+        let orderLanguage = fields.language.flatMap { TextUtilities.isBlank($0) ? nil : $0 }
+            ?? LanguageIdentifier.identify(String(visible.prefix(20_000)))
+        let order = NumericDateOrder.shown(in: visible)
+            ?? NumericDateOrder.forPage(language: orderLanguage, host: pageURL.flatMap(TextUtilities.host(of:)))
         fields.publication = PublicationDateFinder(notAfter: notAfter, order: order)
             .find(document: document, metadata: metadata, url: pageURL)
 

@@ -89,7 +89,9 @@ package struct PublicationDateFinder {
                     break
                 }
             }
-            if let urlDate, Self.urlOutweighs(stated: stated.date, url: urlDate, dateLine: sightings.nearDateLine?.date) {
+            // A full day in the URL path is when the site filed the story, as htmldate takes it
+            // before anything else: a stated day that differs from it is a later revision.
+            if let urlDate, urlDate.dayKey != stated.date.dayKey {
                 if let line = sightings.timed(onDay: urlDate.dayKey) { return PublicationDate(date: line.date, source: .dateLine) }
                 return PublicationDate(date: urlDate, source: .url)
             }
@@ -108,6 +110,11 @@ package struct PublicationDateFinder {
             return PublicationDate(date: sighting.date, source: sighting.kind == .text ? .text : .dateLine)
         }
         if let date = sightings.script.first { return PublicationDate(date: date, source: .script) }
+        // The article's own image, filed under its day ("/uploads/2019/05/15/x.jpg"), before the
+        // days its text mentions (htmldate reads `og:image` before its free-text search).
+        if let image = metadata.meta("og:image", "twitter:image"), let date = dateInURL(image) {
+            return PublicationDate(date: date, source: .url)
+        }
         if let date = sightings.commonTextDate { return PublicationDate(date: date, source: .text) }
         // The title and the description sometimes say when ("Report of 22.04.2020").
         for text in [metadata.htmlTitle, metadata.meta("og:title"), metadata.meta("description", "og:description")] {
@@ -123,8 +130,10 @@ package struct PublicationDateFinder {
         if let sighting = sightings.modifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         if let date = sightings.commonLinkDate { return PublicationDate(date: date, source: .url) }
         // Nothing in the page's own regions: a date shown in its furniture (a footer's "posted
-        // on", a box classed like a sidebar) is still more likely than none.
+        // on", a box classed like a sidebar) is still more likely than none, and one labelled
+        // published more than one labelled updated.
         if let sighting = sightings.furnitureDate { return PublicationDate(date: sighting.date, source: .dateLine) }
+        if let sighting = sightings.furnitureModifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
         return nil
     }
 
@@ -148,17 +157,6 @@ package struct PublicationDateFinder {
             return PublicationDate(date: date, source: .meta)
         }
         return nil
-    }
-
-    /// Whether the URL's day, not the stated one, is the publication day. Two independent
-    /// sources outweigh one: the date line at the headline decides for the day it names. Without
-    /// its vote, a URL day earlier than the stated one (beyond a time zone's reach) is the
-    /// original, and the stated date a later revision.
-    static func urlOutweighs(stated: FoundDate, url: FoundDate, dateLine: FoundDate?) -> Bool {
-        let gap = Timestamp.daysSinceEpoch(year: url.year, month: url.month, day: url.day)
-            - Timestamp.daysSinceEpoch(year: stated.year, month: stated.month, day: stated.day)
-        if gap == 0 || dateLine?.dayKey == stated.dayKey { return false }
-        return dateLine?.dayKey == url.dayKey || gap < -1
     }
 
     /// A UTC time stated in the page's own zone, when the page shows its local day or time
@@ -284,7 +282,10 @@ struct DateSightings {
         var offset: Int
         /// Inside navigation, teasers, related stories, comments, sidebars.
         var elsewhere: Bool
-        var description: String { "\(date) \(kind) \(cue) @\(offset)\(elsewhere ? " elsewhere" : "")" }
+        /// Read from a run of text too long to be a date line: a date in a sentence or caption,
+        /// which is more often about the story than its publication.
+        var inProse = false
+        var description: String { "\(date) \(kind) \(cue) @\(offset)\(elsewhere ? " elsewhere" : "")\(inProse ? " prose" : "")" }
     }
 
     private(set) var sightings: [Sighting] = []
@@ -312,6 +313,9 @@ struct DateSightings {
     /// ("<span>Jan 04</span> <span>2021</span>") is read when its last piece is, unless it
     /// overlaps a date read already.
     private var lastTextDateEnd = -1
+    /// Visible-text offset of the last calendar or clock icon (`<i class="fa fa-calendar">`): the
+    /// date written just after one is a date line, whatever its element's class.
+    private var iconOffset: Int?
     /// Elements with an `<article>`, `<main>`, `itemprop="articleBody"` or the title heading below them: page
     /// wrappers, never furniture whatever their class says ("nav-header" around the whole page).
     private var articleAncestors: Set<ObjectIdentifier> = []
@@ -356,7 +360,8 @@ struct DateSightings {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
         return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
-            ?? near.first(where: { $0.cue == .none }) ?? besideHeadline(headline)
+            ?? near.first(where: { $0.cue == .none && !$0.inProse }) ?? near.first(where: { $0.cue == .none })
+            ?? besideHeadline(headline)
     }
 
     /// A date line or `<time>` just below the headline (within 300 characters of its start), even
@@ -371,14 +376,17 @@ struct DateSightings {
     /// The day shown most often in the page's own text (not in navigation, teasers, comments),
     /// the first of equally frequent ones: the last resort among visible dates.
     var commonTextDate: FoundDate? {
+        // Date lines first: dates in prose are counted only when the page shows no other.
+        let lines = sightings.filter { !$0.elsewhere && $0.cue != .modified && !$0.inProse }
+        let candidates = lines.isEmpty ? sightings.filter { !$0.elsewhere && $0.cue != .modified } : lines
         var counts: [Int: Int] = [:]
         var first: [Int: FoundDate] = [:]
-        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+        for sighting in candidates {
             counts[sighting.date.dayKey, default: 0] += 1
             if first[sighting.date.dayKey] == nil { first[sighting.date.dayKey] = sighting.date }
         }
         var best: (count: Int, date: FoundDate)?
-        for sighting in sightings where !sighting.elsewhere && sighting.cue != .modified {
+        for sighting in candidates {
             let count = counts[sighting.date.dayKey] ?? 0
             if best == nil || count > best!.count { best = (count, first[sighting.date.dayKey]!) }
         }
@@ -400,7 +408,12 @@ struct DateSightings {
     /// A date labelled as a modification ("Last edited on 4 November 2020"), anywhere: when
     /// nothing else dates the page, when it last changed is the best there is.
     var modifiedLine: Sighting? {
-        sightings.first { $0.cue == .modified && !$0.elsewhere } ?? sightings.first { $0.cue == .modified }
+        sightings.first { $0.cue == .modified && !$0.elsewhere }
+    }
+
+    /// A date labelled as a modification in furniture: the last resort.
+    var furnitureModifiedLine: Sighting? {
+        sightings.first { $0.cue == .modified }
     }
 
     private func nearestFirst(_ list: [Sighting]) -> [Sighting] {
@@ -444,9 +457,9 @@ struct DateSightings {
         }
     }
 
-    private mutating func add(_ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool) {
+    private mutating func add(_ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool, inProse: Bool = false) {
         guard let date, finder.isPlausible(date) else { return }
-        sightings.append(Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere))
+        sightings.append(Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere, inProse: inProse))
     }
 
     /// Walks the page in document order with an explicit stack: the recursion depth of a walker
@@ -487,7 +500,9 @@ struct DateSightings {
         let itemprop = element[attribute: "itemprop"]?.lowercased() ?? ""
         let isElsewhere = elsewhere
             || (!articleAncestors.contains(ObjectIdentifier(element)) && Self.isElsewhere(element, inArticle: inArticle))
-        let isArticle = inArticle || name == "article" || Self.itempropIsArticle(element)
+        // `<main>` holds the page's own content: its `<aside>` (an author box) and `<footer>`
+        // (an entry footer with the dates) belong to it, as an `<article>`'s do.
+        let isArticle = inArticle || name == "article" || name == "main" || Self.itempropIsArticle(element)
         if !isElsewhere, name == "h1" || name == "h2" || name == "h3" {
             headings.append((offset, Self.visibleText(of: element, limit: 300), isArticle, name == "h1"))
         }
@@ -527,12 +542,18 @@ struct DateSightings {
 
         // Date lines: `<time>`, and short elements whose class names a date or a byline.
         let names = Self.classWords(element)
+        if names.contains(where: { $0 == "calendar" || $0 == "clock" || $0 == "date" || $0 == "time" }),
+            element.children.allSatisfy({ if case .text(let text) = $0 { return TextUtilities.isBlank(text) } else { return true } }),
+            Self.visibleText(of: element, limit: 8).isEmpty
+        {
+            iconOffset = offset
+        }
         if name == "time" || Self.namesDate(names) || itemprop.contains("date") {
             let text = Self.visibleText(of: element, limit: 300)
             let cue: Cue = Self.namesModified(names) || itemprop.contains("modified") ? .modified
                 : Self.namesPublished(names) ? .published : .none
             if name == "time", let date = finder.plausible(element[attribute: "datetime"]) {
-                add(date, .time, cue == .none ? Self.cue(before: 0, in: recent + " ") : cue, elsewhere: isElsewhere)
+                add(date, .time, cue == .none ? Self.cue(before: recent.unicodeScalars.count, in: recent) : cue, elsewhere: isElsewhere)
             } else if text.count <= 200 {
                 let context = String(recent.suffix(40)) + " "
                 let matches = DateText.matches(in: context + text, order: finder.order, twoDigitYears: true)
@@ -545,6 +566,10 @@ struct DateSightings {
 
         return (isElsewhere, isArticle)
     }
+
+    /// The longest text node read as a date line rather than prose (a date, a label, a time, a
+    /// place: "Veröffentlicht am 16.10.2019, 18:15 Uhr").
+    static let dateLineLength = 60
 
     /// Reads the dates of a text node.
     private mutating func read(_ text: String, elsewhere: Bool) {
@@ -560,7 +585,9 @@ struct DateSightings {
                 guard finder.isPlausible(match.date), startsHere ? text.count >= 6 : base + match.start >= lastTextDateEnd else { continue }
                 let saved = offset
                 offset = base + match.start
-                add(match.date, .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere)
+                let afterIcon = iconOffset.map { offset >= $0 && offset - $0 <= 20 } ?? false
+                add(match.date, afterIcon ? .dateLine : .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere,
+                    inProse: startsHere && text.count > Self.dateLineLength && !afterIcon)
                 offset = saved
                 lastTextDateEnd = base + match.end
             }
@@ -644,7 +671,8 @@ struct DateSightings {
     static func namesDate(_ words: [Substring]) -> Bool {
         words.contains { word in
             ["date", "datum", "time", "fecha", "data", "publish", "posted", "dateline", "byline", "meta", "timestamp",
-             "pubdate", "datetime", "published", "created", "submitted", "parution", "zeit", "info"].contains { word.hasPrefix($0) }
+             "pubdate", "datetime", "published", "created", "submitted", "parution", "zeit", "info", "subline", "author",
+             "autor"].contains { word.hasPrefix($0) }
                 || word.hasSuffix("date") || word.hasSuffix("datum") || word.hasSuffix("time")
         }
     }

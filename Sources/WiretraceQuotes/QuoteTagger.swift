@@ -81,7 +81,9 @@ package struct TaggerInput: Sendable {
 /// cue words the distance features refer to are learned with them.
 package struct QuoteTaggerModel: Sendable {
     /// Feature hash -> row in `weights` (QuoteTag.count weights per row).
-    package var rows: [UInt64: Int32]
+    package var rows: [UInt64: Int32] { didSet { table = FeatureRowTable(rows) } }
+    /// `rows` for lookups while tagging.
+    private var table: FeatureRowTable
     package var weights: [Float]
     /// transitions[from * count + to]; row `count` is the start of the document.
     package var transitions: [Float]
@@ -95,6 +97,7 @@ package struct QuoteTaggerModel: Sendable {
         pairWeights: [UInt64: Float] = [:]
     ) {
         self.rows = rows
+        self.table = FeatureRowTable(rows)
         self.weights = weights
         self.transitions = transitions
         self.cueWords = cueWords
@@ -120,18 +123,40 @@ package struct QuoteTaggerModel: Sendable {
 
     package var isEmpty: Bool { rows.isEmpty }
 
-    /// The best tags of `input`.
+    /// The best tags of `input`; `contentBias` is added to every token's content scores (begin and
+    /// inside), trading precision for recall of reported contents.
     /// - Complexity: O(n · f + n · t²) for n tokens, f features per token and t tags.
-    package func tag(_ input: TaggerInput) -> [QuoteTag] {
-        let features = QuoteFeatures.extract(input, cueWords: cueWords)
-        return decode(features.map { row in scores(row) })
+    package func tag(_ input: TaggerInput, contentBias: Float = 0) -> [QuoteTag] {
+        let n = input.tokens.count
+        guard n > 0 else { return [] }
+        let features = QuoteFeatures.extractFlat(input, cueWords: cueWords)
+        let t = QuoteTag.count
+        let per = QuoteFeatures.perToken
+        var emissions = [Float](repeating: 0, count: n * t)
+        weights.withUnsafeBufferPointer { w in
+            emissions.withUnsafeMutableBufferPointer { e in
+                for k in 0..<n {
+                    let out = k * t
+                    e[out + QuoteTag.contentBegin.rawValue] = contentBias
+                    e[out + QuoteTag.contentInside.rawValue] = contentBias
+                    for f in features[(k * per)..<((k + 1) * per)] {
+                        let row = table.row(f)
+                        guard row >= 0 else { continue }
+                        let base = Int(row) * t
+                        for j in 0..<t { e[out + j] += w[base + j] }
+                    }
+                }
+            }
+        }
+        return Self.viterbi(flat: emissions, count: n, transitions: transitions)
     }
 
     /// Per-tag scores of one token's features.
     package func scores(_ features: [UInt64]) -> [Float] {
         var score = [Float](repeating: 0, count: QuoteTag.count)
         for feature in features {
-            guard let row = rows[feature] else { continue }
+            let row = table.row(feature)
+            guard row >= 0 else { continue }
             let base = Int(row) * QuoteTag.count
             for t in 0..<QuoteTag.count { score[t] += weights[base + t] }
         }
@@ -144,29 +169,36 @@ package struct QuoteTaggerModel: Sendable {
     }
 
     package static func viterbi(_ emissions: [[Float]], transitions: [Float]) -> [QuoteTag] {
-        let n = emissions.count
+        viterbi(flat: emissions.flatMap { $0 }, count: emissions.count, transitions: transitions)
+    }
+
+    /// Whether tag `to` may follow tag `from`, as a table (`from * count + to`).
+    private static let allowed: [Bool] = QuoteTag.allCases.flatMap { from in QuoteTag.allCases.map { from.allows($0) } }
+
+    /// Viterbi over `count` tokens' emission scores in one array (`count` tags per token).
+    package static func viterbi(flat emissions: [Float], count n: Int, transitions: [Float]) -> [QuoteTag] {
         let t = QuoteTag.count
         guard n > 0 else { return [] }
         let tags = QuoteTag.allCases
         var best = [Float](repeating: 0, count: t)
         var back = [Int8](repeating: 0, count: n * t)
         for j in 0..<t {
-            let allowed = tags[j] != .contentInside && tags[j] != .sourceInside && tags[j] != .cueInside
-            best[j] = allowed ? emissions[0][j] + transitions[t * t + j] : -.infinity
+            let open = tags[j] != .contentInside && tags[j] != .sourceInside && tags[j] != .cueInside
+            best[j] = open ? emissions[j] + transitions[t * t + j] : -.infinity
         }
         var next = [Float](repeating: 0, count: t)
-        for k in 1..<max(n, 1) {
+        for k in 1..<n {
             for j in 0..<t {
                 var top: Float = -.infinity
                 var from = 0
-                for i in 0..<t where tags[i].allows(tags[j]) {
+                for i in 0..<t where allowed[i * t + j] {
                     let s = best[i] + transitions[i * t + j]
                     if s > top {
                         top = s
                         from = i
                     }
                 }
-                next[j] = top + emissions[k][j]
+                next[j] = top + emissions[k * t + j]
                 back[k * t + j] = Int8(from)
             }
             swap(&best, &next)
@@ -277,6 +309,9 @@ package enum QuoteFeatures {
     /// hundred thousand distinct features of the training data, collisions are negligible.
     private static let mask: UInt64 = 0xFF_FFFF_FFFF
 
+    /// Templates per token (see ``extract(_:cueWords:)``).
+    package static let perToken = 36
+
     @inline(__always)
     private static func fnv(_ template: UInt64, _ value: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (template &* 0x9E37_79B9_7F4A_7C15)
@@ -284,21 +319,32 @@ package enum QuoteFeatures {
         return h
     }
 
-    @inline(__always)
-    private static func hash(_ template: UInt64, _ value: String) -> UInt64 {
-        fnv(template, value) & mask
-    }
-
-    @inline(__always)
-    private static func hash(_ template: UInt64, _ a: String, _ b: String) -> UInt64 {
-        var h = fnv(template, a)
-        h = (h ^ 0xff) &* prime
-        for byte in b.utf8 { h = (h ^ UInt64(byte)) &* prime }
-        return h & mask
-    }
-
     /// A speaker-pairing feature.
-    package static func pairHash(_ value: String) -> UInt64 { hash(99, value) }
+    package static func pairHash(_ value: String) -> UInt64 { fnv(99, value) & mask }
+
+    /// A string's value hash, computed once per token and combined with each template that reads it.
+    @inline(__always)
+    package static func value(_ s: String) -> UInt64 { fnv(0, s) }
+
+    /// A 64-bit mixer (the finaliser of SplitMix64) combining a template and value hashes.
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019)
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 31)
+    }
+
+    @inline(__always)
+    private static func feature(_ template: UInt64, _ a: UInt64) -> UInt64 { mix(template, a) & mask }
+
+    @inline(__always)
+    private static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { mix(mix(template, a), b) & mask }
+
+    @inline(__always)
+    private static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        mix(mix(mix(template, a), b), c) & mask
+    }
 
     /// The shape of a word: upper-case letters X, lower-case x, digits d, repeats collapsed;
     /// punctuation as itself.
@@ -307,46 +353,135 @@ package enum QuoteFeatures {
         var out = ""
         var last: Character = " "
         for scalar in token.text.unicodeScalars {
-            let c: Character
-            if scalar.isUpperCaseLetter {
-                c = "X"
-            } else if scalar.properties.numericType != nil {
-                c = "d"
-            } else if scalar.properties.isAlphabetic {
-                c = "x"
-            } else {
-                c = "-"
-            }
+            let c = shapeClass(scalar)
             if c != last { out.append(c) }
             last = c
         }
         return out
     }
 
-    private static func bucket(_ d: Int) -> String {
+    @inline(__always)
+    private static func shapeClass(_ scalar: Unicode.Scalar) -> Character {
+        let v = scalar.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return "X" }
+            if v >= 0x61 && v <= 0x7A { return "x" }
+            if v >= 0x30 && v <= 0x39 { return "d" }
+            return "-"
+        }
+        if scalar.isUpperCaseLetter { return "X" }
+        if scalar.properties.numericType != nil { return "d" }
+        if scalar.properties.isAlphabetic { return "x" }
+        return "-"
+    }
+
+    /// The value hash of ``shape(_:)`` without building the string (the same number).
+    @inline(__always)
+    package static func shapeValue(_ token: Token) -> UInt64 {
+        guard token.isWord else { return value(token.text.count <= 2 ? token.text : "P") }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var last: Character = " "
+        for scalar in token.text.unicodeScalars {
+            let c = shapeClass(scalar)
+            if c != last { h = (h ^ UInt64(c.asciiValue ?? 0)) &* prime }
+            last = c
+        }
+        return h
+    }
+
+    /// The distance bucket of `d` tokens, as a small code.
+    @inline(__always)
+    private static func bucket(_ d: Int) -> UInt64 {
         switch d {
-        case ..<1: "0"
-        case 1: "1"
-        case 2: "2"
-        case 3...4: "3"
-        case 5...8: "5"
-        case 9...16: "9"
-        default: "17"
+        case ..<1: 0
+        case 1: 1
+        case 2: 2
+        case 3...4: 3
+        case 5...8: 5
+        case 9...16: 9
+        default: 17
         }
     }
 
-    /// Features of every token of `input`.
+    private static let none: UInt64 = 0xFFFF
+    private static let startValue = value("<s>")
+    private static let endValue = value("</s>")
+    private static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that's", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+        "any", "some", "no", "all",
+    ]
+    private static let subjectPronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "you", "there"]
+
+    /// What follows a cue (the start of its complement): a clause ("that", a pronoun), a noun phrase
+    /// (a determiner), punctuation, a name or another word.
+    private static func complement(_ tokens: [Token], _ lower: [String], after k: Int, isMark: [Bool]) -> UInt64 {
+        guard k < tokens.count else { return 0 }
+        if isMark[k] { return 8 }
+        let w = lower[k]
+        if !tokens[k].isWord { return w == "," ? 4 : w == ":" ? 5 : 10 }
+        if w == "that" { return 1 }
+        if determiners.contains(w) { return 2 }
+        if subjectPronouns.contains(w) { return 3 }
+        if w == "to" { return 7 }
+        if tokens[k].isCapitalized { return 6 }
+        return 9
+    }
+
+    /// The class of a cue word as a code: 1 saying, 2 thinking, 3 stance, 4 evidence, 5 "according to",
+    /// 6 a learned cue outside the classes.
+    private static func cueClass(_ word: String) -> UInt64 {
+        if word == "according" { return 5 }
+        switch CueVerbs.verbClass(word) {
+        case "speech": return 1
+        case "thought": return 2
+        case "stance": return 3
+        case "evidence": return 4
+        default: return 6
+        }
+    }
+
+    /// Features of every token of `input`, `perToken` per token.
+    package static func extract(_ input: TaggerInput, cueWords: Set<String>) -> [[UInt64]] {
+        let flat = extractFlat(input, cueWords: cueWords)
+        return (0..<input.tokens.count).map { Array(flat[($0 * perToken)..<(($0 + 1) * perToken)]) }
+    }
+
+    /// Features of every token of `input` in one array, `perToken` per token.
     /// - Complexity: O(n) in the number of tokens (a fixed number of templates per token; the
     ///   nearest cues are found in two passes).
-    package static func extract(_ input: TaggerInput, cueWords: Set<String>) -> [[UInt64]] {
+    package static func extractFlat(_ input: TaggerInput, cueWords: Set<String>) -> [UInt64] {
         let tokens = input.tokens
         let n = tokens.count
+        guard n > 0 else { return [] }
         let lower = tokens.map { $0.isWord ? $0.lower : $0.text }
-        let shapes = tokens.map(shape)
+        let words = lower.map(value)
+        let shapes = tokens.map(shapeValue)
+        let suffixes = lower.map { w -> UInt64 in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in w.utf8.suffix(3) { h = (h ^ UInt64(byte)) &* prime }
+            return h
+        }
         var isCue = [Bool](repeating: false, count: n)
-        for k in 0..<n where tokens[k].isWord && cueWords.contains(tokens[k].lower) { isCue[k] = true }
+        for k in 0..<n where tokens[k].isWord {
+            // A learned cue word, or a verb of saying or thinking the training text had too rarely.
+            if cueWords.contains(lower[k]) || (!tokens[k].isCapitalized && CueVerbs.takesReport(lower[k])) { isCue[k] = true }
+        }
         // "according to" heads a cue as one word would.
-        for k in 0..<n where tokens[k].lower == "according" && k + 1 < n && tokens[k + 1].lower == "to" { isCue[k] = true }
+        for k in 0..<n where lower[k] == "according" && k + 1 < n && lower[k + 1] == "to" { isCue[k] = true }
+        // Per cue: its class, its lemma, what follows it, and whether it stands between commas after
+        // a short subject ("..., he said, ...": the reported clause is split around it).
+        var classOf = [UInt64](repeating: 0, count: n)
+        var lemmaOf = [UInt64](repeating: 0, count: n)
+        var complementOf = [UInt64](repeating: 0, count: n)
+        var parenthetical = [UInt64](repeating: 0, count: n)
+        for k in 0..<n where isCue[k] {
+            classOf[k] = cueClass(lower[k])
+            lemmaOf[k] = value(CueVerbs.lemma(lower[k]))
+            complementOf[k] = complement(tokens, lower, after: lower[k] == "according" ? k + 2 : k + 1, isMark: input.isMark)
+            var j = k - 1
+            while j >= 0, k - j <= 4, tokens[j].isWord, input.sentence[j] == input.sentence[k] { j -= 1 }
+            if j >= 0, j < k - 1, lower[j] == "," || input.isMark[j] { parenthetical[k] = 1 }
+        }
 
         // Nearest cue to the left and right within the sentence, and what lies between.
         var leftCue = [Int](repeating: -1, count: n)
@@ -387,51 +522,138 @@ package enum QuoteFeatures {
                 sawCommaR = true
             }
         }
-        // Position in the sentence.
+        // Position in the sentence, and clauses (commas outside quote marks) since its start.
         var sentenceStart = [Int](repeating: 0, count: n)
-        for k in 1..<max(n, 1) where input.sentence[k] == input.sentence[k - 1] { sentenceStart[k] = sentenceStart[k - 1] }
-        for k in 1..<max(n, 1) where input.sentence[k] != input.sentence[k - 1] { sentenceStart[k] = k }
-
-        var result: [[UInt64]] = []
-        result.reserveCapacity(n)
-        func word(_ k: Int) -> String { k < 0 ? "<s>" : k >= n ? "</s>" : lower[k] }
-        func shapeAt(_ k: Int) -> String { k < 0 ? "<s>" : k >= n ? "</s>" : shapes[k] }
+        var clause = [UInt64](repeating: 0, count: n)
+        for k in 1..<n {
+            if input.sentence[k] == input.sentence[k - 1] {
+                sentenceStart[k] = sentenceStart[k - 1]
+                clause[k] = min(3, clause[k - 1] + (lower[k - 1] == "," && !input.inQuote[k - 1] ? 1 : 0))
+            } else {
+                sentenceStart[k] = k
+            }
+        }
+        // Across sentences: the class of the last cue of the sentence before, and how many sentences
+        // back a cue introduced a colon ("X said: A. B.": the report runs on past the first sentence;
+        // a colon ending a paragraph carries over to the next one).
+        let sentenceCount = input.sentence[n - 1] + 1
+        var lastCueClass = [UInt64](repeating: 0, count: sentenceCount)
+        for k in 0..<n where isCue[k] { lastCueClass[input.sentence[k]] = classOf[k] }
+        var sinceColon = [UInt64](repeating: 0, count: n)
+        var colonSentence = -1
+        var colonParagraph = -1
+        var colonEndsParagraph = false
         for k in 0..<n {
-            var f: [UInt64] = []
-            f.reserveCapacity(28)
-            let w = lower[k]
-            let quote = input.isMark[k] ? "m" : input.inQuote[k] ? "q" : "o"
-            let left = leftCue[k] >= 0 ? bucket(k - leftCue[k]) : "-"
-            let right = rightCue[k] >= 0 ? bucket(rightCue[k] - k) : "-"
-            f.append(hash(0, "bias"))
-            f.append(hash(1, w))
-            f.append(hash(2, word(k - 1)))
-            f.append(hash(3, word(k + 1)))
-            f.append(hash(4, word(k - 2)))
-            f.append(hash(5, word(k + 2)))
-            f.append(hash(6, shapes[k]))
-            f.append(hash(7, String(w.suffix(3))))
-            f.append(hash(8, word(k - 1), w))
-            f.append(hash(9, w, word(k + 1)))
-            f.append(hash(10, quote, shapes[k]))
-            f.append(hash(11, shapeAt(k - 1), shapeAt(k + 1)))
-            f.append(hash(12, left, right))
-            f.append(hash(13, left, quote))
-            f.append(hash(14, right, quote))
-            f.append(hash(15, leftCue[k] >= 0 ? lower[leftCue[k]] : "-", left))
-            f.append(hash(16, rightCue[k] >= 0 ? lower[rightCue[k]] : "-", right))
-            f.append(hash(17, thatSinceCue[k] ? "that" : "-", left))
-            f.append(hash(18, commaSinceCue[k] ? "," : "-", left))
-            f.append(hash(19, commaBeforeCue[k] ? "," : "-", right))
-            f.append(hash(20, bucket(k - sentenceStart[k]), quote))
-            f.append(hash(21, w, left))
-            f.append(hash(22, w, right))
-            f.append(hash(23, isCue[k] ? "cue" : "-", shapeAt(k - 1)))
-            f.append(hash(24, k > 0 && tokens[k - 1].paragraph != tokens[k].paragraph ? "par" : "-", quote))
-            f.append(hash(25, word(k - 1), shapes[k]))
-            f.append(hash(26, shapes[k], word(k + 1)))
-            result.append(f)
+            let s = input.sentence[k]
+            if colonSentence >= 0, s > colonSentence {
+                let p = tokens[k].paragraph
+                if p == colonParagraph || (p == colonParagraph + 1 && colonEndsParagraph) {
+                    sinceColon[k] = UInt64(min(s - colonSentence, 3))
+                } else {
+                    colonSentence = -1
+                }
+            }
+            if lower[k] == ":", !input.inQuote[k], leftCue[k] >= 0, k - leftCue[k] <= 8 {
+                colonSentence = s
+                colonParagraph = tokens[k].paragraph
+                colonEndsParagraph = k + 1 == n || tokens[k + 1].paragraph != tokens[k].paragraph
+            }
+        }
+
+        var result = [UInt64](repeating: 0, count: n * perToken)
+        @inline(__always) func word(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : words[k] }
+        @inline(__always) func shapeAt(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : shapes[k] }
+        let one: UInt64 = 1
+        for k in 0..<n {
+            let base = k * perToken
+            let quote: UInt64 = input.isMark[k] ? 2 : input.inQuote[k] ? 1 : 0
+            let lc = leftCue[k]
+            let rc = rightCue[k]
+            let left = lc >= 0 ? bucket(k - lc) : none
+            let right = rc >= 0 ? bucket(rc - k) : none
+            let w = words[k]
+            result[base + 0] = feature(0, one)
+            result[base + 1] = feature(1, w)
+            result[base + 2] = feature(2, word(k - 1))
+            result[base + 3] = feature(3, word(k + 1))
+            result[base + 4] = feature(4, word(k - 2))
+            result[base + 5] = feature(5, word(k + 2))
+            result[base + 6] = feature(6, shapes[k])
+            result[base + 7] = feature(7, suffixes[k])
+            result[base + 8] = feature(8, word(k - 1), w)
+            result[base + 9] = feature(9, w, word(k + 1))
+            result[base + 10] = feature(10, quote, shapes[k])
+            result[base + 11] = feature(11, shapeAt(k - 1), shapeAt(k + 1))
+            result[base + 12] = feature(12, left, right)
+            result[base + 13] = feature(13, left, quote)
+            result[base + 14] = feature(14, right, quote)
+            result[base + 15] = feature(15, lc >= 0 ? words[lc] : none, left)
+            result[base + 16] = feature(16, rc >= 0 ? words[rc] : none, right)
+            result[base + 17] = feature(17, thatSinceCue[k] ? 1 : 0, left)
+            result[base + 18] = feature(18, commaSinceCue[k] ? 1 : 0, left)
+            result[base + 19] = feature(19, commaBeforeCue[k] ? 1 : 0, right)
+            result[base + 20] = feature(20, bucket(k - sentenceStart[k]), quote)
+            result[base + 21] = feature(21, w, left)
+            result[base + 22] = feature(22, w, right)
+            result[base + 23] = feature(23, isCue[k] ? 1 : 0, shapeAt(k - 1))
+            result[base + 24] = feature(24, k > 0 && tokens[k - 1].paragraph != tokens[k].paragraph ? 1 : 0, quote)
+            result[base + 25] = feature(25, word(k - 1), shapes[k])
+            result[base + 26] = feature(26, shapes[k], word(k + 1))
+            // The cue's class and lemma (shared by its inflections and by rare verbs of its class),
+            // with the distance, and the kind of complement it takes.
+            result[base + 27] = feature(27, lc >= 0 ? lemmaOf[lc] : none, left)
+            result[base + 28] = feature(28, lc >= 0 ? classOf[lc] : none, left, quote)
+            result[base + 29] = feature(29, rc >= 0 ? classOf[rc] : none, right, quote)
+            result[base + 30] = feature(30, lc >= 0 ? classOf[lc] : none, lc >= 0 ? complementOf[lc] : none, left)
+            // A cue set between commas after its subject splits the reported clause in two.
+            result[base + 31] = feature(31, lc >= 0 ? parenthetical[lc] &* 16 &+ complementOf[lc] : none, left)
+            result[base + 32] = feature(32, rc >= 0 ? parenthetical[rc] &* 16 &+ complementOf[rc] : none, commaBeforeCue[k] ? 1 : 0, right)
+            // Across sentences: a colon after a cue sentences back, the cue class of the sentence before.
+            let s = input.sentence[k]
+            result[base + 33] = feature(33, sinceColon[k], lc >= 0 ? 1 : 0, quote)
+            result[base + 34] = feature(34, s > 0 ? lastCueClass[s - 1] : none, lc >= 0 || rc >= 0 ? 1 : 0, quote)
+            result[base + 35] = feature(35, clause[k], lc >= 0 ? 1 : 0, rc >= 0 ? 1 : 0)
         }
         return result
+    }
+}
+
+/// Feature hash -> row, an open-addressing table over the (already well mixed) 40-bit feature
+/// hashes: the tagger looks up every template of every token, and a `Dictionary`'s seeded hashing
+/// of each key was most of the tagger's time. Read-only once built.
+package struct FeatureRowTable: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var shift: UInt64
+
+    package init(_ rows: [UInt64: Int32]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < rows.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        keys = [UInt64](repeating: Self.empty, count: size)
+        values = [Int32](repeating: -1, count: size)
+        shift = 64 - bits
+        let maskIndex = size - 1
+        for (key, value) in rows {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != Self.empty { slot = (slot + 1) & maskIndex }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    /// The row of `key`, or -1.
+    /// - Complexity: O(1) expected (load factor at most one half).
+    @inline(__always)
+    package func row(_ key: UInt64) -> Int32 {
+        let maskIndex = keys.count - 1
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == Self.empty { return -1 }
+            slot = (slot + 1) & maskIndex
+        }
     }
 }

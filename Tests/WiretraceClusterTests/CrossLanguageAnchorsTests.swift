@@ -138,3 +138,30 @@ import Testing
         #expect(AverageLinkage.clusters(sizes: [1, 1, 1], edges: edges, threshold: 0.15, languages: [0, 0, 0]) == [[0, 1], [2]])
     }
 }
+
+/// A language whose every longer word is a name anchor needs more shared anchors to be linked.
+@Suite struct CaselessScriptAnchorTests {
+    /// Node vectors over anchor terms `0..<n`, each normalised.
+    func vector(_ terms: Range<Int>) -> [(term: Int, weight: Double)] {
+        let weight = 1 / Double(terms.count).squareRoot()
+        return terms.map { ($0, weight) }
+    }
+
+    func linked(_ other: String, shared: Int) -> Bool {
+        let anchors = [vector(0..<20), vector(0..<shared)]
+        let nodes = CrossLanguageNodes(
+            anchors: anchors, languages: ["en", other], published: [nil, nil], window: 86_400, termCount: 20,
+            configuration: StoryConfiguration())
+        return nodes.similarity(0, 1) > 0
+    }
+
+    @Test func tenSharedAnchorsLinkACasedScriptButNotACaselessOne() {
+        #expect(linked("ru", shared: 10))
+        #expect(!linked("ar", shared: 10))
+    }
+
+    @Test func enoughSharedAnchorsLinkACaselessScript() {
+        #expect(linked("ar", shared: 16))
+        #expect(!linked("ar", shared: 14))
+    }
+}

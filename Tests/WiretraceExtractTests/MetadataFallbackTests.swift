@@ -55,11 +55,14 @@ struct MetadataFallbackTests {
         #expect(article.published == nil)
     }
 
-    @Test("a stated date wins over the URL's")
-    func statedDateWins() throws {
-        let article = try extractArticle(htmlDocument(
-            Self.page(title: "Budget approved", head: "<meta property=\"article:published_time\" content=\"2021-06-23T08:00:00Z\">"),
-            url: "https://example.org/2021/06/22/budget"))
-        #expect(article.published == "2021-06-23T08:00:00Z")
+    @Test("the URL's full day outweighs a stated date on another day; on the same day the stated time stands")
+    func urlDayOutweighsStatedDate() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2021-06-23T08:00:00Z\">"
+        let otherDay = try extractArticle(htmlDocument(
+            Self.page(title: "Budget approved", head: head), url: "https://example.org/2021/06/22/budget"))
+        #expect(otherDay.published == "2021-06-22")
+        let sameDay = try extractArticle(htmlDocument(
+            Self.page(title: "Budget approved", head: head), url: "https://example.org/2021/06/23/budget"))
+        #expect(sameDay.published == "2021-06-23T08:00:00Z")
     }
 }

@@ -89,27 +89,24 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(body: body), url: "https://example.org/asia/2021/06/22/budget") == "2021-06-22T22:20:00+08:00")
     }
 
-    @Test("a URL day well before the stated one is the original publication")
-    func urlKeepsTheOriginalDay() throws {
+    @Test("a full day in the URL path outweighs a stated day that differs from it")
+    func urlDayOutweighsTheStatedOne() throws {
         let head = "<meta property=\"article:published_time\" content=\"2021-09-14T08:00:00+02:00\">"
-        let url = "https://example.org/2021/06/22/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: url) == "2021-06-22")
-        // A URL one day off is within a time zone's reach: the stated time stands.
-        let nextDay = "https://example.org/2021/09/13/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: nextDay) == "2021-09-14T08:00:00+02:00")
-        // A URL day after the stated one is not an original: the stated date stands.
-        let later = "https://example.org/2021/10/02/harbour-budget/"
-        #expect(try Self.published(Self.page(head: head, body: ""), url: later) == "2021-09-14T08:00:00+02:00")
-    }
-
-    @Test("the date line at the headline casts the deciding vote between the URL and the markup")
-    func dateLineDecidesBetweenURLAndMarkup() throws {
-        let head = "<meta property=\"article:published_time\" content=\"2021-06-22T08:00:00+02:00\">"
-        let agreesWithURL = "<p class=\"date\">3 July 2021</p>"
-        #expect(try Self.published(Self.page(head: head, body: agreesWithURL), url: "https://example.org/2021/07/03/budget") == "2021-07-03")
-        let agreesWithMarkup = "<p class=\"date\">22 June 2021</p>"
-        #expect(try Self.published(Self.page(head: head, body: agreesWithMarkup), url: "https://example.org/2021/06/01/budget")
-            == "2021-06-22T08:00:00+02:00")
+        for (url, expected) in [
+            ("https://example.org/2021/06/22/harbour-budget/", "2021-06-22"),
+            ("https://example.org/2021/09/13/harbour-budget/", "2021-09-13"),
+            ("https://example.org/2021/10/02/harbour-budget/", "2021-10-02"),
+            // The same day: the stated time and zone stand.
+            ("https://example.org/2021/09/14/harbour-budget/", "2021-09-14T08:00:00+02:00"),
+            // A month without a day is no full date: the stated one stands.
+            ("https://example.org/2021/09/harbour-budget/", "2021-09-14T08:00:00+02:00"),
+        ] {
+            #expect(try Self.published(Self.page(head: head, body: ""), url: url) == expected)
+        }
+        // A date line on the URL's day gives the time and zone the URL lacks.
+        let line = "<p class=\"date\"><time datetime=\"2021-07-03T09:30:00+02:00\">3 July 2021</time></p>"
+        #expect(try Self.published(Self.page(head: head, body: line), url: "https://example.org/2021/07/03/budget")
+            == "2021-07-03T09:30:00+02:00")
     }
 
     @Test("a date line under the headline, in the page's language", arguments: [
@@ -256,6 +253,102 @@ struct PublicationDateTests {
             </body></html>
             """
         #expect(try Self.published(page) == "2019-11-19")
+    }
+
+    @Test("an author box and an entry footer inside <main> are the article's own, not furniture")
+    func boxesInsideMain() throws {
+        // No <article>: the author box is an <aside> in <main>; a caption above it names an older day.
+        let authorBox = """
+            <html lang="fr"><head><title>La ville retire les trottinettes</title></head><body>
+            <header class="site"><a href="/">Accueil</a></header>
+            <main><div class="header"><h1>La ville retire les trottinettes</h1></div>
+            <figure><img src="/a.jpg"><figcaption>Des trottinettes garées le 3 octobre 2019 près du marché.</figcaption></figure>
+            <aside class="author"><a href="/auteurs/x">Marie Dulac</a><time datetime="2020-02-19">19 février 2020</time></aside>
+            \(String(repeating: "<p>Le conseil municipal a voté contre le renouvellement du projet pilote après une longue séance.</p>\n", count: 6))
+            </main></body></html>
+            """
+        #expect(try Self.published(authorBox) == "2020-02-19")
+        // The entry footer inside <main>: labelled published and updated; published wins.
+        let entryFooter = """
+            <html lang="en"><head><title>Faster loops in practice</title></head><body><main>
+            <h1>Faster loops in practice</h1>
+            \(String(repeating: "<p>Measuring before changing anything is the first rule of making a loop faster.</p>\n", count: 6))
+            <footer><ul><li><span>Published: </span><time datetime="2019-12-03T00:00:00.000Z">03 December 2019</time></li>
+            <li><span>Updated: </span><time datetime="2019-12-06T00:00:00.000Z">06 December 2019</time></li></ul></footer>
+            </main></body></html>
+            """
+        #expect(try Self.published(entryFooter)?.prefix(10) == "2019-12-03")
+        // The same footer outside <main> is furniture: still, published before updated.
+        let pageFooter = entryFooter.replacingOccurrences(of: "<footer>", with: "</main><footer>")
+            .replacingOccurrences(of: "</footer>\n</main>", with: "</footer>")
+        #expect(try Self.published(pageFooter)?.prefix(10) == "2019-12-03")
+    }
+
+    @Test("a date standing alone as a line outweighs dates inside sentences")
+    func dateLineBeforeProse() throws {
+        // Just below the headline a sentence names another day; the short line after it is the date line.
+        let body = """
+            <p class="teaser">The vote follows a first reading on 2.3.2019, when members asked for a study of the berths.</p>
+            <h4 class="sub"><strong>14.10.2019</strong> City council</h4>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2019-10-14")
+        // No headline at all: the day most often shown counts only lines, not dates in sentences.
+        let noHeadline = """
+            <html lang="en"><head><title>Harbour</title></head><body><div class="wrap">
+            <p>On 1 March 2019 the council first debated the berths, and on 1 March 2019 it voted to study them.</p>
+            <div class="x">14 October 2019</div>
+            <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p>
+            </div></body></html>
+            """
+        #expect(try Self.published(noHeadline) == "2019-10-14")
+    }
+
+    @Test("a date just after a calendar or clock icon, or in a subline or author box, is a date line")
+    func iconAndClassCues() throws {
+        // A short line right under the headline names another day; the icon marks the date line below it.
+        let icon = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="x"><span class="y"><i class="fa fa-calendar-o"></i> 14 April 2021</span></div>
+            """
+        #expect(try Self.published(Self.page(body: icon)) == "2021-04-14")
+        let subline = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="article-subline">Harbour desk, 14 April 2021</div>
+            """
+        #expect(try Self.published(Self.page(body: subline)) == "2021-04-14")
+        let author = """
+            <p>Next vote: 2 June 2021</p>
+            <div class="autor-box">Ana Lim · 14.04.2021</div>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: author)) == "2021-04-14")
+    }
+
+    @Test("a page that declares no language reads ambiguous numeric dates in the language of its text")
+    func undeclaredLanguageOrder() throws {
+        func page(_ paragraph: String) -> String {
+            """
+            <html><head><title>Hafen</title></head><body><article><h1>Hafen</h1>
+            <div class="date">03/04/2020</div>
+            \(String(repeating: "<p>\(paragraph)</p>\n", count: 4))
+            </article></body></html>
+            """
+        }
+        let german = page("Der Stadtrat hat den Haushalt für den Hafen nach einer langen Debatte über die Liegeplätze und die Kosten beschlossen.")
+        #expect(try Self.published(german, url: "https://example.com/hafen") == "2020-04-03")
+        let english = page("The council approved the harbour budget on Monday after a long debate about the berths and what they will cost.")
+        #expect(try Self.published(english, url: "https://example.com/harbour") == "2020-03-04")
+    }
+
+    @Test("the article image's path dates a page that states no date, before days its text mentions")
+    func imagePathDate() throws {
+        let head = "<meta property=\"og:image\" content=\"https://example.org/uploads/2021/04/14/berths.jpg\">"
+        // The text mentions another day, far below the headline.
+        let body = String(repeating: "<p>Members argued for hours over the cost of the new berths and the timetable for dredging.</p>", count: 20)
+            + "<p>Members recalled the first debate of 2 March 2021 and the study that followed it in the spring.</p>"
+        #expect(try Self.published(Self.page(head: head, body: body)) == "2021-04-14")
+        // A date line at the headline still says more.
+        let line = "<p class=\"date\">15 April 2021</p>"
+        #expect(try Self.published(Self.page(head: head, body: line + body)) == "2021-04-15")
     }
 
     @Test("a data attribute naming the end of something is no publication date")

@@ -223,3 +223,131 @@ import WiretraceCore
         #expect(QuoteExtractor().quotes(in: page).first.flatMap { speakerMention(page, $0) } == "Greis Anton")
     }
 }
+
+/// German speaker phrases around names and clauses, on sentences written for these tests.
+@Suite struct GermanSpeakerPhraseTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aQuoteLeftOpenEndsBeforeTheSentenceThatOpensTheNext() {
+        let text = "„Wir haben“, sagt der Rat, „im Mai kein Geld mehr. Die Steuer muss steigen. Das Amt schweigt dazu. "
+            + "Die Ministerin widerspricht. Sie sagt: „Wir senken die Steuer im Herbst.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.map(\.text).last == "Wir senken die Steuer im Herbst.")
+        #expect(found.last.flatMap { speakerMention(page, $0) } == "Sie")
+        // The open quote stops at the sentence before `Sie sagt:`.
+        #expect(found.contains { $0.text.hasSuffix("Die Ministerin widerspricht.") })
+    }
+
+    @Test func theNounOfAPrepositionalPhraseIsNotPartOfTheSubject() {
+        let text = "Der Reporter traf den Minister zu einem Gespräch, in dessen Verlauf Weber sagte: „Die Bahn wird teurer.“"
+        #expect(mentions(text) == ["Weber"])
+    }
+
+    @Test func aNameWithParticleAndArticleIsOneSpeaker() {
+        let text = "Am Montag war die Kommission in Rom. Ursula von der Leyen sagte: „Wir helfen sofort und ohne Bedingungen.“"
+        #expect(mentions(text) == ["Ursula von der Leyen"])
+    }
+
+    @Test func theAnswerToANamedQuestionerIsFromWhoTheSceneWasAbout() {
+        let text = "Einst machte er vor dem leeren Tisch tiefe Verbeugungen. „Was soll das denn?“ fragte der Wirt. "
+            + "„Seht Ihr denn nicht meine Freunde am Tisch?“"
+        #expect(mentions(text) == ["der Wirt", "er"])
+    }
+}
+
+/// German newspaper attributions, on sentences written for these tests.
+@Suite struct GermanNewspaperAttributionTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func soAfterTheQuoteNamesTheSpeaker() {
+        #expect(mentions("„Wir haben alles versucht“, so der Trainer nach dem Spiel.") == ["der Trainer"])
+    }
+
+    @Test func aSeparableVerbAtTheEndOfAWieClause() {
+        #expect(mentions("Wie der Sprecher der Polizei mitteilte, „wurde niemand verletzt und der Täter gefasst“.")
+            == ["der Sprecher der Polizei"])
+    }
+
+    @Test func aCapitalisedNounSpeltLikeAVerbIsNoVerb() {
+        #expect(mentions("Der Angeklagte erwiderte auf die Frage des Richters: „Ich war an jenem Abend zu Hause.“")
+            == ["Der Angeklagte"])
+    }
+
+    @Test func theNextQuoteAfterAnAttributionGoesOnInTheSameWords() {
+        #expect(mentions("„Ich komme morgen wieder“, versprach der Arzt. „Bis dahin bleiben Sie im Bett.“")
+            == ["der Arzt", "der Arzt"])
+    }
+
+    @Test func anAbbreviatedTitleKeepsItsName() {
+        #expect(mentions("„Das Gesetz ist überflüssig und schädlich“, bemerkte Abg. Richter in der Sitzung.")
+            == ["Abg. Richter"])
+    }
+}
+
+/// German narrative attributions, on sentences written for these tests.
+@Suite struct GermanNarrativeAttributionTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func anIndefiniteArticleBeforeANounIsNoPronoun() {
+        #expect(mentions("„Wer ist da?“ rief eine Stimme aus dem Hause. „Ein müder Wanderer“, antwortete Georg.")
+            == ["eine Stimme", "Georg"])
+    }
+
+    @Test func anAppositionDescribesTheSubjectBeforeIt() {
+        #expect(mentions("Der Kaufmann, ein kleiner dicker Mann, rief: „Das ist Betrug, meine Herren!“") == ["Der Kaufmann"])
+    }
+
+    @Test func aColonAfterAClauseWithoutSpeechVerbGivesItsSubject() {
+        #expect(mentions("Endlich brach der Hauptmann das Schweigen: „Wir marschieren morgen bei Tagesanbruch.“") == ["Hauptmann"])
+    }
+
+    @Test func aVerbAfterASubordinateClauseComesBeforeItsSubject() {
+        #expect(mentions("Auf die Frage, ob er zurücktreten werde, sagte der Minister: „Davon kann keine Rede sein.“")
+            == ["der Minister"])
+    }
+
+    @Test func aClauseOpeningWithItsVerbHasItsSubjectBeforeTheComma() {
+        #expect(mentions("Der Vorsitzende, Geheimrat Müller, eröffnete die Sitzung mit den Worten: „Meine Herren, wir beginnen.“")
+            == ["Geheimrat Müller"])
+    }
+
+    @Test func aWordSpeltLikeAVerbOpeningTheTextBeforeAQuoteIsRead() {
+        // "Frage" is spelt like a form of "fragen" and stands first: nothing before it to read.
+        let text = "Frage: „Werden Sie kandidieren?“ Antwort: „Das habe ich noch nicht entschieden.“"
+        #expect(mentions(text).count == 2)
+    }
+
+    @Test func aVerbAfterUndSharesASubjectAfterTheFirstVerb() {
+        #expect(mentions("Da trat der Wirt herein und sagte: „Das Essen ist bereit, meine Herrschaften.“") == ["Wirt"])
+    }
+}
+
+/// Interviews: the party a conversation is said to be with answers, on sentences written for these tests.
+@Suite struct GermanInterviewTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func thePartnerOfTheConversationAnswersAndTurnsAlternate() {
+        let text = "Unser Berichterstatter sprach mit dem Bürgermeister Hahn. Er fragte: „Wann wird die Brücke fertig?“ "
+            + "— „Im Herbst, hoffe ich.“ — „Und was kostet sie?“ — „Das weiß noch niemand genau.“"
+        #expect(mentions(text) == ["Er", "dem Bürgermeister Hahn", "Er", "dem Bürgermeister Hahn"])
+    }
+
+    @Test func aConversationNounNamesThePartner() {
+        let text = "Ein Reporter hatte mit der Ministerin Berger eine Unterredung. Der Reporter: „Bleiben Sie im Amt?“ "
+            + "— „Ja, gewiss bis zum Ende.“"
+        #expect(mentions(text) == ["Der Reporter", "der Ministerin Berger"])
+    }
+}

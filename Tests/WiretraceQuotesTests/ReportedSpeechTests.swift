@@ -109,6 +109,32 @@ import WiretraceCore
         #expect(speakerMention(page, q)?.hasSuffix("Haddad") == true)
     }
 
+    @Test func stanceVerbWithANounPhrase() throws {
+        // What a verb of stance takes is a noun phrase standing for what was said.
+        let (q, page) = try #require(reported(
+            "the closure of two branch libraries",
+            in: ["The city council announced the closure of two branch libraries on Tuesday."]))
+        #expect(q.kind == .indirect)
+        #expect(speakerMention(page, q)?.hasSuffix("council") == true)
+    }
+
+    @Test func beliefVerbClause() throws {
+        let (q, page) = try #require(reported(
+            "the housing market will cool by the autumn",
+            in: ["Economist Farah Aziz believes the housing market will cool by the autumn."]))
+        #expect(q.kind == .indirect)
+        #expect(speakerMention(page, q)?.hasSuffix("Aziz") == true)
+    }
+
+    @Test func clauseSplitAroundTheCue() throws {
+        // "A, he said, B": the words after the parenthetical cue run on to the end of the sentence.
+        let (q, page) = try #require(reported(
+            "would add three trains an hour at peak times",
+            in: ["The new timetable, the rail operator said, would add three trains an hour at peak times."]))
+        #expect(q.kind == .indirect)
+        #expect(speakerMention(page, q)?.contains("operator") == true)
+    }
+
     @Test func speakerMentionOffsetsPointAtTheWordsInThisDocument() throws {
         let page = article([
             "Fire chief Ingrid Holm spoke after the blaze.",

@@ -48,7 +48,13 @@ package struct MultilingualQuoteExtractor: Sendable {
         var bounds: [(open: Int, close: Int)] = []
         for span in spans {
             let open = tokenAt(span.open.lowerBound)
-            let close = span.close.isEmpty ? tokenAt(span.content.upperBound) : tokenAt(span.close.lowerBound)
+            var close = span.close.isEmpty ? tokenAt(span.content.upperBound) : tokenAt(span.close.lowerBound)
+            if span.close.isEmpty, !span.isDash, close < tokens.count, close > open + 1,
+                tokens[close].paragraph == tokens[open].paragraph
+            {
+                // A quote left open inside its paragraph ends at its last token, not at the word after it.
+                close -= 1
+            }
             bounds.append((open, close))
             openMarks.insert(open)
             if open + 1 < close { for k in (open + 1)..<close { inQuote[k] = true } }
@@ -61,10 +67,23 @@ package struct MultilingualQuoteExtractor: Sendable {
         var lastName: String? = nil
         // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
         // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
-        var lastQuote: (paragraph: Int, reach: Int, asks: Bool, name: String?)? = nil
+        var lastQuote: (paragraph: Int, open: Int, reach: Int, asks: Bool, name: String?)? = nil
         var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
         var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
         var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
+        /// The subject of the sentence right before the quote opening at `open`, when no quote stands in it.
+        func subjectBefore(_ open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+            guard open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) else { return nil }
+            let end = open
+            let start = sentenceStart(sentence, open - 1)
+            guard start < end, !(start..<end).contains(where: { inQuote[$0] }) else { return nil }
+            return reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+            }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                // Not the noun of a place or time phrase (`still im Saal`).
+                k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
+            }
+        }
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -88,6 +107,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             if found == nil { found = reader.label(before: open) ?? reader.label(opening: open, close: close) }
             let paragraph = tokens[open].paragraph
             var turn = false
+            var inherited: String? = nil
             if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
                 !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
             {
@@ -99,6 +119,21 @@ package struct MultilingualQuoteExtractor: Sendable {
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
                             found = (other.speaker, other.cue)
+                            // The other party keeps the name it had, not the last name a pronoun
+                            // would take now.
+                            inherited = other.name
+                        } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
+                            reader.name(context.speaker).lowercased() != name.lowercased()
+                        {
+                            // No other speaker yet: the one the scene before the question was
+                            // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
+                            found = context
+                        } else if lexicon.language == "de", let partner = reader.interlocutor(before: lastQuote.open),
+                            reader.name(partner).lowercased() != name.lowercased()
+                        {
+                            // No other speaker yet: the one the conversation was said to be with
+                            // (`sprach mit dem Bürgermeister Hahn. Er fragte: „…?“ — „…“`).
+                            found = (partner, "")
                         }
                     } else if let beforeLast {
                         // The turn before was the other party's, unnamed: this one is back to the
@@ -107,7 +142,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                     }
                 }
             }
-            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph,
+            if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph, previous.close < open,
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
@@ -117,28 +152,21 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // dies sprach, …` (German narrative only: measured there).
                 found = reader.following(from: close + 1, sentence: sentence, openMarks: openMarks)
             }
-            if found == nil, words >= 3, lexicon.language == "de", open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) {
+            if found == nil, words >= 3, lexicon.language == "de" {
                 // The speaker carried from the sentence before: its subject (`Der Alte lehnte sich
                 // zurück. „…“`).
-                let end = open
-                let start = sentenceStart(sentence, open - 1)
-                if start < end, !(start..<end).contains(where: { inQuote[$0] }) {
-                    found = reader.sentenceSubject(from: start, before: end).flatMap { phrase in
-                        tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
-                    }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
-                        // Not the noun of a place or time phrase (`still im Saal`).
-                        k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
-                    }
-                }
+                found = subjectBefore(open)
             }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
-                lastQuote = (paragraph, close, asks, nil)
+                lastQuote = (paragraph, open, close, asks, nil)
                 (beforeLast, lastFound) = (lastFound, nil)
                 continue
             }
             (beforeLast, lastFound) = (lastFound, found)
-            if let found { previous = (paragraph, close, found.speaker, found.cue) }
+            // The quote before reaches to the end of its attribution: `„…“, versprach der Arzt. „…“`
+            // goes on in the doctor's words.
+            if let found { previous = (paragraph, max(close, found.speaker.upperBound), found.speaker, found.cue) }
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
@@ -149,14 +177,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
-                occurrence.speaker = isPronoun ? (lastName ?? text.string(mention)) : phrase
+                occurrence.speaker = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
                 spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
-            lastQuote = (paragraph, min(reach, tokens.count - 1), asks, occurrence.speaker)
+            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, occurrence.speaker)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
@@ -171,6 +199,9 @@ package struct MultilingualQuoteExtractor: Sendable {
         while k >= content.lowerBound, text.scalars[k].properties.isWhitespace { k -= 1 }
         return k >= content.lowerBound && text.scalars[k] == "?"
     }
+
+    /// Abbreviated titles a name follows (`Abg. Richter`, `Dr. Lueger`, `Prof. Virchow`).
+    static let titles: Set<String> = ["abg", "dr", "prof", "hr", "fr", "gen", "st", "mr", "mme", "sr", "sra", "ing", "dipl", "min"]
 
     /// Words after which a full stop ends no sentence (`u. A.`, `z. B.`, `Dr.`, `Abg.`): one or two
     /// letters, a number (`8. Juni`), or a listed abbreviation.
@@ -236,6 +267,9 @@ struct SpeakerPhrases {
     let tokens: [Token]
     let lexicon: SpeechLexicon
 
+    /// Particles of family names that an article may follow (`von der`, `van den`, `de la`).
+    static let particles: Set<String> = ["von", "van", "de", "zu", "vom"]
+
     /// German prepositions that open a phrase that is no subject.
     static let prepositions: Set<String> = [
         "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "über", "unter", "vor", "für",
@@ -244,7 +278,17 @@ struct SpeakerPhrases {
 
     private static let joiners: Set<String> = [",", "\u{2014}", "\u{2013}", "\u{2015}", "-", "\u{060C}", ":"]
 
-    func isVerb(_ k: Int) -> Bool { k >= 0 && k < tokens.count && tokens[k].isWord && lexicon.isVerb(tokens[k].lower) }
+    func isVerb(_ k: Int) -> Bool {
+        guard k >= 0, k < tokens.count, tokens[k].isWord, lexicon.isVerb(tokens[k].lower) else { return false }
+        // German capitalises nouns: a capitalised word after another word is a noun (`die Frage`),
+        // not the verb it is spelt like.
+        if lexicon.language == "de", tokens[k].isCapitalized, k > 0, tokens[k - 1].isWord,
+            tokens[k - 1].paragraph == tokens[k].paragraph
+        {
+            return false
+        }
+        return true
+    }
 
     func isPronoun(_ k: Int) -> Bool { tokens[k].isWord && lexicon.pronouns.contains(tokens[k].lower) }
 
@@ -270,7 +314,10 @@ struct SpeakerPhrases {
             skipped += 1
         }
         guard f < limit, tokens[f].isWord else { return nil }
-        if isPronoun(f) { return f...f }
+        // `eine Stimme`: an article before a noun, not the pronoun `eine`.
+        let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
+            && tokens[f + 1].isCapitalized && lexicon.capitalises
+        if isPronoun(f), !article { return f...f }
         if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
         var k = f
         var last: Int? = nil
@@ -298,12 +345,16 @@ struct SpeakerPhrases {
 
     /// A German noun phrase: determiners and a few adjectives, then capitalised words (German
     /// capitalises every noun, so the phrase ends after them), perhaps joined to a genitive or a
-    /// `von` phrase: `die Herzogin`, `General Ducrot`, `einer der deutschen Maler`.
+    /// `von` phrase: `die Herzogin`, `General Weber`, `einer der deutschen Maler`.
     private func germanForward(from start: Int, limit: Int) -> ClosedRange<Int>? {
         var k = start
         var last: Int? = nil
         var lowercase = 0
-        while k < limit, tokens[k].isWord, k - start < 8 {
+        while k < limit, tokens[k].isWord || Self.abbreviationStop(tokens, k, limit: limit), k - start < 8 {
+            if !tokens[k].isWord {
+                k += 1  // the full stop of a title (`Abg. Richter`, `Dr. Lueger`)
+                continue
+            }
             let word = tokens[k].lower
             if tokens[k].isCapitalized, !lexicon.determiners.contains(word), !lexicon.stops.contains(word),
                 k == start || !isVerb(k)
@@ -327,6 +378,12 @@ struct SpeakerPhrases {
         }
         guard let last else { return nil }
         return start...last
+    }
+
+    /// Whether token `k` is the full stop of a title abbreviation with a capitalised word after it.
+    static func abbreviationStop(_ tokens: [Token], _ k: Int, limit: Int) -> Bool {
+        k > 0 && k + 1 < limit && tokens[k].text == "." && tokens[k - 1].isWord && tokens[k + 1].isWord
+            && tokens[k + 1].isCapitalized && MultilingualQuoteExtractor.titles.contains(tokens[k - 1].lower)
     }
 
     /// An attribution set inside a quote between commas or dashes, near its start:
@@ -401,6 +458,23 @@ struct SpeakerPhrases {
         while k >= lowerBound, j - k < 6, tokens[k].isWord {
             let word = tokens[k].lower
             if lexicon.determiners.contains(word) {
+                // A genitive after the noun it belongs to: `der Sprecher der Polizei`.
+                if lexicon.language == "de", word == "der" || word == "des", k - 1 >= lowerBound, tokens[k - 1].isWord,
+                    tokens[k - 1].isCapitalized, !lexicon.determiners.contains(tokens[k - 1].lower),
+                    !lexicon.stops.contains(tokens[k - 1].lower), !isPronoun(k - 1), !isVerb(k - 1)
+                {
+                    k -= 1
+                    continue
+                }
+                // A name with a particle and an article: `Ursula von der Leyen`, `Hans von dem Berge`.
+                if k - 2 >= lowerBound, Self.particles.contains(tokens[k - 1].lower), tokens[k - 2].isWord,
+                    tokens[k - 2].isCapitalized, !lexicon.determiners.contains(tokens[k - 2].lower),
+                    k - 3 < lowerBound || !(lexicon.determiners.contains(tokens[k - 3].lower)
+                        || Self.prepositions.contains(tokens[k - 3].lower))
+                {
+                    k -= 2
+                    continue
+                }
                 k -= 1
                 break
             }
@@ -420,6 +494,26 @@ struct SpeakerPhrases {
         return a...j
     }
 
+    /// The subject inside a German phrase that a preposition opens: a preposition governs one noun,
+    /// so a capitalised word after that noun starts the subject of a clause whose verb comes last
+    /// (`in dessen Verlauf Weber sagte:`, `als im Saal Minister Weber rief:`).
+    func subjectAfterPrepositionalNoun(_ phrase: ClosedRange<Int>, lowerBound: Int) -> ClosedRange<Int>? {
+        guard lexicon.language == "de" else { return nil }
+        var b = phrase.lowerBound - 1
+        while b >= lowerBound, tokens[b].isWord, lexicon.determiners.contains(tokens[b].lower)
+            || Self.relativeGenitives.contains(tokens[b].lower)
+        {
+            b -= 1
+        }
+        guard b >= lowerBound, Self.prepositions.contains(tokens[b].lower) else { return nil }
+        let nouns = phrase.filter { tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }
+        guard nouns.count >= 2 else { return nil }
+        return nouns[1]...phrase.upperBound
+    }
+
+    /// Genitive relatives and articles that open a noun phrase after a preposition (`in deren Verlauf`).
+    static let relativeGenitives: Set<String> = ["deren", "dessen", "dem", "der", "den", "des"]
+
     /// The tokens from the comma (or `lowerBound`) before `end` up to `end`.
     func clause(endingBefore end: Int, from lowerBound: Int) -> Range<Int> {
         var a = end
@@ -438,7 +532,8 @@ struct SpeakerPhrases {
         guard lexicon.capitalises else { return nil }
         for k in range where k > range.lowerBound && tokens[k].isCapitalized && tokens[k - 1].isWord
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
-            && !lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+            && (!lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
+                || nominativeArticle(k - 1, in: range))
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
@@ -450,6 +545,47 @@ struct SpeakerPhrases {
             return k...m
         }
         return nil
+    }
+
+    /// Nouns of a conversation (`eine Unterredung mit X`).
+    static let conversations: Set<String> = ["gespräch", "gespräche", "unterredung", "unterhaltung", "interview", "besprechung", "audienz"]
+
+    /// The partner of a conversation told in the 60 tokens before `open`: the phrase after "mit"
+    /// in a sentence with a speech verb or a conversation noun (`sprach mit dem Minister`,
+    /// `hatte mit dem Minister Weber eine Unterredung`).
+    func interlocutor(before open: Int) -> ClosedRange<Int>? {
+        guard lexicon.language == "de" else { return nil }
+        var k = open - 1
+        while k >= 0, open - k <= 60 {
+            defer { k -= 1 }
+            guard tokens[k].lower == "mit", k + 1 < open else { continue }
+            let around = max(0, k - 6)..<min(open, k + 12)
+            guard around.contains(where: { isVerb($0) || Self.conversations.contains(tokens[$0].lower) }) else { continue }
+            if let phrase = forward(from: k + 1, limit: min(open, k + 9)), tokens[phrase].contains(where: \.isCapitalized),
+                !isPronoun(phrase.lowerBound)
+            {
+                return phrase
+            }
+        }
+        return nil
+    }
+
+    /// Whether token `a` is a German article that can open a subject (`der`, `die`, `ein`, `eine`)
+    /// after the verb of its clause, not in a prepositional phrase or a genitive: `Endlich brach der
+    /// Hauptmann das Schweigen`, `Da trat der Wirt herein`.
+    func nominativeArticle(_ a: Int, in range: Range<Int>) -> Bool {
+        guard lexicon.language == "de", ["der", "die", "ein", "eine"].contains(tokens[a].lower), a > range.lowerBound else { return false }
+        let before = tokens[a - 1]
+        guard before.isWord, !Self.prepositions.contains(before.lower), !before.isCapitalized || a - 1 == range.lowerBound
+        else { return false }
+        // The finite verb stands before it in its clause, after something else (verb second): a
+        // lower-case word that is no article, adverb or conjunction. A clause that opens with its
+        // verb has its subject before the comma (`Der Vorsitzende, …, eröffnete die Sitzung`).
+        return (range.lowerBound..<a).contains { j in
+            j > range.lowerBound && tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
+                && !lexicon.stops.contains(tokens[j].lower) && !lexicon.auxiliaries.contains(tokens[j].lower)
+                && !isPronoun(j)
+        }
     }
 
     /// The subject that opens a sentence (`Erdoğan, “…” dedi`).
@@ -501,6 +637,10 @@ struct SpeakerPhrases {
         }
         // "According to" after the quote: "…", selon le ministre.
         if let phrase = according(at: i, limit: hi) { return phrase }
+        // German `„…“, so der Trainer`: "so" and a speaker after the quote's comma.
+        if lexicon.language == "de", skipped > 0, tokens[i].lower == "so", let phrase = forward(from: i + 1, limit: hi) {
+            return (phrase, tokens[i].text)
+        }
         // Subject then verb: “…”, el presidente dijo.
         if lexicon.order != .verbFirst, let phrase = forward(from: i, limit: hi) {
             var k = phrase.upperBound + 1
@@ -569,11 +709,29 @@ struct SpeakerPhrases {
                 {
                     return (subject, cue)
                 }
-                return (phrase, cue)
+                return (subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) ?? phrase, cue)
             }
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
             let coordinated = v > range.lowerBound && (tokens[v - 1].text == "," || SpeechLexicon.and.contains(tokens[v - 1].lower))
+            if lexicon.language == "de", v > range.lowerBound, tokens[v - 1].text == ",",
+                let subject = forward(from: v + 1, limit: open, inverted: true)
+            {
+                // A verb after a subordinate clause comes before its subject: `Als ihn der Richter
+                // fragte, warum er es getan habe, antwortete der Angeklagte: „…“`.
+                return (subject, cue)
+            }
+            if coordinated, tokens[v - 1].text == "," {
+                // An apposition between commas describes the subject before it: `Der Kaufmann, ein
+                // kleiner dicker Mann, rief: „…“`.
+                let inner = clause(endingBefore: v - 1, from: range.lowerBound)
+                if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
+                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower),
+                    let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
+                {
+                    return (subject, cue)
+                }
+            }
             if coordinated, let subject = clauseSubject(in: clause(endingBefore: v - 1, from: range.lowerBound)) {
                 return (subject, cue)
             }
@@ -592,6 +750,22 @@ struct SpeakerPhrases {
                 a == range.lowerBound || !tokens[a - 1].isWord
             {
                 return (a...(open - 2), ":")
+            }
+            // A German colon opens speech after any clause: its subject speaks (`Endlich brach der
+            // Hauptmann das Schweigen: „…“`).
+            if lexicon.language == "de" {
+                let start = clause(endingBefore: open - 1, from: range.lowerBound).lowerBound
+                if start > range.lowerBound + 1, tokens[start - 1].text == ",", tokens[start].isWord, !tokens[start].isCapitalized,
+                    !isPronoun(start), let subject = backward(endingAt: start - 2, lowerBound: range.lowerBound)
+                {
+                    // The clause opens with its verb: its subject stands before the comma.
+                    return (subject, ":")
+                }
+                if let subject = sentenceSubject(from: start, before: open - 1).flatMap({ phrase in
+                    tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+                }) ?? clauseSubject(in: start..<(open - 1)) {
+                    return (subject, ":")
+                }
             }
         }
         return nil

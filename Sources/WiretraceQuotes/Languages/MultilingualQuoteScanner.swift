@@ -38,6 +38,16 @@ package enum MultilingualQuoteScanner {
                     i += 1
                     continue
                 }
+                if s[i] == "\u{201E}", let again = unclosed(s, from: i + 1, closers: closers, in: paragraph) {
+                    // A „ introduced by a colon before any closer: the first quote was never closed.
+                    // It ends with the last sentence before the one the second opens.
+                    let end = sentenceEnd(s, after: i + 1, before: again)
+                    if let content = trimmed(s, (i + 1)..<end) {
+                        spans.append(Span(open: i..<(i + 1), close: end..<end, content: content, isDash: false))
+                    }
+                    i = max(end, i + 1)
+                    continue
+                }
                 if let close = closer(s, for: s[i], closers: closers, from: i + 1, in: paragraph) {
                     if let content = trimmed(s, (i + 1)..<close) {
                         spans.append(Span(open: i..<(i + 1), close: close..<(close + 1), content: content, isDash: false))
@@ -127,6 +137,40 @@ package enum MultilingualQuoteScanner {
             return ["\""]
         default: return nil
         }
+    }
+
+    /// The offset of the next „ when it comes before any of `closers`, a colon introduces it, and the
+    /// rest of the paragraph has fewer closers than openers (a quote inside, `„… den Maler „Koekkoek" kennen …"`, closes both).
+    private static func unclosed(_ s: [Unicode.Scalar], from start: Int, closers: Set<Unicode.Scalar>, in paragraph: Range<Int>) -> Int? {
+        var next: Int? = nil
+        var i = start
+        while i < paragraph.upperBound, next == nil {
+            if closers.contains(s[i]) { return nil }
+            if s[i] == "\u{201E}" { next = i }
+            i += 1
+        }
+        // Only a new quote that a colon introduces (`Er sagt: „…`) is new speech outside the first.
+        guard let next else { return nil }
+        var c = next - 1
+        while c > start, s[c].isSpace { c -= 1 }
+        guard s[c] == ":" else { return nil }
+        var openers = 1
+        var closed = 0
+        for k in start..<paragraph.upperBound {
+            if s[k] == "\u{201E}" { openers += 1 } else if closers.contains(s[k]) { closed += 1 }
+        }
+        return closed < openers ? next : nil
+    }
+
+    /// The end of the last sentence (after its ".", "!" or "?" and a space) that closes after `start`
+    /// and before the sentence holding `limit`; `limit` itself when there is none.
+    private static func sentenceEnd(_ s: [Unicode.Scalar], after start: Int, before limit: Int) -> Int {
+        var k = limit - 1
+        while k > start {
+            if [".", "!", "?"].contains(s[k - 1]), s[k].isSpace { return k }
+            k -= 1
+        }
+        return limit
     }
 
     /// The offset of the closing mark, nesting marks that pair with themselves differently.

@@ -30,6 +30,11 @@ extension SpeechLexicon {
             "gesagt", "erklärt", "betont", "gemeint", "gefragt", "geantwortet", "berichtet", "ergänzt",
             "rufen", "sagen", "schreien", "antworten", "fragen", "erklären", "sprechen", "schrieen",
             "erwidern", "entgegnen", "fortfahrend", "versetzte", "versetzt", "rief", "schrie", "brummte",
+            // Separable verbs written as one word in a clause with the verb last (`wie er mitteilte`).
+            "mitteilte", "mitteilten", "mitteilt", "mitgeteilt", "hinzufügte", "hinzugefügt", "ausführte",
+            "ausführten", "ausgeführt", "fortfuhr", "zugab", "zugegeben", "einwandte", "einwarf", "ankündigte",
+            "angekündigt", "klarstellte", "klargestellt", "vorschlug", "zurief", "nachfragte", "aussagte",
+            "ausgesagt", "hervorhob", "hervorgehoben", "bekanntgab", "bekanntgegeben", "durchblicken",
         ]
         return SpeechLexicon(
             language: "de",
