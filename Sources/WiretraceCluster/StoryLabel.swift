@@ -44,4 +44,53 @@ public enum StoryLabel {
         guard let best, best.score > 0 else { return titles[origin] ?? titles.compactMap { $0 }.first }
         return considered[best.index]
     }
+
+    /// A label read from the origin's text, for a story whose every title is furniture (a text
+    /// scrape that kept the site's widgets above the article and lost the headline): the first
+    /// line of 4–20 words that does not end like a sentence (a headline's shape) and is not
+    /// furniture, read only above the first paragraph of body text; else the first sentence of
+    /// that paragraph (12 words or more). Nil when the text has neither.
+    ///
+    /// - Parameters:
+    ///   - text: the origin's text.
+    ///   - isFurniture: lines never to use (e.g. those other pages of the same outlet carry too).
+    /// - Complexity: O(length of the lines read), at most ``leadLines`` lines.
+    public static func lead(of text: String, isFurniture: (String) -> Bool) -> String? {
+        var read = 0
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !line.isEmpty else { continue }
+            read += 1
+            if read > leadLines { break }
+            let words = line.split(separator: " ").count
+            if words >= 12 {
+                guard !isFurniture(line) else { continue }
+                return firstSentence(of: line)
+            }
+            if words >= 4, let last = line.last, !".,;:…".contains(last), !isFurniture(line) { return line }
+        }
+        return nil
+    }
+
+    /// Lines of the origin's text that ``lead(of:isFurniture:)`` reads at most.
+    static let leadLines = 40
+
+    /// The text up to the first sentence end followed by a space after at least four words, at
+    /// most 200 characters (cut at a word).
+    static func firstSentence(of line: String) -> String {
+        var words = 0
+        var previous: Character = " "
+        for index in line.indices {
+            let character = line[index]
+            if character == " " {
+                if previous != " " { words += 1 }
+                if words >= 4, ".!?".contains(previous) { return String(line[..<line.index(before: index)]) + String(previous) }
+            }
+            previous = character
+        }
+        guard line.count > 200 else { return line }
+        let cut = line.prefix(200)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
 }
+

@@ -307,11 +307,46 @@ struct Analysis {
         runJobs()
         timings.mark("passages")
         // A title that heads documents of several stories (a site's name, a widget, a section
-        // label that scraping kept above the headline) labels none of them.
+        // label that scraping kept above the headline) labels none of them. A document in no
+        // story counts as a story of its own: furniture heads an outlet's unrelated pages too,
+        // most of which join no story, while a headline heads only its own story's copies.
         func titleKey(_ title: String) -> String { title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         var storiesByTitle: [String: Int] = [:]
+        var inStory = [Bool](repeating: false, count: articles.count)
         for story in stories {
+            for member in story.members { inStory[member.index] = true }
             for title in Set(story.members.compactMap { articles[$0.index].title.map(titleKey) }) { storiesByTitle[title, default: 0] += 1 }
+        }
+        // The same count with each document of no story as a story of its own.
+        var pagesByTitle = storiesByTitle
+        for index in articles.indices where !inStory[index] {
+            if let title = articles[index].title { pagesByTitle[titleKey(title), default: 0] += 1 }
+        }
+        // Stories whose every title also heads pages of at least two other stories or of no
+        // story (widgets and section labels head an outlet's unrelated pages, most of which join
+        // no story) take a line of the origin's text instead; lines that other pages of the same
+        // outlet carry (up to `leadOutletPages` of them, outside the story) are furniture too.
+        var outletPages: [String: [Int]] = [:]
+        var outletPagesBuilt = false
+        func leadLabel(_ story: Story) -> String? {
+            guard story.members.allSatisfy({ articles[$0.index].title.map { (pagesByTitle[titleKey($0)] ?? 0) > 2 } ?? true }),
+                let text = try? store.article(ids[story.members[0].index])?.text
+            else { return nil }
+            var sharedLines = Set<String>()
+            if let outlet = articles[story.members[0].index].outlet?.lowercased() {
+                if !outletPagesBuilt {
+                    for index in articles.indices { if let key = articles[index].outlet?.lowercased() { outletPages[key, default: []].append(index) } }
+                    outletPagesBuilt = true
+                }
+                let members = Set(story.members.map(\.index))
+                for index in (outletPages[outlet] ?? []).lazy.filter({ !members.contains($0) }).prefix(Self.leadOutletPages) {
+                    guard let other = try? store.article(ids[index])?.text else { continue }
+                    for line in other.split(whereSeparator: \.isNewline) {
+                        sharedLines.insert(line.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+                    }
+                }
+            }
+            return StoryLabel.lead(of: text) { sharedLines.contains($0) || (pagesByTitle[titleKey($0)] ?? 0) > 1 }
         }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
@@ -320,7 +355,9 @@ struct Analysis {
                 id: story.id, title: StoryLabel.title(
                     of: story.members.map { (articles[$0.index].title, articles[$0.index].outlet) }, origin: 0,
                     isFurniture: { (storiesByTitle[titleKey($0)] ?? 0) > 1 })
-                    // Every title heads other stories too: the one that heads the fewest.
+                    // Every title heads other stories too: a line of the origin's text that
+                    // no other page of its outlet carries, else the title that heads the fewest.
+                    ?? leadLabel(story)
                     ?? story.members.compactMap { articles[$0.index].title }
                         .min { (storiesByTitle[titleKey($0)] ?? 0) < (storiesByTitle[titleKey($1)] ?? 0) },
                 firstPublished: times.min { $0.0 < $1.0 }?.1,
@@ -357,6 +394,8 @@ struct Analysis {
     /// "3": Latin-script names also as spelling anchors.
     /// "4": packed against a kept vocabulary (``TermOccurrence/pack(_:id:)``).
     static let storyTermsVersion = "4"
+    /// Pages of an outlet read to tell its furniture lines, for a story labelled from its text.
+    static let leadOutletPages = 100
 
     /// The key that says which band keys and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.

@@ -27,4 +27,38 @@ import Testing
         #expect(StoryLabel.title(of: members, origin: 0, isFurniture: { $0 == "The Coast Courier" }) == nil)
         #expect(StoryLabel.title(of: [], origin: 0) == nil)
     }
+
+    @Test func aLeadSkipsTheOutletsWidgetsAndTakesTheHeadlineAboveTheBody() {
+        let text = """
+            The Coast Courier
+            Enter your town for local weather
+            You are signed in as
+            Harbour board votes to rebuild storm-hit pier?
+
+            The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two, \
+            at a cost the board put at four million.
+            """
+        let widgets: Set<String> = ["The Coast Courier", "Enter your town for local weather", "You are signed in as"]
+        #expect(StoryLabel.lead(of: text, isFurniture: widgets.contains) == "Harbour board votes to rebuild storm-hit pier?")
+        // Without the widget list, the first headline-shaped line is taken.
+        #expect(StoryLabel.lead(of: text, isFurniture: { _ in false }) == "Enter your town for local weather")
+    }
+
+    @Test func withoutAHeadlineTheLeadIsTheBodysFirstSentence() {
+        let text = """
+            Scroll to the top
+            Photo: Coast Courier
+            The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two. \
+            Work starts in June.
+            Get our headlines in your inbox:
+            """
+        #expect(StoryLabel.lead(of: text, isFurniture: { $0 == "Scroll to the top" })
+            == "The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.")
+        // A long body line that is itself furniture (an outlet's standard paragraph) is passed over.
+        #expect(StoryLabel.lead(of: "Subscribe to the Coast Courier for unlimited access to local news, weather and sports today\nStorm damage closes the pier", isFurniture: { $0.hasPrefix("Subscribe") })
+            == "Storm damage closes the pier")
+        #expect(StoryLabel.lead(of: "Weather\nShare\n", isFurniture: { _ in false }) == nil)
+        #expect(StoryLabel.lead(of: "", isFurniture: { _ in false }) == nil)
+    }
 }
+

@@ -49,4 +49,42 @@ import WiretraceStore
         #expect(members(snapshot.clusters) == members(try store.clusters()))
         #expect(snapshot.clusters.map(\.id).sorted() == (try store.clusters()).map(\.id).sorted())
     }
+
+    /// A text scrape that kept an outlet's widget line as every page's title: the story is
+    /// labelled with the headline in its origin's text, past the widget lines the outlet's
+    /// other pages carry too.
+    @Test func aStoryTitledOnlyByFurnitureIsLabelledFromItsText() throws {
+        let directory = try IncrementalRunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let body = """
+            The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two, \
+            at a cost the board put at four million, with work to start in June and end before the \
+            summer ferries return. Fishermen who moor at the pier told the board that a year without it \
+            had cost them a third of their catch, and the chair said the new deck would stand a metre \
+            higher than the old one so that spring tides no longer wash over it. The vote was seven to \
+            two; the two against wanted the money spent on the sea wall first.
+            """
+        func page(_ id: String, _ text: String) -> String {
+            let record: [String: String] = [
+                "id": id, "outlet": "coastcourier.example", "title": "Scroll to the top", "text": text,
+            ]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let widgets = "Scroll to the top\n\nYou are signed in as\n\n"
+        let lines = [
+            page("a", widgets + "Harbour board votes to rebuild storm-hit pier\n\n" + body),
+            page("b", widgets + "Harbour board votes to rebuild storm-hit pier\n\n" + body + " Updated at noon."),
+            page("c", widgets + "Harbour board votes to rebuild storm-hit pier\n\n" + body + " Corrected a figure."),
+            page("d", widgets + "Library opens on Sundays\n\nThe town library will open on Sundays from May, the council said."),
+            page("e", widgets + "Ferry fares rise\n\nFerry fares to the islands rise by a tenth next month, the operator said."),
+        ]
+        let input = directory.appendingPathComponent("scrape.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let path = directory.appendingPathComponent("labels.sqlite").path
+        _ = try PipelineRunner(configuration: PipelineConfiguration()).run(inputs: [input.path], databasePath: path)
+        let clusters = try WiretraceStore(path: path).clusters()
+        let story = try #require(clusters.first { Set($0.members.map(\.documentID)) == ["a", "b", "c"] })
+        #expect(story.title == "Harbour board votes to rebuild storm-hit pier")
+    }
 }
+
