@@ -80,12 +80,17 @@ def main():
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--skip", action="append", default=[], choices=("datasketch", "rensa", "wiretrace"))
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; medians are reported")
+    parser.add_argument("--corpus", help="time on this JSONL instead (e.g. generate_realistic.py's); it has no "
+                                         "truth file, so precision and recall are not scored")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
-    corpus = os.path.join(args.out, "corpus-%d.jsonl" % args.docs)
-    truth = os.path.join(args.out, "truth-%d.jsonl" % args.docs)
-    if not (os.path.exists(corpus) and os.path.exists(truth)):
+    corpus = args.corpus or os.path.join(args.out, "corpus-%d.jsonl" % args.docs)
+    truth = None if args.corpus else os.path.join(args.out, "truth-%d.jsonl" % args.docs)
+    if args.corpus:
+        with open(corpus, "rb") as lines:
+            args.docs = sum(1 for _ in lines)
+    elif not (os.path.exists(corpus) and os.path.exists(truth)):
         subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), "--docs", str(args.docs),
                         "--out", args.out], check=True)
     megabytes = os.path.getsize(corpus) / 1e6
@@ -124,6 +129,9 @@ def main():
     for name, _ in contenders:
         ordered = sorted(runs[name])
         seconds, peak, cpu = ordered[(len(ordered) - 1) // 2]
+        if truth is None:
+            results[name] = (seconds, peak, cpu, float("nan"), float("nan"), 0, 0)
+            continue
         quality = subprocess.run([sys.executable, os.path.join(HERE, "evaluate.py"), truth,
                                   os.path.join(args.out, "groups-%s.jsonl" % name), "--threshold", str(args.threshold)],
                                  check=True, capture_output=True, text=True).stdout.split()
@@ -144,7 +152,7 @@ def main():
                 if peer in runs:
                     ratios = [p[0] / w[0] for w, p in zip(runs["wiretrace"], runs[peer])]
                     print("wiretrace vs %s, round by round: %s" % (peer, ", ".join("%.1fx" % ratio for ratio in ratios)))
-    if results:
+    if results and truth:
         any_result = next(iter(results.values()))
         print("truth: %d same-group pairs (components of exact Jaccard >= %s)" % (any_result[5], args.threshold))
     if "wiretrace" in results:
