@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// The kept form of a document's term counts: term ids (into a vocabulary kept beside them)
 /// and counts, varint-packed, in the occurrences' order.
 ///
@@ -10,16 +12,8 @@ extension TermOccurrence {
     ///
     /// - Complexity: O(n) in the occurrences.
     public static func pack(_ occurrences: [TermOccurrence], id: (String) -> UInt32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(occurrences.count * 3)
-        func varint(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
+        var writer = ByteWriter(capacity: occurrences.count * 3)
+        func varint(_ value: UInt64) { writer.varint(value) }
         func whole(_ count: Float) -> UInt64? {
             guard count >= 0, count < 4_294_967_296, count == count.rounded() else { return nil }
             return UInt64(count)
@@ -41,11 +35,11 @@ extension TermOccurrence {
             } else {
                 varint(term << 2 | 2)
                 for count in [occurrence.plain, occurrence.entity, occurrence.title] {
-                    withUnsafeBytes(of: count.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                    withUnsafeBytes(of: count.bitPattern.littleEndian) { writer.append(contentsOf: $0) }
                 }
             }
         }
-        return bytes
+        return writer.bytes
     }
 
     /// The occurrences of ``pack(_:id:)``'s bytes, naming each term by `term(id)`; nil when the
@@ -53,21 +47,10 @@ extension TermOccurrence {
     ///
     /// - Complexity: O(n) in the bytes.
     public static func unpack(_ bytes: [UInt8], term: (UInt32) -> String?) -> [TermOccurrence]? {
-        var index = 0
-        func varint() -> UInt64? {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < bytes.count, shift < 64 {
-                let byte = bytes[index]
-                index += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-            return nil
-        }
+        var reader = ByteReader(bytes)
+        func varint() -> UInt64? { reader.varint() }
         var result: [TermOccurrence] = []
-        while index < bytes.count {
+        while !reader.isAtEnd {
             guard let head = varint(), head >> 2 <= UInt64(UInt32.max), let name = term(UInt32(head >> 2)) else { return nil }
             switch head & 3 {
             case 0:
@@ -77,13 +60,12 @@ extension TermOccurrence {
                 guard let plain = varint(), let entity = varint(), let title = varint() else { return nil }
                 result.append(TermOccurrence(term: name, plain: Float(plain), entity: Float(entity), title: Float(title)))
             case 2:
-                guard index + 12 <= bytes.count else { return nil }
                 var counts: [Float] = []
                 for _ in 0..<3 {
+                    guard let raw = reader.raw(4) else { return nil }
                     var bits: UInt32 = 0
-                    for byte in bytes[index..<(index + 4)].reversed() { bits = bits << 8 | UInt32(byte) }
+                    for byte in raw.reversed() { bits = bits << 8 | UInt32(byte) }
                     counts.append(Float(bitPattern: bits))
-                    index += 4
                 }
                 result.append(TermOccurrence(term: name, plain: counts[0], entity: counts[1], title: counts[2]))
             default:

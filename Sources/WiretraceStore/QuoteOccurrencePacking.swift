@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// The stored form of a document's quote occurrences (`document_quotes.occurrences`, before
 /// ``PackedBytes``) and of the analysis' links of them to matched quotes (`quote_links.links`).
 ///
