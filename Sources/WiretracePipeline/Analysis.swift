@@ -2,6 +2,7 @@ import Foundation
 import WiretraceCluster
 import WiretraceCore
 import WiretraceDedup
+import WiretraceExtract
 import WiretraceQuotes
 import WiretraceStore
 
@@ -325,7 +326,8 @@ struct Analysis {
         // Stories whose every title also heads pages of at least two other stories or of no
         // story (widgets and section labels head an outlet's unrelated pages, most of which join
         // no story) take a line of the origin's text instead; lines that other pages of the same
-        // outlet carry (up to `leadOutletPages` of them, outside the story) are furniture too.
+        // outlet carry (up to `leadOutletPages` of them, outside the story), captions, credits
+        // and bylines are furniture too.
         var outletPages: [String: [Int]] = [:]
         var outletPagesBuilt = false
         func leadLabel(_ story: Story) -> String? {
@@ -346,7 +348,9 @@ struct Analysis {
                     }
                 }
             }
-            return StoryLabel.lead(of: text) { sharedLines.contains($0) || (pagesByTitle[titleKey($0)] ?? 0) > 1 }
+            return StoryLabel.lead(of: text) {
+                sharedLines.contains($0) || (pagesByTitle[titleKey($0)] ?? 0) > 1 || LineFurniture.contains($0)
+            }
         }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }

@@ -1,0 +1,25 @@
+import Testing
+import WiretraceExtract
+
+@Suite struct LineFurnitureTests {
+    @Test(arguments: [
+        "Jane Roe | AFP | Getty Images",
+        "(AP Photo/Jane Roe)",
+        "By The Associated Press",
+        "By JANE ROE and JOHN DOE / AP",
+        "Von Anna Berger, dpa",
+        "Share on Facebook Share on Twitter",
+    ])
+    func furnitureLines(line: String) {
+        #expect(LineFurniture.contains(line))
+    }
+
+    @Test(arguments: [
+        "Harbour board votes to rebuild storm-hit pier",
+        "By the end of the week the harbour board had voted to rebuild the pier.",
+        "The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.",
+    ])
+    func headlinesAndProseAreNot(line: String) {
+        #expect(!LineFurniture.contains(line))
+    }
+}
