@@ -326,30 +326,42 @@ struct Analysis {
         // Stories whose every title also heads pages of at least two other stories or of no
         // story (widgets and section labels head an outlet's unrelated pages, most of which join
         // no story) take a line of the origin's text instead; lines that other pages of the same
-        // outlet carry (up to `leadOutletPages` of them, outside the story), captions, credits
-        // and bylines are furniture too.
-        var outletPages: [String: [Int]] = [:]
-        var outletPagesBuilt = false
+        // outlet carry (among its first `leadOutletPages`, outside the story), captions, credits
+        // and bylines are furniture too. Each outlet's pages are read once, however many of its
+        // stories need a lead: per line, the first pages carrying it.
+        func collapsed(_ line: Substring) -> String { line.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var outletPages: [String: [Int]]?
+        var outletLines: [String: [String: [Int]]] = [:]
+        func linesOfOutlet(_ outlet: String) -> [String: [Int]] {
+            if let lines = outletLines[outlet] { return lines }
+            if outletPages == nil {
+                var pages: [String: [Int]] = [:]
+                for index in articles.indices {
+                    if let key = articles[index].outlet?.lowercased(), pages[key, default: []].count < Self.leadOutletPages {
+                        pages[key, default: []].append(index)
+                    }
+                }
+                outletPages = pages
+            }
+            var lines: [String: [Int]] = [:]
+            for index in outletPages?[outlet] ?? [] {
+                guard let text = try? store.article(ids[index])?.text else { continue }
+                for line in Set(text.split(whereSeparator: \.isNewline).map(collapsed)) where lines[line, default: []].count < Self.leadPagesPerLine {
+                    lines[line, default: []].append(index)
+                }
+            }
+            outletLines[outlet] = lines
+            return lines
+        }
         func leadLabel(_ story: Story) -> String? {
             guard story.members.allSatisfy({ articles[$0.index].title.map { (pagesByTitle[titleKey($0)] ?? 0) > 2 } ?? true }),
                 let text = try? store.article(ids[story.members[0].index])?.text
             else { return nil }
-            var sharedLines = Set<String>()
-            if let outlet = articles[story.members[0].index].outlet?.lowercased() {
-                if !outletPagesBuilt {
-                    for index in articles.indices { if let key = articles[index].outlet?.lowercased() { outletPages[key, default: []].append(index) } }
-                    outletPagesBuilt = true
-                }
-                let members = Set(story.members.map(\.index))
-                for index in (outletPages[outlet] ?? []).lazy.filter({ !members.contains($0) }).prefix(Self.leadOutletPages) {
-                    guard let other = try? store.article(ids[index])?.text else { continue }
-                    for line in other.split(whereSeparator: \.isNewline) {
-                        sharedLines.insert(line.split(whereSeparator: \.isWhitespace).joined(separator: " "))
-                    }
-                }
-            }
-            return StoryLabel.lead(of: text) {
-                sharedLines.contains($0) || (pagesByTitle[titleKey($0)] ?? 0) > 1 || LineFurniture.contains($0)
+            let members = Set(story.members.map(\.index))
+            let lines = articles[story.members[0].index].outlet.map { linesOfOutlet($0.lowercased()) } ?? [:]
+            return StoryLabel.lead(of: text) { line in
+                (lines[line] ?? []).contains { !members.contains($0) } || (pagesByTitle[titleKey(line)] ?? 0) > 1
+                    || LineFurniture.contains(line)
             }
         }
         let clusters = stories.map { story -> ClusterRecord in
@@ -400,6 +412,8 @@ struct Analysis {
     static let storyTermsVersion = "4"
     /// Pages of an outlet read to tell its furniture lines, for a story labelled from its text.
     static let leadOutletPages = 100
+    /// Pages kept per line of those: a line is furniture when one of them is outside the story.
+    static let leadPagesPerLine = 8
 
     /// The key that says which band keys and which verified pairs are valid: the signature
     /// parameters, the banding and the acceptance rule. When it changes, everything is matched again.
