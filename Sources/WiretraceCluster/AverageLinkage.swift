@@ -119,23 +119,11 @@ struct AverageLinkage {
             sizes[keep] += sizes[drop]
             members[keep] += members[drop]
             version[keep] += 1
-            edges[keep][drop] = nil
-            for (neighbour, sum) in edges[drop] where neighbour != keep {
-                edges[keep][neighbour, default: 0] += sum
-                edges[neighbour][drop] = nil
-                edges[neighbour][keep] = edges[keep][neighbour]
-            }
-            edges[drop] = [:]
+            Self.absorb(drop, into: keep, of: &edges)
             if languages != nil {
                 for (language, count) in languageCounts[drop] { languageCounts[keep][language, default: 0] += count }
                 languageCounts[drop] = [:]
-                crossEdges[keep][drop] = nil
-                for (neighbour, count) in crossEdges[drop] where neighbour != keep {
-                    crossEdges[keep][neighbour, default: 0] += count
-                    crossEdges[neighbour][drop] = nil
-                    crossEdges[neighbour][keep] = crossEdges[keep][neighbour]
-                }
-                crossEdges[drop] = [:]
+                Self.absorb(drop, into: keep, of: &crossEdges)
             }
             for neighbour in edges[keep].keys where alive[neighbour] {
                 let (a, b) = keep < neighbour ? (keep, neighbour) : (neighbour, keep)
@@ -191,5 +179,22 @@ struct MaxHeap {
             parent = best
         }
         return top
+    }
+}
+
+extension AverageLinkage {
+    /// Merges row `drop` of a symmetric sparse matrix (edge sums, cross-language counts) into row
+    /// `keep`: `keep`'s entry for each of `drop`'s neighbours gains `drop`'s, both sides of each
+    /// pair are kept equal, and `drop`'s row and the entry between the two are removed.
+    ///
+    /// - Complexity: O(degree of `drop`).
+    fileprivate static func absorb<Value: AdditiveArithmetic>(_ drop: Int, into keep: Int, of rows: inout [[Int: Value]]) {
+        rows[keep][drop] = nil
+        for (neighbour, value) in rows[drop] where neighbour != keep {
+            rows[keep][neighbour, default: .zero] += value
+            rows[neighbour][drop] = nil
+            rows[neighbour][keep] = rows[keep][neighbour]
+        }
+        rows[drop] = [:]
     }
 }
