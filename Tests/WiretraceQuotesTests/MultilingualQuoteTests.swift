@@ -351,3 +351,35 @@ import WiretraceCore
         #expect(mentions(text) == ["Der Reporter", "der Ministerin Berger"])
     }
 }
+
+/// Speakers carried over a stretch of narration and past relative clauses, on sentences written
+/// for these tests.
+@Suite struct GermanContinuedSpeechTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aQuoteStandingAloneGoesOnInTheWordsOfTheLastSpeaker() {
+        let text = "Der Förster erzählte: „Im Winter kamen die Wölfe bis an das Dorf.“ Dann wurde es still im "
+            + "Zimmer. „Einmal stand einer mitten auf dem Hof und heulte.“"
+        #expect(mentions(text) == ["Der Förster", "Der Förster"])
+    }
+
+    @Test func aSpeechVerbBetweenTwoQuotesStopsTheCarry() {
+        // Someone else spoke in between, told without a quote: the last quote has no known speaker.
+        let text = "Der Lehrer sagte: „Heute schreiben wir eine Arbeit.“ Dann wurde laut gerufen. "
+            + "„Das wird eine lange Stunde werden.“"
+        #expect(mentions(text) == ["Der Lehrer", nil])
+    }
+
+    @Test func aRelativeClauseBetweenSubjectAndVerbIsPassedOver() {
+        let text = "Der Bürgermeister, der eben aus der Hauptstadt zurückgekehrt war, erklärte: „Die Brücke wird gebaut.“"
+        #expect(mentions(text) == ["Der Bürgermeister"])
+    }
+
+    @Test func aRelativeClauseAfterAPrepositionIsPassedOver() {
+        let text = "Die Ärztin, mit der wir am Abend gesprochen hatten, meinte: „Das Fieber wird bald sinken.“"
+        #expect(mentions(text) == ["Die Ärztin"])
+    }
+}

@@ -157,6 +157,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // zurück. „…“`).
                 found = subjectBefore(open)
             }
+            if found == nil, !turn, words >= 3, let previous, paragraph - previous.paragraph <= 1, previous.close < open,
+                !((previous.close + 1)..<open).contains(where: { !inQuote[$0] && reader.isVerb($0) })
+            {
+                // A quote standing alone goes on in the words of the last speaker named, when no
+                // speech verb outside quotes has come between (a narrator's account told over
+                // several quotes, an answer continued after a remark of the writer's).
+                found = (previous.speaker, previous.cue)
+            }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
                 lastQuote = (paragraph, open, close, asks, nil)
@@ -511,6 +519,20 @@ struct SpeakerPhrases {
         return nouns[1]...phrase.upperBound
     }
 
+    /// German relative pronouns.
+    static let relatives: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]
+
+    /// Whether the clause at `k` (ending before `end`) is a German relative clause: a relative
+    /// pronoun, perhaps after a preposition (`mit dem`, `in welchem`), and its verb last, so the
+    /// word before `end` is lower-case (`der eben aus Berlin kam`).
+    static func opensRelativeClause(_ tokens: [Token], _ k: Int, before end: Int) -> Bool {
+        var r = k
+        if r < end, prepositions.contains(tokens[r].lower) { r += 1 }
+        guard r + 1 < end, relatives.contains(tokens[r].lower) else { return false }
+        let last = tokens[end - 1]
+        return last.isWord && !last.isCapitalized
+    }
+
     /// Genitive relatives and articles that open a noun phrase after a preposition (`in deren Verlauf`).
     static let relativeGenitives: Set<String> = ["deren", "dessen", "dem", "der", "den", "des"]
 
@@ -726,9 +748,11 @@ struct SpeakerPhrases {
                 // kleiner dicker Mann, rief: „…“`.
                 let inner = clause(endingBefore: v - 1, from: range.lowerBound)
                 if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
-                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower),
+                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower)
+                        || Self.opensRelativeClause(tokens, inner.lowerBound, before: v - 1),
                     let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
                 {
+                    // So does a relative clause: `Der Minister, der eben aus Berlin kam, sagte: „…“`.
                     return (subject, cue)
                 }
             }
