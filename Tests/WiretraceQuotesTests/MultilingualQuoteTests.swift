@@ -383,3 +383,27 @@ import WiretraceCore
         #expect(mentions(text) == ["Die Ärztin"])
     }
 }
+
+/// Cases of the German noun phrase: only a nominative is a subject, on sentences written for these tests.
+@Suite struct GermanSubjectCaseTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aDativeAfterTheVerbIsWhomTheSubjectAddressed() {
+        let text = "Die Stadträtin, die Leiterin des Bauamts, antwortete darauf dem Vertreter der Anwohner: "
+            + "„Der Lärm wird im Mai ein Ende haben.“"
+        #expect(mentions(text) == ["Die Stadträtin"])
+    }
+
+    @Test func aDativeBeforeTheVerbLeavesTheSubjectAfterIt() {
+        let text = "Unserem Korrespondenten gegenüber äußerte sich der Kapitän sehr offen: „Das Schiff war überladen.“"
+        #expect(mentions(text) == ["der Kapitän"])
+    }
+
+    @Test func anAppositionWithADefiniteArticleDescribesTheSubject() {
+        let text = "Herr Lange, der Wirt des Gasthauses, erzählte dem Gericht: „Der Fremde hat nie bezahlt.“"
+        #expect(mentions(text) == ["Herr Lange"])
+    }
+}

@@ -321,7 +321,17 @@ struct SpeakerPhrases {
             f += 1
             skipped += 1
         }
+        if inverted, lexicon.language == "de", f + 1 < limit, tokens[f].lower == "sich" {
+            f += 1  // a reflexive verb's object (`äußerte sich der Fürst`)
+            while f < limit, skipped < 4, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) {
+                f += 1
+                skipped += 1
+            }
+        }
         guard f < limit, tokens[f].isWord else { return nil }
+        // An inverted subject is in the nominative: `erwiderte dem Abgeordneten` names whom the
+        // subject before the verb answered.
+        if inverted, isOblique(f) { return nil }
         // `eine Stimme`: an article before a noun, not the pronoun `eine`.
         let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
             && tokens[f + 1].isCapitalized && lexicon.capitalises
@@ -517,6 +527,32 @@ struct SpeakerPhrases {
         let nouns = phrase.filter { tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }
         guard nouns.count >= 2 else { return nil }
         return nouns[1]...phrase.upperBound
+    }
+
+    /// German articles and possessives of the dative, accusative or genitive only: a phrase they
+    /// open is no subject (`dem`, `den`, `einem`, `seinen`, `unserem`).
+    static let obliqueArticles: Set<String> = {
+        var words: Set<String> = ["dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "jenem", "jenen"]
+        for stem in ["mein", "dein", "sein", "ihr", "unser", "euer", "eur"] {
+            for ending in ["em", "en", "es"] { words.insert(stem + ending) }
+        }
+        return words
+    }()
+
+    /// Whether token `k` is a German oblique article before a word (see ``obliqueArticles``).
+    func isOblique(_ k: Int) -> Bool {
+        lexicon.language == "de" && k + 1 < tokens.count && tokens[k + 1].isWord && Self.obliqueArticles.contains(tokens[k].lower)
+    }
+
+    /// Whether a clause between commas is a German apposition: a noun phrase with no verb, opening
+    /// with a nominative article and ending on a noun (`die Witwe des Arztes`, `der Sprecher`).
+    func isApposition(_ clause: Range<Int>) -> Bool {
+        guard lexicon.language == "de", clause.count >= 2, clause.count <= 8,
+            ["der", "die", "das"].contains(tokens[clause.lowerBound].lower)
+        else { return false }
+        let last = tokens[clause.upperBound - 1]
+        return last.isWord && last.isCapitalized && !clause.contains(where: { isVerb($0) })
+            && clause.allSatisfy { tokens[$0].isWord }
     }
 
     /// German relative pronouns.
@@ -726,7 +762,10 @@ struct SpeakerPhrases {
             if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
                 // A phrase after a preposition is no subject; the verb came second, its subject
                 // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
-                if phrase.lowerBound > range.lowerBound, Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower),
+                // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
+                // sich der Fürst: „…“`.
+                if phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
+                    || isOblique(phrase.lowerBound),
                     let subject = forward(from: v + 1, limit: open, inverted: true)
                 {
                     return (subject, cue)
@@ -749,10 +788,12 @@ struct SpeakerPhrases {
                 let inner = clause(endingBefore: v - 1, from: range.lowerBound)
                 if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
                     ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower)
-                        || Self.opensRelativeClause(tokens, inner.lowerBound, before: v - 1),
+                        || Self.opensRelativeClause(tokens, inner.lowerBound, before: v - 1)
+                        || isApposition(inner),
                     let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
                 {
-                    // So does a relative clause: `Der Minister, der eben aus Berlin kam, sagte: „…“`.
+                    // So do a relative clause and a noun phrase in the nominative: `Der Minister, der
+                    // eben aus Berlin kam, sagte: „…“`, `Frau Weber, die Witwe des Arztes, erzählte: „…“`.
                     return (subject, cue)
                 }
             }
