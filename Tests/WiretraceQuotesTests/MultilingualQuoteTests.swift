@@ -407,3 +407,32 @@ import WiretraceCore
         #expect(mentions(text) == ["Herr Lange"])
     }
 }
+
+/// Newspaper attributions: papers quoting papers and their correspondents, on sentences written for these tests.
+@Suite struct GermanPressAttributionTests {
+    func quotes(_ text: String) -> [(quote: String, mention: String?, speaker: String?)] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { ($0.text, speakerMention(page, $0), $0.speaker) }
+    }
+
+    @Test func aPaperNamedInQuoteMarksIsTheSubjectAndNoQuote() {
+        let found = quotes("Das „Neue Abendblatt“ bemerkt dazu: „Die Verhandlungen werden sich noch lange hinziehen.“")
+        #expect(found.map(\.mention) == ["Das „Neue Abendblatt“"])
+        #expect(found.map(\.speaker) == ["Neue Abendblatt"])
+    }
+
+    @Test func theCorrespondentAfterAPlaceAndAWireVerbSpeaks() {
+        let found = quotes("Aus Lissabon meldet unser Berichterstatter: „Der Hafen ist seit gestern wieder geöffnet.“")
+        #expect(found.map(\.mention) == ["unser Berichterstatter"])
+    }
+
+    @Test func aPrepositionsNounIsNoSubjectBeforeASplitVerb() {
+        let found = quotes("In einer Versammlung in Erfurt führte Stadtrat Brandt aus: „Die Schulen brauchen mehr Lehrer.“")
+        #expect(found.map(\.mention) == ["Stadtrat Brandt"])
+    }
+
+    @Test func thePresentTenseOfAWeakVerbIsASpeechVerb() {
+        let found = quotes("„Wir haben alles versucht, was möglich war“, bemerkt der Trainer.")
+        #expect(found.map(\.mention) == ["der Trainer"])
+    }
+}

@@ -95,11 +95,23 @@ package struct MultilingualQuoteExtractor: Sendable {
             var lo = open
             while lo > 0, sentence[lo - 1] == sentence[open], !(n > 0 && lo - 1 <= bounds[n - 1].close) { lo -= 1 }
             let words = tokens[(open + 1)..<min(close, tokens.count)].filter(\.isWord).count
+            if lexicon.language == "de", words <= 5, open > 0, tokens[open - 1].isWord,
+                lexicon.determiners.contains(tokens[open - 1].lower), open + 1 < tokens.count, tokens[open + 1].isCapitalized
+            {
+                // An article before the marks makes them a name's (`die „Kölnische Zeitung“`), not speech.
+                continue
+            }
             var found: (speaker: ClosedRange<Int>, cue: String)? = nil
             if close < tokens.count || span.close.isEmpty {
                 found = reader.after(from: min(close + (span.close.isEmpty ? 0 : 1), tokens.count), upTo: hi, quoteOpen: open, sentenceStart: sentenceStart(sentence, open))
             }
             if found == nil { found = reader.before(in: lo..<open) }
+            if found == nil, n > 0, lexicon.language == "de", bounds[n - 1].close + 1 == lo, lo < open, reader.isVerb(lo),
+                let title = reader.quotedTitle(open: bounds[n - 1].open, close: bounds[n - 1].close, sentenceStart: sentenceStart(sentence, lo))
+            {
+                // A name in quote marks is the subject: `Die „Kölnische Zeitung“ schreibt: „…“`.
+                found = (title, tokens[lo].text)
+            }
             if found == nil, close > open + 2 {
                 // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
                 found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
@@ -309,7 +321,9 @@ struct SpeakerPhrases {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
             result += tokens[k].text
         }
-        return result
+        // A quoted name is named without its marks (`„Temps“`).
+        let marks: Set<Character> = ["„", "“", "”", "\"", "»", "«", "‚", "‘", "’", "‹", "›"]
+        return String(result.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
     }
 
     /// The noun phrase starting at `start` (after adverbs), before `limit`: a pronoun, or up to six
@@ -555,6 +569,18 @@ struct SpeakerPhrases {
             && clause.allSatisfy { tokens[$0].isWord }
     }
 
+    /// A short quoted name opening its sentence, perhaps after an article, as a subject: the
+    /// tokens from the article (or the opening mark) to the closing mark of `„Kölnische Zeitung“`.
+    func quotedTitle(open: Int, close: Int, sentenceStart: Int) -> ClosedRange<Int>? {
+        guard close < tokens.count, open + 1 < close else { return nil }
+        let words = (open + 1)..<close
+        guard words.count <= 5, tokens[open + 1].isCapitalized, words.allSatisfy({ tokens[$0].isWord || tokens[$0].text == "." })
+        else { return nil }
+        var a = open
+        if a > sentenceStart, lexicon.determiners.contains(tokens[a - 1].lower) { a -= 1 }
+        return a == sentenceStart ? a...close : nil
+    }
+
     /// German relative pronouns.
     static let relatives: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]
 
@@ -592,6 +618,8 @@ struct SpeakerPhrases {
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
             && (!lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
                 || nominativeArticle(k - 1, in: range))
+            // A preposition's noun is no subject (`In einer Versammlung in München führte X aus:`).
+            && !(lexicon.language == "de" && Self.prepositions.contains(tokens[k - 1].lower))
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
