@@ -436,3 +436,33 @@ import WiretraceCore
         #expect(found.map(\.mention) == ["der Trainer"])
     }
 }
+
+/// What stands between a German speech verb and its subject, on sentences written for these tests.
+@Suite struct GermanVerbSubjectGapTests {
+    func mentions(_ text: String) -> [String?] {
+        // A closing sentence so that the language is told German from the text.
+        let page = Article(id: "t", source: "t", text: text + " Mehr darüber folgt in der nächsten Ausgabe unseres Blattes.", language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aModalVerbBeforeTheParticipleIsPassedOver() {
+        #expect(mentions("Der Direktor soll gesagt haben: „Die Fabrik wird im Herbst schließen.“") == ["Der Direktor"])
+    }
+
+    @Test func anObjectPronounAfterAnInvertedVerbIsNoSubject() {
+        #expect(mentions("„Der Zug hat heute zwei Stunden Verspätung“, erklärte uns der Schaffner.") == ["der Schaffner"])
+    }
+
+    @Test func aPrepositionalPhraseBeforeAVerbAfterTheQuoteLeavesTheSubjectAfterIt() {
+        #expect(mentions("„Damit ist die Versammlung geschlossen.“ Mit diesen Worten schloss die Vorsitzende den Abend.")
+            == ["die Vorsitzende"])
+    }
+
+    @Test func aQuotedPaperInsideTheAttributionDoesNotCutIt() {
+        #expect(mentions("Der Abgeordnete Vogel schreibt in der „Abendpost“: „Die Steuer trifft die Ärmsten.“") == ["Der Abgeordnete Vogel"])
+    }
+
+    @Test func anAsideBetweenCommasIsPassedOver() {
+        #expect(mentions("Die Gräfin, so erzählt man sich, sagte damals: „Ich tanze nie vor Mitternacht.“") == ["Die Gräfin"])
+    }
+}

@@ -84,6 +84,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
             }
         }
+        // An article before short marks makes them a name's (`die „Kölnische Zeitung“`), not speech.
+        let titles = Set(bounds.indices.filter { n in
+            let (open, close) = bounds[n]
+            guard lexicon.language == "de", open > 0, open + 1 < min(close, tokens.count), tokens[open - 1].isWord,
+                lexicon.determiners.contains(tokens[open - 1].lower), tokens[open + 1].isCapitalized
+            else { return false }
+            return tokens[(open + 1)..<close].filter(\.isWord).count <= 5
+        })
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -93,25 +101,23 @@ package struct MultilingualQuoteExtractor: Sendable {
                 hi += 1
             }
             var lo = open
-            while lo > 0, sentence[lo - 1] == sentence[open], !(n > 0 && lo - 1 <= bounds[n - 1].close) { lo -= 1 }
+            // A quoted name before the quote (`erklärt in der „Post“: „…“`) is part of the attribution.
+            let before = (0..<n).last(where: { !titles.contains($0) })
+            while lo > 0, sentence[lo - 1] == sentence[open], !(before.map { lo - 1 <= bounds[$0].close } ?? false) { lo -= 1 }
             let words = tokens[(open + 1)..<min(close, tokens.count)].filter(\.isWord).count
-            if lexicon.language == "de", words <= 5, open > 0, tokens[open - 1].isWord,
-                lexicon.determiners.contains(tokens[open - 1].lower), open + 1 < tokens.count, tokens[open + 1].isCapitalized
-            {
-                // An article before the marks makes them a name's (`die „Kölnische Zeitung“`), not speech.
-                continue
-            }
+            if titles.contains(n) { continue }
             var found: (speaker: ClosedRange<Int>, cue: String)? = nil
             if close < tokens.count || span.close.isEmpty {
                 found = reader.after(from: min(close + (span.close.isEmpty ? 0 : 1), tokens.count), upTo: hi, quoteOpen: open, sentenceStart: sentenceStart(sentence, open))
             }
-            if found == nil { found = reader.before(in: lo..<open) }
-            if found == nil, n > 0, lexicon.language == "de", bounds[n - 1].close + 1 == lo, lo < open, reader.isVerb(lo),
-                let title = reader.quotedTitle(open: bounds[n - 1].open, close: bounds[n - 1].close, sentenceStart: sentenceStart(sentence, lo))
+            if found == nil, n > 0, lexicon.language == "de", case let verb = bounds[n - 1].close + 1, verb < open, reader.isVerb(verb),
+                sentence[verb] == sentence[open],
+                let title = reader.quotedTitle(open: bounds[n - 1].open, close: bounds[n - 1].close, sentenceStart: sentenceStart(sentence, verb))
             {
                 // A name in quote marks is the subject: `Die „Kölnische Zeitung“ schreibt: „…“`.
-                found = (title, tokens[lo].text)
+                found = (title, tokens[verb].text)
             }
+            if found == nil { found = reader.before(in: lo..<open) }
             if found == nil, close > open + 2 {
                 // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
                 found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
@@ -335,8 +341,9 @@ struct SpeakerPhrases {
             f += 1
             skipped += 1
         }
-        if inverted, lexicon.language == "de", f + 1 < limit, tokens[f].lower == "sich" {
-            f += 1  // a reflexive verb's object (`äußerte sich der Fürst`)
+        if inverted, lexicon.language == "de", f + 1 < limit, Self.objectPronouns.contains(tokens[f].lower) {
+            // A reflexive or an object pronoun (`äußerte sich der Fürst`, `erwiderte ihm der Arzt`).
+            f += 1
             while f < limit, skipped < 4, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) {
                 f += 1
                 skipped += 1
@@ -462,6 +469,13 @@ struct SpeakerPhrases {
         {
             if isVerb(k), k > start {
                 let from = clause(endingBefore: k, from: start).lowerBound
+                if let phrase = backward(endingAt: k - 1, lowerBound: from), phrase.lowerBound > from
+                    && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower) || isOblique(phrase.lowerBound),
+                    let subject = forward(from: k + 1, limit: min(tokens.count, k + 8), inverted: true)
+                {
+                    // `Mit diesen Worten schloss der Redner.`: the subject follows the verb.
+                    return (subject, tokens[k].text)
+                }
                 if let phrase = backward(endingAt: k - 1, lowerBound: from) ?? clauseSubject(in: from..<k) {
                     return (phrase, tokens[k].text)
                 }
@@ -580,6 +594,9 @@ struct SpeakerPhrases {
         if a > sentenceStart, lexicon.determiners.contains(tokens[a - 1].lower) { a -= 1 }
         return a == sentenceStart ? a...close : nil
     }
+
+    /// German pronouns of the dative and accusative only, never a subject.
+    static let objectPronouns: Set<String> = ["sich", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "dir", "dich"]
 
     /// German relative pronouns.
     static let relatives: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]
@@ -817,7 +834,9 @@ struct SpeakerPhrases {
                 if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
                     ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower)
                         || Self.opensRelativeClause(tokens, inner.lowerBound, before: v - 1)
-                        || isApposition(inner),
+                        || isApposition(inner)
+                        // and an aside: `Bismarck, so erzählt man, sagte einmal: „…“`.
+                        || ["so", "wie"].contains(tokens[inner.lowerBound].lower) && inner.contains(where: { isVerb($0) }),
                     let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
                 {
                     // So do a relative clause and a noun phrase in the nominative: `Der Minister, der

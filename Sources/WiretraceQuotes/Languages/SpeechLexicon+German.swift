@@ -48,6 +48,8 @@ extension SpeechLexicon {
             verbs: weak.union(strong),
             auxiliaries: [
                 "hat", "haben", "hatte", "hatten", "habe", "ist", "war", "wird", "wurde", "damals", "dann", "da",
+                // Modal verbs before a speech verb (`Der Minister soll gesagt haben:`).
+                "soll", "sollte", "sollen", "will", "wollte", "muss", "muß", "musste", "mußte", "kann", "konnte",
                 "auch", "noch", "einmal", "schon", "nun", "später", "heute", "gestern", "weiter", "wörtlich",
                 "dazu", "darauf", "daraufhin", "hierauf", "zuletzt", "schließlich", "zudem", "ferner", "außerdem",
                 "jedoch", "aber", "denn", "etwa", "so", "sodann", "endlich", "kürzlich", "jüngst", "ebenfalls",
