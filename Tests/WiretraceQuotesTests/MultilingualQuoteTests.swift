@@ -466,3 +466,26 @@ import WiretraceCore
         #expect(mentions("Die Gräfin, so erzählt man sich, sagte damals: „Ich tanze nie vor Mitternacht.“") == ["Die Gräfin"])
     }
 }
+
+/// `er` and `sie` named by the person they stand for, on sentences written for these tests.
+@Suite struct GermanPronounSpeakerTests {
+    func speakers(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text + " Mehr darüber folgt in der nächsten Ausgabe unseres Blattes.", language: "de")
+        return QuoteExtractor().quotes(in: page).map(\.speaker)
+    }
+
+    @Test func sieIsTheLastWomanNamed() {
+        let text = "Der Hausmeister öffnete die Tür. Die Bürgermeisterin trat als letzte ein. Sie sagte: „Wir fangen gleich an.“"
+        #expect(speakers(text) == ["Bürgermeisterin"])
+    }
+
+    @Test func erPassesOverAWomanToTheLastMan() {
+        let text = "Der Gärtner kam spät nach Hause. Seine Frau schlief schon. Er sagte leise: „Morgen wird es regnen.“"
+        #expect(speakers(text) == ["Gärtner"])
+    }
+
+    @Test func aPluralIsNoOnePersonsSie() {
+        let text = "Die Arbeiterinnen verließen die Halle. Sie riefen: „Wir streiken bis Montag!“"
+        #expect(speakers(text) == ["Sie"])
+    }
+}

@@ -141,7 +141,8 @@ package struct MultilingualQuoteExtractor: Sendable {
                             // would take now.
                             inherited = other.name
                         } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
-                            reader.name(context.speaker).lowercased() != name.lowercased()
+                            (reader.antecedent(of: context.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken)
+                                ?? reader.name(context.speaker)).lowercased() != name.lowercased()
                         {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
@@ -203,7 +204,9 @@ package struct MultilingualQuoteExtractor: Sendable {
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
-                occurrence.speaker = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
+                let antecedent = isPronoun && lexicon.language == "de"
+                    ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
+                occurrence.speaker = inherited ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
@@ -597,6 +600,95 @@ struct SpeakerPhrases {
 
     /// German pronouns of the dative and accusative only, never a subject.
     static let objectPronouns: Set<String> = ["sich", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "dir", "dich"]
+
+    /// Whether a sentence-opening phrase is followed by its finite verb, as a German subject is (a
+    /// lower-case word that is no article, preposition or conjunction: `Der Förster saß`, not `Was
+    /// Napoleon in`, `S. 12`), and the verb is singular (not `-en`) unless `plural`.
+    func finiteVerb(after phrase: ClosedRange<Int>, plural: Bool) -> Bool {
+        let v = phrase.upperBound + 1
+        guard v < tokens.count, tokens[v].isWord, !tokens[v].isCapitalized else { return false }
+        let word = tokens[v].lower
+        guard !lexicon.determiners.contains(word), !Self.prepositions.contains(word), !Self.otherPrepositions.contains(word),
+            !Self.conjunctions.contains(word), word.count > 1
+        else { return false }
+        return plural || !word.hasSuffix("en")
+    }
+
+    static let conjunctions: Set<String> = ["und", "oder", "aber", "denn", "sondern", "dass", "daß", "weil", "wenn", "als", "wie", "ob", "so"]
+
+    /// Prepositions that open a sentence's adverbial, beside ``prepositions``.
+    static let otherPrepositions: Set<String> = ["neben", "hinter", "zwischen", "wegen", "trotz", "während", "nach", "bis", "ohne"]
+
+    /// The grammatical gender a German noun phrase shows, when it shows one.
+    enum Gender { case masculine, feminine, neuter }
+
+    /// Titles and nouns of persons whose gender their word tells.
+    static let masculineTitles: Set<String> = [
+        "herr", "herrn", "graf", "fürst", "könig", "kaiser", "prinz", "herzog", "freiherr", "baron", "pfarrer", "vater", "sohn", "bruder", "mann",
+    ]
+    static let feminineTitles: Set<String> = [
+        "frau", "fräulein", "gräfin", "fürstin", "königin", "kaiserin", "prinzessin", "herzogin", "baronin", "mutter", "tochter", "schwester",
+    ]
+
+    /// The gender of a German person phrase: its article (`der`, `ein` / `die`, `eine` / `das`), a
+    /// title (`Herr`, `Frau`), or a noun of a woman (`-in`: `Ministerin`, `Sprecherin`); nil for a
+    /// bare name.
+    func gender(_ phrase: ClosedRange<Int>) -> Gender? {
+        let first = tokens[phrase.lowerBound].lower
+        if ["der", "ein", "dieser", "jener", "kein"].contains(first) { return .masculine }
+        if ["das", "dieses"].contains(first) { return .neuter }
+        let nouns = phrase.filter { tokens[$0].isWord && tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }
+        if nouns.contains(where: { Self.feminineTitles.contains(tokens[$0].lower) }) { return .feminine }
+        if nouns.contains(where: { Self.masculineTitles.contains(tokens[$0].lower) }) { return .masculine }
+        if ["die", "eine", "diese", "jene"].contains(first) { return .feminine }
+        if let head = nouns.first, tokens[head].lower.count > 4, tokens[head].lower.hasSuffix("in") { return .feminine }
+        return nil
+    }
+
+    /// The person a German `er` or `sie` at token `k` stands for: the nearest earlier person phrase
+    /// of its gender (or of none shown, a bare name) among the subjects opening the five sentences
+    /// before (outside quotes) and the speakers named so far: `Die Ministerin kam als letzte. Sie
+    /// sagte: „…“` is the minister's.
+    func antecedent(
+        of k: Int, sentence: [Int], inQuote: [Bool], named: [(speaker: ClosedRange<Int>, cue: String, name: String)]
+    ) -> String? {
+        let wanted: Gender
+        switch tokens[k].lower {
+        case "er": wanted = .masculine
+        case "sie": wanted = .feminine
+        default: return nil
+        }
+        func fits(_ phrase: ClosedRange<Int>) -> Bool {
+            let first = tokens[phrase.lowerBound].lower
+            guard phrase.upperBound < k, tokens[phrase].contains(where: { $0.isCapitalized && $0.text.count > 1 }), tokens[phrase].contains(where: \.isCapitalized), !isPronoun(phrase.lowerBound) || phrase.count > 1,
+                !Self.prepositions.contains(first), !lexicon.stops.contains(first), !Self.otherPrepositions.contains(first)
+            else { return false }
+            // `die Frauen`: a plural, no `sie` of one person.
+            if ["die", "diese", "jene"].contains(first), let head = phrase.last(where: { tokens[$0].isCapitalized }),
+                tokens[head].lower.hasSuffix("en") || tokens[head].lower.hasSuffix("er")
+            {
+                return false
+            }
+            return gender(phrase).map { $0 == wanted } ?? true
+        }
+        var best = named.last(where: { fits($0.speaker) })?.speaker
+        // Sentence subjects, from the pronoun's sentence back.
+        var start = k
+        var seen = 0
+        while start > 0, seen < 6 {
+            let id = sentence[start]
+            while start > 0, sentence[start - 1] == id { start -= 1 }
+            if !inQuote[start], start < k, let phrase = sentenceSubject(from: start, before: k), fits(phrase),
+                finiteVerb(after: phrase, plural: false)
+            {
+                if best.map({ phrase.lowerBound > $0.lowerBound }) ?? true { best = phrase }
+                break
+            }
+            seen += 1
+            start -= 1
+        }
+        return best.map(name)
+    }
 
     /// German relative pronouns.
     static let relatives: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]
