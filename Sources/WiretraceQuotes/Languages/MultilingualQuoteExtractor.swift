@@ -141,8 +141,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                             // would take now.
                             inherited = other.name
                         } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
-                            (reader.antecedent(of: context.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken)
-                                ?? reader.name(context.speaker)).lowercased() != name.lowercased()
+                            reader.name(context.speaker).lowercased() != name.lowercased()
                         {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
@@ -197,6 +196,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
+            var turnName: String? = nil
             if let found {
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
@@ -206,14 +206,17 @@ package struct MultilingualQuoteExtractor: Sendable {
                 if !isPronoun { lastName = phrase }
                 let antecedent = isPronoun && lexicon.language == "de"
                     ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
+                // Dialogue turns tell the parties apart by the last named speaker a pronoun
+                // continues (resolving it by gender moved turns the wrong way on held-out texts).
+                turnName = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
                 occurrence.speaker = inherited ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
-                spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
+                spoken.append((found.speaker, found.cue, turnName ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
-            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, occurrence.speaker)
+            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
