@@ -462,6 +462,11 @@ import WiretraceCore
         #expect(mentions("Der Abgeordnete Vogel schreibt in der „Abendpost“: „Die Steuer trifft die Ärmsten.“") == ["Der Abgeordnete Vogel"])
     }
 
+    @Test func aTimeBeforeTheVerbLeavesTheSubjectAfterIt() {
+        #expect(mentions("Am Abend des 3. März sagte die Schulleiterin: „Der Unterricht fällt morgen aus.“") == ["die Schulleiterin"])
+        #expect(mentions("Gestern Nachmittag erklärte der Wirt: „Das Lokal bleibt geschlossen.“") == ["der Wirt"])
+    }
+
     @Test func anAsideBetweenCommasIsPassedOver() {
         #expect(mentions("Die Gräfin, so erzählt man sich, sagte damals: „Ich tanze nie vor Mitternacht.“") == ["Die Gräfin"])
     }

@@ -619,6 +619,19 @@ struct SpeakerPhrases {
 
     static let conjunctions: Set<String> = ["und", "oder", "aber", "denn", "sondern", "dass", "daß", "weil", "wenn", "als", "wie", "ob", "so"]
 
+    /// German nouns of time: months (with the Austrian `Jänner`, `Feber`), days, parts of the day, seasons.
+    static let timeNouns: Set<String> = [
+        "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "october", "november", "dezember", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonnabend", "sonntag", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "tag", "tage", "woche",
+        "wochen", "monat", "monate", "jahr", "jahre", "jahren", "frühjahr", "frühling", "sommer", "herbst", "winter",
+    ]
+
+    /// Whether a German phrase ends in a noun of time, an adverbial rather than a subject.
+    func isTime(_ phrase: ClosedRange<Int>) -> Bool {
+        lexicon.language == "de" && tokens[phrase.upperBound].isCapitalized && Self.timeNouns.contains(tokens[phrase.upperBound].lower)
+    }
+
     /// Prepositions that open a sentence's adverbial, beside ``prepositions``.
     static let otherPrepositions: Set<String> = ["neben", "hinter", "zwischen", "wegen", "trotz", "während", "nach", "bis", "ohne"]
 
@@ -904,8 +917,9 @@ struct SpeakerPhrases {
                 // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
                 // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
                 // sich der Fürst: „…“`.
+                // And so is a time (`Gestern Abend sagte X`, `In der Sitzung vom 5. Mai sagte X`).
                 if phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
-                    || isOblique(phrase.lowerBound),
+                    || isOblique(phrase.lowerBound) || isTime(phrase),
                     let subject = forward(from: v + 1, limit: open, inverted: true)
                 {
                     return (subject, cue)
