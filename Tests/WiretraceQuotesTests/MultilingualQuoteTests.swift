@@ -378,6 +378,11 @@ import WiretraceCore
         #expect(mentions(text) == ["Der Bürgermeister"])
     }
 
+    @Test func aRelativeClauseAfterAPrepositionalPhraseGoesBackToItsNoun() {
+        let text = "Eine Pflegerin aus dem Krankenhaus, die ihren Namen nicht nennen will, sagte: „Wir sind zu wenige.“"
+        #expect(mentions(text) == ["Eine Pflegerin"])
+    }
+
     @Test func aRelativeClauseAfterAPrepositionIsPassedOver() {
         let text = "Die Ärztin, mit der wir am Abend gesprochen hatten, meinte: „Das Fieber wird bald sinken.“"
         #expect(mentions(text) == ["Die Ärztin"])

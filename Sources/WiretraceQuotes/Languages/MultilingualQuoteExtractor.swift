@@ -946,8 +946,15 @@ struct SpeakerPhrases {
                         || isApposition(inner)
                         // and an aside: `Bismarck, so erzählt man, sagte einmal: „…“`.
                         || ["so", "wie"].contains(tokens[inner.lowerBound].lower) && inner.contains(where: { isVerb($0) }),
-                    let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
+                    var subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
                 {
+                    // A preposition's phrase belongs to the noun before it: `Ein Arbeiter aus der
+                    // Fabrik, der …, erzählte:`.
+                    if subject.lowerBound - 1 > range.lowerBound, Self.prepositions.contains(tokens[subject.lowerBound - 1].lower),
+                        let head = backward(endingAt: subject.lowerBound - 2, lowerBound: range.lowerBound)
+                    {
+                        subject = head
+                    }
                     // So do a relative clause and a noun phrase in the nominative: `Der Minister, der
                     // eben aus Berlin kam, sagte: „…“`, `Frau Weber, die Witwe des Arztes, erzählte: „…“`.
                     return (subject, cue)
