@@ -101,7 +101,7 @@ struct HTMLArticleReader {
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
         for candidate in [metadata.bylineElementText, metaAuthor, structuredAuthor].compactMap({ $0 }) {
-            if let agency = NewsAgency.canonical(candidate) ?? TextSignals.trailingAgency(candidate) {
+            if let agency = CreditDetector.agency(named: candidate) ?? TextSignals.trailingAgency(candidate) {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {
                 bylineCredits += CreditDetector.analyze(line: candidate).credits

@@ -165,10 +165,14 @@ enum TextSignals {
     /// them ("Von", "Par", "Por", "Di", "Door", "Av", "Af"), and labelled forms ("Author:").
     static let bylineOpeners = [
         "By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ", "Por ", "POR ", "por ", "Di ", "DI ",
-        "Door ", "door ", "Av ", "Af ", "Written by ", "Words by ", "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
-        "Auteur: ", "Autore: ", "Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Autora: ",
-        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Geschrieben von ",
-        "Verfasst von ", "Écrit par ", "Un article de ", "Escrito por ", "Scritto da ", "Articolo di ",
+        "di ", "Door ", "DOOR ", "door ", "Av ", "AV ", "av ", "Af ", "AF ", "af ", "Written by ", "Words by ",
+        "Author: ", "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: ", "Auteur ", "Text: ", "Texte : ",
+        "Texte: ", "Texto: ", "Testo: ", "Autora: ", "Tekst: ", "Text och foto: ", "Text und Fotos: ", "Text & Fotos: ",
+        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Ein Gastbeitrag von ",
+        "Ein Gastkommentar von ", "Eine Analyse von ", "Eine Reportage von ", "Ein Bericht von ", "Eine Kolumne von ",
+        "Geschrieben von ", "Verfasst von ", "Écrit par ", "Un article de ", "Une tribune de ", "Escrito por ",
+        "Scritto da ", "Articolo di ", "Geschreven door ", "Dal nostro inviato ", "Dalla nostra inviata ",
+        "Dal nostro corrispondente ", "Dalla nostra corrispondente ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
@@ -182,7 +186,7 @@ enum TextSignals {
     /// followed by an agency, a desk, a role or a date ("NAME, AP Diplomatic Writer", "NAME |
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
-        var names = TextUtilities.collapseWhitespace(text)
+        var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
         // Separators that never stand inside a list of names: cut at the first.
         for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
@@ -197,7 +201,7 @@ enum TextSignals {
         }
         // A writer's initials joined to an agency by a slash: "det/dpa", "NAME/AFP".
         if let slash = names.lastIndex(of: "/"), slash > names.startIndex,
-            NewsAgency.canonical(String(names[names.index(after: slash)...])) != nil
+            CreditDetector.agency(named: String(names[names.index(after: slash)...])) != nil
         {
             names = String(names[..<slash])
         }
@@ -220,7 +224,7 @@ enum TextSignals {
             while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
                 let tail = names[range.upperBound...]
                 let first = tail.split(separator: " ").first.map(String.init) ?? ""
-                if NewsAgency.canonical(first) != nil || NewsAgency.canonical(String(tail)) != nil
+                if CreditDetector.agency(named: first) != nil || CreditDetector.agency(named: String(tail)) != nil
                     || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
                 {
@@ -232,7 +236,7 @@ enum TextSignals {
         }
         // The writer's words joined to an agency: "NAME avec AFP", "NAME mit dpa", "NAME con EFE",
         // "NAME for AFP", "NAME (dpa)", "NAME Associated Press"; not the agency's own name.
-        var cut = NewsAgency.canonical(names) != nil
+        var cut = CreditDetector.agency(named: names) != nil
         for separator in [" for ", " avec ", " mit ", " con ", " with ", " and ", " und ", " et ", " y ", " e ", " (", " "] where !cut {
             var searchStart = names.startIndex
             while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
@@ -240,7 +244,7 @@ enum TextSignals {
                 // Without a joining word, the agency must look like one: several words, capitals
                 // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
                 let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
-                if range.lowerBound > names.startIndex, looksLikeAgency, NewsAgency.canonical(tail) != nil {
+                if range.lowerBound > names.startIndex, looksLikeAgency, CreditDetector.agency(named: tail) != nil {
                     names = String(names[..<range.lowerBound])
                     cut = true
                     break
@@ -248,8 +252,44 @@ enum TextSignals {
                 searchStart = range.upperBound
             }
         }
+        // A place after the names: "Tom Krause, Berlin", "Jeanne Dupont, Lyon" (one word after
+        // the only comma; a second name has two: "Anna Berger, Tom Krause").
+        if let range = names.range(of: ", "), names.range(of: ", ", range: range.upperBound..<names.endIndex) == nil {
+            let head = names[..<range.lowerBound], tail = names[range.upperBound...]
+            if head.split(separator: " ").count >= 2, !tail.contains(" "), let first = tail.first, first.isUppercase,
+                tail.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }), tail.dropFirst().contains(where: \.isLowercase)
+            {
+                names = String(head)
+            }
+        }
         return names.trimmingCharacters(in: " ,;:|-–—")
     }
+
+    /// "unserem Korrespondenten Tom Krause" -> "Tom Krause": a possessive and the writer's role
+    /// before the names ("notre envoyé spécial", "nuestro corresponsal", "il nostro inviato",
+    /// "onze correspondent"); other text is returned as it is.
+    static func dropLeadingRole(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first, leadingPossessives.contains(first.lowercased()) else { return text }
+        var index = 1
+        while index < words.count, index <= 4, leadingRoles.contains(words[index].lowercased()) { index += 1 }
+        guard index > 1, index < words.count, words[index].first?.isUppercase == true else { return text }
+        return words[index...].joined(separator: " ")
+    }
+
+    private static let leadingPossessives: Set<String> = [
+        "unserem", "unserer", "unseren", "unser", "unsere", "notre", "nos", "nuestro", "nuestra", "nuestros", "il", "la",
+        "nostro", "nostra", "dal", "dalla", "onze", "our", "vår", "vores",
+    ]
+
+    /// Role words that may stand between a possessive and the names, lower-cased.
+    private static let leadingRoles: Set<String> = [
+        "korrespondenten", "korrespondentin", "korrespondent", "mitarbeiter", "mitarbeiterin", "redakteur",
+        "redakteurin", "reporter", "reporterin", "correspondant", "correspondante", "envoyé", "envoyée", "spécial",
+        "spéciale", "permanent", "permanente", "corresponsal", "enviado", "enviada", "especial", "nostro", "nostra",
+        "inviato", "inviata", "corrispondente", "correspondent", "verslaggever", "verslaggeefster", "korrespondent",
+        "medarbetare", "reporteren", "staff", "own", "special",
+    ]
 
     /// Words that open a writer's title after the names.
     static let bylineRoles: Set<String> = [
@@ -265,11 +305,23 @@ enum TextSignals {
     static func authorName(_ value: String) -> String? {
         var text = TextUtilities.collapseWhitespace(value)
         if TextUtilities.isAbsoluteURL(text) { return nil }
+        // Several writers in one metadata value, one per semicolon: "Anna Berger; Tom Krause".
+        let parts = text.split(separator: ";").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        if parts.count > 1, parts.allSatisfy({ isShortName($0) || isDesk($0) || CreditDetector.agency(named: $0) != nil }) {
+            let names = parts.compactMap { isShortName($0) ? $0 : nil }.filter { !isDesk($0) && CreditDetector.agency(named: $0) == nil }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
         if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
         let names = bylineNames(text)
-        guard !names.isEmpty, names.count <= 200, !isDesk(names), NewsAgency.canonical(names) == nil
+        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil
         else { return nil }
         return names
+    }
+
+    /// One to four capitalised words: a person's name as metadata lists it.
+    private static func isShortName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || bylineConnectors.contains($0.lowercased()) }
     }
 
     /// Words that open a desk's name ("Redaktion Stadtanzeiger", "Redazione ANSA", "La rédaction").
@@ -292,7 +344,7 @@ enum TextSignals {
         // "Example Editorial Team", "Sportredaktion", "Lokal-Redaktion": a desk by its last word.
         if let last = words.last, words.count >= 2 || last.hasSuffix("redaktion"),
             ["team", "redaktion", "redaktionsteam", "staff", "desk", "newsroom", "editors", "rédaction", "redazione",
-             "redacción"].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
+             "redacción", "redactie", "redakcja", "redaktionen", "redaksjonen", "redaktion."].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
         {
             return true
         }
@@ -306,7 +358,7 @@ enum TextSignals {
         let words = TextUtilities.collapseWhitespace(value).split(whereSeparator: { $0 == " " || $0 == "/" })
         guard words.count >= 2 else { return nil }
         for start in max(1, words.count - 4)..<words.count {
-            if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }
+            if let agency = CreditDetector.agency(named: words[start...].joined(separator: " ")) { return agency }
         }
         return nil
     }
@@ -329,7 +381,7 @@ enum TextSignals {
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
         rest = bylineNames(rest)
         guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
-        if isDesk(rest) || NewsAgency.canonical(rest) != nil { return nil }
+        if isDesk(rest) || CreditDetector.agency(named: rest) != nil { return nil }
         let words = rest.split { $0 == " " || $0 == "," }
         guard !words.isEmpty, words.count <= 14 else { return nil }
         for word in words {
