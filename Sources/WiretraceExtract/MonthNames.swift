@@ -111,6 +111,22 @@ enum MonthNames {
         return table
     }()
 
+    /// Names of the weekdays (lower-cased) in the languages above whose date lines print them
+    /// before a date: "Dienstag, 10.12.19", "mardi 10.12.19", "terça-feira, 10/12/19". The two-letter
+    /// abbreviations are left out: they are words too ("so", "di", "do").
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+        "sabato", "domenica", "feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mandag", "tirsdag", "lørdag", "søndag",
+    ]
+
     /// Words that introduce a publication date ("Published", "Veröffentlicht am", "Publié le").
     static let publishedCues: [String] = [
         "published", "posted", "first published", "veröffentlicht", "erschienen", "publiziert", "erstellt",

@@ -236,6 +236,16 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
     }
 
+    @Test("a two-digit year counts in running text after a weekday's name, not alone", arguments: [
+        ("Opinion mardi 10.12.19 Pour le moment", "2019-12-10"),
+        ("Stand: Dienstag, 10.12.19, 14:05 Uhr", "2019-12-10"),
+        ("Lisboa, terça-feira, 10/12/19", "2019-12-10"),
+        ("Tabelle 10.12.19 zeigt die Werte", nil),
+    ] as [(String, String?)])
+    func twoDigitYearAfterWeekday(text: String, expected: String?) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
     @Test("a date line's words in more languages say published or updated", arguments: [
         ("Publiceret 3. maj 2021", DateSightings.Cue.published),
         ("Objavljeno: 12. studenoga 2019.", .published),
