@@ -548,7 +548,7 @@ struct DateSightings {
         {
             iconOffset = offset
         }
-        if name == "time" || name == "small" || Self.namesDate(names) || itemprop.contains("date") {
+        if name == "time" || Self.namesDate(names) || itemprop.contains("date") {
             let text = Self.visibleText(of: element, limit: 300)
             let cue: Cue = Self.namesModified(names) || itemprop.contains("modified") ? .modified
                 : Self.namesPublished(names) ? .published : .none
@@ -672,7 +672,7 @@ struct DateSightings {
         words.contains { word in
             ["date", "datum", "time", "fecha", "data", "publish", "posted", "dateline", "byline", "meta", "timestamp",
              "pubdate", "datetime", "published", "created", "submitted", "parution", "zeit", "info", "subline", "author",
-             "autor", "publication", "publicado", "pubblicato", "veroeffentlicht", "erschienen"].contains { word.hasPrefix($0) }
+             "autor"].contains { word.hasPrefix($0) }
                 || word.hasSuffix("date") || word.hasSuffix("datum") || word.hasSuffix("time")
         }
     }

@@ -236,14 +236,6 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
     }
 
-    @Test("a <small> and an element classed 'publication' are date lines, where a two-digit year counts", arguments: [
-        "<small>12.03.21</small>",
-        "<span class=\"publication\">12.03.21</span>",
-    ])
-    func smallAndPublicationAreDateLines(body: String) throws {
-        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2021-03-12")
-    }
-
     @Test("a two-digit year counts in running text after a weekday's name, not alone", arguments: [
         ("Opinion mardi 10.12.19 Pour le moment", "2019-12-10"),
         ("Stand: Dienstag, 10.12.19, 14:05 Uhr", "2019-12-10"),
