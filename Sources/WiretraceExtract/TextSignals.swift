@@ -172,7 +172,9 @@ enum TextSignals {
         "Ein Gastkommentar von ", "Eine Analyse von ", "Eine Reportage von ", "Ein Bericht von ", "Eine Kolumne von ",
         "Geschrieben von ", "Verfasst von ", "Écrit par ", "Un article de ", "Une tribune de ", "Escrito por ",
         "Scritto da ", "Articolo di ", "Geschreven door ", "Dal nostro inviato ", "Dalla nostra inviata ",
-        "Dal nostro corrispondente ", "Dalla nostra corrispondente ",
+        "Dal nostro corrispondente ", "Dalla nostra corrispondente ", "Recueilli par ", "Recueillis par ",
+        "Propos recueillis par ", "Recipe by ", "Interview: ", "Posted by ", "Veröffentlicht von ", "Gepostet von ",
+        "Publié par ", "Publicado por ", "Pubblicato da ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
@@ -188,7 +190,7 @@ enum TextSignals {
     static func bylineNames(_ text: String) -> String {
         var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
         // Separators that never stand inside a list of names: cut at the first.
-        for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
+        for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •", " · "] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
         // A date line run on after the names: "NAME Published 3rd Nov 2023", "NAME Aktualisiert am ...".
@@ -227,6 +229,8 @@ enum TextSignals {
                 if CreditDetector.agency(named: first) != nil || CreditDetector.agency(named: String(tail)) != nil
                     || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
+                    // Names are capitalised: "NAME, freie Journalistin", "NAME, envoyée spéciale".
+                    || (separator == ", " && first.first?.isLowercase == true && !bylineConnectors.contains(first))
                 {
                     names = String(names[..<range.lowerBound])
                     break
@@ -252,18 +256,40 @@ enum TextSignals {
                 searchStart = range.upperBound
             }
         }
-        // A place after the names: "Tom Krause, Berlin", "Jeanne Dupont, Lyon" (one word after
-        // the only comma; a second name has two: "Anna Berger, Tom Krause").
-        if let range = names.range(of: ", "), names.range(of: ", ", range: range.upperBound..<names.endIndex) == nil {
-            let head = names[..<range.lowerBound], tail = names[range.upperBound...]
-            if head.split(separator: " ").count >= 2, !tail.contains(" "), let first = tail.first, first.isUppercase,
-                tail.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }), tail.dropFirst().contains(where: \.isLowercase)
-            {
-                names = String(head)
+        // Places beside the names: "Tom Krause, Berlin", "Anna Berger, Zürich, Tom Krause" (one
+        // word between commas; a writer's name has two).
+        let segments = names.components(separatedBy: ", ")
+        if segments.count >= 2, segments[0].split(separator: " ").count >= 2 {
+            let kept = segments.filter { segment in
+                !(!segment.contains(" ") && segment.first?.isUppercase == true && segment.dropFirst().contains(where: \.isLowercase)
+                    && segment.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." })
             }
+            names = kept.joined(separator: ", ")
+        }
+        // A date run on after the names: "NAME Sa 13 Jul 2019", "NAME 12.03.2021".
+        if let date = DateText.matches(in: names, order: .dayFirst).first, date.start > 0 {
+            var head = String(names.unicodeScalars.prefix(date.start)).trimmingCharacters(in: " ,;:|-–—·")
+            if let last = head.split(separator: " ").last, head.contains(" "),
+                MonthNames.weekdays.contains(last.lowercased().trimmingCharacters(in: ".,")) || Self.weekdayAbbreviations.contains(last.lowercased().trimmingCharacters(in: ".,"))
+            {
+                head = String(head.dropLast(last.count))
+            }
+            names = head
+        }
+        // A full stop ends a sentence, not a name ("Patrick DUPONT."), but "Jr." keeps its own.
+        if names.hasSuffix("."), let last = names.split(separator: " ").last, last.count > 3,
+            !last.dropLast().contains(".")
+        {
+            names.removeLast()
         }
         return names.trimmingCharacters(in: " ,;:|-–—")
     }
+
+    /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
+    /// read only right before a date.
+    private static let weekdayAbbreviations: Set<String> = [
+        "mo", "di", "mi", "do", "fr", "sa", "so", "lu", "ma", "me", "je", "ve", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ]
 
     /// "unserem Korrespondenten Tom Krause" -> "Tom Krause": a possessive and the writer's role
     /// before the names ("notre envoyé spécial", "nuestro corresponsal", "il nostro inviato",
@@ -296,7 +322,11 @@ enum TextSignals {
         "staff", "senior", "chief", "special", "contributing", "associate", "deputy", "political", "foreign",
         "national", "business", "science", "health", "sports", "writer", "reporter", "correspondent", "editor",
         "columnist", "contributor", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journaliste",
-        "envoyé", "envoyée", "corresponsal", "periodista", "inviato", "inviata", "giornalista",
+        "envoyé", "envoyée", "corresponsal", "periodista", "inviato", "inviata", "giornalista", "freelance",
+        "chefredakteur", "chefredakteurin", "ressortleiter", "ressortleiterin", "volontär", "volontärin", "autor",
+        "autorin", "journalist", "journalistin", "rédacteur", "rédactrice", "chroniqueur", "chroniqueuse",
+        "correspondant", "correspondante", "redactor", "redactora", "redattore", "redattrice", "corrispondente",
+        "verslaggever", "redacteur", "correspondent", "reporter", "reporterin",
     ]
 
     /// An author as a page's metadata or byline element gives it ("By Jane Doe", "Von Anna
@@ -311,11 +341,39 @@ enum TextSignals {
             let names = parts.compactMap { isShortName($0) ? $0 : nil }.filter { !isDesk($0) && CreditDetector.agency(named: $0) == nil }
             return names.isEmpty ? nil : names.joined(separator: ", ")
         }
-        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
+        // A link beside the name ("Example Times https://example.com") is no part of it.
+        text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
+        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
+            text = String(text.dropFirst(opener.count))
+        } else {
+            // A date line before the byline: "November 9, 2023 5:01 AM ET By NAME", "10. Dezember 2019 · von NAME".
+            for opener in bylineOpeners {
+                guard let range = text.range(of: " " + opener) else { continue }
+                let before = String(text[..<range.lowerBound])
+                if DateText.matches(in: before, order: .dayFirst).first != nil {
+                    text = String(text[range.upperBound...])
+                    break
+                }
+            }
+        }
         let names = bylineNames(text)
-        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil
+        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
+            !isDateCue(names)
         else { return nil }
         return names
+    }
+
+    /// Whether a value is only a date line's label ("Publiziert am", "Updated"), no name.
+    static func isDateCue(_ names: String) -> Bool {
+        let lower = names.lowercased().trimmingCharacters(in: " :")
+        let words = lower.split(separator: " ")
+        guard words.count <= 3 else { return false }
+        // The label alone or with its preposition ("Publiziert am", "Posted on"), never a name after it.
+        return (MonthNames.publishedCues + MonthNames.modifiedCues).contains { cue in
+            guard lower.hasPrefix(cue) else { return false }
+            let rest = names.dropFirst(cue.count).split(separator: " ")
+            return rest.isEmpty || (rest.count == 1 && rest[0].first?.isLowercase == true)
+        }
     }
 
     /// One to four capitalised words: a person's name as metadata lists it.
@@ -333,7 +391,7 @@ enum TextSignals {
     /// Whether names are a desk's, not a person's: a desk word alone or opening the name.
     static func isDesk(_ names: String) -> Bool {
         let lower = names.lowercased()
-        if desks.contains(lower) { return true }
+        if desks.contains(lower) || lower.hasSuffix("staff report") { return true }
         let words = lower.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         if deskOpeners.contains(first) { return true }

@@ -66,6 +66,21 @@ struct AuthorTests {
         ("it", "", "<p>Dal nostro inviato Marco Rossi</p>", "Marco Rossi", nil),
         ("de", "", "<p>Von Tom Krause, Berlin</p>", "Tom Krause", nil),
         ("de", "", "<p>Von Anna Berger, Tom Krause</p>", "Anna Berger, Tom Krause", nil),
+        // Date lines, labels, links and places run into the names are cut away.
+        ("de", "", "<div class=\"byline\">Anna Berger Di 12 Mär 2019</div>", "Anna Berger", nil),
+        ("en", "", "<div class=\"byline\">March 9, 2021 5:01 AM ET By Jane Doe</div>", "Jane Doe", nil),
+        ("de", "", "<div class=\"byline\">10. Dezember 2019 · von lisa_m · in Allgemein</div>", "lisa_m", nil),
+        ("de", "", "<div class=\"byline\">Publiziert am</div>", nil, nil),
+        ("de", "", "<div class=\"byline\">Veröffentlicht von Lisa Maier</div>", "Lisa Maier", nil),
+        ("de", "<meta name=\"author\" content=\"Anna Berger https://example.org/anna\">", "", "Anna Berger", nil),
+        ("de", "", "<div class=\"autor\">Anna Berger, Zürich, Tom Krause</div>", "Anna Berger, Tom Krause", nil),
+        ("fr", "", "<div class=\"signature\">Propos recueillis par Jeanne DUPONT.</div>", "Jeanne DUPONT", nil),
+        ("de", "<meta name=\"author\" content=\"Förderverein Hafen e.V.\">", "", "Förderverein Hafen e.V.", nil),
+        ("en", "<meta name=\"author\" content=\"Harbour News Staff Report\">", "", nil, nil),
+        // A role after the comma, capitalised or not, is no second name.
+        ("de", "", "<p>Von Anna Berger, freie Journalistin</p>", "Anna Berger", nil),
+        ("fr", "", "<p>Par Jeanne Dupont, Rédactrice en chef adjointe</p>", "Jeanne Dupont", nil),
+        ("es", "", "<p>Por Luis García, Corresponsal en Bruselas</p>", "Luis García", nil),
         // Desks, with a possessive too, are nobody; an agency's service is the agency's credit.
         ("nl", "", "<p>Door onze redactie</p>", nil, nil),
         ("fr", "<meta name=\"author\" content=\"Rédaction\">", "<p>Par La Rédaction</p>", nil, nil),
