@@ -174,14 +174,14 @@ enum TextSignals {
         "Scritto da ", "Articolo di ", "Geschreven door ", "Dal nostro inviato ", "Dalla nostra inviata ",
         "Dal nostro corrispondente ", "Dalla nostra corrispondente ", "Recueilli par ", "Recueillis par ",
         "Propos recueillis par ", "Recipe by ", "Interview: ", "Posted by ", "Veröffentlicht von ", "Gepostet von ",
-        "Publié par ", "Publicado por ", "Pubblicato da ",
+        "Publié par ", "Publicado por ", "Pubblicato da ", "Erstellt von ", "Artikel von: ", "Artikel von ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
     static let desks: Set<String> = [
         "redaktion", "staff", "staff writer", "staff reporter", "newsroom", "editorial board", "editors", "the editors",
         "web desk", "news desk", "online desk", "desk", "rédaction", "la rédaction", "redacción", "redazione",
-        "redactie", "admin", "administrator", "editor", "news service", "wire services", "agencies", "agencias",
+        "redactie", "admin", "administrator", "zvg", "editor", "news service", "wire services", "agencies", "agencias",
     ]
 
     /// The names part of what follows a byline's opener: cut at the first separator that is
@@ -391,7 +391,15 @@ enum TextSignals {
     /// Whether names are a desk's, not a person's: a desk word alone or opening the name.
     static func isDesk(_ names: String) -> Bool {
         let lower = names.lowercased()
-        if desks.contains(lower) || lower.hasSuffix("staff report") { return true }
+        if desks.contains(lower) || lower.hasSuffix("staff report") || lower.hasSuffix("reports") { return true }
+        // A site's address ("example.de") is the outlet; a login ("wordpressadmin") nobody.
+        // The domain is written in lower case ("STERN.de"), a name's initial not ("A.Smith").
+        if !names.contains(" "), let dot = names.lastIndex(of: "."), (3...7).contains(names.distance(from: dot, to: names.endIndex)),
+            names[names.index(after: dot)...].allSatisfy({ $0.isLetter && $0.isLowercase })
+        {
+            return true
+        }
+        if !lower.contains(" "), lower.hasSuffix("admin") { return true }
         let words = lower.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         if deskOpeners.contains(first) { return true }

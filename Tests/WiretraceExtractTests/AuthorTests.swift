@@ -77,6 +77,11 @@ struct AuthorTests {
         ("fr", "", "<div class=\"signature\">Propos recueillis par Jeanne DUPONT.</div>", "Jeanne DUPONT", nil),
         ("de", "<meta name=\"author\" content=\"Förderverein Hafen e.V.\">", "", "Förderverein Hafen e.V.", nil),
         ("en", "<meta name=\"author\" content=\"Harbour News Staff Report\">", "", nil, nil),
+        ("en", "<meta name=\"author\" content=\"Staff and news service reports\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"hafenblatt.de\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"siteadmin\">", "", nil, nil),
+        ("en", "<meta name=\"author\" content=\"J.Doe\">", "", "J.Doe", nil),
+        ("de", "", "<div class=\"byline\">Erstellt von Lisa Maier</div>", "Lisa Maier", nil),
         // A role after the comma, capitalised or not, is no second name.
         ("de", "", "<p>Von Anna Berger, freie Journalistin</p>", "Anna Berger", nil),
         ("fr", "", "<p>Par Jeanne Dupont, Rédactrice en chef adjointe</p>", "Jeanne Dupont", nil),
