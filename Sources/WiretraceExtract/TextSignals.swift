@@ -260,10 +260,15 @@ enum TextSignals {
         // word between commas; a writer's name has two).
         let segments = names.components(separatedBy: ", ")
         if segments.count >= 2, segments[0].split(separator: " ").count >= 2 {
-            let kept = segments.filter { segment in
-                !(!segment.contains(" ") && segment.first?.isUppercase == true && segment.dropFirst().contains(where: \.isLowercase)
-                    && segment.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." })
-            }
+            // Also a degree or title in capitals after the names ("NAME, BSc, MD").
+            let kept = segments.enumerated().filter { index, segment in
+                guard index > 0, !segment.contains(" "), segment.first?.isUppercase == true,
+                    segment.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." })
+                else { return true }
+                let isWord = segment.dropFirst().contains(where: \.isLowercase)
+                let isInitials = segment.count <= 5 && segment.allSatisfy { $0.isUppercase || $0 == "." }
+                return !(isWord || isInitials)
+            }.map(\.element)
             names = kept.joined(separator: ", ")
         }
         // A date run on after the names: "NAME Sa 13 Jul 2019", "NAME 12.03.2021".
@@ -357,8 +362,10 @@ enum TextSignals {
             }
         }
         let names = bylineNames(text)
+        // "Reuters, Washington": an agency and its place, a credit.
+        let firstSegment = names.components(separatedBy: ", ")[0]
         guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
-            !isDateCue(names)
+            CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names)
         else { return nil }
         return names
     }

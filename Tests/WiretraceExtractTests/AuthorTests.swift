@@ -74,6 +74,8 @@ struct AuthorTests {
         ("de", "", "<div class=\"byline\">Veröffentlicht von Lisa Maier</div>", "Lisa Maier", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger https://example.org/anna\">", "", "Anna Berger", nil),
         ("de", "", "<div class=\"autor\">Anna Berger, Zürich, Tom Krause</div>", "Anna Berger, Tom Krause", nil),
+        ("en", "<meta name=\"author\" content=\"Jane Doe, BSc, MD\">", "", "Jane Doe", nil),
+        ("en", "<meta name=\"author\" content=\"Reuters, Washington\">", "", nil, "Reuters"),
         ("fr", "", "<div class=\"signature\">Propos recueillis par Jeanne DUPONT.</div>", "Jeanne DUPONT", nil),
         ("de", "<meta name=\"author\" content=\"Förderverein Hafen e.V.\">", "", "Förderverein Hafen e.V.", nil),
         ("en", "<meta name=\"author\" content=\"Harbour News Staff Report\">", "", nil, nil),
