@@ -104,7 +104,7 @@ public enum CreditDetector {
     }
 
     /// The words that open a byline, in the languages whose press writes them.
-    private static let bylinePrefixes = ["By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "]
+    private static let bylinePrefixes = ["By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "DI ", "Door ", "DOOR ", "Av ", "AV ", "Af ", "AF "]
 
     /// What follows a byline's opening word, for lines short enough to be a byline.
     private static func bylineRest(_ line: String) -> Substring? {
