@@ -38,6 +38,8 @@ package struct QuoteExtractorOptions: Sendable {
     /// come before its subject, and what follows it is the speaker, not what was said. A tagged
     /// content there is replaced by the report before the comma (unless another content holds it).
     package var invertedAttribution = true
+    /// Seek the speaker around the content as tagged, before the clause bounds widen it.
+    package var speakerBesideTaggedSpan = true
 
     package init() {}
 }
@@ -344,6 +346,9 @@ extension QuoteExtractor {
             content = Self.extendedAfterParentheticalCue(content, input: input)
             guard tokens[content].filter(\.isWord).count >= options.minimumWords else { continue }
             let cue = tagged.cue(for: content)
+            // The speaker is sought around the span the tagger found: words the clause bounds add
+            // are part of what was said, and candidates beside the tagged span keep their places.
+            var attributed = content
             if let cue, options.clauseToSentenceEnd || options.clauseFromSentenceStart {
                 content = Self.extendedToClauseBounds(
                     content, cue: cue, input: input, tagged: tagged,
@@ -359,11 +364,13 @@ extension QuoteExtractor {
                 range = rule.start..<rule.end
                 kind = rule.kind
                 content = tagged.tokenRange(rule.start, rule.end) ?? content
+                attributed = content
             } else if input.isMark[content.lowerBound], input.isMark[content.upperBound] {
                 kind = .direct
             }
             if options.requireCue, cue == nil, rule == nil, kind == .indirect { continue }
-            let candidates = tagged.candidates(for: content, cue: cue, rule: rule)
+            if !options.speakerBesideTaggedSpan { attributed = content }
+            let candidates = tagged.candidates(for: attributed, cue: cue, rule: rule)
             var occurrence = QuoteOccurrence(
                 start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: kind,
                 cue: cue.map { tokens[$0].map(\.text).joined(separator: " ") })
