@@ -60,5 +60,48 @@ import Testing
         #expect(StoryLabel.lead(of: "Weather\nShare\n", isFurniture: { _ in false }) == nil)
         #expect(StoryLabel.lead(of: "", isFurniture: { _ in false }) == nil)
     }
-}
 
+    @Test func oneOutletsDifferentHeadlinesCountAtHalfWeightItsIdenticalOnesNotAtAll() {
+        // A live page of one outlet: its posts' headlines share words, the section heading
+        // shares none, so a headline labels the story though no other outlet carries it.
+        let live: [(title: String?, outlet: String?)] = [
+            ("What we are following today", "courier.example"),
+            ("Harbour board votes to rebuild the pier", "courier.example"),
+            ("Pier rebuild to cost four million, board says", "courier.example"),
+        ]
+        #expect(StoryLabel.title(of: live, origin: 0) == "Harbour board votes to rebuild the pier")
+        // Three pages of one outlet against one of another: the outlet's headlines outweigh a
+        // heading that shares one word with them.
+        let mixed: [(title: String?, outlet: String?)] = [
+            ("Welcome to our pier live coverage", "broadcaster.example"),
+            ("Harbour board votes to rebuild storm-hit pier", "portal.example"),
+            ("Board votes to rebuild pier after storms", "portal.example"),
+            ("Pier rebuild approved by harbour board", "portal.example"),
+        ]
+        #expect(StoryLabel.title(of: mixed, origin: 0) == "Harbour board votes to rebuild storm-hit pier")
+        // The same furniture title on all of one outlet's pages gains nothing from repeating.
+        let repeated: [(title: String?, outlet: String?)] = [
+            ("Harbour board votes on pier", "a.example"),
+            ("The Courier Live", "courier.example"),
+            ("The Courier Live", "courier.example"),
+        ]
+        #expect(StoryLabel.title(of: repeated, origin: 0) == "Harbour board votes on pier")
+    }
+
+    @Test func theParagraphBelowAPhotoCreditIsItsCaptionNotTheLead() {
+        let text = """
+            The Coast Courier
+            Courier Photo/Jane Doe
+            A crane lifts a section of the broken pier onto a barge in the harbour on Sunday morning.
+            June 3, 2024
+            The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.
+            """
+        let credit: (String) -> Bool = { $0.hasPrefix("Courier Photo/") }
+        #expect(StoryLabel.lead(of: text, isFurniture: { $0 == "The Coast Courier" || credit($0) }, isPhotoCredit: credit)
+            == "The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.")
+        // With no paragraph after it, the caption is the lead after all.
+        let only = "Courier Photo/Jane Doe\nA crane lifts a section of the broken pier onto a barge in the harbour on Sunday."
+        #expect(StoryLabel.lead(of: only, isFurniture: credit, isPhotoCredit: credit)
+            == "A crane lifts a section of the broken pier onto a barge in the harbour on Sunday.")
+    }
+}
