@@ -29,6 +29,17 @@ public enum QuoteTraining {
         public var pairFolds = 1
         /// Passes of the fold taggers.
         public var foldEpochs = 16
+        /// A tagger kept between runs: read from this file when it exists (its tagging weights only;
+        /// the speaker ranker is fitted again), else written here after fitting. Speaker work changes
+        /// the candidates and their features, not the tagger, so it can be scored on the held-out
+        /// articles without the tagger's passes. The file belongs to one gold file and settings.
+        public var taggerCachePath: String? = nil
+        /// Also score each option switched off (the variants) on the held-out articles.
+        public var scoreVariants = true
+        /// Train the speaker ranker and score with the speaker mechanisms of issue 16 switched off
+        /// (the cue verb's subject, "X: claim", the opening phrase cut before its verb): a baseline
+        /// from the same binary and tagger.
+        public var speakerMechanisms = true
         public init() {}
     }
 
@@ -101,9 +112,22 @@ public enum QuoteTraining {
         }
         log("\(rowOf.count) features, \(perToken) per token")
 
-        var model = fitTagger(
-            examples, indices: Array(examples.indices), perToken: perToken, rowOf: rowOf, cueWords: cueWords,
-            epochs: settings.epochs, prune: settings.prune, log: log)
+        var model: QuoteTaggerModel
+        if let path = settings.taggerCachePath, let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let cached = QuoteTaggerModel(serialized: text)
+        {
+            model = cached
+            model.pairWeights = [:]
+            log("tagger read from \(path)")
+        } else {
+            model = fitTagger(
+                examples, indices: Array(examples.indices), perToken: perToken, rowOf: rowOf, cueWords: cueWords,
+                epochs: settings.epochs, prune: settings.prune, log: log)
+            if let path = settings.taggerCachePath {
+                try model.serialized().write(toFile: path, atomically: true, encoding: .utf8)
+                log("tagger written to \(path)")
+            }
+        }
 
         // The speaker ranker learns from the candidates the tagger gives on text it was not trained
         // on (jackknifed: each fold tagged by a tagger trained on the other folds); candidates from
@@ -121,11 +145,14 @@ public enum QuoteTraining {
                 let foldModel = fitTagger(
                     examples, indices: inside, perToken: perToken, rowOf: rowOf, cueWords: cueWords,
                     epochs: settings.foldEpochs, prune: settings.prune, log: { _ in })
-                pairing += pairingExamples(outside.map { training[$0] }, inputs: outside.map { inputs[$0] }, model: foldModel, log: log)
+                pairing += pairingExamples(
+                    outside.map { training[$0] }, inputs: outside.map { inputs[$0] }, model: foldModel,
+                    openingPhraseStopsAtVerb: settings.speakerMechanisms, log: log)
                 log("pairing fold \(f + 1) of \(settings.pairFolds): \(outside.count) records tagged by a tagger of \(inside.count)")
             }
         } else {
-            pairing = pairingExamples(training, inputs: inputs, model: model, log: log)
+            pairing = pairingExamples(
+                training, inputs: inputs, model: model, openingPhraseStopsAtVerb: settings.speakerMechanisms, log: log)
         }
         model.pairWeights = fitPairing(pairing, epochs: settings.pairEpochs, log: log)
         let serialized = model.serialized()
@@ -138,15 +165,25 @@ public enum QuoteTraining {
             let scored = holdout.filter { seen.insert($0.article ?? $0.id).inserted }
             report += "held-out articles of the training file: \(scored.count)\n"
             report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty))
-            var options = QuoteExtractorOptions()
-            report += "tagger (default options):\n"
+            func defaults() -> QuoteExtractorOptions {
+                var options = QuoteExtractorOptions()
+                if !settings.speakerMechanisms {
+                    options.speakerIsCueSubject = false
+                    options.colonAttribution = false
+                    options.openingPhraseStopsAtVerb = false
+                }
+                return options
+            }
+            var options = defaults()
+            report += "tagger (default options\(settings.speakerMechanisms ? "" : ", speaker mechanisms off")):\n"
                 + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
-            for variant in [
+            for variant in !settings.scoreVariants ? [] : [
                 "noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue",
                 "contentBias-100", "contentBias+100", "contentBias+250", "contentBias+500", "contentBias+1000",
                 "noClauseToSentenceEnd", "noClauseFromSentenceStart", "noClauseBounds", "noInverted", "speakerOnWidened", "clauseBounds+500",
+                "noCueSubject", "noColonSpeaker", "noOpeningPhraseCut",
             ] {
-                options = QuoteExtractorOptions()
+                options = defaults()
                 if variant.hasPrefix("contentBias"), let bias = Float(variant.dropFirst("contentBias".count)) {
                     options.contentBias = bias
                 }
@@ -165,6 +202,9 @@ public enum QuoteTraining {
                 case "noInverted": options.invertedAttribution = false
                 case "speakerOnWidened": options.speakerBesideTaggedSpan = false
                 case "clauseBounds+500": options.contentBias = 500
+                case "noCueSubject": options.speakerIsCueSubject = false
+                case "noColonSpeaker": options.colonAttribution = false
+                case "noOpeningPhraseCut": options.openingPhraseStopsAtVerb = false
                 default: options.minimumWords = 2
                 }
                 report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))
@@ -253,7 +293,8 @@ public enum QuoteTraining {
     /// and which overlap a gold source of the gold content spans the span matches (overlap 0.5, as
     /// the metric). Spans whose candidates are all right or all wrong teach the ranker nothing.
     static func pairingExamples(
-        _ records: [GoldQuoteFile.Record], inputs: [TaggerInput], model: QuoteTaggerModel, log: (String) -> Void
+        _ records: [GoldQuoteFile.Record], inputs: [TaggerInput], model: QuoteTaggerModel,
+        openingPhraseStopsAtVerb: Bool = true, log: (String) -> Void
     ) -> [(features: [[UInt64]], positive: [Bool])] {
         var examples: [(features: [[UInt64]], positive: [Bool])] = []
         var noRightCandidate = 0
@@ -261,7 +302,7 @@ public enum QuoteTraining {
         let rules = QuoteExtractor(model: .empty)
         for (record, input) in zip(records, inputs) where !input.tokens.isEmpty {
             let tokens = input.tokens
-            let tagged = TaggedAttributions(input: input, tags: model.tag(input))
+            let tagged = TaggedAttributions(input: input, tags: model.tag(input), openingPhraseStopsAtVerb: openingPhraseStopsAtVerb)
             let ruleBased = rules.quotes(in: Article(id: record.id, source: record.id, text: record.text))
             let contents = tagged.contents
             let predicted = contents.map { PredictedQuoteSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound].end) }

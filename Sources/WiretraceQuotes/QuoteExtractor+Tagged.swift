@@ -40,6 +40,16 @@ package struct QuoteExtractorOptions: Sendable {
     package var invertedAttribution = true
     /// Seek the speaker around the content as tagged, before the clause bounds widen it.
     package var speakerBesideTaggedSpan = true
+    /// The speaker of a report with a reporting verb beside it in its sentence is that verb's
+    /// subject ("X said (that) <clause>", "<clause>, X said", "<clause>, said X", "according to X,
+    /// <clause>"), not another noun phrase nearby: it overrides the ranker's choice.
+    package var speakerIsCueSubject = true
+    /// "X: <claim>" (a headline, a caption, a transcript's turn): a content right after a colon that
+    /// follows a sentence's short opening noun phrase is attributed to that phrase.
+    package var colonAttribution = true
+    /// The phrase opening a sentence, a speaker candidate, stops before a lower-case past form
+    /// ("The vote ended ..." offers "The vote"); see ``TaggedAttributions/openingPhraseStopsAtVerb``.
+    package var openingPhraseStopsAtVerb = true
 
     package init() {}
 }
@@ -75,9 +85,12 @@ package struct TaggedAttributions: Sendable {
     private let contentOf: [Int]
     /// Per token, whether a tagged cue holds it.
     private let inCue: [Bool]
+    /// Whether the sentence-opening candidate stops before a lower-case past form.
+    package let openingPhraseStopsAtVerb: Bool
 
-    package init(input: TaggerInput, tags: [QuoteTag]) {
+    package init(input: TaggerInput, tags: [QuoteTag], openingPhraseStopsAtVerb: Bool = true) {
         self.input = input
+        self.openingPhraseStopsAtVerb = openingPhraseStopsAtVerb
         sources = QuoteTaggerModel.spans(tags, begin: .sourceBegin, inside: .sourceInside)
         cues = QuoteTaggerModel.spans(tags, begin: .cueBegin, inside: .cueInside)
         finder = SpeakerFinder(tokens: input.tokens)
@@ -153,6 +166,71 @@ package struct TaggedAttributions: Sendable {
         guard lo < tokens.count, tokens[lo].start < end else { return nil }
         while last + 1 < tokens.count, tokens[last + 1].start < end { last += 1 }
         return lo...last
+    }
+
+    /// The subject of the reporting verb `cue` whose report is `content`, in one sentence:
+    /// "X said (that) <content>" and "<content>, X said" give the phrase before the verb (auxiliaries
+    /// and adverbs skipped), "<content>, said X" and "according to X, <content>" the phrase after it.
+    /// Nil for a cue that is no reporting verb, a passive or relaying verb ("X was quoted by Y", "X
+    /// cited Y as saying": the rules tell those apart), or a phrase that runs into the content.
+    /// - Complexity: O(w) in the words of the sentence.
+    package func cueSubject(for content: ClosedRange<Int>, cue: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let tokens = input.tokens
+        guard sameSentence(cue, content), !cue.overlaps(content),
+            let (length, kind) = finder.verb(at: cue.lowerBound)
+        else { return nil }
+        let bounds = sentenceBounds(cue.lowerBound)
+        let after = cue.lowerBound + length
+        func outside(_ phrase: ClosedRange<Int>) -> ClosedRange<Int>? {
+            phrase.overlaps(content) || phrase.contains(where: { input.inQuote[$0] || input.isMark[$0] }) ? nil : phrase
+        }
+        switch kind {
+        case .relaying:
+            return nil
+        case .according:
+            // "according to X, <content>" or "<content>, according to X".
+            return finder.forwardPhrase(from: after, upperBound: bounds.upperBound).flatMap(outside)
+        case .plain, .telling:
+            if cue.lowerBound > bounds.lowerBound,
+                let (phrase, passive) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
+            {
+                guard !passive else { return nil }
+                var phrase = phrase
+                // "Ann Berg, who said ...": the relative pronoun stands for the phrase before it.
+                if phrase.count == 1, ["who", "which"].contains(tokens[phrase.lowerBound].lower),
+                    phrase.lowerBound - 2 >= bounds.lowerBound, tokens[phrase.lowerBound - 1].text == ",",
+                    let (head, _) = finder.backwardPhrase(endingAt: phrase.lowerBound - 2, lowerBound: bounds.lowerBound)
+                {
+                    phrase = head
+                }
+                // Before the content ("X said ...") or between it and the verb ("..., X said").
+                if phrase.upperBound < content.lowerBound || phrase.lowerBound > content.upperBound {
+                    return outside(phrase)
+                }
+                return nil
+            }
+            // Inverted, only after the content: "<content>, said X" (words between are punctuation).
+            guard content.upperBound < cue.lowerBound,
+                !tokens[(content.upperBound + 1)..<cue.lowerBound].contains(where: \.isWord)
+            else { return nil }
+            return finder.forwardPhrase(from: after, upperBound: bounds.upperBound).flatMap(outside)
+        }
+    }
+
+    /// "X: <content>": the content starts right after a colon that follows the short noun phrase
+    /// opening its sentence (a headline's or a caption's speaker, a transcript's turn). Returns that
+    /// phrase: at most six words, capitalised at its end, with no reporting verb.
+    package func colonSpeaker(for content: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let tokens = input.tokens
+        var colon = content.lowerBound - 1
+        while colon >= 0, input.isMark[colon] { colon -= 1 }
+        guard colon >= 1, tokens[colon].text == ":", sentence[colon] == sentence[content.lowerBound] else { return nil }
+        let start = sentenceBounds(colon).lowerBound
+        guard start < colon, let phrase = finder.forwardPhrase(from: start, upperBound: colon),
+            phrase.upperBound == colon - 1, tokens[phrase].filter(\.isWord).count <= 6,
+            tokens[phrase.upperBound].isCapitalized, !phrase.contains(where: { input.inQuote[$0] || input.isMark[$0] })
+        else { return nil }
+        return phrase
     }
 
     /// The speaker candidates of `content`: tagged sources up to two sentences before and one
@@ -239,10 +317,20 @@ package struct TaggedAttributions: Sendable {
             }
             // The opening phrase stops before the sentence's cue or a content span.
             if k == lower || sentence[k - 1] != sentence[k],
-                let phrase = finder.forwardPhrase(
+                var phrase = finder.forwardPhrase(
                     from: k, upperBound: (k..<upper).first { j in !free(j) || inCue[j] } ?? upper)
             {
-                add(phrase, .mention)
+                // The phrase stops before the sentence's own verb ("The vote ended ..." is "The
+                // vote"): a lower-case past form after the first word is no part of a noun phrase.
+                if openingPhraseStopsAtVerb, let verb = phrase.dropFirst().first(where: { j in
+                    let w = tokens[j].lower
+                    return !tokens[j].isCapitalized && w.count > 3 && w.hasSuffix("ed") && !w.hasSuffix("eed")
+                }) {
+                    phrase = phrase.lowerBound...(verb - 1)
+                }
+                if phrase.count > 1 || !Lexicon.determiners.contains(tokens[phrase.lowerBound].lower) {
+                    add(phrase, .mention)
+                }
             }
             if Self.mentionPronouns.contains(token.lower) {
                 add(k...k, .mention)
@@ -330,7 +418,9 @@ extension QuoteExtractor {
     func merged(article: Article, text: ScalarText, input: TaggerInput, resolver: MentionResolver, ruleBased: [QuoteOccurrence]) -> [QuoteOccurrence] {
         guard !input.tokens.isEmpty else { return ruleBased }
         let tokens = input.tokens
-        let tagged = TaggedAttributions(input: input, tags: model.tag(input, contentBias: options.contentBias))
+        let tagged = TaggedAttributions(
+            input: input, tags: model.tag(input, contentBias: options.contentBias),
+            openingPhraseStopsAtVerb: options.openingPhraseStopsAtVerb)
 
         var found: [QuoteOccurrence] = []
         for var content in tagged.contents {
@@ -371,6 +461,11 @@ extension QuoteExtractor {
             if options.requireCue, cue == nil, rule == nil, kind == .indirect { continue }
             if !options.speakerBesideTaggedSpan { attributed = content }
             let candidates = tagged.candidates(for: attributed, cue: cue, rule: rule)
+            var fixedSpeaker: ClosedRange<Int>? = nil
+            if options.colonAttribution { fixedSpeaker = tagged.colonSpeaker(for: attributed) }
+            if fixedSpeaker == nil, options.speakerIsCueSubject, let cue {
+                fixedSpeaker = tagged.cueSubject(for: attributed, cue: cue)
+            }
             var occurrence = QuoteOccurrence(
                 start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: kind,
                 cue: cue.map { tokens[$0].map(\.text).joined(separator: " ") })
@@ -384,7 +479,11 @@ extension QuoteExtractor {
                 occurrence.speakerStart = rule.speakerStart
                 occurrence.speakerEnd = rule.speakerEnd
                 occurrence.cue = rule.cue
-            } else if let best = model.bestSpeaker(candidates) {
+            } else if var best = model.bestSpeaker(candidates) ?? fixedSpeaker.map({ SpeakerCandidate(range: $0, origins: [.cuePhrase]) }) {
+                // The grammar of the report names its speaker: take it over a phrase merely nearby.
+                if let fixed = fixedSpeaker, !best.range.overlaps(fixed) {
+                    best = candidates.first { $0.range == fixed } ?? SpeakerCandidate(range: fixed, origins: [.cuePhrase])
+                }
                 // A candidate on the rules' speaker mention ("World Bank" inside "the World Bank")
                 // is the rules' attribution too.
                 let bestRange = tokens[best.range.lowerBound].start..<tokens[best.range.upperBound].end

@@ -40,6 +40,15 @@ struct TrainQuotes: ParsableCommand {
     @Option(name: .long, help: "Write the held-out speaker errors here (for error analysis).")
     var errors: String?
 
+    @Option(name: .long, help: "Keep the fitted tagger in this file and read it from there on later runs with the same gold file and settings (speaker work: only the ranker is refitted).")
+    var taggerCache: String?
+
+    @Flag(name: .long, help: "Score the held-out articles with the default options only.")
+    var noVariants = false
+
+    @Flag(name: .long, help: "Switch the speaker mechanisms of issue 16 off, in the ranker's training and the scoring (a baseline).")
+    var baselineSpeakers = false
+
     func validate() throws {
         let name = (gold as NSString).lastPathComponent.lowercased()
         guard !name.contains("dev"), !name.contains("test") else {
@@ -59,6 +68,9 @@ struct TrainQuotes: ParsableCommand {
         settings.pairFolds = pairFolds
         settings.foldEpochs = foldEpochs
         settings.pairEpochs = pairEpochs
+        settings.taggerCachePath = taggerCache
+        settings.scoreVariants = !noVariants
+        settings.speakerMechanisms = !baselineSpeakers
         let outcome = try QuoteTraining.train(goldPath: gold, settings: settings) { Standard.error("\($0)") }
         print(outcome.report, terminator: "")
         if let out {
