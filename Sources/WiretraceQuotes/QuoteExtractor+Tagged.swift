@@ -195,14 +195,9 @@ package struct TaggedAttributions: Sendable {
                 let (phrase, passive) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
             {
                 guard !passive else { return nil }
-                var phrase = phrase
-                // "Ann Berg, who said ...": the relative pronoun stands for the phrase before it.
-                if phrase.count == 1, ["who", "which"].contains(tokens[phrase.lowerBound].lower),
-                    phrase.lowerBound - 2 >= bounds.lowerBound, tokens[phrase.lowerBound - 1].text == ",",
-                    let (head, _) = finder.backwardPhrase(endingAt: phrase.lowerBound - 2, lowerBound: bounds.lowerBound)
-                {
-                    phrase = head
-                }
+                // A relative pronoun ("Ann Berg, who said ...") stays the mention: taking its
+                // antecedent instead cost 29 of 2,304 right speakers on held-out training articles,
+                // the annotation marking the pronoun.
                 // Before the content ("X said ...") or between it and the verb ("..., X said").
                 if phrase.upperBound < content.lowerBound || phrase.lowerBound > content.upperBound {
                     return outside(phrase)
