@@ -360,7 +360,8 @@ struct Analysis {
             let members = Set(story.members.map(\.index))
             let lines = articles[story.members[0].index].outlet.map { linesOfOutlet($0.lowercased()) } ?? [:]
             return StoryLabel.lead(of: text) { line in
-                (lines[line] ?? []).contains { !members.contains($0) } || (pagesByTitle[titleKey(line)] ?? 0) > 1
+                (lines[line] ?? []).contains { !members.contains($0) }
+                    || (!pagesByTitle.isEmpty && (pagesByTitle[titleKey(line)] ?? 0) > 1)
                     || LineFurniture.contains(line)
             }
         }
