@@ -363,11 +363,14 @@ struct Analysis {
             else { return nil }
             let members = Set(story.members.map(\.index))
             let lines = articles[story.members[0].index].outlet.map { linesOfOutlet($0.lowercased()) } ?? [:]
-            return StoryLabel.lead(of: text) { line in
-                (lines[line] ?? []).contains { !members.contains($0) }
-                    || (!pagesByTitle.isEmpty && (pagesByTitle[titleKey(line)] ?? 0) > 1)
-                    || LineFurniture.contains(line)
-            }
+            return StoryLabel.lead(
+                of: text,
+                isFurniture: { line in
+                    (lines[line] ?? []).contains { !members.contains($0) }
+                        || (!pagesByTitle.isEmpty && (pagesByTitle[titleKey(line)] ?? 0) > 1)
+                        || LineFurniture.contains(line)
+                },
+                isPhotoCredit: LineFurniture.isPhotoCredit)
         }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
