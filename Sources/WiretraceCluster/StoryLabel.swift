@@ -69,7 +69,15 @@ public enum StoryLabel {
         var read = 0
         var afterCredit = false
         var caption: String?
-        for rawLine in text.split(whereSeparator: \.isNewline) {
+        // Line by line as far as needed (not the whole text split first: the lead is nearly
+        // always in the first lines, and a story's label is found again on every run).
+        var next = text.startIndex
+        while next < text.endIndex {
+            var end = next
+            while end < text.endIndex, !text[end].isNewline { text.formIndex(after: &end) }
+            let rawLine = text[next..<end]
+            next = end < text.endIndex ? text.index(after: end) : end
+            guard !rawLine.isEmpty else { continue }
             let line = rawLine.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !line.isEmpty else { continue }
             read += 1

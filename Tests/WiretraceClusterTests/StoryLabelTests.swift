@@ -1,5 +1,6 @@
 import Testing
 @testable import WiretraceCluster
+import WiretraceCore
 
 @Suite struct StoryLabelTests {
     @Test func theHeadlineSharedAcrossOutletsWinsOverOneOutletsFurniture() {
@@ -59,6 +60,57 @@ import Testing
             == "Storm damage closes the pier")
         #expect(StoryLabel.lead(of: "Weather\nShare\n", isFurniture: { _ in false }) == nil)
         #expect(StoryLabel.lead(of: "", isFurniture: { _ in false }) == nil)
+    }
+
+    /// ``StoryLabel/lead(of:isFurniture:)`` as it was written first: the whole text split into
+    /// lines before any is read. The lead now reads line by line; both must agree.
+    static func referenceLead(of text: String, isFurniture: (String) -> Bool, isPhotoCredit: (String) -> Bool) -> String? {
+        var read = 0
+        var afterCredit = false
+        var caption: String?
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !line.isEmpty else { continue }
+            read += 1
+            if read > StoryLabel.leadLines { break }
+            let followsCredit = afterCredit
+            afterCredit = isPhotoCredit(line)
+            let words = line.split(separator: " ").count
+            if words >= 12 {
+                guard !isFurniture(line) else { continue }
+                if followsCredit && caption == nil {
+                    caption = StoryLabel.firstSentence(of: line)
+                    continue
+                }
+                return StoryLabel.firstSentence(of: line)
+            }
+            if words >= 4, let last = line.last, !".,;:…".contains(last), !isFurniture(line) { return line }
+        }
+        return caption
+    }
+
+    @Test func theLeadReadLineByLineIsTheLeadOfTheWholeTextSplit() {
+        var random = SplitMix64(seed: 15)
+        let pieces = [
+            "Share", "Weather", "", "   ", "\t", "Photo: Coast Courier", "Harbour board votes to rebuild pier",
+            "The harbour board voted on Tuesday to rebuild the pier that the storms broke in two. Work starts soon.",
+            "Ferry services move to the southern terminal from Monday, the authority said in its statement today.",
+            "Sign up for our newsletter today", "Storm damage closes the pier:", "Über die Brücke fährt kein Zug mehr heute",
+            "Courier Photo/Jane Doe",
+        ]
+        let separators = ["\n", "\r\n", "\n\n", "\r", "\u{2028}", "\n \n"]
+        for round in 0..<300 {
+            let count = Int(random.next() % 60)
+            var text = ""
+            for index in 0..<count {
+                if index > 0 || round % 3 == 0 { text += separators[Int(random.next() % UInt64(separators.count))] }
+                text += pieces[Int(random.next() % UInt64(pieces.count))]
+            }
+            let furniture: (String) -> Bool = { $0.hasPrefix("Sign up") || $0 == "Harbour board votes to rebuild pier" && round % 2 == 0 }
+            let credit: (String) -> Bool = { $0.hasSuffix("Photo/Jane Doe") || $0.hasPrefix("Photo:") }
+            #expect(StoryLabel.lead(of: text, isFurniture: furniture, isPhotoCredit: credit)
+                == Self.referenceLead(of: text, isFurniture: furniture, isPhotoCredit: credit), "text \(text.debugDescription)")
+        }
     }
 
     @Test func oneOutletsDifferentHeadlinesCountAtHalfWeightItsIdenticalOnesNotAtAll() {
