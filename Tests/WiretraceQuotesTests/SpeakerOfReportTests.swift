@@ -98,6 +98,10 @@ extension SpeakerOfReportTests {
         let a = try tagged("The ferry stayed in port after Ann Holt , who said the weather was too rough .", cue: "said",
             content: "the weather was too rough")
         let c = try #require(a.contents.first)
-        #expect(words(a, a.cueSubject(for: c, cue: try #require(a.cue(for: c)))) == "who")
+        // No subject is forced (the antecedent is not taken for the pronoun); the ranker chooses
+        // among the candidates, "who" one of them.
+        let cue = try #require(a.cue(for: c))
+        #expect(a.cueSubject(for: c, cue: cue) == nil)
+        #expect(a.candidates(for: c, cue: cue, rule: nil).contains { words(a, $0.range) == "who" })
     }
 }
