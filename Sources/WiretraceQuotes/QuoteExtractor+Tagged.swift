@@ -192,9 +192,10 @@ package struct TaggedAttributions: Sendable {
             return finder.forwardPhrase(from: after, upperBound: bounds.upperBound).flatMap(outside)
         case .plain, .telling:
             if cue.lowerBound > bounds.lowerBound,
-                let (phrase, passive) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
+                let (found, passive) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
             {
                 guard !passive else { return nil }
+                let phrase = withRoleHead(found, lowerBound: bounds.lowerBound)
                 // A relative pronoun ("Ann Berg, who said ...") stays the mention: taking its
                 // antecedent instead cost 29 of 2,304 right speakers on held-out training articles,
                 // the annotation marking the pronoun.
@@ -228,6 +229,20 @@ package struct TaggedAttributions: Sendable {
         return phrase
     }
 
+    /// "A spokesperson for the ministry said": the speaker is the role before "for"/"of"/"at", so
+    /// the phrase before a cue is taken back over it.
+    private func withRoleHead(_ phrase: ClosedRange<Int>, lowerBound: Int) -> ClosedRange<Int> {
+        let tokens = input.tokens
+        let link = phrase.lowerBound - 1
+        if link - 1 >= lowerBound, ["for", "of", "at"].contains(tokens[link].lower),
+            Lexicon.titles.contains(tokens[link - 1].stem) || Lexicon.roleSynonyms[tokens[link - 1].stem] != nil,
+            let (head, _) = finder.backwardPhrase(endingAt: link - 1, lowerBound: lowerBound)
+        {
+            return head.lowerBound...phrase.upperBound
+        }
+        return phrase
+    }
+
     /// The speaker candidates of `content`: tagged sources up to two sentences before and one
     /// after, the phrase beside its cue, and the speaker of an overlapping rule quote.
     /// - Complexity: O(s + r) for s tagged sources and r rule quotes, plus the features of each candidate.
@@ -257,18 +272,9 @@ package struct TaggedAttributions: Sendable {
             let reporting = finder.verb(at: cue.lowerBound) != nil
             let bounds = sentenceBounds(cue.lowerBound)
             if cue.lowerBound > bounds.lowerBound,
-                var (phrase, _) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
+                let (phrase, _) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
             {
-                // "A spokesperson for the ministry said": the speaker is the role before "for"/"of"/"at".
-                let tokens = input.tokens
-                let link = phrase.lowerBound - 1
-                if link - 1 >= bounds.lowerBound, ["for", "of", "at"].contains(tokens[link].lower),
-                    Lexicon.titles.contains(tokens[link - 1].stem) || Lexicon.roleSynonyms[tokens[link - 1].stem] != nil,
-                    let (head, _) = finder.backwardPhrase(endingAt: link - 1, lowerBound: bounds.lowerBound)
-                {
-                    phrase = head.lowerBound...phrase.upperBound
-                }
-                add(phrase, .cuePhrase)
+                add(withRoleHead(phrase, lowerBound: bounds.lowerBound), .cuePhrase)
             }
             if reporting || content.upperBound < cue.lowerBound,
                 let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound)

@@ -105,3 +105,11 @@ extension SpeakerOfReportTests {
         #expect(a.candidates(for: c, cue: cue, rule: nil).contains { words(a, $0.range) == "who" })
     }
 }
+
+extension SpeakerOfReportTests {
+    @Test func roleBeforeForIsTheSubject() throws {
+        #expect(try subject(
+            "A spokesperson for the port authority said the ferry would not sail .", cue: "said",
+            content: "the ferry would not sail") == "A spokesperson for the port authority")
+    }
+}
