@@ -56,8 +56,9 @@ struct Analysis {
         var ids: [String]
         var published: [Double?]
         var vocabulary: StoryVocabulary
-        /// Per article; emptied by the cluster stage, which hands them to the clusterer.
-        var terms: [[TermCount]]
+        /// Per article, its term counts, packed (a few bytes a term); emptied by the cluster
+        /// stage, which hands them to the clusterer.
+        var terms: TermCountTable
         var links: [DuplicateLink]
     }
 
@@ -87,7 +88,7 @@ struct Analysis {
         // are read and tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
-        var terms: [[TermCount]] = []
+        var terms = TermCountTable()
         var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
         let keptTerms = cacheIsCurrent ? try store.storyVocabulary() : []
@@ -176,7 +177,7 @@ struct Analysis {
         let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
         let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
         var terms = corpus.terms
-        corpus.terms = []
+        corpus.terms = TermCountTable()
         let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         var quoteIDsByDocument: [Int: [Int]] = [:]
         var citedByDocument: [Int: [String]] = [:]
@@ -190,24 +191,30 @@ struct Analysis {
             }
         }
         // Anchor terms (numbers and name sound keys, compared across languages only) are kept
-        // with the words and go apart here.
-        // Each document's counts are taken out as its input is made, so they are not held twice.
+        // with the words and go apart here, into two packed tables the clusterer reads (the
+        // inputs carry no counts of their own).
         let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
+        var words = TermCountTable()
+        var anchors = TermCountTable()
+        var row: [TermCount] = []
+        for index in articles.indices {
+            row.removeAll(keepingCapacity: true)
+            terms.forEach(index) { row.append($0) }
+            words.append(row.lazy.filter { !isAnchor[Int($0.term)] })
+            anchors.append(row.lazy.filter { isAnchor[Int($0.term)] })
+        }
+        terms = TermCountTable()
         let inputs = articles.enumerated().map { index, article in
-            let counts = terms[index]
-            terms[index] = []
-            return StoryInput(
+            StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
                 creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
                 quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(),
-                terms: counts.filter { !isAnchor[Int($0.term)] }, textLength: article.textLength,
-                language: article.language, anchors: counts.filter { isAnchor[Int($0.term)] })
+                terms: [], textLength: article.textLength, language: article.language, anchors: [])
         }
-        terms = []
         let clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
-        let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
+        let result = clusterer.cluster(inputs, terms: words, anchors: anchors, vocabulary: vocabulary, links: links)
         return result
     }
 
