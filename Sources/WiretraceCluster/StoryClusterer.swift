@@ -505,6 +505,9 @@ public struct StoryClusterer: Sendable {
         }!
         if scores[origin]! > 0 { originBasis = "named as source by other members (score \(scores[origin]!))" }
 
+        // The origin's vectors, computed from its counts once for all the nodes compared with it.
+        var originVector: [(term: Int, weight: Double)]?
+        var originAnchors: [(term: Int, weight: Double)]?
         var members: [StoryMember] = [
             StoryMember(
                 index: origin, role: .origin, of: nil, group: groupOfDocument[origin],
@@ -522,16 +525,19 @@ public struct StoryClusterer: Sendable {
                     return (candidate, credited.count)
                 })
                 nodeOrigin = node.min { a, b in nodeScores[a]! != nodeScores[b]! ? nodeScores[a]! > nodeScores[b]! : earlier(a, b) }!
-                let similarity = vectors.cosine(nodeOrigin, origin)
+                let nodeVector = vectors.vector(nodeOrigin)
+                if originVector == nil { originVector = vectors.vector(origin) }
+                let similarity = TermVectors.dot(nodeVector, originVector!)
                 let shared = Set(documents[nodeOrigin].quoteIDs).intersection(documents[origin].quoteIDs).count
                 if let language = documents[nodeOrigin].language, let originLanguage = documents[origin].language,
                     language != originLanguage
                 {
                     // Another language: a translation or adaptation of the origin. The anchors
                     // both carry are the evidence (readable forms are added where the texts are).
+                    if originAnchors == nil { originAnchors = anchors.vector(origin) }
                     var evidence = StoryEvidence(
                         link: "translation", of: documents[origin].id,
-                        similarity: rounded(TermVectors.dot(anchors.vector(nodeOrigin), anchors.vector(origin))),
+                        similarity: rounded(TermVectors.dot(anchors.vector(nodeOrigin), originAnchors!)),
                         sharedQuotes: shared)
                     evidence.languages = language + "<" + originLanguage
                     members.append(
@@ -544,7 +550,7 @@ public struct StoryClusterer: Sendable {
                         index: nodeOrigin, role: .rewrite, of: origin, group: groupOfDocument[nodeOrigin],
                         evidence: StoryEvidence(
                             link: "rewrite", of: documents[origin].id, similarity: rounded(similarity),
-                            sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeOrigin, origin))))
+                            sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeVector, originVector!))))
                 }
             }
             for member in node where member != nodeOrigin {

@@ -9,8 +9,8 @@
 /// floats' bit patterns (`varint` each). Ids are stored as differences from the previous term's,
 /// so a document's counts, sorted by term id as ``StoryVocabulary/intern(_:)`` gives them, take
 /// one or two bytes per id; any order is kept as given. Decoding gives back exactly the counts
-/// appended (the same floats, bit for bit).
-public struct TermCountTable: Sendable {
+/// appended (the same floats, bit for bit), and two tables are equal when their rows are.
+public struct TermCountTable: Sendable, Equatable {
     private var bytes: [UInt8] = []
     /// Per document, the end of its bytes.
     private var ends: [Int] = []
@@ -24,6 +24,8 @@ public struct TermCountTable: Sendable {
 
     /// Number of documents.
     public var count: Int { ends.count }
+
+    public var isEmpty: Bool { ends.isEmpty }
 
     /// Bytes held for the counts (a measure of the table's size).
     public var byteCount: Int { bytes.count }

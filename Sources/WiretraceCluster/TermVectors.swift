@@ -84,11 +84,6 @@ struct TermVectors {
         return scaled.sorted { $0.term < $1.term }
     }
 
-    /// Cosine of two documents' vectors. - Complexity: O(terms of both)
-    func cosine(_ a: Int, _ b: Int) -> Double {
-        Self.dot(vector(a), vector(b))
-    }
-
     static func dot(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> Double {
         x.withUnsafeBufferPointer { x in
             y.withUnsafeBufferPointer { y in
@@ -107,10 +102,10 @@ struct TermVectors {
         }
     }
 
-    /// The terms contributing most to the similarity of two documents.
-    func sharedTerms(_ a: Int, _ b: Int, limit: Int = 5) -> [String] {
-        let weights = Dictionary(uniqueKeysWithValues: vector(b).map { ($0.term, $0.weight) })
-        return vector(a).compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
+    /// The terms contributing most to the similarity of two documents, given their vectors.
+    func sharedTerms(_ a: [(term: Int, weight: Double)], _ b: [(term: Int, weight: Double)], limit: Int = 5) -> [String] {
+        let weights = Dictionary(uniqueKeysWithValues: b.map { ($0.term, $0.weight) })
+        return a.compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(limit).map { vocabulary.terms[$0.0] }
     }
