@@ -202,13 +202,17 @@ struct Analysis {
 
     /// Every stored quote occurrence as quote linking reads it (the speaker as the document
     /// names it), in store order, and each one's end.
+    /// The stored records are read one at a time, not all held beside their sightings.
     static func sightings(store: WiretraceStore) throws -> (sightings: [QuoteLinker.Sighting], ends: [Int]) {
-        let occurrences = try store.quoteOccurrences()
-        let sightings = occurrences.map {
-            QuoteLinker.Sighting(
-                documentID: $0.documentID, start: $0.start, text: $0.text, kind: $0.kind, speaker: $0.speakerMention, via: $0.via)
+        var sightings: [QuoteLinker.Sighting] = []
+        var ends: [Int] = []
+        try store.forEachQuoteOccurrence { occurrence in
+            sightings.append(QuoteLinker.Sighting(
+                documentID: occurrence.documentID, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
+                speaker: occurrence.speakerMention, via: occurrence.via))
+            ends.append(occurrence.end)
         }
-        return (sightings, occurrences.map(\.end))
+        return (sightings, ends)
     }
 
     /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
