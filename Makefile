@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes
+.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-incremental bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes
 
 all: build
 
@@ -52,6 +52,13 @@ bench-run: release
 # them): B-cubed F1 must stay within 0.01 of the run alone.
 bench-stories: release
 	python3 Benchmarks/stories_at_scale.py --wiretrace $(BENCH_WIRETRACE) --docs 20000 --docs 100000 --out $(BENCH_DIR) --data $(BENCH_DATA)
+
+# An incremental run against a rebuild (Benchmarks/incremental.py): the corpus's first
+# BENCH_DOCS - INCREMENTAL_NEW documents, then the last INCREMENTAL_NEW into the same database,
+# against one run over all of them; times and stages of each, and the exports compared.
+INCREMENTAL_NEW ?= 10000
+bench-incremental: release
+	python3 Benchmarks/incremental.py --wiretrace $(BENCH_WIRETRACE) --docs $(BENCH_DOCS) --new $(INCREMENTAL_NEW) --out $(BENCH_DIR) --data $(BENCH_DATA)
 
 bench-native: release-native bench-venv
 	python3 Benchmarks/run_bench.py --wiretrace .build-native/release/wiretrace --python $(BENCH_VENV)/bin/python --docs $(BENCH_DOCS) --out $(BENCH_DIR)

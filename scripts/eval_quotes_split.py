@@ -20,6 +20,7 @@ Python 3 standard library only; reads the shared data where it lies, copies noth
 import argparse
 import hashlib
 import json
+import re
 from collections import defaultdict
 
 OPENERS = {"„": "“”\"", "‚": "‘’", "«": "»", "»": "«", "“": "”", "\"": "\"", "「": "」", "『": "』", "‹": "›", "›": "‹"}
@@ -53,6 +54,8 @@ def main():
     parser.add_argument("--gold", required=True)
     parser.add_argument("--quotes", required=True, help="`wiretrace export quotes` output")
     parser.add_argument("--errors", choices=["fit", "held", "all"], help="print missed and wrong speakers")
+    parser.add_argument("--categories", action="store_true",
+                        help="print counts of judged speakers by category per half (no text)")
     args = parser.parse_args()
     predicted = defaultdict(list)
     with open(args.quotes, encoding="utf-8") as handle:
@@ -61,6 +64,8 @@ def main():
                 q = json.loads(line)
                 predicted[q["id"]].append(q)
     counts = defaultdict(lambda: defaultdict(int))
+    categories = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    rows = defaultdict(list)
     for line in open(args.gold, encoding="utf-8"):
         if not line.strip():
             continue
@@ -95,6 +100,13 @@ def main():
                     if right is not None:
                         c["judged"] += 1
                         c["right"] += right
+                if args.categories and right is not None:
+                    outcome = "right" if right else ("null" if best.get("speaker_start") is None else "wrong")
+                    for name, value in categorise(text, flags, start, end, sources, best, preds).items():
+                        for group in (part, "all"):
+                            categories[group][name][(value, outcome)] += 1
+                    if outcome != "right":
+                        rows[part].append(categorise(text, flags, start, end, sources, best, preds))
                 if args.errors in (part, "all") and (not found or right is False):
                     context = text[max(0, start - 70):start].replace("\n", " ")
                     what = "MISSED" if not found else f"SPEAKER {best.get('speaker')!r}"
@@ -106,6 +118,105 @@ def main():
         accuracy = c["right"] / c["judged"] if c["judged"] else 0
         print(f"{group:5} direct segments {c['direct']:4}  recall {recall:.3f} ({c['found']})  "
               f"speaker accuracy {accuracy:.3f} ({c['right']}/{c['judged']})  predicted quotes {c['predicted']}")
+    if args.categories:
+        for group in ("fit", "held", "all"):
+            print(f"\n== {group}: judged speakers by category (right / null / wrong)")
+            for name, cells in categories[group].items():
+                values = sorted({value for value, _ in cells}, key=str)
+                row = "  ".join(f"{value}: {cells[(value, 'right')]}/{cells[(value, 'null')]}/{cells[(value, 'wrong')]}"
+                                for value in values)
+                print(f"  {name:18} {row}")
+            if group != "all":
+                print(f"  -- each {group} miss as its categories (no text):")
+                for row in sorted(rows[group], key=lambda r: sorted((k, str(v)) for k, v in r.items())):
+                    keys = ("gold kind", "gold place", "gold gap words", "colon before quote", "predicted kind",
+                            "predicted place", "predicted vs gold", "cue", "quote before fits", "any mention fits")
+                    print("    " + " | ".join(str(row.get(k, "-")) for k in keys))
+
+
+PRONOUNS = {"er", "sie", "es", "ich", "wir", "ihr", "du", "man", "jener", "jene", "dieser", "diese", "derselbe",
+            "dieselbe", "welcher", "welche", "der", "die"}
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "sein",
+            "seine", "ihr", "ihre", "unser", "unsere", "mein", "meine"}
+SENTENCE_END = re.compile(r"[.!?][\"“”»«‘’]?\s+[„»«\"A-ZÄÖÜ]")
+
+
+def kind_of(phrase):
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    if words[0].lower() in ARTICLES:
+        return "article-noun"
+    if words[0][0].isupper():
+        return "name" if len(words) <= 3 else "long"
+    return "lowercase"
+
+
+def place(text, flags, start, end, a, b):
+    """Where span a..b stands from the quote start..end: inside, or before/after it in the same
+    sentence, another sentence of the paragraph, or another paragraph."""
+    if start <= a and b <= end:
+        return "inside"
+    if b <= start:
+        side, gap = "before", text[b:start]
+    else:
+        side, gap = "after", text[end:a]
+    if "\n" in gap:
+        return side + "-paragraph"
+    # A sentence end outside quote marks in the gap.
+    offset = b if side == "before" else end
+    for m in SENTENCE_END.finditer(gap):
+        if not flags[offset + m.start()]:
+            return side + "-sentence"
+    return side + "-same"
+
+
+def categorise(text, flags, start, end, sources, best, preds):
+    a, b = min(s for s, _ in sources), max(e for _, e in sources)
+    gold = " ".join(text[s:e] for s, e in sources)
+    result = {
+        "gold kind": kind_of(gold),
+        "gold place": place(text, flags, start, end, a, b),
+        "sources": min(len(sources), 2),
+    }
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    outside = text[para_start:start] + text[end:para_end]
+    result["paragraph words"] = min(len(re.findall(r"\w+", outside)) // 5 * 5, 20)
+    gap = text[b:start] if b <= start else text[end:a] if a >= end else ""
+    gap_words = len(re.findall(r"\w+", gap))
+    result["gold gap words"] = next(f"<={n}" for n in (0, 2, 5, 10, 20, 40, 10**9) if gap_words <= n)
+    result["gap has quote"] = any(flags[k] for k in range(b, start)) if b <= start else \
+        any(flags[k] for k in range(end, a)) if a >= end else False
+    result["colon before quote"] = text[max(0, start - 3):start].rstrip(" „»\"").endswith(":")
+    def fits(q):
+        return q.get("speaker_start") is not None and any(q["speaker_start"] < e and s < q["speaker_end"] for s, e in sources)
+    # What another quote's speaker would have given: the attributed quote before this one, after it.
+    earlier = [q for q in preds if q["end"] <= start and q.get("speaker_start") is not None]
+    later = [q for q in preds if q["start"] >= end and q.get("speaker_start") is not None]
+    if earlier:
+        q = max(earlier, key=lambda q: q["end"])
+        between = len(re.findall(r"\w+", text[q["end"]:start]))
+        result["quote before fits"] = f"{fits(q)} {'<=3' if between <= 3 else '<=30' if between <= 30 else '>30'} words"
+    else:
+        result["quote before fits"] = "no quote"
+    result["quote after fits"] = fits(min(later, key=lambda q: q["start"])) if later else "no quote"
+    result["any mention fits"] = any(fits(q) for q in preds)
+    s0 = best.get("speaker_start")
+    if s0 is not None:
+        result["predicted vs gold"] = "overlap" if s0 < b and a < best["speaker_end"] else \
+            ("nearer quote" if abs(s0 - start) < abs(a - start) else "farther")
+        s1 = best["speaker_end"]
+        result["predicted kind"] = kind_of(text[s0:s1])
+        result["predicted place"] = place(text, flags, start, end, s0, s1)
+        result["cue"] = "verb" if best.get("cue") and best["cue"] not in (":", ".") else (best.get("cue") or "none")
+    else:
+        result["predicted kind"] = "null"
+    result["cue, quote before fits"] = f"{result.get('cue', 'null')}, {result['quote before fits'].split(' ')[0]}"
+    return result
 
 
 if __name__ == "__main__":

@@ -29,9 +29,14 @@ public enum StoryLabel {
         var best: (index: Int, score: Double)?
         for i in considered.indices where !words[i].isEmpty {
             var score = 0.0
-            for j in considered.indices where j != i && !words[j].isEmpty && (outlets[i] == nil || outlets[i] != outlets[j]) {
+            for j in considered.indices where j != i && !words[j].isEmpty {
+                let sameOutlet = outlets[i] != nil && outlets[i] == outlets[j]
+                // One outlet's identical titles prove nothing (its furniture repeats on every
+                // page); its different headlines for one story count, at half the weight of
+                // another outlet's.
+                if sameOutlet && words[i] == words[j] { continue }
                 let shared = words[i].intersection(words[j]).count
-                if shared > 0 { score += Double(shared) / Double(words[i].union(words[j]).count) }
+                if shared > 0 { score += (sameOutlet ? 0.5 : 1) * Double(shared) / Double(words[i].union(words[j]).count) }
             }
             let isBetter: Bool
             if let current = best {
@@ -49,27 +54,50 @@ public enum StoryLabel {
     /// scrape that kept the site's widgets above the article and lost the headline): the first
     /// line of 4–20 words that does not end like a sentence (a headline's shape) and is not
     /// furniture, read only above the first paragraph of body text; else the first sentence of
-    /// that paragraph (12 words or more). Nil when the text has neither.
+    /// that paragraph (12 words or more). A paragraph right below a photo credit is the photo's
+    /// caption (a scrape keeps the credit above the caption it belongs to): it is the lead only
+    /// when no other paragraph follows. Nil when the text has neither.
     ///
     /// - Parameters:
     ///   - text: the origin's text.
     ///   - isFurniture: lines never to use (e.g. those other pages of the same outlet carry too).
+    ///   - isPhotoCredit: lines that credit a photo ("AP Photo/NAME"), whose next line is a caption.
     /// - Complexity: O(length of the lines read), at most ``leadLines`` lines.
-    public static func lead(of text: String, isFurniture: (String) -> Bool) -> String? {
+    public static func lead(
+        of text: String, isFurniture: (String) -> Bool, isPhotoCredit: (String) -> Bool = { _ in false }
+    ) -> String? {
         var read = 0
-        for rawLine in text.split(whereSeparator: \.isNewline) {
+        var afterCredit = false
+        var caption: String?
+        // Line by line as far as needed (not the whole text split first: the lead is nearly
+        // always in the first lines, and a story's label is found again on every run).
+        var next = text.startIndex
+        while next < text.endIndex {
+            var end = next
+            while end < text.endIndex, !text[end].isNewline { text.formIndex(after: &end) }
+            let rawLine = text[next..<end]
+            next = end < text.endIndex ? text.index(after: end) : end
+            guard !rawLine.isEmpty else { continue }
             let line = rawLine.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !line.isEmpty else { continue }
             read += 1
             if read > leadLines { break }
+            let followsCredit = afterCredit
+            afterCredit = isPhotoCredit(line)
             let words = line.split(separator: " ").count
             if words >= 12 {
                 guard !isFurniture(line) else { continue }
+                if followsCredit && caption == nil {
+                    caption = firstSentence(of: line)
+                    continue
+                }
                 return firstSentence(of: line)
             }
-            if words >= 4, let last = line.last, !".,;:…".contains(last), !isFurniture(line) { return line }
+            if words >= 4, let last = line.last, !".,;:…".contains(last), !isFurniture(line) {
+                return line
+            }
         }
-        return nil
+        return caption
     }
 
     /// Lines of the origin's text that ``lead(of:isFurniture:)`` reads at most.

@@ -47,18 +47,35 @@ extension TermOccurrence {
     ///
     /// - Complexity: O(n) in the bytes.
     public static func unpack(_ bytes: [UInt8], term: (UInt32) -> String?) -> [TermOccurrence]? {
+        guard let packed = unpackIDs(bytes) else { return nil }
+        var result: [TermOccurrence] = []
+        result.reserveCapacity(packed.count)
+        for occurrence in packed {
+            guard let name = term(occurrence.id) else { return nil }
+            result.append(TermOccurrence(term: name, plain: occurrence.plain, entity: occurrence.entity, title: occurrence.title))
+        }
+        return result
+    }
+
+    /// ``pack(_:id:)``'s bytes as they are: term ids (not yet named) and counts, in order; nil
+    /// when the bytes are not such a packing. A reader that keeps the vocabulary as ids looks
+    /// each id's term up once, not once per document.
+    ///
+    /// - Complexity: O(n) in the bytes.
+    public static func unpackIDs(_ bytes: [UInt8]) -> [(id: UInt32, plain: Float, entity: Float, title: Float)]? {
         var reader = ByteReader(bytes)
         func varint() -> UInt64? { reader.varint() }
-        var result: [TermOccurrence] = []
+        var result: [(id: UInt32, plain: Float, entity: Float, title: Float)] = []
         while !reader.isAtEnd {
-            guard let head = varint(), head >> 2 <= UInt64(UInt32.max), let name = term(UInt32(head >> 2)) else { return nil }
+            guard let head = varint(), head >> 2 <= UInt64(UInt32.max) else { return nil }
+            let id = UInt32(head >> 2)
             switch head & 3 {
             case 0:
                 guard let plain = varint() else { return nil }
-                result.append(TermOccurrence(term: name, plain: Float(plain), entity: 0, title: 0))
+                result.append((id, Float(plain), 0, 0))
             case 1:
                 guard let plain = varint(), let entity = varint(), let title = varint() else { return nil }
-                result.append(TermOccurrence(term: name, plain: Float(plain), entity: Float(entity), title: Float(title)))
+                result.append((id, Float(plain), Float(entity), Float(title)))
             case 2:
                 var counts: [Float] = []
                 for _ in 0..<3 {
@@ -67,7 +84,7 @@ extension TermOccurrence {
                     for byte in raw.reversed() { bits = bits << 8 | UInt32(byte) }
                     counts.append(Float(bitPattern: bits))
                 }
-                result.append(TermOccurrence(term: name, plain: counts[0], entity: counts[1], title: counts[2]))
+                result.append((id, counts[0], counts[1], counts[2]))
             default:
                 return nil
             }

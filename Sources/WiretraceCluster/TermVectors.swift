@@ -240,17 +240,44 @@ public struct StoryVocabulary: Sendable {
         var counts: [TermCount] = []
         counts.reserveCapacity(occurrences.count)
         for occurrence in occurrences {
-            let id: Int32
-            if let existing = ids[occurrence.term] {
-                id = existing
-            } else {
-                id = Int32(terms.count)
-                terms.append(occurrence.term)
-                ids[occurrence.term] = id
+            counts.append(TermCount(term: intern(term: occurrence.term), plain: occurrence.plain, entity: occurrence.entity, title: occurrence.title))
+        }
+        return counts.sorted { $0.term < $1.term }
+    }
+
+    /// ``intern(_:)`` for terms named by ids of a kept vocabulary (`keptTerms`, as
+    /// ``TermOccurrence/unpackIDs(_:)`` reads them): the same ids and counts as interning the
+    /// named occurrences, but each kept term is hashed once per pass, not once per document:
+    /// `ownID` remembers the id given to each kept id (-1 when not yet given; as many entries as
+    /// `keptTerms`). Nil (and nothing interned) when an id names no kept term.
+    ///
+    /// - Complexity: O(n log n) in the document's n terms, plus O(length) for a term seen first.
+    public mutating func intern(
+        kept: [(id: UInt32, plain: Float, entity: Float, title: Float)], keptTerms: [String], ownID: inout [Int32]
+    ) -> [TermCount]? {
+        guard ownID.count == keptTerms.count, kept.allSatisfy({ Int($0.id) < keptTerms.count }) else { return nil }
+        var counts: [TermCount] = []
+        counts.reserveCapacity(kept.count)
+        for occurrence in kept {
+            let keptID = Int(occurrence.id)
+            var id = ownID[keptID]
+            if id < 0 {
+                id = intern(term: keptTerms[keptID])
+                ownID[keptID] = id
             }
             counts.append(TermCount(term: id, plain: occurrence.plain, entity: occurrence.entity, title: occurrence.title))
         }
         return counts.sorted { $0.term < $1.term }
+    }
+
+    /// The id of `term`, giving it the next one when it is new (as ``intern(_:)`` does for each
+    /// of a document's terms in turn).
+    public mutating func intern(term: String) -> Int32 {
+        if let existing = ids[term] { return existing }
+        let id = Int32(terms.count)
+        terms.append(term)
+        ids[term] = id
+        return id
     }
 
     /// A document's terms and their counts, each term once, in the order of its first occurrence

@@ -22,6 +22,29 @@ public enum NewsAgency {
         ("PTI", ["pti", "press trust of india"]),
         ("Bernama", ["bernama"]),
         ("Antara", ["antara"]),
+        // National agencies of Europe, North America and Oceania whose credits close bylines
+        // ("NAME, TT", "Von NAME, APA"). Short spellings that are also common words or other
+        // bodies' initials (ATS, AGI, CP, STA) are left out.
+        ("TT", ["tt", "tt nyhetsbyrån"]),
+        ("NTB", ["ntb", "norsk telegrambyrå"]),
+        ("Ritzau", ["ritzau", "ritzaus bureau"]),
+        ("STT", ["stt", "suomen tietotoimisto"]),
+        ("APA", ["apa", "austria presse agentur"]),
+        ("Keystone-SDA", ["keystone-sda", "sda", "keystone-ats"]),
+        ("KNA", ["kna", "katholische nachrichten-agentur"]),
+        ("epd", ["epd", "evangelischer pressedienst"]),
+        ("ANP", ["anp", "algemeen nederlands persbureau"]),
+        ("Belga", ["belga"]),
+        ("PAP", ["pap", "polska agencja prasowa"]),
+        ("ČTK", ["čtk", "ctk", "česká tisková kancelář"]),
+        ("MTI", ["mti", "magyar távirati iroda"]),
+        ("Lusa", ["lusa", "agência lusa"]),
+        ("Europa Press", ["europa press"]),
+        ("Anadolu", ["anadolu", "anadolu agency", "anadolu ajansı"]),
+        ("AAP", ["aap", "australian associated press"]),
+        ("Canadian Press", ["canadian press", "the canadian press"]),
+        ("UPI", ["upi", "united press international"]),
+        ("Jiji", ["jiji", "jiji press", "時事通信"]),
     ]
 
     private static let lookup: [String: String] = {

@@ -144,6 +144,7 @@ public enum QuoteTraining {
             for variant in [
                 "noRuleSpans", "noRuleIndirect", "quotedFragments", "minimumWords2", "noPreviousSpeaker", "noRequireCue",
                 "contentBias-100", "contentBias+100", "contentBias+250", "contentBias+500", "contentBias+1000",
+                "noClauseToSentenceEnd", "noClauseFromSentenceStart", "noClauseBounds", "noInverted", "speakerOnWidened", "clauseBounds+500",
             ] {
                 options = QuoteExtractorOptions()
                 if variant.hasPrefix("contentBias"), let bias = Float(variant.dropFirst("contentBias".count)) {
@@ -156,6 +157,14 @@ public enum QuoteTraining {
                 case "quotedFragments": options.keepQuotedFragments = true
                 case "noPreviousSpeaker": options.previousSpeaker = false
                 case "noRequireCue": options.requireCue = false
+                case "noClauseToSentenceEnd": options.clauseToSentenceEnd = false
+                case "noClauseFromSentenceStart": options.clauseFromSentenceStart = false
+                case "noClauseBounds":
+                    options.clauseToSentenceEnd = false
+                    options.clauseFromSentenceStart = false
+                case "noInverted": options.invertedAttribution = false
+                case "speakerOnWidened": options.speakerBesideTaggedSpan = false
+                case "clauseBounds+500": options.contentBias = 500
                 default: options.minimumWords = 2
                 }
                 report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))

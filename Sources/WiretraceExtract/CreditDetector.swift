@@ -10,7 +10,7 @@ import WiretraceCore
 public enum CreditDetector {
     /// Wire credits in a text, one per agency (the first text found for it), in order of appearance.
     ///
-    /// Agencies are normalised with `NewsAgency.canonical`.
+    /// Agencies are normalised with `agency(named:)`.
     /// - Complexity: O(n) in the length of the text.
     public static func credits(inText text: String) -> [WireCredit] {
         var credits: [WireCredit] = []
@@ -18,6 +18,18 @@ public enum CreditDetector {
             credits.append(contentsOf: analyze(line: TextUtilities.collapseWhitespace(line)).credits)
         }
         return deduplicated(credits)
+    }
+
+    /// The canonical agency a name stands for (`NewsAgency.canonical`), also when it names one of
+    /// the agency's services joined to it by a hyphen: "dpa-AFX" (dpa's financial wire), "APA-OTS"
+    /// are dpa's and APA's. The service part is one short word; a longer compound is something else.
+    static func agency(named name: String) -> String? {
+        if let agency = NewsAgency.canonical(name) { return agency }
+        let trimmed = name.trimmingCharacters(in: " .,;:()[]")
+        guard let hyphen = trimmed.firstIndex(of: "-"), hyphen > trimmed.startIndex else { return nil }
+        let service = trimmed[trimmed.index(after: hyphen)...]
+        guard (2...8).contains(service.count), service.allSatisfy(\.isLetter) else { return nil }
+        return NewsAgency.canonical(String(trimmed[..<hyphen]))
     }
 
     /// Keeps the first credit of each agency.
@@ -71,7 +83,7 @@ public enum CreditDetector {
         // AFP", "By ROBERT BURNS Associated Press", "By MATTHEW LEE, AP Diplomatic Writer | on",
         // "Von Anna Schmidt, dpa", "Par Jean Dupont, AFP", "Por Ana García, EFE".
         if let rest = bylineRest(line) {
-            if let agency = NewsAgency.canonical(String(rest)) { return [WireCredit(agency: agency, text: line)] }
+            if let agency = agency(named: String(rest)) { return [WireCredit(agency: agency, text: line)] }
             if let agency = leadingAgency(rest.split(separator: " ").map(String.init), allowRoleTail: true)
                 ?? agencyClosingByline(rest)
             {
@@ -92,7 +104,7 @@ public enum CreditDetector {
     }
 
     /// The words that open a byline, in the languages whose press writes them.
-    private static let bylinePrefixes = ["By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "]
+    private static let bylinePrefixes = ["By ", "BY ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "DI ", "Door ", "DOOR ", "Av ", "AV ", "Af ", "AF "]
 
     /// What follows a byline's opening word, for lines short enough to be a byline.
     private static func bylineRest(_ line: String) -> Substring? {
@@ -143,7 +155,7 @@ public enum CreditDetector {
         guard !words.isEmpty else { return nil }
         for length in stride(from: min(4, words.count), through: 1, by: -1) {
             let name = words[..<length].joined(separator: " ")
-            guard let agency = NewsAgency.canonical(name) else { continue }
+            guard let agency = agency(named: name) else { continue }
             let bare = name.trimmingCharacters(in: " .,;:()[]-–—/")
             if bare.count <= 3, bare != bare.uppercased(), bare != "dpa" { continue }
             let tail = words[length...]
@@ -188,7 +200,7 @@ public enum CreditDetector {
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
-                && NewsAgency.canonical(String(word)) == nil
+                && agency(named: String(word)) == nil
         }
     }
 
@@ -203,7 +215,7 @@ public enum CreditDetector {
             .filter { !$0.isEmpty }
         var names: [String] = []
         for item in items {
-            if let agency = NewsAgency.canonical(item) {
+            if let agency = agency(named: item) {
                 if !names.contains(agency) { names.append(agency) }
             } else if requireAll {
                 return []
@@ -244,7 +256,7 @@ public enum CreditDetector {
             guard let close = line[open...].firstIndex(of: ")") else { return nil }
             let inside = line[line.index(after: open)..<close]
             searchStart = line.index(after: open)
-            guard inside.count <= 40, let agency = NewsAgency.canonical(String(inside)) else { continue }
+            guard inside.count <= 40, let agency = agency(named: String(inside)) else { continue }
             var cursor = line.index(after: close)
             while cursor < line.endIndex, line[cursor] == " " { cursor = line.index(after: cursor) }
             guard cursor < line.endIndex else { continue }
@@ -265,7 +277,7 @@ public enum CreditDetector {
             head[..<open].hasSuffix(". ") || head[..<open].hasSuffix(" "),
             head[head.index(after: close)...].hasPrefix(".")
         else { return nil }
-        guard let agency = NewsAgency.canonical(String(head[afterOpen..<close])) else { return nil }
+        guard let agency = agency(named: String(head[afterOpen..<close])) else { return nil }
         return WireCredit(agency: agency, text: String(head[open...close]))
     }
 
@@ -280,7 +292,7 @@ public enum CreditDetector {
             guard TextUtilities.containsBytes(line, dash), let range = line.range(of: dash, options: .backwards)
             else { continue }
             let tail = String(line[range.upperBound...]).trimmingCharacters(in: " .")
-            guard tail.count <= 40, let agency = NewsAgency.canonical(tail) else { continue }
+            guard tail.count <= 40, let agency = agency(named: tail) else { continue }
             return WireCredit(agency: agency, text: String(line[range.lowerBound...]).trimmingCharacters(in: " "))
         }
         return nil

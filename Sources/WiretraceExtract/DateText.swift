@@ -171,7 +171,8 @@ package enum DateText {
     ///
     /// - Parameters:
     ///   - order: how to read "03/04/2020" when both numbers could be a month.
-    ///   - twoDigitYears: whether "27.01.20" counts (in date lines, not in running text).
+    ///   - twoDigitYears: whether "27.01.20" counts (in date lines, not in running text; after a
+    ///     weekday's name always: "mardi 10.12.19").
     /// - Complexity: O(n) in the text's scalars.
     package static func matches(in text: String, order: NumericDateOrder, twoDigitYears: Bool = false) -> [DateMatch] {
         let tokens = DateTokenizer.tokens(text)
@@ -205,7 +206,10 @@ package enum DateText {
             {
                 return nil
             }
-            if let (found, wasGuessed) = numericDate(&cursor, order: order, twoDigitYears: twoDigitYears) {
+            // A weekday before it makes a date line of it: "mardi 10.12.19", "Dienstag, 10.12.19".
+            let weekdayBefore = start >= 1 && (MonthNames.weekdays.contains(tokens[start - 1].text)
+                || (start >= 2 && tokens[start - 1].text == "," && MonthNames.weekdays.contains(tokens[start - 2].text)))
+            if let (found, wasGuessed) = numericDate(&cursor, order: order, twoDigitYears: twoDigitYears || weekdayBefore) {
                 date = found
                 guessed = wasGuessed
             } else {

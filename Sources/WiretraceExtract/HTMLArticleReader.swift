@@ -101,7 +101,10 @@ struct HTMLArticleReader {
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
         for candidate in [metadata.bylineElementText, metaAuthor, structuredAuthor].compactMap({ $0 }) {
-            if let agency = NewsAgency.canonical(candidate) ?? TextSignals.trailingAgency(candidate) {
+            // "Reuters", "Anna Berger (dpa)", "Reuters, Washington".
+            if let agency = CreditDetector.agency(named: candidate) ?? TextSignals.trailingAgency(candidate)
+                ?? CreditDetector.agency(named: candidate.components(separatedBy: ", ")[0])
+            {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {
                 bylineCredits += CreditDetector.analyze(line: candidate).credits

@@ -12,4 +12,13 @@ public enum LineFurniture {
         return Boilerplate.isBoilerplate(collapsed) || Boilerplate.isCaption(collapsed)
             || CreditDetector.analyze(line: collapsed).isCreditLine || TextSignals.byline(in: collapsed) != nil
     }
+
+    /// Whether `line` is a photo credit standing alone ("AP Photo/NAME", "REUTERS/NAME",
+    /// "Photo: NAME"): a caption-shaped line of at most eight words.
+    ///
+    /// - Complexity: O(n) in the line's length.
+    public static func isPhotoCredit(_ line: String) -> Bool {
+        let collapsed = TextUtilities.collapseWhitespace(line)
+        return collapsed.split(separator: " ").count <= 8 && Boilerplate.isCaption(collapsed)
+    }
 }

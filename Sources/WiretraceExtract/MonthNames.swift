@@ -75,6 +75,30 @@ enum MonthNames {
             [["يناير"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "ابريل", "إبريل", "نيسان"], ["مايو", "أيار", "ايار"],
              ["يونيو", "يونيه", "حزيران"], ["يوليو", "يوليه", "تموز"], ["أغسطس", "اغسطس", "آب"], ["سبتمبر", "أيلول", "ايلول"],
              ["أكتوبر", "اكتوبر"], ["نوفمبر"], ["ديسمبر"]],
+            // Catalan
+            [["gener"], ["febrer"], ["març"], ["abril"], ["maig"], ["juny"], ["juliol"], ["agost"], ["setembre"],
+             ["octubre"], ["novembre"], ["desembre"]],
+            // Slovak (genitive, nominative)
+            [["januára", "januara", "január"], ["februára", "februara", "február"], ["marca", "marec"],
+             ["apríla", "aprila", "apríl"], ["mája", "maja", "máj"], ["júna", "juna", "jún"], ["júla", "jula", "júl"],
+             ["augusta"], ["septembra"], ["októbra", "oktobra", "október"], ["novembra"], ["decembra"]],
+            // Slovenian, Serbian and Bosnian (Latin script; genitive, nominative)
+            [["januarja", "januar", "januara"], ["februarja", "februara"], ["marca", "marta", "mart"], ["aprila"],
+             ["maja"], ["junija", "juna"], ["julija", "jula"], ["avgusta", "avgust"], ["septembra", "septembar"],
+             ["oktobra", "oktobar"], ["novembra", "novembar"], ["decembra", "decembar"]],
+            // Croatian (genitive; "listopada", October here, is November in Polish: left out)
+            [["siječnja", "sijecnja"], ["veljače", "veljace"], ["ožujka", "ozujka"], ["travnja"], ["svibnja"], ["lipnja"],
+             ["srpnja"], ["kolovoza"], ["rujna"], [], ["studenoga", "studenog"], ["prosinca"]],
+            // Bulgarian, Serbian and Macedonian (Cyrillic)
+            [["януари", "јануар", "јануари"], ["февруари", "фебруар"], ["март"], ["април"], ["май", "мај"],
+             ["юни", "јун", "јуни"], ["юли", "јул", "јули"], ["август"], ["септември", "септембар"],
+             ["октомври", "октобар"], ["ноември", "новембар"], ["декември", "децембар"]],
+            // Estonian
+            [["jaanuar"], ["veebruar"], ["märts"], ["aprill"], ["mai"], ["juuni"], ["juuli"], ["august"], ["september"],
+             ["oktoober"], ["november"], ["detsember"]],
+            // Indonesian
+            [["januari"], ["februari"], ["maret"], ["april"], ["mei"], ["juni"], ["juli"], ["agustus"], ["september"],
+             ["oktober"], ["november"], ["desember"]],
             // Greek (genitive)
             [["ιανουαρίου"], ["φεβρουαρίου"], ["μαρτίου"], ["απριλίου"], ["μαΐου", "μαιου"], ["ιουνίου"], ["ιουλίου"],
              ["αυγούστου"], ["σεπτεμβρίου"], ["οκτωβρίου"], ["νοεμβρίου"], ["δεκεμβρίου"]],
@@ -87,11 +111,29 @@ enum MonthNames {
         return table
     }()
 
+    /// Names of the weekdays (lower-cased) in the languages above whose date lines print them
+    /// before a date: "Dienstag, 10.12.19", "mardi 10.12.19", "terça-feira, 10/12/19". The two-letter
+    /// abbreviations are left out: they are words too ("so", "di", "do").
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+        "sabato", "domenica", "feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mandag", "tirsdag", "lørdag", "søndag",
+    ]
+
     /// Words that introduce a publication date ("Published", "Veröffentlicht am", "Publié le").
     static let publishedCues: [String] = [
         "published", "posted", "first published", "veröffentlicht", "erschienen", "publiziert", "erstellt",
         "publié", "publie", "publicado", "publicada", "pubblicato", "pubblicata", "gepubliceerd", "geplaatst",
         "opublikowano", "opublikowany", "опубликовано", "yayınlanma", "yayınlandı", "publicerad", "julkaistu",
+        "publiceret", "publisert", "publikováno", "zveřejněno", "publikované", "közzétéve", "megjelent", "objavljeno",
+        "publicat", "publicação", "publicado em", "публикувано", "објављено", "δημοσιεύθηκε", "δημοσίευση",
     ]
 
     /// Words that introduce a later date ("Updated", "Aktualisiert am", "Mis à jour le").
@@ -100,6 +142,8 @@ enum MonthNames {
         "geändert", "stand", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "modificado",
         "aggiornato", "aggiornata", "modificato", "atualizado", "atualizada", "bijgewerkt", "gewijzigd",
         "zaktualizowano", "обновлено", "изменено", "güncelleme", "güncellendi", "uppdaterad", "päivitetty",
+        "opdateret", "oppdatert", "aktualizováno", "aktualizované", "frissítve", "módosítva", "ažurirano", "actualizat",
+        "actualitzat", "обновено", "ажурирано", "ενημερώθηκε", "ενημέρωση",
     ]
 
     /// UTC offsets in seconds of the zone abbreviations date lines print. Names that stand for

@@ -165,26 +165,32 @@ enum TextSignals {
     /// them ("Von", "Par", "Por", "Di", "Door", "Av", "Af"), and labelled forms ("Author:").
     static let bylineOpeners = [
         "By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ", "Por ", "POR ", "por ", "Di ", "DI ",
-        "Door ", "door ", "Av ", "Af ", "Written by ", "Words by ", "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
-        "Auteur: ", "Autore: ", "Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Autora: ",
-        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Geschrieben von ",
-        "Verfasst von ", "Écrit par ", "Un article de ", "Escrito por ", "Scritto da ", "Articolo di ",
+        "di ", "Door ", "DOOR ", "door ", "Av ", "AV ", "av ", "Af ", "AF ", "af ", "Written by ", "Words by ",
+        "Author: ", "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: ", "Auteur ", "Text: ", "Texte : ",
+        "Texte: ", "Texto: ", "Testo: ", "Autora: ", "Tekst: ", "Text och foto: ", "Text und Fotos: ", "Text & Fotos: ",
+        "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Ein Gastbeitrag von ",
+        "Ein Gastkommentar von ", "Eine Analyse von ", "Eine Reportage von ", "Ein Bericht von ", "Eine Kolumne von ",
+        "Geschrieben von ", "Verfasst von ", "Écrit par ", "Un article de ", "Une tribune de ", "Escrito por ",
+        "Scritto da ", "Articolo di ", "Geschreven door ", "Dal nostro inviato ", "Dalla nostra inviata ",
+        "Dal nostro corrispondente ", "Dalla nostra corrispondente ", "Recueilli par ", "Recueillis par ",
+        "Propos recueillis par ", "Recipe by ", "Interview: ", "Posted by ", "Veröffentlicht von ", "Gepostet von ",
+        "Publié par ", "Publicado por ", "Pubblicato da ", "Erstellt von ", "Artikel von: ", "Artikel von ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
     static let desks: Set<String> = [
         "redaktion", "staff", "staff writer", "staff reporter", "newsroom", "editorial board", "editors", "the editors",
         "web desk", "news desk", "online desk", "desk", "rédaction", "la rédaction", "redacción", "redazione",
-        "redactie", "admin", "administrator", "editor", "news service", "wire services", "agencies", "agencias",
+        "redactie", "admin", "administrator", "zvg", "editor", "news service", "wire services", "agencies", "agencias",
     ]
 
     /// The names part of what follows a byline's opener: cut at the first separator that is
     /// followed by an agency, a desk, a role or a date ("NAME, AP Diplomatic Writer", "NAME |
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
-        var names = TextUtilities.collapseWhitespace(text)
+        var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
         // Separators that never stand inside a list of names: cut at the first.
-        for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •"] {
+        for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •", " · "] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
         }
         // A date line run on after the names: "NAME Published 3rd Nov 2023", "NAME Aktualisiert am ...".
@@ -197,7 +203,7 @@ enum TextSignals {
         }
         // A writer's initials joined to an agency by a slash: "det/dpa", "NAME/AFP".
         if let slash = names.lastIndex(of: "/"), slash > names.startIndex,
-            NewsAgency.canonical(String(names[names.index(after: slash)...])) != nil
+            CreditDetector.agency(named: String(names[names.index(after: slash)...])) != nil
         {
             names = String(names[..<slash])
         }
@@ -220,9 +226,11 @@ enum TextSignals {
             while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
                 let tail = names[range.upperBound...]
                 let first = tail.split(separator: " ").first.map(String.init) ?? ""
-                if NewsAgency.canonical(first) != nil || NewsAgency.canonical(String(tail)) != nil
+                if CreditDetector.agency(named: first) != nil || CreditDetector.agency(named: String(tail)) != nil
                     || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
+                    // Names are capitalised: "NAME, freie Journalistin", "NAME, envoyée spéciale".
+                    || (separator == ", " && first.first?.isLowercase == true && !bylineConnectors.contains(first))
                 {
                     names = String(names[..<range.lowerBound])
                     break
@@ -232,7 +240,7 @@ enum TextSignals {
         }
         // The writer's words joined to an agency: "NAME avec AFP", "NAME mit dpa", "NAME con EFE",
         // "NAME for AFP", "NAME (dpa)", "NAME Associated Press"; not the agency's own name.
-        var cut = NewsAgency.canonical(names) != nil
+        var cut = CreditDetector.agency(named: names) != nil
         for separator in [" for ", " avec ", " mit ", " con ", " with ", " and ", " und ", " et ", " y ", " e ", " (", " "] where !cut {
             var searchStart = names.startIndex
             while let range = names.range(of: separator, range: searchStart..<names.endIndex) {
@@ -240,7 +248,7 @@ enum TextSignals {
                 // Without a joining word, the agency must look like one: several words, capitals
                 // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
                 let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
-                if range.lowerBound > names.startIndex, looksLikeAgency, NewsAgency.canonical(tail) != nil {
+                if range.lowerBound > names.startIndex, looksLikeAgency, CreditDetector.agency(named: tail) != nil {
                     names = String(names[..<range.lowerBound])
                     cut = true
                     break
@@ -248,15 +256,82 @@ enum TextSignals {
                 searchStart = range.upperBound
             }
         }
+        // Places beside the names: "Tom Krause, Berlin", "Anna Berger, Zürich, Tom Krause" (one
+        // word between commas; a writer's name has two).
+        let segments = names.components(separatedBy: ", ")
+        if segments.count >= 2, segments[0].split(separator: " ").count >= 2 {
+            // Also a degree or title in capitals after the names ("NAME, BSc, MD").
+            let kept = segments.enumerated().filter { index, segment in
+                guard index > 0, !segment.contains(" "), segment.first?.isUppercase == true,
+                    segment.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." })
+                else { return true }
+                let isWord = segment.dropFirst().contains(where: \.isLowercase)
+                let isInitials = segment.count <= 5 && segment.allSatisfy { $0.isUppercase || $0 == "." }
+                return !(isWord || isInitials)
+            }.map(\.element)
+            names = kept.joined(separator: ", ")
+        }
+        // A date run on after the names: "NAME Sa 13 Jul 2019", "NAME 12.03.2021".
+        if let date = DateText.matches(in: names, order: .dayFirst).first, date.start > 0 {
+            var head = String(names.unicodeScalars.prefix(date.start)).trimmingCharacters(in: " ,;:|-–—·")
+            if let last = head.split(separator: " ").last, head.contains(" "),
+                MonthNames.weekdays.contains(last.lowercased().trimmingCharacters(in: ".,")) || Self.weekdayAbbreviations.contains(last.lowercased().trimmingCharacters(in: ".,"))
+            {
+                head = String(head.dropLast(last.count))
+            }
+            names = head
+        }
+        // A full stop ends a sentence, not a name ("Patrick DUPONT."), but "Jr." keeps its own.
+        if names.hasSuffix("."), let last = names.split(separator: " ").last, last.count > 3,
+            !last.dropLast().contains(".")
+        {
+            names.removeLast()
+        }
         return names.trimmingCharacters(in: " ,;:|-–—")
     }
+
+    /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
+    /// read only right before a date.
+    private static let weekdayAbbreviations: Set<String> = [
+        "mo", "di", "mi", "do", "fr", "sa", "so", "lu", "ma", "me", "je", "ve", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ]
+
+    /// "unserem Korrespondenten Tom Krause" -> "Tom Krause": a possessive and the writer's role
+    /// before the names ("notre envoyé spécial", "nuestro corresponsal", "il nostro inviato",
+    /// "onze correspondent"); other text is returned as it is.
+    static func dropLeadingRole(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first, leadingPossessives.contains(first.lowercased()) else { return text }
+        var index = 1
+        while index < words.count, index <= 4, leadingRoles.contains(words[index].lowercased()) { index += 1 }
+        guard index > 1, index < words.count, words[index].first?.isUppercase == true else { return text }
+        return words[index...].joined(separator: " ")
+    }
+
+    private static let leadingPossessives: Set<String> = [
+        "unserem", "unserer", "unseren", "unser", "unsere", "notre", "nos", "nuestro", "nuestra", "nuestros", "il", "la",
+        "nostro", "nostra", "dal", "dalla", "onze", "our", "vår", "vores",
+    ]
+
+    /// Role words that may stand between a possessive and the names, lower-cased.
+    private static let leadingRoles: Set<String> = [
+        "korrespondenten", "korrespondentin", "korrespondent", "mitarbeiter", "mitarbeiterin", "redakteur",
+        "redakteurin", "reporter", "reporterin", "correspondant", "correspondante", "envoyé", "envoyée", "spécial",
+        "spéciale", "permanent", "permanente", "corresponsal", "enviado", "enviada", "especial", "nostro", "nostra",
+        "inviato", "inviata", "corrispondente", "correspondent", "verslaggever", "verslaggeefster", "korrespondent",
+        "medarbetare", "reporteren", "staff", "own", "special",
+    ]
 
     /// Words that open a writer's title after the names.
     static let bylineRoles: Set<String> = [
         "staff", "senior", "chief", "special", "contributing", "associate", "deputy", "political", "foreign",
         "national", "business", "science", "health", "sports", "writer", "reporter", "correspondent", "editor",
         "columnist", "contributor", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journaliste",
-        "envoyé", "envoyée", "corresponsal", "periodista", "inviato", "inviata", "giornalista",
+        "envoyé", "envoyée", "corresponsal", "periodista", "inviato", "inviata", "giornalista", "freelance",
+        "chefredakteur", "chefredakteurin", "ressortleiter", "ressortleiterin", "volontär", "volontärin", "autor",
+        "autorin", "journalist", "journalistin", "rédacteur", "rédactrice", "chroniqueur", "chroniqueuse",
+        "correspondant", "correspondante", "redactor", "redactora", "redattore", "redattrice", "corrispondente",
+        "verslaggever", "redacteur", "correspondent", "reporter", "reporterin",
     ]
 
     /// An author as a page's metadata or byline element gives it ("By Jane Doe", "Von Anna
@@ -265,11 +340,53 @@ enum TextSignals {
     static func authorName(_ value: String) -> String? {
         var text = TextUtilities.collapseWhitespace(value)
         if TextUtilities.isAbsoluteURL(text) { return nil }
-        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(opener.count)) }
+        // Several writers in one metadata value, one per semicolon: "Anna Berger; Tom Krause".
+        let parts = text.split(separator: ";").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        if parts.count > 1, parts.allSatisfy({ isShortName($0) || isDesk($0) || CreditDetector.agency(named: $0) != nil }) {
+            let names = parts.compactMap { isShortName($0) ? $0 : nil }.filter { !isDesk($0) && CreditDetector.agency(named: $0) == nil }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
+        // A link beside the name ("Example Times https://example.com") is no part of it.
+        text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
+        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
+            text = String(text.dropFirst(opener.count))
+        } else {
+            // A date line before the byline: "November 9, 2023 5:01 AM ET By NAME", "10. Dezember 2019 · von NAME".
+            for opener in bylineOpeners {
+                guard let range = text.range(of: " " + opener) else { continue }
+                let before = String(text[..<range.lowerBound])
+                if DateText.matches(in: before, order: .dayFirst).first != nil {
+                    text = String(text[range.upperBound...])
+                    break
+                }
+            }
+        }
         let names = bylineNames(text)
-        guard !names.isEmpty, names.count <= 200, !isDesk(names), NewsAgency.canonical(names) == nil
+        // "Reuters, Washington": an agency and its place, a credit.
+        let firstSegment = names.components(separatedBy: ", ")[0]
+        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
+            CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names)
         else { return nil }
         return names
+    }
+
+    /// Whether a value is only a date line's label ("Publiziert am", "Updated"), no name.
+    static func isDateCue(_ names: String) -> Bool {
+        let lower = names.lowercased().trimmingCharacters(in: " :")
+        let words = lower.split(separator: " ")
+        guard words.count <= 3 else { return false }
+        // The label alone or with its preposition ("Publiziert am", "Posted on"), never a name after it.
+        return (MonthNames.publishedCues + MonthNames.modifiedCues).contains { cue in
+            guard lower.hasPrefix(cue) else { return false }
+            let rest = names.dropFirst(cue.count).split(separator: " ")
+            return rest.isEmpty || (rest.count == 1 && rest[0].first?.isLowercase == true)
+        }
+    }
+
+    /// One to four capitalised words: a person's name as metadata lists it.
+    private static func isShortName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || bylineConnectors.contains($0.lowercased()) }
     }
 
     /// Words that open a desk's name ("Redaktion Stadtanzeiger", "Redazione ANSA", "La rédaction").
@@ -281,7 +398,15 @@ enum TextSignals {
     /// Whether names are a desk's, not a person's: a desk word alone or opening the name.
     static func isDesk(_ names: String) -> Bool {
         let lower = names.lowercased()
-        if desks.contains(lower) { return true }
+        if desks.contains(lower) || lower.hasSuffix("staff report") || lower.hasSuffix("reports") { return true }
+        // A site's address ("example.de") is the outlet; a login ("wordpressadmin") nobody.
+        // The domain is written in lower case ("STERN.de"), a name's initial not ("A.Smith").
+        if !names.contains(" "), let dot = names.lastIndex(of: "."), (3...7).contains(names.distance(from: dot, to: names.endIndex)),
+            names[names.index(after: dot)...].allSatisfy({ $0.isLetter && $0.isLowercase })
+        {
+            return true
+        }
+        if !lower.contains(" "), lower.hasSuffix("admin") { return true }
         let words = lower.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         if deskOpeners.contains(first) { return true }
@@ -292,7 +417,7 @@ enum TextSignals {
         // "Example Editorial Team", "Sportredaktion", "Lokal-Redaktion": a desk by its last word.
         if let last = words.last, words.count >= 2 || last.hasSuffix("redaktion"),
             ["team", "redaktion", "redaktionsteam", "staff", "desk", "newsroom", "editors", "rédaction", "redazione",
-             "redacción"].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
+             "redacción", "redactie", "redakcja", "redaktionen", "redaksjonen", "redaktion."].contains(last) || last.hasSuffix("-redaktion") || last.hasSuffix("redaktion")
         {
             return true
         }
@@ -306,7 +431,7 @@ enum TextSignals {
         let words = TextUtilities.collapseWhitespace(value).split(whereSeparator: { $0 == " " || $0 == "/" })
         guard words.count >= 2 else { return nil }
         for start in max(1, words.count - 4)..<words.count {
-            if let agency = NewsAgency.canonical(words[start...].joined(separator: " ")) { return agency }
+            if let agency = CreditDetector.agency(named: words[start...].joined(separator: " ")) { return agency }
         }
         return nil
     }
@@ -329,7 +454,7 @@ enum TextSignals {
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
         rest = bylineNames(rest)
         guard !rest.isEmpty, rest.count <= 100, !rest.hasSuffix(".") || rest.hasSuffix("Jr.") else { return nil }
-        if isDesk(rest) || NewsAgency.canonical(rest) != nil { return nil }
+        if isDesk(rest) || CreditDetector.agency(named: rest) != nil { return nil }
         let words = rest.split { $0 == " " || $0 == "," }
         guard !words.isEmpty, words.count <= 14 else { return nil }
         for word in words {

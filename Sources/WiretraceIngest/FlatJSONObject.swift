@@ -81,42 +81,24 @@ enum FlatJSONObject {
         guard index < count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
-        // Fast scan: most values have no escapes. Eight bytes at a time while none of them is a
-        // quote, a backslash or a control byte (SWAR "has byte less than / equal to" tests).
-        let low: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        if let base = bytes.baseAddress {
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (low &* 0x22)
-                let backslash = word ^ (low &* 0x5C)
-                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
-                if special & high != 0 { break }
-                index += 8
-            }
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { return nil }
+        index = plainRunEnd(bytes, from: index)
+        guard index < count else { return nil }
+        if bytes[index] == UInt8(ascii: "\"") {
             index += 1
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
         }
-        var decoded: [UInt8] = Array(bytes[start..<index])
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(count - start)
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return String(validating: decoded, as: UTF8.self)
             }
-            if byte < 0x20 { return nil }
             guard byte == UInt8(ascii: "\\") else {
-                decoded.append(byte)
-                index += 1
-                continue
+                // A control byte (the only other byte a plain run stops at) is invalid JSON.
+                return nil
             }
             guard index + 1 < count else { return nil }
             let escape = bytes[index + 1]
@@ -146,8 +128,38 @@ enum FlatJSONObject {
             default:
                 return nil
             }
+            // Text between escapes (a paragraph between two "\n") is copied in one piece.
+            let runStart = index
+            index = plainRunEnd(bytes, from: index)
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
         return nil
+    }
+
+    /// The index of the first quote, backslash or control byte at or after `index` (or the end):
+    /// eight bytes at a time while none of them is one (SWAR "has byte less than / equal to"
+    /// tests), then byte by byte.
+    private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (low &* 0x22)
+                let backslash = word ^ (low &* 0x5C)
+                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
+                if special & high != 0 { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        return index
     }
 
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {

@@ -116,7 +116,11 @@ struct Analysis {
         // A batch of documents at a time: the terms of those without kept ones are computed in
         // parallel, then every document's are interned in store order (ids as one pass gives).
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
-        var batch: [(id: String, kept: [TermOccurrence]?, text: String, title: String?)] = []
+        typealias KeptTerms = [(id: UInt32, plain: Float, entity: Float, title: Float)]
+        var batch: [(id: String, kept: KeptTerms?, text: String, title: String?)] = []
+        // The id this pass's vocabulary gives each kept term (-1 until it is first seen), so a
+        // kept document's terms are interned by id, not hashed again by name.
+        var ownID = [Int32](repeating: -1, count: keptTerms.count)
         func flush() {
             let computed = CandidateVerification.parallelMap(batch.map { ($0.kept == nil, $0.text, $0.title) }, workers: workers) {
                 needed, text, title -> [TermOccurrence] in
@@ -124,8 +128,8 @@ struct Analysis {
                 return StoryVocabulary.occurrences(text: text, title: title) + CrossLanguageAnchors.occurrences(text: text, title: title)
             }
             for (document, fresh) in zip(batch, computed) {
-                if let kept = document.kept {
-                    terms.append(vocabulary.intern(kept))
+                if let kept = document.kept, let counts = vocabulary.intern(kept: kept, keptTerms: keptTerms, ownID: &ownID) {
+                    terms.append(counts)
                 } else {
                     computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
                     terms.append(vocabulary.intern(fresh))
@@ -135,8 +139,8 @@ struct Analysis {
         }
         try store.forEachArticleWithStoryTerms { article, textByteCount, cached in
             articles.append(ArticleSummary(article, textLength: textByteCount))
-            if cacheIsCurrent, let cached,
-                let occurrences = TermOccurrence.unpack(cached, term: { $0 < keptTerms.count ? keptTerms[Int($0)] : nil })
+            if cacheIsCurrent, let cached, let occurrences = TermOccurrence.unpackIDs(cached),
+                occurrences.allSatisfy({ Int($0.id) < keptTerms.count })
             {
                 batch.append((article.id, occurrences, "", nil))
             } else {
@@ -400,10 +404,14 @@ struct Analysis {
             else { return nil }
             let members = Set(story.members.map(\.index))
             let lines = articles[story.members[0].index].outlet.map { linesOfOutlet($0.lowercased()) } ?? [:]
-            return StoryLabel.lead(of: text) { line in
-                (lines[line] ?? []).contains { !members.contains($0) } || (pagesByTitle[titleKey(line)] ?? 0) > 1
-                    || LineFurniture.contains(line)
-            }
+            return StoryLabel.lead(
+                of: text,
+                isFurniture: { line in
+                    (lines[line] ?? []).contains { !members.contains($0) }
+                        || (!pagesByTitle.isEmpty && (pagesByTitle[titleKey(line)] ?? 0) > 1)
+                        || LineFurniture.contains(line)
+                },
+                isPhotoCredit: LineFurniture.isPhotoCredit)
         }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }

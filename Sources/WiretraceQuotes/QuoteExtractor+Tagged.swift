@@ -27,6 +27,19 @@ package struct QuoteExtractorOptions: Sendable {
     /// indirect recall at overlap 0.5 from 0.554 to 0.583 and F1 from 0.740 to 0.747, strict speaker
     /// accuracy 0.871 -> 0.863; 500 reached 0.608 and 0.755 but cost 0.019 of speaker accuracy.
     package var contentBias: Float = 250
+    /// A reported clause that starts right after its reporting verb ("said (that) ...") is the
+    /// verb's complement and runs to the end of its sentence: a tagged content stopping short of it
+    /// (at a comma, a second verb) is taken to the sentence's end.
+    package var clauseToSentenceEnd = true
+    /// A reported clause fronted before its attribution ("..., she said.") starts the sentence: a
+    /// tagged content starting inside it is taken back to the sentence's first word.
+    package var clauseFromSentenceStart = true
+    /// "<report>, said the company's chief executive, Ann Berg.": after a comma a reporting verb may
+    /// come before its subject, and what follows it is the speaker, not what was said. A tagged
+    /// content there is replaced by the report before the comma (unless another content holds it).
+    package var invertedAttribution = true
+    /// Seek the speaker around the content as tagged, before the clause bounds widen it.
+    package var speakerBesideTaggedSpan = true
 
     package init() {}
 }
@@ -86,6 +99,9 @@ package struct TaggedAttributions: Sendable {
     }
 
     private var sentence: [Int] { input.sentence }
+
+    /// Whether token `k` lies in a tagged content, source or cue span.
+    package func isTagged(_ k: Int) -> Bool { contentOf[k] >= 0 || inCue[k] || sources.contains { $0.contains(k) } }
 
     static func gap(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
         b.lowerBound > a.upperBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
@@ -318,14 +334,27 @@ extension QuoteExtractor {
 
         var found: [QuoteOccurrence] = []
         for var content in tagged.contents {
+            if options.invertedAttribution, let clause = Self.invertedReport(content, input: input) {
+                // Another content already holds the report: this span was only its speaker.
+                if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
+                content = clause
+            }
             // "said that <clause>": the clause is the content.
             if content.lowerBound < content.upperBound, tokens[content.lowerBound].lower == "that" {
                 content = (content.lowerBound + 1)...content.upperBound
             }
             content = Self.extendedAfterParentheticalCue(content, input: input)
             guard tokens[content].filter(\.isWord).count >= options.minimumWords else { continue }
-            var range = tokens[content.lowerBound].start..<tokens[content.upperBound].end
             let cue = tagged.cue(for: content)
+            // The speaker is sought around the span the tagger found: words the clause bounds add
+            // are part of what was said, and candidates beside the tagged span keep their places.
+            var attributed = content
+            if let cue, options.clauseToSentenceEnd || options.clauseFromSentenceStart {
+                content = Self.extendedToClauseBounds(
+                    content, cue: cue, input: input, tagged: tagged,
+                    toEnd: options.clauseToSentenceEnd, fromStart: options.clauseFromSentenceStart)
+            }
+            var range = tokens[content.lowerBound].start..<tokens[content.upperBound].end
             let rule = ruleBased.filter { $0.start < range.upperBound && range.lowerBound < $0.end }
                 .max { overlap($0, range) < overlap($1, range) }
             var kind = QuoteKind.indirect
@@ -335,11 +364,13 @@ extension QuoteExtractor {
                 range = rule.start..<rule.end
                 kind = rule.kind
                 content = tagged.tokenRange(rule.start, rule.end) ?? content
+                attributed = content
             } else if input.isMark[content.lowerBound], input.isMark[content.upperBound] {
                 kind = .direct
             }
             if options.requireCue, cue == nil, rule == nil, kind == .indirect { continue }
-            let candidates = tagged.candidates(for: content, cue: cue, rule: rule)
+            if !options.speakerBesideTaggedSpan { attributed = content }
+            let candidates = tagged.candidates(for: attributed, cue: cue, rule: rule)
             var occurrence = QuoteOccurrence(
                 start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: kind,
                 cue: cue.map { tokens[$0].map(\.text).joined(separator: " ") })
@@ -426,6 +457,88 @@ extension QuoteExtractor {
         while end + 1 < tokens.count, input.sentence[end + 1] == input.sentence[a], !input.isMark[end + 1] { end += 1 }
         while end > content.upperBound, !tokens[end].isWord { end -= 1 }
         return content.lowerBound...end
+    }
+
+    /// A content that is the inverted subject of a reporting verb after a comma or closing mark
+    /// ("<report>, said the mayor, a former teacher."): it starts right after the verb, runs to the
+    /// end of its sentence and opens like a noun phrase (a determiner, a capitalised word or a
+    /// possessive). Returns the report before the comma: from the sentence's first word, at least
+    /// three words, outside quote marks.
+    static func invertedReport(_ content: ClosedRange<Int>, input: TaggerInput) -> ClosedRange<Int>? {
+        let tokens = input.tokens
+        let a = content.lowerBound
+        guard a >= 2, !input.inQuote[a], !input.isMark[a] else { return nil }
+        let v = a - 1
+        guard let (length, kind) = SpeakerFinder(tokens: tokens).verb(at: v), length == 1, kind == .plain,
+            tokens[v - 1].text == ",", input.sentence[v - 1] == input.sentence[a]
+        else { return nil }
+        let first = tokens[a]
+        guard first.isCapitalized || Lexicon.determiners.contains(first.lower) || first.isPossessive else { return nil }
+        // The phrase up to an apposition reads as a name or a role, not as a clause with its own
+        // subject and verb ("..., said The Post had erred"): no auxiliary, modal, reporting verb,
+        // "that" or lower-case past form, and a few words at most.
+        let finder = SpeakerFinder(tokens: tokens)
+        var head = a
+        while head + 1 <= content.upperBound, tokens[head + 1].isWord || tokens[head + 1].text == "." { head += 1 }
+        let words = (a...head).filter { tokens[$0].isWord }
+        guard words.count <= 8, !words.contains(where: { k in
+            let w = tokens[k].lower
+            return Lexicon.auxiliaries.contains(w) || Lexicon.passiveMarkers.contains(w) || Self.finiteMarkers.contains(w)
+                || finder.verb(at: k) != nil || (!tokens[k].isCapitalized && w.hasSuffix("ed"))
+        }) else { return nil }
+        // The content runs to the sentence's end (but for punctuation).
+        var k = content.upperBound + 1
+        while k < tokens.count, input.sentence[k] == input.sentence[a], !tokens[k].isWord, !input.isMark[k] { k += 1 }
+        guard k == tokens.count || input.sentence[k] != input.sentence[a] else { return nil }
+        var start = v - 2
+        while start > 0, input.sentence[start - 1] == input.sentence[a] { start -= 1 }
+        while start < v - 1, !tokens[start].isWord { start += 1 }
+        var end = v - 2
+        while end > start, !tokens[end].isWord { end -= 1 }
+        guard start < end, !(start...end).contains(where: { input.inQuote[$0] || input.isMark[$0] }),
+            tokens[start...end].filter(\.isWord).count >= 3
+        else { return nil }
+        return start...end
+    }
+
+    /// Words that mark a finite clause (modals, "do", a complementiser): none stands in a name or a role.
+    private static let finiteMarkers: Set<String> = [
+        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "that", "won't", "can't",
+        "isn't", "wasn't", "doesn't", "didn't",
+    ]
+
+    /// An indirect content beside its cue in one sentence, taken to the sentence's bounds on the side
+    /// away from the cue: after "X said (that)" the complement clause runs to the sentence's end;
+    /// before ", X said" the fronted clause starts the sentence. Only over words outside quote
+    /// marks, other contents and other cues, so a second report in the sentence keeps its own span.
+    /// - Complexity: O(w) in the words of the sentence.
+    static func extendedToClauseBounds(
+        _ content: ClosedRange<Int>, cue: ClosedRange<Int>, input: TaggerInput, tagged: TaggedAttributions,
+        toEnd: Bool, fromStart: Bool
+    ) -> ClosedRange<Int> {
+        let tokens = input.tokens
+        let a = content.lowerBound
+        let b = content.upperBound
+        guard !input.inQuote[a], !input.isMark[a], !input.inQuote[b], !input.isMark[b] else { return content }
+        func free(_ k: Int) -> Bool {
+            !input.inQuote[k] && !input.isMark[k] && !tagged.isTagged(k) && !(cue.contains(k))
+        }
+        if toEnd, cue.upperBound < a, a - cue.upperBound <= 3, input.sentence[cue.upperBound] == input.sentence[a] {
+            var end = b
+            while end + 1 < tokens.count, input.sentence[end + 1] == input.sentence[b], free(end + 1) { end += 1 }
+            // Only when the rest of the sentence is free up to its closing punctuation.
+            let sentenceEnds = end + 1 == tokens.count || input.sentence[end + 1] != input.sentence[b]
+            while end > b, !tokens[end].isWord { end -= 1 }
+            if sentenceEnds { return a...end }
+        }
+        if fromStart, b < cue.lowerBound, cue.lowerBound - b <= 4, input.sentence[b] == input.sentence[cue.lowerBound] {
+            var start = a
+            while start - 1 >= 0, input.sentence[start - 1] == input.sentence[a], free(start - 1) { start -= 1 }
+            let sentenceStarts = start == 0 || input.sentence[start - 1] != input.sentence[a]
+            while start < a, !tokens[start].isWord { start += 1 }
+            if sentenceStarts { return start...b }
+        }
+        return content
     }
 
     /// Whether the tagged `content` lies within the rule quote's span but for marks, punctuation

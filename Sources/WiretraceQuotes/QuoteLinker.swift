@@ -80,6 +80,7 @@ public enum QuoteLinker {
         let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         var quoteIDs = Array(repeating: 0, count: occurrences.count)
         var quotes: [Quote] = []
+        let names = CanonicalNames()
         // Direct and indirect quotes are matched separately: a paraphrase is not the quote.
         for kind in [QuoteKind.direct.rawValue, QuoteKind.indirect.rawValue] {
             let positions = occurrences.indices.filter { occurrences[$0].kind == kind }
@@ -88,7 +89,8 @@ public enum QuoteLinker {
                 let members = group.map { positions[$0] }
                 let id = quotes.count + 1
                 for member in members { quoteIDs[member] = id }
-                quotes.append(record(id: id, members.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published))
+                quotes.append(record(
+                    id: id, members.map { occurrences[$0] }, indexByID: indexByID, articles: articles, published: published, names: names))
             }
         }
         return resolvingSpeakers(occurrences, quoteIDs: quoteIDs, quotes: quotes)
@@ -116,6 +118,30 @@ public enum QuoteLinker {
     public static func record(
         id: Int, _ sightings: [Sighting], indexByID: [String: Int], articles: [Source], published: [Double?]
     ) -> Quote {
+        record(id: id, sightings, indexByID: indexByID, articles: articles, published: published, names: CanonicalNames())
+    }
+
+    /// Outlet and agency names as ``NewsAgency/canonical(_:)`` gives them, each looked up once:
+    /// the same few outlets head and carry most of a run's quotes, and a lookup lower-cases and
+    /// trims its name first. Not `Sendable`: one linking pass's.
+    final class CanonicalNames {
+        private var known: [String: String?] = [:]
+
+        /// The agency's canonical name, or nil when the name is no agency's.
+        func agency(_ name: String) -> String? {
+            if let found = known[name] { return found }
+            let found = NewsAgency.canonical(name)
+            known[name] = found
+            return found
+        }
+
+        /// The agency's canonical name, else the name as given.
+        func callAsFunction(_ name: String) -> String { agency(name) ?? name }
+    }
+
+    static func record(
+        id: Int, _ sightings: [Sighting], indexByID: [String: Int], articles: [Source], published: [Double?], names: CanonicalNames
+    ) -> Quote {
         func time(_ occurrence: Sighting) -> Double { indexByID[occurrence.documentID].flatMap { published[$0] } ?? .infinity }
         let ordered = sightings.sorted { (time($0), $0.documentID, $0.start) < (time($1), $1.documentID, $1.start) }
         let first = ordered[0]
@@ -132,7 +158,7 @@ public enum QuoteLinker {
 
         // First reporter: the head of the earliest sighting's chain (the earliest outlet to carry
         // it, or whom that outlet names as its source); without times, the most frequent head.
-        func name(_ outlet: String) -> String { NewsAgency.canonical(outlet) ?? outlet }
+        func name(_ outlet: String) -> String { names(outlet) }
         var reporterVotes: [String: Int] = [:]
         for sighting in sightings { if let head = sighting.via.first { reporterVotes[name(head), default: 0] += 1 } }
         let firstReporter: String?
@@ -151,7 +177,7 @@ public enum QuoteLinker {
             let chain = sighting.via
             guard let publisher = chain.last.map(name) else { continue }
             if chain.count > 2 { for relay in chain[1..<(chain.count - 1)].map(name) where relay != firstReporter { add(relay, to: &relays) } }
-            if publisher != firstReporter, chain.count >= 2, NewsAgency.canonical(publisher) != nil {
+            if publisher != firstReporter, chain.count >= 2, names.agency(publisher) != nil {
                 add(publisher, to: &relays)
             }
         }

@@ -1,5 +1,6 @@
 import Testing
 @testable import WiretraceCluster
+import WiretraceCore
 
 @Suite struct StoryLabelTests {
     @Test func theHeadlineSharedAcrossOutletsWinsOverOneOutletsFurniture() {
@@ -60,5 +61,99 @@ import Testing
         #expect(StoryLabel.lead(of: "Weather\nShare\n", isFurniture: { _ in false }) == nil)
         #expect(StoryLabel.lead(of: "", isFurniture: { _ in false }) == nil)
     }
-}
 
+    /// ``StoryLabel/lead(of:isFurniture:)`` as it was written first: the whole text split into
+    /// lines before any is read. The lead now reads line by line; both must agree.
+    static func referenceLead(of text: String, isFurniture: (String) -> Bool, isPhotoCredit: (String) -> Bool) -> String? {
+        var read = 0
+        var afterCredit = false
+        var caption: String?
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !line.isEmpty else { continue }
+            read += 1
+            if read > StoryLabel.leadLines { break }
+            let followsCredit = afterCredit
+            afterCredit = isPhotoCredit(line)
+            let words = line.split(separator: " ").count
+            if words >= 12 {
+                guard !isFurniture(line) else { continue }
+                if followsCredit && caption == nil {
+                    caption = StoryLabel.firstSentence(of: line)
+                    continue
+                }
+                return StoryLabel.firstSentence(of: line)
+            }
+            if words >= 4, let last = line.last, !".,;:…".contains(last), !isFurniture(line) { return line }
+        }
+        return caption
+    }
+
+    @Test func theLeadReadLineByLineIsTheLeadOfTheWholeTextSplit() {
+        var random = SplitMix64(seed: 15)
+        let pieces = [
+            "Share", "Weather", "", "   ", "\t", "Photo: Coast Courier", "Harbour board votes to rebuild pier",
+            "The harbour board voted on Tuesday to rebuild the pier that the storms broke in two. Work starts soon.",
+            "Ferry services move to the southern terminal from Monday, the authority said in its statement today.",
+            "Sign up for our newsletter today", "Storm damage closes the pier:", "Über die Brücke fährt kein Zug mehr heute",
+            "Courier Photo/Jane Doe",
+        ]
+        let separators = ["\n", "\r\n", "\n\n", "\r", "\u{2028}", "\n \n"]
+        for round in 0..<300 {
+            let count = Int(random.next() % 60)
+            var text = ""
+            for index in 0..<count {
+                if index > 0 || round % 3 == 0 { text += separators[Int(random.next() % UInt64(separators.count))] }
+                text += pieces[Int(random.next() % UInt64(pieces.count))]
+            }
+            let furniture: (String) -> Bool = { $0.hasPrefix("Sign up") || $0 == "Harbour board votes to rebuild pier" && round % 2 == 0 }
+            let credit: (String) -> Bool = { $0.hasSuffix("Photo/Jane Doe") || $0.hasPrefix("Photo:") }
+            #expect(StoryLabel.lead(of: text, isFurniture: furniture, isPhotoCredit: credit)
+                == Self.referenceLead(of: text, isFurniture: furniture, isPhotoCredit: credit), "text \(text.debugDescription)")
+        }
+    }
+
+    @Test func oneOutletsDifferentHeadlinesCountAtHalfWeightItsIdenticalOnesNotAtAll() {
+        // A live page of one outlet: its posts' headlines share words, the section heading
+        // shares none, so a headline labels the story though no other outlet carries it.
+        let live: [(title: String?, outlet: String?)] = [
+            ("What we are following today", "courier.example"),
+            ("Harbour board votes to rebuild the pier", "courier.example"),
+            ("Pier rebuild to cost four million, board says", "courier.example"),
+        ]
+        #expect(StoryLabel.title(of: live, origin: 0) == "Harbour board votes to rebuild the pier")
+        // Three pages of one outlet against one of another: the outlet's headlines outweigh a
+        // heading that shares one word with them.
+        let mixed: [(title: String?, outlet: String?)] = [
+            ("Welcome to our pier live coverage", "broadcaster.example"),
+            ("Harbour board votes to rebuild storm-hit pier", "portal.example"),
+            ("Board votes to rebuild pier after storms", "portal.example"),
+            ("Pier rebuild approved by harbour board", "portal.example"),
+        ]
+        #expect(StoryLabel.title(of: mixed, origin: 0) == "Harbour board votes to rebuild storm-hit pier")
+        // The same furniture title on all of one outlet's pages gains nothing from repeating.
+        let repeated: [(title: String?, outlet: String?)] = [
+            ("Harbour board votes on pier", "a.example"),
+            ("The Courier Live", "courier.example"),
+            ("The Courier Live", "courier.example"),
+        ]
+        #expect(StoryLabel.title(of: repeated, origin: 0) == "Harbour board votes on pier")
+    }
+
+    @Test func theParagraphBelowAPhotoCreditIsItsCaptionNotTheLead() {
+        let text = """
+            The Coast Courier
+            Courier Photo/Jane Doe
+            A crane lifts a section of the broken pier onto a barge in the harbour on Sunday morning.
+            June 3, 2024
+            The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.
+            """
+        let credit: (String) -> Bool = { $0.hasPrefix("Courier Photo/") }
+        #expect(StoryLabel.lead(of: text, isFurniture: { $0 == "The Coast Courier" || credit($0) }, isPhotoCredit: credit)
+            == "The harbour board voted on Tuesday to rebuild the pier that the March storms broke in two.")
+        // With no paragraph after it, the caption is the lead after all.
+        let only = "Courier Photo/Jane Doe\nA crane lifts a section of the broken pier onto a barge in the harbour on Sunday."
+        #expect(StoryLabel.lead(of: only, isFurniture: credit, isPhotoCredit: credit)
+            == "A crane lifts a section of the broken pier onto a barge in the harbour on Sunday.")
+    }
+}

@@ -83,4 +83,48 @@ import Testing
         #expect(TermOccurrence.unpack([0x80], term: { _ in "x" }) == nil)
         #expect(TermOccurrence.unpack([2, 0, 0], term: { _ in "x" }) == nil)
     }
+
+    @Test func keptDocumentsInternedByIDGiveTheIDsAndCountsOfInterningByName() {
+        // A kept vocabulary in one order; this pass meets the documents (and so their terms) in
+        // another, with a document computed from its text in between.
+        let texts = [
+            ("Russia's envoy said Moscow would respond. Russia’s ministry agreed; 42 diplomats left.", "Moscow responds"),
+            ("Aung San Suu Kyi met envoy Christine Schraner Burgener in Naypyitaw on Friday, 2019.", nil),
+            ("The envoy left Moscow on Friday; the ministry said 42 diplomats would follow.", "Envoy leaves"),
+            ("", ""),
+        ]
+        let occurrences = texts.map { StoryVocabulary.occurrences(text: $0.0, title: $0.1) }
+        var keptTerms: [String] = []
+        var keptIDs: [String: UInt32] = [:]
+        func id(_ term: String) -> UInt32 {
+            if let known = keptIDs[term] { return known }
+            keptIDs[term] = UInt32(keptTerms.count)
+            keptTerms.append(term)
+            return UInt32(keptTerms.count - 1)
+        }
+        let packed = occurrences.reversed().map { TermOccurrence.pack($0, id: id) }.reversed().map { $0 }
+        var byName = StoryVocabulary()
+        var byID = StoryVocabulary()
+        var ownID = [Int32](repeating: -1, count: keptTerms.count)
+        for (index, document) in occurrences.enumerated() {
+            let named = byName.intern(document)
+            if index == 2 {
+                // Computed from its text this time: interned by name in both passes.
+                #expect(byID.intern(document) == named)
+            } else {
+                let kept = TermOccurrence.unpackIDs(packed[index])!
+                #expect(byID.intern(kept: kept, keptTerms: keptTerms, ownID: &ownID) == named)
+            }
+        }
+        #expect(byID.terms == byName.terms)
+        // Ids follow this pass's order, not the kept vocabulary's.
+        #expect(byID.terms.first != keptTerms.first)
+        // An id outside the kept vocabulary is refused before anything is interned.
+        var untouched = StoryVocabulary()
+        var fresh = [Int32](repeating: -1, count: keptTerms.count)
+        let bad = [(id: UInt32(0), plain: Float(1), entity: Float(0), title: Float(0)), (id: UInt32(keptTerms.count), plain: 1, entity: 0, title: 0)]
+        #expect(untouched.intern(kept: bad, keptTerms: keptTerms, ownID: &fresh) == nil)
+        #expect(untouched.terms.isEmpty)
+        #expect(fresh.allSatisfy { $0 == -1 })
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WiretraceCore
 import WiretraceExtract
@@ -53,6 +54,48 @@ struct AuthorTests {
         ("en", "", "<div class=\"byline\">Court Reporter Published 3rd Nov 2023, 09:25 GMT</div>", nil, nil),
         ("fr", "<meta property=\"og:site_name\" content=\"Le Quotidien\"><meta name=\"author\" content=\"Le Quotidien avec AFP\">",
          "", nil, "AFP"),
+        // Dutch, Swedish, Danish, Italian openers, capitalised or not, and several writers.
+        ("nl", "", "<p>Door Jan de Vries en Pieter Bakker</p>", "Jan de Vries en Pieter Bakker", nil),
+        ("sv", "", "<p>Av Anna Svensson</p>", "Anna Svensson", nil),
+        ("da", "", "<p>Af Mette Hansen</p>", "Mette Hansen", nil),
+        ("it", "", "<p>di Marco Rossi e Giulia Bianchi</p>", "Marco Rossi e Giulia Bianchi", nil),
+        ("es", "", "<p>Por María López y Juan Pérez</p>", "María López y Juan Pérez", nil),
+        ("de", "", "<p>Ein Gastbeitrag von Anna Berger</p>", "Anna Berger", nil),
+        // A possessive and a role before the names; a place after them.
+        ("de", "", "<p>Von unserem Korrespondenten Tom Krause</p>", "Tom Krause", nil),
+        ("it", "", "<p>Dal nostro inviato Marco Rossi</p>", "Marco Rossi", nil),
+        ("de", "", "<p>Von Tom Krause, Berlin</p>", "Tom Krause", nil),
+        ("de", "", "<p>Von Anna Berger, Tom Krause</p>", "Anna Berger, Tom Krause", nil),
+        // Date lines, labels, links and places run into the names are cut away.
+        ("de", "", "<div class=\"byline\">Anna Berger Di 12 Mär 2019</div>", "Anna Berger", nil),
+        ("en", "", "<div class=\"byline\">March 9, 2021 5:01 AM ET By Jane Doe</div>", "Jane Doe", nil),
+        ("de", "", "<div class=\"byline\">10. Dezember 2019 · von lisa_m · in Allgemein</div>", "lisa_m", nil),
+        ("de", "", "<div class=\"byline\">Publiziert am</div>", nil, nil),
+        ("de", "", "<div class=\"byline\">Veröffentlicht von Lisa Maier</div>", "Lisa Maier", nil),
+        ("de", "<meta name=\"author\" content=\"Anna Berger https://example.org/anna\">", "", "Anna Berger", nil),
+        ("de", "", "<div class=\"autor\">Anna Berger, Zürich, Tom Krause</div>", "Anna Berger, Tom Krause", nil),
+        ("en", "<meta name=\"author\" content=\"Jane Doe, BSc, MD\">", "", "Jane Doe", nil),
+        ("en", "<meta name=\"author\" content=\"Reuters, Washington\">", "", nil, "Reuters"),
+        ("fr", "", "<div class=\"signature\">Propos recueillis par Jeanne DUPONT.</div>", "Jeanne DUPONT", nil),
+        ("de", "<meta name=\"author\" content=\"Förderverein Hafen e.V.\">", "", "Förderverein Hafen e.V.", nil),
+        ("en", "<meta name=\"author\" content=\"Harbour News Staff Report\">", "", nil, nil),
+        ("en", "<meta name=\"author\" content=\"Staff and news service reports\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"hafenblatt.de\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"siteadmin\">", "", nil, nil),
+        ("en", "<meta name=\"author\" content=\"J.Doe\">", "", "J.Doe", nil),
+        ("de", "", "<div class=\"byline\">Erstellt von Lisa Maier</div>", "Lisa Maier", nil),
+        // A role after the comma, capitalised or not, is no second name.
+        ("de", "", "<p>Von Anna Berger, freie Journalistin</p>", "Anna Berger", nil),
+        ("fr", "", "<p>Par Jeanne Dupont, Rédactrice en chef adjointe</p>", "Jeanne Dupont", nil),
+        ("es", "", "<p>Por Luis García, Corresponsal en Bruselas</p>", "Luis García", nil),
+        // Desks, with a possessive too, are nobody; an agency's service is the agency's credit.
+        ("nl", "", "<p>Door onze redactie</p>", nil, nil),
+        ("fr", "<meta name=\"author\" content=\"Rédaction\">", "<p>Par La Rédaction</p>", nil, nil),
+        ("de", "<meta name=\"author\" content=\"dpa-AFX\">", "", nil, "dpa"),
+        ("de", "", "<p>Von dpa-AFX</p>", nil, "dpa"),
+        // Writers listed one per semicolon in metadata.
+        ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
+        ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
     ] as [(String, String, String, String?, String?)])
     func author(language: String, head: String, byline: String, author: String?, agency: String?) throws {
         let article = try extractArticle(htmlDocument(Self.page(lang: language, head: head, byline: byline)))
@@ -60,6 +103,22 @@ struct AuthorTests {
         #expect(article.credits.first?.agency == agency)
         // The byline never stays in the text.
         #expect(article.text.hasPrefix("Der Stadtrat"))
+    }
+
+    @Test("fixture pages in German, Dutch and Italian give their writers, credits and days", arguments: [
+        ("byline-de-two-writers-agency", "Jana Petersen und Ole Brandt", "dpa", "2019-08-16"),
+        ("byline-nl-desk", nil, nil, "2020-01-27"),
+        ("byline-it-correspondent", "Marco Ferri", nil, "2021-05-05"),
+    ] as [(String, String?, String?, String)])
+    func fixturePage(name: String, author: String?, agency: String?, day: String) throws {
+        let html = try Data(contentsOf: ExtractionFixtureTests.directory.appendingPathComponent(name + ".html"))
+        let raw = RawDocument(
+            id: name, location: SourceLocation(file: name + ".html"), format: .html,
+            payload: .html(bytes: Array(html), charset: nil))
+        let article = try ArticleExtractor().extract(raw).get()
+        #expect(article.byline == author)
+        #expect(article.credits.first?.agency == agency)
+        #expect(article.published.map { String($0.prefix(10)) } == day)
     }
 
     @Test("a blog named for its writer keeps the writer as author")
@@ -79,6 +138,8 @@ struct AuthorTests {
     @Test("headlines and prose that open with a byline word are no bylines", arguments: [
         "<h2>Von der Leyen kritisiert den Plan der Regierung</h2>",
         "<div class=\"kicker\">Par ailleurs, la mairie a prévu une réunion</div>",
+        "<p>di recente il consiglio ha deciso</p>",
+        "<p>Av alla förslag var detta det dyraste</p>",
     ])
     func notBylines(markup: String) throws {
         let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: markup)))

@@ -34,6 +34,17 @@ struct CreditDetectorTests {
         #expect(agencies("By Ana Lima") == [])
     }
 
+    @Test("national agencies close bylines in their own languages", arguments: [
+        ("Von Anna Berger, APA", "APA"),
+        ("Av Erik Lund, TT", "TT"),
+        ("Door Pieter de Vries, ANP", "ANP"),
+        ("Por Ana Ruiz, Europa Press", "Europa Press"),
+        ("By Jane Roe, The Canadian Press", "Canadian Press"),
+    ])
+    func nationalAgencies(line: String, agency: String) {
+        #expect(agencies(line) == [agency])
+    }
+
     @Test("bylines that close with an agency, with or without a separator or a desk", arguments: [
         ("By MARTA OKAFOR Associated Press", "AP"),
         ("By DANIEL PRICE and LENA VOSS Associated Press", "AP"),

@@ -22,4 +22,14 @@ import WiretraceExtract
     func headlinesAndProseAreNot(line: String) {
         #expect(!LineFurniture.contains(line))
     }
+
+    @Test func aPhotoCreditStandsAloneAndIsShort() {
+        #expect(LineFurniture.isPhotoCredit("AP Photo/Jane Roe"))
+        #expect(LineFurniture.isPhotoCredit("REUTERS/John Doe"))
+        #expect(LineFurniture.isPhotoCredit("Photo: Coast Courier"))
+        // A caption that carries its credit at the end is furniture, but not a credit line alone.
+        #expect(!LineFurniture.isPhotoCredit(
+            "A crane lifts a section of the broken pier onto a barge in the harbour on Sunday. (AP Photo/Jane Roe)"))
+        #expect(!LineFurniture.isPhotoCredit("Harbour board votes to rebuild storm-hit pier"))
+    }
 }

@@ -222,6 +222,42 @@ struct PublicationDateTests {
         #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
     }
 
+    @Test("month names of Catalan, Slovak, Slovenian, Croatian, Serbian, Bulgarian, Estonian and Indonesian", arguments: [
+        ("Barcelona, 5 de maig de 2019", "2019-05-05"),
+        ("Bratislava 15. októbra 2020", "2020-10-15"),
+        ("Ljubljana, 3. junija 2021", "2021-06-03"),
+        ("Zagreb, 12. studenoga 2019.", "2019-11-12"),
+        ("Beograd, 7. avgust 2020", "2020-08-07"),
+        ("София, 22 ноември 2018", "2018-11-22"),
+        ("Tallinn, 4. märts 2021", "2021-03-04"),
+        ("Jakarta, 17 Agustus 2020", "2020-08-17"),
+    ])
+    func moreEuropeanMonths(text: String, expected: String) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
+    @Test("a two-digit year counts in running text after a weekday's name, not alone", arguments: [
+        ("Opinion mardi 10.12.19 Pour le moment", "2019-12-10"),
+        ("Stand: Dienstag, 10.12.19, 14:05 Uhr", "2019-12-10"),
+        ("Lisboa, terça-feira, 10/12/19", "2019-12-10"),
+        ("Tabelle 10.12.19 zeigt die Werte", nil),
+    ] as [(String, String?)])
+    func twoDigitYearAfterWeekday(text: String, expected: String?) {
+        #expect(DateText.matches(in: text, order: .dayFirst).first?.date.isoDay == expected)
+    }
+
+    @Test("a date line's words in more languages say published or updated", arguments: [
+        ("Publiceret 3. maj 2021", DateSightings.Cue.published),
+        ("Objavljeno: 12. studenoga 2019.", .published),
+        ("Aktualizováno 15. října 2020", .modified),
+        ("Frissítve: 2021. május 15.", .modified),
+    ])
+    func moreCues(text: String, cue: DateSightings.Cue) {
+        let start = DateText.matches(in: text, order: .dayFirst).first?.start ?? 0
+        #expect(start > 0)
+        #expect(DateSightings.cue(before: start, in: text) == cue)
+    }
+
     @Test("digits of other scripts: Arabic-Indic, Persian, full-width", arguments: [
         ("القاهرة ٢٢ يونيو ٢٠٢١", "2021-06-22"),
         ("نشر في ٢٠٢١/٠٦/٢٢", "2021-06-22"),

@@ -25,6 +25,8 @@ import Testing
         #"{}"#,
         #"{"id": "x", "extra": "unknown keys are kept too"}"#,
         #"{"id": "nul", "text": "a\u0000b"}"#,
+        // Long plain runs between escapes (paragraphs between new lines) are copied in bulk.
+        #"{"id": "p", "text": "The harbour board met on Tuesday evening.\n\nIt voted to rebuild the \"storm-hit\" pier at once.\n\u00c9t\u00e9 works start in June, the board said."}"#,
     ])
     func agreesWithFoundation(_ line: String) throws {
         let fast = try #require(FlatJSONObject.parse(Array(line.utf8)), "fast path must handle \(line)")
@@ -43,6 +45,7 @@ import Testing
         #"{"id": "trail"} x"#,
         #"["id", "array"]"#,
         "{\"id\": \"ctl\", \"text\": \"raw\ttab\"}",
+        "{\"id\": \"ctl2\", \"text\": \"after an escape\\nthe plain run ends at a raw\ttab\"}",
         #"{"id": "comma",}"#,
     ])
     func declinesWhatItDoesNotHandle(_ line: String) {

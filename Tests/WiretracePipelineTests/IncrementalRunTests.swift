@@ -84,6 +84,18 @@ import WiretraceStore
         let evidence = try Self.memberEvidence(five)
         #expect(evidence == (try Self.memberEvidence(one)))
         #expect(evidence.values.contains { $0.contains("passages") })
+        // Labels, first and last publication, quotes with their chains and each occurrence's
+        // quote and resolved speaker: all as one run over everything gives them.
+        func labels(_ store: WiretraceStore) throws -> [Set<String>: String] {
+            Dictionary(uniqueKeysWithValues: try store.clusters().map {
+                (Set($0.members.map(\.documentID)), "\($0.title ?? "-") \($0.firstPublished ?? "-") \($0.lastPublished ?? "-")")
+            })
+        }
+        #expect(try labels(five) == labels(one))
+        #expect(try labels(one).values.contains { !$0.hasPrefix("- ") })
+        #expect(try five.quotes() == one.quotes())
+        #expect(try !one.quotes().isEmpty)
+        #expect(try five.quoteOccurrences() == one.quoteOccurrences())
         // The seed story grows over several days (its documents are spread across the parts).
         #expect(idsByDay.last!.values.contains { $0.count >= 5 })
 

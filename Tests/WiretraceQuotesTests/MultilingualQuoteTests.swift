@@ -351,3 +351,151 @@ import WiretraceCore
         #expect(mentions(text) == ["Der Reporter", "der Ministerin Berger"])
     }
 }
+
+/// Speakers carried over a stretch of narration and past relative clauses, on sentences written
+/// for these tests.
+@Suite struct GermanContinuedSpeechTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aQuoteStandingAloneGoesOnInTheWordsOfTheLastSpeaker() {
+        let text = "Der Förster erzählte: „Im Winter kamen die Wölfe bis an das Dorf.“ Dann wurde es still im "
+            + "Zimmer. „Einmal stand einer mitten auf dem Hof und heulte.“"
+        #expect(mentions(text) == ["Der Förster", "Der Förster"])
+    }
+
+    @Test func aSpeechVerbBetweenTwoQuotesStopsTheCarry() {
+        // Someone else spoke in between, told without a quote: the last quote has no known speaker.
+        let text = "Der Lehrer sagte: „Heute schreiben wir eine Arbeit.“ Dann wurde laut gerufen. "
+            + "„Das wird eine lange Stunde werden.“"
+        #expect(mentions(text) == ["Der Lehrer", nil])
+    }
+
+    @Test func aRelativeClauseBetweenSubjectAndVerbIsPassedOver() {
+        let text = "Der Bürgermeister, der eben aus der Hauptstadt zurückgekehrt war, erklärte: „Die Brücke wird gebaut.“"
+        #expect(mentions(text) == ["Der Bürgermeister"])
+    }
+
+    @Test func aRelativeClauseAfterAPrepositionalPhraseGoesBackToItsNoun() {
+        let text = "Eine Pflegerin aus dem Krankenhaus, die ihren Namen nicht nennen will, sagte: „Wir sind zu wenige.“"
+        #expect(mentions(text) == ["Eine Pflegerin"])
+    }
+
+    @Test func aRelativeClauseAfterAPrepositionIsPassedOver() {
+        let text = "Die Ärztin, mit der wir am Abend gesprochen hatten, meinte: „Das Fieber wird bald sinken.“"
+        #expect(mentions(text) == ["Die Ärztin"])
+    }
+}
+
+/// Cases of the German noun phrase: only a nominative is a subject, on sentences written for these tests.
+@Suite struct GermanSubjectCaseTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aDativeAfterTheVerbIsWhomTheSubjectAddressed() {
+        let text = "Die Stadträtin, die Leiterin des Bauamts, antwortete darauf dem Vertreter der Anwohner: "
+            + "„Der Lärm wird im Mai ein Ende haben.“"
+        #expect(mentions(text) == ["Die Stadträtin"])
+    }
+
+    @Test func aDativeBeforeTheVerbLeavesTheSubjectAfterIt() {
+        let text = "Unserem Korrespondenten gegenüber äußerte sich der Kapitän sehr offen: „Das Schiff war überladen.“"
+        #expect(mentions(text) == ["der Kapitän"])
+    }
+
+    @Test func anAppositionWithADefiniteArticleDescribesTheSubject() {
+        let text = "Herr Lange, der Wirt des Gasthauses, erzählte dem Gericht: „Der Fremde hat nie bezahlt.“"
+        #expect(mentions(text) == ["Herr Lange"])
+    }
+}
+
+/// Newspaper attributions: papers quoting papers and their correspondents, on sentences written for these tests.
+@Suite struct GermanPressAttributionTests {
+    func quotes(_ text: String) -> [(quote: String, mention: String?, speaker: String?)] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { ($0.text, speakerMention(page, $0), $0.speaker) }
+    }
+
+    @Test func aPaperNamedInQuoteMarksIsTheSubjectAndNoQuote() {
+        let found = quotes("Das „Neue Abendblatt“ bemerkt dazu: „Die Verhandlungen werden sich noch lange hinziehen.“")
+        #expect(found.map(\.mention) == ["Das „Neue Abendblatt“"])
+        #expect(found.map(\.speaker) == ["Neue Abendblatt"])
+    }
+
+    @Test func theCorrespondentAfterAPlaceAndAWireVerbSpeaks() {
+        let found = quotes("Aus Lissabon meldet unser Berichterstatter: „Der Hafen ist seit gestern wieder geöffnet.“")
+        #expect(found.map(\.mention) == ["unser Berichterstatter"])
+    }
+
+    @Test func aPrepositionsNounIsNoSubjectBeforeASplitVerb() {
+        let found = quotes("In einer Versammlung in Erfurt führte Stadtrat Brandt aus: „Die Schulen brauchen mehr Lehrer.“")
+        #expect(found.map(\.mention) == ["Stadtrat Brandt"])
+    }
+
+    @Test func thePresentTenseOfAWeakVerbIsASpeechVerb() {
+        let found = quotes("„Wir haben alles versucht, was möglich war“, bemerkt der Trainer.")
+        #expect(found.map(\.mention) == ["der Trainer"])
+    }
+}
+
+/// What stands between a German speech verb and its subject, on sentences written for these tests.
+@Suite struct GermanVerbSubjectGapTests {
+    func mentions(_ text: String) -> [String?] {
+        // A closing sentence so that the language is told German from the text.
+        let page = Article(id: "t", source: "t", text: text + " Mehr darüber folgt in der nächsten Ausgabe unseres Blattes.", language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aModalVerbBeforeTheParticipleIsPassedOver() {
+        #expect(mentions("Der Direktor soll gesagt haben: „Die Fabrik wird im Herbst schließen.“") == ["Der Direktor"])
+    }
+
+    @Test func anObjectPronounAfterAnInvertedVerbIsNoSubject() {
+        #expect(mentions("„Der Zug hat heute zwei Stunden Verspätung“, erklärte uns der Schaffner.") == ["der Schaffner"])
+    }
+
+    @Test func aPrepositionalPhraseBeforeAVerbAfterTheQuoteLeavesTheSubjectAfterIt() {
+        #expect(mentions("„Damit ist die Versammlung geschlossen.“ Mit diesen Worten schloss die Vorsitzende den Abend.")
+            == ["die Vorsitzende"])
+    }
+
+    @Test func aQuotedPaperInsideTheAttributionDoesNotCutIt() {
+        #expect(mentions("Der Abgeordnete Vogel schreibt in der „Abendpost“: „Die Steuer trifft die Ärmsten.“") == ["Der Abgeordnete Vogel"])
+    }
+
+    @Test func aTimeBeforeTheVerbLeavesTheSubjectAfterIt() {
+        #expect(mentions("Am Abend des 3. März sagte die Schulleiterin: „Der Unterricht fällt morgen aus.“") == ["die Schulleiterin"])
+        #expect(mentions("Gestern Nachmittag erklärte der Wirt: „Das Lokal bleibt geschlossen.“") == ["der Wirt"])
+    }
+
+    @Test func anAsideBetweenCommasIsPassedOver() {
+        #expect(mentions("Die Gräfin, so erzählt man sich, sagte damals: „Ich tanze nie vor Mitternacht.“") == ["Die Gräfin"])
+    }
+}
+
+/// `er` and `sie` named by the person they stand for, on sentences written for these tests.
+@Suite struct GermanPronounSpeakerTests {
+    func speakers(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text + " Mehr darüber folgt in der nächsten Ausgabe unseres Blattes.", language: "de")
+        return QuoteExtractor().quotes(in: page).map(\.speaker)
+    }
+
+    @Test func sieIsTheLastWomanNamed() {
+        let text = "Der Hausmeister öffnete die Tür. Die Bürgermeisterin trat als letzte ein. Sie sagte: „Wir fangen gleich an.“"
+        #expect(speakers(text) == ["Bürgermeisterin"])
+    }
+
+    @Test func erPassesOverAWomanToTheLastMan() {
+        let text = "Der Gärtner kam spät nach Hause. Seine Frau schlief schon. Er sagte leise: „Morgen wird es regnen.“"
+        #expect(speakers(text) == ["Gärtner"])
+    }
+
+    @Test func aPluralIsNoOnePersonsSie() {
+        let text = "Die Arbeiterinnen verließen die Halle. Sie riefen: „Wir streiken bis Montag!“"
+        #expect(speakers(text) == ["Sie"])
+    }
+}

@@ -135,6 +135,17 @@ import WiretraceCore
         #expect(speakerMention(page, q)?.contains("operator") == true)
     }
 
+    @Test func clauseThenSaidAndAnInvertedSubjectWithAnApposition() throws {
+        // "<report>, said <speaker>, <apposition>": the words after the verb are who spoke.
+        let (q, page) = try #require(reported(
+            "The old steel plant is holding on, but it is under heavy pressure from cheap imports",
+            in: ["The mill has been losing money for years.",
+                "The old steel plant is holding on, but it is under heavy pressure from cheap imports, said the company's chief executive, Rolf J. Amundsen."]))
+        #expect(q.kind == .indirect)
+        let mention = try #require(speakerMention(page, q))
+        #expect(mention.contains("Amundsen") || mention.contains("executive"))
+    }
+
     @Test func speakerMentionOffsetsPointAtTheWordsInThisDocument() throws {
         let page = article([
             "Fire chief Ingrid Holm spoke after the blaze.",

@@ -84,6 +84,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
             }
         }
+        // An article before short marks makes them a name's (`die „Kölnische Zeitung“`), not speech.
+        let titles = Set(bounds.indices.filter { n in
+            let (open, close) = bounds[n]
+            guard lexicon.language == "de", open > 0, open + 1 < min(close, tokens.count), tokens[open - 1].isWord,
+                lexicon.determiners.contains(tokens[open - 1].lower), tokens[open + 1].isCapitalized
+            else { return false }
+            return tokens[(open + 1)..<close].filter(\.isWord).count <= 5
+        })
         for (n, span) in spans.enumerated() {
             let (open, close) = bounds[n]
             guard open < tokens.count else { continue }
@@ -93,11 +101,21 @@ package struct MultilingualQuoteExtractor: Sendable {
                 hi += 1
             }
             var lo = open
-            while lo > 0, sentence[lo - 1] == sentence[open], !(n > 0 && lo - 1 <= bounds[n - 1].close) { lo -= 1 }
+            // A quoted name before the quote (`erklärt in der „Post“: „…“`) is part of the attribution.
+            let before = (0..<n).last(where: { !titles.contains($0) })
+            while lo > 0, sentence[lo - 1] == sentence[open], !(before.map { lo - 1 <= bounds[$0].close } ?? false) { lo -= 1 }
             let words = tokens[(open + 1)..<min(close, tokens.count)].filter(\.isWord).count
+            if titles.contains(n) { continue }
             var found: (speaker: ClosedRange<Int>, cue: String)? = nil
             if close < tokens.count || span.close.isEmpty {
                 found = reader.after(from: min(close + (span.close.isEmpty ? 0 : 1), tokens.count), upTo: hi, quoteOpen: open, sentenceStart: sentenceStart(sentence, open))
+            }
+            if found == nil, n > 0, lexicon.language == "de", case let verb = bounds[n - 1].close + 1, verb < open, reader.isVerb(verb),
+                sentence[verb] == sentence[open],
+                let title = reader.quotedTitle(open: bounds[n - 1].open, close: bounds[n - 1].close, sentenceStart: sentenceStart(sentence, verb))
+            {
+                // A name in quote marks is the subject: `Die „Kölnische Zeitung“ schreibt: „…“`.
+                found = (title, tokens[verb].text)
             }
             if found == nil { found = reader.before(in: lo..<open) }
             if found == nil, close > open + 2 {
@@ -157,6 +175,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // zurück. „…“`).
                 found = subjectBefore(open)
             }
+            if found == nil, !turn, words >= 3, let previous, paragraph - previous.paragraph <= 1, previous.close < open,
+                !((previous.close + 1)..<open).contains(where: { !inQuote[$0] && reader.isVerb($0) })
+            {
+                // A quote standing alone goes on in the words of the last speaker named, when no
+                // speech verb outside quotes has come between (a narrator's account told over
+                // several quotes, an answer continued after a remark of the writer's).
+                found = (previous.speaker, previous.cue)
+            }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
                 lastQuote = (paragraph, open, close, asks, nil)
@@ -170,6 +196,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             var occurrence = QuoteOccurrence(
                 start: span.content.lowerBound, end: span.content.upperBound, text: text.string(span.content),
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
+            var turnName: String? = nil
             if let found {
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
@@ -177,14 +204,19 @@ package struct MultilingualQuoteExtractor: Sendable {
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
                 if !isPronoun { lastName = phrase }
-                occurrence.speaker = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
+                let antecedent = isPronoun && lexicon.language == "de"
+                    ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
+                // Dialogue turns tell the parties apart by the last named speaker a pronoun
+                // continues (resolving it by gender moved turns the wrong way on held-out texts).
+                turnName = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
+                occurrence.speaker = inherited ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
-                spoken.append((found.speaker, found.cue, occurrence.speaker ?? phrase))
+                spoken.append((found.speaker, found.cue, turnName ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
-            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, occurrence.speaker)
+            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
@@ -301,7 +333,9 @@ struct SpeakerPhrases {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
             result += tokens[k].text
         }
-        return result
+        // A quoted name is named without its marks (`„Temps“`).
+        let marks: Set<Character> = ["„", "“", "”", "\"", "»", "«", "‚", "‘", "’", "‹", "›"]
+        return String(result.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
     }
 
     /// The noun phrase starting at `start` (after adverbs), before `limit`: a pronoun, or up to six
@@ -313,7 +347,18 @@ struct SpeakerPhrases {
             f += 1
             skipped += 1
         }
+        if inverted, lexicon.language == "de", f + 1 < limit, Self.objectPronouns.contains(tokens[f].lower) {
+            // A reflexive or an object pronoun (`äußerte sich der Fürst`, `erwiderte ihm der Arzt`).
+            f += 1
+            while f < limit, skipped < 4, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) {
+                f += 1
+                skipped += 1
+            }
+        }
         guard f < limit, tokens[f].isWord else { return nil }
+        // An inverted subject is in the nominative: `erwiderte dem Abgeordneten` names whom the
+        // subject before the verb answered.
+        if inverted, isOblique(f) { return nil }
         // `eine Stimme`: an article before a noun, not the pronoun `eine`.
         let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
             && tokens[f + 1].isCapitalized && lexicon.capitalises
@@ -430,6 +475,13 @@ struct SpeakerPhrases {
         {
             if isVerb(k), k > start {
                 let from = clause(endingBefore: k, from: start).lowerBound
+                if let phrase = backward(endingAt: k - 1, lowerBound: from), phrase.lowerBound > from
+                    && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower) || isOblique(phrase.lowerBound),
+                    let subject = forward(from: k + 1, limit: min(tokens.count, k + 8), inverted: true)
+                {
+                    // `Mit diesen Worten schloss der Redner.`: the subject follows the verb.
+                    return (subject, tokens[k].text)
+                }
                 if let phrase = backward(endingAt: k - 1, lowerBound: from) ?? clauseSubject(in: from..<k) {
                     return (phrase, tokens[k].text)
                 }
@@ -511,6 +563,163 @@ struct SpeakerPhrases {
         return nouns[1]...phrase.upperBound
     }
 
+    /// German articles and possessives of the dative, accusative or genitive only: a phrase they
+    /// open is no subject (`dem`, `den`, `einem`, `seinen`, `unserem`).
+    static let obliqueArticles: Set<String> = {
+        var words: Set<String> = ["dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "jenem", "jenen"]
+        for stem in ["mein", "dein", "sein", "ihr", "unser", "euer", "eur"] {
+            for ending in ["em", "en", "es"] { words.insert(stem + ending) }
+        }
+        return words
+    }()
+
+    /// Whether token `k` is a German oblique article before a word (see ``obliqueArticles``).
+    func isOblique(_ k: Int) -> Bool {
+        lexicon.language == "de" && k + 1 < tokens.count && tokens[k + 1].isWord && Self.obliqueArticles.contains(tokens[k].lower)
+    }
+
+    /// Whether a clause between commas is a German apposition: a noun phrase with no verb, opening
+    /// with a nominative article and ending on a noun (`die Witwe des Arztes`, `der Sprecher`).
+    func isApposition(_ clause: Range<Int>) -> Bool {
+        guard lexicon.language == "de", clause.count >= 2, clause.count <= 8,
+            ["der", "die", "das"].contains(tokens[clause.lowerBound].lower)
+        else { return false }
+        let last = tokens[clause.upperBound - 1]
+        return last.isWord && last.isCapitalized && !clause.contains(where: { isVerb($0) })
+            && clause.allSatisfy { tokens[$0].isWord }
+    }
+
+    /// A short quoted name opening its sentence, perhaps after an article, as a subject: the
+    /// tokens from the article (or the opening mark) to the closing mark of `„Kölnische Zeitung“`.
+    func quotedTitle(open: Int, close: Int, sentenceStart: Int) -> ClosedRange<Int>? {
+        guard close < tokens.count, open + 1 < close else { return nil }
+        let words = (open + 1)..<close
+        guard words.count <= 5, tokens[open + 1].isCapitalized, words.allSatisfy({ tokens[$0].isWord || tokens[$0].text == "." })
+        else { return nil }
+        var a = open
+        if a > sentenceStart, lexicon.determiners.contains(tokens[a - 1].lower) { a -= 1 }
+        return a == sentenceStart ? a...close : nil
+    }
+
+    /// German pronouns of the dative and accusative only, never a subject.
+    static let objectPronouns: Set<String> = ["sich", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "dir", "dich"]
+
+    /// Whether a sentence-opening phrase is followed by its finite verb, as a German subject is (a
+    /// lower-case word that is no article, preposition or conjunction: `Der Förster saß`, not `Was
+    /// Napoleon in`, `S. 12`), and the verb is singular (not `-en`) unless `plural`.
+    func finiteVerb(after phrase: ClosedRange<Int>, plural: Bool) -> Bool {
+        let v = phrase.upperBound + 1
+        guard v < tokens.count, tokens[v].isWord, !tokens[v].isCapitalized else { return false }
+        let word = tokens[v].lower
+        guard !lexicon.determiners.contains(word), !Self.prepositions.contains(word), !Self.otherPrepositions.contains(word),
+            !Self.conjunctions.contains(word), word.count > 1
+        else { return false }
+        return plural || !word.hasSuffix("en")
+    }
+
+    static let conjunctions: Set<String> = ["und", "oder", "aber", "denn", "sondern", "dass", "daß", "weil", "wenn", "als", "wie", "ob", "so"]
+
+    /// German nouns of time: months (with the Austrian `Jänner`, `Feber`), days, parts of the day, seasons.
+    static let timeNouns: Set<String> = [
+        "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "october", "november", "dezember", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonnabend", "sonntag", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "tag", "tage", "woche",
+        "wochen", "monat", "monate", "jahr", "jahre", "jahren", "frühjahr", "frühling", "sommer", "herbst", "winter",
+    ]
+
+    /// Whether a German phrase ends in a noun of time, an adverbial rather than a subject.
+    func isTime(_ phrase: ClosedRange<Int>) -> Bool {
+        lexicon.language == "de" && tokens[phrase.upperBound].isCapitalized && Self.timeNouns.contains(tokens[phrase.upperBound].lower)
+    }
+
+    /// Prepositions that open a sentence's adverbial, beside ``prepositions``.
+    static let otherPrepositions: Set<String> = ["neben", "hinter", "zwischen", "wegen", "trotz", "während", "nach", "bis", "ohne"]
+
+    /// The grammatical gender a German noun phrase shows, when it shows one.
+    enum Gender { case masculine, feminine, neuter }
+
+    /// Titles and nouns of persons whose gender their word tells.
+    static let masculineTitles: Set<String> = [
+        "herr", "herrn", "graf", "fürst", "könig", "kaiser", "prinz", "herzog", "freiherr", "baron", "pfarrer", "vater", "sohn", "bruder", "mann",
+    ]
+    static let feminineTitles: Set<String> = [
+        "frau", "fräulein", "gräfin", "fürstin", "königin", "kaiserin", "prinzessin", "herzogin", "baronin", "mutter", "tochter", "schwester",
+    ]
+
+    /// The gender of a German person phrase: its article (`der`, `ein` / `die`, `eine` / `das`), a
+    /// title (`Herr`, `Frau`), or a noun of a woman (`-in`: `Ministerin`, `Sprecherin`); nil for a
+    /// bare name.
+    func gender(_ phrase: ClosedRange<Int>) -> Gender? {
+        let first = tokens[phrase.lowerBound].lower
+        if ["der", "ein", "dieser", "jener", "kein"].contains(first) { return .masculine }
+        if ["das", "dieses"].contains(first) { return .neuter }
+        let nouns = phrase.filter { tokens[$0].isWord && tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }
+        if nouns.contains(where: { Self.feminineTitles.contains(tokens[$0].lower) }) { return .feminine }
+        if nouns.contains(where: { Self.masculineTitles.contains(tokens[$0].lower) }) { return .masculine }
+        if ["die", "eine", "diese", "jene"].contains(first) { return .feminine }
+        if let head = nouns.first, tokens[head].lower.count > 4, tokens[head].lower.hasSuffix("in") { return .feminine }
+        return nil
+    }
+
+    /// The person a German `er` or `sie` at token `k` stands for: the nearest earlier person phrase
+    /// of its gender (or of none shown, a bare name) among the subjects opening the five sentences
+    /// before (outside quotes) and the speakers named so far: `Die Ministerin kam als letzte. Sie
+    /// sagte: „…“` is the minister's.
+    func antecedent(
+        of k: Int, sentence: [Int], inQuote: [Bool], named: [(speaker: ClosedRange<Int>, cue: String, name: String)]
+    ) -> String? {
+        let wanted: Gender
+        switch tokens[k].lower {
+        case "er": wanted = .masculine
+        case "sie": wanted = .feminine
+        default: return nil
+        }
+        func fits(_ phrase: ClosedRange<Int>) -> Bool {
+            let first = tokens[phrase.lowerBound].lower
+            guard phrase.upperBound < k, tokens[phrase].contains(where: { $0.isCapitalized && $0.text.count > 1 }), tokens[phrase].contains(where: \.isCapitalized), !isPronoun(phrase.lowerBound) || phrase.count > 1,
+                !Self.prepositions.contains(first), !lexicon.stops.contains(first), !Self.otherPrepositions.contains(first)
+            else { return false }
+            // `die Frauen`: a plural, no `sie` of one person.
+            if ["die", "diese", "jene"].contains(first), let head = phrase.last(where: { tokens[$0].isCapitalized }),
+                tokens[head].lower.hasSuffix("en") || tokens[head].lower.hasSuffix("er")
+            {
+                return false
+            }
+            return gender(phrase).map { $0 == wanted } ?? true
+        }
+        var best = named.last(where: { fits($0.speaker) })?.speaker
+        // Sentence subjects, from the pronoun's sentence back.
+        var start = k
+        var seen = 0
+        while start > 0, seen < 6 {
+            let id = sentence[start]
+            while start > 0, sentence[start - 1] == id { start -= 1 }
+            if !inQuote[start], start < k, let phrase = sentenceSubject(from: start, before: k), fits(phrase),
+                finiteVerb(after: phrase, plural: false)
+            {
+                if best.map({ phrase.lowerBound > $0.lowerBound }) ?? true { best = phrase }
+                break
+            }
+            seen += 1
+            start -= 1
+        }
+        return best.map(name)
+    }
+
+    /// German relative pronouns.
+    static let relatives: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]
+
+    /// Whether the clause at `k` (ending before `end`) is a German relative clause: a relative
+    /// pronoun, perhaps after a preposition (`mit dem`, `in welchem`), and its verb last, so the
+    /// word before `end` is lower-case (`der eben aus Berlin kam`).
+    static func opensRelativeClause(_ tokens: [Token], _ k: Int, before end: Int) -> Bool {
+        var r = k
+        if r < end, prepositions.contains(tokens[r].lower) { r += 1 }
+        guard r + 1 < end, relatives.contains(tokens[r].lower) else { return false }
+        let last = tokens[end - 1]
+        return last.isWord && !last.isCapitalized
+    }
+
     /// Genitive relatives and articles that open a noun phrase after a preposition (`in deren Verlauf`).
     static let relativeGenitives: Set<String> = ["deren", "dessen", "dem", "der", "den", "des"]
 
@@ -534,6 +743,8 @@ struct SpeakerPhrases {
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
             && (!lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
                 || nominativeArticle(k - 1, in: range))
+            // A preposition's noun is no subject (`In einer Versammlung in München führte X aus:`).
+            && !(lexicon.language == "de" && Self.prepositions.contains(tokens[k - 1].lower))
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
@@ -704,7 +915,11 @@ struct SpeakerPhrases {
             if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
                 // A phrase after a preposition is no subject; the verb came second, its subject
                 // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
-                if phrase.lowerBound > range.lowerBound, Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower),
+                // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
+                // sich der Fürst: „…“`.
+                // And so is a time (`Gestern Abend sagte X`, `In der Sitzung vom 5. Mai sagte X`).
+                if phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
+                    || isOblique(phrase.lowerBound) || isTime(phrase),
                     let subject = forward(from: v + 1, limit: open, inverted: true)
                 {
                     return (subject, cue)
@@ -726,9 +941,22 @@ struct SpeakerPhrases {
                 // kleiner dicker Mann, rief: „…“`.
                 let inner = clause(endingBefore: v - 1, from: range.lowerBound)
                 if lexicon.language == "de", inner.lowerBound > range.lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
-                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower),
-                    let subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
+                    ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower)
+                        || Self.opensRelativeClause(tokens, inner.lowerBound, before: v - 1)
+                        || isApposition(inner)
+                        // and an aside: `Bismarck, so erzählt man, sagte einmal: „…“`.
+                        || ["so", "wie"].contains(tokens[inner.lowerBound].lower) && inner.contains(where: { isVerb($0) }),
+                    var subject = backward(endingAt: inner.lowerBound - 2, lowerBound: range.lowerBound)
                 {
+                    // A preposition's phrase belongs to the noun before it: `Ein Arbeiter aus der
+                    // Fabrik, der …, erzählte:`.
+                    if subject.lowerBound - 1 > range.lowerBound, Self.prepositions.contains(tokens[subject.lowerBound - 1].lower),
+                        let head = backward(endingAt: subject.lowerBound - 2, lowerBound: range.lowerBound)
+                    {
+                        subject = head
+                    }
+                    // So do a relative clause and a noun phrase in the nominative: `Der Minister, der
+                    // eben aus Berlin kam, sagte: „…“`, `Frau Weber, die Witwe des Arztes, erzählte: „…“`.
                     return (subject, cue)
                 }
             }

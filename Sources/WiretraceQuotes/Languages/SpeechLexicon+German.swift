@@ -2,19 +2,25 @@ extension SpeechLexicon {
     /// German: `„…“, sagte Merkel`, `Merkel sagte: „…“`, `laut Regierungssprecher`.
     static let german: SpeechLexicon = {
         // Weak verbs: stem + e, t, te, ten, test, tet, en; participles listed apart.
+        let weakStems = [
+            "sag", "erklär", "meint", "mein", "antwortet", "fragt", "frag", "betont", "bemerkt", "behauptet",
+            "versichert", "erzählt", "äußert", "äusser", "äußer", "erwider", "warnt", "warn", "forder",
+            "kündigt", "schilder", "berichtet", "ergänz", "unterstrich", "bekräftigt", "wiederholt",
+            "bestätigt", "kommentiert", "argumentier", "mahnt", "verkündet", "teilt", "twitter",
+            "flüster", "jubelt", "klagt", "sorg", "hob", "stell", "erläuter", "verlautbar", "zitiert",
+            "resümier", "protestier", "fordert", "lach", "seufz", "brüll", "schimpf", "antwort",
+            // Before 1901 `-iren` verbs were spelt without the e: `argumentirt`, `protestirte`.
+            "argumentir", "protestir", "resümir", "commentir", "kommentir", "declamir", "replicir",
+            "heul", "stammel", "murmel", "knurr", "stöhn", "jammer", "zisch", "keuch",
+            // A newspaper's correspondents report by wire: `Aus Paris meldet unser Korrespondent:`.
+            "meld", "telegraphir", "telegraphier", "telegrafier", "depeschier", "kabel",
+        ]
         let weak = forms(
-            [
-                "sag", "erklär", "meint", "mein", "antwortet", "fragt", "frag", "betont", "bemerkt", "behauptet",
-                "versichert", "erzählt", "äußert", "äusser", "äußer", "erwider", "warnt", "warn", "forder",
-                "kündigt", "schilder", "berichtet", "ergänz", "unterstrich", "bekräftigt", "wiederholt",
-                "bestätigt", "kommentiert", "argumentier", "mahnt", "verkündet", "teilt", "twitter",
-                "flüster", "jubelt", "klagt", "sorg", "hob", "stell", "erläuter", "verlautbar", "zitiert",
-                "resümier", "protestier", "fordert", "lach", "seufz", "brüll", "schimpf", "antwort",
-                // Before 1901 `-iren` verbs were spelt without the e: `argumentirt`, `protestirte`.
-                "argumentir", "protestir", "resümir", "commentir", "kommentir", "declamir", "replicir",
-                "heul", "stammel", "murmel", "knurr", "stöhn", "jammer", "zisch", "keuch",
-            ],
+            weakStems,
             ["e", "t", "te", "ten", "test", "tet", "en"])
+            // A stem ending in t is the present tense too (`bemerkt`, `betont`), save `wiederholt`,
+            // as often the adverb "repeatedly".
+            .union(weakStems.filter { $0.hasSuffix("t") && $0 != "wiederholt" })
         let strong: Set<String> = [
             "sprach", "spricht", "sprachen", "sprechen", "rief", "ruft", "riefen", "schrieb", "schreibt",
             "schrieben", "fügte", "fügt", "fügten", "wandte", "entgegnete", "entgegnet", "entgegneten",
@@ -35,12 +41,15 @@ extension SpeechLexicon {
             "ausführten", "ausgeführt", "fortfuhr", "zugab", "zugegeben", "einwandte", "einwarf", "ankündigte",
             "angekündigt", "klarstellte", "klargestellt", "vorschlug", "zurief", "nachfragte", "aussagte",
             "ausgesagt", "hervorhob", "hervorgehoben", "bekanntgab", "bekanntgegeben", "durchblicken",
+            "meldet", "meldete", "meldeten", "gemeldet",
         ]
         return SpeechLexicon(
             language: "de",
             verbs: weak.union(strong),
             auxiliaries: [
                 "hat", "haben", "hatte", "hatten", "habe", "ist", "war", "wird", "wurde", "damals", "dann", "da",
+                // Modal verbs before a speech verb (`Der Minister soll gesagt haben:`).
+                "soll", "sollte", "sollen", "will", "wollte", "muss", "muß", "musste", "mußte", "kann", "konnte",
                 "auch", "noch", "einmal", "schon", "nun", "später", "heute", "gestern", "weiter", "wörtlich",
                 "dazu", "darauf", "daraufhin", "hierauf", "zuletzt", "schließlich", "zudem", "ferner", "außerdem",
                 "jedoch", "aber", "denn", "etwa", "so", "sodann", "endlich", "kürzlich", "jüngst", "ebenfalls",
