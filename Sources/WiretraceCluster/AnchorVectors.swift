@@ -13,49 +13,59 @@ import Darwin
 /// story of the day mentions weighs little, and the rare ones that a translation keeps from its
 /// original weigh most.
 struct AnchorVectors {
-    /// Per document, sorted by term id, L2-normalised.
-    private(set) var vectors: [[(term: Int, weight: Double)]] = []
+    /// Per document, its anchor counts: a document's vector is computed from them when asked
+    /// for, so the collection's vectors are not all held at once.
+    private let anchors: TermCountTable
+    private let documentFrequency: [Int32]
 
     /// The term-id space the vectors use: the vocabulary's, or more when an input names a
     /// larger id (inputs built outside a vocabulary).
     let termCount: Int
 
+    /// - Parameter anchors: per document, its anchor counts (``StoryInput/anchors``).
     /// - Complexity: O(d·a) for d documents of a anchors.
-    init(documents: [StoryInput], termCount vocabularyCount: Int) {
+    init(anchors: TermCountTable, termCount vocabularyCount: Int) {
         var termCount = vocabularyCount
-        for document in documents {
-            if let last = document.anchors.last, Int(last.term) >= termCount { termCount = Int(last.term) + 1 }
+        for document in 0..<anchors.count {
+            var last: Int32?
+            anchors.forEach(document) { last = $0.term }
+            if let last, Int(last) >= termCount { termCount = Int(last) + 1 }
         }
         self.termCount = termCount
         var documentFrequency = [Int32](repeating: 0, count: termCount)
-        for document in documents {
-            for entry in document.anchors { documentFrequency[Int(entry.term)] += 1 }
+        for document in 0..<anchors.count {
+            anchors.forEach(document) { entry in documentFrequency[Int(entry.term)] += 1 }
         }
-        let n = Double(documents.count)
-        vectors.reserveCapacity(documents.count)
-        for document in documents {
-            var weighted: [(term: Int, weight: Double)] = []
-            weighted.reserveCapacity(document.anchors.count)
-            for entry in document.anchors {
-                let tf = Double(entry.entity + entry.title)
-                guard tf > 0 else { continue }
-                let df = Double(max(documentFrequency[Int(entry.term)], 1))
-                // A term only one document has cannot link two: it weighs nothing (its weight
-                // would only dilute the norm).
-                guard df > 1 else { continue }
-                weighted.append((Int(entry.term), (1 + log(tf)) * (log((n + 1) / (df + 1)) + 1)))
-            }
-            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            vectors.append(weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) })
+        self.anchors = anchors
+        self.documentFrequency = documentFrequency
+    }
+
+    /// A document's vector: sorted by term id, L2-normalised.
+    ///
+    /// - Complexity: O(a) for a anchors of the document.
+    func vector(_ document: Int) -> [(term: Int, weight: Double)] {
+        let n = Double(anchors.count)
+        let documentFrequency = documentFrequency
+        var weighted: [(term: Int, weight: Double)] = []
+        anchors.forEach(document) { entry in
+            let tf = Double(entry.entity + entry.title)
+            guard tf > 0 else { return }
+            let df = Double(max(documentFrequency[Int(entry.term)], 1))
+            // A term only one document has cannot link two: it weighs nothing (its weight
+            // would only dilute the norm).
+            guard df > 1 else { return }
+            weighted.append((Int(entry.term), (1 + log(tf)) * (log((n + 1) / (df + 1)) + 1)))
         }
+        let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
     }
 
     /// The normalised sum of some documents' vectors (a near-duplicate group's).
     func centroid(_ members: [Int]) -> [(term: Int, weight: Double)] {
-        if members.count == 1 { return vectors[members[0]] }
+        if members.count == 1 { return vector(members[0]) }
         var sums: [Int: Double] = [:]
         for member in members {
-            for entry in vectors[member] { sums[entry.term, default: 0] += entry.weight }
+            for entry in vector(member) { sums[entry.term, default: 0] += entry.weight }
         }
         let sorted = sums.sorted { $0.key < $1.key }
         let norm = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()

@@ -53,8 +53,8 @@ struct AverageLinkage {
     /// component of two or more nodes are indexed; the rest (most edges of a large collection)
     /// cannot take part in a merge. Merges in one component do not change averages in another,
     /// so the order of merges inside each component, and the result, are as before.
-    static func clusters(
-        sizes: [Int], edges: [(a: Int, b: Int, similarity: Double)], threshold: Double, languages: [Int?]? = nil
+    static func clusters<Edges: Collection<(a: Int, b: Int, similarity: Double)>>(
+        sizes: [Int], edges: Edges, threshold: Double, languages: [Int?]? = nil
     ) -> [[Int]] {
         var strong = UnionFind(count: sizes.count)
         // A margin below the threshold covers rounding in the averages' sums.

@@ -30,7 +30,22 @@ public struct StoryClusterer: Sendable {
     /// - Complexity: O(d·t) for the vectors (d documents, t terms each), O(e log e) for the linkage
     ///   over the e node pairs that share a term.
     public func cluster(_ documents: [StoryInput], vocabulary: StoryVocabulary, links: [DuplicateLink]) -> StoryResult {
+        cluster(
+            documents, terms: TermCountTable(documents.map(\.terms)), anchors: TermCountTable(documents.map(\.anchors)),
+            vocabulary: vocabulary, links: links)
+    }
+
+    /// The same clustering, with the documents' word and anchor counts given apart, packed (one
+    /// row per document, in the documents' order): the documents' own `terms` and `anchors` are
+    /// not read, so a large collection need not hold its counts as arrays of ``TermCount``.
+    ///
+    /// - Complexity: as ``cluster(_:vocabulary:links:)``.
+    public func cluster(
+        _ documents: [StoryInput], terms: TermCountTable, anchors anchorCounts: TermCountTable, vocabulary: StoryVocabulary,
+        links: [DuplicateLink]
+    ) -> StoryResult {
         let count = documents.count
+        precondition(terms.count == count && anchorCounts.count == count, "one row of counts per document")
         guard count > 0 else { return StoryResult(groups: [], stories: []) }
 
         // Level 1: near-duplicate groups.
@@ -46,15 +61,15 @@ public struct StoryClusterer: Sendable {
         }
 
         // Level 2: stories over nodes (a group, or a single document).
-        let vectors = TermVectors(documents: documents, vocabulary: vocabulary, configuration: configuration)
-        /// The normalised sum of the members' vectors, by term; sums and the norm are taken in
-        /// member and term order, so the result does not depend on hash order.
-        func centroid(_ members: [Int], _ source: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
+        let vectors = TermVectors(terms: terms, vocabulary: vocabulary, configuration: configuration)
+        /// The normalised sum of the members' vectors (given in member order), by term; sums and
+        /// the norm are taken in member and term order, so the result does not depend on hash order.
+        func centroid(_ memberVectors: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
             var sum: [(term: Int, weight: Double)]
-            if members.count == 1 {
-                sum = source[members[0]]
+            if memberVectors.count == 1 {
+                sum = memberVectors[0]
             } else {
-                let entries = members.flatMap { source[$0] }.enumerated()
+                let entries = memberVectors.joined().enumerated()
                     .sorted { $0.element.term != $1.element.term ? $0.element.term < $1.element.term : $0.offset < $1.offset }
                 sum = []
                 for (_, entry) in entries {
@@ -72,7 +87,7 @@ public struct StoryClusterer: Sendable {
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
         let window = configuration.timeWindowDays * 86_400
-        let anchors = AnchorVectors(documents: documents, termCount: vocabulary.terms.count)
+        let anchors = AnchorVectors(anchors: anchorCounts, termCount: vocabulary.terms.count)
         let cross = CrossLanguageNodes(
             anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
             published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration,
@@ -82,11 +97,20 @@ public struct StoryClusterer: Sendable {
         // Candidate pairs scored into edges. What only scoring needs (the nodes' vectors, the
         // postings, the scattered weights) lives in this block and is gone before the merges,
         // which hold the edges.
-        var edges: [(a: Int, b: Int, similarity: Double)] = []
+        var edges = EdgeList()
         let floor = configuration.linkThreshold / 4
         do {
-            let nodeVectors = nodes.map { centroid($0, vectors.vectors) }
-            let nodeEntities = nodes.map { centroid($0, vectors.entityVectors) }
+            // Each member's vectors are computed from its counts here and gone once its node's
+            // centroids are made: only the nodes' are held.
+            var nodeVectors: [[(term: Int, weight: Double)]] = []
+            var nodeEntities: [[(term: Int, weight: Double)]] = []
+            nodeVectors.reserveCapacity(nodes.count)
+            nodeEntities.reserveCapacity(nodes.count)
+            for members in nodes {
+                let memberVectors = members.map { vectors.vectors($0) }
+                nodeVectors.append(centroid(memberVectors.map(\.all)))
+                nodeEntities.append(centroid(memberVectors.map(\.entity)))
+            }
 
             // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
             // candidate j is one pass over j's terms instead of a merge walk: the same products,
@@ -144,19 +168,21 @@ public struct StoryClusterer: Sendable {
                     scatter(i)
                     for j in seen.sorted() {
                         let score = similarity(i, j)
-                        if score >= floor { edges.append((i, j, score)) }
+                        if score >= floor { edges.append(i, j, score) }
                     }
                     scatter(i, clear: true)
                 }
             } else {
-                for (i, var candidates) in Self.prunedCandidates(nodeVectors, postings: postings).enumerated() {
+                // Each node's candidates are scored as they are found, not all held first.
+                Self.forEachPrunedCandidates(nodeVectors, postings: postings) { i, candidates in
+                    var candidates = candidates
                     if multilingual, !cross.neighbours[i].isEmpty {
                         candidates = Array(Set(candidates).union(cross.neighbours[i].filter { $0 > i })).sorted()
                     }
                     scatter(i)
                     for j in candidates {
                         let score = similarity(i, j)
-                        if score >= floor { edges.append((i, j, score)) }
+                        if score >= floor { edges.append(i, j, score) }
                     }
                     scatter(i, clear: true)
                 }
@@ -166,15 +192,15 @@ public struct StoryClusterer: Sendable {
             // Pairs in two languages whose anchors were compared and found apart count in the
             // averages with similarity 0 (``AverageLinkage`` leaves out the pairs never compared).
             let present = Set(edges.map { Pair($0.a, $0.b) })
-            for pair in cross.unlinked where !present.contains(pair) { edges.append((pair.low, pair.high, 0)) }
+            for pair in cross.unlinked where !present.contains(pair) { edges.append(pair.low, pair.high, 0) }
         }
         var storyNodes = AverageLinkage.clusters(
             sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
             languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
-        edges = []
-        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, documents: documents, cross: cross) }
+        edges = EdgeList()
+        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, terms: terms, cross: cross) }
         if configuration.splitThreshold > 0 {
-            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, documents: documents, cross: cross) : [$0] }
+            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
         }
 
         // Roles. Links by pair and by document, built once for all stories.
@@ -240,6 +266,17 @@ public struct StoryClusterer: Sendable {
     /// - Parameter postings: by term id, the nodes whose vector holds the term, ascending.
     /// - Complexity: O(n·t·p + n·k log k) for n nodes of t terms, p the posting bound.
     static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], postings: [[Int]]) -> [[Int]] {
+        var result: [[Int]] = []
+        result.reserveCapacity(vectors.count)
+        forEachPrunedCandidates(vectors, postings: postings) { _, candidates in result.append(candidates) }
+        return result
+    }
+
+    /// ``prunedCandidates(_:postings:)`` one node at a time: `body` gets each node i, in order,
+    /// with its candidates, so a caller that scores them at once never holds all the lists.
+    static func forEachPrunedCandidates(
+        _ vectors: [[(term: Int, weight: Double)]], postings: [[Int]], _ body: (Int, [Int]) -> Void
+    ) {
         let count = vectors.count
         let maximumPostings = min(max(50, count / 100), maximumCandidatePostings)
         // Per term, the weights of its postings in posting order (nodes ascending).
@@ -250,8 +287,6 @@ public struct StoryClusterer: Sendable {
         var accumulator = [Double](repeating: 0, count: count)
         var touched: [Int] = []
         touched.reserveCapacity(count)
-        var result: [[Int]] = []
-        result.reserveCapacity(count)
         for i in 0..<count {
             for entry in vectors[i] {
                 let nodes = postings[entry.term]
@@ -285,11 +320,10 @@ public struct StoryClusterer: Sendable {
                 Self.selectFirst(candidatesPerNode, of: &best) { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
                 best.removeLast(best.count - candidatesPerNode)
             }
-            result.append(best.map(\.node).sorted())
             for j in touched { accumulator[j] = 0 }
             touched.removeAll(keepingCapacity: true)
+            body(i, best.map(\.node).sorted())
         }
-        return result
     }
 
     /// Reorders `elements` so that its first `k` are the `k` smallest under the strict order
@@ -325,8 +359,8 @@ public struct StoryClusterer: Sendable {
     /// every member shares ("ferry", "capsized") weigh little, and the ones that tell two similar events
     /// apart ("aldous" against "brenning") weigh most. A story of one event stays whole, because
     /// its members still share what distinguishes it; two events of the same kind fall apart.
-    private func split(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], cross: CrossLanguageNodes) -> [[Int]] {
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: 1, cross: cross)
+    private func split(_ nodeSet: [Int], nodes: [[Int]], terms: TermCountTable, cross: CrossLanguageNodes) -> [[Int]] {
+        let similarity = localSimilarities(nodeSet, nodes: nodes, terms: terms, idfFloor: 1, cross: cross)
         let m = nodeSet.count
         var edges: [(a: Int, b: Int, similarity: Double)] = []
         for i in 0..<m {
@@ -354,18 +388,18 @@ public struct StoryClusterer: Sendable {
     /// over the whole collection merges two similar events when their shared vocabulary outweighs
     /// their names; inside the merged story that vocabulary weighs little and the names split it.
     /// - Complexity: O(m² · (t + k)) per story of m nodes (see ``NormalizedCut``), times the depth.
-    private func bisect(_ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], cross: CrossLanguageNodes) -> [[Int]] {
+    private func bisect(_ nodeSet: [Int], nodes: [[Int]], terms: TermCountTable, cross: CrossLanguageNodes) -> [[Int]] {
         let threshold = configuration.cutThreshold
         let minimumSide = Double(configuration.cutMinimumDocuments)
         let weights = nodeSet.map { Double(nodes[$0].count) }
         guard threshold > 0, nodeSet.count <= Self.cutMaximumNodes, weights.reduce(0, +) >= 2 * minimumSide else {
             return [nodeSet]
         }
-        let similarity = localSimilarities(nodeSet, nodes: nodes, documents: documents, idfFloor: Self.cutIDFFloor, cross: cross)
+        let similarity = localSimilarities(nodeSet, nodes: nodes, terms: terms, idfFloor: Self.cutIDFFloor, cross: cross)
         guard let cut = NormalizedCut.spectral(similarity, weights: weights, minimumSide: minimumSide) else { return [nodeSet] }
         guard cut.value < threshold else { return [nodeSet] }
-        return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, documents: documents, cross: cross)
-            + bisect(cut.right.map { nodeSet[$0] }, nodes: nodes, documents: documents, cross: cross)
+        return bisect(cut.left.map { nodeSet[$0] }, nodes: nodes, terms: terms, cross: cross)
+            + bisect(cut.right.map { nodeSet[$0] }, nodes: nodes, terms: terms, cross: cross)
     }
 
     /// Pairwise cosine of a story's nodes on term weights local to the story: IDF over the story's
@@ -375,7 +409,7 @@ public struct StoryClusterer: Sendable {
     /// Nodes in different languages score at least their cross-language similarity
     /// (``CrossLanguageNodes``; anchor weights from the whole collection).
     private func localSimilarities(
-        _ nodeSet: [Int], nodes: [[Int]], documents: [StoryInput], idfFloor: Double, cross: CrossLanguageNodes
+        _ nodeSet: [Int], nodes: [[Int]], terms: TermCountTable, idfFloor: Double, cross: CrossLanguageNodes
     ) -> [[Double]] {
         let m = nodeSet.count
         var nodeTerms: [[Int32: TermCount]] = []
@@ -383,7 +417,7 @@ public struct StoryClusterer: Sendable {
         for node in nodeSet {
             var merged: [Int32: TermCount] = [:]
             for member in nodes[node] {
-                for entry in documents[member].terms {
+                terms.forEach(member) { entry in
                     var sum = merged[entry.term] ?? TermCount(term: entry.term, plain: 0, entity: 0, title: 0)
                     sum.plain += entry.plain
                     sum.entity += entry.entity
@@ -471,6 +505,9 @@ public struct StoryClusterer: Sendable {
         }!
         if scores[origin]! > 0 { originBasis = "named as source by other members (score \(scores[origin]!))" }
 
+        // The origin's vectors, computed from its counts once for all the nodes compared with it.
+        var originVector: [(term: Int, weight: Double)]?
+        var originAnchors: [(term: Int, weight: Double)]?
         var members: [StoryMember] = [
             StoryMember(
                 index: origin, role: .origin, of: nil, group: groupOfDocument[origin],
@@ -488,16 +525,19 @@ public struct StoryClusterer: Sendable {
                     return (candidate, credited.count)
                 })
                 nodeOrigin = node.min { a, b in nodeScores[a]! != nodeScores[b]! ? nodeScores[a]! > nodeScores[b]! : earlier(a, b) }!
-                let similarity = vectors.cosine(nodeOrigin, origin)
+                let nodeVector = vectors.vector(nodeOrigin)
+                if originVector == nil { originVector = vectors.vector(origin) }
+                let similarity = TermVectors.dot(nodeVector, originVector!)
                 let shared = Set(documents[nodeOrigin].quoteIDs).intersection(documents[origin].quoteIDs).count
                 if let language = documents[nodeOrigin].language, let originLanguage = documents[origin].language,
                     language != originLanguage
                 {
                     // Another language: a translation or adaptation of the origin. The anchors
                     // both carry are the evidence (readable forms are added where the texts are).
+                    if originAnchors == nil { originAnchors = anchors.vector(origin) }
                     var evidence = StoryEvidence(
                         link: "translation", of: documents[origin].id,
-                        similarity: rounded(TermVectors.dot(anchors.vectors[nodeOrigin], anchors.vectors[origin])),
+                        similarity: rounded(TermVectors.dot(anchors.vector(nodeOrigin), originAnchors!)),
                         sharedQuotes: shared)
                     evidence.languages = language + "<" + originLanguage
                     members.append(
@@ -510,7 +550,7 @@ public struct StoryClusterer: Sendable {
                         index: nodeOrigin, role: .rewrite, of: origin, group: groupOfDocument[nodeOrigin],
                         evidence: StoryEvidence(
                             link: "rewrite", of: documents[origin].id, similarity: rounded(similarity),
-                            sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeOrigin, origin))))
+                            sharedQuotes: shared, sharedTerms: vectors.sharedTerms(nodeVector, originVector!))))
                 }
             }
             for member in node where member != nodeOrigin {
@@ -539,6 +579,29 @@ public struct StoryClusterer: Sendable {
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// Scored node pairs in 16 bytes each (two 32-bit node indices and the similarity), where an
+/// array of `(Int, Int, Double)` takes 24: a large collection scores millions of pairs.
+struct EdgeList: RandomAccessCollection {
+    private var nodes: [UInt64] = []
+    private var similarities: [Double] = []
+
+    init() {}
+
+    mutating func append(_ a: Int, _ b: Int, _ similarity: Double) {
+        precondition(a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max), "node index past 32 bits")
+        nodes.append(UInt64(a) << 32 | UInt64(b))
+        similarities.append(similarity)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { nodes.count }
+
+    subscript(position: Int) -> (a: Int, b: Int, similarity: Double) {
+        let pair = nodes[position]
+        return (Int(pair >> 32), Int(pair & 0xFFFF_FFFF), similarities[position])
+    }
 }
 
 struct Pair: Hashable {

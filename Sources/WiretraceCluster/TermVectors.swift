@@ -7,59 +7,81 @@ import WiretraceCore
 /// names also give a bigram ("aung_hlaing"), so two rewrites about the same people and places
 /// score high even when they share no sentence. Title words weigh double.
 struct TermVectors {
-    /// Term weights per document over all terms, and over entity terms only; sorted by term id.
-    private(set) var vectors: [[(term: Int, weight: Double)]] = []
-    private(set) var entityVectors: [[(term: Int, weight: Double)]] = []
     let vocabulary: StoryVocabulary
+    /// Per document, its word counts; a document's vectors are computed from them when asked
+    /// for, so a collection's vectors are never all held at once (the story level keeps only its
+    /// nodes' centroids, and those only while it scores candidate pairs).
+    private let terms: TermCountTable
+    private let documentFrequency: [Int32]
+    private let configuration: StoryConfiguration
 
-    init(documents: [StoryInput], vocabulary: StoryVocabulary, configuration: StoryConfiguration) {
+    /// - Parameter terms: per document, its word counts (``StoryInput/terms``).
+    /// - Complexity: O(d·t) for d documents of t terms (document frequencies).
+    init(terms: TermCountTable, vocabulary: StoryVocabulary, configuration: StoryConfiguration) {
         self.vocabulary = vocabulary
+        self.terms = terms
+        self.configuration = configuration
         var documentFrequency = [Int32](repeating: 0, count: vocabulary.terms.count)
-        for document in documents {
-            for entry in document.terms { documentFrequency[Int(entry.term)] += 1 }
+        for document in 0..<terms.count {
+            terms.forEach(document) { entry in documentFrequency[Int(entry.term)] += 1 }
         }
-        let n = Double(documents.count)
+        self.documentFrequency = documentFrequency
+    }
+
+    /// Number of documents.
+    var count: Int { terms.count }
+
+    /// A document's term weights over all terms, and over entity terms only; each sorted by
+    /// term id, L2-normalised, cut to the strongest ``StoryConfiguration/termsPerDocument``.
+    ///
+    /// - Complexity: O(t) for t terms of the document (O(t log k) when cut to k).
+    func vectors(_ document: Int) -> (all: [(term: Int, weight: Double)], entity: [(term: Int, weight: Double)]) {
+        let n = Double(terms.count)
+        let configuration = configuration
+        let documentFrequency = documentFrequency
         func idf(_ term: Int32) -> Double {
             log(n + 1) - log(Double(max(documentFrequency[Int(term)], 1)) + 1) + 1
         }
-        func normalised(_ weighted: [(term: Int, weight: Double)]) -> [(term: Int, weight: Double)] {
-            // Input in term order (a document's counts are); it stays so unless cut to the
-            // strongest terms, which sorts by weight and needs the term order back. Only a list
-            // out of term order is sorted.
-            var weighted = weighted.filter { $0.weight > 0 }
-            var inTermOrder = true
-            if weighted.count > configuration.termsPerDocument {
-                // The strongest terms (weight, then term id: a strict order), selected in linear time,
-                // Then in that order, as a full sort would leave them (the norm is summed in it).
-                let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
-                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-                }
-                StoryClusterer.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
-                weighted.removeLast(weighted.count - configuration.termsPerDocument)
-                weighted.sort(by: stronger)
-                inTermOrder = false
-            }
-            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            let scaled: [(term: Int, weight: Double)] = weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
-            if inTermOrder && zip(scaled, scaled.dropFirst()).allSatisfy({ $0.term < $1.term }) { return scaled }
-            return scaled.sorted { $0.term < $1.term }
+        var all: [(term: Int, weight: Double)] = []
+        var entity: [(term: Int, weight: Double)] = []
+        terms.forEach(document) { entry in
+            let plain = Double(entry.plain)
+            let tf: Double = plain + configuration.entityWeight * Double(entry.entity)
+                + configuration.titleWeight * Double(entry.title)
+            let weight: Double = tf > 0 ? (1 + log(tf)) * idf(entry.term) : 0
+            all.append((Int(entry.term), weight))
+            let entityTitle: Float = entry.title > 0 && entry.entity > 0 ? entry.title : 0
+            let entityTF: Double = Double(entry.entity) + Double(entityTitle)
+            let entityWeight: Double = entityTF > 0 ? (1 + log(entityTF)) * idf(entry.term) : 0
+            entity.append((Int(entry.term), entityWeight))
         }
-        for document in documents {
-            vectors.append(normalised(document.terms.map { entry in
-                let tf = Double(entry.plain) + configuration.entityWeight * Double(entry.entity)
-                    + configuration.titleWeight * Double(entry.title)
-                return (Int(entry.term), tf > 0 ? (1 + log(tf)) * idf(entry.term) : 0)
-            }))
-            entityVectors.append(normalised(document.terms.map { entry in
-                let tf = Double(entry.entity) + Double(entry.title > 0 && entry.entity > 0 ? entry.title : 0)
-                return (Int(entry.term), tf > 0 ? (1 + log(tf)) * idf(entry.term) : 0)
-            }))
-        }
+        return (normalised(all), normalised(entity))
     }
 
-    /// Cosine of two documents' vectors. - Complexity: O(terms of both)
-    func cosine(_ a: Int, _ b: Int) -> Double {
-        Self.dot(vectors[a], vectors[b])
+    /// A document's weights over all terms (``vectors(_:)``).
+    func vector(_ document: Int) -> [(term: Int, weight: Double)] { vectors(document).all }
+
+    private func normalised(_ weighted: [(term: Int, weight: Double)]) -> [(term: Int, weight: Double)] {
+        // Input in term order (a document's counts are); it stays so unless cut to the
+        // strongest terms, which sorts by weight and needs the term order back. Only a list
+        // out of term order is sorted.
+        var weighted = weighted.filter { $0.weight > 0 }
+        var inTermOrder = true
+        if weighted.count > configuration.termsPerDocument {
+            // The strongest terms (weight, then term id: a strict order), selected in linear time,
+            // Then in that order, as a full sort would leave them (the norm is summed in it).
+            let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
+                $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
+            }
+            StoryClusterer.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
+            weighted.removeLast(weighted.count - configuration.termsPerDocument)
+            weighted.sort(by: stronger)
+            inTermOrder = false
+        }
+        let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        let scaled: [(term: Int, weight: Double)] = weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
+        if inTermOrder && zip(scaled, scaled.dropFirst()).allSatisfy({ $0.term < $1.term }) { return scaled }
+        return scaled.sorted { $0.term < $1.term }
     }
 
     static func dot(_ x: [(term: Int, weight: Double)], _ y: [(term: Int, weight: Double)]) -> Double {
@@ -80,10 +102,10 @@ struct TermVectors {
         }
     }
 
-    /// The terms contributing most to the similarity of two documents.
-    func sharedTerms(_ a: Int, _ b: Int, limit: Int = 5) -> [String] {
-        let weights = Dictionary(uniqueKeysWithValues: vectors[b].map { ($0.term, $0.weight) })
-        return vectors[a].compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
+    /// The terms contributing most to the similarity of two documents, given their vectors.
+    func sharedTerms(_ a: [(term: Int, weight: Double)], _ b: [(term: Int, weight: Double)], limit: Int = 5) -> [String] {
+        let weights = Dictionary(uniqueKeysWithValues: b.map { ($0.term, $0.weight) })
+        return a.compactMap { entry in weights[entry.term].map { (entry.term, $0 * entry.weight) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(limit).map { vocabulary.terms[$0.0] }
     }

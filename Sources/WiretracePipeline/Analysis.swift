@@ -56,17 +56,30 @@ struct Analysis {
         var ids: [String]
         var published: [Double?]
         var vocabulary: StoryVocabulary
-        /// Per article; emptied by the cluster stage, which hands them to the clusterer.
-        var terms: [[TermCount]]
+        /// Per article, its term counts, packed (a few bytes a term); emptied by the cluster
+        /// stage, which hands them to the clusterer.
+        var terms: TermCountTable
         var links: [DuplicateLink]
     }
 
     /// What the quote-link stage makes: every stored occurrence (speaker as the document names
     /// it) and the quotes they were matched into.
+    ///
+    /// Of each occurrence only its place is held (document, start, end: 20 bytes), not its text,
+    /// speaker and chain: what the story level needs of those is taken out per document here,
+    /// and joining a translation's quotes to its original's reads the occurrences again.
     struct LinkedQuotes {
-        var occurrences: [QuoteOccurrenceRecord]
-        /// The occurrences and their documents as quote linking reads them.
-        var sightings: [QuoteLinker.Sighting]
+        /// Per occurrence, its document (index into the corpus), start and end.
+        var documents: [Int32]
+        var starts: [Int]
+        var ends: [Int]
+        /// The documents of occurrences whose document is not in the corpus (none in a
+        /// consistent store), by occurrence.
+        var strayDocuments: [Int: String]
+        /// Per document (index), the ids of the cross-outlet quotes its direct speech carries,
+        /// and the first reporters its quoted words name (as the story level reads them).
+        var quoteIDsByDocument: [Int: [Int]]
+        var citedByDocument: [Int: [String]]
         var sources: [QuoteLinker.Source]
         /// One quote id per occurrence, the speaker resolved across outlets where the
         /// occurrence's own was a description or missing, and the quotes.
@@ -87,7 +100,7 @@ struct Analysis {
         // are read and tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
-        var terms: [[TermCount]] = []
+        var terms = TermCountTable()
         var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
         let keptTerms = cacheIsCurrent ? try store.storyVocabulary() : []
@@ -160,58 +173,83 @@ struct Analysis {
     /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
     /// across outlets is redone from scratch.
     func linkQuotes(store: WiretraceStore, corpus: Corpus) throws -> LinkedQuotes {
-        let occurrences = try store.quoteOccurrences().map { occurrence in
-            var own = occurrence
-            own.speaker = occurrence.speakerMention
-            return own
-        }
-        let sightings = occurrences.map {
-            QuoteLinker.Sighting(documentID: $0.documentID, start: $0.start, text: $0.text, kind: $0.kind, speaker: $0.speaker, via: $0.via)
-        }
+        let (sightings, ends) = try Self.sightings(store: store)
         let sources = corpus.articles.indices.map { index in
             let article = corpus.articles[index]
             return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
         }
-        return LinkedQuotes(occurrences: occurrences, sightings: sightings, sources: sources, match: QuoteLinker.link(sightings, sources: sources))
+        let match = QuoteLinker.link(sightings, sources: sources)
+        let indexByID = Dictionary(uniqueKeysWithValues: corpus.ids.enumerated().map { ($1, $0) })
+        var documents: [Int32] = []
+        var strayDocuments: [Int: String] = [:]
+        var quoteIDsByDocument: [Int: [Int]] = [:]
+        var citedByDocument: [Int: [String]] = [:]
+        documents.reserveCapacity(sightings.count)
+        for (position, (occurrence, quoteID)) in zip(sightings, match.quoteIDs).enumerated() {
+            guard let index = indexByID[occurrence.documentID] else {
+                documents.append(-1)
+                strayDocuments[position] = occurrence.documentID
+                continue
+            }
+            documents.append(Int32(index))
+            guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
+            quoteIDsByDocument[index, default: []].append(quoteID)
+            // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
+            if let first = occurrence.via.first, occurrence.via.count > 1 || first != corpus.articles[index].outlet {
+                citedByDocument[index, default: []].append(first)
+            }
+        }
+        return LinkedQuotes(
+            documents: documents, starts: sightings.map(\.start), ends: ends, strayDocuments: strayDocuments,
+            quoteIDsByDocument: quoteIDsByDocument, citedByDocument: citedByDocument, sources: sources, match: match)
+    }
+
+    /// Every stored quote occurrence as quote linking reads it (the speaker as the document
+    /// names it), in store order, and each one's end.
+    /// The stored records are read one at a time, not all held beside their sightings.
+    static func sightings(store: WiretraceStore) throws -> (sightings: [QuoteLinker.Sighting], ends: [Int]) {
+        var sightings: [QuoteLinker.Sighting] = []
+        var ends: [Int] = []
+        try store.forEachQuoteOccurrence { occurrence in
+            sightings.append(QuoteLinker.Sighting(
+                documentID: occurrence.documentID, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
+                speaker: occurrence.speakerMention, via: occurrence.via))
+            ends.append(occurrence.end)
+        }
+        return (sightings, ends)
     }
 
     /// Stage 4: near-duplicate groups and stories over the corpus, its links and its quotes.
     func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
-        let (articles, ids, published, vocabulary, links) = (corpus.articles, corpus.ids, corpus.published, corpus.vocabulary, corpus.links)
-        let (occurrences, quoteMatch) = (quotes.occurrences, quotes.match)
+        let (articles, published, vocabulary, links) = (corpus.articles, corpus.published, corpus.vocabulary, corpus.links)
+        let (quoteIDsByDocument, citedByDocument) = (quotes.quoteIDsByDocument, quotes.citedByDocument)
         var terms = corpus.terms
-        corpus.terms = []
-        let indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var quoteIDsByDocument: [Int: [Int]] = [:]
-        var citedByDocument: [Int: [String]] = [:]
-        for (occurrence, quoteID) in zip(occurrences, quoteMatch.quoteIDs) {
-            guard let index = indexByID[occurrence.documentID] else { continue }
-            guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
-            quoteIDsByDocument[index, default: []].append(quoteID)
-            // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
-            if let first = occurrence.via.first, occurrence.via.count > 1 || first != articles[index].outlet {
-                citedByDocument[index, default: []].append(first)
-            }
-        }
+        corpus.terms = TermCountTable()
         // Anchor terms (numbers and name sound keys, compared across languages only) are kept
-        // with the words and go apart here.
-        // Each document's counts are taken out as its input is made, so they are not held twice.
+        // with the words and go apart here, into two packed tables the clusterer reads (the
+        // inputs carry no counts of their own).
         let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
+        var words = TermCountTable()
+        var anchors = TermCountTable()
+        var row: [TermCount] = []
+        for index in articles.indices {
+            row.removeAll(keepingCapacity: true)
+            terms.forEach(index) { row.append($0) }
+            words.append(row.lazy.filter { !isAnchor[Int($0.term)] })
+            anchors.append(row.lazy.filter { isAnchor[Int($0.term)] })
+        }
+        terms = TermCountTable()
         let inputs = articles.enumerated().map { index, article in
-            let counts = terms[index]
-            terms[index] = []
-            return StoryInput(
+            StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
                 creditedAgencies: article.credits.map(\.agency), citedReporters: citedByDocument[index] ?? [],
                 quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(),
-                terms: counts.filter { !isAnchor[Int($0.term)] }, textLength: article.textLength,
-                language: article.language, anchors: counts.filter { isAnchor[Int($0.term)] })
+                terms: [], textLength: article.textLength, language: article.language, anchors: [])
         }
-        terms = []
         let clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold)
-        let result = clusterer.cluster(inputs, vocabulary: vocabulary, links: links)
+        let result = clusterer.cluster(inputs, terms: words, anchors: anchors, vocabulary: vocabulary, links: links)
         return result
     }
 
@@ -222,7 +260,6 @@ struct Analysis {
         store: WiretraceStore, corpus: Corpus, quotes: LinkedQuotes, stories result: StoryResult, pairs pairRecords: [DuplicatePairRecord]
     ) throws -> AnalysisSnapshot {
         let (articles, ids, published) = (corpus.articles, corpus.ids, corpus.published)
-        let occurrences = quotes.occurrences
         var quoteMatch = quotes.match
         // Records.
         let groupIDs = result.groups.map { "G" + StableHash.hex(ids[$0[0]]).prefix(12) }
@@ -244,8 +281,12 @@ struct Analysis {
                 member.role == .translation ? member.of.map { (translation: ids[member.index], original: ids[$0]) } : nil
             }
         }
-        quoteMatch = QuoteLinker.joinTranslations(
-            quoteMatch, sightings: quotes.sightings, translations: translations, sources: quotes.sources)
+        if !translations.isEmpty {
+            // The occurrences' texts, speakers and chains, read again (the same rows, in the same
+            // order): only a collection with translations needs them here.
+            quoteMatch = QuoteLinker.joinTranslations(
+                quoteMatch, sightings: try Self.sightings(store: store).sightings, translations: translations, sources: quotes.sources)
+        }
         // A copy linked to the same source as in the last analysis, neither text changed since
         // (neither queued), keeps the passages found then.
         let previousEvidence = try store.copyEvidence()
@@ -401,10 +442,11 @@ struct Analysis {
                     firstOutlet: $0.firstOutlet, firstSeen: $0.firstSeen, sightings: $0.sightings, relayedBy: $0.relayedBy,
                     carriedBy: $0.carriedBy)
             },
-            quoteAssignments: occurrences.indices.map { index in
-                let occurrence = occurrences[index]
+            quoteAssignments: quotes.starts.indices.map { index in
+                let document = Int(quotes.documents[index])
                 return QuoteAssignment(
-                    documentID: occurrence.documentID, start: occurrence.start, end: occurrence.end,
+                    documentID: document >= 0 ? ids[document] : quotes.strayDocuments[index] ?? "", start: quotes.starts[index],
+                    end: quotes.ends[index],
                     quoteID: quoteMatch.quoteIDs[index], resolvedSpeaker: quoteMatch.resolvedSpeakers[index])
             })
         snapshot.newStoryIDs = assignment.newIDs

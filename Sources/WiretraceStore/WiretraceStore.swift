@@ -496,6 +496,14 @@ public final class WiretraceStore {
     /// - Complexity: one pass over the documents with quotes; a document's text is inflated when
     ///   one of its quote texts is its text at the quote's offsets (nearly always).
     public func quoteOccurrences() throws -> [QuoteOccurrenceRecord] {
+        var result: [QuoteOccurrenceRecord] = []
+        try forEachQuoteOccurrence { result.append($0) }
+        return result
+    }
+
+    /// ``quoteOccurrences()`` one at a time, in the same order, without holding them all: a
+    /// caller that keeps only part of each record never holds every full record at once.
+    public func forEachQuoteOccurrence(_ body: (QuoteOccurrenceRecord) throws -> Void) throws {
         let query = try connection.prepare(
             """
             SELECT q.document_id, q.occurrences, l.links, d.body
@@ -503,7 +511,6 @@ public final class WiretraceStore {
             LEFT JOIN quote_links l ON l.document_id = q.document_id
             ORDER BY q.document_id
             """)
-        var result: [QuoteOccurrenceRecord] = []
         while try query.step() {
             let id = query.string(0) ?? ""
             let bytes = try unpacker.decode(query.blob(1))
@@ -519,9 +526,8 @@ public final class WiretraceStore {
             else {
                 throw WiretraceError(.database, "the quote occurrences of a document do not decode", location: path, cause: id)
             }
-            result.append(contentsOf: occurrences)
+            for occurrence in occurrences { try body(occurrence) }
         }
-        return result
     }
 
     // MARK: Analysis

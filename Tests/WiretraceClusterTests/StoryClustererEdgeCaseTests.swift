@@ -62,10 +62,10 @@ import WiretraceCore
         let text = (plain + plain + plain).joined(separator: " ") + " and then came Zanzibar."
         let document = Self.input("only", text: text, vocabulary: &vocabulary)
         let configuration = StoryConfiguration(termsPerDocument: 10)
-        let vectors = TermVectors(documents: [document], vocabulary: vocabulary, configuration: configuration)
+        let vectors = TermVectors(terms: TermCountTable([document.terms]), vocabulary: vocabulary, configuration: configuration)
         // The situation the crash needs: an entity id larger than every id the full vector kept.
-        let fullMaximum = vectors.vectors[0].map(\.term).max() ?? -1
-        let entityMaximum = vectors.entityVectors[0].map(\.term).max() ?? -1
+        let fullMaximum = vectors.vectors(0).all.map(\.term).max() ?? -1
+        let entityMaximum = vectors.vectors(0).entity.map(\.term).max() ?? -1
         #expect(entityMaximum > fullMaximum)
 
         let result = StoryClusterer(configuration: configuration).cluster([document], vocabulary: vocabulary, links: [])

@@ -38,7 +38,8 @@ import WiretraceStore
 
         // Quote linking: one quote id per stored occurrence, as many quotes as stored.
         let quotes = try analysis.linkQuotes(store: store, corpus: kept)
-        #expect(quotes.match.quoteIDs.count == quotes.occurrences.count)
+        #expect(quotes.match.quoteIDs.count == quotes.starts.count)
+        #expect(quotes.starts.count == (try store.quoteOccurrences()).count)
         #expect(quotes.match.quotes.count == (try store.quotes()).count)
 
         // Cluster, then evidence: the stories and their members as the run stored them.
