@@ -31,23 +31,9 @@ import subprocess
 import sys
 
 import run_bench  # the same /usr/bin/time measurement as the dedup benchmark
+from run_pipeline import corpus_path  # the corpora `make bench-run` builds, made the same way
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def corpus_path(kind, docs, out, data):
-    if kind == "realistic":
-        path = os.path.join(out, "realistic-%d.jsonl" % docs)
-        if not os.path.exists(path):
-            generated = subprocess.run([sys.executable, os.path.join(HERE, "generate_realistic.py"), "--docs", str(docs),
-                                        "--out", out, "--data", data])
-            if generated.returncode != 0:
-                return None
-        return path
-    path = os.path.join(out, "corpus-%d.jsonl" % docs)
-    if not os.path.exists(path):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), "--docs", str(docs), "--out", out], check=True)
-    return path
 
 
 def split(corpus, new, how, out, label):
