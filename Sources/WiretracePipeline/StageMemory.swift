@@ -10,7 +10,7 @@ import Glibc
 /// frees what it built (term vectors, candidate lists), but glibc keeps freed pages of its
 /// arenas — one per worker thread — mapped, so the next stage's peak stood on the last one's.
 ///
-/// With `WIRETRACE_STAGE_MEMORY` set, each stage's peak and end resident size go to stderr
+/// With `WIRETRACE_STAGE_MEMORY` set, each stage's peak, end and after-trim resident size go to stderr
 /// (a measurement aid for `Benchmarks/`; the peak is reset after each stage through
 /// `/proc/self/clear_refs`).
 enum StageMemory {
@@ -18,13 +18,16 @@ enum StageMemory {
 
     /// Called as a stage ends: reports it when asked, returns free heap memory, resets the peak.
     static func stageEnded(_ stage: String) {
-        if reporting {
-            let status = Self.status()
-            FileHandle.standardError.write(Data(
-                "stage \(stage): peak \(status["VmHWM"] ?? 0) MiB, end \(status["VmRSS"] ?? 0) MiB\n".utf8))
-        }
+        let status = reporting ? Self.status() : [:]
         trim?(0)
-        if reporting { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+        if reporting {
+            // The end before and after the trim: what the stage left in use is the latter; the
+            // former also counts freed pages glibc had kept.
+            let trimmed = Self.status()
+            FileHandle.standardError.write(Data(
+                "stage \(stage): peak \(status["VmHWM"] ?? 0) MiB, end \(status["VmRSS"] ?? 0) MiB, after trim \(trimmed["VmRSS"] ?? 0) MiB\n".utf8))
+            try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        }
     }
 
     /// glibc's `malloc_trim` (its header is not in the Glibc module), looked up once; nil elsewhere.
