@@ -56,6 +56,16 @@ struct AverageLinkage {
     static func clusters<Edges: Collection<(a: Int, b: Int, similarity: Double)>>(
         sizes: [Int], edges: Edges, threshold: Double, languages: [Int?]? = nil
     ) -> [[Int]] {
+        var linkage = prepared(sizes: sizes, edges: edges, threshold: threshold, languages: languages)
+        return linkage.run(threshold: threshold)
+    }
+
+    /// The linkage of ``clusters(sizes:edges:threshold:languages:)`` before its merges, holding
+    /// what the merges need of `edges` (their sums within components that can reach the
+    /// threshold), so that a caller can free `edges` before calling ``run(threshold:)``.
+    static func prepared<Edges: Collection<(a: Int, b: Int, similarity: Double)>>(
+        sizes: [Int], edges: Edges, threshold: Double, languages: [Int?]? = nil
+    ) -> AverageLinkage {
         var strong = UnionFind(count: sizes.count)
         // A margin below the threshold covers rounding in the averages' sums.
         let strongEnough = threshold * (1 - 1e-9)
@@ -64,7 +74,7 @@ struct AverageLinkage {
         for edge in edges where strong.find(edge.a) == strong.find(edge.b) {
             linkage.addEdge(edge.a, edge.b, similarity: edge.similarity)
         }
-        return linkage.run(threshold: threshold)
+        return linkage
     }
 
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {

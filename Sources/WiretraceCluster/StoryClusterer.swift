@@ -194,10 +194,16 @@ public struct StoryClusterer: Sendable {
             let present = Set(edges.map { Pair($0.a, $0.b) })
             for pair in cross.unlinked where !present.contains(pair) { edges.append(pair.low, pair.high, 0) }
         }
-        var storyNodes = AverageLinkage.clusters(
-            sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
-            languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
-        edges = EdgeList()
+        // The scored pairs are freed before the merges, which need only their sums; the
+        // linkage is freed with this block.
+        var storyNodes: [[Int]]
+        do {
+            var linkage = AverageLinkage.prepared(
+                sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
+                languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
+            edges = EdgeList()
+            storyNodes = linkage.run(threshold: configuration.linkThreshold)
+        }
         storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, terms: terms, cross: cross) }
         if configuration.splitThreshold > 0 {
             storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
