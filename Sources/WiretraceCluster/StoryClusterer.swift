@@ -435,7 +435,7 @@ public struct StoryClusterer: Sendable {
             nodeTerms.append(merged)
         }
         func vector(_ counts: [Int32: TermCount], entityOnly: Bool) -> [(term: Int, weight: Double)] {
-            var weighted: [(term: Int, weight: Double)] = counts.values.compactMap { entry -> (term: Int, weight: Double)? in
+            let weighted: [(term: Int, weight: Double)] = counts.values.compactMap { entry -> (term: Int, weight: Double)? in
                 let tf = entityOnly
                     ? Double(entry.entity)
                     : Double(entry.plain) + configuration.entityWeight * Double(entry.entity)
@@ -445,16 +445,7 @@ public struct StoryClusterer: Sendable {
                 guard idf > 0 else { return nil }
                 return (Int(entry.term), (1 + log(tf)) * idf)
             }
-            if weighted.count > configuration.termsPerDocument {
-                let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
-                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-                }
-                Self.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
-                weighted.removeLast(weighted.count - configuration.termsPerDocument)
-                weighted.sort(by: stronger)
-            }
-            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }.sorted { $0.term < $1.term }
+            return TermVectors.normalised(weighted, keeping: configuration.termsPerDocument)
         }
         let full = nodeTerms.map { vector($0, entityOnly: false) }
         let entity = nodeTerms.map { vector($0, entityOnly: true) }

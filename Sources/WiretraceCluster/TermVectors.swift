@@ -62,19 +62,26 @@ struct TermVectors {
     func vector(_ document: Int) -> [(term: Int, weight: Double)] { vectors(document).all }
 
     private func normalised(_ weighted: [(term: Int, weight: Double)]) -> [(term: Int, weight: Double)] {
+        Self.normalised(weighted, keeping: configuration.termsPerDocument)
+    }
+
+    /// `weighted`'s positive weights cut to the `limit` strongest (weight, then term id), scaled to
+    /// unit length, in term order; the norm is summed in the order a full sort by strength (when
+    /// cut) or the input (when not) gives, so that callers get the same sums.
+    static func normalised(_ weighted: [(term: Int, weight: Double)], keeping limit: Int) -> [(term: Int, weight: Double)] {
         // Input in term order (a document's counts are); it stays so unless cut to the
         // strongest terms, which sorts by weight and needs the term order back. Only a list
         // out of term order is sorted.
         var weighted = weighted.filter { $0.weight > 0 }
         var inTermOrder = true
-        if weighted.count > configuration.termsPerDocument {
+        if weighted.count > limit {
             // The strongest terms (weight, then term id: a strict order), selected in linear time,
             // Then in that order, as a full sort would leave them (the norm is summed in it).
             let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
                 $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
             }
-            StoryClusterer.selectFirst(configuration.termsPerDocument, of: &weighted, by: stronger)
-            weighted.removeLast(weighted.count - configuration.termsPerDocument)
+            StoryClusterer.selectFirst(limit, of: &weighted, by: stronger)
+            weighted.removeLast(weighted.count - limit)
             weighted.sort(by: stronger)
             inTermOrder = false
         }

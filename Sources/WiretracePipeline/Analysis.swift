@@ -415,7 +415,6 @@ struct Analysis {
         }
         let clusters = stories.map { story -> ClusterRecord in
             let times = story.members.compactMap { member in published[member.index].map { ($0, articles[member.index].published!) } }
-            let origin = story.members[0].index
             return ClusterRecord(
                 id: story.id, title: StoryLabel.title(
                     of: story.members.map { (articles[$0.index].title, articles[$0.index].outlet) }, origin: 0,

@@ -19,7 +19,7 @@ enum StageMemory {
     /// Called as a stage ends: reports it when asked, returns free heap memory, resets the peak.
     static func stageEnded(_ stage: String) {
         let status = reporting ? Self.status() : [:]
-        trim?(0)
+        _ = trim?(0)
         if reporting {
             // The end before and after the trim: what the stage left in use is the latter; the
             // former also counts freed pages glibc had kept.

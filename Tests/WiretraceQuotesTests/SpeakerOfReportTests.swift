@@ -6,21 +6,8 @@ import WiretraceCore
 /// ``TaggedAttributions/colonSpeaker(for:)``) and the sentence-opening candidate cut before its
 /// verb, on tags set by hand and sentences written for these tests.
 @Suite struct SpeakerOfReportTests {
-    /// Tags for `text`: the tokens of `cue` and `content` (word sequences, first occurrence) get
-    /// their span's tags, every other token is outside.
     private func tagged(_ text: String, cue: String?, content: String) throws -> TaggedAttributions {
-        let input = TaggerInput.make(ScalarText(text))
-        var tags = [QuoteTag](repeating: .outside, count: input.tokens.count)
-        func mark(_ words: String, _ begin: QuoteTag, _ inside: QuoteTag) throws {
-            let wanted = words.split(separator: " ").map(String.init)
-            let texts = input.tokens.map(\.text)
-            let start = try #require((0...(texts.count - wanted.count)).first { Array(texts[$0..<($0 + wanted.count)]) == wanted })
-            tags[start] = begin
-            for k in (start + 1)..<(start + wanted.count) { tags[k] = inside }
-        }
-        if let cue { try mark(cue, .cueBegin, .cueInside) }
-        try mark(content, .contentBegin, .contentInside)
-        return TaggedAttributions(input: input, tags: tags)
+        try handTagged(text, cue: cue, content: content)
     }
 
     private func words(_ a: TaggedAttributions, _ range: ClosedRange<Int>?) -> String? {
