@@ -22,6 +22,8 @@ package enum DateSource: String, Sendable {
     case script
     /// Only a modification date was found (`dateModified`, `article:modified_time`).
     case modified
+    /// The most frequent date string of the page source (attributes, scripts): the last resort.
+    case source
     /// Nothing but the scrape time (WARC-Date, JSONL `scraped`).
     case scraped
 }
@@ -134,6 +136,8 @@ package struct PublicationDateFinder {
         // published more than one labelled updated.
         if let sighting = sightings.furnitureDate { return PublicationDate(date: sighting.date, source: .dateLine) }
         if let sighting = sightings.furnitureModifiedLine { return PublicationDate(date: sighting.date, source: .modified) }
+        // Nothing shown anywhere: the date strings of the page source (attributes, scripts).
+        if let date = PageDateSearch(finder: self).date(in: document) { return PublicationDate(date: date, source: .source) }
         return nil
     }
 
