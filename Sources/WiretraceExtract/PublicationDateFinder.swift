@@ -256,7 +256,7 @@ package struct PublicationDateFinder {
         "timestamp", "dateposted", "doc_date", "og:article:published", "og:datepublished", "og:regdate",
         "article:published_date", "article:publicationdate", "content_create_date", "dc.date.publication",
         "dc:created", "published_time", "publish_time", "publisheddate", "twt-published-at", "video:release_date",
-        "field-name-post-date", "gentime",
+        "field-name-post-date", "gentime", "og:question:published_time",
     ]
 
     /// `<meta>` names that say "a date" without saying which.
@@ -266,7 +266,8 @@ package struct PublicationDateFinder {
     static let modifiedMetaKeys = [
         "article:modified_time", "article:modified", "og:updated_time", "og:modified_time", "datemodified",
         "dc.modified", "dcterms.modified", "modified_time", "lastmod", "last-modified", "lastmodified",
-        "modified", "dateupdated", "updated_time",
+        "modified", "dateupdated", "updated_time", "article:modified_date", "article:post_modified", "bt:moddate",
+        "modificationdate", "og:article:modified_time", "revision_date", "lastdate", "utime",
     ]
 }
 
@@ -643,20 +644,75 @@ struct DateSightings {
         return best?.1 ?? .none
     }
 
+    /// Keys of a script's data that name the publication, letters and digits only, lower-cased,
+    /// most specific first: "datePublished", "date_published" and "DATE-PUBLISHED" are one key.
+    static let scriptKeys: [String: Int] = {
+        let keys = [
+            "datepublished", "publishdate", "publishedat", "pubdate", "firstpublished", "publicationdate",
+            "publisheddate", "datecreated", "publishtime", "publishedtime", "publishdatetime", "publisheddatetime",
+            "publishingdate", "publishedon", "publicationtime", "articlepublishdate", "articlepublishedtime",
+            "articlepublishtime", "firstpublishdate", "firstpublishedat", "originalpublishdate",
+        ]
+        return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+    }()
+
+    /// Publication dates in a script's data: `"publishDate": "..."`, `"publish_time":"..."`,
+    /// `\"datePublished\":\"...\"` (data escaped inside a string), the most specific key first,
+    /// then in order.
+    ///
+    /// - Complexity: O(n) in the script's bytes.
     private mutating func scanScript(_ text: String) {
-        guard text.count < 2_000_000 else { return }
-        for key in ["\"datePublished\"", "\"publishDate\"", "\"published_at\"", "\"publishedAt\"", "\"pubDate\"",
-                    "\"date_published\"", "\"firstPublished\"", "\"publicationDate\"", "\"publishedDate\"", "\"dateCreated\""] {
-            var searchRange = text.startIndex..<text.endIndex
-            while let range = text.range(of: key, range: searchRange) {
-                searchRange = range.upperBound..<text.endIndex
-                let rest = text[range.upperBound...].prefix(80)
-                guard let colon = rest.firstIndex(of: ":") else { continue }
-                let value = rest[rest.index(after: colon)...].drop { $0 == " " || $0 == "\"" || $0 == "\\" }
-                let end = value.firstIndex { $0 == "\"" || $0 == "," || $0 == "}" || $0 == "\\" } ?? value.endIndex
-                if let date = finder.plausible(String(value[..<end])) { script.append(date) }
+        let bytes = Array(text.utf8)
+        guard bytes.count < 4_000_000 else { return }
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), colon = UInt8(ascii: ":")
+        var found: [(rank: Int, position: Int, date: FoundDate)] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == quote else {
+                index += 1
+                continue
             }
+            // A key: letters, digits, '_', '-', '.', then its closing quote (escaped or not).
+            var end = index + 1
+            var key: [UInt8] = []
+            while end < bytes.count, end - index < 48 {
+                let byte = bytes[end]
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    key.append(byte)
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    key.append(byte + 0x20)
+                } else if byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
+                    break
+                }
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == backslash { end += 1 }
+            guard end < bytes.count, bytes[end] == quote, let rank = Self.scriptKeys[String(decoding: key, as: UTF8.self)] else {
+                index = max(index + 1, end)
+                continue
+            }
+            var cursor = end + 1
+            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == colon else {
+                index = cursor
+                continue
+            }
+            cursor += 1
+            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == quote || bytes[cursor] == backslash {
+                cursor += 1
+            }
+            var valueEnd = cursor
+            while valueEnd < bytes.count, valueEnd - cursor < 80,
+                ![quote, UInt8(ascii: ","), UInt8(ascii: "}"), backslash].contains(bytes[valueEnd])
+            {
+                valueEnd += 1
+            }
+            if let date = finder.plausible(String(decoding: bytes[cursor..<valueEnd], as: UTF8.self)) {
+                found.append((rank, cursor, date))
+            }
+            index = valueEnd
         }
+        script += found.sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }.map(\.date)
     }
 
     // MARK: Element names

@@ -53,6 +53,36 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(head: head, body: "")) == expected)
     }
 
+    /// Links into an archive day: the weakest evidence a page has, which a stronger source must beat.
+    static let archiveLinks = "<p><a href=\"/archive/2020-01-01/\">Archive</a> <a href=\"/archive/2020-01-01/\">More</a></p>"
+
+    @Test("a script's data names the publication in any spelling of its key", arguments: [
+        "<script>window.pageData = {\"section\": \"ports\", \"Publish_Time\": \"2021-06-22 10:05\"};</script>",
+        "<script>var state = \"{\\\"headline\\\":\\\"x\\\",\\\"datePublished\\\":\\\"2021-06-22\\\"}\";</script>",
+        "<script>dataLayer.push({'x': 1, \"article-publish-date\" : \"22.06.2021\"});</script>",
+    ])
+    func scriptDataKeys(script: String) throws {
+        #expect(try Self.published(Self.page(body: script + Self.archiveLinks)) == "2021-06-22")
+    }
+
+    @Test("a creation time in a script's data is not its publication; the more specific key wins")
+    func scriptDataKeyRank() throws {
+        let script = "<script>var d = {\"createTime\": \"2021-06-20\", \"publishTime\": \"2021-06-23\"};</script>"
+        #expect(try Self.published(Self.page(body: script + Self.archiveLinks)) == "2021-06-23")
+        let both = "<script>var d = {\"publishTime\": \"2021-06-23\", \"datePublished\": \"2021-06-22\"};</script>"
+        #expect(try Self.published(Self.page(body: both + Self.archiveLinks)) == "2021-06-22")
+    }
+
+    @Test("htmldate's modification meta names count only when nothing states the publication", arguments: [
+        "article:modified_date", "article:post_modified", "bt:moddate", "modificationdate", "revision_date", "lastdate",
+    ])
+    func modifiedMetaNames(name: String) throws {
+        let head = "<meta name=\"\(name)\" content=\"2021-06-24\">"
+        #expect(try Self.published(Self.page(head: head, body: Self.archiveLinks)) == "2021-06-24")
+        let both = head + "<meta name=\"og:question:published_time\" content=\"2021-06-22\">"
+        #expect(try Self.published(Self.page(head: both, body: Self.archiveLinks)) == "2021-06-22")
+    }
+
     @Test("<time pubdate> and itemprop=datePublished in the article")
     func timeElement() throws {
         let body = "<p class=\"byline\">By Ana Lim, <time pubdate datetime=\"2021-06-22T10:05:00+02:00\">22 June</time></p>"
