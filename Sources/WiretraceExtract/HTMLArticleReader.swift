@@ -54,8 +54,12 @@ struct HTMLArticleReader {
         // on a .com host writes its dates day first.
         let orderLanguage = fields.language.flatMap { TextUtilities.isBlank($0) ? nil : $0 }
             ?? LanguageIdentifier.identify(String(visible.prefix(20_000)))
+        // A page saved without its URL is read by the host its own links name (a ".ie" site
+        // writes day first); an outlet guessed from a copyright line is no host.
+        let host = pageURL.flatMap(TextUtilities.host(of:))
+            ?? fields.inferredOutlet.map(\.outlet).flatMap { $0.contains(".") && !$0.contains(" ") ? $0 : nil }
         let order = NumericDateOrder.shown(in: visible)
-            ?? NumericDateOrder.forPage(language: orderLanguage, host: pageURL.flatMap(TextUtilities.host(of:)))
+            ?? NumericDateOrder.forPage(language: orderLanguage, host: host)
         fields.publication = PublicationDateFinder(notAfter: notAfter, order: order)
             .find(document: document, metadata: metadata, url: pageURL)
 

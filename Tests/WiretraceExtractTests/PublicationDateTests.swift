@@ -426,6 +426,21 @@ struct PublicationDateTests {
         #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-04-04")
     }
 
+    @Test("a page saved without its URL reads ambiguous numeric dates by the host its own links name")
+    func orderFromLinkedHost() throws {
+        func page(_ site: String) -> String {
+            let links = (1...6).map { "<a href=\"https://\(site)/news/story-\($0)\">Story \($0)</a>" }.joined(separator: " ")
+            return """
+                <html lang="en"><head><title>Harbour strike ends</title></head><body><nav>\(links)</nav>
+                <article><h1>Harbour strike ends</h1><p class="date">08/11/2023</p>
+                <p>The dockers returned to work on the morning shift after the union accepted the offer.</p></article></body></html>
+                """
+        }
+        // An Irish host writes day first, an American one month first.
+        #expect(try Self.published(page("www.harbourtimes.ie")) == "2023-11-08")
+        #expect(try Self.published(page("www.harbourtimes.com")) == "2023-08-11")
+    }
+
     @Test("a page's own unambiguous numeric dates decide its order")
     func orderShownByThePage() throws {
         #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
