@@ -139,7 +139,7 @@ enum MonthNames {
     /// Words that introduce a later date ("Updated", "Aktualisiert am", "Mis à jour le").
     static let modifiedCues: [String] = [
         "updated", "last updated", "modified", "last modified", "edited", "revised", "aktualisiert", "zuletzt",
-        "geändert", "stand", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "modificado",
+        "geändert", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "modificado",
         "aggiornato", "aggiornata", "modificato", "atualizado", "atualizada", "bijgewerkt", "gewijzigd",
         "zaktualizowano", "обновлено", "изменено", "güncelleme", "güncellendi", "uppdaterad", "päivitetty",
         "opdateret", "oppdatert", "aktualizováno", "aktualizované", "frissítve", "módosítva", "ažurirano", "actualizat",

@@ -441,6 +441,19 @@ struct PublicationDateTests {
         #expect(try Self.published(page("www.harbourtimes.com")) == "2023-08-11")
     }
 
+    @Test("\"Stand\" (as of) labels the date a German page shows as its own, not a later revision")
+    func standIsTheShownDate() throws {
+        let body = """
+            <p class="date">Stand: 12.03.2020, 15:00 Uhr</p>
+            <p>Der Hafenrat hat den Haushalt nach langer Debatte über das Ausbaggern der Liegeplätze beschlossen.</p>
+            <p class="meta">Archivbild vom 01.02.2020</p>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2020-03-12")
+        // "Aktualisiert" still marks a revision: the other date line is the publication.
+        let updated = body.replacingOccurrences(of: "Stand:", with: "Aktualisiert:")
+        #expect(try Self.published(Self.page(lang: "de", body: updated)) == "2020-02-01")
+    }
+
     @Test("a page's own unambiguous numeric dates decide its order")
     func orderShownByThePage() throws {
         #expect(NumericDateOrder.shown(in: "Posted 25/03/2021, updated 02/04/2021") == .dayFirst)
