@@ -267,7 +267,7 @@ package struct TaggedAttributions: Sendable {
     package func canSpeak(_ range: ClosedRange<Int>, cue: ClosedRange<Int>?) -> Bool {
         switch head(range) {
         case .pronoun, .name, .role: return true
-        case .other, .modifier, .notAName: return false
+        case .other, .modifier, .noNoun: return false
         case .publication:
             guard let cue else { return false }
             return isSubject(range, of: cue)

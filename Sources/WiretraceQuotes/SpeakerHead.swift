@@ -17,19 +17,20 @@ package enum SpeakerHead: String, Sendable {
     /// The phrase ends on a modifier with no noun after it ("The federal", "the former"): a cut
     /// phrase, not a mention.
     case modifier
-    /// A capitalised word that is no name: a day or a month, or a sentence's first word that is a
-    /// function word, an "-ing"/"-ed"/"-ly" form or a word written in lower case elsewhere.
-    case notAName
+    /// Neither a name nor a noun: a day or a month, a function word, an adverb in "-ly" or a past
+    /// form in "-ed" ("Sunday", "Unless", "boldly", "heard"); capitalised at a sentence's start
+    /// only a closed-class word, or one the text also writes in lower case ("Recalling", "recalling").
+    case noNoun
 
     /// Whether the phrase mentions anything at all (a cut phrase or a capitalised function word
     /// does not).
-    package var isMention: Bool { self != .modifier && self != .notAName }
+    package var isMention: Bool { self != .modifier && self != .noNoun }
 
     /// The head of `phrase` in `tokens`: its last word (a possessive counts as its stem).
     /// A capitalised word is a name unless it is a day or a month, or it is the phrase's only word,
-    /// opens its sentence (`opensSentence`) and is a function word, an "-ing", "-ed" or "-ly" form
-    /// or a word the document also writes in lower case (`lowercaseWords`): "Hours", "Criticizing",
-    /// "Now".
+    /// opens its sentence (`opensSentence`) and is a closed-class word ("Unless": no noun), or a
+    /// word the document also writes in lower case (`lowercaseWords`: "Polls" is then classed as
+    /// "polls", "Recalling" as "recalling").
     /// - Complexity: O(1) (set look-ups on the last word).
     package static func of(
         _ phrase: ClosedRange<Int>, in tokens: [Token], opensSentence: Bool = false, lowercaseWords: Set<String> = []
@@ -48,17 +49,17 @@ package enum SpeakerHead: String, Sendable {
         }
         // "The federal", "a senior": an adjective that needs its noun.
         if !head.isCapitalized, modifiers.contains(stem), !roleNouns.contains(stem) { return .modifier }
-        if head.isCapitalized || head.isAllCaps {
-            if Lexicon.dates.contains(stem) { return .notAName }
-            if opensSentence, last == phrase.lowerBound, !Lexicon.pronouns.contains(stem),
-                lowercaseWords.contains(head.lower) || Lexicon.sentenceStarters.contains(stem)
-                    || Lexicon.phraseStops.contains(stem) || Lexicon.auxiliaries.contains(stem)
-                    || stem.hasSuffix("ing") || stem.hasSuffix("ly") || stem.hasSuffix("ed")
-            {
-                return roleNouns.contains(singular(stem)) ? .role : .notAName
-            }
-            return .name
+        if Lexicon.dates.contains(stem) { return .noNoun }
+        // A capitalised word opening a sentence is a name unless it is a closed-class word or a
+        // verb form there, or the text also writes it in lower case: then it is that word.
+        var capitalised = head.isCapitalized || head.isAllCaps
+        if capitalised, opensSentence, last == phrase.lowerBound {
+            // Closed-class words only: "Ahmed" and "Kelly" end like verb forms and adverbs.
+            if isClosedClass(stem) { return roleNouns.contains(stem) ? .role : .noNoun }
+            if lowercaseWords.contains(head.lower) { capitalised = false }
         }
+        if capitalised { return .name }
+        if isFunctionWord(stem), !roleNouns.contains(stem) { return .noNoun }
         if roleNouns.contains(stem) || roleNouns.contains(singular(stem)) || Lexicon.titles.contains(stem)
             || Lexicon.roleSynonyms[stem] != nil || Lexicon.nonPersonWords.contains(stem)
             || Lexicon.mediaWords.contains(stem)
@@ -98,6 +99,18 @@ package enum SpeakerHead: String, Sendable {
         "thriller", "blockbuster", "encounter", "disorder", "murder", "slaughter", "laughter",
         "chamber", "charter", "parameter", "perimeter", "diameter", "monitor",
     ]
+
+    /// A function word, an adverb in "-ly" or a past form in "-ed" (no noun ends so but a few
+    /// short ones and those in "-eed").
+    static func isFunctionWord(_ word: String) -> Bool {
+        isClosedClass(word) || word.count > 4 && (word.hasSuffix("ly") || word.hasSuffix("ed") && !word.hasSuffix("eed"))
+    }
+
+    /// Prepositions, conjunctions, auxiliaries, determiners and sentence adverbs.
+    static func isClosedClass(_ word: String) -> Bool {
+        Lexicon.sentenceStarters.contains(word) || Lexicon.phraseStops.contains(word) || Lexicon.auxiliaries.contains(word)
+            || ["ago", "ahead", "away", "back", "down", "up", "out", "off", "too", "very", "more", "less", "unless"].contains(word)
+    }
 
     /// "officials" -> "official", "companies" -> "company", "analysts" -> "analyst".
     static func singular(_ word: String) -> String {
@@ -150,7 +163,7 @@ package enum SpeakerHead: String, Sendable {
         "centre", "university", "school", "college", "hospital", "clinic", "church", "city", "county",
         "state", "country", "nation", "district", "town", "village", "community", "public", "crowd",
         "audience", "majority", "minority", "everyone", "everybody", "anyone", "nobody", "somebody",
-        "someone", "one", "others", "many", "some", "few", "most", "both", "all", "each",
+        "someone", "one", "others", "those", "many", "some", "few", "most", "both", "all", "each",
         "sheriff", "chancellor", "premier", "king", "queen", "prince", "pope", "bishop", "priest",
         "pastor", "rabbi", "imam", "cleric", "spokespeople", "speaker", "chair", "host", "guest",
         "participant", "respondent", "applicant", "plaintiff", "defendant", "suspect", "accused",

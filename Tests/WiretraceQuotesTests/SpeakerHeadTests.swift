@@ -39,17 +39,26 @@ import WiretraceCore
         let tokens = Tokenizer.tokens(ScalarText(text))
         let lower: Set<String> = ["of", "rain", "followed", "later", "said", "the", "road", "was", "open", "agreed", "weeks"]
         let weeks = try #require(tokens.indices.first { tokens[$0].text == "Weeks" })
-        #expect(SpeakerHead.of(weeks...weeks, in: tokens, opensSentence: true, lowercaseWords: lower) == .notAName)
+        // Written in lower case elsewhere: the common noun, not a name.
+        #expect(SpeakerHead.of(weeks...weeks, in: tokens, opensSentence: true, lowercaseWords: lower) == .other)
         // The same word inside a sentence, or a word the text never writes in lower case, is a name.
         #expect(SpeakerHead.of(weeks...weeks, in: tokens, opensSentence: false, lowercaseWords: lower) == .name)
         let odile = try #require(tokens.indices.last { tokens[$0].text == "Odile" })
         #expect(SpeakerHead.of(odile...odile, in: tokens, opensSentence: true, lowercaseWords: lower) == .name)
-        // Function words, "-ing" forms and days are never names.
-        let t = Tokenizer.tokens(ScalarText("Recalling the storm , Unless Sunday ."))
-        #expect(SpeakerHead.of(0...0, in: t, opensSentence: true) == .notAName)
-        #expect(SpeakerHead.of(4...4, in: t, opensSentence: true) == .notAName)
-        #expect(SpeakerHead.of(5...5, in: t) == .notAName)
+        // Closed-class words and days are never names; a name that ends like an adverb still is one.
+        let t = Tokenizer.tokens(ScalarText("Unless Sunday , Kelly Polls ."))
+        #expect(SpeakerHead.of(0...0, in: t, opensSentence: true) == .noNoun)
+        #expect(SpeakerHead.of(1...1, in: t) == .noNoun)
+        #expect(SpeakerHead.of(3...3, in: t, opensSentence: true) == .name)
+        #expect(SpeakerHead.of(4...4, in: t, opensSentence: true, lowercaseWords: ["polls"]) == .publication)
         #expect(SpeakerHead.of(0...0, in: Tokenizer.tokens(ScalarText("I'm sure ."))) == .pronoun)
+    }
+
+    @Test func lowerCaseWordsThatAreNoNouns() throws {
+        #expect(try head("heard", in: "Others heard the news .") == .noNoun)
+        #expect(try head("boldly", in: "He spoke boldly .") == .noNoun)
+        #expect(try head("ago", in: "Two days ago .") == .noNoun)
+        #expect(try head("the speed", in: "He cut the speed .") == .other)
     }
 
     @Test func aPhraseThatMentionsNothingIsNoCandidate() throws {
