@@ -57,10 +57,17 @@ public enum CandidateVerification {
     /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),
     /// in parallel on `workers` threads; accepted pairs in candidate order.
     ///
-    /// - Complexity: O(m + n) per pair of sets of m and n shingles.
+    /// A pair is walked only when its sets are large enough and their ``ShingleBitmaps`` bound
+    /// allows the intersection acceptance needs; both are exact upper bounds, so the result is
+    /// that of walking every pair (``referenceVerify(_:shingleSets:finder:)``).
+    ///
+    /// - Complexity: O(Σ s) for the bitmaps of the sets, then per pair of sets of m and n
+    ///   shingles O(w) for the bound (w ≤ (m + n)/4 words) and O(m + n) for a walk.
     public static func verify(
         _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
     ) -> [VerifiedPair] {
+        guard !candidates.isEmpty else { return [] }
+        let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
         let chunks = max(1, min(workers * 8, candidates.count))
         let slots = Slots<VerifiedPair>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -72,6 +79,9 @@ public enum CandidateVerification {
                 index += 1
                 guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
                 let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
+                guard min(a.count, b.count) >= needed,
+                    bitmaps.upperBound(pair.a, pair.b, setA: a, setB: b) >= needed
+                else { continue }
                 if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
                     accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))
                 }
@@ -79,6 +89,18 @@ public enum CandidateVerification {
             slots.set(chunk, accepted)
         }
         return slots.values().flatMap { $0 }
+    }
+
+    /// ``verify(_:shingleSets:finder:workers:)`` as plainly as possible: every pair walked in full
+    /// on one thread. For tests.
+    public static func referenceVerify(
+        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder
+    ) -> [VerifiedPair] {
+        candidates.compactMap { pair in
+            guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { return nil }
+            let similarity = PairSimilarity.exact(a, b)
+            return finder.accepts(similarity) ? VerifiedPair(a: pair.a, b: pair.b, similarity: similarity) : nil
+        }
     }
 
     /// Applies `transform` to every element on `workers` threads, keeping the order.
