@@ -9,8 +9,9 @@ import Dispatch
 /// bits set). Two bounds follow, both never below the true |A ∩ B|:
 /// - **AND**: fold the bitmap with more bits onto the other's size (OR of its equal parts; a
 ///   hash's bit x mod b′ is its bit x mod b taken mod b′), then |A ∩ B| ≤ popcount(A & B) +
-///   min(excess A, excess B): each bit set in both stands for one common hash plus at most the
-///   extra hashes sharing that bit on either side.
+///   the excess of either side at that size: each bit set in both stands for one common hash
+///   plus at most that side's extra hashes sharing the bit. Equal sizes take the smaller
+///   excess; a folded pair the excess of the unfolded (smaller) bitmap.
 /// - **Probe**, when one bitmap has at least 8× the words of the other (an excerpt against a long
 ///   text, where folding would saturate): the smaller set's hashes whose bit is set in the larger
 ///   set's bitmap, at its own size.
@@ -41,22 +42,25 @@ public struct ShingleBitmaps: Sendable {
         var wordCounts = [Int32](repeating: 0, count: sets.count)
         var total = 0
         for (slot, set) in sets.enumerated() {
+            offsets[slot] = total  // nondecreasing: a slot without a set takes no words
             guard let set else { continue }
             let count = Self.words(forHashes: set.count)
-            offsets[slot] = total
             wordCounts[slot] = Int32(count)
             total += count
         }
-        let (slotOffsets, slotWords) = (offsets, wordCounts)
-        var words = [UInt64](repeating: 0, count: total)
-        var excess = [Int32](repeating: 0, count: sets.count)
+        let (slotOffsets, slotWords, totalWords) = (offsets, wordCounts, total)
         let chunks = max(1, min(workers * 4, sets.count))
-        // Each slot's bitmap and excess are written by the one chunk that holds the slot.
-        words.withUnsafeMutableBufferPointer { words in
+        var excess = [Int32](repeating: 0, count: sets.count)
+        // Each chunk zeroes and fills the words of its own slots (contiguous, as offsets follow
+        // slot order), so the fresh pages are touched once, in parallel.
+        let words = [UInt64](unsafeUninitializedCapacity: totalWords) { words, initialized in
             excess.withUnsafeMutableBufferPointer { excess in
                 let target = UncheckedTarget(words: words, excess: excess)
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let range = (chunk * sets.count / chunks)..<((chunk + 1) * sets.count / chunks)
+                    guard let first = range.first else { return }
+                    let end = range.upperBound < sets.count ? slotOffsets[range.upperBound] : totalWords
+                    UnsafeMutableBufferPointer(rebasing: target.words[slotOffsets[first]..<end]).initialize(repeating: 0)
                     for slot in range {
                         guard let set = sets[slot] else { continue }
                         let bitmap = UnsafeMutableBufferPointer(
@@ -65,6 +69,7 @@ public struct ShingleBitmaps: Sendable {
                     }
                 }
             }
+            initialized = totalWords
         }
         self.words = words
         self.offsets = offsets
@@ -97,8 +102,7 @@ public struct ShingleBitmaps: Sendable {
     /// - Complexity: O(w) for the larger bitmap's w words, or O(s) for the smaller set's s hashes
     ///   when probing.
     public func upperBound(_ a: Int, _ b: Int, setA: [UInt64], setB: [UInt64]) -> Int {
-        let (small, large, smallSet, largeSize) = wordCounts[a] <= wordCounts[b]
-            ? (a, b, setA, setB.count) : (b, a, setB, setA.count)
+        let (small, large, smallSet) = wordCounts[a] <= wordCounts[b] ? (a, b, setA) : (b, a, setB)
         let smallWords = Int(wordCounts[small])
         let largeWords = Int(wordCounts[large])
         return words.withUnsafeBufferPointer { words in
@@ -118,7 +122,6 @@ public struct ShingleBitmaps: Sendable {
                 for index in 0..<smallWords { common &+= (smallBitmap[index] & largeBitmap[index]).nonzeroBitCount }
                 return common + Int(min(excess[small], excess[large]))
             }
-            var foldedSet = 0
             for index in 0..<smallWords {
                 var folded = largeBitmap[index]
                 var part = index + smallWords
@@ -127,9 +130,8 @@ public struct ShingleBitmaps: Sendable {
                     part += smallWords
                 }
                 common &+= (smallBitmap[index] & folded).nonzeroBitCount
-                foldedSet &+= folded.nonzeroBitCount
             }
-            return common + min(Int(excess[small]), largeSize - foldedSet)
+            return common + Int(excess[small])
         }
     }
 }

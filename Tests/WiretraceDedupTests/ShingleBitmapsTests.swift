@@ -53,8 +53,8 @@ import WiretraceCore
         for _ in 0..<40 {
             let pool = (0..<Int.random(in: 20...1500, using: &random)).map { _ in random.next() }
             for _ in 0..<Int.random(in: 1...5, using: &random) {
-                let keep = Double.random(in: 0.1...1, using: &random)
-                let fresh = Int.random(in: 0...400, using: &random)
+                let keep = Double.random(in: 0.3...1, using: &random)
+                let fresh = Int.random(in: 0...(pool.count / 3), using: &random)
                 sets.append(Set(pool.filter { _ in Double.random(in: 0..<1, using: &random) < keep }
                     + (0..<fresh).map { _ in random.next() }).sorted())
             }
