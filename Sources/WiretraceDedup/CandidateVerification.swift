@@ -77,10 +77,12 @@ public enum CandidateVerification {
             while index < end {
                 let pair = candidates[index]
                 index += 1
-                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
-                let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
-                guard min(a.count, b.count) >= needed,
-                    bitmaps.upperBound(pair.a, pair.b, setA: a, setB: b) >= needed
+                // Sizes and bounds from the bitmaps' dense records: the sets themselves (a cache
+                // miss each) are touched only by pairs the bound lets through.
+                guard let sizeA = bitmaps.size(pair.a), let sizeB = bitmaps.size(pair.b) else { continue }
+                let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
+                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pair.a, pair.b, sets: shingleSets) >= needed,
+                    let a = shingleSets[pair.a], let b = shingleSets[pair.b]
                 else { continue }
                 if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
                     accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))

@@ -20,15 +20,23 @@ import Dispatch
 /// walk changes no result; a pair that passes is walked as before.
 ///
 /// Memory: 1–2 bytes per hash of the sets given (1/8 to 1/4 of the sets themselves), plus
-/// 16 bytes per document slot.
+/// 24 bytes per document slot.
 public struct ShingleBitmaps: Sendable {
-    /// The bitmaps one after another: slot d's at `words[offsets[d] ..< offsets[d] + wordCounts[d]]`.
+    /// What a pair's bound needs of one slot, in one place (one cache line for a random slot).
+    struct Slot {
+        /// The bitmap's first word in `words`.
+        var offset: Int
+        /// Words of the bitmap, a power of two; 0 when the slot has no set.
+        var words: Int32
+        /// The set's size minus the bits set in its bitmap.
+        var excess: Int32
+        /// The set's size; −1 when the slot has no set.
+        var size: Int32
+    }
+
+    /// The bitmaps one after another, in slot order.
     private let words: [UInt64]
-    private let offsets: [Int]
-    /// Words of slot d's bitmap, a power of two; 0 when the slot has no set.
-    private let wordCounts: [Int32]
-    /// Slot d's set size minus the bits set in its bitmap.
-    private let excess: [Int32]
+    private let slots: [Slot]
 
     /// Bits per hash the bitmap size aims at (rounded up to a power of two).
     static let bitsPerHash = 8
@@ -38,43 +46,51 @@ public struct ShingleBitmaps: Sendable {
     ///
     /// - Complexity: O(n + Σ s) for n slots and sets of s hashes.
     public init(sets: [[UInt64]?], workers: Int = 1) {
-        var offsets = [Int](repeating: 0, count: sets.count)
-        var wordCounts = [Int32](repeating: 0, count: sets.count)
+        var slots = [Slot](repeating: Slot(offset: 0, words: 0, excess: 0, size: -1), count: sets.count)
         var total = 0
         for (slot, set) in sets.enumerated() {
-            offsets[slot] = total  // nondecreasing: a slot without a set takes no words
+            slots[slot].offset = total  // nondecreasing: a slot without a set takes no words
             guard let set else { continue }
             let count = Self.words(forHashes: set.count)
-            wordCounts[slot] = Int32(count)
+            slots[slot].words = Int32(count)
+            slots[slot].size = Int32(clamping: set.count)
             total += count
         }
-        let (slotOffsets, slotWords, totalWords) = (offsets, wordCounts, total)
+        let totalWords = total
         let chunks = max(1, min(workers * 4, sets.count))
-        var excess = [Int32](repeating: 0, count: sets.count)
+        // Chunk c holds slots [c·n/chunks, (c+1)·n/chunks) and their words from boundaries[c].
+        let boundaries = (0...chunks).map { chunk in
+            chunk * sets.count / chunks < sets.count ? slots[chunk * sets.count / chunks].offset : totalWords
+        }
         // Each chunk zeroes and fills the words of its own slots (contiguous, as offsets follow
         // slot order), so the fresh pages are touched once, in parallel.
         let words = [UInt64](unsafeUninitializedCapacity: totalWords) { words, initialized in
-            excess.withUnsafeMutableBufferPointer { excess in
-                let target = UncheckedTarget(words: words, excess: excess)
+            slots.withUnsafeMutableBufferPointer { slots in
+                let target = UncheckedTarget(words: words, slots: slots)
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let range = (chunk * sets.count / chunks)..<((chunk + 1) * sets.count / chunks)
-                    guard let first = range.first else { return }
-                    let end = range.upperBound < sets.count ? slotOffsets[range.upperBound] : totalWords
-                    UnsafeMutableBufferPointer(rebasing: target.words[slotOffsets[first]..<end]).initialize(repeating: 0)
+                    UnsafeMutableBufferPointer(rebasing: target.words[boundaries[chunk]..<boundaries[chunk + 1]])
+                        .initialize(repeating: 0)
                     for slot in range {
                         guard let set = sets[slot] else { continue }
+                        let offset = target.slots[slot].offset
                         let bitmap = UnsafeMutableBufferPointer(
-                            rebasing: target.words[slotOffsets[slot]..<(slotOffsets[slot] + Int(slotWords[slot]))])
-                        target.excess[slot] = Int32(set.count - Self.fill(bitmap, with: set))
+                            rebasing: target.words[offset..<(offset + Int(target.slots[slot].words))])
+                        target.slots[slot].excess = Int32(set.count - Self.fill(bitmap, with: set))
                     }
                 }
             }
             initialized = totalWords
         }
         self.words = words
-        self.offsets = offsets
-        self.wordCounts = wordCounts
-        self.excess = excess
+        self.slots = slots
+    }
+
+    /// The size of slot `slot`'s set, or nil when it has none.
+    @inline(__always)
+    public func size(_ slot: Int) -> Int? {
+        let size = slots[slot].size
+        return size < 0 ? nil : Int(size)
     }
 
     /// Words of the bitmap for a set of `count` hashes.
@@ -96,22 +112,23 @@ public struct ShingleBitmaps: Sendable {
         return set
     }
 
-    /// An upper bound on |A ∩ B| for slots `a` and `b`, whose sets are `setA` and `setB` (the
-    /// sets the bitmaps were built from).
+    /// An upper bound on |A ∩ B| for slots `a` and `b`, both with a set; `sets` are the sets the
+    /// bitmaps were built from (read only when probing).
     ///
     /// - Complexity: O(w) for the larger bitmap's w words, or O(s) for the smaller set's s hashes
     ///   when probing.
-    public func upperBound(_ a: Int, _ b: Int, setA: [UInt64], setB: [UInt64]) -> Int {
-        let (small, large, smallSet) = wordCounts[a] <= wordCounts[b] ? (a, b, setA) : (b, a, setB)
-        let smallWords = Int(wordCounts[small])
-        let largeWords = Int(wordCounts[large])
+    public func upperBound(_ a: Int, _ b: Int, sets: [[UInt64]?]) -> Int {
+        let (slotA, slotB) = (slots[a], slots[b])
+        let (small, large, smallIndex) = slotA.words <= slotB.words ? (slotA, slotB, a) : (slotB, slotA, b)
+        let smallWords = Int(small.words)
+        let largeWords = Int(large.words)
         return words.withUnsafeBufferPointer { words in
-            let smallBitmap = words.baseAddress! + offsets[small]
-            let largeBitmap = words.baseAddress! + offsets[large]
+            let smallBitmap = words.baseAddress! + small.offset
+            let largeBitmap = words.baseAddress! + large.offset
             if largeWords >= 8 * smallWords {
                 let mask = UInt64(largeWords * 64 - 1)
                 var hits = 0
-                for hash in smallSet {
+                for hash in sets[smallIndex]! {
                     let bit = hash & mask
                     hits &+= Int(truncatingIfNeeded: (largeBitmap[Int(bit &>> 6)] &>> (bit & 63)) & 1)
                 }
@@ -120,7 +137,7 @@ public struct ShingleBitmaps: Sendable {
             var common = 0
             if largeWords == smallWords {
                 for index in 0..<smallWords { common &+= (smallBitmap[index] & largeBitmap[index]).nonzeroBitCount }
-                return common + Int(min(excess[small], excess[large]))
+                return common + Int(min(small.excess, large.excess))
             }
             for index in 0..<smallWords {
                 var folded = largeBitmap[index]
@@ -131,14 +148,14 @@ public struct ShingleBitmaps: Sendable {
                 }
                 common &+= (smallBitmap[index] & folded).nonzeroBitCount
             }
-            return common + Int(excess[small])
+            return common + Int(small.excess)
         }
     }
 }
 
 /// The output buffers of ``ShingleBitmaps/init(sets:workers:)``, shared by its chunks, each of
-/// which writes only its own slots' words and excess. Do not let it escape the initialiser.
+/// which reads and writes only its own slots and their words. Do not let it escape the initialiser.
 private struct UncheckedTarget: @unchecked Sendable {
     let words: UnsafeMutableBufferPointer<UInt64>
-    let excess: UnsafeMutableBufferPointer<Int32>
+    let slots: UnsafeMutableBufferPointer<ShingleBitmaps.Slot>
 }

@@ -21,8 +21,9 @@ import WiretraceCore
             let b = set(sizeB, sharing: shared, of: common, random: &random)
             let bitmaps = ShingleBitmaps(sets: [a, nil, b], workers: 2)
             let exact = PairSimilarity.exact(a, b).intersection
-            #expect(bitmaps.upperBound(0, 2, setA: a, setB: b) >= exact, "\(a.count) and \(b.count) sharing \(exact)")
-            #expect(bitmaps.upperBound(2, 0, setA: b, setB: a) >= exact, "\(b.count) and \(a.count) sharing \(exact)")
+            #expect(bitmaps.upperBound(0, 2, sets: [a, nil, b]) >= exact, "\(a.count) and \(b.count) sharing \(exact)")
+            #expect(bitmaps.upperBound(2, 0, sets: [a, nil, b]) >= exact, "\(b.count) and \(a.count) sharing \(exact)")
+            #expect(bitmaps.size(0) == a.count && bitmaps.size(1) == nil && bitmaps.size(2) == b.count)
             let words = [ShingleBitmaps.words(forHashes: a.count), ShingleBitmaps.words(forHashes: b.count)].sorted()
             paths.insert(words[0] == words[1] ? "equal" : (words[1] >= 8 * words[0] ? "probed" : "folded"))
         }
@@ -31,7 +32,7 @@ import WiretraceCore
         // and the bound still holds.
         let a: [UInt64] = (0..<200).map { UInt64($0) << 40 | 5 }
         let b: [UInt64] = (100..<300).map { UInt64($0) << 40 | 5 }
-        #expect(ShingleBitmaps(sets: [a, b]).upperBound(0, 1, setA: a, setB: b) >= 100)
+        #expect(ShingleBitmaps(sets: [a, b]).upperBound(0, 1, sets: [a, b]) >= 100)
     }
 
     @Test func boundSeparatesUnrelatedSets() {
@@ -39,7 +40,7 @@ import WiretraceCore
         for (sizeA, sizeB) in [(500, 500), (500, 700), (100, 2000), (4000, 4000)] {
             let a = set(sizeA, sharing: 0, of: [], random: &random)
             let b = set(sizeB, sharing: 0, of: [], random: &random)
-            let bound = ShingleBitmaps(sets: [a, b]).upperBound(0, 1, setA: a, setB: b)
+            let bound = ShingleBitmaps(sets: [a, b]).upperBound(0, 1, sets: [a, b])
             // A quarter of the smaller set: far below the 0.8·min or 2/3·min that acceptance needs.
             #expect(bound < min(sizeA, sizeB) / 4, "\(sizeA) and \(sizeB) unrelated: bound \(bound)")
         }
