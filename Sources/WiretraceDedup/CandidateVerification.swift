@@ -57,10 +57,17 @@ public enum CandidateVerification {
     /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),
     /// in parallel on `workers` threads; accepted pairs in candidate order.
     ///
-    /// - Complexity: O(m + n) per pair of sets of m and n shingles.
+    /// A pair is walked only when its sets are large enough and their ``ShingleBitmaps`` bound
+    /// allows the intersection acceptance needs; both are exact upper bounds, so the result is
+    /// that of walking every pair (``referenceVerify(_:shingleSets:finder:)``).
+    ///
+    /// - Complexity: O(Σ s) for the bitmaps of the sets, then per pair of sets of m and n
+    ///   shingles O(w) for the bound (w ≤ (m + n)/4 words) and O(m + n) for a walk.
     public static func verify(
         _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int
     ) -> [VerifiedPair] {
+        guard !candidates.isEmpty else { return [] }
+        let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
         let chunks = max(1, min(workers * 8, candidates.count))
         let slots = Slots<VerifiedPair>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -70,8 +77,13 @@ public enum CandidateVerification {
             while index < end {
                 let pair = candidates[index]
                 index += 1
-                guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { continue }
-                let needed = finder.minimumIntersection(sizeA: a.count, sizeB: b.count)
+                // Sizes and bounds from the bitmaps' dense records: the sets themselves (a cache
+                // miss each) are touched only by pairs the bound lets through.
+                guard let sizeA = bitmaps.size(pair.a), let sizeB = bitmaps.size(pair.b) else { continue }
+                let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
+                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pair.a, pair.b, sets: shingleSets) >= needed,
+                    let a = shingleSets[pair.a], let b = shingleSets[pair.b]
+                else { continue }
                 if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
                     accepted.append(VerifiedPair(a: pair.a, b: pair.b, similarity: similarity))
                 }
@@ -79,6 +91,18 @@ public enum CandidateVerification {
             slots.set(chunk, accepted)
         }
         return slots.values().flatMap { $0 }
+    }
+
+    /// ``verify(_:shingleSets:finder:workers:)`` as plainly as possible: every pair walked in full
+    /// on one thread. For tests.
+    public static func referenceVerify(
+        _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder
+    ) -> [VerifiedPair] {
+        candidates.compactMap { pair in
+            guard let a = shingleSets[pair.a], let b = shingleSets[pair.b] else { return nil }
+            let similarity = PairSimilarity.exact(a, b)
+            return finder.accepts(similarity) ? VerifiedPair(a: pair.a, b: pair.b, similarity: similarity) : nil
+        }
     }
 
     /// Applies `transform` to every element on `workers` threads, keeping the order.

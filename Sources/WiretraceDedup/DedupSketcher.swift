@@ -45,6 +45,16 @@ public struct DedupSketcher: Sendable {
         return (keys, shingles)
     }
 
+    /// The band keys of the text's signature (nil when it has no shingles) and its exact
+    /// shingle set, sorted and unique: what ``bandKeys(of:)`` and ``shingleSet(of:)`` give, from
+    /// one pass over the text.
+    ///
+    /// - Complexity: O(n + s) expected for n UTF-8 bytes and s shingles (``BucketSort``).
+    public mutating func sketchSet(_ text: String) -> (bandKeys: [UInt64]?, set: [UInt64]) {
+        let keys = BandKeyTable.keys(of: signature(of: text), banding: banding)
+        return (keys, shingles.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) })
+    }
+
     /// The sorted, unique set of shingle hashes given in any order with repeats: what
     /// ``shingleSet(of:)`` gives for the text they came from.
     ///

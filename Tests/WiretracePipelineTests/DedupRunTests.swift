@@ -84,6 +84,24 @@ import WiretraceStore
         #expect(DedupRun.isPlainlyText("Grand Prix: PK and GIF are fine when not a signature"))
     }
 
+    @Test func plainTextCheckEqualsTheByteLoop() {
+        var random = SplitMix64(seed: 41)
+        let pieces = ["word ", "Paragraph.\n\n", "tab\t", "é ", "\r\n", "\u{01}", "\u{7F}", "\u{0B}", "\u{0C}", "x"]
+        var rejected = 0
+        for _ in 0..<400 {
+            // Mostly allowed pieces, a rare bad byte anywhere, including past the first 8 KiB.
+            var text = ""
+            let length = [20, 300, 3000, 9000].randomElement(using: &random)!
+            while text.utf8.count < length {
+                let piece = random.next(100) < 99 ? pieces[[0, 1, 2, 3, 4, 8, 9].randomElement(using: &random)!] : pieces[5 + random.next(3)]
+                text += piece
+            }
+            #expect(DedupRun.isPlainlyText(text) == DedupRun.referenceIsPlainlyText(text), "\(text.utf8.count) bytes")
+            if !DedupRun.referenceIsPlainlyText(text) { rejected += 1 }
+        }
+        #expect(rejected > 50 && rejected < 350, "both answers occur (\(rejected) rejected)")
+    }
+
     /// One engine: `wiretrace run` (into a store, first in one run, then with half the documents
     /// in a second, incremental run) verifies exactly the pairs `wiretrace dedup` verifies on the
     /// same input, with the same similarities.

@@ -1,0 +1,74 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceDedup
+
+@Suite struct ShingleBitmapsTests {
+    /// A sorted set of `count` hashes: `shared` of them from `common`, the rest fresh.
+    func set(_ count: Int, sharing shared: Int, of common: [UInt64], random: inout SplitMix64) -> [UInt64] {
+        Set(common.prefix(shared) + (0..<max(0, count - shared)).map { _ in random.next() }).sorted()
+    }
+
+    @Test func boundIsNeverBelowTheIntersection() {
+        var random = SplitMix64(seed: 23)
+        var paths: Set<String> = []
+        for _ in 0..<600 {
+            // Sizes from empty to past the largest bitmap, so equal, folded and probed pairs all occur.
+            let sizeA = [0, 1, 10, 63, 100, 550, 3000, 9000].randomElement(using: &random)! + Int.random(in: 0...40, using: &random)
+            let sizeB = [0, 1, 10, 63, 100, 550, 3000, 9000].randomElement(using: &random)! + Int.random(in: 0...40, using: &random)
+            let common = (0..<min(sizeA, sizeB)).map { _ in random.next() }
+            let shared = Int.random(in: 0...common.count, using: &random)
+            let a = set(sizeA, sharing: shared, of: common, random: &random)
+            let b = set(sizeB, sharing: shared, of: common, random: &random)
+            let bitmaps = ShingleBitmaps(sets: [a, nil, b], workers: 2)
+            let exact = PairSimilarity.exact(a, b).intersection
+            #expect(bitmaps.upperBound(0, 2, sets: [a, nil, b]) >= exact, "\(a.count) and \(b.count) sharing \(exact)")
+            #expect(bitmaps.upperBound(2, 0, sets: [a, nil, b]) >= exact, "\(b.count) and \(a.count) sharing \(exact)")
+            #expect(bitmaps.size(0) == a.count && bitmaps.size(1) == nil && bitmaps.size(2) == b.count)
+            let words = [ShingleBitmaps.words(forHashes: a.count), ShingleBitmaps.words(forHashes: b.count)].sorted()
+            paths.insert(words[0] == words[1] ? "equal" : (words[1] >= 8 * words[0] ? "probed" : "folded"))
+        }
+        #expect(paths == ["equal", "folded", "probed"])
+        // Hashes that agree on every low bit but differ above: the bitmap cannot tell them apart,
+        // and the bound still holds.
+        let a: [UInt64] = (0..<200).map { UInt64($0) << 40 | 5 }
+        let b: [UInt64] = (100..<300).map { UInt64($0) << 40 | 5 }
+        #expect(ShingleBitmaps(sets: [a, b]).upperBound(0, 1, sets: [a, b]) >= 100)
+    }
+
+    @Test func boundSeparatesUnrelatedSets() {
+        var random = SplitMix64(seed: 29)
+        for (sizeA, sizeB) in [(500, 500), (500, 700), (100, 2000), (4000, 4000)] {
+            let a = set(sizeA, sharing: 0, of: [], random: &random)
+            let b = set(sizeB, sharing: 0, of: [], random: &random)
+            let bound = ShingleBitmaps(sets: [a, b]).upperBound(0, 1, sets: [a, b])
+            // A quarter of the smaller set: far below the 0.8·min or 2/3·min that acceptance needs.
+            #expect(bound < min(sizeA, sizeB) / 4, "\(sizeA) and \(sizeB) unrelated: bound \(bound)")
+        }
+    }
+
+    @Test func verificationEqualsWalkingEveryPair() {
+        var random = SplitMix64(seed: 31)
+        let finder = DuplicateFinder(configuration: DedupConfiguration())
+        // Families of sets around shared pools (copies, excerpts, rewrites) plus unrelated sets.
+        var sets: [[UInt64]?] = []
+        for _ in 0..<40 {
+            let pool = (0..<Int.random(in: 20...1500, using: &random)).map { _ in random.next() }
+            for _ in 0..<Int.random(in: 1...5, using: &random) {
+                let keep = Double.random(in: 0.3...1, using: &random)
+                let fresh = Int.random(in: 0...(pool.count / 3), using: &random)
+                sets.append(Set(pool.filter { _ in Double.random(in: 0..<1, using: &random) < keep }
+                    + (0..<fresh).map { _ in random.next() }).sorted())
+            }
+            if Bool.random(using: &random) { sets.append(nil) }
+        }
+        var candidates: [DocumentPair] = []
+        for a in sets.indices {
+            for b in (a + 1)..<sets.count where b - a < 8 || random.next(10) == 0 { candidates.append(DocumentPair(a, b)) }
+        }
+        let verified = CandidateVerification.verify(candidates, shingleSets: sets, finder: finder, workers: 2)
+        let reference = CandidateVerification.referenceVerify(candidates, shingleSets: sets, finder: finder)
+        #expect(verified == reference)
+        #expect(reference.count > 20 && reference.count < candidates.count / 2,
+                "\(reference.count) of \(candidates.count) pairs accepted: both outcomes occur")
+    }
+}
