@@ -111,7 +111,7 @@ def main():
     parser.add_argument("--wiretrace", default=".build/release/wiretrace")
     parser.add_argument("--python", default=".build-bench/venv/bin/python")
     parser.add_argument("--htmldate-url", action="store_true", help="pass the gold URL to htmldate too")
-    parser.add_argument("--diff", action="store_true", help="list the pages where the two disagree")
+    parser.add_argument("--diff", action="store_true", help="list the train-part pages where the two disagree")
     parser.add_argument("--strip", choices=["meta", "url", "markup"], help="train part only, strong sources removed")
     args = parser.parse_args()
 
@@ -145,7 +145,10 @@ def main():
         other, _ = theirs[name]
         print(f"{name:6} {count:5d}  {good / count:9.3f}  {other / count:15.3f}")
     if args.diff:
+        # Train part only: reading the dev part's pages one by one would be fitting to them.
         for page in gold:
+            if part(page["file"]) != "train":
+                continue
             a, b = wiretrace.get(page["file"]), htmldate.get(page["file"])
             if (a or "")[:10] != (b or "")[:10]:
                 print(f"{part(page['file']):5} gold {page['date']} wiretrace {a} htmldate {b} {page['file']} {page['url']}")
