@@ -126,6 +126,20 @@ package struct MultilingualQuoteExtractor: Sendable {
             let paragraph = tokens[open].paragraph
             var turn = false
             var inherited: String? = nil
+            var possessive = false
+            if found == nil, case .possessive(let p)? = reader.speechNounOwner(in: lo..<open) {
+                // `Der Kanzler schwieg. Seine Antwort: „…“`: the possessive is the mention, its owner
+                // the subject of the sentence before (or the last speaker).
+                var owner: String? = nil
+                if let subject = subjectBefore(lo) {
+                    let k = subject.speaker.lowerBound
+                    let pronoun = subject.speaker.count == 1 && lexicon.pronouns.contains(tokens[k].lower)
+                    owner = pronoun ? (lastName ?? reader.name(subject.speaker)) : reader.name(subject.speaker)
+                }
+                found = (p...p, ":")
+                possessive = true
+                inherited = owner ?? previous.map { reader.name($0.speaker) } ?? lastName ?? tokens[p].text
+            }
             if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
                 !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
             {
@@ -203,7 +217,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
-                if !isPronoun { lastName = phrase }
+                if possessive { lastName = inherited } else if !isPronoun { lastName = phrase }
                 let antecedent = isPronoun && lexicon.language == "de"
                     ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
                 // Dialogue turns tell the parties apart by the last named speaker a pronoun
@@ -507,7 +521,11 @@ struct SpeakerPhrases {
         guard j >= lowerBound, tokens[j].isWord else { return nil }
         if isPronoun(j) { return j...j }
         var k = j
-        while k >= lowerBound, j - k < 6, tokens[k].isWord {
+        while k >= lowerBound, j - k < 8, tokens[k].isWord || k > lowerBound && Self.abbreviationStop(tokens, k, limit: j + 1) {
+            if !tokens[k].isWord {
+                k -= 1  // the full stop of a title before the name (`Dr. Weber`, `Prof. Dr. Lenz`)
+                continue
+            }
             let word = tokens[k].lower
             if lexicon.determiners.contains(word) {
                 // A genitive after the noun it belongs to: `der Sprecher der Polizei`.
@@ -814,6 +832,8 @@ struct SpeakerPhrases {
             skipped += 1
         }
         guard i < hi, tokens[i].isWord else { return nil }
+        // German `„…“, heißt es bei Schiller`: the source after "bei" (or "in") names who said it.
+        if lexicon.language == "de", let phrase = heißtEs(at: i, limit: hi) { return phrase }
         // An inverted verb, perhaps after an auxiliary: "sagte Merkel", "a affirmé le chef".
         while i + 1 < hi, !isVerb(i), lexicon.auxiliaries.contains(tokens[i].lower), isVerb(i + 1)
             || lexicon.auxiliaries.contains(tokens[i + 1].lower) && i + 2 < hi && isVerb(i + 2)
@@ -863,6 +883,86 @@ struct SpeakerPhrases {
             if k < hi, isVerb(k) { return (phrase, tokens[k].text) }
             // Turkish "X'e göre".
             if k < hi, lexicon.accordingAfter.contains(tokens[k].lower) { return (phrase, tokens[k].text) }
+        }
+        return nil
+    }
+
+    /// German `heißt es bei X` (or `hieß es in X`) at token `i`: the phrase after the preposition.
+    func heißtEs(at i: Int, limit: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard i + 3 < limit, ["heißt", "hieß"].contains(tokens[i].lower), tokens[i + 1].lower == "es" else { return nil }
+        var p = i + 2
+        // An adverb between (`heißt es dazu bei X`, `hieß es damals in X`).
+        while p < limit, p - i < 5, tokens[p].isWord, lexicon.auxiliaries.contains(tokens[p].lower) { p += 1 }
+        guard p + 1 < limit, ["bei", "beim", "in", "im"].contains(tokens[p].lower),
+            let phrase = germanPhrase(from: p + 1, limit: limit)
+        else { return nil }
+        return (phrase, tokens[i...p].map(\.text).joined(separator: " "))
+    }
+
+    /// A German noun phrase from `start` that carries a capital (`Schiller`, `der Zeitung`).
+    private func germanPhrase(from start: Int, limit: Int) -> ClosedRange<Int>? {
+        guard start < limit, tokens[start].isWord, let phrase = germanForward(from: start, limit: limit),
+            tokens[phrase].contains(where: \.isCapitalized)
+        else { return nil }
+        return phrase
+    }
+
+    /// Nouns of speech that a colon can follow in place of a verb (`Seine Antwort:`, `Bismarcks
+    /// Worte lauteten:`, `Die Erklärung des Ministers:`).
+    static let speechNouns: Set<String> = [
+        "antwort", "antworten", "wort", "worte", "äußerung", "ausspruch", "bemerkung", "erklärung", "entgegnung",
+        "erwiderung", "frage", "rede", "ruf", "losung", "devise", "parole", "wahlspruch", "mahnung", "warnung",
+        "bitte", "forderung", "urteil", "meinung", "kommentar", "botschaft", "zuruf", "aufruf", "befehl", "rat",
+        "bescheid", "schlusswort", "schlußwort", "grundsatz", "motto", "bekenntnis", "versicherung",
+    ]
+
+    /// German possessives of a third person (`seine`, `ihre`, `seiner`).
+    static let possessives: Set<String> = {
+        var words = Set<String>()
+        for stem in ["sein", "ihr"] {
+            for ending in ["", "e", "er", "es", "em", "en"] { words.insert(stem + ending) }
+        }
+        return words
+    }()
+
+    /// What a German noun of speech before a colon tells of its speaker, in the tokens `range`
+    /// before the quote opening at `range.upperBound` (the colon is the last token): the owner as
+    /// a genitive (`Bismarcks Antwort:`, `Des Kanzlers Worte waren:`, `Die Antwort des Ministers:`,
+    /// `die Worte von Weber:`), or a possessive whose owner the text before names (`Seine Antwort:`).
+    enum SpeechNounOwner {
+        case phrase(ClosedRange<Int>)
+        case possessive(Int)
+    }
+
+    func speechNounOwner(in range: Range<Int>) -> SpeechNounOwner? {
+        guard lexicon.language == "de", range.count >= 2, tokens[range.upperBound - 1].text == ":" else { return nil }
+        let colon = range.upperBound - 1
+        for k in range.lowerBound..<colon where tokens[k].isWord && tokens[k].isCapitalized
+            && Self.speechNouns.contains(tokens[k].lower)
+        {
+            // No other clause between the noun and the colon but a copula (`Worte lauteten:`).
+            let between = (k + 1)..<colon
+            if between.contains(where: { tokens[$0].text == "," || isVerb($0) }) { continue }
+            if k > range.lowerBound, Self.possessives.contains(tokens[k - 1].lower) { return .possessive(k - 1) }
+            if k > range.lowerBound, tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].lower.hasSuffix("s"),
+                !lexicon.determiners.contains(tokens[k - 1].lower), !lexicon.stops.contains(tokens[k - 1].lower)
+            {
+                var a = k - 1
+                // `Des Kanzlers`, `des Herrn Ministers`.
+                while a > range.lowerBound, a > k - 3, tokens[a - 1].isWord, tokens[a - 1].isCapitalized
+                    || tokens[a - 1].lower == "des"
+                {
+                    a -= 1
+                    if tokens[a].lower == "des" { break }
+                }
+                if tokens[a].lower != "des", a > range.lowerBound, tokens[a - 1].lower == "des" { a -= 1 }
+                return .phrase(a...(k - 1))
+            }
+            if k + 2 < colon + 1, ["des", "von", "vom"].contains(tokens[k + 1].lower),
+                let phrase = germanPhrase(from: tokens[k + 1].lower == "des" ? k + 1 : k + 2, limit: colon)
+            {
+                return .phrase(phrase)
+            }
         }
         return nil
     }
@@ -967,6 +1067,12 @@ struct SpeakerPhrases {
             if !coordinated, let subject = clauseSubject(in: clause(endingBefore: v, from: range.lowerBound)) {
                 return (subject, cue)
             }
+        }
+        // A noun of speech with its owner: `Bismarcks Antwort:`, `Die Erklärung des Ministers:`
+        // (a possessive's owner is in the text before: the caller reads it).
+        if let owner = speechNounOwner(in: range) {
+            if case .phrase(let phrase) = owner { return (phrase, ":") }
+            return nil
         }
         // A label: "Der Redakteur: „…“".
         if open - 1 > range.lowerBound, tokens[open - 1].text == ":" {

@@ -1,0 +1,60 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+/// German speaker forms beyond "X sagte": titles, speech nouns before a colon, inserted and
+/// "so"/"heißt es bei" forms, genitives, on sentences written for these tests.
+@Suite struct GermanSpeakerFormTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        var mention: String?
+        var quotes = 1
+        /// The resolved speaker, when it is not the mention's words.
+        var speaker: String? = nil
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "Die Sitzung begann spät. Dr. Hartmann erklärte: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Dr. Hartmann"),
+        Case(text: "Die Sitzung begann spät. Prof. Dr. Lenz sagte: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Prof. Dr. Lenz"),
+        Case(text: "Die Sitzung begann spät. Minister Albrecht sagte: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Minister Albrecht"),
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, so Dr. Hartmann.",
+             mention: "Dr. Hartmann"),
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer“, meint Bürgermeister Hahn, „das Jahr wird schwer.“",
+             mention: "Bürgermeister Hahn", quotes: 2),
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, heißt es bei Hartmann.",
+             mention: "Hartmann"),
+        Case(text: "Der Kanzler schwieg lange. Seine Antwort: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Seine", speaker: "Kanzler"),
+        Case(text: "Die Sitzung begann spät. Bismarcks Antwort lautete: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Bismarcks"),
+        Case(text: "Die Sitzung begann spät. Des Kanzlers Worte waren: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Des Kanzlers"),
+        Case(text: "Der Abgeordnete Richter ergriff das Wort. „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Abgeordnete Richter"),
+        Case(text: "Die Sitzung begann spät. Hartmann erklärte gestern im Landtag unter Beifall: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Hartmann"),
+        Case(text: "Die Sitzung begann spät. Der Minister Dr. Weber erwiderte darauf: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Minister Dr. Weber"),
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, sagte Frau Dr. Weber.",
+             mention: "Frau Dr. Weber"),
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, erklärte der Abgeordnete Richter.",
+             mention: "der Abgeordnete Richter"),
+        Case(text: "Die Sitzung begann spät. Der Redner schloß mit den Worten: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Redner"),
+        Case(text: "Graf Moltke trat vor. Er sah die Truppen an. „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Er"),
+    ]
+
+    @Test(arguments: cases) func speakerMentionFound(_ c: Case) {
+        let page = Article(id: "t", source: "t", text: c.text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(offsetsHold(page, found))
+        #expect(found.count == c.quotes, "quotes found: \(found.map(\.text))")
+        #expect(found.map { speakerMention(page, $0) } == Array(repeating: c.mention, count: c.quotes))
+        if let speaker = c.speaker { #expect(found.first?.speaker == speaker) }
+    }
+}
