@@ -14,6 +14,14 @@ extension SpeechLexicon {
             "heul", "stammel", "murmel", "knurr", "stöhn", "jammer", "zisch", "keuch",
             // A newspaper's correspondents report by wire: `Aus Paris meldet unser Korrespondent:`.
             "meld", "telegraphir", "telegraphier", "telegrafier", "depeschier", "kabel",
+            // Manner of speaking, as narrative tags them (`„…“, lächelte sie`, `knurrte der Alte`).
+            "lächel", "grins", "schmunzel", "kicher", "höhn", "spott", "groll", "murr", "schnaub", "polter",
+            "donner", "wetter", "kreisch", "jauchz", "frohlock", "triumphier", "triumphir", "schluchz", "wimmer",
+            "ächz", "fauch", "hauch", "lispel", "stotter", "raun", "lall", "näsel", "schnarr", "kräh", "fleh",
+            "droh", "bejah", "vernein", "leugnet", "erwähn", "erinner", "tröstet", "dräng", "verlang", "gelob",
+            "prophezei", "weissag", "beichtet", "fluch", "dank", "grüß", "begrüß", "notier", "notir", "vermerk",
+            "urteil", "folger", "citir", "citier", "zitir", "referir", "referier", "insistier", "insistir",
+            "beharr", "replizier",
         ]
         let weak = forms(
             weakStems,
@@ -42,6 +50,10 @@ extension SpeechLexicon {
             "angekündigt", "klarstellte", "klargestellt", "vorschlug", "zurief", "nachfragte", "aussagte",
             "ausgesagt", "hervorhob", "hervorgehoben", "bekanntgab", "bekanntgegeben", "durchblicken",
             "meldet", "meldete", "meldeten", "gemeldet",
+            // Thought told as speech (`„…“, dachte er`), asking, swearing, beginning to speak.
+            "dachte", "dachten", "denkt", "gedacht", "bat", "baten", "bittet", "gebeten", "schwor", "schwört",
+            "sang", "singt", "schalt", "pries", "unterbrach", "widersprach", "widerspricht", "bestritt", "begann",
+            "beginnt", "gebot", "hinzusetzte", "nachsetzte", "einfiel", "einwarf",
         ]
         return SpeechLexicon(
             language: "de",
