@@ -58,3 +58,27 @@ import WiretraceCore
         if let speaker = c.speaker { #expect(found.first?.speaker == speaker) }
     }
 }
+
+/// German interviews: turns without speech verbs, on sentences written for these tests.
+@Suite struct GermanInterviewTurnTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func aQuestionAfterAnAnswerIsTheOtherPartys() {
+        let text = "Der Reporter traf Lindner am Hafen. Lindner sagte: „Wir bleiben hier bis zum Herbst.“ "
+            + "— Der Reporter: „Warum so lange am Hafen?“ — „Weil die Schiffe erst dann kommen.“ "
+            + "„Und wohin reisen Sie danach?“ — „Nach Norden, wie jedes Jahr.“"
+        #expect(mentions(text) == ["Lindner", "Der Reporter", "Lindner", "Der Reporter", "Lindner"])
+    }
+
+    @Test func aSpeakerCarriedOverTurnsIsNamedByTheirFullerNaming() {
+        let text = "Der Reporter sprach mit Minister Karl Brandt. In deren Verlauf Brandt sagte: „Wir bleiben hier bis zum Herbst.“ "
+            + "— Der Reporter: „Warum so lange am Hafen?“ — „Weil die Schiffe erst dann kommen.“"
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(found.map { speakerMention(page, $0) } == ["Brandt", "Der Reporter", "Minister Karl Brandt"])
+        #expect(found.last?.speaker == "Minister Karl Brandt")
+    }
+}

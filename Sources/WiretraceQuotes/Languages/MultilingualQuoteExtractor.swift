@@ -127,6 +127,8 @@ package struct MultilingualQuoteExtractor: Sendable {
             var turn = false
             var inherited: String? = nil
             var possessive = false
+            // Whether the speaker is carried from a quote before rather than told beside this one.
+            var carried = false
             if found == nil, case .possessive(let p)? = reader.speechNounOwner(in: lo..<open) {
                 // `Der Kanzler schwieg. Seine Antwort: „…“`: the possessive is the mention, its owner
                 // the subject of the sentence before (or the last speaker).
@@ -146,11 +148,16 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // A new turn of a dialogue: after a question, or after a dash between two quotes
                 // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
                 let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
-                if lastQuote.asks || dash {
+                // A question right after an answer, in a dialogue of two named parties, is the
+                // other party's (an interview: `„…“ „Und wie geht es weiter?“`).
+                let asksBack = lexicon.language == "de" && !lastQuote.asks && Self.asks(text, span.content)
+                    && Set(spoken.suffix(6).map { $0.name.lowercased() }).count >= 2
+                if lastQuote.asks || dash || asksBack {
                     turn = true
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
                             found = (other.speaker, other.cue)
+                            carried = true
                             // The other party keeps the name it had, not the last name a pronoun
                             // would take now.
                             inherited = other.name
@@ -171,6 +178,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                         // The turn before was the other party's, unnamed: this one is back to the
                         // speaker of the turn before that (`„Was soll das?“ fragte X. „…?“ „…“`).
                         found = beforeLast
+                        carried = found != nil
                     }
                 }
             }
@@ -178,6 +186,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
+                carried = true
             }
             if found == nil, !turn, words >= 3, lexicon.language == "de", close < tokens.count {
                 // Speech told after the quote, a sentence or two on: `„…“ Der Alte schwieg. Als er
@@ -196,6 +205,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // speech verb outside quotes has come between (a narrator's account told over
                 // several quotes, an answer continued after a remark of the writer's).
                 found = (previous.speaker, previous.cue)
+                carried = true
             }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
@@ -212,8 +222,13 @@ package struct MultilingualQuoteExtractor: Sendable {
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
             var turnName: String? = nil
             if let found {
+                // A speaker carried over several quotes is the person the text introduced: their
+                // fuller naming (`mit Take Jonescu …`), not the last short mention. Turns and
+                // pronouns still go by the phrase found.
+                let fuller = carried && lexicon.language == "de" ? reader.fullerNaming(of: found.speaker) : nil
+                let speaker = fuller ?? found.speaker
                 let phrase = reader.name(found.speaker)
-                let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
+                let mention = tokens[speaker.lowerBound].start..<tokens[speaker.upperBound].end
                 let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
@@ -223,7 +238,8 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // Dialogue turns tell the parties apart by the last named speaker a pronoun
                 // continues (resolving it by gender moved turns the wrong way on held-out texts).
                 turnName = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
-                occurrence.speaker = inherited ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
+                occurrence.speaker = fuller.map(reader.name) ?? inherited
+                    ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
@@ -772,6 +788,35 @@ struct SpeakerPhrases {
                 m += 1
             }
             return k...m
+        }
+        return nil
+    }
+
+    /// The first earlier naming of the person `phrase` names that has more words: capitalised words
+    /// (or a title's full stop) before the same last word (`Take Jonescu` for `Jonescu`). A capitalised
+    /// word after an article or a relative is a noun, no first name (`in deren Verlauf Jonescu`).
+    /// - Complexity: O(n) in the tokens before the phrase.
+    func fullerNaming(of phrase: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let head = tokens[phrase.upperBound]
+        guard lexicon.capitalises, head.isWord, head.isCapitalized, head.text.count > 2 else { return nil }
+        let words = phrase.filter { tokens[$0].isWord && tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }.count
+        for k in 0..<phrase.lowerBound where tokens[k].text == head.text {
+            var a = k
+            while a > 0, k - a < 4, tokens[a - 1].isWord && tokens[a - 1].isCapitalized
+                && !lexicon.determiners.contains(tokens[a - 1].lower) && !lexicon.stops.contains(tokens[a - 1].lower)
+                && !lexicon.pronouns.contains(tokens[a - 1].lower) && !isVerb(a - 1)
+                && tokens[a - 1].paragraph == tokens[k].paragraph
+                || Self.abbreviationStop(tokens, a - 1, limit: k + 1)
+            {
+                a -= 1
+            }
+            while a < k, !tokens[a].isWord { a += 1 }
+            if a > 0, tokens[a - 1].isWord, lexicon.determiners.contains(tokens[a - 1].lower)
+                || Self.relativeGenitives.contains(tokens[a - 1].lower)
+            {
+                continue
+            }
+            if (a...k).filter({ tokens[$0].isWord }).count > words { return a...k }
         }
         return nil
     }
