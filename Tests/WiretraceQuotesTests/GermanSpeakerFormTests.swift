@@ -82,3 +82,23 @@ import WiretraceCore
         #expect(found.last?.speaker == "Minister Karl Brandt")
     }
 }
+
+/// German answers: the one answered spoke the quote before, on sentences written for these tests.
+@Suite struct GermanAnswerTests {
+    func mentions(_ text: String) -> [String?] {
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        return QuoteExtractor().quotes(in: page).map { speakerMention(page, $0) }
+    }
+
+    @Test func theDativeOfAnAnswerSpokeTheQuoteBefore() {
+        let text = "„Wir müssen die Brücke bis zum Winter fertig haben.“ Darauf entgegnete ich ihm: „Das ist nicht zu schaffen.“"
+        #expect(mentions(text) == ["ihm", "ich"])
+    }
+
+    @Test func aNamedPartyAnswersBackAfterAQuestionToTheSceneSubject() {
+        // The pronoun of the scene is its own party: after it asks back, the captain speaks again.
+        let text = "Am Abend verbeugte er sich vor leeren Stühlen. „Was soll das?“ fragte der Kapitän. "
+            + "„Sehen Sie denn die Gäste nicht?“ „Was wollen die Gäste denn hier?“"
+        #expect(mentions(text) == ["der Kapitän", "er", "der Kapitän"])
+    }
+}

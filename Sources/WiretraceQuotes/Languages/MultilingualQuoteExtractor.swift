@@ -129,6 +129,9 @@ package struct MultilingualQuoteExtractor: Sendable {
             var possessive = false
             // Whether the speaker is carried from a quote before rather than told beside this one.
             var carried = false
+            // Whether the speaker is the subject of the scene before a question (a party of its own,
+            // whom a pronoun names without the last name spoken).
+            var fromScene = false
             if found == nil, case .possessive(let p)? = reader.speechNounOwner(in: lo..<open) {
                 // `Der Kanzler schwieg. Seine Antwort: „…“`: the possessive is the mention, its owner
                 // the subject of the sentence before (or the last speaker).
@@ -167,6 +170,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
                             found = context
+                            fromScene = true
                         } else if lexicon.language == "de", let partner = reader.interlocutor(before: lastQuote.open),
                             reader.name(partner).lowercased() != name.lowercased()
                         {
@@ -237,7 +241,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                     ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
                 // Dialogue turns tell the parties apart by the last named speaker a pronoun
                 // continues (resolving it by gender moved turns the wrong way on held-out texts).
-                turnName = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
+                turnName = inherited ?? (isPronoun ? ((fromScene ? antecedent : lastName) ?? text.string(mention)) : phrase)
                 occurrence.speaker = fuller.map(reader.name) ?? inherited
                     ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
@@ -503,6 +507,10 @@ struct SpeakerPhrases {
         while k < min(tokens.count, start + 24), tokens[k].paragraph == tokens[start].paragraph,
             sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
         {
+            if isVerb(k), Self.answerVerbs.contains(tokens[k].lower), let asked = answered(after: k) {
+                // `„…“ Darauf entgegnete ich ihm: „…“`: the one answered spoke the quote before.
+                return (asked, "")
+            }
             if isVerb(k), k > start {
                 let from = clause(endingBefore: k, from: start).lowerBound
                 if let phrase = backward(endingAt: k - 1, lowerBound: from), phrase.lowerBound > from
@@ -515,6 +523,28 @@ struct SpeakerPhrases {
                 if let phrase = backward(endingAt: k - 1, lowerBound: from) ?? clauseSubject(in: from..<k) {
                     return (phrase, tokens[k].text)
                 }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// German verbs of answering, whose dative object is the one who spoke before.
+    static let answerVerbs: Set<String> = [
+        "antwortete", "antwortet", "entgegnete", "entgegnet", "erwiderte", "erwidert", "versetzte", "replicirte",
+        "replizierte",
+    ]
+
+    /// The dative object within four words after an answering verb at `v`, before any comma or
+    /// colon: `ihm`, `ihr`, or `dem`/`der` and a noun (`entgegnete ich dem Arzt`).
+    func answered(after v: Int) -> ClosedRange<Int>? {
+        var k = v + 1
+        while k < min(tokens.count, v + 5), tokens[k].isWord {
+            if ["ihm", "ihr"].contains(tokens[k].lower), k > v + 1 || !isPronoun(k) { return k...k }
+            if ["dem"].contains(tokens[k].lower), k + 1 < tokens.count, tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
+                let phrase = forward(from: k + 1, limit: min(tokens.count, k + 5))
+            {
+                return k...phrase.upperBound
             }
             k += 1
         }
