@@ -367,6 +367,13 @@ struct SpeakerPhrases {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
             result += tokens[k].text
         }
+        // A Turkish name keeps its case ending after an apostrophe (`Yılmaz'a göre`): the name is
+        // the part before it.
+        if lexicon.language == "tr", let apostrophe = result.lastIndex(where: { $0 == "'" || $0 == "’" }),
+            result[result.index(after: apostrophe)...].allSatisfy(\.isLetter), result[..<apostrophe].last?.isLetter == true
+        {
+            result = String(result[..<apostrophe])
+        }
         // A quoted name is named without its marks (`„Temps“`).
         let marks: Set<Character> = ["„", "“", "”", "\"", "»", "«", "‚", "‘", "’", "‹", "›"]
         return String(result.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
@@ -1070,6 +1077,12 @@ struct SpeakerPhrases {
         while v >= range.lowerBound, open - v <= 14 {
             defer { v -= 1 }
             if let found = according(at: v, limit: open) { return found }
+            // An "according to" form after its source, before the quote: `Bakan Yılmaz'a göre “…”`.
+            if lexicon.accordingAfter.contains(tokens[v].lower), v > range.lowerBound,
+                let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound)
+            {
+                return (phrase, tokens[v].text)
+            }
             guard isVerb(v) else { continue }
             let cue = tokens[v].text
             if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
