@@ -227,7 +227,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             var turnName: String? = nil
             if let found {
                 // A speaker carried over several quotes is the person the text introduced: their
-                // fuller naming (`mit Take Jonescu …`), not the last short mention. Turns and
+                // fuller naming (`mit Minister Karl Brandt …`), not the last short mention. Turns and
                 // pronouns still go by the phrase found.
                 let fuller = carried && lexicon.language == "de" ? reader.fullerNaming(of: found.speaker) : nil
                 let speaker = fuller ?? found.speaker
@@ -515,7 +515,7 @@ struct SpeakerPhrases {
             sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
         {
             if isVerb(k), Self.answerVerbs.contains(tokens[k].lower), let asked = answered(after: k) {
-                // `„…“ Darauf entgegnete ich ihm: „…“`: the one answered spoke the quote before.
+                // `„…“ Da antwortete ich ihm: „…“`: the one answered spoke the quote before.
                 return (asked, "")
             }
             if isVerb(k), k > start {
@@ -543,7 +543,7 @@ struct SpeakerPhrases {
     ]
 
     /// The dative object within four words after an answering verb at `v`, before any comma or
-    /// colon: `ihm`, `ihr`, or `dem`/`der` and a noun (`entgegnete ich dem Arzt`).
+    /// colon: `ihm`, `ihr`, or `dem` and a noun (`entgegnete ich dem Arzt`).
     func answered(after v: Int) -> ClosedRange<Int>? {
         var k = v + 1
         while k < min(tokens.count, v + 5), tokens[k].isWord {
@@ -830,8 +830,8 @@ struct SpeakerPhrases {
     }
 
     /// The first earlier naming of the person `phrase` names that has more words: capitalised words
-    /// (or a title's full stop) before the same last word (`Take Jonescu` for `Jonescu`). A capitalised
-    /// word after an article or a relative is a noun, no first name (`in deren Verlauf Jonescu`).
+    /// (or a title's full stop) before the same last word (`Karl Brandt` for `Brandt`). A capitalised
+    /// word after an article or a relative is a noun, no first name (`in deren Verlauf Brandt`).
     /// - Complexity: O(n) in the tokens before the phrase.
     func fullerNaming(of phrase: ClosedRange<Int>) -> ClosedRange<Int>? {
         let head = tokens[phrase.upperBound]
@@ -939,7 +939,7 @@ struct SpeakerPhrases {
             if lexicon.order == .verbFinal {
                 return sentenceSubject(from: sentenceStart, before: quoteOpen).map { ($0, cue) }
             }
-            // The subject just before the quote: `als einer der Matrosen plötzlich „Land!“ rief`.
+            // The subject just before the quote: `als einer der Gäste plötzlich „Feuer!“ rief`.
             var j = quoteOpen - 1
             while j > sentenceStart, j >= quoteOpen - 2, tokens[j].isWord, !tokens[j].isCapitalized,
                 !lexicon.stops.contains(tokens[j].lower), !isPronoun(j)
