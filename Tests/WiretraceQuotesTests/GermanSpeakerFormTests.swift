@@ -47,6 +47,18 @@ import WiretraceCore
              mention: "Der Redner"),
         Case(text: "Graf Moltke trat vor. Er sah die Truppen an. „Die Kasse ist leer, das Jahr wird schwer.“",
              mention: "Er"),
+        // A sentence opening with a pronominal adverb: the subject follows the verb.
+        Case(text: "Die Sitzung begann spät. Darüber schreibt die Zeitung: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "die Zeitung"),
+        // A particle before a possessive is a preposition, no part of the name.
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, sagte Graf Moltke zu seinem Adjutanten.",
+             mention: "Graf Moltke"),
+        // A title opening a clause whose verb is coordinated.
+        Case(text: "Die Sitzung begann spät. Bürgermeister Hahn aber blieb ruhig und sagte nur: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Bürgermeister Hahn"),
+        // An object before a modal's participle, no subject after it: the sentence's subject.
+        Case(text: "Die Sitzung begann spät. Der Kaiser soll zu dem Gesandten gesagt haben: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Kaiser"),
     ]
 
     @Test(arguments: cases) func speakerMentionFound(_ c: Case) {

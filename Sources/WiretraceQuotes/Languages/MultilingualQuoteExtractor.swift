@@ -449,6 +449,13 @@ struct SpeakerPhrases {
                 lowercase = 0
             } else if lexicon.determiners.contains(word) || lexicon.connectors.contains(word) {
                 if last != nil, !(lexicon.connectors.contains(word) || word == "der" || word == "des") { break }
+                // A particle before an article or a possessive is a preposition after the name, not
+                // part of it: `sagte Graf X zu seinem Adjutanten`, `von dem Minister`.
+                if last != nil, lexicon.connectors.contains(word), k + 1 < limit,
+                    lexicon.determiners.contains(tokens[k + 1].lower) || Self.obliqueArticles.contains(tokens[k + 1].lower)
+                {
+                    break
+                }
             } else if last == nil, lowercase < 3, !lexicon.stops.contains(word), !isVerb(k), k > start,
                 lexicon.determiners.contains(tokens[start].lower), !isPronoun(k)
             {
@@ -819,12 +826,16 @@ struct SpeakerPhrases {
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
+            // and a title or first name opening the clause (`Bürgermeister X aber blieb ruhig und sagte:`).
+            let a = k - 1 == range.lowerBound && tokens[k - 1].isCapitalized && !lexicon.stops.contains(tokens[k - 1].lower)
+                && !isPronoun(k - 1) && !lexicon.auxiliaries.contains(tokens[k - 1].lower)
+                && !Self.prepositions.contains(tokens[k - 1].lower) && !isVerb(k - 1) ? k - 1 : k
             while m + 1 < range.upperBound, m - k < 3, tokens[m + 1].isWord, tokens[m + 1].isCapitalized,
                 !lexicon.determiners.contains(tokens[m + 1].lower), !lexicon.stops.contains(tokens[m + 1].lower), !isVerb(m + 1)
             {
                 m += 1
             }
-            return k...m
+            return a...m
         }
         return nil
     }
@@ -1106,11 +1117,21 @@ struct SpeakerPhrases {
                 // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
                 // sich der Fürst: „…“`.
                 // And so is a time (`Gestern Abend sagte X`, `In der Sitzung vom 5. Mai sagte X`).
-                if phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
-                    || isOblique(phrase.lowerBound) || isTime(phrase),
-                    let subject = forward(from: v + 1, limit: open, inverted: true)
-                {
+                let adverbial = phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
+                    || isOblique(phrase.lowerBound) || isTime(phrase)
+                if adverbial, let subject = forward(from: v + 1, limit: open, inverted: true) {
                     return (subject, cue)
+                }
+                if adverbial, lexicon.language == "de", phrase.lowerBound > range.lowerBound {
+                    // No subject after the verb: the sentence's opens it, before the object and a
+                    // modal (`Der Kaiser soll zu dem Gesandten gesagt haben:`).
+                    let start = clause(endingBefore: phrase.lowerBound, from: range.lowerBound).lowerBound
+                    if start < phrase.lowerBound, let subject = sentenceSubject(from: start, before: phrase.lowerBound),
+                        !isOblique(subject.lowerBound), !Self.prepositions.contains(tokens[subject.lowerBound].lower),
+                        tokens[subject].contains(where: \.isCapitalized) || isPronoun(subject.lowerBound)
+                    {
+                        return (subject, cue)
+                    }
                 }
                 return (subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) ?? phrase, cue)
             }

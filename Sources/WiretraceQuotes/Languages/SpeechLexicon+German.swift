@@ -89,6 +89,11 @@ extension SpeechLexicon {
                 "zuletzt", "weiter", "wörtlich", "etwa", "ja", "doch", "zwar", "es", "ist", "war", "sind", "waren",
                 "hat", "hatte", "haben", "wird", "wurde", "werden", "einmal", "immer", "wieder", "sehr",
                 "deren", "dessen",
+                // Pronominal adverbs and linking adverbs that open a sentence with a capital (`Darüber
+                // schreibt die Zeitung:`): never a name.
+                "darüber", "darum", "daher", "deshalb", "deswegen", "hierüber", "hierzu", "davon", "dagegen",
+                "damit", "danach", "daraus", "darin", "trotzdem", "jedoch", "nämlich", "indessen", "inzwischen",
+                "übrigens", "ebenso", "hingegen", "sogleich", "alsbald", "alsdann",
             ])
     }()
 }
