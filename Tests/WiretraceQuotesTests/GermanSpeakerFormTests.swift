@@ -56,6 +56,15 @@ import WiretraceCore
         // A title opening a clause whose verb is coordinated.
         Case(text: "Die Sitzung begann spät. Bürgermeister Hahn aber blieb ruhig und sagte nur: „Die Kasse ist leer, das Jahr wird schwer.“",
              mention: "Bürgermeister Hahn"),
+        // A noun of speech after `lautete`, with its owner in the genitive.
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, lautete die Antwort des Ministers.",
+             mention: "des Ministers"),
+        // `ließ` before the verb belongs to neither the subject nor the speech.
+        Case(text: "Die Sitzung begann spät. Der Minister ließ erklären: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Minister"),
+        // One of a group, with its genitive.
+        Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, sagte einer der Anwesenden.",
+             mention: "einer der Anwesenden"),
         // An object before a modal's participle, no subject after it: the sentence's subject.
         Case(text: "Die Sitzung begann spät. Der Kaiser soll zu dem Gesandten gesagt haben: „Die Kasse ist leer, das Jahr wird schwer.“",
              mention: "Der Kaiser"),

@@ -403,6 +403,10 @@ struct SpeakerPhrases {
         // `eine Stimme`: an article before a noun, not the pronoun `eine`.
         let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
             && tokens[f + 1].isCapitalized && lexicon.capitalises
+        // `einer der Anwesenden`: one of a group, named with its genitive.
+        let partitive = lexicon.language == "de" && ["einer", "eine", "eines"].contains(tokens[f].lower) && f + 2 < limit
+            && ["der", "des"].contains(tokens[f + 1].lower) && tokens[f + 2].isWord
+        if partitive, let phrase = germanForward(from: f, limit: limit), phrase.count > 1 { return phrase }
         if isPronoun(f), !article { return f...f }
         if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
         var k = f
@@ -927,6 +931,14 @@ struct SpeakerPhrases {
         guard i < hi, tokens[i].isWord else { return nil }
         // German `„…“, heißt es bei Schiller`: the source after "bei" (or "in") names who said it.
         if lexicon.language == "de", let phrase = heißtEs(at: i, limit: hi) { return phrase }
+        // German `„…“, lautete die Antwort des Ministers`: the owner of the noun of speech.
+        if lexicon.language == "de", ["lautete", "lautet", "lauteten"].contains(tokens[i].lower),
+            let k = (i + 1..<min(hi, i + 5)).first(where: { tokens[$0].isCapitalized && Self.speechNouns.contains(tokens[$0].lower) }),
+            k + 2 < hi, ["des", "von", "vom"].contains(tokens[k + 1].lower),
+            let phrase = germanPhrase(from: tokens[k + 1].lower == "des" ? k + 1 : k + 2, limit: hi)
+        {
+            return (phrase, tokens[i].text)
+        }
         // An inverted verb, perhaps after an auxiliary: "sagte Merkel", "a affirmé le chef".
         while i + 1 < hi, !isVerb(i), lexicon.auxiliaries.contains(tokens[i].lower), isVerb(i + 1)
             || lexicon.auxiliaries.contains(tokens[i + 1].lower) && i + 2 < hi && isVerb(i + 2)

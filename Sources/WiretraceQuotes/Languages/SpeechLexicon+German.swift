@@ -62,6 +62,8 @@ extension SpeechLexicon {
                 "hat", "haben", "hatte", "hatten", "habe", "ist", "war", "wird", "wurde", "damals", "dann", "da",
                 // Modal verbs before a speech verb (`Der Minister soll gesagt haben:`).
                 "soll", "sollte", "sollen", "will", "wollte", "muss", "muß", "musste", "mußte", "kann", "konnte",
+                // `ließ erklären`: the subject had it said.
+                "ließ", "ließen", "lässt", "läßt", "liess",
                 "auch", "noch", "einmal", "schon", "nun", "später", "heute", "gestern", "weiter", "wörtlich",
                 "dazu", "darauf", "daraufhin", "hierauf", "zuletzt", "schließlich", "zudem", "ferner", "außerdem",
                 "jedoch", "aber", "denn", "etwa", "so", "sodann", "endlich", "kürzlich", "jüngst", "ebenfalls",
