@@ -65,6 +65,9 @@ import WiretraceCore
         // One of a group, with its genitive.
         Case(text: "Die Sitzung begann spät. „Die Kasse ist leer, das Jahr wird schwer“, sagte einer der Anwesenden.",
              mention: "einer der Anwesenden"),
+        // A party in parentheses between the name and its verb.
+        Case(text: "Die Sitzung begann spät. Der Abgeordnete Dr. Weber (Zentrum) erklärte: „Die Kasse ist leer, das Jahr wird schwer.“",
+             mention: "Der Abgeordnete Dr. Weber"),
         // An object before a modal's participle, no subject after it: the sentence's subject.
         Case(text: "Die Sitzung begann spät. Der Kaiser soll zu dem Gesandten gesagt haben: „Die Kasse ist leer, das Jahr wird schwer.“",
              mention: "Der Kaiser"),

@@ -578,6 +578,15 @@ struct SpeakerPhrases {
         return label(before: open + 3)
     }
 
+    /// The token before a short parenthesis that ends at `end` (a party or a place after a name:
+    /// `Dr. Weber (Zentrum) erklärte`), else `end`.
+    func beforeParenthesis(_ end: Int, lowerBound: Int) -> Int {
+        guard end > lowerBound, tokens[end].text == ")" else { return end }
+        var k = end - 1
+        while k > lowerBound, end - k <= 6, tokens[k].text != "(" { k -= 1 }
+        return tokens[k].text == "(" && k > lowerBound ? k - 1 : end
+    }
+
     /// The noun phrase ending at `end`, not before `lowerBound`.
     func backward(endingAt end: Int, lowerBound: Int) -> ClosedRange<Int>? {
         var j = end
@@ -1123,7 +1132,7 @@ struct SpeakerPhrases {
                 if let subject = sentenceSubject(from: range.lowerBound, before: v) { return (subject, cue) }
                 continue
             }
-            if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
+            if v > range.lowerBound, let phrase = backward(endingAt: beforeParenthesis(v - 1, lowerBound: range.lowerBound), lowerBound: range.lowerBound) {
                 // A phrase after a preposition is no subject; the verb came second, its subject
                 // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
                 // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
