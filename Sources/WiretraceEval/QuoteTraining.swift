@@ -40,8 +40,14 @@ public enum QuoteTraining {
         /// (the cue verb's subject, "X: claim", the opening phrase cut before its verb): a baseline
         /// from the same binary and tagger.
         public var speakerMechanisms = true
+        /// Speaker options switched off for the ranker's training and the scoring (names as in
+        /// ``QuoteExtractorOptions/switchOff(_:in:)``): each mechanism measured against its absence.
+        public var switchedOff: [String] = []
         public init() {}
     }
+
+    /// The names `Settings.switchedOff` takes.
+    public static var switchableOptions: [String] { QuoteExtractorOptions.switchableSpeakerOptions }
 
     public struct Outcome: Sendable {
         /// The model's text form (for QuoteTaggerWeights.swift).
@@ -71,6 +77,20 @@ public enum QuoteTraining {
 
     public static func train(goldPath: String, settings: Settings, log: (String) -> Void = { _ in }) throws -> Outcome {
         let file = try GoldQuoteFile.read(path: goldPath, allAnnotators: true)
+        /// The options the ranker is trained with and the held-out articles are scored with.
+        func defaults() -> QuoteExtractorOptions {
+            var options = QuoteExtractorOptions()
+            if !settings.speakerMechanisms {
+                options.speakerIsCueSubject = false
+                options.colonAttribution = false
+                options.openingPhraseStopsAtVerb = false
+                options.speakerHeadFeatures = false
+                options.speakersMustSpeak = false
+                options.subjectMustSpeak = false
+            }
+            for name in settings.switchedOff { _ = QuoteExtractorOptions.switchOff(name, in: &options) }
+            return options
+        }
         func heldOut(_ record: GoldQuoteFile.Record) -> Bool {
             guard settings.holdoutPercent > 0 else { return false }
             var hash = StableHash()
@@ -147,12 +167,12 @@ public enum QuoteTraining {
                     epochs: settings.foldEpochs, prune: settings.prune, log: { _ in })
                 pairing += pairingExamples(
                     outside.map { training[$0] }, inputs: outside.map { inputs[$0] }, model: foldModel,
-                    openingPhraseStopsAtVerb: settings.speakerMechanisms, log: log)
+                    options: defaults(), log: log)
                 log("pairing fold \(f + 1) of \(settings.pairFolds): \(outside.count) records tagged by a tagger of \(inside.count)")
             }
         } else {
             pairing = pairingExamples(
-                training, inputs: inputs, model: model, openingPhraseStopsAtVerb: settings.speakerMechanisms, log: log)
+                training, inputs: inputs, model: model, options: defaults(), log: log)
         }
         model.pairWeights = fitPairing(pairing, epochs: settings.pairEpochs, log: log)
         let serialized = model.serialized()
@@ -165,15 +185,6 @@ public enum QuoteTraining {
             let scored = holdout.filter { seen.insert($0.article ?? $0.id).inserted }
             report += "held-out articles of the training file: \(scored.count)\n"
             report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty))
-            func defaults() -> QuoteExtractorOptions {
-                var options = QuoteExtractorOptions()
-                if !settings.speakerMechanisms {
-                    options.speakerIsCueSubject = false
-                    options.colonAttribution = false
-                    options.openingPhraseStopsAtVerb = false
-                }
-                return options
-            }
             var options = defaults()
             report += "tagger (default options\(settings.speakerMechanisms ? "" : ", speaker mechanisms off")):\n"
                 + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
@@ -294,7 +305,7 @@ public enum QuoteTraining {
     /// the metric). Spans whose candidates are all right or all wrong teach the ranker nothing.
     static func pairingExamples(
         _ records: [GoldQuoteFile.Record], inputs: [TaggerInput], model: QuoteTaggerModel,
-        openingPhraseStopsAtVerb: Bool = true, log: (String) -> Void
+        options: QuoteExtractorOptions = QuoteExtractorOptions(), log: (String) -> Void
     ) -> [(features: [[UInt64]], positive: [Bool])] {
         var examples: [(features: [[UInt64]], positive: [Bool])] = []
         var noRightCandidate = 0
@@ -302,7 +313,7 @@ public enum QuoteTraining {
         let rules = QuoteExtractor(model: .empty)
         for (record, input) in zip(records, inputs) where !input.tokens.isEmpty {
             let tokens = input.tokens
-            let tagged = TaggedAttributions(input: input, tags: model.tag(input), openingPhraseStopsAtVerb: openingPhraseStopsAtVerb)
+            let tagged = TaggedAttributions(input: input, tags: model.tag(input), options: options)
             let ruleBased = rules.quotes(in: Article(id: record.id, source: record.id, text: record.text))
             let contents = tagged.contents
             let predicted = contents.map { PredictedQuoteSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound].end) }

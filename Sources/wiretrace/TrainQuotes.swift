@@ -49,7 +49,13 @@ struct TrainQuotes: ParsableCommand {
     @Flag(name: .long, help: "Switch the speaker mechanisms of issue 16 off, in the ranker's training and the scoring (a baseline).")
     var baselineSpeakers = false
 
+    @Option(name: .long, help: "Switch this speaker option off in the ranker's training and the scoring (repeatable: cueSubject, colonSpeaker, openingPhraseCut, speakerHeadFeatures, speakersMustSpeak, taggedSpeakersMustSpeak, subjectMustSpeak).")
+    var switchOff: [String] = []
+
     func validate() throws {
+        for name in switchOff where !QuoteTraining.switchableOptions.contains(name) {
+            throw ValidationError("--switch-off \(name): one of \(QuoteTraining.switchableOptions.joined(separator: ", "))")
+        }
         let name = (gold as NSString).lastPathComponent.lowercased()
         guard !name.contains("dev"), !name.contains("test") else {
             throw ValidationError("\(gold) looks like an evaluation split: train only on a training file")
@@ -71,6 +77,7 @@ struct TrainQuotes: ParsableCommand {
         settings.taggerCachePath = taggerCache
         settings.scoreVariants = !noVariants
         settings.speakerMechanisms = !baselineSpeakers
+        settings.switchedOff = switchOff
         let outcome = try QuoteTraining.train(goldPath: gold, settings: settings) { Standard.error("\($0)") }
         print(outcome.report, terminator: "")
         if let out {
