@@ -126,17 +126,41 @@ package struct MultilingualQuoteExtractor: Sendable {
             let paragraph = tokens[open].paragraph
             var turn = false
             var inherited: String? = nil
+            var possessive = false
+            // Whether the speaker is carried from a quote before rather than told beside this one.
+            var carried = false
+            // Whether the speaker is the subject of the scene before a question (a party of its own,
+            // whom a pronoun names without the last name spoken).
+            var fromScene = false
+            if found == nil, case .possessive(let p)? = reader.speechNounOwner(in: lo..<open) {
+                // `Der Kanzler schwieg. Seine Antwort: „…“`: the possessive is the mention, its owner
+                // the subject of the sentence before (or the last speaker).
+                var owner: String? = nil
+                if let subject = subjectBefore(lo) {
+                    let k = subject.speaker.lowerBound
+                    let pronoun = subject.speaker.count == 1 && lexicon.pronouns.contains(tokens[k].lower)
+                    owner = pronoun ? (lastName ?? reader.name(subject.speaker)) : reader.name(subject.speaker)
+                }
+                found = (p...p, ":")
+                possessive = true
+                inherited = owner ?? previous.map { reader.name($0.speaker) } ?? lastName ?? tokens[p].text
+            }
             if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
                 !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
             {
                 // A new turn of a dialogue: after a question, or after a dash between two quotes
                 // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
                 let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
-                if lastQuote.asks || dash {
+                // A question right after an answer, in a dialogue of two named parties, is the
+                // other party's (an interview: `„…“ „Und wie geht es weiter?“`).
+                let asksBack = lexicon.language == "de" && !lastQuote.asks && Self.asks(text, span.content)
+                    && Set(spoken.suffix(6).map { $0.name.lowercased() }).count >= 2
+                if lastQuote.asks || dash || asksBack {
                     turn = true
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
                             found = (other.speaker, other.cue)
+                            carried = true
                             // The other party keeps the name it had, not the last name a pronoun
                             // would take now.
                             inherited = other.name
@@ -146,6 +170,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
                             found = context
+                            fromScene = true
                         } else if lexicon.language == "de", let partner = reader.interlocutor(before: lastQuote.open),
                             reader.name(partner).lowercased() != name.lowercased()
                         {
@@ -157,6 +182,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                         // The turn before was the other party's, unnamed: this one is back to the
                         // speaker of the turn before that (`„Was soll das?“ fragte X. „…?“ „…“`).
                         found = beforeLast
+                        carried = found != nil
                     }
                 }
             }
@@ -164,6 +190,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
             {
                 found = (previous.speaker, previous.cue)
+                carried = true
             }
             if found == nil, !turn, words >= 3, lexicon.language == "de", close < tokens.count {
                 // Speech told after the quote, a sentence or two on: `„…“ Der Alte schwieg. Als er
@@ -182,6 +209,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // speech verb outside quotes has come between (a narrator's account told over
                 // several quotes, an answer continued after a remark of the writer's).
                 found = (previous.speaker, previous.cue)
+                carried = true
             }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
@@ -198,18 +226,24 @@ package struct MultilingualQuoteExtractor: Sendable {
                 kind: .direct, via: RelayChain.via(firstReporter: reporter(tokens, lo..<hi), article: article))
             var turnName: String? = nil
             if let found {
+                // A speaker carried over several quotes is the person the text introduced: their
+                // fuller naming (`mit Minister Karl Brandt …`), not the last short mention. Turns and
+                // pronouns still go by the phrase found.
+                let fuller = carried && lexicon.language == "de" ? reader.fullerNaming(of: found.speaker) : nil
+                let speaker = fuller ?? found.speaker
                 let phrase = reader.name(found.speaker)
-                let mention = tokens[found.speaker.lowerBound].start..<tokens[found.speaker.upperBound].end
+                let mention = tokens[speaker.lowerBound].start..<tokens[speaker.upperBound].end
                 let isPronoun = found.speaker.count == 1 && lexicon.pronouns.contains(tokens[found.speaker.lowerBound].lower)
                     && !Self.firstPerson.contains(tokens[found.speaker.lowerBound].lower)
                     || lexicon.carriesSubject(tokens[found.speaker.lowerBound].lower)
-                if !isPronoun { lastName = phrase }
+                if possessive { lastName = inherited } else if !isPronoun { lastName = phrase }
                 let antecedent = isPronoun && lexicon.language == "de"
                     ? reader.antecedent(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken) : nil
                 // Dialogue turns tell the parties apart by the last named speaker a pronoun
                 // continues (resolving it by gender moved turns the wrong way on held-out texts).
-                turnName = inherited ?? (isPronoun ? (lastName ?? text.string(mention)) : phrase)
-                occurrence.speaker = inherited ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
+                turnName = inherited ?? (isPronoun ? ((fromScene ? antecedent : lastName) ?? text.string(mention)) : phrase)
+                occurrence.speaker = fuller.map(reader.name) ?? inherited
+                    ?? (isPronoun ? (antecedent ?? lastName ?? text.string(mention)) : phrase)
                 occurrence.speakerStart = mention.lowerBound
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
@@ -333,6 +367,13 @@ struct SpeakerPhrases {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
             result += tokens[k].text
         }
+        // A Turkish name keeps its case ending after an apostrophe (`Yılmaz'a göre`): the name is
+        // the part before it.
+        if lexicon.language == "tr", let apostrophe = result.lastIndex(where: { $0 == "'" || $0 == "’" }),
+            result[result.index(after: apostrophe)...].allSatisfy(\.isLetter), result[..<apostrophe].last?.isLetter == true
+        {
+            result = String(result[..<apostrophe])
+        }
         // A quoted name is named without its marks (`„Temps“`).
         let marks: Set<Character> = ["„", "“", "”", "\"", "»", "«", "‚", "‘", "’", "‹", "›"]
         return String(result.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
@@ -362,6 +403,10 @@ struct SpeakerPhrases {
         // `eine Stimme`: an article before a noun, not the pronoun `eine`.
         let article = lexicon.determiners.contains(tokens[f].lower) && f + 1 < limit && tokens[f + 1].isWord
             && tokens[f + 1].isCapitalized && lexicon.capitalises
+        // `einer der Anwesenden`: one of a group, named with its genitive.
+        let partitive = lexicon.language == "de" && ["einer", "eine", "eines"].contains(tokens[f].lower) && f + 2 < limit
+            && ["der", "des"].contains(tokens[f + 1].lower) && tokens[f + 2].isWord
+        if partitive, let phrase = germanForward(from: f, limit: limit), phrase.count > 1 { return phrase }
         if isPronoun(f), !article { return f...f }
         if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
         var k = f
@@ -408,6 +453,13 @@ struct SpeakerPhrases {
                 lowercase = 0
             } else if lexicon.determiners.contains(word) || lexicon.connectors.contains(word) {
                 if last != nil, !(lexicon.connectors.contains(word) || word == "der" || word == "des") { break }
+                // A particle before an article or a possessive is a preposition after the name, not
+                // part of it: `sagte Graf X zu seinem Adjutanten`, `von dem Minister`.
+                if last != nil, lexicon.connectors.contains(word), k + 1 < limit,
+                    lexicon.determiners.contains(tokens[k + 1].lower) || Self.obliqueArticles.contains(tokens[k + 1].lower)
+                {
+                    break
+                }
             } else if last == nil, lowercase < 3, !lexicon.stops.contains(word), !isVerb(k), k > start,
                 lexicon.determiners.contains(tokens[start].lower), !isPronoun(k)
             {
@@ -473,6 +525,10 @@ struct SpeakerPhrases {
         while k < min(tokens.count, start + 24), tokens[k].paragraph == tokens[start].paragraph,
             sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
         {
+            if isVerb(k), Self.answerVerbs.contains(tokens[k].lower), let asked = answered(after: k) {
+                // `„…“ Da antwortete ich ihm: „…“`: the one answered spoke the quote before.
+                return (asked, "")
+            }
             if isVerb(k), k > start {
                 let from = clause(endingBefore: k, from: start).lowerBound
                 if let phrase = backward(endingAt: k - 1, lowerBound: from), phrase.lowerBound > from
@@ -491,6 +547,28 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// German verbs of answering, whose dative object is the one who spoke before.
+    static let answerVerbs: Set<String> = [
+        "antwortete", "antwortet", "entgegnete", "entgegnet", "erwiderte", "erwidert", "versetzte", "replicirte",
+        "replizierte",
+    ]
+
+    /// The dative object within four words after an answering verb at `v`, before any comma or
+    /// colon: `ihm`, `ihr`, or `dem` and a noun (`entgegnete ich dem Arzt`).
+    func answered(after v: Int) -> ClosedRange<Int>? {
+        var k = v + 1
+        while k < min(tokens.count, v + 5), tokens[k].isWord {
+            if ["ihm", "ihr"].contains(tokens[k].lower), k > v + 1 || !isPronoun(k) { return k...k }
+            if ["dem"].contains(tokens[k].lower), k + 1 < tokens.count, tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
+                let phrase = forward(from: k + 1, limit: min(tokens.count, k + 5))
+            {
+                return k...phrase.upperBound
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// A label that a stray opening mark took into the quote: `"Anna. „Komm herein!“`.
     func label(opening open: Int, close: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
         guard open + 3 < min(close, tokens.count) else { return nil }
@@ -500,6 +578,15 @@ struct SpeakerPhrases {
         return label(before: open + 3)
     }
 
+    /// The token before a short parenthesis that ends at `end` (a party or a place after a name:
+    /// `Dr. Weber (Zentrum) erklärte`), else `end`.
+    func beforeParenthesis(_ end: Int, lowerBound: Int) -> Int {
+        guard end > lowerBound, tokens[end].text == ")" else { return end }
+        var k = end - 1
+        while k > lowerBound, end - k <= 6, tokens[k].text != "(" { k -= 1 }
+        return tokens[k].text == "(" && k > lowerBound ? k - 1 : end
+    }
+
     /// The noun phrase ending at `end`, not before `lowerBound`.
     func backward(endingAt end: Int, lowerBound: Int) -> ClosedRange<Int>? {
         var j = end
@@ -507,7 +594,11 @@ struct SpeakerPhrases {
         guard j >= lowerBound, tokens[j].isWord else { return nil }
         if isPronoun(j) { return j...j }
         var k = j
-        while k >= lowerBound, j - k < 6, tokens[k].isWord {
+        while k >= lowerBound, j - k < 8, tokens[k].isWord || k > lowerBound && Self.abbreviationStop(tokens, k, limit: j + 1) {
+            if !tokens[k].isWord {
+                k -= 1  // the full stop of a title before the name (`Dr. Weber`, `Prof. Dr. Lenz`)
+                continue
+            }
             let word = tokens[k].lower
             if lexicon.determiners.contains(word) {
                 // A genitive after the noun it belongs to: `der Sprecher der Polizei`.
@@ -748,12 +839,45 @@ struct SpeakerPhrases {
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
+            // and a title or first name opening the clause (`Bürgermeister X aber blieb ruhig und sagte:`).
+            let a = k - 1 == range.lowerBound && tokens[k - 1].isCapitalized && !lexicon.stops.contains(tokens[k - 1].lower)
+                && !isPronoun(k - 1) && !lexicon.auxiliaries.contains(tokens[k - 1].lower)
+                && !Self.prepositions.contains(tokens[k - 1].lower) && !isVerb(k - 1) ? k - 1 : k
             while m + 1 < range.upperBound, m - k < 3, tokens[m + 1].isWord, tokens[m + 1].isCapitalized,
                 !lexicon.determiners.contains(tokens[m + 1].lower), !lexicon.stops.contains(tokens[m + 1].lower), !isVerb(m + 1)
             {
                 m += 1
             }
-            return k...m
+            return a...m
+        }
+        return nil
+    }
+
+    /// The first earlier naming of the person `phrase` names that has more words: capitalised words
+    /// (or a title's full stop) before the same last word (`Karl Brandt` for `Brandt`). A capitalised
+    /// word after an article or a relative is a noun, no first name (`in deren Verlauf Brandt`).
+    /// - Complexity: O(n) in the tokens before the phrase.
+    func fullerNaming(of phrase: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let head = tokens[phrase.upperBound]
+        guard lexicon.capitalises, head.isWord, head.isCapitalized, head.text.count > 2 else { return nil }
+        let words = phrase.filter { tokens[$0].isWord && tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }.count
+        for k in 0..<phrase.lowerBound where tokens[k].text == head.text {
+            var a = k
+            while a > 0, k - a < 4, tokens[a - 1].isWord && tokens[a - 1].isCapitalized
+                && !lexicon.determiners.contains(tokens[a - 1].lower) && !lexicon.stops.contains(tokens[a - 1].lower)
+                && !lexicon.pronouns.contains(tokens[a - 1].lower) && !isVerb(a - 1)
+                && tokens[a - 1].paragraph == tokens[k].paragraph
+                || Self.abbreviationStop(tokens, a - 1, limit: k + 1)
+            {
+                a -= 1
+            }
+            while a < k, !tokens[a].isWord { a += 1 }
+            if a > 0, tokens[a - 1].isWord, lexicon.determiners.contains(tokens[a - 1].lower)
+                || Self.relativeGenitives.contains(tokens[a - 1].lower)
+            {
+                continue
+            }
+            if (a...k).filter({ tokens[$0].isWord }).count > words { return a...k }
         }
         return nil
     }
@@ -814,6 +938,16 @@ struct SpeakerPhrases {
             skipped += 1
         }
         guard i < hi, tokens[i].isWord else { return nil }
+        // German `„…“, heißt es bei Schiller`: the source after "bei" (or "in") names who said it.
+        if lexicon.language == "de", let phrase = heißtEs(at: i, limit: hi) { return phrase }
+        // German `„…“, lautete die Antwort des Ministers`: the owner of the noun of speech.
+        if lexicon.language == "de", ["lautete", "lautet", "lauteten"].contains(tokens[i].lower),
+            let k = (i + 1..<min(hi, i + 5)).first(where: { tokens[$0].isCapitalized && Self.speechNouns.contains(tokens[$0].lower) }),
+            k + 2 < hi, ["des", "von", "vom"].contains(tokens[k + 1].lower),
+            let phrase = germanPhrase(from: tokens[k + 1].lower == "des" ? k + 1 : k + 2, limit: hi)
+        {
+            return (phrase, tokens[i].text)
+        }
         // An inverted verb, perhaps after an auxiliary: "sagte Merkel", "a affirmé le chef".
         while i + 1 < hi, !isVerb(i), lexicon.auxiliaries.contains(tokens[i].lower), isVerb(i + 1)
             || lexicon.auxiliaries.contains(tokens[i + 1].lower) && i + 2 < hi && isVerb(i + 2)
@@ -837,7 +971,7 @@ struct SpeakerPhrases {
             if lexicon.order == .verbFinal {
                 return sentenceSubject(from: sentenceStart, before: quoteOpen).map { ($0, cue) }
             }
-            // The subject just before the quote: `als einer der Matrosen plötzlich „Land!“ rief`.
+            // The subject just before the quote: `als einer der Gäste plötzlich „Feuer!“ rief`.
             var j = quoteOpen - 1
             while j > sentenceStart, j >= quoteOpen - 2, tokens[j].isWord, !tokens[j].isCapitalized,
                 !lexicon.stops.contains(tokens[j].lower), !isPronoun(j)
@@ -863,6 +997,86 @@ struct SpeakerPhrases {
             if k < hi, isVerb(k) { return (phrase, tokens[k].text) }
             // Turkish "X'e göre".
             if k < hi, lexicon.accordingAfter.contains(tokens[k].lower) { return (phrase, tokens[k].text) }
+        }
+        return nil
+    }
+
+    /// German `heißt es bei X` (or `hieß es in X`) at token `i`: the phrase after the preposition.
+    func heißtEs(at i: Int, limit: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard i + 3 < limit, ["heißt", "hieß"].contains(tokens[i].lower), tokens[i + 1].lower == "es" else { return nil }
+        var p = i + 2
+        // An adverb between (`heißt es dazu bei X`, `hieß es damals in X`).
+        while p < limit, p - i < 5, tokens[p].isWord, lexicon.auxiliaries.contains(tokens[p].lower) { p += 1 }
+        guard p + 1 < limit, ["bei", "beim", "in", "im"].contains(tokens[p].lower),
+            let phrase = germanPhrase(from: p + 1, limit: limit)
+        else { return nil }
+        return (phrase, tokens[i...p].map(\.text).joined(separator: " "))
+    }
+
+    /// A German noun phrase from `start` that carries a capital (`Schiller`, `der Zeitung`).
+    private func germanPhrase(from start: Int, limit: Int) -> ClosedRange<Int>? {
+        guard start < limit, tokens[start].isWord, let phrase = germanForward(from: start, limit: limit),
+            tokens[phrase].contains(where: \.isCapitalized)
+        else { return nil }
+        return phrase
+    }
+
+    /// Nouns of speech that a colon can follow in place of a verb (`Seine Antwort:`, `Bismarcks
+    /// Worte lauteten:`, `Die Erklärung des Ministers:`).
+    static let speechNouns: Set<String> = [
+        "antwort", "antworten", "wort", "worte", "äußerung", "ausspruch", "bemerkung", "erklärung", "entgegnung",
+        "erwiderung", "frage", "rede", "ruf", "losung", "devise", "parole", "wahlspruch", "mahnung", "warnung",
+        "bitte", "forderung", "urteil", "meinung", "kommentar", "botschaft", "zuruf", "aufruf", "befehl", "rat",
+        "bescheid", "schlusswort", "schlußwort", "grundsatz", "motto", "bekenntnis", "versicherung",
+    ]
+
+    /// German possessives of a third person (`seine`, `ihre`, `seiner`).
+    static let possessives: Set<String> = {
+        var words = Set<String>()
+        for stem in ["sein", "ihr"] {
+            for ending in ["", "e", "er", "es", "em", "en"] { words.insert(stem + ending) }
+        }
+        return words
+    }()
+
+    /// What a German noun of speech before a colon tells of its speaker, in the tokens `range`
+    /// before the quote opening at `range.upperBound` (the colon is the last token): the owner as
+    /// a genitive (`Bismarcks Antwort:`, `Des Kanzlers Worte waren:`, `Die Antwort des Ministers:`,
+    /// `die Worte von Weber:`), or a possessive whose owner the text before names (`Seine Antwort:`).
+    enum SpeechNounOwner {
+        case phrase(ClosedRange<Int>)
+        case possessive(Int)
+    }
+
+    func speechNounOwner(in range: Range<Int>) -> SpeechNounOwner? {
+        guard lexicon.language == "de", range.count >= 2, tokens[range.upperBound - 1].text == ":" else { return nil }
+        let colon = range.upperBound - 1
+        for k in range.lowerBound..<colon where tokens[k].isWord && tokens[k].isCapitalized
+            && Self.speechNouns.contains(tokens[k].lower)
+        {
+            // No other clause between the noun and the colon but a copula (`Worte lauteten:`).
+            let between = (k + 1)..<colon
+            if between.contains(where: { tokens[$0].text == "," || isVerb($0) }) { continue }
+            if k > range.lowerBound, Self.possessives.contains(tokens[k - 1].lower) { return .possessive(k - 1) }
+            if k > range.lowerBound, tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].lower.hasSuffix("s"),
+                !lexicon.determiners.contains(tokens[k - 1].lower), !lexicon.stops.contains(tokens[k - 1].lower)
+            {
+                var a = k - 1
+                // `Des Kanzlers`, `des Herrn Ministers`.
+                while a > range.lowerBound, a > k - 3, tokens[a - 1].isWord, tokens[a - 1].isCapitalized
+                    || tokens[a - 1].lower == "des"
+                {
+                    a -= 1
+                    if tokens[a].lower == "des" { break }
+                }
+                if tokens[a].lower != "des", a > range.lowerBound, tokens[a - 1].lower == "des" { a -= 1 }
+                return .phrase(a...(k - 1))
+            }
+            if k + 2 < colon + 1, ["des", "von", "vom"].contains(tokens[k + 1].lower),
+                let phrase = germanPhrase(from: tokens[k + 1].lower == "des" ? k + 1 : k + 2, limit: colon)
+            {
+                return .phrase(phrase)
+            }
         }
         return nil
     }
@@ -895,6 +1109,12 @@ struct SpeakerPhrases {
         while v >= range.lowerBound, open - v <= 14 {
             defer { v -= 1 }
             if let found = according(at: v, limit: open) { return found }
+            // An "according to" form after its source, before the quote: `Bakan Yılmaz'a göre “…”`.
+            if lexicon.accordingAfter.contains(tokens[v].lower), v > range.lowerBound,
+                let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound)
+            {
+                return (phrase, tokens[v].text)
+            }
             guard isVerb(v) else { continue }
             let cue = tokens[v].text
             if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
@@ -912,17 +1132,27 @@ struct SpeakerPhrases {
                 if let subject = sentenceSubject(from: range.lowerBound, before: v) { return (subject, cue) }
                 continue
             }
-            if v > range.lowerBound, let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound) {
+            if v > range.lowerBound, let phrase = backward(endingAt: beforeParenthesis(v - 1, lowerBound: range.lowerBound), lowerBound: range.lowerBound) {
                 // A phrase after a preposition is no subject; the verb came second, its subject
                 // follows it: `Im Gespräch mit dem Minister sagte Lindner: „…“`.
                 // So is a phrase in the dative or accusative: `Dem Berichterstatter gegenüber äußerte
                 // sich der Fürst: „…“`.
                 // And so is a time (`Gestern Abend sagte X`, `In der Sitzung vom 5. Mai sagte X`).
-                if phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
-                    || isOblique(phrase.lowerBound) || isTime(phrase),
-                    let subject = forward(from: v + 1, limit: open, inverted: true)
-                {
+                let adverbial = phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
+                    || isOblique(phrase.lowerBound) || isTime(phrase)
+                if adverbial, let subject = forward(from: v + 1, limit: open, inverted: true) {
                     return (subject, cue)
+                }
+                if adverbial, lexicon.language == "de", phrase.lowerBound > range.lowerBound {
+                    // No subject after the verb: the sentence's opens it, before the object and a
+                    // modal (`Der Kaiser soll zu dem Gesandten gesagt haben:`).
+                    let start = clause(endingBefore: phrase.lowerBound, from: range.lowerBound).lowerBound
+                    if start < phrase.lowerBound, let subject = sentenceSubject(from: start, before: phrase.lowerBound),
+                        !isOblique(subject.lowerBound), !Self.prepositions.contains(tokens[subject.lowerBound].lower),
+                        tokens[subject].contains(where: \.isCapitalized) || isPronoun(subject.lowerBound)
+                    {
+                        return (subject, cue)
+                    }
                 }
                 return (subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) ?? phrase, cue)
             }
@@ -967,6 +1197,12 @@ struct SpeakerPhrases {
             if !coordinated, let subject = clauseSubject(in: clause(endingBefore: v, from: range.lowerBound)) {
                 return (subject, cue)
             }
+        }
+        // A noun of speech with its owner: `Bismarcks Antwort:`, `Die Erklärung des Ministers:`
+        // (a possessive's owner is in the text before: the caller reads it).
+        if let owner = speechNounOwner(in: range) {
+            if case .phrase(let phrase) = owner { return (phrase, ":") }
+            return nil
         }
         // A label: "Der Redakteur: „…“".
         if open - 1 > range.lowerBound, tokens[open - 1].text == ":" {

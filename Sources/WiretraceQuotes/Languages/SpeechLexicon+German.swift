@@ -14,6 +14,14 @@ extension SpeechLexicon {
             "heul", "stammel", "murmel", "knurr", "stöhn", "jammer", "zisch", "keuch",
             // A newspaper's correspondents report by wire: `Aus Paris meldet unser Korrespondent:`.
             "meld", "telegraphir", "telegraphier", "telegrafier", "depeschier", "kabel",
+            // Manner of speaking, as narrative tags them (`„…“, lächelte sie`, `knurrte der Alte`).
+            "lächel", "grins", "schmunzel", "kicher", "höhn", "spott", "groll", "murr", "schnaub", "polter",
+            "donner", "wetter", "kreisch", "jauchz", "frohlock", "triumphier", "triumphir", "schluchz", "wimmer",
+            "ächz", "fauch", "hauch", "lispel", "stotter", "raun", "lall", "näsel", "schnarr", "kräh", "fleh",
+            "droh", "bejah", "vernein", "leugnet", "erwähn", "erinner", "tröstet", "dräng", "verlang", "gelob",
+            "prophezei", "weissag", "beichtet", "fluch", "dank", "grüß", "begrüß", "notier", "notir", "vermerk",
+            "urteil", "folger", "citir", "citier", "zitir", "referir", "referier", "insistier", "insistir",
+            "beharr", "replizier",
         ]
         let weak = forms(
             weakStems,
@@ -42,6 +50,10 @@ extension SpeechLexicon {
             "angekündigt", "klarstellte", "klargestellt", "vorschlug", "zurief", "nachfragte", "aussagte",
             "ausgesagt", "hervorhob", "hervorgehoben", "bekanntgab", "bekanntgegeben", "durchblicken",
             "meldet", "meldete", "meldeten", "gemeldet",
+            // Thought told as speech (`„…“, dachte er`), asking, swearing, beginning to speak.
+            "dachte", "dachten", "denkt", "gedacht", "bat", "baten", "bittet", "gebeten", "schwor", "schwört",
+            "sang", "singt", "schalt", "pries", "unterbrach", "widersprach", "widerspricht", "bestritt", "begann",
+            "beginnt", "gebot", "hinzusetzte", "nachsetzte", "einfiel", "einwarf",
         ]
         return SpeechLexicon(
             language: "de",
@@ -50,6 +62,8 @@ extension SpeechLexicon {
                 "hat", "haben", "hatte", "hatten", "habe", "ist", "war", "wird", "wurde", "damals", "dann", "da",
                 // Modal verbs before a speech verb (`Der Minister soll gesagt haben:`).
                 "soll", "sollte", "sollen", "will", "wollte", "muss", "muß", "musste", "mußte", "kann", "konnte",
+                // `ließ erklären`: the subject had it said.
+                "ließ", "ließen", "lässt", "läßt", "liess",
                 "auch", "noch", "einmal", "schon", "nun", "später", "heute", "gestern", "weiter", "wörtlich",
                 "dazu", "darauf", "daraufhin", "hierauf", "zuletzt", "schließlich", "zudem", "ferner", "außerdem",
                 "jedoch", "aber", "denn", "etwa", "so", "sodann", "endlich", "kürzlich", "jüngst", "ebenfalls",
@@ -77,6 +91,11 @@ extension SpeechLexicon {
                 "zuletzt", "weiter", "wörtlich", "etwa", "ja", "doch", "zwar", "es", "ist", "war", "sind", "waren",
                 "hat", "hatte", "haben", "wird", "wurde", "werden", "einmal", "immer", "wieder", "sehr",
                 "deren", "dessen",
+                // Pronominal adverbs and linking adverbs that open a sentence with a capital (`Darüber
+                // schreibt die Zeitung:`): never a name.
+                "darüber", "darum", "daher", "deshalb", "deswegen", "hierüber", "hierzu", "davon", "dagegen",
+                "damit", "danach", "daraus", "darin", "trotzdem", "jedoch", "nämlich", "indessen", "inzwischen",
+                "übrigens", "ebenso", "hingegen", "sogleich", "alsbald", "alsdann",
             ])
     }()
 }
