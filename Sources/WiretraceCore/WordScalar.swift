@@ -8,3 +8,29 @@ extension Unicode.Scalar {
         return properties.isAlphabetic || properties.numericType != nil
     }
 }
+
+extension String {
+    /// The string of `scalars`: their UTF-8 bytes written into it at once. The same string as
+    /// `String(String.UnicodeScalarView(scalars))`, which appends one scalar at a time and was
+    /// most of the cost of cutting words out of scalar arrays.
+    /// - Complexity: O(n) in the number of scalars.
+    package init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: byteCount) { bytes in
+            var i = 0
+            for scalar in scalars {
+                if scalar.value < 0x80 {
+                    bytes[i] = UInt8(truncatingIfNeeded: scalar.value)
+                    i += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        bytes[i] = byte
+                        i += 1
+                    }
+                }
+            }
+            return i
+        }
+    }
+}
