@@ -1,3 +1,4 @@
+import Dispatch
 import WiretraceCore
 import WiretraceDedup
 
@@ -21,10 +22,19 @@ public struct StoryClusterer: Sendable {
     /// Share of the shorter text inside the longer above which a pair is an excerpt.
     public var excerptContainment: Double
 
-    public init(configuration: StoryConfiguration = .init(), copyJaccard: Double = 0.5, excerptContainment: Double = 0.8) {
+    /// Threads for the parts that are independent per node or per story (node centroids,
+    /// candidate scoring, the cut pass); the result is the same for any number.
+    public var workers: Int
+    /// ``exhaustiveCandidateNodes``, lowered by tests to take the pruned search on a small collection.
+    var exhaustiveCandidateLimit = Self.exhaustiveCandidateNodes
+
+    public init(
+        configuration: StoryConfiguration = .init(), copyJaccard: Double = 0.5, excerptContainment: Double = 0.8, workers: Int = 1
+    ) {
         self.configuration = configuration
         self.copyJaccard = copyJaccard
         self.excerptContainment = excerptContainment
+        self.workers = max(1, workers)
     }
 
     /// - Complexity: O(d·t) for the vectors (d documents, t terms each), O(e log e) for the linkage
@@ -62,27 +72,6 @@ public struct StoryClusterer: Sendable {
 
         // Level 2: stories over nodes (a group, or a single document).
         let vectors = TermVectors(terms: terms, vocabulary: vocabulary, configuration: configuration)
-        /// The normalised sum of the members' vectors (given in member order), by term; sums and
-        /// the norm are taken in member and term order, so the result does not depend on hash order.
-        func centroid(_ memberVectors: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
-            var sum: [(term: Int, weight: Double)]
-            if memberVectors.count == 1 {
-                sum = memberVectors[0]
-            } else {
-                let entries = memberVectors.joined().enumerated()
-                    .sorted { $0.element.term != $1.element.term ? $0.element.term < $1.element.term : $0.offset < $1.offset }
-                sum = []
-                for (_, entry) in entries {
-                    if let last = sum.last, last.term == entry.term {
-                        sum[sum.count - 1].weight += entry.weight
-                    } else {
-                        sum.append(entry)
-                    }
-                }
-            }
-            let norm = sum.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            return sum.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
-        }
         let share = configuration.entityShare
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
@@ -101,91 +90,52 @@ public struct StoryClusterer: Sendable {
         let floor = configuration.linkThreshold / 4
         do {
             // Each member's vectors are computed from its counts here and gone once its node's
-            // centroids are made: only the nodes' are held.
-            var nodeVectors: [[(term: Int, weight: Double)]] = []
-            var nodeEntities: [[(term: Int, weight: Double)]] = []
-            nodeVectors.reserveCapacity(nodes.count)
-            nodeEntities.reserveCapacity(nodes.count)
-            for members in nodes {
+            // centroids are made: only the nodes' are held. Nodes are independent: computed on
+            // `workers` threads, kept in node order.
+            let centroids = nodes.parallelMap(workers: workers) { members in
                 let memberVectors = members.map { vectors.vectors($0) }
-                nodeVectors.append(centroid(memberVectors.map(\.all)))
-                nodeEntities.append(centroid(memberVectors.map(\.entity)))
+                return (all: Self.centroid(memberVectors.map(\.all)), entity: Self.centroid(memberVectors.map(\.entity)))
             }
+            let nodeVectors = centroids.map(\.all)
+            let nodeEntities = centroids.map(\.entity)
 
-            // Node i's weights scattered by term id (``scatter(_:)``), so that its similarity to each
-            // candidate j is one pass over j's terms instead of a merge walk: the same products,
-            // added in the same (ascending term) order, so the same sums.
             // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
             // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
             // among a document's strongest entity terms and cut from its full vector: sizing from the
             // full vectors alone let an entity id fall past the end.
             let termCount = Self.termIDSpace(vocabulary: vocabulary, nodeVectors, nodeEntities)
-            var denseVector = [Double](repeating: 0, count: termCount)
-            var denseEntities = [Double](repeating: 0, count: termCount)
-            func scatter(_ i: Int, clear: Bool = false) {
-                for entry in nodeVectors[i] { denseVector[entry.term] = clear ? 0 : entry.weight }
-                for entry in nodeEntities[i] { denseEntities[entry.term] = clear ? 0 : entry.weight }
-            }
-            func denseDot(_ dense: [Double], _ vector: [(term: Int, weight: Double)]) -> Double {
-                dense.withUnsafeBufferPointer { dense in
-                    vector.withUnsafeBufferPointer { vector in
-                        var sum = 0.0
-                        for entry in vector {
-                            let weight = dense[entry.term]
-                            if weight != 0 { sum += weight * entry.weight }
-                        }
-                        return sum
-                    }
-                }
-            }
-            /// The similarity of the scattered node i to node j.
-            func similarity(_ i: Int, _ j: Int) -> Double {
-                if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
-                var score = (1 - share) * denseDot(denseVector, nodeVectors[j])
-                if share > 0 { score += share * denseDot(denseEntities, nodeEntities[j]) }
-                if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
-                    score += configuration.sharedQuoteBonus
-                }
-                if multilingual { score = max(score, cross.similarity(i, j)) }
-                return min(score, 1)
-            }
 
             // Candidate node pairs: those sharing a term (inverted index, by term id).
             var postings = [[Int]](repeating: [], count: termCount)
             for (node, vector) in nodeVectors.enumerated() {
                 for entry in vector { postings[entry.term].append(node) }
             }
-            // And, across languages, the pairs linked by their anchors.
-            if nodes.count <= Self.exhaustiveCandidateNodes {
-                for i in 0..<nodes.count {
-                    var seen = Set<Int>()
-                    for entry in nodeVectors[i] {
-                        for j in postings[entry.term] where j > i { seen.insert(j) }
+            let pruned = nodes.count > exhaustiveCandidateLimit ? PrunedCandidateIndex(nodeVectors, postings: postings) : nil
+            let scoring = CandidateScoring(
+                nodeVectors: nodeVectors, nodeEntities: nodeEntities, nodeTime: nodeTime, nodeQuotes: nodeQuotes, window: window,
+                share: share, sharedQuoteBonus: configuration.sharedQuoteBonus, cross: multilingual ? cross : nil, floor: floor,
+                postings: postings, pruned: pruned)
+            // Node i is scored against its candidates j > i on one thread; a block of nodes is
+            // spread over the workers in contiguous runs, and their edges are appended in node
+            // order, so the edges are those (and in the order) one thread gives.
+            let scratches = (0..<workers).map { _ in CandidateScoring.Scratch(termCount: termCount, nodeCount: nodes.count) }
+            let block = 512 * workers
+            var blockStart = 0
+            while blockStart < nodes.count {
+                let blockEnd = min(blockStart + block, nodes.count)
+                let run = (blockEnd - blockStart + workers - 1) / workers
+                let first = blockStart
+                if workers == 1 {
+                    for i in first..<blockEnd { scoring.score(i, into: scratches[0]) }
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        let start = first + worker * run
+                        guard start < blockEnd else { return }
+                        for i in start..<min(start + run, blockEnd) { scoring.score(i, into: scratches[worker]) }
                     }
-                    if multilingual {
-                        for j in cross.neighbours[i] where j > i { seen.insert(j) }
-                    }
-                    scatter(i)
-                    for j in seen.sorted() {
-                        let score = similarity(i, j)
-                        if score >= floor { edges.append(i, j, score) }
-                    }
-                    scatter(i, clear: true)
                 }
-            } else {
-                // Each node's candidates are scored as they are found, not all held first.
-                Self.forEachPrunedCandidates(nodeVectors, postings: postings) { i, candidates in
-                    var candidates = candidates
-                    if multilingual, !cross.neighbours[i].isEmpty {
-                        candidates = Array(Set(candidates).union(cross.neighbours[i].filter { $0 > i })).sorted()
-                    }
-                    scatter(i)
-                    for j in candidates {
-                        let score = similarity(i, j)
-                        if score >= floor { edges.append(i, j, score) }
-                    }
-                    scatter(i, clear: true)
-                }
+                for scratch in scratches { scratch.drain(into: &edges) }
+                blockStart = blockEnd
             }
         }
         if multilingual, !cross.unlinked.isEmpty {
@@ -204,10 +154,14 @@ public struct StoryClusterer: Sendable {
             edges = EdgeList()
             storyNodes = linkage.run(threshold: configuration.linkThreshold)
         }
-        storyNodes = storyNodes.flatMap { bisect($0, nodes: nodes, terms: terms, cross: cross) }
-        if configuration.splitThreshold > 0 {
-            storyNodes = storyNodes.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
-        }
+        // The cut pass, then the local re-clustering, story by story: each story's parts depend on
+        // it alone, so stories are taken on `workers` threads and their parts kept in story order.
+        let splitThreshold = configuration.splitThreshold
+        storyNodes = storyNodes.parallelMap(workers: workers) { nodeSet in
+            let parts = bisect(nodeSet, nodes: nodes, terms: terms, cross: cross)
+            guard splitThreshold > 0 else { return parts }
+            return parts.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
+        }.flatMap { $0 }
 
         // Roles. Links by pair and by document, built once for all stories.
         var linkByPair: [Pair: DuplicateLink] = [:]
@@ -228,6 +182,28 @@ public struct StoryClusterer: Sendable {
         }
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
+    }
+
+    /// The normalised sum of the members' vectors (given in member order), by term; sums and the
+    /// norm are taken in member and term order, so the result does not depend on hash order.
+    static func centroid(_ memberVectors: [[(term: Int, weight: Double)]]) -> [(term: Int, weight: Double)] {
+        var sum: [(term: Int, weight: Double)]
+        if memberVectors.count == 1 {
+            sum = memberVectors[0]
+        } else {
+            let entries = memberVectors.joined().enumerated()
+                .sorted { $0.element.term != $1.element.term ? $0.element.term < $1.element.term : $0.offset < $1.offset }
+            sum = []
+            for (_, entry) in entries {
+                if let last = sum.last, last.term == entry.term {
+                    sum[sum.count - 1].weight += entry.weight
+                } else {
+                    sum.append(entry)
+                }
+            }
+        }
+        let norm = sum.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        return sum.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
     }
 
     /// The kind of every term id up to `termCount` (words count as numbers: no anchor vector holds them).
@@ -283,52 +259,12 @@ public struct StoryClusterer: Sendable {
     static func forEachPrunedCandidates(
         _ vectors: [[(term: Int, weight: Double)]], postings: [[Int]], _ body: (Int, [Int]) -> Void
     ) {
-        let count = vectors.count
-        let maximumPostings = min(max(50, count / 100), maximumCandidatePostings)
-        // Per term, the weights of its postings in posting order (nodes ascending).
-        var weights = [[Double]](repeating: [], count: postings.count)
-        for vector in vectors {
-            for entry in vector where postings[entry.term].count <= maximumPostings { weights[entry.term].append(entry.weight) }
-        }
-        var accumulator = [Double](repeating: 0, count: count)
+        let index = PrunedCandidateIndex(vectors, postings: postings)
+        var accumulator = [Double](repeating: 0, count: vectors.count)
         var touched: [Int] = []
-        touched.reserveCapacity(count)
-        for i in 0..<count {
-            for entry in vectors[i] {
-                let nodes = postings[entry.term]
-                guard nodes.count <= maximumPostings else { continue }
-                // Nodes are ascending: start after i. The inner loop reads only inside the three
-                // buffers (positions below nodes.count, which weights and accumulator cover).
-                nodes.withUnsafeBufferPointer { nodes in
-                    weights[entry.term].withUnsafeBufferPointer { termWeights in
-                        accumulator.withUnsafeMutableBufferPointer { accumulator in
-                            var low = 0
-                            var high = nodes.count
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if nodes[middle] <= i { low = middle + 1 } else { high = middle }
-                            }
-                            var position = low
-                            while position < nodes.count {
-                                let j = nodes[position]
-                                if accumulator[j] == 0 { touched.append(j) }
-                                accumulator[j] += entry.weight * termWeights[position]
-                                position += 1
-                            }
-                        }
-                    }
-                }
-            }
-            var best = touched.map { (node: $0, score: accumulator[$0]) }
-            if best.count > candidatesPerNode {
-                // The top k by (score descending, node ascending), a strict order: selected in
-                // linear time rather than by sorting thousands of touched nodes.
-                Self.selectFirst(candidatesPerNode, of: &best) { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
-                best.removeLast(best.count - candidatesPerNode)
-            }
-            for j in touched { accumulator[j] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            body(i, best.map(\.node).sorted())
+        touched.reserveCapacity(vectors.count)
+        for i in 0..<vectors.count {
+            body(i, index.candidates(of: i, vectors, postings: postings, accumulator: &accumulator, touched: &touched))
         }
     }
 
@@ -590,6 +526,16 @@ struct EdgeList: RandomAccessCollection {
         precondition(a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max), "node index past 32 bits")
         nodes.append(UInt64(a) << 32 | UInt64(b))
         similarities.append(similarity)
+    }
+
+    mutating func append(contentsOf other: EdgeList) {
+        nodes.append(contentsOf: other.nodes)
+        similarities.append(contentsOf: other.similarities)
+    }
+
+    mutating func removeAll(keepingCapacity: Bool) {
+        nodes.removeAll(keepingCapacity: keepingCapacity)
+        similarities.removeAll(keepingCapacity: keepingCapacity)
     }
 
     var startIndex: Int { 0 }

@@ -178,7 +178,9 @@ struct Analysis {
             let article = corpus.articles[index]
             return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
         }
-        let match = QuoteLinker.link(sightings, sources: sources)
+        let match = QuoteLinker.link(
+            sightings, sources: sources,
+            workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
         let indexByID = Dictionary(uniqueKeysWithValues: corpus.ids.enumerated().map { ($1, $0) })
         var documents: [Int32] = []
         var strayDocuments: [Int: String] = [:]
@@ -248,7 +250,8 @@ struct Analysis {
         }
         let clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
-            excerptContainment: configuration.dedup.containmentThreshold)
+            excerptContainment: configuration.dedup.containmentThreshold,
+            workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
         let result = clusterer.cluster(inputs, terms: words, anchors: anchors, vocabulary: vocabulary, links: links)
         return result
     }

@@ -73,8 +73,11 @@ public enum QuoteLinker {
 
     /// Groups the sightings into quotes (direct and indirect apart) and describes each.
     ///
-    /// - Complexity: ``QuoteMatcher/group(_:)`` per kind, plus O(s log s) for the s sightings of a quote.
-    public static func link(_ occurrences: [Sighting], sources: [Source]) -> Result {
+    /// - Complexity: ``QuoteMatcher/group(_:workers:)`` per kind, plus O(s log s) for the s sightings of a quote.
+    ///
+    /// - Parameter workers: threads for the grouping (``QuoteMatcher/group(_:workers:)``); the
+    ///   result is the same for any number.
+    public static func link(_ occurrences: [Sighting], sources: [Source], workers: Int = 1) -> Result {
         let articles = sources
         let published = sources.map(\.time)
         let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
@@ -84,7 +87,7 @@ public enum QuoteLinker {
         // Direct and indirect quotes are matched separately: a paraphrase is not the quote.
         for kind in [QuoteKind.direct.rawValue, QuoteKind.indirect.rawValue] {
             let positions = occurrences.indices.filter { occurrences[$0].kind == kind }
-            let groups = QuoteMatcher.group(positions.map { occurrences[$0].text })
+            let groups = QuoteMatcher.group(positions.map { occurrences[$0].text }, workers: workers)
             for group in groups {
                 let members = group.map { positions[$0] }
                 let id = quotes.count + 1

@@ -39,27 +39,41 @@ public enum QuoteMatcher {
     ///   sequence the postings of its prefix words within its size range and one six-word run's
     ///   postings; linear in the occurrences when no word or six-word run is shared by a large
     ///   share of the distinct quotes.
-    public static func group(_ quotes: [String]) -> [[Int]] {
-        // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard.
+    ///
+    /// - Parameter workers: threads for the quotes' keys (a block of quotes at a time); the
+    ///   groups are the same for any number.
+    public static func group(_ quotes: [String], workers: Int = 1) -> [[Int]] {
+        // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard. Ids
+        // are given in the quotes' order; the keys' words are found a block at a time on
+        // `workers` threads, so only a block's are held.
         var wordIDs: [String: Int32] = [:]
         var distinctIndex: [[Int32]: Int] = [:]
         var sequences: [[Int32]] = []
         var distinctOf = [Int](repeating: 0, count: quotes.count)
-        for (index, quote) in quotes.enumerated() {
-            let sequence: [Int32] = key(quote).split(separator: " ").map { word in
-                let word = String(word)
-                if let id = wordIDs[word] { return id }
-                let id = Int32(wordIDs.count)
-                wordIDs[word] = id
-                return id
+        let block = 4096
+        var blockStart = 0
+        while blockStart < quotes.count {
+            let blockEnd = min(blockStart + block, quotes.count)
+            let words = Array(quotes[blockStart..<blockEnd]).parallelMap(workers: workers) { quote in
+                key(quote).split(separator: " ").map(String.init)
             }
-            if let known = distinctIndex[sequence] {
-                distinctOf[index] = known
-            } else {
-                distinctIndex[sequence] = sequences.count
-                distinctOf[index] = sequences.count
-                sequences.append(sequence)
+            for (offset, quoteWords) in words.enumerated() {
+                let index = blockStart + offset
+                let sequence: [Int32] = quoteWords.map { word in
+                    if let id = wordIDs[word] { return id }
+                    let id = Int32(wordIDs.count)
+                    wordIDs[word] = id
+                    return id
+                }
+                if let known = distinctIndex[sequence] {
+                    distinctOf[index] = known
+                } else {
+                    distinctIndex[sequence] = sequences.count
+                    distinctOf[index] = sequences.count
+                    sequences.append(sequence)
+                }
             }
+            blockStart = blockEnd
         }
         distinctIndex = [:]
         let wordSets = sequences.map { Array(Set($0)).sorted() }

@@ -115,4 +115,14 @@ import Testing
         #expect(fast == QuoteMatcher.referenceGroup(quotes))
         #expect(fast.count < quotes.count - 50)  // the corpus really has matches to find
     }
+
+    /// Keys are found a block of 4,096 quotes at a time on several threads: the groups are the
+    /// ones one thread gives, across block ends.
+    @Test func threadsGiveWhatOneThreadGives() {
+        let quotes = Self.cutCorpus(seed: 21, count: 9_000)
+        let one = QuoteMatcher.group(quotes)
+        #expect(one.count < quotes.count - 1_000)
+        #expect(QuoteMatcher.group(quotes, workers: 2) == one)
+        #expect(QuoteMatcher.group(quotes, workers: 3) == one)
+    }
 }
