@@ -1,5 +1,6 @@
 import Foundation  // ICU transliteration, for the scripts without a table here
 import Synchronization
+import WiretraceCore
 
 /// What a translation keeps of its original whatever the language: numbers, and the names of
 /// people, places and organisations, which are written in another script but sound alike.
@@ -435,7 +436,7 @@ struct AnchorScanner {
                     if sentenceStart && !upper {
                         sentenceInitial.append((anchors.count, word, wordScript))
                     } else {
-                        namesInside.insert(String(String.UnicodeScalarView(word)).lowercased())
+                        namesInside.insert(String(scalars: word).lowercased())
                         name(word, script: wordScript)
                     }
                 }
@@ -496,7 +497,7 @@ struct AnchorScanner {
     }
 
     private mutating func name(_ word: [Unicode.Scalar], script: CrossLanguageAnchors.Script) {
-        let surface = String(String.UnicodeScalarView(word))
+        let surface = String(scalars: word)
         let keys: [String]
         if let known = keyCache[surface] {
             keys = known
@@ -553,7 +554,7 @@ struct AnchorScanner {
     mutating func finish() -> [CrossLanguageAnchors.Anchor] {
         // Sentence-initial capitalised words that also occur inside a sentence are names; they
         // are appended after the others (counts matter, not positions).
-        for entry in sentenceInitial where namesInside.contains(String(String.UnicodeScalarView(entry.word)).lowercased()) {
+        for entry in sentenceInitial where namesInside.contains(String(scalars: entry.word).lowercased()) {
             name(entry.word, script: entry.script)
         }
         return anchors

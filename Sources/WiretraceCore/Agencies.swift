@@ -65,6 +65,8 @@ public enum NewsAgency {
 extension String {
     /// Trims the given characters from both ends (a Foundation-free helper).
     package func trimmingCharacters(in set: String) -> String {
+        // Most strings have nothing to trim: answered without building the set.
+        guard let first, let last, set.contains(first) || set.contains(last) else { return self }
         let chars = Set(set)
         var start = startIndex
         var end = endIndex

@@ -13,9 +13,15 @@ public enum CreditDetector {
     /// Agencies are normalised with `agency(named:)`.
     /// - Complexity: O(n) in the length of the text.
     public static func credits(inText text: String) -> [WireCredit] {
+        credits(inLines: TextUtilities.nonBlankLines(text))
+    }
+
+    /// `credits(inText:)` over a text's ``TextUtilities/nonBlankLines(_:)`` (a blank line has no
+    /// credit), for a caller that has split the text already.
+    static func credits(inLines lines: [String]) -> [WireCredit] {
         var credits: [WireCredit] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            credits.append(contentsOf: analyze(line: TextUtilities.collapseWhitespace(line)).credits)
+        for line in lines {
+            credits.append(contentsOf: analyze(line: line).credits)
         }
         return deduplicated(credits)
     }
@@ -174,11 +180,13 @@ public enum CreditDetector {
     /// words joined by commas and "and"), then one agency. Photo credits ("NAME / AP", "NAME/AFP/
     /// Getty Images") are not bylines.
     static func namesOverAgency(_ line: String) -> String? {
-        guard line.first?.isUppercase == true, TextUtilities.hasAtMost(160, line) else { return nil }
+        guard line.first?.isUppercase == true, TextUtilities.hasAtMost(160, line),
+            separatorsOverAgency.contains(where: { TextUtilities.containsBytes(line, $0) })
+        else { return nil }
         let lower = line.lowercased()
         for word in ["getty", "photo", "image", "file", "pictures", "via "]
         where TextUtilities.containsBytes(lower, word) && lower.contains(word) { return nil }
-        for separator in [" / ", ", ", " | "] {
+        for separator in separatorsOverAgency {
             guard TextUtilities.containsBytes(line, separator),
                 let range = line.range(of: separator, options: .backwards)
             else { continue }
@@ -192,6 +200,10 @@ public enum CreditDetector {
         }
         return nil
     }
+
+    /// What stands between the names and the agency in ``namesOverAgency(_:)``; a line without
+    /// one is answered before it is lower-cased.
+    private static let separatorsOverAgency = [" / ", ", ", " | "]
 
     /// Two to four capitalised words, none an agency: "VLADIMIR ISACHENKOV", "Jill Colvin".
     private static func isPersonName(_ text: String) -> Bool {
@@ -251,6 +263,7 @@ public enum CreditDetector {
 
     /// "(Reuters) -", "(AP) —", "(Xinhua) --", "(AFP):" anywhere in a line.
     private static func parentheticalMarker(in line: String) -> WireCredit? {
+        guard line.utf8.contains(UInt8(ascii: "(")) else { return nil }
         var searchStart = line.startIndex
         while let open = line[searchStart...].firstIndex(of: "(") {
             guard let close = line[open...].firstIndex(of: ")") else { return nil }
@@ -270,6 +283,7 @@ public enum CreditDetector {
 
     /// TASS's dateline marker: "MOSCOW, June 22. /TASS/." within the first characters of a line.
     private static func slashMarker(in line: String) -> WireCredit? {
+        guard line.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let head = line.prefix(80)
         guard let open = head.firstIndex(of: "/") else { return nil }
         let afterOpen = head.index(after: open)
@@ -281,14 +295,18 @@ public enum CreditDetector {
         return WireCredit(agency: agency, text: String(head[open...close]))
     }
 
+    private static let trailingDashes = [" — ", " – ", " -- ", " - "]
+
     /// A credit closing a paragraph: "... the ministry said. — AP", "... - AFP".
     ///
     /// Only the line's last 80 characters are searched: a dash further back leaves a tail longer
     /// than an agency name, so it could never match. (Foundation's backwards search over a whole
     /// Swift string was most of the extraction time on Linux.)
     private static func trailingDashCredit(in fullLine: String) -> WireCredit? {
+        // A dash in the last 80 characters is a dash in the line: most lines have none.
+        guard trailingDashes.contains(where: { TextUtilities.containsBytes(fullLine, $0) }) else { return nil }
         let line = String(fullLine.suffix(80))
-        for dash in [" — ", " – ", " -- ", " - "] {
+        for dash in trailingDashes {
             guard TextUtilities.containsBytes(line, dash), let range = line.range(of: dash, options: .backwards)
             else { continue }
             let tail = String(line[range.upperBound...]).trimmingCharacters(in: " .")

@@ -25,11 +25,20 @@ public enum LanguageIdentifier {
         var counts = ScriptCounts()
         // Words lower-cased as they are read (ASCII by arithmetic, the rest by its mapping).
         var words: [String] = []
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes, made a string once it ends (appending to a scalar view scalar by
+        // scalar was most of this function's time).
+        var word: [UInt8] = []
         func endWord() {
             if !word.isEmpty {
-                words.append(String(word))
+                words.append(String(decoding: word, as: UTF8.self))
                 word.removeAll(keepingCapacity: true)
+            }
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                word.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { word.append($0) }
             }
         }
         var seen = 0
@@ -44,11 +53,11 @@ public enum LanguageIdentifier {
             default:
                 if scalar.value < 0x80 {
                     let value = scalar.value
-                    word.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                    word.append(UInt8(truncatingIfNeeded: value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
                 } else if scalar.properties.isLowercase || !scalar.properties.changesWhenLowercased {
-                    word.append(scalar)
+                    append(scalar)
                 } else {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
                 }
             }
         }

@@ -196,7 +196,35 @@ public final class OutletBoilerplate {
     }
 
     /// Paragraphs as extraction joins them (blank-line separated).
+    /// - Complexity: O(n) in the text's UTF-8 bytes.
     static func paragraphs(of text: String) -> [Substring] {
+        // Searched in the UTF-8 bytes (the character-wise split was half of cleaning's time). A
+        // "\n" right after "\r" is inside the character "\r\n", which the split does not take
+        // for a "\n"; every other "\n" is a character of its own.
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var pieceStart = utf8.startIndex
+        var index = utf8.startIndex
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == 0x0A, previous != 0x0D, next < utf8.endIndex, utf8[next] == 0x0A {
+                if pieceStart < index { result.append(text[pieceStart..<index]) }
+                index = utf8.index(after: next)
+                pieceStart = index
+                previous = 0x0A
+                continue
+            }
+            previous = byte
+            index = next
+        }
+        if pieceStart < utf8.endIndex { result.append(text[pieceStart..<utf8.endIndex]) }
+        return result
+    }
+
+    /// `paragraphs(of:)` by the character-wise split, the reference it is tested against.
+    static func referenceParagraphs(of text: String) -> [Substring] {
         text.split(separator: "\n\n", omittingEmptySubsequences: true)
     }
 

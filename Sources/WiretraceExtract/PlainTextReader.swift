@@ -251,7 +251,7 @@ enum PlainTextReader {
         let lines = TextUtilities.nonBlankLines(text)
         let titleLine = headline(in: lines, outlet: outlet)
         fields.title = knownTitle ?? titleLine
-        fields.credits = CreditDetector.credits(inText: text)
+        fields.credits = CreditDetector.credits(inLines: lines)
 
         let titles = Set([titleLine, knownTitle].compactMap { $0?.lowercased() })
         var bodyLines = 0

@@ -7,6 +7,30 @@ enum TextUtilities {
     ///
     /// - Complexity: O(n).
     static func collapseWhitespace<S: StringProtocol>(_ text: S) -> String {
+        // Written as UTF-8 bytes and made a string once: appending scalar by scalar to a string's
+        // scalar view was most of this function's time.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                if scalar.value < 0x80 {
+                    result.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `collapseWhitespace` as first written (scalar by scalar into a string), the reference the
+    /// byte version is tested against.
+    static func collapseWhitespaceReference<S: StringProtocol>(_ text: S) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -78,6 +102,19 @@ enum TextUtilities {
 
     /// Non-blank lines, whitespace-collapsed.
     static func nonBlankLines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map(collapseWhitespace).filter { !$0.isEmpty }
+        // Split on line-break scalars rather than characters: a line break is always a grapheme
+        // of its own (or "\r\n", which leaves an empty piece between its two scalars, omitted),
+        // so the pieces are those of `split(whereSeparator: \.isNewline)` without grapheme breaking.
+        text.unicodeScalars.split(whereSeparator: isLineBreak).map { collapseWhitespace(Substring($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The scalars `Character.isNewline` is true for, alone or as "\r\n".
+    @inline(__always)
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

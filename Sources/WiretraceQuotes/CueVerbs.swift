@@ -41,6 +41,44 @@ package enum CueVerbs {
     /// "announc"). Not a dictionary form, only a key.
     package static func lemma(_ word: String) -> String {
         if let base = irregular[word] { return base }
+        if let lemma = asciiLemma(word) { return lemma }
+        return regularLemma(word)
+    }
+
+    /// The endings of `lemma(_:)` tested on the bytes of an ASCII word, where a character is a
+    /// byte (the character-wise suffix tests of `regularLemma` were most of the tagger's cue
+    /// features); nil for any other word.
+    private static func asciiLemma(_ word: String) -> String? {
+        let result: String?? = word.utf8.withContiguousStorageIfAvailable { b -> String? in
+            for byte in b where byte >= 0x80 || byte == 0x0D { return nil }  // "\r\n" is one character
+            var n = b.count
+            guard n > 3 else { return word }
+            func ends(_ suffix: StaticString, _ end: Int) -> Bool {
+                let length = suffix.utf8CodeUnitCount
+                guard end >= length else { return false }
+                let start = suffix.utf8Start
+                for i in 0..<length where b[end - length + i] != start[i] { return false }
+                return true
+            }
+            if ends("ies", n) || ends("ied", n) {
+                return String(decoding: b[0..<(n - 3)], as: UTF8.self) + "y"
+            }
+            if ends("ing", n), n > 5 {
+                n -= 3
+            } else if ends("ed", n), n > 4 {
+                n -= 2
+            } else if ends("s", n), !ends("ss", n), !ends("us", n), n > 3 {
+                n -= 1
+            }
+            if ends("e", n), n > 3 { n -= 1 }
+            return String(decoding: b[0..<n], as: UTF8.self)
+        }
+        return result ?? nil
+    }
+
+    /// The regular endings of `lemma(_:)` on characters: the reference `asciiLemma` is tested
+    /// against, and the answer for words with other scalars.
+    package static func regularLemma(_ word: String) -> String {
         var w = Substring(word)
         guard w.count > 3 else { return word }
         if w.hasSuffix("ies") || w.hasSuffix("ied") {

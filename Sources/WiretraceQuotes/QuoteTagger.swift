@@ -49,19 +49,28 @@ package struct TaggerInput: Sendable {
         var inQuote = [Bool](repeating: false, count: tokens.count)
         var isMark = [Bool](repeating: false, count: tokens.count)
         var openMarks = Set<Int>()
-        var tokenAtOffset: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { tokenAtOffset[token.start] = index }
+        // The token starting at a scalar offset: tokens are in order of their starts, so a binary
+        // search (no dictionary of every token built per article).
+        func tokenAtOffset(_ offset: Int) -> Int? {
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < tokens.count && tokens[low].start == offset ? low : nil
+        }
         let spans = QuoteScanner.spans(in: text)
         var bounds: [(open: Int, close: Int)] = []
         bounds.reserveCapacity(spans.count)
         for span in spans {
-            let open = tokenAtOffset[span.openStart] ?? 0
+            let open = tokenAtOffset(span.openStart) ?? 0
             var close: Int
             if span.continuesToNext {
                 close = open + 1
                 while close < tokens.count, tokens[close].end <= span.closeStart { close += 1 }
             } else {
-                close = tokenAtOffset[span.closeStart] ?? open + 1
+                close = tokenAtOffset(span.closeStart) ?? open + 1
             }
             bounds.append((open, close))
             openMarks.insert(open)
@@ -132,6 +141,10 @@ package struct QuoteTaggerModel: Sendable {
         let features = QuoteFeatures.extractFlat(input, cueWords: cueWords)
         let t = QuoteTag.count
         let per = QuoteFeatures.perToken
+        // Every feature's row first, then the sums: the lookups do not wait on each other, so
+        // their cache misses overlap (the table and the weights are larger than the caches near
+        // the core). The sums are added in the same order as one pass would add them.
+        let rowOf = table.rows(features)
         var emissions = [Float](repeating: 0, count: n * t)
         weights.withUnsafeBufferPointer { w in
             emissions.withUnsafeMutableBufferPointer { e in
@@ -139,8 +152,7 @@ package struct QuoteTaggerModel: Sendable {
                     let out = k * t
                     e[out + QuoteTag.contentBegin.rawValue] = contentBias
                     e[out + QuoteTag.contentInside.rawValue] = contentBias
-                    for f in features[(k * per)..<((k + 1) * per)] {
-                        let row = table.row(f)
+                    for row in rowOf[(k * per)..<((k + 1) * per)] {
                         guard row >= 0 else { continue }
                         let base = Int(row) * t
                         for j in 0..<t { e[out + j] += w[base + j] }
@@ -621,25 +633,29 @@ package enum QuoteFeatures {
 /// Feature hash -> row, an open-addressing table over the (already well mixed) 40-bit feature
 /// hashes: the tagger looks up every template of every token, and a `Dictionary`'s seeded hashing
 /// of each key was most of the tagger's time. Read-only once built.
+///
+/// Each slot packs the 40-bit key above its 24-bit row in one `UInt64`, so a lookup reads one
+/// memory place, not a key and then a row beside it in another array.
 package struct FeatureRowTable: Sendable {
     private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private static let rowBits: UInt64 = 24
+    private static let rowMask: UInt64 = (1 << 24) - 1
+    private var slots: [UInt64]
     private var shift: UInt64
 
     package init(_ rows: [UInt64: Int32]) {
         var bits: UInt64 = 4
         while (1 << bits) < rows.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
-        keys = [UInt64](repeating: Self.empty, count: size)
-        values = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: Self.empty, count: size)
         shift = 64 - bits
         let maskIndex = size - 1
         for (key, value) in rows {
+            // A row of all ones would pack a key of all ones into the empty marker.
+            precondition(key <= 0xFF_FFFF_FFFF && value >= 0 && UInt64(value) < Self.rowMask, "feature row out of range")
             var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[slot] != Self.empty { slot = (slot + 1) & maskIndex }
-            keys[slot] = key
-            values[slot] = value
+            while slots[slot] != Self.empty { slot = (slot + 1) & maskIndex }
+            slots[slot] = key << Self.rowBits | UInt64(value)
         }
     }
 
@@ -647,12 +663,26 @@ package struct FeatureRowTable: Sendable {
     /// - Complexity: O(1) expected (load factor at most one half).
     @inline(__always)
     package func row(_ key: UInt64) -> Int32 {
-        let maskIndex = keys.count - 1
+        slots.withUnsafeBufferPointer { Self.row(key, in: $0, shift: shift) }
+    }
+
+    /// The row of each key, in order (-1 for a key not in the table).
+    /// - Complexity: O(n) expected.
+    package func rows(_ keys: [UInt64]) -> [Int32] {
+        let shift = shift
+        return slots.withUnsafeBufferPointer { table in
+            keys.map { Self.row($0, in: table, shift: shift) }
+        }
+    }
+
+    @inline(__always)
+    private static func row(_ key: UInt64, in table: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Int32 {
+        let maskIndex = table.count - 1
         var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == Self.empty { return -1 }
+            let entry = table[slot]
+            if entry == empty { return -1 }
+            if entry >> rowBits == key { return Int32(truncatingIfNeeded: entry & rowMask) }
             slot = (slot + 1) & maskIndex
         }
     }

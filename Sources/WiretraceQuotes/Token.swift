@@ -29,6 +29,28 @@ package struct Token: Sendable {
     }
     /// The word lower-cased without a possessive ending ("Russia's" -> "russia").
     package var stem: String {
+        if let stem = asciiStem { return stem }
+        return referenceStem
+    }
+
+    /// `stem` of an ASCII word, tested on its bytes (where a character is a byte): nil for any
+    /// other word. The character-wise suffix tests were a good part of the speaker search.
+    private var asciiStem: String? {
+        let result: String?? = lower.utf8.withContiguousStorageIfAvailable { b -> String? in
+            for byte in b where byte >= 0x80 || byte == 0x0D { return nil }  // "\r\n" is one character
+            let n = b.count
+            if n > 2, b[n - 2] == UInt8(ascii: "'"), b[n - 1] == UInt8(ascii: "s") {
+                return String(decoding: b[0..<(n - 2)], as: UTF8.self)
+            }
+            if n > 1, b[n - 1] == UInt8(ascii: "'") { return String(decoding: b[0..<(n - 1)], as: UTF8.self) }
+            return lower
+        }
+        return result ?? nil
+    }
+
+    /// `stem` by characters: the reference the ASCII path is tested against, and the answer for
+    /// other words.
+    package var referenceStem: String {
         for suffix in ["'s", "’s", "'", "’"] where lower.hasSuffix(suffix) && lower.count > suffix.count {
             return String(lower.dropLast(suffix.count))
         }
