@@ -476,28 +476,38 @@ package struct TaggedAttributions: Sendable {
             if k == cue.lowerBound { subjectOfCue = "subj" } else if s.lowerBound == cue.upperBound + 1 { subjectOfCue = "inv" }
         }
         let opensSentence = s.lowerBound == 0 || sentence[s.lowerBound - 1] != sentence[s.lowerBound] ? "open" : "-"
-        var values: [String] = [
-            "bias", "o:" + origins, "d:\(direction)\(sentences)", "g:\(direction)\(gapBucket)\(sentences)",
-            "k:" + kind, "h:" + head.lower, "f:" + tokens[s.lowerBound].lower, "n:\(min(between, 2))",
-            "c:" + cueRelation, "co:" + cueRelation + origins, "ko:" + kind + origins, "r:" + rankName,
-            "ro:" + rankName + origins, "dq:" + direct + origins + direction, "q:" + quoted,
-            "l:\(min(s.count, 6))", "kd:" + kind + direction + String(sentences), "cw:" + cueWord,
-            "cwk:" + cueWord + kind, "ic:" + inContent + kind, "p:" + paragraph + direction, "role:" + role + kind,
-            "sc:" + subjectOfCue + kind, "sco:" + subjectOfCue + origins, "kc:" + kind + cueRelation,
-            "os:" + origins + direction + String(sentences), "open:" + opensSentence + kind,
-            "dk:" + direct + kind + quoted, "icd:" + inContent + direct,
+        // Each feature is the pairing hash of its text, the pieces hashed in order without
+        // building the string ("d:" + direction + sentences hashes as "d:B0").
+        let sentencesText = String(sentences)
+        typealias F = QuoteFeatures
+        var values: [UInt64] = [
+            F.pairHash("bias"), F.pairHash("o:", origins), F.pairHash("d:", direction, sentencesText),
+            F.pairHash("g:", direction, gapBucket, sentencesText),
+            F.pairHash("k:", kind), F.pairHash("h:", head.lower), F.pairHash("f:", tokens[s.lowerBound].lower),
+            F.pairHash("n:", String(min(between, 2))),
+            F.pairHash("c:", cueRelation), F.pairHash("co:", cueRelation, origins), F.pairHash("ko:", kind, origins),
+            F.pairHash("r:", rankName),
+            F.pairHash("ro:", rankName, origins), F.pairHash("dq:", direct, origins, direction), F.pairHash("q:", quoted),
+            F.pairHash("l:", String(min(s.count, 6))), F.pairHash("kd:", kind, direction, sentencesText),
+            F.pairHash("cw:", cueWord),
+            F.pairHash("cwk:", cueWord, kind), F.pairHash("ic:", inContent, kind), F.pairHash("p:", paragraph, direction),
+            F.pairHash("role:", role, kind),
+            F.pairHash("sc:", subjectOfCue, kind), F.pairHash("sco:", subjectOfCue, origins), F.pairHash("kc:", kind, cueRelation),
+            F.pairHash("os:", origins, direction, sentencesText), F.pairHash("open:", opensSentence, kind),
+            F.pairHash("dk:", direct, kind, quoted), F.pairHash("icd:", inContent, direct),
         ]
         // What the phrase's head is (a name, a role, a publication, another noun): "the question"
         // beside a cue is rarely who spoke, "the report" only as its verb's subject.
         if options.speakerHeadFeatures {
             let speakerHead = self.head(s).rawValue
             values += [
-                "hd:" + speakerHead, "hdo:" + speakerHead + origins, "hds:" + speakerHead + subjectOfCue,
-                "hdd:" + speakerHead + direction + String(sentences), "hdc:" + speakerHead + cueRelation,
-                "hdq:" + speakerHead + direct + inContent,
+                F.pairHash("hd:", speakerHead), F.pairHash("hdo:", speakerHead, origins),
+                F.pairHash("hds:", speakerHead, subjectOfCue),
+                F.pairHash("hdd:", speakerHead, direction, sentencesText), F.pairHash("hdc:", speakerHead, cueRelation),
+                F.pairHash("hdq:", speakerHead, direct, inContent),
             ]
         }
-        return values.map { QuoteFeatures.pairHash($0) }
+        return values
     }
 }
 

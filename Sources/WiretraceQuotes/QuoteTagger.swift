@@ -334,6 +334,19 @@ package enum QuoteFeatures {
     /// A speaker-pairing feature.
     package static func pairHash(_ value: String) -> UInt64 { fnv(99, value) & mask }
 
+    /// ``pairHash(_:)`` of the concatenation of `parts`, without building it: FNV reads the bytes
+    /// in order, and a concatenation's UTF-8 is its parts' UTF-8 one after another. (Each speaker
+    /// candidate has some thirty features; building their strings was most of their cost.)
+    @inline(__always)
+    package static func pairHash(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (99 &* 0x9E37_79B9_7F4A_7C15)
+        for byte in a.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        for byte in b.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        for byte in c.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        for byte in d.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        return h & mask
+    }
+
     /// A string's value hash, computed once per token and combined with each template that reads it.
     @inline(__always)
     package static func value(_ s: String) -> UInt64 { fnv(0, s) }
@@ -363,28 +376,30 @@ package enum QuoteFeatures {
     static func shape(_ token: Token) -> String {
         guard token.isWord else { return token.text.count <= 2 ? token.text : "P" }
         var out = ""
-        var last: Character = " "
+        var last: UInt8 = 0x20
         for scalar in token.text.unicodeScalars {
             let c = shapeClass(scalar)
-            if c != last { out.append(c) }
+            if c != last { out.append(Character(Unicode.Scalar(c))) }
             last = c
         }
         return out
     }
 
+    /// The shape class of a scalar as its ASCII letter (`X`, `x`, `d` or `-`): a byte, so the shape
+    /// hash compares and hashes bytes rather than `Character`s.
     @inline(__always)
-    private static func shapeClass(_ scalar: Unicode.Scalar) -> Character {
+    private static func shapeClass(_ scalar: Unicode.Scalar) -> UInt8 {
         let v = scalar.value
         if v < 0x80 {
-            if v >= 0x41 && v <= 0x5A { return "X" }
-            if v >= 0x61 && v <= 0x7A { return "x" }
-            if v >= 0x30 && v <= 0x39 { return "d" }
-            return "-"
+            if v >= 0x41 && v <= 0x5A { return UInt8(ascii: "X") }
+            if v >= 0x61 && v <= 0x7A { return UInt8(ascii: "x") }
+            if v >= 0x30 && v <= 0x39 { return UInt8(ascii: "d") }
+            return UInt8(ascii: "-")
         }
-        if scalar.isUpperCaseLetter { return "X" }
-        if scalar.properties.numericType != nil { return "d" }
-        if scalar.properties.isAlphabetic { return "x" }
-        return "-"
+        if scalar.isUpperCaseLetter { return UInt8(ascii: "X") }
+        if scalar.properties.numericType != nil { return UInt8(ascii: "d") }
+        if scalar.properties.isAlphabetic { return UInt8(ascii: "x") }
+        return UInt8(ascii: "-")
     }
 
     /// The value hash of ``shape(_:)`` without building the string (the same number).
@@ -392,10 +407,10 @@ package enum QuoteFeatures {
     package static func shapeValue(_ token: Token) -> UInt64 {
         guard token.isWord else { return value(token.text.count <= 2 ? token.text : "P") }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var last: Character = " "
+        var last: UInt8 = 0x20
         for scalar in token.text.unicodeScalars {
             let c = shapeClass(scalar)
-            if c != last { h = (h ^ UInt64(c.asciiValue ?? 0)) &* prime }
+            if c != last { h = (h ^ UInt64(c)) &* prime }
             last = c
         }
         return h
@@ -452,6 +467,58 @@ package enum QuoteFeatures {
         }
     }
 
+    /// Whether each token is a cue word: a learned cue word, or a verb of saying or thinking the
+    /// training text had too rarely (not capitalised). The two string sets are asked once per
+    /// distinct word of the text, not once per token (a word recurs; each question hashes the
+    /// string and finds its lemma): the words are told apart by their value hash (`words`) and then
+    /// by their bytes, so the answers are those of ``referenceCueTokens(_:lower:cueWords:)``.
+    /// - Complexity: O(n) expected in the number of tokens.
+    package static func cueTokens(_ tokens: [Token], lower: [String], words: [UInt64], cueWords: Set<String>) -> [Bool] {
+        let n = tokens.count
+        var isCue = [Bool](repeating: false, count: n)
+        // Per distinct word, at the token where it first occurs: whether it is a learned cue word,
+        // and whether it takes a report (-1 not yet asked).
+        var learned = [Bool](repeating: false, count: n)
+        var reports = [Int8](repeating: -1, count: n)
+        var bits = 4
+        while (1 << bits) < 2 * n { bits += 1 }
+        let slotMask = (1 << bits) - 1
+        let shift = UInt64(64 - bits)
+        var first = [Int](repeating: -1, count: 1 << bits)
+        for k in 0..<n where tokens[k].isWord {
+            var slot = Int(truncatingIfNeeded: (words[k] &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var r = -1
+            while first[slot] >= 0 {
+                let c = first[slot]
+                if words[c] == words[k], lower[c].utf8.elementsEqual(lower[k].utf8) {
+                    r = c
+                    break
+                }
+                slot = (slot + 1) & slotMask
+            }
+            if r < 0 {
+                r = k
+                first[slot] = k
+                learned[k] = cueWords.contains(lower[k])
+            }
+            if learned[r] {
+                isCue[k] = true
+            } else if !tokens[k].isCapitalized {
+                if reports[r] < 0 { reports[r] = CueVerbs.takesReport(lower[k]) ? 1 : 0 }
+                isCue[k] = reports[r] == 1
+            }
+        }
+        return isCue
+    }
+
+    /// ``cueTokens(_:lower:words:cueWords:)`` asked token by token: the reference it is tested against.
+    package static func referenceCueTokens(_ tokens: [Token], lower: [String], cueWords: Set<String>) -> [Bool] {
+        tokens.indices.map { k in
+            tokens[k].isWord
+                && (cueWords.contains(lower[k]) || (!tokens[k].isCapitalized && CueVerbs.takesReport(lower[k])))
+        }
+    }
+
     /// Features of every token of `input`, `perToken` per token.
     package static func extract(_ input: TaggerInput, cueWords: Set<String>) -> [[UInt64]] {
         let flat = extractFlat(input, cueWords: cueWords)
@@ -473,11 +540,7 @@ package enum QuoteFeatures {
             for byte in w.utf8.suffix(3) { h = (h ^ UInt64(byte)) &* prime }
             return h
         }
-        var isCue = [Bool](repeating: false, count: n)
-        for k in 0..<n where tokens[k].isWord {
-            // A learned cue word, or a verb of saying or thinking the training text had too rarely.
-            if cueWords.contains(lower[k]) || (!tokens[k].isCapitalized && CueVerbs.takesReport(lower[k])) { isCue[k] = true }
-        }
+        var isCue = cueTokens(tokens, lower: lower, words: words, cueWords: cueWords)
         // "according to" heads a cue as one word would.
         for k in 0..<n where lower[k] == "according" && k + 1 < n && lower[k + 1] == "to" { isCue[k] = true }
         // Per cue: its class, its lemma, what follows it, and whether it stands between commas after

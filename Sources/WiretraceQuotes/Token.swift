@@ -21,7 +21,10 @@ package struct Token: Sendable {
     package var isAllCaps: Bool {
         guard isWord else { return false }
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars {
+            // In ASCII the alphabetic scalars are the letters A-Z and a-z: no property lookup.
+            let alphabetic = scalar.value < 0x80 ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
+            guard alphabetic else { continue }
             if !scalar.isUpperCaseLetter { return false }
             letters += 1
         }

@@ -51,6 +51,40 @@ import WiretraceCore
         #expect(perToken.allSatisfy { $0.count == QuoteFeatures.perToken })
     }
 
+    @Test func cueTokensAskedOncePerWordAgreeWithThePerTokenReference() {
+        // Repeated words in both cases ("Said"/"said", "Warned"/"warned"), learned and unlearned
+        // cues, a word the learned set holds only capitalised, and non-ASCII words.
+        let text = """
+            Warned by aides, the mayor warned that costs rose, she said. Said the minister: "We said so." \
+            Officials said, and Officials believed, it was over; Zoë claimed it, zoë claimed it again, \
+            believing it. The report said nothing; the reports say otherwise, according to aides. Said.
+            """
+        let input = TaggerInput.make(ScalarText(text))
+        let lower = input.tokens.map { $0.isWord ? $0.lower : $0.text }
+        let words = lower.map(QuoteFeatures.value)
+        for cueWords: Set<String> in [[], ["said", "Officials", "according"], ["warned", "zoë", "report"]] {
+            let fast = QuoteFeatures.cueTokens(input.tokens, lower: lower, words: words, cueWords: cueWords)
+            let reference = QuoteFeatures.referenceCueTokens(input.tokens, lower: lower, cueWords: cueWords)
+            #expect(fast == reference)
+            #expect(reference.contains(true) && reference.contains(false))
+        }
+        // Repeats decide by their own capitalisation: "Warned" opens a sentence, "warned" is a cue.
+        let cues = QuoteFeatures.cueTokens(input.tokens, lower: lower, words: words, cueWords: [])
+        let warned = input.tokens.indices.filter { lower[$0] == "warned" }
+        #expect(warned.map { cues[$0] } == [false, true])
+    }
+
+    @Test func pairHashOfPiecesIsThePairHashOfTheirConcatenation() {
+        let pieces: [(String, String, String, String)] = [
+            ("hd:", "role", "", ""), ("dq:", "iq", "ruleQuote+tagger", "B"), ("os:", "", "A", "12"),
+            ("cw:", "zoë’s<", "", ""), ("kd:", "cap", "\u{65}\u{301}", "-1"),
+        ]
+        for (a, b, c, d) in pieces {
+            #expect(QuoteFeatures.pairHash(a, b, c, d) == QuoteFeatures.pairHash(a + b + c + d))
+        }
+        #expect(QuoteFeatures.pairHash("hd:", "role") != QuoteFeatures.pairHash("hd:", "roles"))
+    }
+
     @Test func shapeHashIsTheHashOfTheShape() {
         let tokens = Tokenizer.tokens(ScalarText("McDonald's 3rd-quarter SALES, rose 12% -- Zoë \u{201C}ok\u{201D} \u{2026}"))
         #expect(tokens.count > 8)
