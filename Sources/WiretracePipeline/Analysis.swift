@@ -231,15 +231,7 @@ struct Analysis {
         // with the words and go apart here, into two packed tables the clusterer reads (the
         // inputs carry no counts of their own).
         let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
-        var words = TermCountTable()
-        var anchors = TermCountTable()
-        var row: [TermCount] = []
-        for index in articles.indices {
-            row.removeAll(keepingCapacity: true)
-            terms.forEach(index) { row.append($0) }
-            words.append(row.lazy.filter { !isAnchor[Int($0.term)] })
-            anchors.append(row.lazy.filter { isAnchor[Int($0.term)] })
-        }
+        let (words, anchors) = terms.partitioned(byTermFlag: isAnchor)
         terms = TermCountTable()
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
