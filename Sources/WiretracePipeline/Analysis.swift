@@ -113,43 +113,92 @@ struct Analysis {
             newTerms.append((Int(id), term))
             return id
         }
-        // A batch of documents at a time: the terms of those without kept ones are computed in
-        // parallel, then every document's are interned in store order (ids as one pass gives).
+        // A batch of documents at a time: the reading thread hands each document's packed kept
+        // terms or packed text to workers, which inflate them and compute the terms of those
+        // without kept ones; then every document's are interned in store order (ids as one pass
+        // gives). While workers take batch N, the reading thread fills batch N + 1.
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
         typealias KeptTerms = [(id: UInt32, plain: Float, entity: Float, title: Float)]
-        var batch: [(id: String, kept: KeptTerms?, text: String, title: String?)] = []
+        enum Prepared: Sendable {
+            case kept(KeptTerms)
+            /// Kept terms that do not read (or name no kept term): the text is read again.
+            case unreadable
+            case computed([TermOccurrence])
+            case failed(WiretraceError)
+        }
+        var batch: [(id: String, title: String?, textByteCount: Int, packed: WiretraceStore.PackedStoryInput)] = []
         // The id this pass's vocabulary gives each kept term (-1 until it is first seen), so a
         // kept document's terms are interned by id, not hashed again by name.
         var ownID = [Int32](repeating: -1, count: keptTerms.count)
-        func flush() {
-            let computed = CandidateVerification.parallelMap(batch.map { ($0.kept == nil, $0.text, $0.title) }, workers: workers) {
-                needed, text, title -> [TermOccurrence] in
-                guard needed else { return [] }
-                return StoryVocabulary.occurrences(text: text, title: title) + CrossLanguageAnchors.occurrences(text: text, title: title)
-            }
-            for (document, fresh) in zip(batch, computed) {
-                if let kept = document.kept, let counts = vocabulary.intern(kept: kept, keptTerms: keptTerms, ownID: &ownID) {
-                    terms.append(counts)
-                } else {
+        let keptCount = keptTerms.count
+        let location = store.path
+        @Sendable func prepare(_ batch: [(id: String, title: String?, textByteCount: Int, packed: WiretraceStore.PackedStoryInput)]) -> [Prepared] {
+            let chunkSize = max(1, (batch.count + workers * 4 - 1) / (workers * 4))
+            let chunks = stride(from: 0, to: batch.count, by: chunkSize).map { $0..<min($0 + chunkSize, batch.count) }
+            // One reader (decompressor) per chunk.
+            return CandidateVerification.parallelMap(chunks, workers: workers) { range -> [Prepared] in
+                let reader = PackedValueReader(location: location)
+                return batch[range].map { document -> Prepared in
+                    do {
+                        switch document.packed {
+                        case .terms(let packed):
+                            guard cacheIsCurrent, let occurrences = TermOccurrence.unpackIDs(try reader.bytes(packed)),
+                                occurrences.allSatisfy({ Int($0.id) < keptCount })
+                            else { return .unreadable }
+                            return .kept(occurrences)
+                        case .text(let packed):
+                            let text = try reader.text(packed)
+                            return .computed(
+                                StoryVocabulary.occurrences(text: text, title: document.title)
+                                    + CrossLanguageAnchors.occurrences(text: text, title: document.title))
+                        }
+                    } catch let error as WiretraceError {
+                        return .failed(error)
+                    } catch {
+                        return .failed(WiretraceError(.database, "\(error)", location: location))
+                    }
+                }
+            }.flatMap { $0 }
+        }
+        func intern(_ batch: [(id: String, title: String?, textByteCount: Int, packed: WiretraceStore.PackedStoryInput)], _ prepared: [Prepared]) throws {
+            for (document, prepared) in zip(batch, prepared) {
+                switch prepared {
+                case .kept(let kept):
+                    if let counts = vocabulary.intern(kept: kept, keptTerms: keptTerms, ownID: &ownID) {
+                        terms.append(counts)
+                    } else {
+                        computedTerms.append((document.id, TermOccurrence.pack([], id: keptID)))
+                        terms.append(vocabulary.intern([]))
+                    }
+                case .unreadable:
+                    let text = document.textByteCount > 0 ? try store.article(document.id)?.text ?? "" : ""
+                    let fresh = StoryVocabulary.occurrences(text: text, title: document.title)
+                        + CrossLanguageAnchors.occurrences(text: text, title: document.title)
                     computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
                     terms.append(vocabulary.intern(fresh))
+                case .computed(let fresh):
+                    computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
+                    terms.append(vocabulary.intern(fresh))
+                case .failed(let error):
+                    throw error
                 }
             }
+        }
+        var inFlight: (batch: [(id: String, title: String?, textByteCount: Int, packed: WiretraceStore.PackedStoryInput)], prepared: BackgroundResult<[Prepared]>)?
+        func flush() throws {
+            let full = batch
             batch.removeAll(keepingCapacity: true)
+            let started = full.isEmpty ? nil : (batch: full, prepared: BackgroundResult { prepare(full) })
+            if let previous = inFlight { try intern(previous.batch, previous.prepared.wait()) }
+            inFlight = started
         }
-        try store.forEachArticleWithStoryTerms { article, textByteCount, cached in
+        try store.forEachPackedArticleWithStoryTerms { article, textByteCount, packed in
             articles.append(ArticleSummary(article, textLength: textByteCount))
-            if cacheIsCurrent, let cached, let occurrences = TermOccurrence.unpackIDs(cached),
-                occurrences.allSatisfy({ Int($0.id) < keptTerms.count })
-            {
-                batch.append((article.id, occurrences, "", nil))
-            } else {
-                let text = article.text.isEmpty && textByteCount > 0 ? try store.article(article.id)?.text ?? "" : article.text
-                batch.append((article.id, nil, text, article.title))
-            }
-            if batch.count >= 256 { flush() }
+            batch.append((article.id, article.title, textByteCount, packed))
+            if batch.count >= 256 { try flush() }
         }
-        flush()
+        try flush()
+        try flush()
         if !computedTerms.isEmpty || !cacheIsCurrent {
             try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
         }
@@ -231,15 +280,7 @@ struct Analysis {
         // with the words and go apart here, into two packed tables the clusterer reads (the
         // inputs carry no counts of their own).
         let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
-        var words = TermCountTable()
-        var anchors = TermCountTable()
-        var row: [TermCount] = []
-        for index in articles.indices {
-            row.removeAll(keepingCapacity: true)
-            terms.forEach(index) { row.append($0) }
-            words.append(row.lazy.filter { !isAnchor[Int($0.term)] })
-            anchors.append(row.lazy.filter { isAnchor[Int($0.term)] })
-        }
+        let (words, anchors) = terms.partitioned(byTermFlag: isAnchor)
         terms = TermCountTable()
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
@@ -303,34 +344,57 @@ struct Analysis {
             return (try? evidenceDecoder.decode(StoryEvidence.self, from: Data(previous.evidence.utf8)))?.passages
         }
         // Members whose evidence needs both texts: read a batch at a time (in order), the
-        // passages and anchors found in parallel.
+        // passages and anchors found in parallel. A copy's texts are handed over packed and
+        // inflated by the workers; while they take batch N, the reading thread fills batch N + 1.
         enum Job: Sendable {
             case translation(story: Int, member: Int, text: String, title: String?, source: String, sourceTitle: String?, spelled: Bool)
-            case passages(story: Int, member: Int, text: String, source: String)
+            case passages(story: Int, member: Int, text: PackedValue, source: PackedValue)
+        }
+        enum Found: Sendable {
+            case anchors(Int, Int, [String])
+            case passages(Int, Int, [[Int]])
+            case failed(WiretraceError)
         }
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
-        var jobs: [Job] = []
-        func runJobs() {
-            enum Found: Sendable {
-                case anchors(Int, Int, [String])
-                case passages(Int, Int, [[Int]])
-            }
-            let found = CandidateVerification.parallelMap(jobs, workers: workers) { job -> Found in
-                switch job {
-                case .translation(let story, let member, let text, let title, let source, let sourceTitle, let spelled):
-                    return .anchors(
-                        story, member, TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle, spelled: spelled))
-                case .passages(let story, let member, let text, let source):
-                    return .passages(story, member, SharedPassages.find(text, source).map { [$0.start, $0.end, $0.otherStart, $0.otherEnd] })
+        let location = store.path
+        @Sendable func find(_ jobs: [Job]) -> [Found] {
+            let chunkSize = max(1, (jobs.count + workers * 4 - 1) / (workers * 4))
+            let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { $0..<min($0 + chunkSize, jobs.count) }
+            // One reader (decompressor) per chunk.
+            return CandidateVerification.parallelMap(chunks, workers: workers) { range -> [Found] in
+                let reader = PackedValueReader(location: location)
+                return jobs[range].map { job -> Found in
+                    switch job {
+                    case .translation(let story, let member, let text, let title, let source, let sourceTitle, let spelled):
+                        return .anchors(
+                            story, member,
+                            TranslationEvidence.alignedAnchors(text, title: title, source, sourceTitle: sourceTitle, spelled: spelled))
+                    case .passages(let story, let member, let text, let source):
+                        do {
+                            let (text, source) = (try reader.text(text), try reader.text(source))
+                            return .passages(story, member, SharedPassages.find(text, source).map { [$0.start, $0.end, $0.otherStart, $0.otherEnd] })
+                        } catch let error as WiretraceError {
+                            return .failed(error)
+                        } catch {
+                            return .failed(WiretraceError(.database, "\(error)", location: location))
+                        }
+                    }
                 }
-            }
-            for result in found {
+            }.flatMap { $0 }
+        }
+        var jobs: [Job] = []
+        var inFlight: BackgroundResult<[Found]>?
+        func runJobs() throws {
+            let started = jobs.isEmpty ? nil : BackgroundResult { [jobs] in find(jobs) }
+            jobs.removeAll(keepingCapacity: true)
+            for result in inFlight?.wait() ?? [] {
                 switch result {
                 case .anchors(let story, let member, let anchors): stories[story].members[member].evidence.anchors = anchors
                 case .passages(let story, let member, let passages): stories[story].members[member].evidence.passages = passages
+                case .failed(let error): throw error
                 }
             }
-            jobs.removeAll(keepingCapacity: true)
+            inFlight = started
         }
         for storyIndex in stories.indices {
             for memberIndex in stories[storyIndex].members.indices {
@@ -346,14 +410,15 @@ struct Analysis {
                 } else if member.role == .copy || member.role == .excerpt, let source = member.of {
                     if let kept = keptPassages(ids[member.index], source: ids[source]) {
                         stories[storyIndex].members[memberIndex].evidence.passages = kept
-                    } else if let text = try store.article(ids[member.index])?.text, let sourceText = try store.article(ids[source])?.text {
+                    } else if let text = try store.packedText(ids[member.index]), let sourceText = try store.packedText(ids[source]) {
                         jobs.append(.passages(story: storyIndex, member: memberIndex, text: text, source: sourceText))
                     }
                 }
-                if jobs.count >= 256 { runJobs() }
+                if jobs.count >= 256 { try runJobs() }
             }
         }
-        runJobs()
+        try runJobs()
+        try runJobs()
         timings.mark("passages")
         // A title that heads documents of several stories (a site's name, a widget, a section
         // label that scraping kept above the headline) labels none of them. A document in no
@@ -626,5 +691,25 @@ public struct IdentifiedPair: Sendable, Hashable {
         return DuplicatePairRecord(
             a: first, b: second, jaccard: similarity.jaccard, containment: similarity.containment, aInB: similarity.aInB,
             bInA: similarity.bInA)
+    }
+}
+
+/// A value computed on another thread: started at once, read (waiting for it) once.
+private final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
+    // Written once by the worker before `done` is signalled, read only after waiting on it.
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once computed.
+    func wait() -> Value {
+        done.wait()
+        return value!
     }
 }

@@ -113,3 +113,31 @@ enum PackedBytes {
     }
 }
 
+
+/// A stored value still packed (a text, kept terms), as a reading API hands it over so that
+/// inflating happens where the caller likes, e.g. on worker threads.
+public struct PackedValue: Sendable {
+    let bytes: [UInt8]
+}
+
+/// Inflates ``PackedValue``s: one per thread (it keeps a decompressor; not `Sendable`).
+public final class PackedValueReader {
+    private let unpacker = PackedBytes.Unpacker()
+    /// Where errors say the value came from (the store's path).
+    private let location: String
+
+    public init(location: String) { self.location = location }
+
+    /// The bytes `value` holds; throws when it is not a packing (a damaged database).
+    public func bytes(_ value: PackedValue) throws -> [UInt8] {
+        do {
+            return try unpacker.decode(value.bytes)
+        } catch var error as WiretraceError {
+            error.location = location
+            throw error
+        }
+    }
+
+    /// The text `value` holds (as ``WiretraceStore``'s readers decode texts).
+    public func text(_ value: PackedValue) throws -> String { String(decoding: try bytes(value), as: UTF8.self) }
+}

@@ -33,6 +33,31 @@ extension WiretraceStore {
     /// they were computed from its current content, else nil. When terms are handed back the
     /// article's text is not read (it is empty here): the story level needs only its length.
     public func forEachArticleWithStoryTerms(_ body: (Article, _ textByteCount: Int, _ cachedTerms: [UInt8]?) throws -> Void) throws {
+        try forEachPackedArticleWithStoryTerms { article, textByteCount, packed in
+            switch packed {
+            case .terms(let terms): try body(article, textByteCount, try unpacker.decode(terms.bytes))
+            case .text(let text):
+                var article = article
+                article.text = try self.text(packed: text.bytes)
+                try body(article, textByteCount, nil)
+            }
+        }
+    }
+
+    /// What ``forEachPackedArticleWithStoryTerms(_:)`` hands with an article: its kept story terms
+    /// when they are current, else its text, either still packed.
+    public enum PackedStoryInput: Sendable {
+        case terms(PackedValue)
+        case text(PackedValue)
+    }
+
+    /// As ``forEachArticleWithStoryTerms(_:)``, but nothing is inflated on the reading thread:
+    /// each article (its `text` empty) comes with its kept terms or its text still packed, for
+    /// workers to inflate with a ``PackedValueReader`` each. The length is read from the packed
+    /// text's header.
+    public func forEachPackedArticleWithStoryTerms(
+        _ body: (Article, _ textByteCount: Int, _ packed: PackedStoryInput) throws -> Void
+    ) throws {
         // The article's columns (no other table here has them) with the whole packed text only
         // when no current terms are kept (else its header, which holds the text's length), then
         // the terms if current.
@@ -47,14 +72,14 @@ extension WiretraceStore {
             """)
         while try query.step() {
             let packedText = query.blob(9)
+            guard let count = PackedBytes.decodedCount(packedText) else {
+                throw WiretraceError(.database, "a document's stored text does not decode", location: path, cause: query.string(0))
+            }
+            let article = article(from: query, text: "")
             if query.isNull(12) {
-                let article = try article(from: query, text: text(packed: packedText))
-                try body(article, article.text.utf8.count, nil)
+                try body(article, count, .text(PackedValue(bytes: packedText)))
             } else {
-                guard let count = PackedBytes.decodedCount(packedText) else {
-                    throw WiretraceError(.database, "a document's stored text does not decode", location: path, cause: query.string(0))
-                }
-                try body(article(from: query, text: ""), count, try unpacker.decode(query.blob(12)))
+                try body(article, count, .terms(PackedValue(bytes: query.blob(12))))
             }
         }
     }

@@ -476,6 +476,15 @@ public final class WiretraceStore {
         }
     }
 
+    /// A document's packed text (or another packed value) as stored, or nil when no document
+    /// has this id: for a ``PackedValueReader`` to inflate off the store's thread.
+    public func packedText(_ id: String) throws -> PackedValue? {
+        let query = try statement("SELECT body FROM documents WHERE id = ?")
+        defer { query.reset() }
+        query.bind(1, id)
+        return try query.step() ? PackedValue(bytes: query.blob(0)) : nil
+    }
+
     /// One stored article, or nil.
     public func article(_ id: String) throws -> Article? {
         let query = try statement("SELECT \(Self.articleColumns) FROM documents WHERE id = ?")

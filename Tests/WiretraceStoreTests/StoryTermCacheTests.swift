@@ -14,6 +14,24 @@ import WiretraceCore
             #expect(article.text.isEmpty == (terms != nil))
             #expect(length == (article.id == "a" ? 3 : (terms == nil ? article.text.utf8.count : length)))
         }
+        // The packed reading hands the same terms, texts and lengths, inflated by a reader.
+        let reader = PackedValueReader(location: store.path)
+        var packedResult: [String: [UInt8]?] = [:]
+        var texts: [String: String] = [:]
+        try store.forEachArticle { texts[$0.id] = $0.text }
+        try store.forEachPackedArticleWithStoryTerms { article, length, packed in
+            #expect(article.text.isEmpty)
+            switch packed {
+            case .terms(let terms): packedResult[article.id] = .some(try reader.bytes(terms))
+            case .text(let text):
+                packedResult[article.id] = .some(nil)
+                #expect(try reader.text(text) == texts[article.id])
+                #expect(length == texts[article.id]?.utf8.count)
+            }
+        }
+        #expect(packedResult == result)
+        #expect(try store.packedText("a").map(reader.text) == texts["a"])
+        #expect(try store.packedText("missing") == nil)
         return result
     }
 
