@@ -141,14 +141,15 @@ extension QuoteExtractor {
 
     /// `X <stance verb> <object>.` and `X called for <object>.`: the object up to the next comma,
     /// semicolon, colon, dash or bracket (or the sentence's end) is the reported content, the
-    /// phrase opening the sentence the speaker. Only where the verb follows its subject directly (give
-    /// or take auxiliaries and adverbs), so a stance verb inside a relative clause or after a
+    /// verb's subject the speaker. Only where that subject opens the sentence or follows a fronted
+    /// phrase and its comma ("On Monday, the mayor denied ...") and the verb follows it directly
+    /// (give or take auxiliaries and adverbs), so a stance verb inside a relative clause or after a
     /// preposition does not count.
     func stanceObject(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
         var a = range.lowerBound
         let end = range.upperBound
         if ["but", "and", "so", "yet"].contains(tokens[a].lower) { a += 1 }
-        for v in (a + 1)..<min(end, a + 10) {
+        for v in (a + 1)..<min(end, a + 16) {
             let word = tokens[v].lower
             guard tokens[v].isWord, !tokens[v].isCapitalized else { continue }
             var k = v + 1
@@ -158,7 +159,8 @@ extension QuoteExtractor {
                 continue
             }
             guard let (subject, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
-                subject.lowerBound == a
+                subject.lowerBound == a || tokens[subject.lowerBound - 1].text == ","
+                    && !(a..<subject.lowerBound).contains(where: { finder.verb(at: $0) != nil })
             else { return nil }
             guard k < end, tokens[k].isWord else { return nil }
             var last = k

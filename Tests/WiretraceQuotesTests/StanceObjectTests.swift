@@ -38,6 +38,13 @@ import WiretraceCore
         #expect(found.first.flatMap { speakerMention(page, $0) } == "The union")
     }
 
+    @Test func subjectAfterFrontedPhrase() {
+        let page = article(["On Monday, the harbour authority opposed the new shipping lane."])
+        let found = ruleQuotes(page)
+        #expect(found.first?.text == "the new shipping lane")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "the harbour authority")
+    }
+
     @Test func objectStopsAtComma() {
         let page = article(["Councillor Ines Moro rejected the proposal, arguing it cost too much."])
         let found = ruleQuotes(page)
