@@ -40,3 +40,24 @@ private final class ResultSlots<R: Sendable>: @unchecked Sendable {
         return slots.map { $0! }
     }
 }
+
+/// Per-chunk results of concurrent workers, each slot written by exactly one worker: what a
+/// `DispatchQueue.concurrentPerform` over chunks fills, read once the workers are done.
+public final class ChunkSlots<Element: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Element]]
+
+    public init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    public func set(_ index: Int, _ values: [Element]) {
+        lock.lock()
+        slots[index] = values
+        lock.unlock()
+    }
+
+    public func values() -> [[Element]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import WiretraceCore
 
 /// LSH over compact signatures, kept as one 64-bit key per band per document and nothing else:
 /// bands × 8 bytes per document (200 bytes at 25 bands) plus one flag byte.
@@ -74,7 +75,7 @@ public struct BandKeyTable: Sendable {
         let bands = banding.bands
         let count = self.count
         precondition(count < Int(UInt32.max), "at most \(UInt32.max - 1) documents, got \(count)")
-        let perBand = BandResults(count: bands)
+        let perBand = ChunkSlots<UInt64>(count: bands)
         let keys = self.keys
         let indexed = self.indexed
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
@@ -166,25 +167,5 @@ public struct BandKeyTable: Sendable {
     struct BandEntry {
         var key: UInt64
         var document: UInt32
-    }
-}
-
-/// Per-band results written by concurrent workers, each slot by exactly one worker.
-private final class BandResults: @unchecked Sendable {
-    private var slots: [[UInt64]]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [UInt64]) {
-        lock.wait()
-        slots[index] = value
-        lock.signal()
-    }
-
-    func values() -> [[UInt64]] {
-        lock.wait()
-        defer { lock.signal() }
-        return slots
     }
 }

@@ -69,7 +69,7 @@ public enum CandidateVerification {
         guard !candidates.isEmpty else { return [] }
         let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
         let chunks = max(1, min(workers * 8, candidates.count))
-        let slots = Slots<VerifiedPair>(count: chunks)
+        let slots = ChunkSlots<VerifiedPair>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var accepted: [VerifiedPair] = []
             var index = chunk * candidates.count / chunks
@@ -109,7 +109,7 @@ public enum CandidateVerification {
     public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], workers: Int, _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1, workers > 1 else { return items.map(transform) }
         let chunks = min(workers * 4, items.count)
-        let slots = Slots<(Int, R)>(count: chunks)
+        let slots = ChunkSlots<(Int, R)>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var results: [(Int, R)] = []
             var index = chunk
@@ -145,25 +145,5 @@ public enum BandKeyBytes {
             for byte in bytes[(band * 8)..<(band * 8 + 8)].reversed() { key = key << 8 | UInt64(byte) }
             return key
         })
-    }
-}
-
-/// Per-chunk results of concurrent workers, each slot written by one worker.
-final class Slots<Element: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[Element]]
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ values: [Element]) {
-        lock.lock()
-        slots[index] = values
-        lock.unlock()
-    }
-
-    func values() -> [[Element]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -153,26 +153,6 @@ final class ShingleSetStore: @unchecked Sendable {
     }
 }
 
-/// Per-chunk results of concurrent workers, each slot written by one worker.
-private final class ChunkSlots<Element: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[Element]]
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ values: [Element]) {
-        lock.lock()
-        slots[index] = values
-        lock.unlock()
-    }
-
-    func values() -> [[Element]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}
-
 /// Shingle sets in a temporary file, written a batch at a time by the signing workers (or a
 /// document at a time by ``ShingleSetStore``) and read back by document: keeps them out of memory
 /// between signing and verification.
