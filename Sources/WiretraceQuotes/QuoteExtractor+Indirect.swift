@@ -21,8 +21,13 @@ extension QuoteExtractor {
             let quoted = direct[directIndex...].prefix { $0.lowerBound < b }
             var end = b
             while end > a, !tokens[end - 1].isWord { end -= 1 }
-            guard end - a >= 5 else { continue }
-            if let (attribution, found) = indirect(in: a..<end, tokens: tokens, finder: finder, text: text) {
+            guard end - a >= 4 else { continue }
+            // "He denied the charges." is four words; the other forms need five.
+            var match = end - a >= 5 ? indirect(in: a..<end, tokens: tokens, finder: finder, text: text) : nil
+            if match == nil, options.stanceObjects, quoted.isEmpty {
+                match = stanceObject(in: a..<end, tokens: tokens, finder: finder)
+            }
+            if let (attribution, found) = match {
                 var clause = found
                 if !quoted.isEmpty {
                     guard quoted.allSatisfy({ $0.lowerBound > clause.lowerBound && $0.lowerBound <= clause.upperBound }),
@@ -119,6 +124,53 @@ extension QuoteExtractor {
                     verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
             else { return nil }
             return (attribution, clause)
+        }
+        return nil
+    }
+
+    /// Verbs of stance whose object stands for what the subject said or holds ("denied the
+    /// charges", "endorsed the plan", "accused the mayor of lying"), past and present forms.
+    static let stanceVerbs: Set<String> = [
+        "endorsed", "endorses", "backed", "backs", "opposed", "opposes", "denied", "denies", "praised",
+        "praises", "criticized", "criticizes", "criticised", "criticises", "condemned", "condemns",
+        "rejected", "rejects", "welcomed", "welcomes", "disputed", "disputes", "defended", "defends",
+        "applauded", "applauds", "blamed", "blames", "dismissed", "dismisses", "accused", "accuses",
+        "demanded", "demands", "supported", "supports", "questioned", "questions", "hailed", "hails",
+        "touted", "touts", "slammed", "slams", "decried", "decries", "lauded", "lauds",
+    ]
+
+    /// `X <stance verb> <object>.` and `X called for <object>.`: the object up to the next comma,
+    /// semicolon, colon, dash or bracket (or the sentence's end) is the reported content, the
+    /// verb's subject the speaker. Only where that subject opens the sentence or follows a fronted
+    /// phrase and its comma ("On Monday, the mayor denied ...") and the verb follows it directly
+    /// (give or take auxiliaries and adverbs), so a stance verb inside a relative clause or after a
+    /// preposition does not count.
+    func stanceObject(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
+        var a = range.lowerBound
+        let end = range.upperBound
+        if ["but", "and", "so", "yet"].contains(tokens[a].lower) { a += 1 }
+        for v in (a + 1)..<min(end, a + 16) {
+            let word = tokens[v].lower
+            guard tokens[v].isWord, !tokens[v].isCapitalized else { continue }
+            var k = v + 1
+            if word == "called" || word == "calls", k < end, tokens[k].lower == "for" {
+                k += 1
+            } else if !Self.stanceVerbs.contains(word) {
+                continue
+            }
+            guard let (subject, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
+                subject.lowerBound == a || tokens[subject.lowerBound - 1].text == ","
+                    && !(a..<subject.lowerBound).contains(where: { finder.verb(at: $0) != nil })
+            else { return nil }
+            guard k < end, tokens[k].isWord else { return nil }
+            var last = k
+            while last + 1 < end, tokens[last + 1].isWord || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text) {
+                last += 1
+            }
+            while last > k, !tokens[last].isWord { last -= 1 }
+            guard tokens[k...last].filter(\.isWord).count >= 2 else { return nil }
+            let cue = tokens[v..<k].map(\.text).joined(separator: " ")
+            return (Attribution(speaker: subject, cue: cue, reporter: nil), k...last)
         }
         return nil
     }

@@ -65,12 +65,18 @@ package struct QuoteExtractorOptions: Sendable {
     /// (``TaggedAttributions/canSpeak(_:cue:)``: "The question", he said, ...).
     package var subjectMustSpeak = true
 
+    /// "X denied the charges", "X endorsed the plan", "X called for an inquiry": the object of a
+    /// verb of stance, right after the verb's subject, is reported as an indirect content of that
+    /// subject where the tagger found none (``QuoteExtractor/stanceObject(in:tokens:finder:)``).
+    package var stanceObjects = true
+
     package init() {}
 
-    /// The speaker options that can be switched off by name for training and scoring.
+    /// The options that can be switched off by name for training and scoring (the speaker options,
+    /// and ``stanceObjects``).
     package static let switchableSpeakerOptions = [
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
-        "taggedSpeakersMustSpeak", "subjectMustSpeak",
+        "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -84,6 +90,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "speakersMustSpeak": options.speakersMustSpeak = false
         case "taggedSpeakersMustSpeak": options.taggedSpeakersMustSpeak = false
         case "subjectMustSpeak": options.subjectMustSpeak = false
+        case "stanceObjects": options.stanceObjects = false
         default: return false
         }
         return true
