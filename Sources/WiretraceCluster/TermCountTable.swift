@@ -64,17 +64,7 @@ public struct TermCountTable: Sendable, Equatable {
     public func forEach(_ document: Int, _ body: (TermCount) throws -> Void) rethrows {
         try withBytes(of: document) { bytes in
             var index = 0
-            @inline(__always) func varint() -> UInt64 {
-                var value: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    let byte = bytes[index]
-                    index &+= 1
-                    value |= UInt64(byte & 0x7F) << shift
-                    if byte < 0x80 { return value }
-                    shift &+= 7
-                }
-            }
+            @inline(__always) func varint() -> UInt64 { Self.readVarint(bytes, at: &index) }
             var previous: Int64 = 0
             while index < bytes.count {
                 let head = varint()
@@ -114,17 +104,7 @@ public struct TermCountTable: Sendable, Equatable {
         flagged.ends.reserveCapacity(ends.count)
         bytes.withUnsafeBufferPointer { all in
             var index = 0
-            @inline(__always) func varint() -> UInt64 {
-                var value: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    let byte = all[index]
-                    index &+= 1
-                    value |= UInt64(byte & 0x7F) << shift
-                    if byte < 0x80 { return value }
-                    shift &+= 7
-                }
-            }
+            @inline(__always) func varint() -> UInt64 { Self.readVarint(all, at: &index) }
             @inline(__always) func skipVarint() {
                 while all[index] >= 0x80 { index &+= 1 }
                 index &+= 1
@@ -183,6 +163,20 @@ public struct TermCountTable: Sendable, Equatable {
         let start = document == 0 ? 0 : ends[document - 1]
         let end = ends[document]
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The varint at `index` of `bytes`; `index` moves past it.
+    @inline(__always)
+    private static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = bytes[index]
+            index &+= 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift &+= 7
+        }
     }
 
     /// A count as a varint when it is a whole number a varint gives back exactly (not -0).
