@@ -213,9 +213,10 @@ public enum QuoteTraining {
                 case "noInverted": options.invertedAttribution = false
                 case "speakerOnWidened": options.speakerBesideTaggedSpan = false
                 case "clauseBounds+500": options.contentBias = 500
-                case "noCueSubject": options.speakerIsCueSubject = false
-                case "noColonSpeaker": options.colonAttribution = false
-                case "noOpeningPhraseCut": options.openingPhraseStopsAtVerb = false
+                // "noX": the speaker option X switched off by its own name (``QuoteExtractorOptions/switchOff(_:in:)``).
+                case _ where variant.hasPrefix("no")
+                    && QuoteExtractorOptions.switchOff(
+                        variant.dropFirst(2).prefix(1).lowercased() + variant.dropFirst(3), in: &options): break
                 default: options.minimumWords = 2
                 }
                 report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))

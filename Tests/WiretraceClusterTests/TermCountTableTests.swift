@@ -5,20 +5,23 @@ import WiretraceCore
 /// The packed table of term counts gives back exactly what was appended, and the story level
 /// reads its counts from the tables alone.
 @Suite struct TermCountTableTests {
+    /// A random count: zero, small or large whole numbers, or one of `specials`.
+    static func count(_ random: inout SplitMix64, specials: [Float]) -> Float {
+        switch random.next(4) {
+        case 0: return 0
+        case 1: return Float(random.next(4))
+        case 2: return Float(random.next(100_000))
+        default: return specials[random.next(specials.count)]
+        }
+    }
+
     /// Random rows: ids sorted (as interning gives them) or in any order, repeated ids, whole
     /// counts small and large, fractions, -0, infinities and NaN; empty rows between.
     @Test(arguments: 0..<20)
     func rowsComeBackBitForBit(seed: Int) {
         var random = SplitMix64(seed: UInt64(seed) &+ 0x5EED)
         let specials: [Float] = [0, -0.0, 0.5, 1.25, 3e9, 5e9, .infinity, -.infinity, .nan, -1, 1e-30, 255, 65_536, 4_294_967_040]
-        func count() -> Float {
-            switch random.next(4) {
-            case 0: return 0
-            case 1: return Float(random.next(4))
-            case 2: return Float(random.next(100_000))
-            default: return specials[random.next(specials.count)]
-            }
-        }
+        func count() -> Float { Self.count(&random, specials: specials) }
         var rows: [[TermCount]] = []
         for _ in 0..<random.next(30) {
             var row = (0..<random.next(50)).map { _ in
@@ -48,14 +51,7 @@ import WiretraceCore
     func partitionMatchesFilteringEachRow(seed: Int) {
         var random = SplitMix64(seed: UInt64(seed) &+ 0xF1A6)
         let specials: [Float] = [0, -0.0, 0.5, 3e9, .infinity, .nan, -1, 255, 65_536]
-        func count() -> Float {
-            switch random.next(4) {
-            case 0: return 0
-            case 1: return Float(random.next(4))
-            case 2: return Float(random.next(100_000))
-            default: return specials[random.next(specials.count)]
-            }
-        }
+        func count() -> Float { Self.count(&random, specials: specials) }
         let vocabularySize = 1 + random.next(3_000)
         let flags = (0..<vocabularySize).map { _ in random.next(seed % 4 + 2) == 0 }
         var rows: [[TermCount]] = []
