@@ -56,6 +56,9 @@ def main():
     parser.add_argument("--errors", choices=["fit", "held", "all"], help="print missed and wrong speakers")
     parser.add_argument("--categories", action="store_true",
                         help="print counts of judged speakers by category per half (no text)")
+    parser.add_argument("--misses", action="store_true",
+                        help="print each half's speaker misses counted once in the first category that fits, "
+                             "and the gold kind of pronoun mentions taken without a speech verb (counts only)")
     args = parser.parse_args()
     predicted = defaultdict(list)
     with open(args.quotes, encoding="utf-8") as handle:
@@ -65,6 +68,8 @@ def main():
                 predicted[q["id"]].append(q)
     counts = defaultdict(lambda: defaultdict(int))
     categories = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    misses = defaultdict(lambda: defaultdict(int))
+    verbless = defaultdict(lambda: defaultdict(int))
     rows = defaultdict(list)
     for line in open(args.gold, encoding="utf-8"):
         if not line.strip():
@@ -100,6 +105,14 @@ def main():
                     if right is not None:
                         c["judged"] += 1
                         c["right"] += right
+                if args.misses and right is not None:
+                    for group in (part, "all"):
+                        misses[group][miss_category(text, flags, start, end, sources, best, right)] += 1
+                        s0 = best.get("speaker_start")
+                        if s0 is not None and kind_of(text[s0:best["speaker_end"]]) == "pronoun" \
+                                and not (best.get("cue") or "").strip(":."):
+                            gold_kind = kind_of(" ".join(text[a:b] for a, b in sources))
+                            verbless[group][("gold pronoun" if gold_kind == "pronoun" else "gold other", right)] += 1
                 if args.categories and right is not None:
                     outcome = "right" if right else ("null" if best.get("speaker_start") is None else "wrong")
                     for name, value in categorise(text, flags, start, end, sources, best, preds).items():
@@ -118,6 +131,14 @@ def main():
         accuracy = c["right"] / c["judged"] if c["judged"] else 0
         print(f"{group:5} direct segments {c['direct']:4}  recall {recall:.3f} ({c['found']})  "
               f"speaker accuracy {accuracy:.3f} ({c['right']}/{c['judged']})  predicted quotes {c['predicted']}")
+    if args.misses:
+        for group in ("fit", "held", "all"):
+            row = "  ".join(f"{name}: {misses[group][name]}" for name in MISS_CATEGORIES)
+            print(f"{group:5} judged speakers  {row}")
+        for group in ("fit", "held", "all"):
+            cells = verbless[group]
+            print(f"{group:5} pronoun mentions without a speech verb:  " + "  ".join(
+                f"{kind} {cells[(kind, True)]} right / {cells[(kind, False)]} wrong" for kind in ("gold pronoun", "gold other")))
     if args.categories:
         for group in ("fit", "held", "all"):
             print(f"\n== {group}: judged speakers by category (right / null / wrong)")
@@ -132,6 +153,34 @@ def main():
                     keys = ("gold kind", "gold place", "gold gap words", "colon before quote", "predicted kind",
                             "predicted place", "predicted vs gold", "cue", "quote before fits", "any mention fits")
                     print("    " + " | ".join(str(row.get(k, "-")) for k in keys))
+
+
+# Speaker outcomes, each judged segment in the first that fits (the order of the list).
+MISS_CATEGORIES = ("right", "no prediction", "pronoun unresolved", "speaker in previous sentence", "after colon",
+                   "no speech verb", "wrong person")
+
+
+def miss_category(text, flags, start, end, sources, best, right):
+    """One category per judged segment: right, or the first of the miss categories that fits. A pronoun
+    is unresolved when the predicted mention is one and the gold source is not; the gold speaker is in a
+    previous sentence when it stands before the quote across a sentence or paragraph end; after colon
+    when a colon opens the quote; no speech verb when the attribution had no verb as its cue."""
+    if right:
+        return "right"
+    s0 = best.get("speaker_start")
+    if s0 is None:
+        return "no prediction"
+    gold = " ".join(text[a:b] for a, b in sources)
+    if kind_of(text[s0:best["speaker_end"]]) == "pronoun" and kind_of(gold) != "pronoun":
+        return "pronoun unresolved"
+    a, b = min(s for s, _ in sources), max(e for _, e in sources)
+    if place(text, flags, start, end, a, b) in ("before-sentence", "before-paragraph"):
+        return "speaker in previous sentence"
+    if text[max(0, start - 3):start].rstrip(" „»\"").endswith(":"):
+        return "after colon"
+    if not (best.get("cue") or "").strip(":."):
+        return "no speech verb"
+    return "wrong person"
 
 
 PRONOUNS = {"er", "sie", "es", "ich", "wir", "ihr", "du", "man", "jener", "jene", "dieser", "diese", "derselbe",
