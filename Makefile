@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-incremental bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes
+.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-incremental bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes lexicon
 
 all: build
 
@@ -132,3 +132,10 @@ fixtures:
 
 clean:
 	rm -rf .build demo
+
+# The story level's cross-language word lexicon (Sources/WiretraceCluster/CrossLanguageLexicon+Table.swift),
+# learned from the fit half of the parallel news set only (scripts/learn_lexicon.py); the held
+# half stays for evaluation.
+LEXICON_DOCS ?= ../shared/data/multilingual/ntrex-docs.jsonl
+lexicon:
+	python3 scripts/learn_lexicon.py --docs $(LEXICON_DOCS) --out Sources/WiretraceCluster/CrossLanguageLexicon+Table.swift

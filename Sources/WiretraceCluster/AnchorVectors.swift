@@ -17,14 +17,20 @@ struct AnchorVectors {
     /// for, so the collection's vectors are not all held at once.
     private let anchors: TermCountTable
     private let documentFrequency: [Int32]
+    /// Per term id, the factor its weight is scaled by before normalising (empty: all 1).
+    private let termScale: [Double]
 
     /// The term-id space the vectors use: the vocabulary's, or more when an input names a
     /// larger id (inputs built outside a vocabulary).
     let termCount: Int
 
-    /// - Parameter anchors: per document, its anchor counts (``StoryInput/anchors``).
+    /// - Parameters:
+    ///   - anchors: per document, its anchor counts (``StoryInput/anchors``).
+    ///   - kind: the kind of a term id below `vocabularyCount` (nil: every term weighs as a
+    ///     name or number); lexical anchors (``AnchorKind/lexical``) weigh `lexicalWeight`
+    ///     times theirs (0: left out).
     /// - Complexity: O(d·a) for d documents of a anchors.
-    init(anchors: TermCountTable, termCount vocabularyCount: Int) {
+    init(anchors: TermCountTable, termCount vocabularyCount: Int, kind: ((Int) -> AnchorKind)? = nil, lexicalWeight: Double = 1) {
         var termCount = vocabularyCount
         for document in 0..<anchors.count {
             var last: Int32?
@@ -38,6 +44,11 @@ struct AnchorVectors {
         }
         self.anchors = anchors
         self.documentFrequency = documentFrequency
+        if let kind, lexicalWeight != 1 {
+            termScale = (0..<termCount).map { $0 < vocabularyCount && kind($0) == .lexical ? lexicalWeight : 1 }
+        } else {
+            termScale = []
+        }
     }
 
     /// A document's vector: sorted by term id, L2-normalised.
@@ -46,6 +57,7 @@ struct AnchorVectors {
     func vector(_ document: Int) -> [(term: Int, weight: Double)] {
         let n = Double(anchors.count)
         let documentFrequency = documentFrequency
+        let termScale = termScale
         var weighted: [(term: Int, weight: Double)] = []
         anchors.forEach(document) { entry in
             let tf = Double(entry.entity + entry.title)
@@ -54,7 +66,9 @@ struct AnchorVectors {
             // A term only one document has cannot link two: it weighs nothing (its weight
             // would only dilute the norm).
             guard df > 1 else { return }
-            weighted.append((Int(entry.term), (1 + log(tf)) * (log((n + 1) / (df + 1)) + 1)))
+            let scale = termScale.isEmpty ? 1 : termScale[Int(entry.term)]
+            guard scale > 0 else { return }
+            weighted.append((Int(entry.term), scale * (1 + log(tf)) * (log((n + 1) / (df + 1)) + 1)))
         }
         let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         return weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
@@ -79,12 +93,15 @@ func nodeLanguage(_ members: [Int], _ documents: [StoryInput]) -> String? {
     return members.allSatisfy { documents[$0].language == first } ? first : nil
 }
 
-/// What an anchor term is: a number, a name's sound key, or a Latin-script name's spelling.
+/// What an anchor term is: a number, a name's sound key, a Latin-script name's spelling, or a
+/// word's English key (``CrossLanguageLexicon``).
 enum AnchorKind: UInt8 {
-    case number, sound, spelled
+    case number, sound, spelled, lexical
 
     init(term: String) {
-        if term.hasPrefix(CrossLanguageAnchors.spelledPrefix) {
+        if term.hasPrefix(CrossLanguageLexicon.prefix) {
+            self = .lexical
+        } else if term.hasPrefix(CrossLanguageAnchors.spelledPrefix) {
             self = .spelled
         } else if term.hasPrefix(CrossLanguageAnchors.soundPrefix) {
             self = .sound

@@ -28,19 +28,20 @@ public enum CrossLanguageAnchors {
 
     /// A document's anchors with their counts, in the order of first occurrence (text, then
     /// title), as ``StoryVocabulary/occurrences(text:title:)`` gives its words. Anchors count
-    /// as entities; in the title they count as title occurrences.
+    /// as entities; in the title they count as title occurrences. The text's lexical anchors
+    /// (``CrossLanguageLexicon``) follow the names and numbers of each part.
     public static func occurrences(text: String, title: String?) -> [TermOccurrence] {
         var result: [TermOccurrence] = []
         var position: [String: Int] = [:]
         for (source, inTitle) in [(text, false), (title ?? "", true)] {
-            for anchor in anchors(source) {
+            for key in anchors(source).map(\.key) + CrossLanguageLexicon.anchors(source) {
                 let index: Int
-                if let known = position[anchor.key] {
+                if let known = position[key] {
                     index = known
                 } else {
                     index = result.count
-                    position[anchor.key] = index
-                    result.append(TermOccurrence(term: anchor.key, plain: 0, entity: 0, title: 0))
+                    position[key] = index
+                    result.append(TermOccurrence(term: key, plain: 0, entity: 0, title: 0))
                 }
                 if inTitle { result[index].title += 1 } else { result[index].entity += 1 }
             }

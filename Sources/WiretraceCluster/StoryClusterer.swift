@@ -85,11 +85,15 @@ public struct StoryClusterer: Sendable {
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
         let window = configuration.timeWindowDays * 86_400
-        let anchors = AnchorVectors(anchors: anchorCounts, termCount: vocabulary.terms.count)
+        let vocabularyKinds = Self.anchorKinds(vocabulary: vocabulary, termCount: vocabulary.terms.count)
+        let anchors = AnchorVectors(
+            anchors: anchorCounts, termCount: vocabulary.terms.count, kind: { vocabularyKinds[$0] },
+            lexicalWeight: configuration.translationLexiconWeight)
         let cross = CrossLanguageNodes(
             anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
             published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration,
-            kinds: Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
+            kinds: anchors.termCount == vocabularyKinds.count
+                ? vocabularyKinds : Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
         let multilingual = !cross.isEmpty
 
         // Candidate pairs scored into edges. What only scoring needs (the nodes' vectors, the

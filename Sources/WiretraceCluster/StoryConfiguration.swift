@@ -37,14 +37,20 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
     public var translationOtherShare: Double
     /// Anchors a pair in different languages must share to be linked at all.
     public var translationMinimumShared: Int
+    /// Weight of a lexical anchor (a word keyed to its English translation,
+    /// ``CrossLanguageLexicon``) relative to a name or number in the anchor vectors; 0 leaves
+    /// them out.
+    public var translationLexiconWeight: Double
 
     public init(
         linkThreshold: Double = 0.15, timeWindowDays: Double = 7, sharedQuoteBonus: Double = 0.25,
         termsPerDocument: Int = 120, entityWeight: Double = 1.5, titleWeight: Double = 2, entityShare: Double = 0.5,
         splitThreshold: Double = 0.08, cutThreshold: Double = 0.75, cutMinimumDocuments: Int = 3,
-        translationWeight: Double = 1, translationMinimum: Double = 0.1, translationRatio: Double = 0.8,
-        translationOtherShare: Double = 0, translationMinimumShared: Int = 5
+        translationWeight: Double = 1, translationMinimum: Double = 0.2, translationRatio: Double = 0.8,
+        translationOtherShare: Double = 0, translationMinimumShared: Int = 5,
+        translationLexiconWeight: Double = 1
     ) {
+        self.translationLexiconWeight = translationLexiconWeight
         self.translationMinimumShared = translationMinimumShared
         self.translationOtherShare = translationOtherShare
         self.translationWeight = translationWeight
@@ -96,6 +102,10 @@ public struct StoryConfiguration: Sendable, Hashable, Codable {
         else {
             throw WiretraceError(.configuration, "story.translation_minimum, translation_ratio and translation_other_share must be in [0, 1]")
         }
+        guard translationLexiconWeight >= 0, translationLexiconWeight <= 4 else {
+            throw WiretraceError(.configuration, "story.translation_lexicon_weight must be in [0, 4], got \(translationLexiconWeight)")
+        }
+
         guard translationMinimumShared >= 1 else {
             throw WiretraceError(.configuration, "story.translation_minimum_shared must be ≥ 1, got \(translationMinimumShared)")
         }

@@ -526,7 +526,7 @@ struct Analysis {
     /// "2": anchors (``CrossLanguageAnchors``) kept with the words.
     /// "3": Latin-script names also as spelling anchors.
     /// "4": packed against a kept vocabulary (``TermOccurrence/pack(_:id:)``).
-    static let storyTermsVersion = "4"
+    static let storyTermsVersion = "5"
     /// Pages of an outlet read to tell its furniture lines, for a story labelled from its text.
     static let leadOutletPages = 100
     /// Pages kept per line of those: a line is furniture when one of them is outside the story.

@@ -128,6 +128,7 @@ public struct PipelineConfiguration: Sendable {
                     case "translation_ratio": configuration.story.translationRatio = try reader.double(key, value, in: 0...1)
                     case "translation_other_share": configuration.story.translationOtherShare = try reader.double(key, value, in: 0...1)
                     case "translation_minimum_shared": configuration.story.translationMinimumShared = try reader.int(key, value, in: 1...1000)
+                    case "translation_lexicon_weight": configuration.story.translationLexiconWeight = try reader.double(key, value, in: 0...4)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -184,6 +185,7 @@ public struct PipelineConfiguration: Sendable {
             + "\"entity_weight\":\(story.entityWeight),\"title_weight\":\(story.titleWeight),\"entity_share\":\(story.entityShare),\"split_threshold\":\(story.splitThreshold),"
             + "\"cut_threshold\":\(story.cutThreshold),\"cut_minimum_documents\":\(story.cutMinimumDocuments),"
             + "\"translation_minimum\":\(story.translationMinimum),\"translation_minimum_shared\":\(story.translationMinimumShared),\"translation_other_share\":\(story.translationOtherShare),\"translation_ratio\":\(story.translationRatio),"
+            + "\"translation_lexicon_weight\":\(story.translationLexiconWeight),"
             + "\"translation_weight\":\(story.translationWeight)}")
         return "{" + fields.joined(separator: ",") + "}"
     }
