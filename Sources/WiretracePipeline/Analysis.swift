@@ -261,7 +261,7 @@ struct Analysis {
     static func sightings(store: WiretraceStore) throws -> (sightings: [QuoteLinker.Sighting], ends: [Int]) {
         var sightings: [QuoteLinker.Sighting] = []
         var ends: [Int] = []
-        try store.forEachQuoteOccurrence { occurrence in
+        try store.forEachQuoteOccurrence(linked: false) { occurrence in
             sightings.append(QuoteLinker.Sighting(
                 documentID: occurrence.documentID, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
                 speaker: occurrence.speakerMention, via: occurrence.via))
