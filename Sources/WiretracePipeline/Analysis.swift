@@ -261,7 +261,7 @@ struct Analysis {
     static func sightings(store: WiretraceStore) throws -> (sightings: [QuoteLinker.Sighting], ends: [Int]) {
         var sightings: [QuoteLinker.Sighting] = []
         var ends: [Int] = []
-        try store.forEachQuoteOccurrence { occurrence in
+        try store.forEachQuoteOccurrence(linked: false) { occurrence in
             sightings.append(QuoteLinker.Sighting(
                 documentID: occurrence.documentID, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
                 speaker: occurrence.speakerMention, via: occurrence.via))
@@ -442,7 +442,7 @@ struct Analysis {
         // outlet carry (among its first `leadOutletPages`, outside the story), captions, credits
         // and bylines are furniture too. Each outlet's pages are read once, however many of its
         // stories need a lead: per line, the first pages carrying it.
-        func collapsed(_ line: Substring) -> String { line.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let collapsed = Self.collapsedLine
         var outletPages: [String: [Int]]?
         var outletLines: [String: [String: [Int]]] = [:]
         func linesOfOutlet(_ outlet: String) -> [String: [Int]] {
@@ -520,6 +520,37 @@ struct Analysis {
         snapshot.storyMerges = assignment.merges
         return snapshot
     }
+
+    /// `line`'s words (cut at whitespace characters) joined by single spaces: how a line of an
+    /// outlet's pages is compared with a story's lines when labels are chosen. Most lines are
+    /// that already, and cutting every line of an outlet's pages into characters and words was
+    /// most of the labels' cost: a line whose every whitespace scalar is one U+0020 between two
+    /// ASCII scalars that are not whitespace (so that no space is a character together with a
+    /// scalar beside it) is returned as it is.
+    /// - Complexity: O(n) in the line's length.
+    static func collapsedLine(_ line: Substring) -> String {
+        var previousIsASCIIWord = false  // false at the start: a leading space is cut
+        var afterSpace = false
+        for scalar in line.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                guard previousIsASCIIWord else { return slowlyCollapsed(line) }
+                afterSpace = true
+                previousIsASCIIWord = false
+            } else if value < 0x80 {
+                guard value &- 0x09 >= 5 else { return slowlyCollapsed(line) }  // tab, line and page breaks
+                afterSpace = false
+                previousIsASCIIWord = true
+            } else {
+                guard !afterSpace, !scalar.properties.isWhitespace else { return slowlyCollapsed(line) }
+                previousIsASCIIWord = false
+            }
+        }
+        return afterSpace ? slowlyCollapsed(line) : String(line)
+    }
+
+    /// ``collapsedLine(_:)`` by characters: the reference it is tested against.
+    static func slowlyCollapsed(_ line: Substring) -> String { line.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     /// Names how ``StoryVocabulary/occurrences(text:title:)`` computes terms: change it with
     /// the rules, and the kept term counts are computed again.

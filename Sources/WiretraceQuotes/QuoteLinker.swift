@@ -190,8 +190,14 @@ public enum QuoteLinker {
             if outlet != firstReporter, !relays.contains(outlet) { add(outlet, to: &carriers) }
         }
         let firstIndex = indexByID[first.documentID]
-        // The canonical text: the longest sighting (truncated copies are shorter).
-        let text = sightings.max { $0.text.count != $1.text.count ? $0.text.count < $1.text.count : $0.documentID > $1.documentID }!.text
+        // The canonical text: the longest sighting (truncated copies are shorter). Each length
+        // (in characters) is counted once, not at every comparison.
+        let lengths = sightings.map(\.text.count)
+        let text = sightings[
+            sightings.indices.max {
+                lengths[$0] != lengths[$1] ? lengths[$0] < lengths[$1] : sightings[$0].documentID > sightings[$1].documentID
+            }!
+        ].text
         return Quote(
             id: id, text: text, speaker: speaker, firstReporter: firstReporter, firstDocument: first.documentID,
             firstOutlet: firstIndex.flatMap { articles[$0].outlet }, firstSeen: firstIndex.flatMap { articles[$0].published },

@@ -512,23 +512,33 @@ public final class WiretraceStore {
 
     /// ``quoteOccurrences()`` one at a time, in the same order, without holding them all: a
     /// caller that keeps only part of each record never holds every full record at once.
-    public func forEachQuoteOccurrence(_ body: (QuoteOccurrenceRecord) throws -> Void) throws {
+    ///
+    /// With `linked` false the last analysis' links are not read: each record's `quoteID` is
+    /// nil and its `speaker` the document's own (`speakerMention`), all that linking the
+    /// occurrences again reads (every run does, so their links were read for nothing).
+    public func forEachQuoteOccurrence(linked: Bool = true, _ body: (QuoteOccurrenceRecord) throws -> Void) throws {
         let query = try connection.prepare(
-            """
-            SELECT q.document_id, q.occurrences, l.links, d.body
-            FROM document_quotes q JOIN documents d ON d.id = q.document_id
-            LEFT JOIN quote_links l ON l.document_id = q.document_id
-            ORDER BY q.document_id
-            """)
+            linked
+                ? """
+                SELECT q.document_id, q.occurrences, d.body, l.links
+                FROM document_quotes q JOIN documents d ON d.id = q.document_id
+                LEFT JOIN quote_links l ON l.document_id = q.document_id
+                ORDER BY q.document_id
+                """
+                : """
+                SELECT q.document_id, q.occurrences, d.body
+                FROM document_quotes q JOIN documents d ON d.id = q.document_id
+                ORDER BY q.document_id
+                """)
         while try query.step() {
             let id = query.string(0) ?? ""
             let bytes = try unpacker.decode(query.blob(1))
-            let links = query.isNull(2) ? [:] : try QuoteOccurrencePacking.unpackLinks(unpacker.decode(query.blob(2)))
+            let links = !linked || query.isNull(3) ? [:] : try QuoteOccurrencePacking.unpackLinks(unpacker.decode(query.blob(3)))
             var scalars: [Unicode.Scalar]? = nil
             guard let links,
                 let occurrences = try QuoteOccurrencePacking.unpack(bytes, id: id, links: links, text: {
                     if let scalars { return scalars }
-                    let text = Array(try self.text(packed: query.blob(3)).unicodeScalars)
+                    let text = Array(try self.text(packed: query.blob(2)).unicodeScalars)
                     scalars = text
                     return text
                 })

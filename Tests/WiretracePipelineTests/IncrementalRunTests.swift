@@ -96,6 +96,20 @@ import WiretraceStore
         #expect(try five.quotes() == one.quotes())
         #expect(try !one.quotes().isEmpty)
         #expect(try five.quoteOccurrences() == one.quoteOccurrences())
+        // Linking reads the stored occurrences without the last analysis' links: the same
+        // records, in the same order, but for the quote id and the speaker resolved from it.
+        var unlinked: [QuoteOccurrenceRecord] = []
+        try five.forEachQuoteOccurrence(linked: false) { unlinked.append($0) }
+        let linked = try five.quoteOccurrences()
+        #expect(unlinked.count == linked.count)
+        #expect(linked.contains { $0.quoteID != nil } && unlinked.allSatisfy { $0.quoteID == nil })
+        #expect(linked.contains { $0.speaker != $0.speakerMention })
+        #expect(unlinked == linked.map { record in
+            var record = record
+            record.quoteID = nil
+            record.speaker = record.speakerMention
+            return record
+        })
         // The seed story grows over several days (its documents are spread across the parts).
         #expect(idsByDay.last!.values.contains { $0.count >= 5 })
 

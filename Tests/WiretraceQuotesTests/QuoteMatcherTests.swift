@@ -126,3 +126,40 @@ import Testing
         #expect(QuoteMatcher.group(quotes, workers: 3) == one)
     }
 }
+
+/// ``QuoteMatcher/keyWords(_:)`` cuts words as it reads; ``QuoteMatcher/key(_:)`` split at its
+/// spaces is the reference it must equal.
+@Suite struct QuoteKeyWordsTests {
+    @Test func everyASCIIScalarSeparatesAsTheKeyDoes() {
+        for value in 0..<0x80 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            #expect(
+                QuoteMatcher.isKeySeparator(scalar) == (scalar.isSpace || scalar.properties.isDash || scalar == "/"),
+                "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func wordsAreTheKeySplitAtSpaces() {
+        let fixed = [
+            "", " ", "—", "a-b", "time–tested / proven", "Don’t   stop", " lead and trail ", "x\u{00A0}y", "İstanbul’s mayor",
+            "naïve café, 12/3", "Straße — ГОСУДАРСТВО", "a\u{2010}b\u{2212}c", "tab\there\nline", "“quoted,” he said.",
+        ]
+        for quote in fixed {
+            #expect(QuoteMatcher.keyWords(quote) == QuoteMatcher.key(quote).split(separator: " ").map(String.init), "\(quote)")
+        }
+    }
+
+    /// Random strings over letters, digits, punctuation, spaces and dashes of several scripts.
+    @Test(arguments: [31, 32, 33] as [UInt64])
+    func randomTextGivesTheKeysWords(seed: UInt64) {
+        let pieces: [String] = [
+            "a", "Z", "7", " ", "  ", "-", "/", "'", "’", ",", ".", "\t", "\n", "—", "–", "\u{00A0}", "\u{2010}", "é", "É",
+            "ß", "İ", "Ж", "ж", "٣", "中", "!", "\"", "“", "”", "_", "(", ")", "\u{0301}", "\u{3000}",
+        ]
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<2_000 {
+            let quote = (0..<random.next(24)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            #expect(QuoteMatcher.keyWords(quote) == QuoteMatcher.key(quote).split(separator: " ").map(String.init), "\(quote)")
+        }
+    }
+}
