@@ -67,8 +67,13 @@ package struct QuoteExtractorOptions: Sendable {
 
     /// "X denied the charges", "X endorsed the plan", "X called for an inquiry": the object of a
     /// verb of stance, right after the verb's subject, is reported as an indirect content of that
-    /// subject where the tagger found none (``QuoteExtractor/stanceObject(in:tokens:finder:)``).
+    /// subject where the tagger found none (``QuoteExtractor/stanceObjects(in:tokens:finder:)``).
     package var stanceObjects = true
+    /// ``stanceObjects`` also after a relative "who" ("X, who opposed <object>").
+    package var stanceAfterWho = true
+    /// ``stanceObjects`` also for a participle after a comma ("<clause>, criticizing <object>",
+    /// "<clause>, saying <clause>"), the clause's subject the speaker.
+    package var stanceParticiples = true
 
     package init() {}
 
@@ -76,7 +81,7 @@ package struct QuoteExtractorOptions: Sendable {
     /// and ``stanceObjects``).
     package static let switchableSpeakerOptions = [
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
-        "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects",
+        "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -91,6 +96,8 @@ package struct QuoteExtractorOptions: Sendable {
         case "taggedSpeakersMustSpeak": options.taggedSpeakersMustSpeak = false
         case "subjectMustSpeak": options.subjectMustSpeak = false
         case "stanceObjects": options.stanceObjects = false
+        case "stanceAfterWho": options.stanceAfterWho = false
+        case "stanceParticiples": options.stanceParticiples = false
         default: return false
         }
         return true
