@@ -193,13 +193,17 @@ public enum QuoteTraining {
                 "contentBias-100", "contentBias+100", "contentBias+250", "contentBias+500", "contentBias+1000",
                 "noClauseToSentenceEnd", "noClauseFromSentenceStart", "noClauseBounds", "noInverted", "speakerOnWidened", "clauseBounds+500",
                 "noCueSubject", "noColonSpeaker", "noOpeningPhraseCut",
+                "cueSentenceBias=0", "cueSentenceBias=150", "cueSentenceBias=250", "cueSentenceBias=500",
             ] {
                 options = defaults()
                 if variant.hasPrefix("contentBias"), let bias = Float(variant.dropFirst("contentBias".count)) {
                     options.contentBias = bias
                 }
+                if variant.hasPrefix("cueSentenceBias="), let bias = Float(variant.dropFirst("cueSentenceBias=".count)) {
+                    options.cueSentenceBias = bias
+                }
                 switch variant {
-                case _ where variant.hasPrefix("contentBias"): break
+                case _ where variant.hasPrefix("contentBias"), _ where variant.hasPrefix("cueSentenceBias="): break
                 case "noRuleSpans": options.preferRuleSpans = false
                 case "noRuleIndirect": options.keepRuleIndirect = false
                 case "quotedFragments": options.keepQuotedFragments = true
@@ -389,7 +393,8 @@ public enum QuoteTraining {
         var errors = ""
         for record in records {
             let article = Article(id: record.id, source: record.id, text: record.text)
-            let predicted = extractor.quotes(in: article).map { o in
+            let occurrences = extractor.quotes(in: article)
+            let predicted = occurrences.map { o in
                 PredictedQuoteSpan(
                     start: o.start, end: o.end, speaker: o.speaker,
                     speakerSpan: o.speakerStart.flatMap { s in o.speakerEnd.map { s..<max(s, $0) } },
@@ -410,7 +415,17 @@ public enum QuoteTraining {
                 guard (best?.1 ?? 0) < 0.5 else { continue }
                 let kind = (best?.1 ?? 0) > 0 ? "indirect-cut" : "indirect-missed"
                 let shown = best.map { String(format: "%.2f\t%@", $0.1, words(predicted[$0.0].start..<predicted[$0.0].end)) } ?? "0\t-"
-                errors += "\(kind)\t\(record.id)\tgold: \(words(gold.start..<gold.end))\tsource: \(gold.sourceText)\tbest: \(shown)\n"
+                errors += "\(kind)\t\(record.id)\tgold: \(words(gold.start..<gold.end))\tsource: \(gold.sourceText)\tbest: \(shown)"
+                errors += "\tbefore: \(words(gold.start - 80..<gold.start))\n"
+            }
+            // Predictions that are no gold content's match at overlap 0.5 (false positives): those
+            // touching some gold content ("part") apart from those touching none ("none").
+            let golds = record.goldSpans()
+            let matched = Set(golds.compactMap { g in QuoteScoring.bestMatch(g, predicted).flatMap { $0.1 >= 0.5 ? $0.0 : nil } })
+            for (index, (p, o)) in zip(predicted, occurrences).enumerated() where !matched.contains(index) {
+                let touches = golds.contains { min($0.end, p.end) > max($0.start, p.start) }
+                errors += "fp-\(touches ? "part" : "none")\t\(record.id)\t\(o.kind.rawValue)\tcue: \(o.cue ?? "-")"
+                errors += "\tpredicted: \(words(p.start..<p.end))\tbefore: \(words(p.start - 80..<p.start))\n"
             }
         }
         if let errorsPath { try? errors.write(toFile: errorsPath, atomically: true, encoding: .utf8) }

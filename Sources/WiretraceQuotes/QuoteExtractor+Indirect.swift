@@ -23,11 +23,11 @@ extension QuoteExtractor {
             while end > a, !tokens[end - 1].isWord { end -= 1 }
             guard end - a >= 4 else { continue }
             // "He denied the charges." is four words; the other forms need five.
-            var match = end - a >= 5 ? indirect(in: a..<end, tokens: tokens, finder: finder, text: text) : nil
-            if match == nil, options.stanceObjects, quoted.isEmpty {
-                match = stanceObject(in: a..<end, tokens: tokens, finder: finder)
+            var matches = (end - a >= 5 ? indirect(in: a..<end, tokens: tokens, finder: finder, text: text) : nil).map { [$0] } ?? []
+            if matches.isEmpty, options.stanceObjects, quoted.isEmpty {
+                matches = stanceObjects(in: a..<end, tokens: tokens, finder: finder)
             }
-            if let (attribution, found) = match {
+            for (attribution, found) in matches {
                 var clause = found
                 if !quoted.isEmpty {
                     guard quoted.allSatisfy({ $0.lowerBound > clause.lowerBound && $0.lowerBound <= clause.upperBound }),
@@ -139,39 +139,105 @@ extension QuoteExtractor {
         "touted", "touts", "slammed", "slams", "decried", "decries", "lauded", "lauds",
     ]
 
-    /// `X <stance verb> <object>.` and `X called for <object>.`: the object up to the next comma,
-    /// semicolon, colon, dash or bracket (or the sentence's end) is the reported content, the
-    /// verb's subject the speaker. Only where that subject opens the sentence or follows a fronted
+    /// Participles of the verbs of stance, after a comma and the clause whose subject holds the
+    /// stance ("..., criticizing the plan", "..., calling for an inquiry").
+    static let stanceParticiples: Set<String> = [
+        "endorsing", "backing", "opposing", "denying", "praising", "criticizing", "criticising", "condemning",
+        "rejecting", "welcoming", "disputing", "defending", "applauding", "blaming", "dismissing", "accusing",
+        "demanding", "supporting", "questioning", "hailing", "touting", "slamming", "decrying", "lauding",
+        "urging", "predicting", "promising", "vowing", "pledging",
+    ]
+
+    /// Participles whose complement is a reported clause ("..., saying the plan would fail").
+    static let clauseParticiples: Set<String> = [
+        "saying", "arguing", "insisting", "noting", "warning", "adding", "claiming", "suggesting", "explaining",
+        "writing", "stating", "declaring", "asserting", "acknowledging", "contending",
+    ]
+
+    /// `X <stance verb> <object>.`, `X called for <object>.`, `X, who <stance verb> <object>, ...`
+    /// and `<clause>, <participle> <object>.`: the object up to the next comma, semicolon, colon,
+    /// dash or bracket (or the sentence's end) is the reported content, the verb's subject the
+    /// speaker. A finite verb counts only where its subject opens the sentence or follows a fronted
     /// phrase and its comma ("On Monday, the mayor denied ...") and the verb follows it directly
-    /// (give or take auxiliaries and adverbs), so a stance verb inside a relative clause or after a
-    /// preposition does not count.
-    func stanceObject(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
+    /// (give or take auxiliaries and adverbs), or where it follows a relative "who" after a comma
+    /// (the pronoun is the speaker's mention); so a stance verb inside an object clause or after a
+    /// preposition does not count. A participle after a comma ("..., criticizing the plan") reports
+    /// for the subject of the clause before it; after "saying", "arguing" and their like the
+    /// reported clause runs to the sentence's end.
+    func stanceObjects(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> [(Attribution, ClosedRange<Int>)] {
         var a = range.lowerBound
         let end = range.upperBound
         if ["but", "and", "so", "yet"].contains(tokens[a].lower) { a += 1 }
-        for v in (a + 1)..<min(end, a + 16) {
+        var found: [(Attribution, ClosedRange<Int>)] = []
+        /// The object starting at `k`, to the clause's next stop (or the sentence's end).
+        func object(from k: Int, toSentenceEnd: Bool) -> ClosedRange<Int>? {
+            guard k < end, tokens[k].isWord else { return nil }
+            var last = k
+            while last + 1 < end, tokens[last + 1].isWord || toSentenceEnd && tokens[last + 1].text == ","
+                || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text)
+            {
+                last += 1
+            }
+            while last > k, !tokens[last].isWord { last -= 1 }
+            return tokens[k...last].filter(\.isWord).count >= 2 ? k...last : nil
+        }
+        var v = a + 1
+        while v < end {
+            defer { v += 1 }
             let word = tokens[v].lower
-            guard tokens[v].isWord, !tokens[v].isCapitalized else { continue }
+            guard tokens[v].isWord, !tokens[v].isCapitalized, found.allSatisfy({ $0.1.upperBound < v }) else { continue }
+            // "<clause>, criticizing <object>" / "<clause>, saying <clause>".
+            if options.stanceParticiples, tokens[v - 1].text == ",", Self.stanceParticiples.contains(word) || Self.clauseParticiples.contains(word)
+                || word == "calling" && v + 1 < end && tokens[v + 1].lower == "for"
+            {
+                guard var subject = finder.clauseSubject(from: a, before: v - 1) else { continue }
+                // The clause's own verb ends its subject ("The union walked out ..." is "The union",
+                // "Ana Ruiz spoke ..." is "Ana Ruiz"): a lower-case past form, or a lower-case word
+                // after a name.
+                if let verb = subject.dropFirst().first(where: { j in
+                    let w = tokens[j].lower
+                    return !tokens[j].isCapitalized && (w.count > 3 && w.hasSuffix("ed") && !w.hasSuffix("eed")
+                        || j - 1 > subject.lowerBound && tokens[j - 1].isCapitalized)
+                }) {
+                    subject = subject.lowerBound...(verb - 1)
+                }
+                var k = v + 1
+                if word == "calling" { k += 1 }
+                let clause = Self.clauseParticiples.contains(word)
+                if clause, k < end, tokens[k].lower == "that" { k += 1 }
+                guard let content = object(from: k, toSentenceEnd: clause) else { continue }
+                let cue = tokens[v..<k].filter { $0.lower != "that" }.map(\.text).joined(separator: " ")
+                found.append((Attribution(speaker: subject, cue: cue, reporter: nil), content))
+                continue
+            }
             var k = v + 1
             if word == "called" || word == "calls", k < end, tokens[k].lower == "for" {
                 k += 1
             } else if !Self.stanceVerbs.contains(word) {
                 continue
             }
-            guard let (subject, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
-                subject.lowerBound == a || tokens[subject.lowerBound - 1].text == ","
-                    && !(a..<subject.lowerBound).contains(where: { finder.verb(at: $0) != nil })
-            else { return nil }
-            guard k < end, tokens[k].isWord else { return nil }
-            var last = k
-            while last + 1 < end, tokens[last + 1].isWord || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text) {
-                last += 1
+            let subject: ClosedRange<Int>
+            if let (phrase, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
+                phrase.lowerBound == a || tokens[phrase.lowerBound - 1].text == ","
+                    && !(a..<phrase.lowerBound).contains(where: { finder.verb(at: $0) != nil })
+            {
+                subject = phrase
+            } else {
+                // "X, who (has long) opposed <object>": the relative pronoun after a comma.
+                var j = v - 1
+                while j > a, tokens[j].isWord, Lexicon.auxiliaries.contains(tokens[j].lower)
+                    || ["long", "always", "still"].contains(tokens[j].lower)
+                    || tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 4
+                {
+                    j -= 1
+                }
+                guard options.stanceAfterWho, j > a, tokens[j].lower == "who", tokens[j - 1].text == "," else { continue }
+                subject = j...j
             }
-            while last > k, !tokens[last].isWord { last -= 1 }
-            guard tokens[k...last].filter(\.isWord).count >= 2 else { return nil }
+            guard let content = object(from: k, toSentenceEnd: false) else { continue }
             let cue = tokens[v..<k].map(\.text).joined(separator: " ")
-            return (Attribution(speaker: subject, cue: cue, reporter: nil), k...last)
+            found.append((Attribution(speaker: subject, cue: cue, reporter: nil), content))
         }
-        return nil
+        return found
     }
 }

@@ -135,7 +135,8 @@ package struct QuoteTaggerModel: Sendable {
     /// The best tags of `input`; `contentBias` is added to every token's content scores (begin and
     /// inside), trading precision for recall of reported contents.
     /// - Complexity: O(n · f + n · t²) for n tokens, f features per token and t tags.
-    package func tag(_ input: TaggerInput, contentBias: Float = 0) -> [QuoteTag] {
+    /// `extraContentBias`, when given, holds one more bias per token, added to `contentBias`.
+    package func tag(_ input: TaggerInput, contentBias: Float = 0, extraContentBias: [Float]? = nil) -> [QuoteTag] {
         let n = input.tokens.count
         guard n > 0 else { return [] }
         let features = QuoteFeatures.extractFlat(input, cueWords: cueWords)
@@ -150,8 +151,9 @@ package struct QuoteTaggerModel: Sendable {
             emissions.withUnsafeMutableBufferPointer { e in
                 for k in 0..<n {
                     let out = k * t
-                    e[out + QuoteTag.contentBegin.rawValue] = contentBias
-                    e[out + QuoteTag.contentInside.rawValue] = contentBias
+                    let bias = contentBias + (extraContentBias?[k] ?? 0)
+                    e[out + QuoteTag.contentBegin.rawValue] = bias
+                    e[out + QuoteTag.contentInside.rawValue] = bias
                     for row in rowOf[(k * per)..<((k + 1) * per)] {
                         guard row >= 0 else { continue }
                         let base = Int(row) * t

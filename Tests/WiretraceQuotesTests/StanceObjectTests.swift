@@ -61,6 +61,53 @@ import WiretraceCore
         #expect(ruleQuotes(article([sentence])).isEmpty)
     }
 
+    @Test func relativeClauseSubjectIsThePronoun() {
+        let page = article(["The plan was drafted by Councillor Ines Moro, who has long opposed the harbour tunnel, in May."])
+        let found = ruleQuotes(page)
+        #expect(offsetsHold(page, found))
+        #expect(found.map(\.text) == ["the harbour tunnel"])
+        #expect(found.first?.cue == "opposed")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "who")
+    }
+
+    @Test func participleAfterCommaReportsForTheClauseSubject() {
+        let page = article(["The teachers union walked out on Friday, criticizing the new exam timetable."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["the new exam timetable"])
+        #expect(found.first?.cue == "criticizing")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "The teachers union")
+    }
+
+    @Test func callingForAfterComma() {
+        let page = article(["Senator Ana Ruiz spoke in Leeds, calling for a review of bus fares."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["a review of bus fares"])
+        #expect(found.first?.cue == "calling for")
+        #expect(found.first?.speaker == "Ana Ruiz")
+    }
+
+    @Test func sayingTakesTheClauseToTheSentenceEnd() {
+        let page = article(["The ferry company cancelled the late sailings, saying the crews were tired, the weather poor and the pier unsafe."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["the crews were tired, the weather poor and the pier unsafe"])
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "The ferry company")
+    }
+
+    @Test func stanceAndParticipleInOneSentence() {
+        let page = article(["Mayor Tom Bell rejected the budget, praising the old one."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["the budget", "the old one"])
+    }
+
+    @Test(arguments: [
+        "The team, which the council opposed, won the final.",  // "which" is no speaker
+        "Walking home, the boys sang loudly.",  // a participle opening the sentence
+        "The bridge was closed on Friday, costing the town a market day.",  // no verb of stance
+    ])
+    func notAStanceReportEither(_ sentence: String) {
+        #expect(ruleQuotes(article([sentence])).isEmpty)
+    }
+
     @Test func switchedOff() {
         let page = article(["Senator Ana Ruiz endorsed the new transit levy."])
         #expect(ruleQuotes(page, stanceObjects: false).isEmpty)
