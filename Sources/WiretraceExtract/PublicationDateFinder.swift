@@ -563,7 +563,9 @@ struct DateSightings {
                 let context = String(recent.suffix(40)) + " "
                 let matches = DateText.matches(in: context + text, order: finder.order, twoDigitYears: true)
                     .filter { $0.start >= context.unicodeScalars.count && finder.isPlausible($0.date) }
-                if let (match, textCue) = Self.pick(matches, in: context + text) {
+                // Dates on more than two days are a strip of days (the stories before and after,
+                // a calendar), not one date line: its pieces are read one by one below.
+                if Set(matches.map(\.date.dayKey)).count <= 2, let (match, textCue) = Self.pick(matches, in: context + text) {
                     add(match.date, name == "time" ? .time : .dateLine, textCue != .none ? textCue : cue, elsewhere: isElsewhere)
                 }
             }
@@ -762,6 +764,8 @@ struct DateSightings {
             .filter { !$0.hasPrefix("has-") && !$0.hasPrefix("with-") && !$0.hasPrefix("no-") }
         for name in classes {
             for word in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where elsewhereWords.contains(String(word)) {
+                // "__next" is a framework's root element around the whole page, not a link onward.
+                if word == "next", name.hasPrefix("__") { continue }
                 return true
             }
         }
@@ -773,6 +777,8 @@ struct DateSightings {
         "promo", "newsletter", "recommended", "recommendations", "outbrain", "taboola",
         "sponsored", "cookie", "cookies", "breadcrumb", "breadcrumbs", "social", "share", "sharing", "popular",
         "trending", "carousel", "slider", "mostread", "morestories",
+        // Links to the story (or the day) before and after this one carry their dates, not this page's.
+        "prev", "previous", "next",
     ]
 
     /// Visible text below an element, up to `limit` characters, whitespace collapsed.
