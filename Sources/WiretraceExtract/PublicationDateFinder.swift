@@ -76,7 +76,9 @@ package struct PublicationDateFinder {
     func find(document: HTMLElement, metadata: PageMetadata, url: String?) -> PublicationDate? {
         let title = metadata.meta("og:title", "twitter:title") ?? metadata.structured.headline ?? metadata.htmlTitle
         let sightings = DateSightings(document: document, finder: self, title: title)
-        let urlDate = url.flatMap(dateInURL)
+        // The permalink's day stands in for the URL's when the URL has none (a page saved
+        // without its address, an address by id: "?p=462").
+        let urlDate = url.flatMap(dateInURL) ?? sightings.permalinkDate
         if var stated = statedDate(metadata: metadata, sightings: sightings) {
             // The page's local time or day, where it shows them: markup, publication values
             // without a zone ("2019-11-18 20:58:46"), the date line at the headline, the URL.
@@ -298,6 +300,17 @@ struct DateSightings {
     private(set) var script: [FoundDate] = []
     /// Dates in the paths of images and links, in document order.
     private(set) var linkDates: [FoundDate] = []
+    /// Dates in the paths of `<a rel="bookmark">` links outside furniture, in document order.
+    private(set) var bookmarkDates: [FoundDate] = []
+
+    /// The day in the path of the page's permalink: `rel="bookmark"` names the permanent URL of
+    /// the article it stands in (HTML's link types), so a page that has one (or several, all on
+    /// one day) states its own URL even when it was saved without it. Bookmarks on different
+    /// days are a list of stories: nil.
+    var permalinkDate: FoundDate? {
+        guard let first = bookmarkDates.first, bookmarkDates.allSatisfy({ $0.dayKey == first.dayKey }) else { return nil }
+        return first
+    }
 
     /// The day most often in image and link paths (the first of equally frequent ones).
     var commonLinkDate: FoundDate? {
@@ -529,6 +542,11 @@ struct DateSightings {
                     let date = finder.dateInURL(value.hasPrefix("/") ? "http://x" + value : value)
                 {
                     linkDates.append(date)
+                    if attribute == "href", name == "a",
+                        element[attribute: "rel"]?.lowercased().split(separator: " ").contains("bookmark") == true
+                    {
+                        bookmarkDates.append(date)
+                    }
                 }
             }
         }

@@ -244,6 +244,17 @@ struct PublicationDateTests {
         #expect(try Self.published(markup) == "2021-04-15")
     }
 
+    @Test("the permalink (rel=bookmark) of a page saved without its URL dates it; bookmarks on several days do not")
+    func permalinkDate() throws {
+        let prose = "<p>Members recalled the first debate on 2 March 2021 and the study that followed it in the spring of that year.</p>"
+        let permalink = "<footer><a rel=\"bookmark\" href=\"https://blog.example.org/2021/04/14/harbour-budget/\">Permalink</a></footer>"
+        #expect(try Self.published(Self.page(body: prose + permalink)) == "2021-04-14")
+        // A URL without a date (an id) lets the permalink speak too.
+        #expect(try Self.published(Self.page(body: prose + permalink), url: "https://blog.example.org/?p=462") == "2021-04-14")
+        let list = permalink + "<p><a rel=\"bookmark\" href=\"https://blog.example.org/2021/04/10/ferry/\">Ferry</a></p>"
+        #expect(try Self.published(Self.page(body: prose + list)) == "2021-03-02")
+    }
+
     // MARK: Reading dates
 
     @Test("machine values are normalised to ISO 8601", arguments: [
