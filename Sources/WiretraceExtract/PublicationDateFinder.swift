@@ -373,13 +373,18 @@ struct DateSightings {
             ?? visible.first { $0.cue == .published }
     }
 
-    /// The date line near the headline: labelled published, else the nearest not labelled modified.
+    /// The date line near the headline: labelled published, else the nearest not labelled
+    /// modified. An unlabelled one above the headline gives way to a date line just below it,
+    /// even one in a box classed like furniture: above the headline stand the site's own dates
+    /// (today's date in the masthead, a player's schedule), below it the story's.
     var nearDateLine: Sighting? {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
-        return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
+        if let published = near.first(where: { $0.cue == .published }) { return published }
+        let unlabelled = near.first(where: { $0.cue == .none && $0.kind != .text })
             ?? near.first(where: { $0.cue == .none && !$0.inProse }) ?? near.first(where: { $0.cue == .none })
-            ?? besideHeadline(headline)
+        if let unlabelled, unlabelled.offset >= headline { return unlabelled }
+        return besideHeadline(headline) ?? unlabelled
     }
 
     /// A date line or `<time>` just below the headline (within 300 characters of its start), even

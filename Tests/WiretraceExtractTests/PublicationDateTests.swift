@@ -244,6 +244,22 @@ struct PublicationDateTests {
         #expect(try Self.published(markup) == "2021-04-15")
     }
 
+    @Test("a date line just below the headline, even in a share bar, outweighs the site's date above it")
+    func belowHeadlineOutweighsAbove() throws {
+        let markup = """
+            <html lang="fr"><head><title>Le conseil adopte le budget du port</title></head><body>
+            <div class="player"><span class="schedule-timespan">11/11/2021</span></div>
+            <h1>Le conseil adopte le budget du port</h1>
+            <div class="date-and-social"><span class="date">23/10/2020</span> <a href="/s">Partager</a></div>
+            <p>Le conseil a adopté lundi le budget du port après un long débat sur le dragage et les quais.</p>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2020-10-23")
+        // Without a date line below it, the one above the headline still dates the page.
+        let above = markup.replacingOccurrences(of: "<span class=\"date\">23/10/2020</span>", with: "")
+        #expect(try Self.published(above) == "2021-11-11")
+    }
+
     @Test("the permalink (rel=bookmark) of a page saved without its URL dates it; bookmarks on several days do not")
     func permalinkDate() throws {
         let prose = "<p>Members recalled the first debate on 2 March 2021 and the study that followed it in the spring of that year.</p>"
