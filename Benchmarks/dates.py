@@ -16,9 +16,10 @@ gold URL, which htmldate otherwise takes from the page's canonical link.
 Split: a page is in the train part when the first hex digit of its file name (the SHA-1 of its
 URL) is 0-7, in the dev part when it is 8-f. Both contenders are scored on train, dev and all.
 
-`--strip meta|url|markup` checks the fallbacks on the train part only, with its pages' strong
+`--strip jsonld|meta|url|markup` checks the fallbacks on the train part only, with its pages' strong
 sources removed (the dev part is never stripped: looking at which of its pages fail would be
-fitting): `meta` drops JSON-LD and every `<meta>` but the charset; `url` also drops the canonical
+fitting): `jsonld` drops JSON-LD only (the `<meta>` tags decide); `meta` drops JSON-LD and every
+`<meta>` but the charset; `url` also drops the canonical
 link and the gold URL; `markup` also drops `datetime`, `content`, `title`, `itemprop`, date and time
 `data-` attributes and every script, leaving the visible text.
 """
@@ -75,7 +76,8 @@ def strip_pages(gold, html_dir, level, scratch):
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
             text = re.sub(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", "", text, flags=re.S | re.I)
-            text = re.sub(r"<meta\b[^>]*>", "", text, flags=re.I)
+            if level != "jsonld":
+                text = re.sub(r"<meta\b[^>]*>", "", text, flags=re.I)
             if level in ("url", "markup"):
                 text = re.sub(r"<link\b[^>]*rel=[\"']?canonical[^>]*>", "", text, flags=re.I)
                 page = dict(page, url=None)
@@ -112,7 +114,7 @@ def main():
     parser.add_argument("--python", default=".build-bench/venv/bin/python")
     parser.add_argument("--htmldate-url", action="store_true", help="pass the gold URL to htmldate too")
     parser.add_argument("--diff", action="store_true", help="list the train-part pages where the two disagree")
-    parser.add_argument("--strip", choices=["meta", "url", "markup"], help="train part only, strong sources removed")
+    parser.add_argument("--strip", choices=["jsonld", "meta", "url", "markup"], help="train part only, strong sources removed")
     args = parser.parse_args()
 
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
@@ -124,10 +126,11 @@ def main():
         subprocess.run(
             [args.wiretrace, "eval", "dates", "--gold", args.gold, "--html", args.html, "--predictions", predictions_path],
             check=True, stdout=subprocess.DEVNULL)
-        wiretrace = {}
+        wiretrace, sources = {}, {}
         for line in open(predictions_path, encoding="utf-8"):
             record = json.loads(line)
             wiretrace[record["file"]] = record["found"]
+            sources[record["file"]] = record.get("source")
         child = subprocess.run(
             [args.python, "-c", HTMLDATE_CHILD, args.gold, args.html, "1" if args.htmldate_url else "0"],
             check=True, capture_output=True, text=True)
@@ -151,7 +154,7 @@ def main():
                 continue
             a, b = wiretrace.get(page["file"]), htmldate.get(page["file"])
             if (a or "")[:10] != (b or "")[:10]:
-                print(f"{part(page['file']):5} gold {page['date']} wiretrace {a} htmldate {b} {page['file']} {page['url']}")
+                print(f"{part(page['file']):5} gold {page['date']} wiretrace {a} ({sources.get(page['file'])}) htmldate {b} {page['file']} {page['url']}")
 
 
 if __name__ == "__main__":

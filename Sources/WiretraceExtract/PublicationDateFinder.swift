@@ -76,7 +76,9 @@ package struct PublicationDateFinder {
     func find(document: HTMLElement, metadata: PageMetadata, url: String?) -> PublicationDate? {
         let title = metadata.meta("og:title", "twitter:title") ?? metadata.structured.headline ?? metadata.htmlTitle
         let sightings = DateSightings(document: document, finder: self, title: title)
-        let urlDate = url.flatMap(dateInURL)
+        // The permalink's day stands in for the URL's when the URL has none (a page saved
+        // without its address, an address by id: "?p=462").
+        let urlDate = url.flatMap(dateInURL) ?? sightings.permalinkDate
         if var stated = statedDate(metadata: metadata, sightings: sightings) {
             // The page's local time or day, where it shows them: markup, publication values
             // without a zone ("2019-11-18 20:58:46"), the date line at the headline, the URL.
@@ -298,6 +300,17 @@ struct DateSightings {
     private(set) var script: [FoundDate] = []
     /// Dates in the paths of images and links, in document order.
     private(set) var linkDates: [FoundDate] = []
+    /// Dates in the paths of `<a rel="bookmark">` links outside furniture, in document order.
+    private(set) var bookmarkDates: [FoundDate] = []
+
+    /// The day in the path of the page's permalink: `rel="bookmark"` names the permanent URL of
+    /// the article it stands in (HTML's link types), so a page that has one (or several, all on
+    /// one day) states its own URL even when it was saved without it. Bookmarks on different
+    /// days are a list of stories: nil.
+    var permalinkDate: FoundDate? {
+        guard let first = bookmarkDates.first, bookmarkDates.allSatisfy({ $0.dayKey == first.dayKey }) else { return nil }
+        return first
+    }
 
     /// The day most often in image and link paths (the first of equally frequent ones).
     var commonLinkDate: FoundDate? {
@@ -360,13 +373,18 @@ struct DateSightings {
             ?? visible.first { $0.cue == .published }
     }
 
-    /// The date line near the headline: labelled published, else the nearest not labelled modified.
+    /// The date line near the headline: labelled published, else the nearest not labelled
+    /// modified. An unlabelled one above the headline gives way to a date line just below it,
+    /// even one in a box classed like furniture: above the headline stand the site's own dates
+    /// (today's date in the masthead, a player's schedule), below it the story's.
     var nearDateLine: Sighting? {
         guard let headline else { return nil }
         let near = nearestFirst(sightings.filter { !$0.elsewhere && $0.kind != .markup && isNear($0, headline) })
-        return near.first(where: { $0.cue == .published }) ?? near.first(where: { $0.cue == .none && $0.kind != .text })
+        if let published = near.first(where: { $0.cue == .published }) { return published }
+        let unlabelled = near.first(where: { $0.cue == .none && $0.kind != .text })
             ?? near.first(where: { $0.cue == .none && !$0.inProse }) ?? near.first(where: { $0.cue == .none })
-            ?? besideHeadline(headline)
+        if let unlabelled, unlabelled.offset >= headline { return unlabelled }
+        return besideHeadline(headline) ?? unlabelled
     }
 
     /// A date line or `<time>` just below the headline (within 300 characters of its start), even
@@ -529,6 +547,11 @@ struct DateSightings {
                     let date = finder.dateInURL(value.hasPrefix("/") ? "http://x" + value : value)
                 {
                     linkDates.append(date)
+                    if attribute == "href", name == "a",
+                        element[attribute: "rel"]?.lowercased().split(separator: " ").contains("bookmark") == true
+                    {
+                        bookmarkDates.append(date)
+                    }
                 }
             }
         }
@@ -563,7 +586,9 @@ struct DateSightings {
                 let context = String(recent.suffix(40)) + " "
                 let matches = DateText.matches(in: context + text, order: finder.order, twoDigitYears: true)
                     .filter { $0.start >= context.unicodeScalars.count && finder.isPlausible($0.date) }
-                if let (match, textCue) = Self.pick(matches, in: context + text) {
+                // Dates on more than two days are a strip of days (the stories before and after,
+                // a calendar), not one date line: its pieces are read one by one below.
+                if Set(matches.map(\.date.dayKey)).count <= 2, let (match, textCue) = Self.pick(matches, in: context + text) {
                     add(match.date, name == "time" ? .time : .dateLine, textCue != .none ? textCue : cue, elsewhere: isElsewhere)
                 }
             }
@@ -762,6 +787,8 @@ struct DateSightings {
             .filter { !$0.hasPrefix("has-") && !$0.hasPrefix("with-") && !$0.hasPrefix("no-") }
         for name in classes {
             for word in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where elsewhereWords.contains(String(word)) {
+                // "__next" is a framework's root element around the whole page, not a link onward.
+                if word == "next", name.hasPrefix("__") { continue }
                 return true
             }
         }
@@ -773,6 +800,8 @@ struct DateSightings {
         "promo", "newsletter", "recommended", "recommendations", "outbrain", "taboola",
         "sponsored", "cookie", "cookies", "breadcrumb", "breadcrumbs", "social", "share", "sharing", "popular",
         "trending", "carousel", "slider", "mostread", "morestories",
+        // Links to the story (or the day) before and after this one carry their dates, not this page's.
+        "prev", "previous", "next",
     ]
 
     /// Visible text below an element, up to `limit` characters, whitespace collapsed.

@@ -212,6 +212,65 @@ struct PublicationDateTests {
         #expect(try Self.published(markup) == "2020-01-27")
     }
 
+    @Test("links to the story before and after this one carry their own dates, not the page's")
+    func previousAndNextStories() throws {
+        for (name, other) in [("prev-item", "14 April 2021"), ("previous-story", "14 April 2021"), ("next-item", "16 April 2021")] {
+            let body = """
+                <div class="stories-around"><div class="\(name)"><span class="date">\(other)</span> <a href="/x">Another story</a></div></div>
+                <p class="date">15 April 2021</p>
+                """
+            #expect(try Self.published(Self.page(body: body)) == "2021-04-15", "\(name)")
+        }
+    }
+
+    @Test("an element classed as a date that shows more than two days is a strip of days, not a date line")
+    func stripOfDays() throws {
+        let strip = "<div class=\"date-strip\"><span>13.04.2021</span> <span>14.04.2021</span> <span>15.04.2021</span></div>"
+        #expect(try Self.published(Self.page(body: strip + "<p class=\"date\">15 April 2021</p>")) == "2021-04-15")
+        // Two days (published and updated) are still one date line.
+        let two = "<div class=\"date\">13.04.2021, updated 14.04.2021</div>"
+        #expect(try Self.published(Self.page(body: two)) == "2021-04-13")
+    }
+
+    @Test("a framework's root element named \"__next\" is the page, not a link to the next story")
+    func frameworkRootIsNoNextLink() throws {
+        let markup = """
+            <html lang="en"><head><title>Harbour budget</title></head><body>
+            <aside class="related"><p class="date">1 January 2020</p></aside>
+            <div id="__next"><h2>Council approves the budget</h2><p class="date">15 April 2021</p>
+            <p>The council approved the harbour budget on Monday after a long debate about dredging and berths.</p></div>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2021-04-15")
+    }
+
+    @Test("a date line just below the headline, even in a share bar, outweighs the site's date above it")
+    func belowHeadlineOutweighsAbove() throws {
+        let markup = """
+            <html lang="fr"><head><title>Le conseil adopte le budget du port</title></head><body>
+            <div class="player"><span class="schedule-timespan">11/11/2021</span></div>
+            <h1>Le conseil adopte le budget du port</h1>
+            <div class="date-and-social"><span class="date">23/10/2020</span> <a href="/s">Partager</a></div>
+            <p>Le conseil a adopté lundi le budget du port après un long débat sur le dragage et les quais.</p>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2020-10-23")
+        // Without a date line below it, the one above the headline still dates the page.
+        let above = markup.replacingOccurrences(of: "<span class=\"date\">23/10/2020</span>", with: "")
+        #expect(try Self.published(above) == "2021-11-11")
+    }
+
+    @Test("the permalink (rel=bookmark) of a page saved without its URL dates it; bookmarks on several days do not")
+    func permalinkDate() throws {
+        let prose = "<p>Members recalled the first debate on 2 March 2021 and the study that followed it in the spring of that year.</p>"
+        let permalink = "<footer><a rel=\"bookmark\" href=\"https://blog.example.org/2021/04/14/harbour-budget/\">Permalink</a></footer>"
+        #expect(try Self.published(Self.page(body: prose + permalink)) == "2021-04-14")
+        // A URL without a date (an id) lets the permalink speak too.
+        #expect(try Self.published(Self.page(body: prose + permalink), url: "https://blog.example.org/?p=462") == "2021-04-14")
+        let list = permalink + "<p><a rel=\"bookmark\" href=\"https://blog.example.org/2021/04/10/ferry/\">Ferry</a></p>"
+        #expect(try Self.published(Self.page(body: prose + list)) == "2021-03-02")
+    }
+
     // MARK: Reading dates
 
     @Test("machine values are normalised to ISO 8601", arguments: [
