@@ -28,18 +28,25 @@ public enum CandidateVerification {
             components.union(pair.a, pair.b)
         }
         let documents = isCandidate.indices.filter { isCandidate[$0] }
-        var hashesOfRoot: [Int: Int] = [:]
-        for document in documents { hashesOfRoot[components.find(document), default: 0] += shingleCount(document) }
-        var partOfRoot: [Int: Int] = [:]
+        // Arrays indexed by document (roots are documents) rather than dictionaries: one find per
+        // candidate document, none per pair.
+        var rootOf = [Int](repeating: -1, count: documentCount)
+        var hashesOfRoot = [Int](repeating: 0, count: documentCount)
+        for document in documents {
+            let root = components.find(document)
+            rootOf[document] = root
+            hashesOfRoot[root] += shingleCount(document)
+        }
+        var partOfRoot = [Int](repeating: -1, count: documentCount)
         var parts: [Part] = []
         var partHashes = 0
         for document in documents {
-            let root = components.find(document)
+            let root = rootOf[document]
             let part: Int
-            if let known = partOfRoot[root] {
-                part = known
+            if partOfRoot[root] >= 0 {
+                part = partOfRoot[root]
             } else {
-                let size = hashesOfRoot[root]!
+                let size = hashesOfRoot[root]
                 if parts.isEmpty || (partHashes > 0 && partHashes + size > budget) {
                     parts.append(Part(documents: [], pairs: []))
                     partHashes = 0
@@ -50,7 +57,11 @@ public enum CandidateVerification {
             }
             parts[part].documents.append(document)
         }
-        for pair in candidates { parts[partOfRoot[components.find(pair.a)]!].pairs.append(pair) }
+        if parts.count == 1 {
+            parts[0].pairs = candidates
+            return parts
+        }
+        for pair in candidates { parts[partOfRoot[rootOf[pair.a]]].pairs.append(pair) }
         return parts
     }
 

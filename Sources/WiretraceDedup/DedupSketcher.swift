@@ -10,6 +10,7 @@ public struct DedupSketcher: Sendable {
     private var tokens: [UInt64] = []
     private var shingles: [UInt64] = []
     private var cache = ScalarCache()
+    private var scratch = OnePermutationHasher.Scratch()
 
     /// - Precondition: the configuration is valid and the banding fits its permutations.
     public init(configuration: DedupConfiguration, banding: LSHBanding) {
@@ -41,8 +42,7 @@ public struct DedupSketcher: Sendable {
     /// The band keys of the text's signature (nil when it has no shingles) and its shingle
     /// hashes in text order with repeats (see ``shingleSet(sortingHashes:)``).
     public mutating func sketch(_ text: String) -> (bandKeys: [UInt64]?, shingleHashes: [UInt64]) {
-        let keys = BandKeyTable.keys(of: signature(of: text), banding: banding)
-        return (keys, shingles)
+        (bandKeys(of: text), shingles)
     }
 
     /// The band keys of the text's signature (nil when it has no shingles) and its exact
@@ -51,7 +51,7 @@ public struct DedupSketcher: Sendable {
     ///
     /// - Complexity: O(n + s) expected for n UTF-8 bytes and s shingles (``BucketSort``).
     public mutating func sketchSet(_ text: String) -> (bandKeys: [UInt64]?, set: [UInt64]) {
-        let keys = BandKeyTable.keys(of: signature(of: text), banding: banding)
+        let keys = bandKeys(of: text)
         return (keys, shingles.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) })
     }
 
@@ -69,8 +69,12 @@ public struct DedupSketcher: Sendable {
     }
 
     /// The band keys of the text's signature, or nil when it has no shingles.
+    ///
+    /// The signature is not kept: its bins go straight into the keys
+    /// (``OnePermutationHasher/bandKeys(of:banding:scratch:)``, buffers reused across documents).
     public mutating func bandKeys(of text: String) -> [UInt64]? {
-        BandKeyTable.keys(of: signature(of: text), banding: banding)
+        fillShingleHashes(text)
+        return shingles.withUnsafeBufferPointer { [hasher, banding] in hasher.bandKeys(of: $0, banding: banding, scratch: &scratch) }
     }
 
     /// The sorted, unique shingle set, as ``Shingler/shingles(_:size:)`` gives it.

@@ -86,6 +86,72 @@ public struct OnePermutationHasher: Sendable {
         return densified(minima, filled: filled, filledCount: filledCount)
     }
 
+    /// Buffers reused by ``bandKeys(of:banding:scratch:)`` from one document to the next.
+    public struct Scratch: Sendable {
+        fileprivate var minima: [UInt32] = []
+        fileprivate var filled: [Bool] = []
+        fileprivate var values: [UInt32] = []
+
+        public init() {}
+    }
+
+    /// The LSH band keys of the signature of a multiset of shingle hashes, or nil when there are
+    /// none: what ``BandKeyTable/keys(of:banding:)`` gives for ``signature(of:)-(UnsafeBufferPointer<UInt64>)``,
+    /// without allocating the signature. Only the bins the banding reads are densified.
+    ///
+    /// - Precondition: the banding reads at most ``bins`` values.
+    /// - Complexity: O(s + u·(k/f)) for s shingles, u = bands × rows bins used, k bins, f filled.
+    public func bandKeys(
+        of shingles: UnsafeBufferPointer<UInt64>, banding: LSHBanding, scratch: inout Scratch
+    ) -> [UInt64]? {
+        let used = banding.permutationsUsed
+        precondition(used <= bins, "banding \(banding.bands) × \(banding.rows) needs more than \(bins) values")
+        guard !shingles.isEmpty else { return nil }
+        if scratch.minima.count != bins {
+            scratch.minima = [UInt32](repeating: .max, count: bins)
+            scratch.filled = [Bool](repeating: false, count: bins)
+            scratch.values = [UInt32](repeating: 0, count: bins)
+        }
+        return scratch.minima.withUnsafeMutableBufferPointer { minima in
+            scratch.filled.withUnsafeMutableBufferPointer { filled in
+                scratch.values.withUnsafeMutableBufferPointer { values in
+                    minima.update(repeating: .max)
+                    filled.update(repeating: false)
+                    for shingle in shingles {
+                        let (bin, value) = binAndValue(shingle)
+                        minima[bin] = min(minima[bin], value)
+                        filled[bin] = true
+                    }
+                    for bin in 0..<used {
+                        if filled[bin] {
+                            values[bin] = minima[bin]
+                            continue
+                        }
+                        // Some bin is filled (there is a shingle), so the probe sequence ends.
+                        var attempt: UInt64 = 1
+                        var source = probe(bin: bin, attempt: attempt)
+                        while !filled[source] {
+                            attempt += 1
+                            source = probe(bin: bin, attempt: attempt)
+                        }
+                        values[bin] = minima[source]
+                    }
+                    let rows = banding.rows
+                    return [UInt64](unsafeUninitializedCapacity: banding.bands) { keys, initialized in
+                        for band in 0..<banding.bands {
+                            var key = UInt64(truncatingIfNeeded: band) &* 0x9E37_79B9_7F4A_7C15
+                            for row in (band * rows)..<((band + 1) * rows) {
+                                key = StableHash.mix(key ^ UInt64(values[row]))
+                            }
+                            keys[band] = key
+                        }
+                        initialized = banding.bands
+                    }
+                }
+            }
+        }
+    }
+
     /// ``signature(of:)-(UnsafeBufferPointer<UInt64>)`` for an array.
     public func signature(of shingles: [UInt64]) -> CompactSignature {
         shingles.withUnsafeBufferPointer { signature(of: $0) }

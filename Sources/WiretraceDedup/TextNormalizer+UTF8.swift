@@ -30,8 +30,11 @@ package struct ScalarCache: Sendable {
     }
 
     /// Entries of two-byte scalars (U+0080–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic) by
-    /// value, allocated on first use; the rest in a dictionary.
+    /// value, allocated on first use; those of General Punctuation (U+2000–U+206F: curly quotes
+    /// and apostrophes, dashes, ellipsis, the scalars English news text is made of beyond ASCII)
+    /// likewise, so they cost no hashing; the rest in a dictionary.
     private var small: [Entry?] = []
+    private var punctuation: [Entry?] = []
     private var entries: [UInt32: Entry] = [:]
 
     package init() {}
@@ -43,6 +46,13 @@ package struct ScalarCache: Sendable {
             if let entry = small[Int(value)] { return entry }
             let entry = Self.computeEntry(for: scalar)
             small[Int(value)] = entry
+            return entry
+        }
+        if value &- 0x2000 < 0x70 {
+            if punctuation.isEmpty { punctuation = Array(repeating: nil, count: 0x70) }
+            if let entry = punctuation[Int(value - 0x2000)] { return entry }
+            let entry = Self.computeEntry(for: scalar)
+            punctuation[Int(value - 0x2000)] = entry
             return entry
         }
         if let entry = entries[value] { return entry }
@@ -343,7 +353,7 @@ extension TextNormalizer {
                 var contextFree = true
                 while position < runEnd {
                     let (scalar, length) = decodeScalar(bytes, at: position)
-                    if cache.entry(for: scalar) == .contextual {
+                    if case .contextual = cache.entry(for: scalar) {
                         contextFree = false
                         break
                     }

@@ -14,10 +14,19 @@ enum FlatJSONObject {
     ///
     /// - Complexity: O(n) in the line length.
     static func parse(_ bytes: [UInt8]) -> [String: String]? {
-        bytes.withUnsafeBufferPointer { parse($0) }
+        fields(bytes).map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+    /// ``parse(_:)``'s key/value pairs in line order, without building a dictionary: a line has
+    /// a handful of keys, so a linear search finds a repeated key (and a reader its field) for
+    /// less than hashing them.
+    ///
+    /// - Complexity: O(n + k²) for n bytes and k keys.
+    static func fields(_ bytes: [UInt8]) -> [(key: String, value: String)]? {
+        bytes.withUnsafeBufferPointer { fields($0) }
+    }
+
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)]? {
         var index = 0
         let count = bytes.count
         func skipSpace() {
@@ -30,7 +39,7 @@ enum FlatJSONObject {
         skipSpace()
         guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
-        var fields: [String: String] = [:]
+        var fields: [(key: String, value: String)] = []
         skipSpace()
         if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -43,7 +52,8 @@ enum FlatJSONObject {
                 index += 1
                 skipSpace()
                 guard let value = string(bytes, at: &index) else { return nil }
-                guard fields.updateValue(value, forKey: key) == nil else { return nil }  // duplicate key
+                guard !fields.contains(where: { $0.key == key }) else { return nil }  // duplicate key
+                fields.append((key, value))
                 skipSpace()
                 guard index < count else { return nil }
                 if bytes[index] == UInt8(ascii: ",") {

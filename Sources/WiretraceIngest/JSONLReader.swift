@@ -79,7 +79,7 @@ package struct JSONLLine: Sendable {
             // Flat all-string objects (the usual dump line, valid UTF-8 when they parse) skip
             // Foundation's decoder; any other line is checked for UTF-8 and goes through it, so
             // both give the same record or rejection.
-            if let fields = FlatJSONObject.parse(bytes) {
+            if let fields = FlatJSONObject.fields(bytes) {
                 record = JSONLRecord(fields: fields)
             } else {
                 if let bad = TextSniffer.firstInvalidUTF8Offset(bytes) {
@@ -163,15 +163,17 @@ private struct JSONLRecord: Decodable {
     }
 
     /// The record of a flat object whose values are all strings (see ``FlatJSONObject``).
-    init(fields: [String: String]) {
-        id = fields["id"].map { .value($0) }
-        url = fields["url"]
-        outlet = fields["outlet"]
-        published = fields["published"]
-        scraped = fields["scraped"]
-        title = fields["title"]
-        html = fields["html"]
-        text = fields["text"]
+    /// The record of a flat object's fields (keys unique), as ``FlatJSONObject/fields(_:)`` gives them.
+    init(fields: [(key: String, value: String)]) {
+        func field(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+        id = field("id").map { .value($0) }
+        url = field("url")
+        outlet = field("outlet")
+        published = field("published")
+        scraped = field("scraped")
+        title = field("title")
+        html = field("html")
+        text = field("text")
     }
 
     init(from decoder: any Decoder) throws {

@@ -48,8 +48,22 @@ public struct DedupRun {
         /// LSH candidate pairs before verification, and the documents in them.
         public var candidatePairs: Int = 0
         public var candidateDocuments: Int = 0
+        /// The verified pairs by document index, and the ids of the documents by index.
+        var verified: [VerifiedPair] = []
+        var ids: [String] = []
+
         /// The verified pairs by document id, each the smaller id (UTF-8 order) first, sorted.
-        public var verifiedPairs: [VerifiedIDPair] = []
+        /// Made when asked for (`wiretrace dedup` prints only the groups).
+        ///
+        /// - Complexity: O(p log p) string comparisons for p verified pairs.
+        public var verifiedPairs: [VerifiedIDPair] {
+            verified.map { pair -> VerifiedIDPair in
+                let (x, y) = (ids[pair.a], ids[pair.b])
+                return x.utf8.lexicographicallyPrecedes(y.utf8)
+                    ? VerifiedIDPair(a: x, b: y, similarity: pair.similarity)
+                    : VerifiedIDPair(a: y, b: x, similarity: pair.similarity.swapped)
+            }.sorted { $0.a != $1.a ? $0.a.utf8.lexicographicallyPrecedes($1.a.utf8) : $0.b.utf8.lexicographicallyPrecedes($1.b.utf8) }
+        }
     }
 
     /// A verified pair by document ids, with its exact similarity.
@@ -71,7 +85,7 @@ public struct DedupRun {
         let dedup = configuration.dedup
         let finder = DuplicateFinder(configuration: dedup)
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
-        let sketcher = DedupSketcher(configuration: dedup, banding: finder.banding)
+        let sketchers = SketcherPool(DedupSketcher(configuration: dedup, banding: finder.banding))
         let extractor = ArticleExtractor(configuration: configuration.extraction)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
 
@@ -90,10 +104,14 @@ public struct DedupRun {
             process: { documents in
                 // Once the sets are spilled, the worker also writes its batch's sets (one write
                 // per batch), so the reading thread only reads.
-                var sketcher = sketcher
+                var sketcher = sketchers.take()
+                defer { sketchers.giveBack(sketcher) }
                 var keys: [[UInt64]?] = []
                 var locations: [ShingleSetStore.Location?] = []
                 var rejections: [Rejection?] = []
+                keys.reserveCapacity(documents.count)
+                locations.reserveCapacity(documents.count)
+                rejections.reserveCapacity(documents.count)
                 for raw in documents {
                     switch Self.text(of: raw, extractor: extractor) {
                     case .success(let text):
@@ -157,15 +175,9 @@ public struct DedupRun {
         verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
-        let verifiedPairs = verified.map { pair -> VerifiedIDPair in
-            let (x, y) = (ids[pair.a], ids[pair.b])
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
-                ? VerifiedIDPair(a: x, b: y, similarity: pair.similarity)
-                : VerifiedIDPair(a: y, b: x, similarity: pair.similarity.swapped)
-        }.sorted { $0.a != $1.a ? $0.a.utf8.lexicographicallyPrecedes($1.a.utf8) : $0.b.utf8.lexicographicallyPrecedes($1.b.utf8) }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
-            candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verifiedPairs: verifiedPairs)
+            candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verified: verified, ids: ids)
     }
 
     /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the
@@ -229,6 +241,28 @@ public struct DedupRun {
         let sample = utf8.prefix(8192)
         guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
         return sample.allSatisfy(isAllowed)
+    }
+}
+
+/// Sketchers lent to the signing workers a batch at a time and given back after it, so that a
+/// sketcher's buffers and scalar cache (normal forms of non-ASCII scalars, computed through
+/// Foundation) live across batches instead of starting empty in every batch.
+private final class SketcherPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private let prototype: DedupSketcher
+    private var idle: [DedupSketcher] = []
+
+    init(_ prototype: DedupSketcher) {
+        self.prototype = prototype
+    }
+
+    /// An idle sketcher, or a fresh copy of the prototype when every one is lent.
+    func take() -> DedupSketcher {
+        lock.withLock { idle.popLast() } ?? prototype
+    }
+
+    func giveBack(_ sketcher: DedupSketcher) {
+        lock.withLock { idle.append(sketcher) }
     }
 }
 

@@ -23,6 +23,23 @@ import Testing
         #expect(hasher.signature(of: [1, 2, 3]) != OnePermutationHasher(bins: 128, seed: 1).signature(of: [1, 2, 3]))
     }
 
+    /// The keys made straight from the bins, with buffers reused from set to set, are the keys of
+    /// the full signature: sizes that fill every bin and sizes that leave most to densification,
+    /// in an order where a reused buffer would carry a previous set's bins over.
+    @Test func bandKeysWithScratchEqualKeysOfTheSignature() {
+        var random = SplitMix64(seed: 12)
+        let hasher = OnePermutationHasher(bins: 128, seed: 0x5749_5245_5452_4143)
+        var scratch = OnePermutationHasher.Scratch()
+        for banding in [LSHBanding(bands: 28, rows: 2), LSHBanding(bands: 32, rows: 4), LSHBanding(bands: 1, rows: 1)] {
+            for size in [600, 3, 0, 1, 40, 2000, 7] {
+                let shingles = (0..<size).map { _ in random.next() }
+                let keys = shingles.withUnsafeBufferPointer { hasher.bandKeys(of: $0, banding: banding, scratch: &scratch) }
+                #expect(keys == BandKeyTable.keys(of: hasher.signature(of: shingles), banding: banding), "size \(size)")
+                #expect((keys == nil) == (size == 0))
+            }
+        }
+    }
+
     @Test func emptySetIsEmptyAndSimilarToNothing() {
         let hasher = OnePermutationHasher(bins: 64, seed: 3)
         let empty = hasher.signature(of: [])
@@ -72,8 +89,10 @@ import Testing
         let exact = PairSimilarity.exact(Shingler.shingles(text, size: 5), Shingler.shingles(near, size: 5)).jaccard
         let estimate = sketcher.signature(of: text).estimatedJaccard(with: sketcher.signature(of: near))
         #expect(abs(estimate - exact) <= 0.15, "estimate \(estimate), exact \(exact)")
-        #expect(sketcher.bandKeys(of: text) != nil)
+        #expect(sketcher.bandKeys(of: text) == BandKeyTable.keys(of: sketcher.signature(of: text), banding: sketcher.banding))
         #expect(sketcher.bandKeys(of: "  ... ") == nil)
+        #expect(sketcher.sketchSet(near).bandKeys == BandKeyTable.keys(of: sketcher.signature(of: near), banding: sketcher.banding))
+        #expect(sketcher.sketchSet(near).set == Shingler.shingles(near, size: 5))
     }
 
     @Test func bandKeyTableFindsTheSameCandidatesAsLSHIndex() {

@@ -56,6 +56,24 @@ import Testing
         }
     }
 
+    /// Every scalar of General Punctuation (U+2000–U+206F, the scalar cache's direct table) and
+    /// its neighbours on either side, between words, inside words and next to other punctuation:
+    /// one cache shared by every text, so later texts read entries earlier ones filled in.
+    @Test func generalPunctuationThroughOneSharedCacheMatchesTheReference() {
+        var cache = ScalarCache()
+        let scalars = (0x1FFE...0x2071).compactMap(Unicode.Scalar.init)
+        for round in 0..<2 {
+            for scalar in scalars {
+                let mark = String(scalar)
+                for text in ["word\(mark)word", "a \(mark) b", "Russia\(mark)s “x\(mark)”", "\(mark)", "é\(mark)Москва"] {
+                    #expect(
+                        TextNormalizer.tokenHashes(text, cache: &cache) == TextNormalizer.referenceTokenHashes(text),
+                        "U+\(String(scalar.value, radix: 16)) in \(text.debugDescription), round \(round)")
+                }
+            }
+        }
+    }
+
     @Test func apostrophesInsideWordsAreDropped() {
         #expect(TextNormalizer.referenceTokens("Russia's") == ["russias"])
         #expect(TextNormalizer.tokenHashes("Russia's") == TextNormalizer.tokenHashes("Russia’s"))
