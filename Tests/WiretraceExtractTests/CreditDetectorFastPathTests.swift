@@ -7,7 +7,7 @@ import WiretraceCore
 /// an agency word; these tests compare it with the reference that runs every test.
 @Suite("CreditDetector agency-word fast path")
 struct CreditDetectorFastPathTests {
-    private func expectSameAsReference(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectSameAsReference(_ line: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let fast = CreditDetector.analyze(line: line)
         let reference = CreditDetector.analyze(line: line, skippingLinesWithoutAgencyWord: false)
         #expect(fast.credits == reference.credits && fast.isCreditLine == reference.isCreditLine,
