@@ -122,6 +122,9 @@ enum Boilerplate {
         var rest = lower
         var named = 0
         for word in shareWords where word.count > 1 {
+            // Foundation's search bridges the string to UTF-16: an ASCII word whose bytes are
+            // not in the text cannot be found by it, and most short paragraphs hold none.
+            if word.utf8.allSatisfy({ $0 < 0x80 }), !TextUtilities.containsBytes(rest, word) { continue }
             while let range = rest.range(of: word) {
                 rest.replaceSubrange(range, with: " ")
                 named += 1

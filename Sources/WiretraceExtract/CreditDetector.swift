@@ -46,9 +46,13 @@ public enum CreditDetector {
 
     /// The credits on one line (whitespace already collapsed), and whether the whole line is a credit
     /// line that carries no article text ("Source: Reuters/jt", "By AFP", "TASS").
-    static func analyze(line: String) -> (credits: [WireCredit], isCreditLine: Bool) {
+    ///
+    /// - Parameter skippingLinesWithoutAgencyWord: answer the byline, names-over-agency and
+    ///   standalone-agency tests only for lines with a word from ``agencyWords`` (a line without
+    ///   one cannot pass them); `false` runs every test, as a reference for the fast path.
+    static func analyze(line: String, skippingLinesWithoutAgencyWord: Bool = true) -> (credits: [WireCredit], isCreditLine: Bool) {
         guard !line.isEmpty else { return ([], false) }
-        if let credits = creditLine(line) { return (credits, true) }
+        if let credits = creditLine(line, skippingLinesWithoutAgencyWord: skippingLinesWithoutAgencyWord) { return (credits, true) }
         var found: [WireCredit] = []
         if let marker = parentheticalMarker(in: line) { found.append(marker) }
         if let marker = slashMarker(in: line) { found.append(marker) }
@@ -59,7 +63,7 @@ public enum CreditDetector {
     // MARK: Whole-line credits
 
     /// Lines that are nothing but a credit.
-    private static func creditLine(_ line: String) -> [WireCredit]? {
+    private static func creditLine(_ line: String, skippingLinesWithoutAgencyWord: Bool) -> [WireCredit]? {
         guard TextUtilities.hasAtMost(200, line) else { return nil }
         let lower = line.lowercased()
 
@@ -84,6 +88,10 @@ public enum CreditDetector {
             let agencies = agenciesMentioned(in: line)
             return agencies.isEmpty ? nil : agencies.map { WireCredit(agency: $0, text: line) }
         }
+
+        // Every test below passes only if `agency(named:)` accepts a piece of the line, so only
+        // for a line with an agency word: most lines have none and skip the string work below.
+        if skippingLinesWithoutAgencyWord, !mayNameAgency(lowercased: lower) { return nil }
 
         // Bylines: "By Reuters", "By The Associated Press", "By Jane Doe, Reuters", "By Jane Doe for
         // AFP", "By ROBERT BURNS Associated Press", "By MATTHEW LEE, AP Diplomatic Writer | on",
@@ -257,6 +265,77 @@ public enum CreditDetector {
             if hit { names.append(canonical) }
         }
         return names
+    }
+
+    // MARK: Agency words
+
+    /// One word of every agency spelling in `NewsAgency.aliases` (a run of ``isWordScalar``
+    /// scalars, lower-cased): a word the spelling shares with another spelling if it has one,
+    /// else its longest word that is not a general one ("associated", not "the" or "press").
+    ///
+    /// A line lets `agency(named:)` accept one of its pieces only if the line, lower-cased, has
+    /// one of these as a whole word. Every piece the tests cut from a line ends at the line's
+    /// ends or at a separator (a space, a no-break space, punctuation, a dash), and the name
+    /// `NewsAgency.canonical` looks up is the piece lower-cased (scalar by scalar, so a piece of
+    /// the lower-cased line) and trimmed of punctuation, or its part before a hyphen. So every
+    /// word of the spelling it finds stands as a whole word in the lower-cased line. (Lookups
+    /// compare canonically equivalent strings as equal, and so does this set.)
+    static let agencyWords: Set<String> = {
+        let general: Set<String> = ["the", "of", "news", "press", "agency", "international", "com"]
+        let spellings = NewsAgency.aliases.flatMap(\.spellings).map(words(of:))
+        var chosen: Set<String> = []
+        for words in spellings where words.count == 1 { chosen.insert(words[0]) }
+        for words in spellings where words.count > 1 && !words.contains(where: chosen.contains) {
+            let telling = words.filter { !general.contains($0) }
+            if let longest = (telling.isEmpty ? words : telling).max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) {
+                chosen.insert(longest)
+            }
+        }
+        return chosen
+    }()
+
+    /// Whether a lower-cased line has a word from ``agencyWords``.
+    ///
+    /// - Complexity: O(n) in the length of the line, one set lookup per word.
+    static func mayNameAgency(lowercased line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        var wordStart: String.UnicodeScalarView.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isWordScalar(scalars[index]) {
+                if wordStart == nil { wordStart = index }
+            } else if let start = wordStart {
+                if agencyWords.contains(String(scalars[start..<index])) { return true }
+                wordStart = nil
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let start = wordStart { return agencyWords.contains(String(scalars[start...])) }
+        return false
+    }
+
+    /// The words of a text as ``mayNameAgency(lowercased:)`` splits them.
+    static func words(of text: String) -> [String] {
+        text.unicodeScalars.split { !isWordScalar($0) }.map { String($0) }
+    }
+
+    /// Letters, marks and digits: a word's scalars. Everything else (spaces, punctuation,
+    /// dashes, symbols) separates words.
+    @inline(__always)
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+            default: return false
+            }
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: Markers inside a paragraph

@@ -55,19 +55,24 @@ enum TextUtilities {
 
     /// Whether `text`'s UTF-8 holds `needle`'s bytes: a quick native test before a Foundation
     /// search that bridges the string (most paragraphs hold none of the phrases looked for).
+    ///
+    /// The needle's bytes are read in place (it is almost always a literal) instead of copied
+    /// into a new array on every call: credit detection calls this several times per line.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first && needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return true }
-                index += 1
-            }
-            return false
-        } ?? true
+        var needle = needle
+        return needle.withUTF8 { needle -> Bool in
+            guard let first = needle.first else { return true }
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard bytes.count >= needle.count else { return false }
+                var index = 0
+                let last = bytes.count - needle.count
+                while index <= last {
+                    if bytes[index] == first && needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return true }
+                    index += 1
+                }
+                return false
+            } ?? true
+        }
     }
 
     /// Whether `text` has at most `limit` characters: the same answer as `text.count <= limit`,
