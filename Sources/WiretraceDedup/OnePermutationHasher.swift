@@ -65,6 +65,19 @@ public struct OnePermutationHasher: Sendable {
             &* UInt64(bins)) &>> 32)
     }
 
+    /// The bin an empty bin takes its value from: the first filled bin of its probe sequence.
+    /// - Precondition: some bin is filled, so the sequence ends.
+    @inline(__always)
+    private func donor(of bin: Int, isFilled: (Int) -> Bool) -> Int {
+        var attempt: UInt64 = 1
+        var source = probe(bin: bin, attempt: attempt)
+        while !isFilled(source) {
+            attempt += 1
+            source = probe(bin: bin, attempt: attempt)
+        }
+        return source
+    }
+
     /// The signature of a multiset of shingle hashes (order and repeats do not matter).
     ///
     /// - Complexity: O(s + k·(k/f)) for s shingles, k bins, f filled bins.
@@ -128,13 +141,7 @@ public struct OnePermutationHasher: Sendable {
                             continue
                         }
                         // Some bin is filled (there is a shingle), so the probe sequence ends.
-                        var attempt: UInt64 = 1
-                        var source = probe(bin: bin, attempt: attempt)
-                        while !filled[source] {
-                            attempt += 1
-                            source = probe(bin: bin, attempt: attempt)
-                        }
-                        values[bin] = minima[source]
+                        values[bin] = minima[donor(of: bin) { filled[$0] }]
                     }
                     let rows = banding.rows
                     return [UInt64](unsafeUninitializedCapacity: banding.bands) { keys, initialized in
@@ -175,9 +182,7 @@ public struct OnePermutationHasher: Sendable {
                 result.append(value)
                 continue
             }
-            var attempt: UInt64 = 1
-            while values[probe(bin: bin, attempt: attempt)] == nil { attempt += 1 }
-            result.append(values[probe(bin: bin, attempt: attempt)]!)
+            result.append(values[donor(of: bin) { values[$0] != nil }]!)
         }
         return CompactSignature(values: result, isEmpty: false)
     }
@@ -187,13 +192,7 @@ public struct OnePermutationHasher: Sendable {
         guard filledCount < bins else { return CompactSignature(values: minima, isEmpty: false) }
         var values = minima
         for bin in 0..<bins where !filled[bin] {
-            var attempt: UInt64 = 1
-            var source = probe(bin: bin, attempt: attempt)
-            while !filled[source] {
-                attempt += 1
-                source = probe(bin: bin, attempt: attempt)
-            }
-            values[bin] = minima[source]
+            values[bin] = minima[donor(of: bin) { filled[$0] }]
         }
         return CompactSignature(values: values, isEmpty: false)
     }
