@@ -37,6 +37,66 @@ public struct LSHBanding: Sendable, Hashable, Codable {
     ) -> LSHBanding {
         precondition(permutations >= 1, "need at least one permutation, got \(permutations)")
         precondition(threshold > 0 && threshold <= 1, "threshold must be in (0, 1], got \(threshold)")
+        // s^rows at the integration points depends on rows only: computed once per rows value
+        // and point, with the same `pow` calls and the same points (so the same values) as
+        // `candidateProbability(similarity:)` would compute for every band count.
+        let below = SimpsonPoints(from: 0, to: threshold)
+        let above = SimpsonPoints(from: threshold, to: 1)
+        let powersBelow = (1...permutations).map { rows in below.points.map { pow($0, Double(rows)) } }
+        let powersAbove = (1...permutations).map { rows in above.points.map { pow($0, Double(rows)) } }
+        var best = LSHBanding(bands: 1, rows: 1)
+        var bestError = Double.infinity
+        for bands in 1...permutations {
+            for rows in 1...(permutations / bands) {
+                let bandCount = Double(bands)
+                let falsePositive = below.integrate(powersBelow[rows - 1]) { 1 - pow(1 - $0, bandCount) }
+                let falseNegative = above.integrate(powersAbove[rows - 1]) { 1 - (1 - pow(1 - $0, bandCount)) }
+                let error = falsePositive * falsePositiveWeight + falseNegative * falseNegativeWeight
+                if error < bestError {
+                    bestError = error
+                    best = LSHBanding(bands: bands, rows: rows)
+                }
+            }
+        }
+        return best
+    }
+
+    /// The points of composite Simpson's rule with 128 intervals on [lower, upper]: the two ends,
+    /// then `lower + i·step` for i in 1..<128.
+    private struct SimpsonPoints {
+        static let intervals = 128
+        var lower: Double
+        var upper: Double
+        var step: Double
+        var points: [Double]
+
+        init(from lower: Double, to upper: Double) {
+            self.lower = lower
+            self.upper = upper
+            step = (upper - lower) / Double(Self.intervals)
+            points = upper > lower
+                ? [lower, upper] + (1..<Self.intervals).map { [lower, step] in lower + Double($0) * step }
+                : []
+        }
+
+        /// ``LSHBanding/integrate(from:to:_:)`` of `function` applied to precomputed values at
+        /// ``points``, summed in the same order.
+        func integrate(_ values: [Double], _ function: (Double) -> Double) -> Double {
+            guard upper > lower else { return 0 }
+            var sum = function(values[0]) + function(values[1])
+            for index in 1..<Self.intervals {
+                sum += function(values[index + 1]) * (index % 2 == 1 ? 4 : 2)
+            }
+            return sum * step / 3
+        }
+    }
+
+    /// The integral ``optimal(threshold:permutations:falsePositiveWeight:falseNegativeWeight:)``
+    /// computed with a `pow` per point and band shape. For tests.
+    static func referenceOptimal(
+        threshold: Double, permutations: Int,
+        falsePositiveWeight: Double = 0.5, falseNegativeWeight: Double = 0.5
+    ) -> LSHBanding {
         var best = LSHBanding(bands: 1, rows: 1)
         var bestError = Double.infinity
         for bands in 1...permutations {

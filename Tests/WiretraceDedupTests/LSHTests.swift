@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// The optimum with s^rows computed once per rows value picks exactly the band shape the
+    /// plain integral does, over thresholds, permutation counts and weights.
+    @Test func optimalBandingEqualsThePlainIntegral() {
+        for permutations in [1, 3, 16, 100, 128, 200] {
+            for threshold in [0.05, 0.3, 0.5, 0.55, 0.7, 0.85, 0.95, 1.0] {
+                for (falsePositive, falseNegative) in [(0.5, 0.5), (0.9, 0.1), (0.2, 0.8)] {
+                    let fast = LSHBanding.optimal(
+                        threshold: threshold, permutations: permutations,
+                        falsePositiveWeight: falsePositive, falseNegativeWeight: falseNegative)
+                    let plain = LSHBanding.referenceOptimal(
+                        threshold: threshold, permutations: permutations,
+                        falsePositiveWeight: falsePositive, falseNegativeWeight: falseNegative)
+                    #expect(fast == plain, "t \(threshold), k \(permutations), weights \(falsePositive)/\(falseNegative)")
+                }
+            }
+        }
+    }
+
     @Test func identicalSignaturesPairAndEmptyOnesDoNot() {
         let hasher = MinHasher(permutations: 32, seed: 3)
         let text = Shingler.shingles("Myanmar junta leader thanks Russia for boosting military in Moscow talks", size: 3)
