@@ -197,8 +197,9 @@ public struct DedupRun {
     /// bytes and no binary signature in the first 8 KiB (what its binary sniff reads), and an
     /// ASCII letter or digit there (so not blank). Anything else takes the extractor's path.
     ///
-    /// Eight bytes at a time; only a word holding a byte below 0x20 or 0x7F (a line break, mostly)
-    /// is looked at byte by byte (``referenceIsPlainlyText(_:)`` is the plain form).
+    /// Eight bytes at a time, exactly: each byte's tests (below 0x20, equal to an allowed control
+    /// byte, equal to DEL) are carry-free word operations, so a line break or tab costs a few more
+    /// operations on its word instead of a byte loop (``referenceIsPlainlyText(_:)`` is the plain form).
     ///
     /// - Complexity: O(min(n, 8192)).
     static func isPlainlyText(_ text: String) -> Bool {
@@ -209,21 +210,40 @@ public struct DedupRun {
             guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
             var index = 0
             if let base = sample.baseAddress {
-                let low: UInt64 = 0x0101_0101_0101_0101
                 while index + 8 <= sample.count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let delete = word ^ (low &* 0x7F)
-                    let special = ((word &- low &* 0x20) & ~word) | ((delete &- low) & ~delete)
-                    if special & (low &* 0x80) != 0 {
-                        for byte in UnsafeBufferPointer(rebasing: sample[index..<(index + 8)]) where !isAllowed(byte) {
-                            return false
-                        }
-                    }
+                    if !PlainBytes.allowed(word) { return false }
                     index += 8
                 }
             }
             for byte in UnsafeBufferPointer(rebasing: sample[index...]) where !isAllowed(byte) { return false }
             return true
+        }
+    }
+
+    /// Word-at-a-time forms of ``isAllowed(_:)``. Every test works on the low seven bits of each
+    /// byte plus at most 0x7F, so no carry crosses into the next byte and each answer is exact.
+    enum PlainBytes {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highBits = ones &* 0x80
+        static let lowSeven = ones &* 0x7F
+
+        /// The high bit of every byte of `word` that is zero.
+        @inline(__always)
+        static func zeroBytes(_ word: UInt64) -> UInt64 {
+            ~(((word & lowSeven) &+ lowSeven) | word) & highBits
+        }
+
+        /// True when ``isAllowed(_:)`` holds for all eight bytes of `word`.
+        @inline(__always)
+        static func allowed(_ word: UInt64) -> Bool {
+            // High bit set where the byte is below 0x20 (bytes from 0x80 keep their own high bit).
+            let control = ~(((word & lowSeven) &+ ones &* 0x60) | word) & highBits
+            let delete = zeroBytes(word ^ lowSeven)
+            if control | delete == 0 { return true }
+            let permitted = zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x0A))
+                | zeroBytes(word ^ (ones &* 0x0C)) | zeroBytes(word ^ (ones &* 0x0D))
+            return (control & ~permitted) | delete == 0
         }
     }
 

@@ -84,6 +84,26 @@ import WiretraceStore
         #expect(DedupRun.isPlainlyText("Grand Prix: PK and GIF are fine when not a signature"))
     }
 
+    /// The word test is exact: every ASCII byte, and the bytes of a few multi-byte scalars, at every
+    /// position of a word (and in the tail past the last whole word) gives the byte loop's answer.
+    @Test func plainTextWordTestIsExactForEveryByteAndPosition() {
+        let filler = Array("Plain words and more plain words.".utf8)
+        var pieces: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        pieces += ["\u{80}", "é", "\u{7FF}", "\u{800}", "\u{FFFD}", "\u{1F600}"]
+        var checked = 0
+        for piece in pieces {
+            for position in 0..<filler.count {
+                let text = String(decoding: filler[..<position], as: UTF8.self) + piece
+                    + String(decoding: filler[position...], as: UTF8.self)
+                #expect(DedupRun.isPlainlyText(text) == DedupRun.referenceIsPlainlyText(text), "\(piece.unicodeScalars.map(\.value)) at \(position)")
+                checked += 1
+            }
+        }
+        #expect(checked == 134 * filler.count)
+        #expect(!DedupRun.isPlainlyText("Eight by\u{0B}es then more words here"), "vertical tab is not allowed")
+        #expect(DedupRun.isPlainlyText("Eight by\r\n\t\u{0C}s then more words here"))
+    }
+
     @Test func plainTextCheckEqualsTheByteLoop() {
         var random = SplitMix64(seed: 41)
         let pieces = ["word ", "Paragraph.\n\n", "tab\t", "é ", "\r\n", "\u{01}", "\u{7F}", "\u{0B}", "\u{0C}", "x"]
