@@ -112,8 +112,8 @@ public struct DedupRun {
                 keys.reserveCapacity(documents.count)
                 locations.reserveCapacity(documents.count)
                 rejections.reserveCapacity(documents.count)
-                for raw in documents {
-                    switch Self.text(of: raw, extractor: extractor) {
+                for index in documents.indices {
+                    switch Self.text(of: documents[index], extractor: extractor) {
                     case .success(let text):
                         let (bandKeys, set) = sketcher.sketchSet(text)
                         keys.append(bandKeys)
@@ -182,9 +182,11 @@ public struct DedupRun {
 
     /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the
     /// quick check below), otherwise whatever the article extractor makes of the document.
-    private static func text(of raw: RawDocument, extractor: ArticleExtractor) -> Swift.Result<String, Rejection> {
+    /// `raw` is borrowed: the text path reads its payload in place, and only the extractor's
+    /// path copies the document (a copy retains every one of its strings).
+    private static func text(of raw: borrowing RawDocument, extractor: ArticleExtractor) -> Swift.Result<String, Rejection> {
         if case .verbatimText(let text) = raw.payload, isPlainlyText(text) { return .success(text) }
-        return extractor.extract(raw).map(\.text)
+        return extractor.extract(copy raw).map(\.text)
     }
 
     /// Leading bytes the extractor's binary sniff treats specially (file signatures, UTF-16 marks).

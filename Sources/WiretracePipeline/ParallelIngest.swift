@@ -64,22 +64,28 @@ struct ParallelIngest {
             batch.removeAll(keepingCapacity: true)
             budget.reset()
             batches.submit {
-                let items = pending.map { $0.resolved() }
-                let documents = items.compactMap { item -> RawDocument? in
-                    if case .document(let raw) = item { return raw }
-                    return nil
-                }
-                var outputs = process(documents).makeIterator()
-                return items.map { item -> Step<Output> in
-                    switch item {
+                // Each document is moved into `documents` once; ids and locations are read in
+                // place afterwards (a copy of a RawDocument retains every one of its strings).
+                var documents: [RawDocument] = []
+                var rejections: [Rejection?] = []
+                documents.reserveCapacity(pending.count)
+                rejections.reserveCapacity(pending.count)
+                for item in pending {
+                    switch item.resolved() {
                     case .document(let raw):
-                        guard let output = outputs.next() else {
-                            preconditionFailure("process returned fewer outputs than documents")
-                        }
-                        return .document(id: raw.id, location: raw.location, output: output)
+                        documents.append(raw)
+                        rejections.append(nil)
                     case .rejected(let rejection):
-                        return .rejected(rejection)
+                        rejections.append(rejection)
                     }
+                }
+                let outputs = process(documents)
+                precondition(outputs.count >= documents.count, "process returned fewer outputs than documents")
+                var next = 0
+                return rejections.map { rejection -> Step<Output> in
+                    if let rejection { return .rejected(rejection) }
+                    defer { next += 1 }
+                    return .document(id: documents[next].id, location: documents[next].location, output: outputs[next])
                 }
             }
             try drain(batches.drainReady())
