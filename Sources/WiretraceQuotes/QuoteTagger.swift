@@ -99,7 +99,9 @@ package struct QuoteTaggerModel: Sendable {
     /// Words that head attribution cues in the training data often enough to be cue candidates.
     package var cueWords: Set<String>
     /// Weights of the speaker-pairing features (see ``SpeakerCandidate``).
-    package var pairWeights: [UInt64: Float]
+    package var pairWeights: [UInt64: Float] { didSet { pairTable = PairWeightTable(pairWeights) } }
+    /// `pairWeights` for lookups while ranking speakers.
+    private var pairTable: PairWeightTable
 
     package init(
         rows: [UInt64: Int32], weights: [Float], transitions: [Float], cueWords: Set<String>,
@@ -111,16 +113,28 @@ package struct QuoteTaggerModel: Sendable {
         self.transitions = transitions
         self.cueWords = cueWords
         self.pairWeights = pairWeights
+        self.pairTable = PairWeightTable(pairWeights)
     }
 
     /// The candidate the pairing weights score highest; without pairing weights, the nearest.
     package func bestSpeaker(_ candidates: [SpeakerCandidate]) -> SpeakerCandidate? {
         guard !pairWeights.isEmpty else { return candidates.first { $0.origins.contains(.ruleQuote) } ?? candidates.first }
-        return candidates.max { pairScore($0) < pairScore($1) }
+        // `max(by:)` over the scores, each candidate scored once (the comparator scored both sides
+        // at every step): the first of the highest scores wins, as there.
+        guard var best = candidates.indices.first else { return nil }
+        var top = pairScore(candidates[best])
+        for index in candidates.indices.dropFirst() {
+            let score = pairScore(candidates[index])
+            if top < score {
+                top = score
+                best = index
+            }
+        }
+        return candidates[best]
     }
 
     package func pairScore(_ candidate: SpeakerCandidate) -> Float {
-        candidate.features.reduce(0) { $0 + (pairWeights[$1] ?? 0) }
+        pairTable.score(candidate.features)
     }
 
     /// The model compiled into the module (empty when none has been trained).
@@ -147,17 +161,36 @@ package struct QuoteTaggerModel: Sendable {
         // the core). The sums are added in the same order as one pass would add them.
         let rowOf = table.rows(features)
         var emissions = [Float](repeating: 0, count: n * t)
+        // One token's seven sums are kept in locals, not in `emissions`: adding into the array made
+        // each row's sums wait on the store of the row before, so the weight rows' cache misses
+        // did not overlap. Each sum still starts from the bias and adds the rows in feature order.
+        precondition(t == 7, "the emission sums below are written out for seven tags")
         weights.withUnsafeBufferPointer { w in
-            emissions.withUnsafeMutableBufferPointer { e in
-                for k in 0..<n {
-                    let out = k * t
-                    let bias = contentBias + (extraContentBias?[k] ?? 0)
-                    e[out + QuoteTag.contentBegin.rawValue] = bias
-                    e[out + QuoteTag.contentInside.rawValue] = bias
-                    for row in rowOf[(k * per)..<((k + 1) * per)] {
-                        guard row >= 0 else { continue }
-                        let base = Int(row) * t
-                        for j in 0..<t { e[out + j] += w[base + j] }
+            rowOf.withUnsafeBufferPointer { r in
+                emissions.withUnsafeMutableBufferPointer { e in
+                    for k in 0..<n {
+                        let bias = contentBias + (extraContentBias?[k] ?? 0)
+                        var s0: Float = 0, s1 = bias, s2 = bias, s3: Float = 0, s4: Float = 0, s5: Float = 0, s6: Float = 0
+                        for f in (k * per)..<((k + 1) * per) {
+                            let row = r[f]
+                            guard row >= 0 else { continue }
+                            let base = Int(row) * t
+                            s0 += w[base]
+                            s1 += w[base + 1]
+                            s2 += w[base + 2]
+                            s3 += w[base + 3]
+                            s4 += w[base + 4]
+                            s5 += w[base + 5]
+                            s6 += w[base + 6]
+                        }
+                        let out = k * t
+                        e[out] = s0
+                        e[out + 1] = s1
+                        e[out + 2] = s2
+                        e[out + 3] = s3
+                        e[out + 4] = s4
+                        e[out + 5] = s5
+                        e[out + 6] = s6
                     }
                 }
             }
@@ -749,6 +782,66 @@ package struct FeatureRowTable: Sendable {
             if entry == empty { return -1 }
             if entry >> rowBits == key { return Int32(truncatingIfNeeded: entry & rowMask) }
             slot = (slot + 1) & maskIndex
+        }
+    }
+}
+
+/// Speaker-pairing feature -> weight, an open-addressing table like ``FeatureRowTable`` (keys and
+/// weights in two arrays): every speaker candidate's thirty-odd features are looked up, and a
+/// `Dictionary`'s seeded hashing of each key was most of the ranking's time. Read-only once built.
+package struct PairWeightTable: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64]
+    private var weights: [Float]
+    private var shift: UInt64
+
+    package init(_ pairs: [UInt64: Float]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        keys = [UInt64](repeating: Self.empty, count: size)
+        weights = [Float](repeating: 0, count: size)
+        shift = 64 - bits
+        let maskIndex = size - 1
+        for (key, weight) in pairs {
+            precondition(key != Self.empty, "pairing feature out of range")
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != Self.empty { slot = (slot + 1) & maskIndex }
+            keys[slot] = key
+            weights[slot] = weight
+        }
+    }
+
+    /// The weight of `key`, or 0 when it has none.
+    package func weight(_ key: UInt64) -> Float {
+        score([key])
+    }
+
+    /// The sum of the weights of `features`, added in their order from 0 (as
+    /// `features.reduce(0) { $0 + (dictionary[$1] ?? 0) }` adds them).
+    /// - Complexity: O(n) expected (load factor at most one half).
+    package func score(_ features: [UInt64]) -> Float {
+        let shift = shift
+        return keys.withUnsafeBufferPointer { k in
+            weights.withUnsafeBufferPointer { w in
+                let maskIndex = k.count - 1
+                var sum: Float = 0
+                for key in features {
+                    var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    var weight: Float = 0
+                    while true {
+                        let entry = k[slot]
+                        if entry == Self.empty { break }
+                        if entry == key {
+                            weight = w[slot]
+                            break
+                        }
+                        slot = (slot + 1) & maskIndex
+                    }
+                    sum += weight
+                }
+                return sum
+            }
         }
     }
 }
