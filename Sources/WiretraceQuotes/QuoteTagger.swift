@@ -728,6 +728,21 @@ package enum QuoteFeatures {
     }
 }
 
+/// The layout both open-addressing tables below share: a power-of-two size of at least 16 slots,
+/// at most half full, and a key's home slot from the top bits of a multiplicative hash.
+private enum OpenAddressing {
+    static func layout(count: Int) -> (size: Int, shift: UInt64) {
+        var bits: UInt64 = 4
+        while (1 << bits) < count * 2 { bits += 1 }
+        return (1 << Int(bits), 64 - bits)
+    }
+
+    @inline(__always)
+    static func home(_ key: UInt64, shift: UInt64) -> Int {
+        Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+}
+
 /// Feature hash -> row, an open-addressing table over the (already well mixed) 40-bit feature
 /// hashes: the tagger looks up every template of every token, and a `Dictionary`'s seeded hashing
 /// of each key was most of the tagger's time. Read-only once built.
@@ -742,16 +757,14 @@ package struct FeatureRowTable: Sendable {
     private var shift: UInt64
 
     package init(_ rows: [UInt64: Int32]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < rows.count * 2 { bits += 1 }
-        let size = 1 << Int(bits)
+        let (size, shift) = OpenAddressing.layout(count: rows.count)
         slots = [UInt64](repeating: Self.empty, count: size)
-        shift = 64 - bits
+        self.shift = shift
         let maskIndex = size - 1
         for (key, value) in rows {
             // A row of all ones would pack a key of all ones into the empty marker.
             precondition(key <= 0xFF_FFFF_FFFF && value >= 0 && UInt64(value) < Self.rowMask, "feature row out of range")
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var slot = OpenAddressing.home(key, shift: shift)
             while slots[slot] != Self.empty { slot = (slot + 1) & maskIndex }
             slots[slot] = key << Self.rowBits | UInt64(value)
         }
@@ -776,7 +789,7 @@ package struct FeatureRowTable: Sendable {
     @inline(__always)
     private static func row(_ key: UInt64, in table: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Int32 {
         let maskIndex = table.count - 1
-        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = OpenAddressing.home(key, shift: shift)
         while true {
             let entry = table[slot]
             if entry == empty { return -1 }
@@ -796,16 +809,14 @@ package struct PairWeightTable: Sendable {
     private var shift: UInt64
 
     package init(_ pairs: [UInt64: Float]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < pairs.count * 2 { bits += 1 }
-        let size = 1 << Int(bits)
+        let (size, shift) = OpenAddressing.layout(count: pairs.count)
         keys = [UInt64](repeating: Self.empty, count: size)
         weights = [Float](repeating: 0, count: size)
-        shift = 64 - bits
+        self.shift = shift
         let maskIndex = size - 1
         for (key, weight) in pairs {
             precondition(key != Self.empty, "pairing feature out of range")
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var slot = OpenAddressing.home(key, shift: shift)
             while keys[slot] != Self.empty { slot = (slot + 1) & maskIndex }
             keys[slot] = key
             weights[slot] = weight
@@ -827,7 +838,7 @@ package struct PairWeightTable: Sendable {
                 let maskIndex = k.count - 1
                 var sum: Float = 0
                 for key in features {
-                    var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    var slot = OpenAddressing.home(key, shift: shift)
                     var weight: Float = 0
                     while true {
                         let entry = k[slot]
