@@ -196,32 +196,36 @@ public enum QuoteTraining {
                 "cueSentenceBias=0", "cueSentenceBias=150", "cueSentenceBias=250", "cueSentenceBias=500",
             ] {
                 options = defaults()
-                if variant.hasPrefix("contentBias"), let bias = Float(variant.dropFirst("contentBias".count)) {
+                /// The number a variant named `prefix` + number sets ("contentBias+250" is 250).
+                func number(after prefix: String) -> Float? {
+                    variant.hasPrefix(prefix) ? Float(variant.dropFirst(prefix.count)) : nil
+                }
+                if let bias = number(after: "contentBias") {
                     options.contentBias = bias
-                }
-                if variant.hasPrefix("cueSentenceBias="), let bias = Float(variant.dropFirst("cueSentenceBias=".count)) {
+                } else if let bias = number(after: "cueSentenceBias=") {
                     options.cueSentenceBias = bias
-                }
-                switch variant {
-                case _ where variant.hasPrefix("contentBias"), _ where variant.hasPrefix("cueSentenceBias="): break
-                case "noRuleSpans": options.preferRuleSpans = false
-                case "noRuleIndirect": options.keepRuleIndirect = false
-                case "quotedFragments": options.keepQuotedFragments = true
-                case "noPreviousSpeaker": options.previousSpeaker = false
-                case "noRequireCue": options.requireCue = false
-                case "noClauseToSentenceEnd": options.clauseToSentenceEnd = false
-                case "noClauseFromSentenceStart": options.clauseFromSentenceStart = false
-                case "noClauseBounds":
-                    options.clauseToSentenceEnd = false
-                    options.clauseFromSentenceStart = false
-                case "noInverted": options.invertedAttribution = false
-                case "speakerOnWidened": options.speakerBesideTaggedSpan = false
-                case "clauseBounds+500": options.contentBias = 500
-                // "noX": the speaker option X switched off by its own name (``QuoteExtractorOptions/switchOff(_:in:)``).
-                case _ where variant.hasPrefix("no")
-                    && QuoteExtractorOptions.switchOff(
-                        variant.dropFirst(2).prefix(1).lowercased() + variant.dropFirst(3), in: &options): break
-                default: options.minimumWords = 2
+                } else {
+                    switch variant {
+                    case "noRuleSpans": options.preferRuleSpans = false
+                    case "noRuleIndirect": options.keepRuleIndirect = false
+                    case "quotedFragments": options.keepQuotedFragments = true
+                    case "noPreviousSpeaker": options.previousSpeaker = false
+                    case "noRequireCue": options.requireCue = false
+                    case "noClauseToSentenceEnd": options.clauseToSentenceEnd = false
+                    case "noClauseFromSentenceStart": options.clauseFromSentenceStart = false
+                    case "noClauseBounds":
+                        options.clauseToSentenceEnd = false
+                        options.clauseFromSentenceStart = false
+                    case "noInverted": options.invertedAttribution = false
+                    case "speakerOnWidened": options.speakerBesideTaggedSpan = false
+                    case "clauseBounds+500": options.contentBias = 500
+                    // "noX": the speaker option X switched off by its own name (``QuoteExtractorOptions/switchOff(_:in:)``).
+                    case _ where variant.hasPrefix("no")
+                        && QuoteExtractorOptions.switchOff(
+                            variant.dropFirst(2).prefix(1).lowercased() + variant.dropFirst(3), in: &options): break
+                    case "minimumWords2": options.minimumWords = 2
+                    default: preconditionFailure("train-quotes variant \(variant) sets no option")
+                    }
                 }
                 report += "tagger, \(variant):\n" + score(scored, extractor: QuoteExtractor(model: reloaded, options: options))
             }

@@ -320,7 +320,10 @@ public enum CreditDetector {
     }
 
     /// Letters, marks and digits: a word's scalars. Everything else (spaces, punctuation,
-    /// dashes, symbols) separates words.
+    /// dashes, symbols) separates words. Not Core's `Unicode.Scalar.isWordScalar` (alphabetic or
+    /// numeric): that one splits a word at a combining accent, so a line spelling an agency with
+    /// decomposed letters would lose the word that ``agencyWords`` holds precomposed, while the
+    /// full tests (canonical equality) still find the agency.
     @inline(__always)
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
