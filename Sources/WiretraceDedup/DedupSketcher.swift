@@ -23,11 +23,14 @@ public struct DedupSketcher: Sendable {
 
     private mutating func fillShingleHashes(_ text: String) {
         var text = text
+        text.withUTF8 { fillShingleHashes(utf8: $0) }
+    }
+
+    /// - Precondition: `bytes` are valid UTF-8.
+    private mutating func fillShingleHashes(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         tokens.removeAll(keepingCapacity: true)
         shingles.removeAll(keepingCapacity: true)
-        text.withUTF8 { bytes in
-            TextNormalizer.appendTokenHashes(utf8: bytes, to: &tokens, cache: &cache)
-        }
+        TextNormalizer.appendTokenHashes(utf8: bytes, to: &tokens, cache: &cache)
         Shingler.appendShingleHashes(tokenHashes: tokens, size: configuration.shingleSize, to: &shingles)
     }
 
@@ -52,6 +55,16 @@ public struct DedupSketcher: Sendable {
     /// - Complexity: O(n + s) expected for n UTF-8 bytes and s shingles (``BucketSort``).
     public mutating func sketchSet(_ text: String) -> (bandKeys: [UInt64]?, set: [UInt64]) {
         let keys = bandKeys(of: text)
+        return (keys, shingles.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) })
+    }
+
+    /// ``sketchSet(_:)`` of a text given as its UTF-8 bytes (read from a JSONL line without
+    /// making a `String`): the same keys and set as for the `String` of those bytes.
+    ///
+    /// - Precondition: `utf8` is valid UTF-8 (as a `String`'s bytes always are).
+    public mutating func sketchSet(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (bandKeys: [UInt64]?, set: [UInt64]) {
+        fillShingleHashes(utf8: bytes)
+        let keys = shingles.withUnsafeBufferPointer { [hasher, banding] in hasher.bandKeys(of: $0, banding: banding, scratch: &scratch) }
         return (keys, shingles.withUnsafeBufferPointer { Shingler.sortedSet(of: $0) })
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast parser for the common shape of a JSONL line: one flat object whose values are all
 /// strings, e.g. `{"id": "a1", "text": "…"}`.
 ///
@@ -9,7 +11,7 @@
 /// Strings are validated as UTF-8 and any invalid sequence gives nil; structural bytes must be
 /// ASCII. So a line that parses is valid UTF-8 throughout, and the reader checks UTF-8 (to say
 /// where it is invalid) only for lines that do not parse here.
-enum FlatJSONObject {
+package enum FlatJSONObject {
     /// The key/value pairs of a flat all-string object, or nil when the line has another shape.
     ///
     /// - Complexity: O(n) in the line length.
@@ -69,6 +71,133 @@ enum FlatJSONObject {
         return index == count ? fields : nil
     }
 
+    /// Buffers ``textFields(_:scratch:)`` decodes into, kept by a worker from line to line.
+    package struct Scratch: Sendable {
+        /// The `text` value's decoded bytes, when it has escapes.
+        var text: [UInt8] = []
+        /// Other values' decoded bytes (each only checked, then dropped).
+        var other: [UInt8] = []
+        /// Where each key of the line is.
+        var keys: [Range<Int>] = []
+
+        package init() {}
+    }
+
+    /// What the dedup path reads of a flat all-string line, without making a `String` of its text.
+    struct TextFields {
+        /// The `id` value, when the line has one.
+        var id: String?
+        /// The `text` value: in the line or in the scratch's `text` buffer; nil when absent.
+        var text: Value?
+        var hasHTML: Bool
+    }
+
+    /// The `id`, `text` and whether there is an `html` key, of exactly the lines
+    /// ``fields(_:)`` parses: every value is checked as UTF-8 (after its escapes are decoded) and
+    /// keys for repeats. Lines with a key that is not ASCII give nil too (Swift compares such keys
+    /// by canonical equivalence, which only ``fields(_:)`` reproduces), so nil means "use
+    /// ``fields(_:)``", never "not JSON".
+    ///
+    /// The text's bytes are exactly the UTF-8 of the `String` ``fields(_:)`` gives for it.
+    ///
+    /// - Complexity: O(n + k²) for n bytes and k keys.
+    static func textFields(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> TextFields? {
+        var index = 0
+        let count = bytes.count
+        func skipSpace() {
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                index += 1
+            }
+        }
+        var result = TextFields(id: nil, text: nil, hasHTML: false)
+        scratch.keys.removeAll(keepingCapacity: true)
+        skipSpace()
+        guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        skipSpace()
+        if index < count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipSpace()
+                guard let key = asciiKey(bytes, at: &index) else { return nil }
+                for other in scratch.keys where other.count == key.count {
+                    if memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) == 0 {
+                        return nil  // duplicate key
+                    }
+                }
+                scratch.keys.append(key)
+                skipSpace()
+                guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                index += 1
+                skipSpace()
+                switch Self.key(bytes, key) {
+                case .id:
+                    guard let id = string(bytes, at: &index) else { return nil }
+                    result.id = id
+                case .text:
+                    guard let content = value(bytes, at: &index, decodingInto: &scratch.text) else { return nil }
+                    switch content {
+                    case .inPlace(let range):
+                        guard UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
+                    case .decoded:
+                        guard scratch.text.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
+                    }
+                    result.text = content
+                case .html, .other:
+                    if Self.key(bytes, key) == .html { result.hasHTML = true }
+                    guard let content = value(bytes, at: &index, decodingInto: &scratch.other) else { return nil }
+                    switch content {
+                    case .inPlace(let range):
+                        guard UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
+                    case .decoded:
+                        guard scratch.other.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
+                    }
+                }
+                skipSpace()
+                guard index < count else { return nil }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { return nil }
+                index += 1
+                break
+            }
+        }
+        skipSpace()
+        return index == count ? result : nil
+    }
+
+    private enum KnownKey { case id, text, html, other }
+
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> KnownKey {
+        let key = UnsafeBufferPointer(rebasing: bytes[range])
+        if key.elementsEqual("id".utf8) { return .id }
+        if key.elementsEqual("text".utf8) { return .text }
+        if key.elementsEqual("html".utf8) { return .html }
+        return .other
+    }
+
+    /// A key without escapes, all ASCII (not a control byte): its content's range, `index` moved
+    /// past its closing quote.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Range<Int>? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        index = end + 1
+        return start..<end
+    }
+
     /// A key without escapes.
     private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
@@ -87,6 +216,30 @@ enum FlatJSONObject {
 
     /// A string value: runs of plain bytes copied as they are, escapes decoded.
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
+        var decoded: [UInt8] = []
+        switch value(bytes, at: &index, decodingInto: &decoded) {
+        case nil: return nil
+        case .inPlace(let range): return String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded: return String(validating: decoded, as: UTF8.self)
+        }
+    }
+
+    /// Where a string value's content is: its bytes in the line when it has no escapes, or
+    /// decoded into the buffer the caller gave.
+    enum Value: Equatable {
+        case inPlace(Range<Int>)
+        case decoded
+    }
+
+    /// The string value starting at `index` (its opening quote), `index` moved past its closing
+    /// quote; nil when it is not a JSON string, holds a control byte, an unknown escape or a lone
+    /// surrogate. The content is not checked for UTF-8: that is the caller's part.
+    ///
+    /// With an escape, `decoded` is emptied (its capacity kept) and receives the content: plain
+    /// runs copied as they are, escapes decoded, `\u` escapes (surrogate pairs joined) as UTF-8.
+    static func value(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, decodingInto decoded: inout [UInt8]
+    ) -> Value? {
         let count = bytes.count
         guard index < count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
@@ -95,16 +248,16 @@ enum FlatJSONObject {
         guard index < count else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+            return .inPlace(start..<(index - 1))
         }
-        var decoded: [UInt8] = []
+        decoded.removeAll(keepingCapacity: true)
         decoded.reserveCapacity(count - start)
         decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(validating: decoded, as: UTF8.self)
+                return .decoded
             }
             guard byte == UInt8(ascii: "\\") else {
                 // A control byte (the only other byte a plain run stops at) is invalid JSON.
@@ -134,7 +287,7 @@ enum FlatJSONObject {
                     return nil
                 }
                 guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
-                decoded.append(contentsOf: String(Character(scalar)).utf8)
+                decoded.append(contentsOf: UTF8.encode(scalar)!)
             default:
                 return nil
             }

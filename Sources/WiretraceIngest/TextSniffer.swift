@@ -84,3 +84,49 @@ enum TextSniffer {
         return String(decoding: body, as: UTF8.self)
     }
 }
+
+/// Whether bytes are well-formed UTF-8, exactly as `String(validating:as:)` decides it (overlong
+/// forms, surrogates and code points past U+10FFFF rejected), without making a String: ASCII
+/// eight bytes at a time, each other scalar by the byte ranges of ``TextSniffer/referenceFirstInvalidUTF8Offset(_:)``.
+package enum UTF8Check {
+    /// - Complexity: O(n).
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            var trailing: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: trailing = 1
+            case 0xE0: trailing = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: trailing = 2
+            case 0xED: trailing = 2; high = 0x9F
+            case 0xF0: trailing = 3; low = 0x90
+            case 0xF1...0xF3: trailing = 3
+            case 0xF4: trailing = 3; high = 0x8F
+            default: return false
+            }
+            guard index + trailing < count else { return false }
+            let second = base[index + 1]
+            guard second >= low, second <= high else { return false }
+            if trailing >= 2, base[index + 2] & 0xC0 != 0x80 { return false }
+            if trailing == 3, base[index + 3] & 0xC0 != 0x80 { return false }
+            index += trailing + 1
+        }
+        return true
+    }
+}

@@ -85,7 +85,7 @@ public struct DedupRun {
         let dedup = configuration.dedup
         let finder = DuplicateFinder(configuration: dedup)
         let workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
-        let sketchers = SketcherPool(DedupSketcher(configuration: dedup, banding: finder.banding))
+        let sketchers = SketcherPool(Worker(sketcher: DedupSketcher(configuration: dedup, banding: finder.banding)))
         let extractor = ArticleExtractor(configuration: configuration.extraction)
         let reader = DocumentReader(inputs: inputs, configuration: configuration.ingest)
 
@@ -101,38 +101,37 @@ public struct DedupRun {
         progress.begin("sign")
         let ingest = ParallelIngest(reader: reader, workers: workers, batchSize: batchSize, batchBytes: configuration.batchBytes)
         try ingest.run(
-            process: { documents in
+            processItems: { pending in
                 // Once the sets are spilled, the worker also writes its batch's sets (one write
                 // per batch), so the reading thread only reads.
-                var sketcher = sketchers.take()
-                defer { sketchers.giveBack(sketcher) }
-                var keys: [[UInt64]?] = []
+                var worker = sketchers.take()
+                defer { sketchers.giveBack(worker) }
+                var outcomes: [Outcome] = []
                 var locations: [ShingleSetStore.Location?] = []
-                var rejections: [Rejection?] = []
-                keys.reserveCapacity(documents.count)
-                locations.reserveCapacity(documents.count)
-                rejections.reserveCapacity(documents.count)
-                for index in documents.indices {
-                    switch Self.text(of: documents[index], extractor: extractor) {
-                    case .success(let text):
-                        let (bandKeys, set) = sketcher.sketchSet(text)
-                        keys.append(bandKeys)
-                        locations.append(.held(set))
-                        rejections.append(nil)
-                    case .failure(let rejection):
-                        keys.append(nil)
-                        locations.append(nil)
-                        rejections.append(rejection)
-                    }
+                outcomes.reserveCapacity(pending.count)
+                locations.reserveCapacity(pending.count)
+                for item in pending {
+                    let (outcome, set) = Self.sketch(item, sketcher: &worker.sketcher, scratch: &worker.scratch, extractor: extractor)
+                    outcomes.append(outcome)
+                    locations.append(set.map { .held($0) })
                 }
+                var failure: String?
                 do {
                     try sets.spillIfSpilling(&locations)
                 } catch {
-                    return documents.map { _ in Sketched.failed("\(error)") }
+                    failure = "\(error)"
                 }
-                return documents.indices.map { index in
-                    if let rejection = rejections[index] { return .rejected(rejection) }
-                    return .document(bandKeys: keys[index], set: locations[index]!)
+                return outcomes.indices.map { index -> ParallelIngest.Step<Sketched> in
+                    switch outcomes[index] {
+                    case .unread(let rejection):
+                        return .rejected(rejection)
+                    case .document(let id, let location, let keys):
+                        if let failure { return .document(id: id, location: location, output: .failed(failure)) }
+                        return .document(id: id, location: location, output: .document(bandKeys: keys, set: locations[index]!))
+                    case .rejected(let id, let location, let rejection):
+                        if let failure { return .document(id: id, location: location, output: .failed(failure)) }
+                        return .document(id: id, location: location, output: .rejected(rejection))
+                    }
                 }
             },
             onDocument: { id, sketched in
@@ -180,6 +179,50 @@ public struct DedupRun {
             candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verified: verified, ids: ids)
     }
 
+    /// What a worker made of one item before the batch's sets are placed.
+    private enum Outcome {
+        /// The item is no document (its line could not be read as one).
+        case unread(Rejection)
+        case document(id: String, location: SourceLocation, bandKeys: [UInt64]?)
+        case rejected(id: String, location: SourceLocation, Rejection)
+    }
+
+    /// A signing worker's sketcher and the buffers it reads JSONL lines into.
+    private struct Worker {
+        var sketcher: DedupSketcher
+        var scratch = FlatJSONObject.Scratch()
+    }
+
+    /// One item signed: a JSONL line whose `text` field is plainly text is tokenised from the
+    /// line's bytes (``JSONLLine/withVerbatimText(scratch:_:)``: decoded into the worker's buffer
+    /// when it has escapes, no `String` made of it); any other item is resolved and goes through
+    /// ``text(of:extractor:)``, as ``sign(_:)`` would have it. Both give the same keys and set for
+    /// the same text: the tokeniser reads a `String`'s UTF-8 bytes either way.
+    private static func sketch(
+        _ item: PendingItem, sketcher: inout DedupSketcher, scratch: inout FlatJSONObject.Scratch, extractor: ArticleExtractor
+    ) -> (Outcome, [UInt64]?) {
+        if case .jsonlLine(let line) = item {
+            let direct = line.withVerbatimText(scratch: &scratch) { id, location, text -> (Outcome, [UInt64]?)? in
+                guard isPlainlyText(utf8: text) else { return nil }
+                let (keys, set) = sketcher.sketchSet(utf8: text)
+                return (.document(id: id, location: location, bandKeys: keys), set)
+            }
+            if let direct = direct ?? nil { return direct }
+        }
+        switch item.resolved() {
+        case .rejected(let rejection):
+            return (.unread(rejection), nil)
+        case .document(let raw):
+            switch text(of: raw, extractor: extractor) {
+            case .success(let text):
+                let (keys, set) = sketcher.sketchSet(text)
+                return (.document(id: raw.id, location: raw.location, bandKeys: keys), set)
+            case .failure(let rejection):
+                return (.rejected(id: raw.id, location: raw.location, rejection), nil)
+            }
+        }
+    }
+
     /// The text to deduplicate: a JSONL `text` field used as is when it is plainly text (the
     /// quick check below), otherwise whatever the article extractor makes of the document.
     /// `raw` is borrowed: the text path reads its payload in place, and only the extractor's
@@ -206,21 +249,24 @@ public struct DedupRun {
     /// - Complexity: O(min(n, 8192)).
     static func isPlainlyText(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            for signature in binarySignatures where utf8.starts(with: signature) { return false }
-            let sample = UnsafeBufferPointer(rebasing: utf8.prefix(8192))
-            guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
-            var index = 0
-            if let base = sample.baseAddress {
-                while index + 8 <= sample.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if !PlainBytes.allowed(word) { return false }
-                    index += 8
-                }
+        return text.withUTF8 { isPlainlyText(utf8: $0) }
+    }
+
+    /// ``isPlainlyText(_:)`` of a text given as its UTF-8 bytes.
+    static func isPlainlyText(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for signature in binarySignatures where utf8.starts(with: signature) { return false }
+        let sample = UnsafeBufferPointer(rebasing: utf8.prefix(8192))
+        guard sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return false }
+        var index = 0
+        if let base = sample.baseAddress {
+            while index + 8 <= sample.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !PlainBytes.allowed(word) { return false }
+                index += 8
             }
-            for byte in UnsafeBufferPointer(rebasing: sample[index...]) where !isAllowed(byte) { return false }
-            return true
         }
+        for byte in UnsafeBufferPointer(rebasing: sample[index...]) where !isAllowed(byte) { return false }
+        return true
     }
 
     /// Word-at-a-time forms of ``isAllowed(_:)``. Every test works on the low seven bits of each
@@ -269,21 +315,21 @@ public struct DedupRun {
 /// Sketchers lent to the signing workers a batch at a time and given back after it, so that a
 /// sketcher's buffers and scalar cache (normal forms of non-ASCII scalars, computed through
 /// Foundation) live across batches instead of starting empty in every batch.
-private final class SketcherPool: @unchecked Sendable {
+private final class SketcherPool<Worker>: @unchecked Sendable {
     private let lock = NSLock()
-    private let prototype: DedupSketcher
-    private var idle: [DedupSketcher] = []
+    private let prototype: Worker
+    private var idle: [Worker] = []
 
-    init(_ prototype: DedupSketcher) {
+    init(_ prototype: Worker) {
         self.prototype = prototype
     }
 
     /// An idle sketcher, or a fresh copy of the prototype when every one is lent.
-    func take() -> DedupSketcher {
+    func take() -> Worker {
         lock.withLock { idle.popLast() } ?? prototype
     }
 
-    func giveBack(_ sketcher: DedupSketcher) {
+    func giveBack(_ sketcher: Worker) {
         lock.withLock { idle.append(sketcher) }
     }
 }

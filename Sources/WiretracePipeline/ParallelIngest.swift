@@ -21,7 +21,7 @@ struct ParallelIngest {
     var batchBytes = PipelineConfiguration().batchBytes
 
     /// What a worker gives back for one item of a batch.
-    private enum Step<Output: Sendable>: Sendable {
+    enum Step<Output: Sendable>: Sendable {
         case document(id: String, location: SourceLocation, output: Output)
         case rejected(Rejection)
     }
@@ -36,6 +36,43 @@ struct ParallelIngest {
     ///   - onRejection: every rejected input, in input order.
     func run<Output: Sendable>(
         process: @escaping @Sendable ([RawDocument]) -> [Output],
+        onDocument: (String, Output) throws -> Void,
+        onRejection: (Rejection) throws -> Void
+    ) throws {
+        try run(
+            processItems: { pending in
+                // Each document is moved into `documents` once; ids and locations are read in
+                // place afterwards (a copy of a RawDocument retains every one of its strings).
+                var documents: [RawDocument] = []
+                var rejections: [Rejection?] = []
+                documents.reserveCapacity(pending.count)
+                rejections.reserveCapacity(pending.count)
+                for item in pending {
+                    switch item.resolved() {
+                    case .document(let raw):
+                        documents.append(raw)
+                        rejections.append(nil)
+                    case .rejected(let rejection):
+                        rejections.append(rejection)
+                    }
+                }
+                let outputs = process(documents)
+                precondition(outputs.count >= documents.count, "process returned fewer outputs than documents")
+                var next = 0
+                return rejections.map { rejection -> Step<Output> in
+                    if let rejection { return .rejected(rejection) }
+                    defer { next += 1 }
+                    return .document(id: documents[next].id, location: documents[next].location, output: outputs[next])
+                }
+            },
+            onDocument: onDocument, onRejection: onRejection)
+    }
+
+    /// ``run(process:onDocument:onRejection:)`` for a caller that resolves the items itself (reads
+    /// only some fields of a JSONL line, say): `processItems` runs on a worker thread with a batch
+    /// of items as read and returns one step per item, in order.
+    func run<Output: Sendable>(
+        processItems: @escaping @Sendable ([PendingItem]) -> [Step<Output>],
         onDocument: (String, Output) throws -> Void,
         onRejection: (Rejection) throws -> Void
     ) throws {
@@ -64,29 +101,9 @@ struct ParallelIngest {
             batch.removeAll(keepingCapacity: true)
             budget.reset()
             batches.submit {
-                // Each document is moved into `documents` once; ids and locations are read in
-                // place afterwards (a copy of a RawDocument retains every one of its strings).
-                var documents: [RawDocument] = []
-                var rejections: [Rejection?] = []
-                documents.reserveCapacity(pending.count)
-                rejections.reserveCapacity(pending.count)
-                for item in pending {
-                    switch item.resolved() {
-                    case .document(let raw):
-                        documents.append(raw)
-                        rejections.append(nil)
-                    case .rejected(let rejection):
-                        rejections.append(rejection)
-                    }
-                }
-                let outputs = process(documents)
-                precondition(outputs.count >= documents.count, "process returned fewer outputs than documents")
-                var next = 0
-                return rejections.map { rejection -> Step<Output> in
-                    if let rejection { return .rejected(rejection) }
-                    defer { next += 1 }
-                    return .document(id: documents[next].id, location: documents[next].location, output: outputs[next])
-                }
+                let steps = processItems(pending)
+                precondition(steps.count == pending.count, "processItems returned a step count unlike its items'")
+                return steps
             }
             try drain(batches.drainReady())
         }

@@ -83,3 +83,33 @@ extension FlatJSONObjectTests {
         }
     }
 }
+
+extension FlatJSONObjectTests {
+    /// The UTF-8 check of the dedup path's byte reading decides exactly as `String(validating:)`:
+    /// seeded random byte strings biased to lead and continuation bytes (overlong forms,
+    /// surrogates, past U+10FFFF, truncated sequences at every position, ASCII runs of 8+).
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var state: UInt64 = 77
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let interesting: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0xBF, 0x9F, 0xA0, 0x8F, 0x90, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                    0xE1, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        var valid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 24) {
+                if next() % 3 == 0 {
+                    bytes += Array(repeating: UInt8(0x61 + next() % 26), count: 1 + next() % 10)
+                } else {
+                    bytes.append(interesting[next() % interesting.count])
+                }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if expected { valid += 1 }
+            #expect(bytes.withUnsafeBufferPointer(UTF8Check.isValid) == expected, "\(bytes)")
+        }
+        #expect(valid > 2_000 && valid < 18_000, "both answers occur (\(valid) valid)")
+    }
+}
