@@ -89,12 +89,15 @@ package enum FlatJSONObject {
         var id: String?
         /// The `text` value: in the line or in the scratch's `text` buffer; nil when absent.
         var text: Value?
+        /// Where in the text's bytes the first control byte other than tab, line feed, form feed
+        /// and carriage return, or DEL, is; nil when there is none.
+        var firstControl: Int?
         var hasHTML: Bool
     }
 
     /// The `id`, `text` and whether there is an `html` key, of exactly the lines
-    /// ``fields(_:)`` parses: every value is checked as UTF-8 (after its escapes are decoded) and
-    /// keys for repeats. Lines with a key that is not ASCII give nil too (Swift compares such keys
+    /// ``fields(_:)`` parses: every value is checked as UTF-8 while its escapes are decoded (one
+    /// pass: ``value(_:at:decodingInto:checks:)``), and keys for repeats. Lines with a key that is not ASCII give nil too (Swift compares such keys
     /// by canonical equivalence, which only ``fields(_:)`` reproduces), so nil means "use
     /// ``fields(_:)``", never "not JSON".
     ///
@@ -111,7 +114,7 @@ package enum FlatJSONObject {
                 index += 1
             }
         }
-        var result = TextFields(id: nil, text: nil, hasHTML: false)
+        var result = TextFields(id: nil, text: nil, firstControl: nil, hasHTML: false)
         scratch.keys.removeAll(keepingCapacity: true)
         skipSpace()
         guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
@@ -138,23 +141,14 @@ package enum FlatJSONObject {
                     guard let id = string(bytes, at: &index) else { return nil }
                     result.id = id
                 case .text:
-                    guard let content = value(bytes, at: &index, decodingInto: &scratch.text) else { return nil }
-                    switch content {
-                    case .inPlace(let range):
-                        guard UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
-                    case .decoded:
-                        guard scratch.text.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
-                    }
+                    var checks = Checks()
+                    guard let content = value(bytes, at: &index, decodingInto: &scratch.text, checks: &checks) else { return nil }
                     result.text = content
+                    result.firstControl = checks.firstControl
                 case .html, .other:
                     if Self.key(bytes, key) == .html { result.hasHTML = true }
-                    guard let content = value(bytes, at: &index, decodingInto: &scratch.other) else { return nil }
-                    switch content {
-                    case .inPlace(let range):
-                        guard UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
-                    case .decoded:
-                        guard scratch.other.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
-                    }
+                    var checks = Checks()
+                    guard value(bytes, at: &index, decodingInto: &scratch.other, checks: &checks) != nil else { return nil }
                 }
                 skipSpace()
                 guard index < count else { return nil }
@@ -231,6 +225,13 @@ package enum FlatJSONObject {
         case decoded
     }
 
+    /// What ``value(_:at:decodingInto:checks:)`` finds out about a value's bytes on its way.
+    struct Checks {
+        /// The offset in the value's (decoded) bytes of the first control byte other than tab,
+        /// line feed, form feed and carriage return, or DEL; nil when there is none.
+        var firstControl: Int?
+    }
+
     /// The string value starting at `index` (its opening quote), `index` moved past its closing
     /// quote; nil when it is not a JSON string, holds a control byte, an unknown escape or a lone
     /// surrogate. The content is not checked for UTF-8: that is the caller's part.
@@ -240,63 +241,128 @@ package enum FlatJSONObject {
     static func value(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, decodingInto decoded: inout [UInt8]
     ) -> Value? {
+        var unused = Checks()
+        return scan(bytes, at: &index, decodingInto: &decoded, checks: &unused, checking: false)
+    }
+
+    /// ``value(_:at:decodingInto:)`` that also checks the content as UTF-8 in the same pass (nil
+    /// when it is not valid UTF-8, decided as `String(validating:)` decides it: ``UTF8Check``) and
+    /// finds its first control byte (``Checks``).
+    static func value(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, decodingInto decoded: inout [UInt8], checks: inout Checks
+    ) -> Value? {
+        scan(bytes, at: &index, decodingInto: &decoded, checks: &checks, checking: true)
+    }
+
+    /// Both forms of ``value(_:at:decodingInto:)``. Runs of bytes that need nothing done are
+    /// found eight bytes at a time; `checking` also stops them at DEL and non-ASCII bytes, which
+    /// are checked and stepped over (they stay in the run, copied with it).
+    @inline(__always)
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, decodingInto decoded: inout [UInt8],
+        checks: inout Checks, checking: Bool
+    ) -> Value? {
         let count = bytes.count
         guard index < count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
-        index = plainRunEnd(bytes, from: index)
-        guard index < count else { return nil }
-        if bytes[index] == UInt8(ascii: "\"") {
-            index += 1
-            return .inPlace(start..<(index - 1))
+        var runStart = index
+        var decoding = false
+        @inline(__always) func noteControl(at offset: Int) {
+            if checks.firstControl == nil { checks.firstControl = offset }
         }
-        decoded.removeAll(keepingCapacity: true)
-        decoded.reserveCapacity(count - start)
-        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < count {
+        while true {
+            index = checking ? checkedRunEnd(bytes, from: index) : plainRunEnd(bytes, from: index)
+            guard index < count else { return nil }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if !decoding {
+                    index += 1
+                    return .inPlace(start..<(index - 1))
+                }
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 return .decoded
             }
-            guard byte == UInt8(ascii: "\\") else {
-                // A control byte (the only other byte a plain run stops at) is invalid JSON.
-                return nil
-            }
-            guard index + 1 < count else { return nil }
-            let escape = bytes[index + 1]
-            index += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "u"):
-                guard let unit = hex4(bytes, at: index) else { return nil }
-                index += 4
-                var scalarValue = UInt32(unit)
-                if (0xD800..<0xDC00).contains(unit) {
-                    guard index + 6 <= count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-                        let low = hex4(bytes, at: index + 2), (0xDC00..<0xE000).contains(low)
-                    else { return nil }
-                    index += 6
-                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                } else if (0xDC00..<0xE000).contains(unit) {
+            if byte == UInt8(ascii: "\\") {
+                if !decoding {
+                    decoding = true
+                    decoded.removeAll(keepingCapacity: true)
+                    decoded.reserveCapacity(count - start)
+                }
+                // Text between escapes (a paragraph between two "\n") is copied in one piece.
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                guard index + 1 < count else { return nil }
+                let escape = bytes[index + 1]
+                index += 2
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+                case UInt8(ascii: "b"):
+                    if checking { noteControl(at: decoded.count) }
+                    decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard let unit = hex4(bytes, at: index) else { return nil }
+                    index += 4
+                    var scalarValue = UInt32(unit)
+                    if (0xD800..<0xDC00).contains(unit) {
+                        guard index + 6 <= count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                            let low = hex4(bytes, at: index + 2), (0xDC00..<0xE000).contains(low)
+                        else { return nil }
+                        index += 6
+                        scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                    } else if (0xDC00..<0xE000).contains(unit) {
+                        return nil
+                    }
+                    guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
+                    if checking && !UTF8Check.isPlainByte(scalarValue) { noteControl(at: decoded.count) }
+                    decoded.append(contentsOf: UTF8.encode(scalar)!)
+                default:
                     return nil
                 }
-                guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
-                decoded.append(contentsOf: UTF8.encode(scalar)!)
-            default:
-                return nil
+                runStart = index
+                continue
             }
-            // Text between escapes (a paragraph between two "\n") is copied in one piece.
-            let runStart = index
-            index = plainRunEnd(bytes, from: index)
-            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            // A control byte (the only other byte a plain run stops at) is invalid JSON.
+            guard checking, byte >= 0x7F else { return nil }
+            if byte == 0x7F {
+                noteControl(at: decoding ? decoded.count + (index - runStart) : index - start)
+                index += 1
+                continue
+            }
+            guard let length = UTF8Check.scalarLength(bytes, at: index) else { return nil }
+            index += length
         }
-        return nil
+    }
+
+    /// ``plainRunEnd(_:from:)`` that also stops at DEL and at bytes from 0x80.
+    private static func checkedRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (low &* 0x22)
+                let backslash = word ^ (low &* 0x5C)
+                // `word | (word + 1)` has a byte's high bit set when the byte is 0x7F or above
+                // (a carry out of 0xFF only follows a byte that is flagged itself).
+                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
+                    | word | (word &+ low)
+                if special & high != 0 { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x7F { break }
+            index += 1
+        }
+        return index
     }
 
     /// The index of the first quote, backslash or control byte at or after `index` (or the end):

@@ -123,17 +123,18 @@ package struct JSONLLine: Sendable {
     /// For a reader that needs only a document's id, location and text (`wiretrace dedup`):
     /// when ``parse()`` would give a document whose payload is `.verbatimText(text)` (a flat
     /// all-string object with a `text` field within the size limit and no `html` field), calls
-    /// `body` with its id, its location and the UTF-8 bytes of `text` — the field read straight
-    /// from the line when it has no escapes, else decoded into `scratch` — and returns what
-    /// `body` returns. No `String` is made of the text. Nil for every other line: ``parse()``
-    /// says what it is.
+    /// `body` with its id, its location, the UTF-8 bytes of `text` — the field read straight
+    /// from the line when it has no escapes, else decoded into `scratch` — and the offset there
+    /// of its first control byte other than tab, line feed, form feed and carriage return, or
+    /// DEL (nil when none), and returns what `body` returns. No `String` is made of the text.
+    /// Nil for every other line: ``parse()`` says what it is.
     ///
     /// The bytes are borrowed for the call only.
     ///
     /// - Complexity: O(n) in the line length.
     package func withVerbatimText<R>(
         scratch: inout FlatJSONObject.Scratch,
-        _ body: (_ id: String, _ location: SourceLocation, _ text: UnsafeBufferPointer<UInt8>) throws -> R
+        _ body: (_ id: String, _ location: SourceLocation, _ text: UnsafeBufferPointer<UInt8>, _ firstControl: Int?) throws -> R
     ) rethrows -> R? {
         try bytes.withUnsafeBufferPointer { line -> R? in
             guard let fields = FlatJSONObject.textFields(line, scratch: &scratch), !fields.hasHTML,
@@ -150,10 +151,10 @@ package struct JSONLLine: Sendable {
             switch text {
             case .inPlace(let range):
                 guard range.count <= maxDocumentBytes else { return nil }
-                return try body(id, location, UnsafeBufferPointer(rebasing: line[range]))
+                return try body(id, location, UnsafeBufferPointer(rebasing: line[range]), fields.firstControl)
             case .decoded:
                 guard scratch.text.count <= maxDocumentBytes else { return nil }
-                return try scratch.text.withUnsafeBufferPointer { try body(id, location, $0) }
+                return try scratch.text.withUnsafeBufferPointer { try body(id, location, $0, fields.firstControl) }
             }
         }
     }

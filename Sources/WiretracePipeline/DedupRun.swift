@@ -202,8 +202,8 @@ public struct DedupRun {
         _ item: PendingItem, sketcher: inout DedupSketcher, scratch: inout FlatJSONObject.Scratch, extractor: ArticleExtractor
     ) -> (Outcome, [UInt64]?) {
         if case .jsonlLine(let line) = item {
-            let direct = line.withVerbatimText(scratch: &scratch) { id, location, text -> (Outcome, [UInt64]?)? in
-                guard isPlainlyText(utf8: text) else { return nil }
+            let direct = line.withVerbatimText(scratch: &scratch) { id, location, text, firstControl -> (Outcome, [UInt64]?)? in
+                guard isPlainlyText(utf8: text, firstControl: firstControl) else { return nil }
                 let (keys, set) = sketcher.sketchSet(utf8: text)
                 return (.document(id: id, location: location, bandKeys: keys), set)
             }
@@ -267,6 +267,15 @@ public struct DedupRun {
         }
         for byte in UnsafeBufferPointer(rebasing: sample[index...]) where !isAllowed(byte) { return false }
         return true
+    }
+
+    /// ``isPlainlyText(utf8:)`` when the offset of the text's first byte ``isAllowed(_:)``
+    /// refuses is known already (nil: there is none), as reading a JSONL line finds it.
+    static func isPlainlyText(utf8: UnsafeBufferPointer<UInt8>, firstControl: Int?) -> Bool {
+        for signature in binarySignatures where utf8.starts(with: signature) { return false }
+        if let firstControl, firstControl < 8192 { return false }
+        let sample = UnsafeBufferPointer(rebasing: utf8.prefix(8192))
+        return sample.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 })
     }
 
     /// Word-at-a-time forms of ``isAllowed(_:)``. Every test works on the low seven bits of each

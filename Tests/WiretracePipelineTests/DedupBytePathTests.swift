@@ -20,6 +20,10 @@ import WiretraceCore
         "ＡＢＣ", "e\u{301}", "한국", "中文", "東京", "😀", "𝐀", "\u{00AD}", "\u{200B}", "ß", "İ",
     ]
 
+    /// Control bytes, some refused by the plain-text check (which then sends the text to the
+    /// extractor), some not.
+    private static let controls: [String] = ["\u{01}", "\u{08}", "\u{0C}", "\u{1F}", "\u{7F}", "\u{00}", "\u{0B}"]
+
     private struct Generator {
         var state: UInt64
         mutating func next() -> Int {
@@ -29,8 +33,9 @@ import WiretraceCore
     }
 
     /// The JSON string literal of `text`, escaped at random where JSON allows it: quotes,
-    /// backslashes and controls always; `/`, non-ASCII (raw or as `\u` escapes, with surrogate
-    /// pairs past U+FFFF, hex in either case) and some ASCII letters at random.
+    /// backslashes and controls always (`\b` and `\f` as such or as `\u` escapes); `/`, non-ASCII
+    /// (raw or as `\u` escapes, with surrogate pairs past U+FFFF, hex in either case) and some
+    /// ASCII letters at random.
     private static func literal(_ text: String, _ random: inout Generator) -> String {
         func hex(_ unit: UInt32) -> String {
             let digits = String(unit, radix: 16)
@@ -45,6 +50,8 @@ import WiretraceCore
             case "\n": out += random.next() % 4 == 0 ? "\\u000a" : "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\u{08}": out += random.next() % 2 == 0 ? "\\b" : hex(8)
+            case "\u{0C}": out += random.next() % 2 == 0 ? "\\f" : hex(12)
             case "/": out += random.next() % 2 == 0 ? "\\/" : "/"
             default:
                 if scalar.value < 0x20 {
@@ -66,13 +73,13 @@ import WiretraceCore
 
     private static func line(_ json: String, record: Int = 1, limit: Int = 1 << 20) -> JSONLLine {
         JSONLLine(
-            bytes: Array(json.utf8), location: SourceLocation(file: "/in/t.jsonl", record: record, offset: 0),
+            bytes: Array(json.utf8), location: WiretraceCore.SourceLocation(file: "/in/t.jsonl", record: record, offset: 0),
             relativePath: "t.jsonl", maxDocumentBytes: limit)
     }
 
-    private static func bytePath(_ line: JSONLLine) -> (id: String, location: SourceLocation, bytes: [UInt8])? {
+    private static func bytePath(_ line: JSONLLine) -> (id: String, location: WiretraceCore.SourceLocation, bytes: [UInt8])? {
         var scratch = FlatJSONObject.Scratch()
-        return line.withVerbatimText(scratch: &scratch) { ($0, $1, Array($2)) }
+        return line.withVerbatimText(scratch: &scratch) { id, location, text, _ in (id, location, Array(text)) }
     }
 
     /// Seeded random texts with every kind of escape: the bytes read from the line are the
@@ -106,10 +113,40 @@ import WiretraceCore
             #expect(hashes == TextNormalizer.referenceTokenHashes(text))
 
             let fromString = sketcher.sketchSet(parsed)
-            let fromBytes = try #require(line.withVerbatimText(scratch: &scratch) { sketcher.sketchSet(utf8: $2) })
+            let fromBytes = try #require(line.withVerbatimText(scratch: &scratch) { _, _, text, _ in sketcher.sketchSet(utf8: text) })
             #expect(fromBytes.bandKeys == fromString.bandKeys && fromBytes.set == fromString.set)
         }
         #expect(escaped > 300)
+    }
+
+    /// The plain-text check made from what reading the line found (the first control byte) is
+    /// the check on the text's `String`: control bytes raw (DEL) or escaped, before, at and after
+    /// the 8 KiB the check reads.
+    @Test func plainTextCheckFromTheLineEqualsTheStringCheck() throws {
+        var random = Generator(state: 31)
+        var scratch = FlatJSONObject.Scratch()
+        var refused = 0
+        for round in 0..<300 {
+            var text = (0..<(random.next() % 60)).map { _ in Self.pieces[random.next() % Self.pieces.count] }.joined()
+            if random.next() % 3 == 0 { text = String(repeating: "filler words ", count: 620 + random.next() % 20) + text }
+            for _ in 0..<(random.next() % 3) {
+                let control = Self.controls[random.next() % Self.controls.count]
+                let at = text.unicodeScalars.count == 0 ? 0 : random.next() % text.unicodeScalars.count
+                var scalars = Array(text.unicodeScalars)
+                scalars.insert(contentsOf: control.unicodeScalars, at: at)
+                text = String(String.UnicodeScalarView(scalars))
+            }
+            let json = "{\"id\": \"c\(round)\", \"text\": \(Self.literal(text, &random))}"
+            let line = Self.line(json)
+            let expected = DedupRun.isPlainlyText(text)
+            if !expected { refused += 1 }
+            let fromLine = try #require(line.withVerbatimText(scratch: &scratch) { _, _, bytes, firstControl in
+                #expect(Array(bytes) == Array(text.utf8))
+                return DedupRun.isPlainlyText(utf8: bytes, firstControl: firstControl)
+            })
+            #expect(fromLine == expected, "line \(round): \(json.prefix(200))")
+        }
+        #expect(refused > 50 && refused < 250, "both answers occur (\(refused) refused)")
     }
 
     /// Lines the byte path leaves to `parse()`: the dedup path then does what it always did.
@@ -141,9 +178,9 @@ import WiretraceCore
                 Array(#"{"id": "a", "text": "fine", "k"#.utf8) + bad + Array(#"": "v"}"#.utf8),
             ] {
                 let line = JSONLLine(
-                    bytes: json, location: SourceLocation(file: "f", record: 1), relativePath: "f", maxDocumentBytes: 1 << 20)
+                    bytes: json, location: WiretraceCore.SourceLocation(file: "f", record: 1), relativePath: "f", maxDocumentBytes: 1 << 20)
                 var scratch = FlatJSONObject.Scratch()
-                #expect(line.withVerbatimText(scratch: &scratch) { _, _, _ in true } == nil, "bytes \(bad)")
+                #expect(line.withVerbatimText(scratch: &scratch) { _, _, _, _ in true } == nil, "bytes \(bad)")
                 guard case .rejected(let rejection) = line.parse() else {
                     Issue.record("parse() must reject bytes \(bad)")
                     continue
