@@ -46,35 +46,18 @@ enum TextSniffer {
 
     /// The byte loop behind ``firstInvalidUTF8Offset(_:)``, run only on bytes known to be bad.
     static func referenceFirstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if buffer[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard let length = UTF8Check.scalarLength(buffer, at: index) else { return index }
+                index += length
             }
-            var trailing: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: trailing = 1
-            case 0xE0: trailing = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: trailing = 2
-            case 0xED: trailing = 2; high = 0x9F
-            case 0xF0: trailing = 3; low = 0x90
-            case 0xF1...0xF3: trailing = 3
-            case 0xF4: trailing = 3; high = 0x8F
-            default: return index
-            }
-            guard index + trailing < count else { return index }
-            let second = bytes[index + 1]
-            guard second >= low, second <= high else { return index }
-            if trailing >= 2, bytes[index + 2] & 0xC0 != 0x80 { return index }
-            if trailing == 3, bytes[index + 3] & 0xC0 != 0x80 { return index }
-            index += trailing + 1
+            return nil
         }
-        return nil
     }
 
     /// The bytes as a String when they are valid UTF-8 (a leading byte order mark dropped).
@@ -85,33 +68,11 @@ enum TextSniffer {
     }
 }
 
-/// Whether bytes are well-formed UTF-8, exactly as `String(validating:as:)` decides it (overlong
-/// forms, surrogates and code points past U+10FFFF rejected), without making a String: ASCII
-/// eight bytes at a time, each other scalar by the byte ranges of ``TextSniffer/referenceFirstInvalidUTF8Offset(_:)``.
+/// Well-formed UTF-8, exactly as `String(validating:as:)` decides it (overlong forms, surrogates
+/// and code points past U+10FFFF rejected), one scalar at a time and without making a String: the
+/// byte ranges behind ``TextSniffer/referenceFirstInvalidUTF8Offset(_:)`` and the dedup path's
+/// checked unescaping.
 package enum UTF8Check {
-    /// - Complexity: O(n).
-    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-            }
-            if base[index] < 0x80 {
-                index += 1
-                continue
-            }
-            guard let length = scalarLength(bytes, at: index) else { return false }
-            index += length
-        }
-        return true
-    }
-
     /// The length of the well-formed scalar whose lead byte (0x80 or above) is at `index`, or nil
     /// when the bytes there are not one.
     @inline(__always)

@@ -85,7 +85,7 @@ extension FlatJSONObjectTests {
 }
 
 extension FlatJSONObjectTests {
-    /// The UTF-8 check of the dedup path's byte reading decides exactly as `String(validating:)`:
+    /// The scalar check the dedup path's byte reading shares (`UTF8Check.scalarLength`) decides exactly as `String(validating:)`:
     /// seeded random byte strings biased to lead and continuation bytes (overlong forms,
     /// surrogates, past U+10FFFF, truncated sequences at every position, ASCII runs of 8+).
     @Test func utf8CheckAgreesWithTheStandardLibrary() {
@@ -114,7 +114,7 @@ extension FlatJSONObjectTests {
             }
             let expected = String(validating: bytes, as: UTF8.self) != nil
             if expected { valid += 1 }
-            #expect(bytes.withUnsafeBufferPointer(UTF8Check.isValid) == expected, "\(bytes)")
+            #expect((TextSniffer.referenceFirstInvalidUTF8Offset(bytes) == nil) == expected, "\(bytes)")
         }
         #expect(valid > 4_000 && valid < 16_000, "both answers occur (\(valid) valid)")
     }
