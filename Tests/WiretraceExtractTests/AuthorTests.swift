@@ -93,6 +93,28 @@ struct AuthorTests {
         ("fr", "<meta name=\"author\" content=\"Rédaction\">", "<p>Par La Rédaction</p>", nil, nil),
         ("de", "<meta name=\"author\" content=\"dpa-AFX\">", "", nil, "dpa"),
         ("de", "", "<p>Von dpa-AFX</p>", nil, "dpa"),
+        // A writer typed `Person` in the article's JSON-LD over the publisher in `<meta name="author">`;
+        // an untyped JSON-LD name does not outrank the meta value.
+        ("en", """
+            <meta name="author" content="Harbour Media Group"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":{"@type":"Person","name":"Jane Doe"}}</script>
+            """, "", "Jane Doe", nil),
+        ("de", """
+            <meta name="author" content="Anna Berger"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":"Tom Krause"}</script>
+            """, "", "Anna Berger", nil),
+        // A group label typed as a person is nobody: the next source names the writers.
+        ("de", """
+            <meta name="author" content="Anna Berger/Tom Krause"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":{"@type":"Person","name":"Externe Autoren (EA)"}}</script>
+            """, "", "Anna Berger/Tom Krause", nil),
+        ("en", "<meta name=\"author\" content=\"Guest Contributors\">", "", nil, nil),
+        // The publication written for is no part of the names.
+        ("en", """
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",\
+            "name":"Jane Doe And John Roe For The Sunday Harbour"}}</script>
+            """, "", "Jane Doe And John Roe", nil),
+        ("en", "", "<p>By Jane Doe for The Harbour Weekly</p>", "Jane Doe", nil),
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
