@@ -131,25 +131,35 @@ class StatedAuthor(HTMLParser):
                 pass
 
     def read(self, value):
-        if isinstance(value, list):
-            for item in value:
-                self.read(item)
-        elif isinstance(value, dict):
+        objects = []
+        self.collect(value, objects)
+        ids = {o["@id"]: o.get("name") for o in objects if isinstance(o.get("@id"), str) and isinstance(o.get("name"), str)}
+        for value in objects:
             types = value.get("@type")
             types = types if isinstance(types, list) else [types]
             if not self.jsonld and any(isinstance(t, str) and ("Article" in t or "Posting" in t) for t in types):
-                self.jsonld = self.names(value.get("author"))
+                self.jsonld = self.names(value.get("author"), ids)
+
+    def collect(self, value, objects):
+        if isinstance(value, list):
+            for item in value:
+                self.collect(item, objects)
+        elif isinstance(value, dict):
+            objects.append(value)
             for key in ("@graph", "mainEntity"):
                 if key in value:
-                    self.read(value[key])
+                    self.collect(value[key], objects)
 
-    def names(self, value):
+    def names(self, value, ids):
+        """Author names, people given by reference (`{"@id": ...}`) looked up in the graph."""
         if isinstance(value, str):
             return [value.strip()] if value.strip() else []
         if isinstance(value, dict):
-            return self.names(value.get("name"))
+            if "name" not in value and isinstance(value.get("@id"), str):
+                return self.names(ids.get(value["@id"]), ids)
+            return self.names(value.get("name"), ids)
         if isinstance(value, list):
-            return [name for item in value for name in self.names(item)]
+            return [name for item in value for name in self.names(item, ids)]
         return []
 
 
