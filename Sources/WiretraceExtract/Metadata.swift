@@ -100,13 +100,33 @@ struct PageMetadata {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
             if text.count <= 120 { labelledByline = TextSignals.byline(in: text) }
         }
-        let furniture = inFurniture
+        let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element))
         for child in element.children {
             if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
         }
     }
+
+    /// Whether the class or id names the readers' comments or letters below an article: the
+    /// names signed there ("<span class="autor">NAME</span> / date") are readers', not the writer's.
+    /// Plural or joined forms only ("comments", "comment-list", "leserpost"): "commentary" and
+    /// "Kommentar" also name opinion pieces. `<body>` classes say what the page allows
+    /// ("hidecomments"), not where a byline stands.
+    static func namesReaderComments(_ element: HTMLElement) -> Bool {
+        guard element.name != "body", element.name != "html" else { return false }
+        let tokens = [element[attribute: "class"], element[attribute: "id"]].compactMap { $0?.lowercased() }
+            .flatMap { $0.split(separator: " ") }
+        return tokens.contains { token in
+            token.hasPrefix("comment-") || token.hasPrefix("comment_")
+                || token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { readerCommentWords.contains(String($0)) }
+        }
+    }
+
+    private static let readerCommentWords: Set<String> = [
+        "comments", "leserbrief", "leserbriefe", "leserpost", "leserkommentare", "kommentare", "commentaires", "commenti",
+        "comentarios", "disqus",
+    ]
 
     /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
     private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {

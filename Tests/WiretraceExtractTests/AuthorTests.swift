@@ -157,6 +157,27 @@ struct AuthorTests {
         #expect(article.byline == nil)
     }
 
+    @Test("a reader's signed letter or comment below the article is not its byline", arguments: [
+        "<div id=\"reader_comments\"><div class=\"letter\"><span class=\"autor\">Eva Roth</span> / 12.03.2021</div></div>",
+        "<section class=\"leserbriefe\"><p class=\"author\">Von Eva Roth</p></section>",
+        "<ol class=\"comment-list\"><li><span class=\"byline\">Eva Roth</span></li></ol>",
+    ])
+    func readerComment(markup: String) throws {
+        let html = Self.page(lang: "de").replacingOccurrences(of: "</article>", with: "</article>" + markup)
+        let article = try extractArticle(htmlDocument(html))
+        #expect(article.byline == nil)
+    }
+
+    @Test("an opinion piece's byline, and one on a page whose body class mentions comments, stay the writer's")
+    func opinionPiece() throws {
+        let html = Self.page(lang: "de", byline: "<div class=\"kommentar-autor\">Von Anna Berger</div>")
+            .replacingOccurrences(of: "<article>", with: "<article class=\"commentary\">")
+        #expect(try extractArticle(htmlDocument(html)).byline == "Anna Berger")
+        let blog = Self.page(lang: "de", byline: "<span class=\"author vcard\">von <span class=\"fn\">lisa_m</span></span>")
+            .replacingOccurrences(of: "<body>", with: "<body class=\"single-post front_hidecomments comments-open\">")
+        #expect(try extractArticle(htmlDocument(blog)).byline == "lisa_m")
+    }
+
     @Test("headlines and prose that open with a byline word are no bylines", arguments: [
         "<h2>Von der Leyen kritisiert den Plan der Regierung</h2>",
         "<div class=\"kicker\">Par ailleurs, la mairie a prévu une réunion</div>",
