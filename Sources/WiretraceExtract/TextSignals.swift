@@ -357,6 +357,8 @@ enum TextSignals {
         }
         // A link beside the name ("Example Times https://example.com") is no part of it.
         text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
+        // A separator left from the line it was cut from ("| Autor: NAME", "· von NAME") opens no name.
+        text = String(text.drop { $0 == " " || "|·•–—/-".contains($0) })
         if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
             text = String(text.dropFirst(opener.count))
         } else {

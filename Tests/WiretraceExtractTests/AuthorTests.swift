@@ -115,6 +115,8 @@ struct AuthorTests {
             "name":"Jane Doe And John Roe For The Sunday Harbour"}}</script>
             """, "", "Jane Doe And John Roe", nil),
         ("en", "", "<p>By Jane Doe for The Harbour Weekly</p>", "Jane Doe", nil),
+        // A separator left in the element before its label opens no name.
+        ("de", "", "<small class=\"post-meta\"><span class=\"author-link\">| <b>Autor:</b> <a href=\"/a/lm\">lisa_m</a></span></small>", "lisa_m", nil),
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
