@@ -22,6 +22,14 @@ fitting): `jsonld` drops JSON-LD only (the `<meta>` tags decide); `meta` drops J
 `<meta>` but the charset; `url` also drops the canonical
 link and the gold URL; `markup` also drops `datetime`, `content`, `title`, `itemprop`, date and time
 `data-` attributes and every script, leaving the visible text.
+
+`--authors` scores bylines instead of dates, on the train part only (the pages carry no author
+gold): `BIN extract --format jsonl` over its pages, set beside the author the page states itself
+(JSON-LD `author` names of an article-typed object, else `<meta name="author">` or
+`article:author` when it is no link). Coverage: pages with a byline; agreement: of pages that state
+an author, those whose byline equals it or contains it (or is contained by it), after case folding
+and with punctuation removed. `--sample N` prints N bylines (seeded) of pages that state no author,
+taken from visible bylines alone, for checking by eye.
 """
 import argparse
 import gzip
@@ -30,7 +38,9 @@ import os
 import re
 import subprocess
 import sys
+import random
 import tempfile
+from html.parser import HTMLParser
 
 HTMLDATE_CHILD = r"""
 import gzip, json, sys, warnings, logging
@@ -91,6 +101,102 @@ def strip_pages(gold, html_dir, level, scratch):
     return gold_path, out_dir
 
 
+class StatedAuthor(HTMLParser):
+    """The author a page states in its JSON-LD and `<meta>` tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.jsonld, self.meta, self.in_jsonld, self.buffer = [], [], False, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "script" and "ld+json" in attrs.get("type", "").lower():
+            self.in_jsonld, self.buffer = True, []
+        elif tag == "meta":
+            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            value = attrs.get("content", "").strip()
+            if key in ("author", "article:author") and value and "://" not in value:
+                self.meta.append(value)
+
+    def handle_data(self, data):
+        if self.in_jsonld:
+            self.buffer.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.in_jsonld:
+            self.in_jsonld = False
+            try:
+                self.read(json.loads("".join(self.buffer)))
+            except ValueError:
+                pass
+
+    def read(self, value):
+        objects = []
+        self.collect(value, objects)
+        ids = {o["@id"]: o.get("name") for o in objects if isinstance(o.get("@id"), str) and isinstance(o.get("name"), str)}
+        for value in objects:
+            types = value.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if not self.jsonld and any(isinstance(t, str) and ("Article" in t or "Posting" in t) for t in types):
+                self.jsonld = self.names(value.get("author"), ids)
+
+    def collect(self, value, objects):
+        if isinstance(value, list):
+            for item in value:
+                self.collect(item, objects)
+        elif isinstance(value, dict):
+            objects.append(value)
+            for key in ("@graph", "mainEntity"):
+                if key in value:
+                    self.collect(value[key], objects)
+
+    def names(self, value, ids):
+        """Author names, people given by reference (`{"@id": ...}`) looked up in the graph."""
+        if isinstance(value, str):
+            return [value.strip()] if value.strip() else []
+        if isinstance(value, dict):
+            if "name" not in value and isinstance(value.get("@id"), str):
+                return self.names(ids.get(value["@id"]), ids)
+            return self.names(value.get("name"), ids)
+        if isinstance(value, list):
+            return [name for item in value for name in self.names(item, ids)]
+        return []
+
+
+def folded(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def authors(args, gold):
+    pages = [os.path.join(args.html, page["file"]) for page in gold if part(page["file"]) == "train"]
+    run = subprocess.run([args.wiretrace, "extract", "--format", "jsonl", *pages], check=True, capture_output=True, text=True)
+    bylines = {}
+    for line in run.stdout.splitlines():
+        record = json.loads(line)
+        bylines[os.path.basename(record["source"])] = record.get("byline")
+    stated_pages = agree = covered = 0
+    unstated = []
+    for path in pages:
+        name = os.path.basename(path)
+        data = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
+        parser = StatedAuthor()
+        parser.feed(data.decode("utf-8", errors="replace"))
+        stated = ", ".join(parser.jsonld or parser.meta)
+        byline = bylines.get(name)
+        covered += byline is not None
+        if stated:
+            stated_pages += 1
+            a, b = folded(stated), folded(byline or "")
+            agree += bool(b) and (a == b or a in b or b in a)
+        elif byline:
+            unstated.append((name, byline))
+    print(f"train part: {len(pages)} pages, byline on {covered}")
+    print(f"pages stating an author (JSON-LD or meta): {stated_pages}; byline agrees on {agree}")
+    print(f"pages stating none: {len(pages) - stated_pages}; byline from the page's text on {len(unstated)}")
+    for name, byline in random.Random(17).sample(unstated, min(args.sample, len(unstated))):
+        print(f"  {name} {byline}")
+
+
 def part(file_name):
     return "train" if file_name[0] in "01234567" else "dev"
 
@@ -115,9 +221,13 @@ def main():
     parser.add_argument("--htmldate-url", action="store_true", help="pass the gold URL to htmldate too")
     parser.add_argument("--diff", action="store_true", help="list the train-part pages where the two disagree")
     parser.add_argument("--strip", choices=["jsonld", "meta", "url", "markup"], help="train part only, strong sources removed")
+    parser.add_argument("--authors", action="store_true", help="score bylines on the train part instead of dates")
+    parser.add_argument("--sample", type=int, default=20, help="with --authors: bylines to print for checking by eye")
     args = parser.parse_args()
 
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    if args.authors:
+        return authors(args, gold)
     with tempfile.TemporaryDirectory() as scratch:
         if args.strip:
             args.gold, args.html = strip_pages(gold, args.html, args.strip, scratch)

@@ -96,7 +96,10 @@ struct HTMLArticleReader {
         // The outlet's own name is an author only when nothing else names one (a blog named for
         // its writer), and never beside an agency ("Le Quotidien avec AFP": the outlet and a credit).
         let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
-        let authors = [metaAuthor, structuredAuthor, elementByline, filter.byline, metadata.labelledByline]
+        // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
+        // the publisher ("Example Media Group") where the article's data names its writer.
+        let stated = structured.authorsArePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
+        let authors = (stated + [elementByline, filter.byline, metadata.labelledByline])
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
         fields.byline = authors.first { !outletNames.contains($0.name.lowercased()) }?.name

@@ -100,13 +100,33 @@ struct PageMetadata {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
             if text.count <= 120 { labelledByline = TextSignals.byline(in: text) }
         }
-        let furniture = inFurniture
+        let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element))
         for child in element.children {
             if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
         }
     }
+
+    /// Whether the class or id names the readers' comments or letters below an article: the
+    /// names signed there ("<span class="autor">NAME</span> / date") are readers', not the writer's.
+    /// Plural or joined forms only ("comments", "comment-list", "leserpost"): "commentary" and
+    /// "Kommentar" also name opinion pieces. `<body>` classes say what the page allows
+    /// ("hidecomments"), not where a byline stands.
+    static func namesReaderComments(_ element: HTMLElement) -> Bool {
+        guard element.name != "body", element.name != "html" else { return false }
+        let tokens = [element[attribute: "class"], element[attribute: "id"]].compactMap { $0?.lowercased() }
+            .flatMap { $0.split(separator: " ") }
+        return tokens.contains { token in
+            token.hasPrefix("comment-") || token.hasPrefix("comment_")
+                || token.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { readerCommentWords.contains(String($0)) }
+        }
+    }
+
+    private static let readerCommentWords: Set<String> = [
+        "comments", "leserbrief", "leserbriefe", "leserpost", "leserkommentare", "kommentare", "commentaires", "commenti",
+        "comentarios", "disqus",
+    ]
 
     /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
     private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {
@@ -218,6 +238,9 @@ struct StructuredData {
     /// Date values in reading order: article-typed objects' before the others'.
     var dates: [StructuredDate] = []
     var authorNames: [String] = []
+    /// Whether every one of ``authorNames`` is typed `Person`: a typed person says more than an
+    /// untyped `<meta name="author">`, which sites often fill with their publisher's name.
+    var authorsArePeople = false
     var publisherName: String?
     var articleBody: String?
     var url: String?
@@ -239,7 +262,7 @@ struct StructuredData {
         // Authors given by reference (`"author": {"@id": "#jane"}` with the person elsewhere in the graph).
         for object in objects {
             if let id = object["@id"] as? String, let name = Self.string(object["name"]) {
-                namesByID[id] = (name, Self.isOrganization(object))
+                namesByID[id] = (name, Self.isOrganization(object), Self.isPerson(object))
             }
         }
         let articles = objects.filter(Self.isArticle)
@@ -260,6 +283,7 @@ struct StructuredData {
             let named = authorEntries(object["author"])
             let people = named.filter { !$0.isOrganization }
             authorNames = (people.isEmpty ? named : people).map(\.name)
+            authorsArePeople = !people.isEmpty && people.allSatisfy(\.isPerson)
         }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
         if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
@@ -314,16 +338,17 @@ struct StructuredData {
     }
 
     /// Names of JSON-LD objects by their `@id`, with whether each is an organization.
-    private var namesByID: [String: (name: String, isOrganization: Bool)] = [:]
+    private var namesByID: [String: (name: String, isOrganization: Bool, isPerson: Bool)] = [:]
 
     /// Authors from `"Jane Doe"`, `{"@type": "Person", "name": ...}`, `{"@id": ...}` (resolved in
-    /// the graph) or an array of these, each with whether it is an organization.
-    private func authorEntries(_ value: Any?) -> [(name: String, isOrganization: Bool)] {
+    /// the graph) or an array of these, each with whether it is an organization and whether it is
+    /// typed as a person.
+    private func authorEntries(_ value: Any?) -> [(name: String, isOrganization: Bool, isPerson: Bool)] {
         switch value {
         case let name as String:
-            return Self.string(name).map { [($0, false)] } ?? []
+            return Self.string(name).map { [($0, false, false)] } ?? []
         case let object as [String: Any]:
-            if let name = Self.string(object["name"]) { return [(name, Self.isOrganization(object))] }
+            if let name = Self.string(object["name"]) { return [(name, Self.isOrganization(object), Self.isPerson(object))] }
             if let id = object["@id"] as? String, let entry = namesByID[id] { return [entry] }
             return []
         case let array as [Any]:
@@ -341,6 +366,14 @@ struct StructuredData {
         default: types = []
         }
         return types.contains { $0.contains("Organization") || $0 == "Corporation" || $0 == "NewsMediaOrganization" }
+    }
+
+    private static func isPerson(_ object: [String: Any]) -> Bool {
+        switch object["@type"] {
+        case let single as String: return single == "Person"
+        case let many as [Any]: return many.contains { ($0 as? String) == "Person" }
+        default: return false
+        }
     }
 
     /// Names from `"Jane Doe"`, `{"name": ...}` or an array of either.

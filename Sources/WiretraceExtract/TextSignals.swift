@@ -238,6 +238,15 @@ enum TextSignals {
                 searchStart = range.upperBound
             }
         }
+        // The publication the writers wrote for: "NAME for The Daily Example", "NAME And NAME For
+        // The Sunday Example" (names never hold the word).
+        for separator in [" for ", " For "] {
+            if let range = names.range(of: separator), names[..<range.lowerBound].contains(" "),
+                names[range.upperBound...].first?.isUppercase == true
+            {
+                names = String(names[..<range.lowerBound])
+            }
+        }
         // The writer's words joined to an agency: "NAME avec AFP", "NAME mit dpa", "NAME con EFE",
         // "NAME for AFP", "NAME (dpa)", "NAME Associated Press"; not the agency's own name.
         var cut = CreditDetector.agency(named: names) != nil
@@ -348,6 +357,8 @@ enum TextSignals {
         }
         // A link beside the name ("Example Times https://example.com") is no part of it.
         text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
+        // A separator left from the line it was cut from ("| Autor: NAME", "· von NAME") opens no name.
+        text = String(text.drop { $0 == " " || "|·•–—/-".contains($0) })
         if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
             text = String(text.dropFirst(opener.count))
         } else {
@@ -389,6 +400,11 @@ enum TextSignals {
         return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || bylineConnectors.contains($0.lowercased()) }
     }
 
+    /// Plural words for writers: a value that holds one names a group, not a person.
+    private static let groupLabels: Set<String> = [
+        "authors", "contributors", "autoren", "gastautoren", "auteurs", "autores", "autori", "auteurs·rices",
+    ]
+
     /// Words that open a desk's name ("Redaktion Stadtanzeiger", "Redazione ANSA", "La rédaction").
     private static let deskOpeners: Set<String> = [
         "redaktion", "rédaction", "redacción", "redazione", "redactie", "redakcja", "newsroom", "nachrichtenredaktion",
@@ -399,6 +415,8 @@ enum TextSignals {
     static func isDesk(_ names: String) -> Bool {
         let lower = names.lowercased()
         if desks.contains(lower) || lower.hasSuffix("staff report") || lower.hasSuffix("reports") { return true }
+        // A group of writers by its label: "Guest Authors", "Auswärtige Autoren (AA)", "Autori vari".
+        if lower.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { groupLabels.contains(String($0)) }) { return true }
         // A site's address ("example.de") is the outlet; a login ("wordpressadmin") nobody.
         // The domain is written in lower case ("STERN.de"), a name's initial not ("A.Smith").
         if !names.contains(" "), let dot = names.lastIndex(of: "."), (3...7).contains(names.distance(from: dot, to: names.endIndex)),

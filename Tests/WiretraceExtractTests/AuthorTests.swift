@@ -93,6 +93,30 @@ struct AuthorTests {
         ("fr", "<meta name=\"author\" content=\"Rédaction\">", "<p>Par La Rédaction</p>", nil, nil),
         ("de", "<meta name=\"author\" content=\"dpa-AFX\">", "", nil, "dpa"),
         ("de", "", "<p>Von dpa-AFX</p>", nil, "dpa"),
+        // A writer typed `Person` in the article's JSON-LD over the publisher in `<meta name="author">`;
+        // an untyped JSON-LD name does not outrank the meta value.
+        ("en", """
+            <meta name="author" content="Harbour Media Group"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":{"@type":"Person","name":"Jane Doe"}}</script>
+            """, "", "Jane Doe", nil),
+        ("de", """
+            <meta name="author" content="Anna Berger"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":"Tom Krause"}</script>
+            """, "", "Anna Berger", nil),
+        // A group label typed as a person is nobody: the next source names the writers.
+        ("de", """
+            <meta name="author" content="Anna Berger/Tom Krause"><script type="application/ld+json">{"@type":"NewsArticle",\
+            "author":{"@type":"Person","name":"Externe Autoren (EA)"}}</script>
+            """, "", "Anna Berger/Tom Krause", nil),
+        ("en", "<meta name=\"author\" content=\"Guest Contributors\">", "", nil, nil),
+        // The publication written for is no part of the names.
+        ("en", """
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",\
+            "name":"Jane Doe And John Roe For The Sunday Harbour"}}</script>
+            """, "", "Jane Doe And John Roe", nil),
+        ("en", "", "<p>By Jane Doe for The Harbour Weekly</p>", "Jane Doe", nil),
+        // A separator left in the element before its label opens no name.
+        ("de", "", "<small class=\"post-meta\"><span class=\"author-link\">| <b>Autor:</b> <a href=\"/a/lm\">lisa_m</a></span></small>", "lisa_m", nil),
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
@@ -133,6 +157,27 @@ struct AuthorTests {
         let quote = "<blockquote><p>„Wir bauen schneller als geplant.“</p><cite class=\"author\">Eva Roth, Hafenmeisterin</cite></blockquote>"
         let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: quote)))
         #expect(article.byline == nil)
+    }
+
+    @Test("a reader's signed letter or comment below the article is not its byline", arguments: [
+        "<div id=\"reader_comments\"><div class=\"letter\"><span class=\"autor\">Eva Roth</span> / 12.03.2021</div></div>",
+        "<section class=\"leserbriefe\"><p class=\"author\">Von Eva Roth</p></section>",
+        "<ol class=\"comment-list\"><li><span class=\"byline\">Eva Roth</span></li></ol>",
+    ])
+    func readerComment(markup: String) throws {
+        let html = Self.page(lang: "de").replacingOccurrences(of: "</article>", with: "</article>" + markup)
+        let article = try extractArticle(htmlDocument(html))
+        #expect(article.byline == nil)
+    }
+
+    @Test("an opinion piece's byline, and one on a page whose body class mentions comments, stay the writer's")
+    func opinionPiece() throws {
+        let html = Self.page(lang: "de", byline: "<div class=\"kommentar-autor\">Von Anna Berger</div>")
+            .replacingOccurrences(of: "<article>", with: "<article class=\"commentary\">")
+        #expect(try extractArticle(htmlDocument(html)).byline == "Anna Berger")
+        let blog = Self.page(lang: "de", byline: "<span class=\"author vcard\">von <span class=\"fn\">lisa_m</span></span>")
+            .replacingOccurrences(of: "<body>", with: "<body class=\"single-post front_hidecomments comments-open\">")
+        #expect(try extractArticle(htmlDocument(blog)).byline == "lisa_m")
     }
 
     @Test("headlines and prose that open with a byline word are no bylines", arguments: [
