@@ -67,14 +67,18 @@ struct TermVectors {
 
     /// `weighted`'s positive weights cut to the `limit` strongest (weight, then term id), scaled to
     /// unit length, in term order; the norm is summed in the order a full sort by strength (when
-    /// cut) or the input (when not) gives, so that callers get the same sums.
+    /// cut) or by term (when not) gives, so the result does not depend on the input's order (a
+    /// list read from a `Dictionary`, whose order changes from one process to the next, gives the
+    /// same bits every run).
     static func normalised(_ weighted: [(term: Int, weight: Double)], keeping limit: Int) -> [(term: Int, weight: Double)] {
-        // Input in term order (a document's counts are); it stays so unless cut to the
-        // strongest terms, which sorts by weight and needs the term order back. Only a list
-        // out of term order is sorted.
+        // Input usually in term order (a document's counts are); it stays so unless cut to the
+        // strongest terms, which sorts by weight and needs the term order back. A list out of
+        // term order and not cut is put in term order before its norm is summed.
         var weighted = weighted.filter { $0.weight > 0 }
         var inTermOrder = true
-        if weighted.count > limit {
+        if weighted.count <= limit {
+            if !zip(weighted, weighted.dropFirst()).allSatisfy({ $0.term < $1.term }) { weighted.sort { $0.term < $1.term } }
+        } else {
             // The strongest terms (weight, then term id: a strict order), selected in linear time,
             // Then in that order, as a full sort would leave them (the norm is summed in it).
             let stronger: ((term: Int, weight: Double), (term: Int, weight: Double)) -> Bool = {
@@ -87,7 +91,7 @@ struct TermVectors {
         }
         let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         let scaled: [(term: Int, weight: Double)] = weighted.map { ($0.term, norm > 0 ? $0.weight / norm : 0) }
-        if inTermOrder && zip(scaled, scaled.dropFirst()).allSatisfy({ $0.term < $1.term }) { return scaled }
+        if inTermOrder { return scaled }
         return scaled.sorted { $0.term < $1.term }
     }
 
