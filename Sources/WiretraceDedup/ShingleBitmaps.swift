@@ -86,6 +86,9 @@ public struct ShingleBitmaps: Sendable {
         self.slots = slots
     }
 
+    /// Words of all the bitmaps.
+    public var totalWords: Int { words.count }
+
     /// The size of slot `slot`'s set, or nil when it has none.
     @inline(__always)
     public func size(_ slot: Int) -> Int? {

@@ -232,3 +232,74 @@ import Foundation
         #expect(try JSONDecoder().decode(DedupConfiguration.self, from: encoded) == DedupConfiguration(bands: 8, rows: 4))
     }
 }
+
+@Suite struct CandidateStageTests {
+    /// A table whose band keys are drawn from a small range, so buckets of every size occur; the
+    /// candidates must be every pair sharing a band key, sorted and unique, whatever the workers
+    /// (two workers split the pairs into partitions by their first document).
+    @Test func candidatePairsAreEveryPairSharingABandKey() {
+        var random = SplitMix64(seed: 29)
+        let banding = LSHBanding(bands: 3, rows: 1)
+        for documents in [1, 2, 17, 700, 5000] {
+            var table = BandKeyTable(banding: banding)
+            var keys: [[UInt64]?] = []
+            for document in 0..<documents {
+                let documentKeys: [UInt64]? = document % 11 == 5
+                    ? nil : (0..<3).map { _ in UInt64.random(in: 0..<UInt64(max(2, documents / 3)), using: &random) &* 0x9E37_79B9_7F4A_7C15 }
+                keys.append(documentKeys)
+                table.append(documentKeys)
+            }
+            var expected: [DocumentPair] = []
+            for a in 0..<documents {
+                guard let keysA = keys[a] else { continue }
+                for b in (a + 1)..<max(a + 1, documents) {
+                    guard let keysB = keys[b] else { continue }
+                    if (0..<3).contains(where: { keysA[$0] == keysB[$0] }) { expected.append(DocumentPair(a: a, b: b)) }
+                }
+            }
+            #expect(table.candidatePairs(workers: 2) == expected, "\(documents) documents")
+            #expect(table.candidatePairs(workers: 1) == expected, "\(documents) documents")
+            #expect(table.candidatePairs(workers: 3) == expected, "\(documents) documents")
+        }
+    }
+
+    @Test func radixSortSkipsOnlyTheConstantTopBits() {
+        var random = SplitMix64(seed: 31)
+        let documents = 100_000
+        let bits = UInt64.bitWidth - UInt64(documents - 1).leadingZeroBitCount
+        for partition in 0..<16 {
+            // a's top 4 bits fixed to `partition`; b anywhere above a.
+            let low = UInt64(partition) << UInt64(bits - 4)
+            let high = min(UInt64(partition + 1) << UInt64(bits - 4), UInt64(documents - 1))
+            guard low < high else { continue }
+            var pairs: [UInt64] = (0..<4000).map { _ in
+                let a = UInt64.random(in: low..<high, using: &random)
+                let b = UInt64.random(in: (a + 1)..<UInt64(documents), using: &random)
+                return a << 32 | b
+            }
+            let expected = pairs.sorted()
+            BandKeyTable.radixSortPairs(&pairs, documentBits: bits, constantTopBits: 4)
+            #expect(pairs == expected, "partition \(partition)")
+        }
+    }
+
+    /// Parts as the component split gives them; when everything fits, one part of every candidate
+    /// document in order, with all the pairs, and the split's parts otherwise.
+    @Test func partsHoldWholeComponentsWithinTheBudget() {
+        // Components {0, 3, 9}, {1, 4}, {6, 7}; documents 2, 5, 8 are in no pair.
+        let candidates = [DocumentPair(a: 0, b: 3), DocumentPair(a: 1, b: 4), DocumentPair(a: 3, b: 9), DocumentPair(a: 6, b: 7)]
+        let size: (Int) -> Int = { 10 + $0 }
+        let total = [0, 1, 3, 4, 6, 7, 9].reduce(0) { $0 + size($1) }
+        let whole = CandidateVerification.parts(of: candidates, documentCount: 10, budget: total, shingleCount: size)
+        #expect(whole.count == 1)
+        #expect(whole.first?.documents == [0, 1, 3, 4, 6, 7, 9])
+        #expect(whole.first?.pairs == candidates)
+        // {0, 3, 9} = 42, {1, 4} = 25, {6, 7} = 33 (100 in all): at 99 the first two share a part, the third gets its own.
+        let split = CandidateVerification.parts(of: candidates, documentCount: 10, budget: total - 1, shingleCount: size)
+        #expect(split.map(\.documents) == [[0, 1, 3, 4, 9], [6, 7]])
+        #expect(split.map(\.pairs) == [
+            [DocumentPair(a: 0, b: 3), DocumentPair(a: 1, b: 4), DocumentPair(a: 3, b: 9)], [DocumentPair(a: 6, b: 7)],
+        ])
+        #expect(CandidateVerification.parts(of: [], documentCount: 10, budget: total, shingleCount: size).isEmpty)
+    }
+}

@@ -68,7 +68,27 @@ import WiretraceCore
         let verified = CandidateVerification.verify(candidates, shingleSets: sets, finder: finder, workers: 2)
         let reference = CandidateVerification.referenceVerify(candidates, shingleSets: sets, finder: finder)
         #expect(verified == reference)
+        // Tiles of a few documents each: pairs are taken in another order, results come back in
+        // candidate order.
+        for tileBytes in [1, 600, 5000] {
+            let tiled = CandidateVerification.verify(candidates, shingleSets: sets, finder: finder, workers: 2, tileBytes: tileBytes)
+            #expect(tiled == reference, "tiles of \(tileBytes) bytes")
+        }
         #expect(reference.count > 20 && reference.count < candidates.count / 2,
                 "\(reference.count) of \(candidates.count) pairs accepted: both outcomes occur")
+    }
+
+    @Test func tiledOrderGroupsPairsByTileInCandidateOrder() {
+        let candidates = [
+            DocumentPair(0, 9), DocumentPair(1, 2), DocumentPair(1, 8), DocumentPair(2, 3), DocumentPair(4, 9),
+            DocumentPair(5, 6), DocumentPair(6, 12),
+        ]
+        // Tiles of 4 documents: (0, 2), (0, 0), (0, 2), (0, 0), (1, 2), (1, 1), (1, 3).
+        #expect(CandidateVerification.tiledOrder(candidates, tileBits: 2) == [1, 3, 0, 2, 5, 4, 6])
+        #expect(CandidateVerification.tiledOrder(candidates, tileBits: 4) == Array(0..<7))
+        #expect(CandidateVerification.tiledOrder([], tileBits: 2).isEmpty)
+        // ~1 KiB of bitmap per document: 4 MiB tiles of 4096 documents, and at most 1024 tiles a side.
+        #expect(CandidateVerification.tileBits(documents: 100_000, bitmapWords: 100_000 * 128) == 12)
+        #expect(CandidateVerification.tileBits(documents: 1 << 24, bitmapWords: (1 << 24) * 128) == 14)
     }
 }
