@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Byte-level checks on a page before parsing: binary sniffing and character-set choice.
 enum PageBytes {
     /// How many leading bytes the binary sniff and the `<meta charset>` sniff look at.
@@ -218,49 +220,23 @@ enum PageBytes {
     ///
     /// - Complexity: O(n).
     static func utf8Statistics(_ bytes: [UInt8]) -> (invalid: Int, multibyte: Int) {
-        var invalid = 0
-        var multibyte = 0
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var invalid = 0
+            var multibyte = 0
+            var index = 0
+            while index < buffer.count {
+                if buffer[index] < 0x80 {
+                    index += 1
+                } else if let length = UTF8Check.scalarLength(buffer, at: index) {
+                    multibyte += 1
+                    index += length
+                } else {
+                    invalid += 1
+                    index += 1
+                }
             }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: length = 0
-            }
-            guard length > 0, index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else {
-                invalid += 1
-                index += 1
-                continue
-            }
-            var valid = true
-            var offset = 2
-            while offset < length {
-                if bytes[index + offset] & 0xC0 != 0x80 { valid = false }
-                offset += 1
-            }
-            if valid {
-                multibyte += 1
-                index += length
-            } else {
-                invalid += 1
-                index += 1
-            }
+            return (invalid, multibyte)
         }
-        return (invalid, multibyte)
     }
 
     /// Decodes windows-1252 (a superset of Latin-1 in practice) to a String.

@@ -1,4 +1,5 @@
 import Foundation
+import WiretraceCore
 
 /// A fast parser for the common shape of a JSONL line: one flat object whose values are all
 /// strings, e.g. `{"id": "a1", "text": "…"}`.

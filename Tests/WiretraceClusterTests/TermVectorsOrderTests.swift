@@ -1,4 +1,5 @@
 import Testing
+import WiretraceCore
 @testable import WiretraceCluster
 
 /// A story's cut pass builds its node vectors from `Dictionary` values, whose order changes from one
@@ -27,7 +28,7 @@ import Testing
             let reference = TermVectors.normalised(inOrder, keeping: 1_000)
             #expect(zip(reference, reference.dropFirst()).allSatisfy { $0.term < $1.term })
             var shuffled = inOrder
-            var generator = SplitMix(seed: seed &* 7919)
+            var generator = SplitMix64(seed: seed &* 7919)
             for round in 0..<8 {
                 shuffled.shuffle(using: &generator)
                 let vector = TermVectors.normalised(shuffled, keeping: 1_000)
@@ -41,18 +42,6 @@ import Testing
             let shuffledCut = TermVectors.normalised(shuffled, keeping: count / 2 + 1)
             #expect(shuffledCut.map(\.term) == cut.map(\.term))
             #expect(zip(shuffledCut, cut).allSatisfy { $0.weight.bitPattern == $1.weight.bitPattern }, "seed \(seed), cut")
-        }
-    }
-
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

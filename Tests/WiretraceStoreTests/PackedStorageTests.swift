@@ -13,7 +13,7 @@ import WiretraceCore
 
     @Test(arguments: [0, 1, 63, 64, 500, 20_000])
     func packedBytesRoundTrip(count: Int) throws {
-        var random = SplitMix(seed: UInt64(count))
+        var random = SplitMix64(seed: UInt64(count))
         let noise = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let words = Array(String(repeating: "wire copy of the story ", count: count / 20 + 1).utf8.prefix(count))
         let packer = PackedBytes.Packer()
@@ -233,18 +233,5 @@ import WiretraceCore
         let packed = String(decoding: try store.unpacker.decode(blob.blob(0)), as: UTF8.self)
         #expect(packed.contains("other words") && packed.contains("the chair"))
         #expect(!packed.contains(Self.occurrence("d1", text, 60, 83).text))
-    }
-}
-
-/// A seeded generator (SplitMix64), so the random bytes are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
