@@ -30,46 +30,71 @@ package enum FlatJSONObject {
     }
 
     private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)]? {
+        var fields: [(key: String, value: String)] = []
+        let parsed = walkObject(bytes) { index in
+            guard let key = plainKey(bytes, at: &index), skipColon(bytes, at: &index),
+                let value = string(bytes, at: &index)
+            else { return false }
+            guard !fields.contains(where: { $0.key == key }) else { return false }  // duplicate key
+            fields.append((key, value))
+            return true
+        }
+        return parsed ? fields : nil
+    }
+
+    /// Walks the syntax of one object and nothing after it: `{`, members separated by commas,
+    /// `}`, whitespace between. `member` reads each member (key, colon, value) from `index`, at
+    /// its key, and says whether it was one; ``fields(_:)`` and ``textFields(_:scratch:)`` differ
+    /// only in how they read members.
+    ///
+    /// - Complexity: O(n) besides what `member` does.
+    @inline(__always)
+    private static func walkObject(_ bytes: UnsafeBufferPointer<UInt8>, member: (inout Int) -> Bool) -> Bool {
         var index = 0
         let count = bytes.count
-        func skipSpace() {
-            while index < count {
-                let byte = bytes[index]
-                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-                index += 1
-            }
-        }
-        skipSpace()
-        guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        skipSpace(bytes, at: &index)
+        guard index < count, bytes[index] == UInt8(ascii: "{") else { return false }
         index += 1
-        var fields: [(key: String, value: String)] = []
-        skipSpace()
+        skipSpace(bytes, at: &index)
         if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
-                skipSpace()
-                guard let key = plainKey(bytes, at: &index) else { return nil }
-                skipSpace()
-                guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
-                index += 1
-                skipSpace()
-                guard let value = string(bytes, at: &index) else { return nil }
-                guard !fields.contains(where: { $0.key == key }) else { return nil }  // duplicate key
-                fields.append((key, value))
-                skipSpace()
-                guard index < count else { return nil }
+                skipSpace(bytes, at: &index)
+                guard member(&index) else { return false }
+                skipSpace(bytes, at: &index)
+                guard index < count else { return false }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                guard bytes[index] == UInt8(ascii: "}") else { return nil }
+                guard bytes[index] == UInt8(ascii: "}") else { return false }
                 index += 1
                 break
             }
         }
-        skipSpace()
-        return index == count ? fields : nil
+        skipSpace(bytes, at: &index)
+        return index == count
+    }
+
+    /// JSON whitespace from `index` on.
+    @inline(__always)
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            index += 1
+        }
+    }
+
+    /// The colon between a key and its value, with the whitespace around it.
+    @inline(__always)
+    private static func skipColon(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Bool {
+        skipSpace(bytes, at: &index)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+        index += 1
+        skipSpace(bytes, at: &index)
+        return true
     }
 
     /// Buffers ``textFields(_:scratch:)`` decodes into, kept by a worker from line to line.
@@ -106,64 +131,35 @@ package enum FlatJSONObject {
     ///
     /// - Complexity: O(n + k²) for n bytes and k keys.
     static func textFields(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> TextFields? {
-        var index = 0
-        let count = bytes.count
-        func skipSpace() {
-            while index < count {
-                let byte = bytes[index]
-                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-                index += 1
-            }
-        }
         var result = TextFields(id: nil, text: nil, firstControl: nil, hasHTML: false)
         scratch.keys.removeAll(keepingCapacity: true)
-        skipSpace()
-        guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        skipSpace()
-        if index < count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-        } else {
-            while true {
-                skipSpace()
-                guard let key = asciiKey(bytes, at: &index) else { return nil }
-                for other in scratch.keys where other.count == key.count {
-                    if memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) == 0 {
-                        return nil  // duplicate key
-                    }
+        let parsed = walkObject(bytes) { index in
+            guard let key = asciiKey(bytes, at: &index) else { return false }
+            for other in scratch.keys where other.count == key.count {
+                if memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) == 0 {
+                    return false  // duplicate key
                 }
-                scratch.keys.append(key)
-                skipSpace()
-                guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
-                index += 1
-                skipSpace()
-                switch Self.key(bytes, key) {
-                case .id:
-                    guard let id = string(bytes, at: &index) else { return nil }
-                    result.id = id
-                case .text:
-                    var checks = Checks()
-                    guard let content = value(bytes, at: &index, decodingInto: &scratch.text, checks: &checks) else { return nil }
-                    result.text = content
-                    result.firstControl = checks.firstControl
-                case .html, .other:
-                    if Self.key(bytes, key) == .html { result.hasHTML = true }
-                    var checks = Checks()
-                    guard value(bytes, at: &index, decodingInto: &scratch.other, checks: &checks) != nil else { return nil }
-                }
-                skipSpace()
-                guard index < count else { return nil }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                guard bytes[index] == UInt8(ascii: "}") else { return nil }
-                index += 1
-                break
             }
+            scratch.keys.append(key)
+            guard skipColon(bytes, at: &index) else { return false }
+            let known = Self.key(bytes, key)
+            switch known {
+            case .id:
+                guard let id = string(bytes, at: &index) else { return false }
+                result.id = id
+            case .text:
+                var checks = Checks()
+                guard let content = value(bytes, at: &index, decodingInto: &scratch.text, checks: &checks) else { return false }
+                result.text = content
+                result.firstControl = checks.firstControl
+            case .html, .other:
+                if known == .html { result.hasHTML = true }
+                var checks = Checks()
+                guard value(bytes, at: &index, decodingInto: &scratch.other, checks: &checks) != nil else { return false }
+            }
+            return true
         }
-        skipSpace()
-        return index == count ? result : nil
+        return parsed ? result : nil
     }
 
     private enum KnownKey { case id, text, html, other }
@@ -179,34 +175,32 @@ package enum FlatJSONObject {
     /// A key without escapes, all ASCII (not a control byte): its content's range, `index` moved
     /// past its closing quote.
     private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Range<Int>? {
+        keyRange(bytes, at: &index, asciiOnly: true)
+    }
+
+    /// A key without escapes.
+    private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
+        keyRange(bytes, at: &index, asciiOnly: false).flatMap {
+            String(validating: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+        }
+    }
+
+    /// The content's range of a key without escapes or control bytes (and, with `asciiOnly`,
+    /// without bytes past ASCII), `index` moved past its closing quote.
+    @inline(__always)
+    private static func keyRange(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, asciiOnly: Bool) -> Range<Int>? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         let start = index + 1
         var end = start
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || (asciiOnly && byte >= 0x80) { return nil }
             end += 1
         }
         guard end < bytes.count else { return nil }
         index = end + 1
         return start..<end
-    }
-
-    /// A key without escapes.
-    private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        let start = index + 1
-        var end = start
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            end += 1
-        }
-        guard end < bytes.count else { return nil }
-        index = end + 1
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// A string value: runs of plain bytes copied as they are, escapes decoded.
