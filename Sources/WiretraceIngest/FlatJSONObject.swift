@@ -267,7 +267,7 @@ package enum FlatJSONObject {
             if checks.firstControl == nil { checks.firstControl = offset }
         }
         while true {
-            index = checking ? checkedRunEnd(bytes, from: index) : plainRunEnd(bytes, from: index)
+            index = runEnd(bytes, from: index, checking: checking)
             guard index < count else { return nil }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -333,8 +333,11 @@ package enum FlatJSONObject {
         }
     }
 
-    /// ``plainRunEnd(_:from:)`` that also stops at DEL and at bytes from 0x80.
-    private static func checkedRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The index of the first quote, backslash or control byte at or after `index` (or the end),
+    /// and with `checking` also of the first DEL or byte from 0x80: eight bytes at a time while
+    /// none of them is one (SWAR "has byte less than / equal to" tests), then byte by byte.
+    @inline(__always)
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, checking: Bool) -> Int {
         let count = bytes.count
         var index = start
         let low: UInt64 = 0x0101_0101_0101_0101
@@ -344,43 +347,17 @@ package enum FlatJSONObject {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let quote = word ^ (low &* 0x22)
                 let backslash = word ^ (low &* 0x5C)
+                var special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
                 // `word | (word + 1)` has a byte's high bit set when the byte is 0x7F or above
                 // (a carry out of 0xFF only follows a byte that is flagged itself).
-                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
-                    | word | (word &+ low)
+                if checking { special |= word | (word &+ low) }
                 if special & high != 0 { break }
                 index += 8
             }
         }
         while index < count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x7F { break }
-            index += 1
-        }
-        return index
-    }
-
-    /// The index of the first quote, backslash or control byte at or after `index` (or the end):
-    /// eight bytes at a time while none of them is one (SWAR "has byte less than / equal to"
-    /// tests), then byte by byte.
-    private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let count = bytes.count
-        var index = start
-        let low: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        if let base = bytes.baseAddress {
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (low &* 0x22)
-                let backslash = word ^ (low &* 0x5C)
-                let special = ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((word &- low &* 0x20) & ~word)
-                if special & high != 0 { break }
-                index += 8
-            }
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || (checking && byte >= 0x7F) { break }
             index += 1
         }
         return index
