@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import WiretraceCore
 
 /// LSH over compact signatures, kept as one 64-bit key per band per document and nothing else:
@@ -8,10 +9,16 @@ import WiretraceCore
 /// the signing workers (``keys(of:banding:)``), so the signatures themselves need not be kept.
 public struct BandKeyTable: Sendable {
     public let banding: LSHBanding
-    /// Document-major: the keys of document d are `keys[d·bands ..< (d+1)·bands]`.
-    public private(set) var keys: [UInt64] = []
+    /// The keys in blocks of ``blockDocuments`` documents, band-major inside a block: the key of
+    /// band k of document d is `blocks[d / B][k·B + d % B]`. A block is allocated once at its
+    /// full size, so appending never copies the keys already held (one growing array copied and
+    /// freshly paged ~3× its final size), and one band's keys lie together for the candidate stage.
+    private var blocks: [[UInt64]] = []
     /// False for documents without shingles: they are never candidates.
     public private(set) var indexed: [Bool] = []
+
+    /// Documents per block of keys.
+    static let blockDocuments = 4096
 
     public init(banding: LSHBanding) {
         self.banding = banding
@@ -22,6 +29,13 @@ public struct BandKeyTable: Sendable {
 
     /// Bytes the table holds per document.
     public var bytesPerDocument: Int { banding.bands * MemoryLayout<UInt64>.stride + MemoryLayout<Bool>.stride }
+
+    /// The band keys of document `document` (zeros for one without shingles).
+    public func keys(of document: Int) -> [UInt64] {
+        let block = blocks[document / Self.blockDocuments]
+        let column = document % Self.blockDocuments
+        return (0..<banding.bands).map { block[$0 * Self.blockDocuments + column] }
+    }
 
     /// The band keys of a signature, or nil for an empty one.
     ///
@@ -44,14 +58,11 @@ public struct BandKeyTable: Sendable {
 
     /// Appends the next document: its band keys, or nil when it has no shingles.
     public mutating func append(_ documentKeys: [UInt64]?) {
-        if let documentKeys {
-            precondition(documentKeys.count == banding.bands, "expected \(banding.bands) band keys, got \(documentKeys.count)")
-            keys.append(contentsOf: documentKeys)
-            indexed.append(true)
-        } else {
-            keys.append(contentsOf: repeatElement(0, count: banding.bands))
-            indexed.append(false)
+        if count % Self.blockDocuments == 0 {
+            blocks.append([UInt64](repeating: 0, count: banding.bands * Self.blockDocuments))
         }
+        indexed.append(false)
+        replace(count - 1, with: documentKeys)
     }
 
     /// Replaces the keys of document `document` (nil: no shingles, never a candidate).
@@ -59,21 +70,28 @@ public struct BandKeyTable: Sendable {
         let bands = banding.bands
         if let documentKeys {
             precondition(documentKeys.count == bands, "expected \(bands) band keys, got \(documentKeys.count)")
-            keys.replaceSubrange((document * bands)..<((document + 1) * bands), with: documentKeys)
-            indexed[document] = true
-        } else {
-            keys.replaceSubrange((document * bands)..<((document + 1) * bands), with: repeatElement(0, count: bands))
-            indexed[document] = false
         }
+        let column = document % Self.blockDocuments
+        blocks[document / Self.blockDocuments].withUnsafeMutableBufferPointer { block in
+            for band in 0..<bands { block[band * Self.blockDocuments + column] = documentKeys?[band] ?? 0 }
+        }
+        indexed[document] = documentKeys != nil
     }
 
     /// Unique candidate pairs (a < b), sorted; bands are processed on up to `workers` threads.
     ///
     /// Each band's pairs go straight into partitions by their first document's range (the top
-    /// bits of a); the partitions are then sorted and deduplicated independently, on up to
-    /// `workers` threads, and joined in order. All pairs with a given a lie in one partition, so
-    /// the joined list is the globally sorted, unique list (one serial sort of every pair was
-    /// most of the candidate stage's wall time at 100k documents).
+    /// bits of a), each partition's array sized exactly beforehand; the partitions are then
+    /// sorted and deduplicated independently, on up to `workers` threads, and copied into the
+    /// result in order. All pairs with a given a lie in one partition, so the joined list is the
+    /// globally sorted, unique list (one serial sort of every pair was most of the candidate
+    /// stage's wall time at 100k documents).
+    ///
+    /// Memory: every pair a band proposes (8 bytes each) until its partition is sorted, then
+    /// released partition by partition; a partition sorts with one scratch array of its own size
+    /// (``sortedUniquePairs(_:documentBits:constantTopBits:)``), and the result is written once.
+    /// Fresh memory is what this stage pays for at 100k documents (the kernel zeroes every new
+    /// page), so no array is copied whole.
     ///
     /// - Complexity: O(b·n log n + p log p) for n documents and p pairs; a bucket of m documents
     ///   contributes m(m−1)/2 pairs.
@@ -85,59 +103,88 @@ public struct BandKeyTable: Sendable {
         // Partitions by the top bits of a: a power of two, about 8 per worker, at most one per document.
         let partitionBits = min(documentBits, workers > 1 ? Int.bitWidth - (workers * 8 - 1).leadingZeroBitCount : 0)
         let partitions = 1 << partitionBits
-        let partitionShift = UInt64(32 + documentBits - partitionBits)
-        // Slot band: that band's pairs, partition by partition.
-        let perBand = ChunkSlots<[UInt64]>(count: bands)
-        let keys = self.keys
+        let partitionShift = 32 + documentBits - partitionBits
+        // Each band's pairs, partition by partition, handed over as the band finishes.
+        let proposed = PartitionedPairs(partitions: partitions)
+        let blocks = self.blocks
         let indexed = self.indexed
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
             var entries: [BandEntry] = []
             entries.reserveCapacity(count)
+            var sizes = [Int](repeating: 0, count: partitions)
             var band = worker
             while band < bands {
                 entries.removeAll(keepingCapacity: true)
-                for document in 0..<count where indexed[document] {
-                    entries.append(BandEntry(key: keys[document * bands + band], document: UInt32(document)))
+                for (blockIndex, block) in blocks.enumerated() {
+                    let first = blockIndex * Self.blockDocuments
+                    let row = band * Self.blockDocuments
+                    for column in 0..<min(Self.blockDocuments, count - first) where indexed[first + column] {
+                        entries.append(BandEntry(key: block[row + column], document: UInt32(first + column)))
+                    }
                 }
                 Self.sortByKey(&entries)
-                var pairs = [[UInt64]](repeating: [], count: partitions)
-                var runStart = 0
-                while runStart < entries.count {
-                    var runEnd = runStart + 1
-                    while runEnd < entries.count && entries[runEnd].key == entries[runStart].key { runEnd += 1 }
-                    if runEnd - runStart > 1 {
-                        for first in runStart..<(runEnd - 1) {
-                            let high = UInt64(entries[first].document) << 32
-                            let partition = Int(high &>> partitionShift)
-                            for second in (first + 1)..<runEnd {
-                                pairs[partition].append(high | UInt64(entries[second].document))
-                            }
+                // Runs of equal keys, first counted per partition (so each array is allocated
+                // once at its size), then emitted.
+                for partition in 0..<partitions { sizes[partition] = 0 }
+                Self.forEachRun(entries) { runStart, runEnd in
+                    for first in runStart..<(runEnd - 1) {
+                        sizes[Int(entries[first].document) &>> (partitionShift - 32)] += runEnd - first - 1
+                    }
+                }
+                var pairs = sizes.map { size -> [UInt64] in
+                    var pairs: [UInt64] = []
+                    pairs.reserveCapacity(size)
+                    return pairs
+                }
+                Self.forEachRun(entries) { runStart, runEnd in
+                    for first in runStart..<(runEnd - 1) {
+                        let high = UInt64(entries[first].document) << 32
+                        let partition = Int(high &>> UInt64(partitionShift))
+                        for second in (first + 1)..<runEnd {
+                            pairs[partition].append(high | UInt64(entries[second].document))
                         }
                     }
-                    runStart = runEnd
                 }
-                perBand.set(band, pairs)
+                proposed.add(pairs)
                 band += workers
             }
         }
-        let byBand = perBand.values()
-        let sorted = ChunkSlots<DocumentPair>(count: partitions)
+        // Sorted and deduplicated partition by partition (a partition's band arrays are released
+        // as soon as it is sorted), then copied into the result at each partition's offset.
+        let sorted = PartitionedPairs(partitions: partitions)
         DispatchQueue.concurrentPerform(iterations: partitions) { partition in
-            var all: [UInt64] = []
-            all.reserveCapacity(byBand.reduce(0) { $0 + $1[partition].count })
-            for band in byBand { all.append(contentsOf: band[partition]) }
             // The partition's pairs share a's top bits: the sort skips them.
-            Self.radixSortPairs(&all, documentBits: documentBits, constantTopBits: partitionBits)
-            var unique: [DocumentPair] = []
-            unique.reserveCapacity(all.count)
-            var previous = UInt64.max
-            for packed in all where packed != previous {
-                previous = packed
-                unique.append(DocumentPair(a: Int(packed >> 32), b: Int(packed & 0xFFFF_FFFF)))
-            }
-            sorted.set(partition, unique)
+            let unique = Self.sortedUniquePairs(
+                proposed.take(partition), documentBits: documentBits, constantTopBits: partitionBits)
+            sorted.add(unique, to: partition)
         }
-        return sorted.values().flatMap { $0 }
+        let offsets = (0..<partitions).reduce(into: [0]) { offsets, partition in
+            offsets.append(offsets[partition] + sorted.count(partition))
+        }
+        let total = offsets[partitions]
+        return [DocumentPair](unsafeUninitializedCapacity: total) { result, initialized in
+            let target = UncheckedPairs(buffer: result)
+            DispatchQueue.concurrentPerform(iterations: partitions) { partition in
+                var index = offsets[partition]
+                for packed in sorted.take(partition).joined() {
+                    (target.buffer.baseAddress! + index).initialize(to: DocumentPair(a: Int(packed >> 32), b: Int(packed & 0xFFFF_FFFF)))
+                    index += 1
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// Calls `body(start, end)` for every run of two or more entries with the same key.
+    @inline(__always)
+    private static func forEachRun(_ entries: [BandEntry], _ body: (Int, Int) -> Void) {
+        var runStart = 0
+        while runStart < entries.count {
+            var runEnd = runStart + 1
+            while runEnd < entries.count && entries[runEnd].key == entries[runStart].key { runEnd += 1 }
+            if runEnd - runStart > 1 { body(runStart, runEnd) }
+            runStart = runEnd
+        }
     }
 
     /// Sorts entries by key, keeping document order among equal keys (entries arrive in
@@ -158,37 +205,136 @@ public struct BandKeyTable: Sendable {
     ///
     /// - Complexity: O(p · ⌈(2·documentBits − constantTopBits) / 11⌉) for p pairs.
     static func radixSortPairs(_ pairs: inout [UInt64], documentBits: Int, constantTopBits: Int = 0) {
-        guard pairs.count > 1 else { return }
-        guard documentBits <= 32 else { pairs.sort(); return }
+        pairs = radixSorted([pairs], documentBits: documentBits, constantTopBits: constantTopBits, unique: false)
+    }
+
+    /// The pairs of all `lists` (packed as `a << 32 | b`, a, b < 2^`documentBits`, every a with
+    /// the same top `constantTopBits` bits), sorted, repeats removed.
+    ///
+    /// - Complexity: O(p · ⌈(2·documentBits − constantTopBits) / 11⌉) for p pairs in all.
+    static func sortedUniquePairs(_ lists: [[UInt64]], documentBits: Int, constantTopBits: Int = 0) -> [UInt64] {
+        radixSorted(lists, documentBits: documentBits, constantTopBits: constantTopBits, unique: true)
+    }
+
+    /// LSD radix sort, 11 bits per pass, of the pairs of `lists` in a compact form (the
+    /// significant bits of a and b side by side): one reading of the lists counts every pass's
+    /// digits, the first pass scatters straight from the lists, the passes alternate between the
+    /// result and one scratch array so that the last lands in the result, and the packed form is
+    /// restored in place (repeats dropped when `unique`).
+    private static func radixSorted(_ lists: [[UInt64]], documentBits: Int, constantTopBits: Int, unique: Bool) -> [UInt64] {
+        let total = lists.reduce(0) { $0 + $1.count }
+        guard documentBits <= 32 else {
+            var all = Array(lists.joined())
+            all.sort()
+            if unique { all = Shingler.uniqued(sorted: all) }
+            return all
+        }
+        guard total > 0 else { return [] }
         let width = UInt64(documentBits)
-        // Compact form: the significant bits of a and b side by side.
-        var keys = pairs.map { ($0 >> 32) << width | ($0 & 0xFFFF_FFFF) }
-        var scratch = [UInt64](repeating: 0, count: keys.count)
+        let low: UInt64 = (1 << width) - 1
         let digitBits: UInt64 = 11
-        var shift: UInt64 = 0
-        while shift < 2 * width - UInt64(constantTopBits) {
-            var counts = [Int](repeating: 0, count: 1 << digitBits + 1)
-            let mask: UInt64 = (1 << digitBits) - 1
-            for key in keys { counts[Int((key >> shift) & mask) + 1] += 1 }
-            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
-            keys.withUnsafeBufferPointer { keys in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    for key in keys {
-                        let digit = Int((key >> shift) & mask)
-                        scratch[counts[digit]] = key
-                        counts[digit] += 1
+        let mask: UInt64 = (1 << digitBits) - 1
+        let significant = 2 * width - UInt64(constantTopBits)
+        let passes = Int((significant + digitBits - 1) / digitBits)
+        @inline(__always) func compact(_ packed: UInt64) -> UInt64 { (packed >> 32) << width | (packed & low) }
+        // Every pass's digit counts, then each digit's first place (exclusive prefix sums).
+        var next = [Int](repeating: 0, count: passes << digitBits)
+        for list in lists {
+            for packed in list {
+                let key = compact(packed)
+                for pass in 0..<passes { next[pass << digitBits | Int((key >> (UInt64(pass) * digitBits)) & mask)] += 1 }
+            }
+        }
+        for pass in 0..<passes {
+            var start = 0
+            for digit in (pass << digitBits)..<((pass + 1) << digitBits) {
+                let size = next[digit]
+                next[digit] = start
+                start += size
+            }
+        }
+        let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
+        defer { scratch.deallocate() }
+        return [UInt64](unsafeUninitializedCapacity: total) { result, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+                // Pass p writes the result when an even number of passes follow it.
+                func target(_ pass: Int) -> UnsafeMutableBufferPointer<UInt64> { (passes - 1 - pass) % 2 == 0 ? result : scratch }
+                let first = target(0)
+                for list in lists {
+                    for packed in list {
+                        let key = compact(packed)
+                        let digit = Int(key & mask)
+                        first[next[digit]] = key
+                        next[digit] += 1
+                    }
+                }
+                for pass in 1..<max(1, passes) {
+                    let (source, destination) = (target(pass - 1), target(pass))
+                    let shift = UInt64(pass) * digitBits
+                    let base = pass << digitBits
+                    for key in source {
+                        let digit = base | Int((key >> shift) & mask)
+                        destination[next[digit]] = key
+                        next[digit] += 1
                     }
                 }
             }
-            swap(&keys, &scratch)
-            shift += digitBits
+            var written = 0
+            var previous = UInt64.max
+            for index in 0..<total {
+                let key = result[index]
+                if unique && key == previous { continue }
+                previous = key
+                result[written] = (key >> width) << 32 | (key & low)
+                written += 1
+            }
+            initialized = written
         }
-        let low: UInt64 = (1 << width) - 1
-        pairs = keys.map { ($0 >> width) << 32 | ($0 & low) }
     }
 
     struct BandEntry {
         var key: UInt64
         var document: UInt32
     }
+}
+
+/// Pair arrays by partition, handed between the threads of ``BandKeyTable/candidatePairs(workers:)``:
+/// added whole, taken whole (and so released by the taker).
+private final class PartitionedPairs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [[[UInt64]]]
+
+    init(partitions: Int) {
+        lists = Array(repeating: [], count: partitions)
+    }
+
+    /// Adds one array to each partition (`pairs[p]` to partition p).
+    func add(_ pairs: [[UInt64]]) {
+        lock.withLock {
+            for (partition, list) in pairs.enumerated() where !list.isEmpty { lists[partition].append(list) }
+        }
+    }
+
+    func add(_ pairs: [UInt64], to partition: Int) {
+        lock.withLock { lists[partition].append(pairs) }
+    }
+
+    /// Pairs held for a partition.
+    func count(_ partition: Int) -> Int {
+        lock.withLock { lists[partition].reduce(0) { $0 + $1.count } }
+    }
+
+    /// A partition's arrays, no longer held here.
+    func take(_ partition: Int) -> [[UInt64]] {
+        lock.withLock {
+            defer { lists[partition] = [] }
+            return lists[partition]
+        }
+    }
+}
+
+/// The result buffer of ``BandKeyTable/candidatePairs(workers:)``, written by its partitions, each
+/// at its own offsets. Do not let it escape that function.
+private struct UncheckedPairs: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<DocumentPair>
 }

@@ -283,6 +283,58 @@ import Foundation
         }
     }
 
+    /// Keys kept in blocks of documents: appended and replaced across block boundaries, every
+    /// document's keys read back as given (zeros for a document without shingles).
+    @Test func bandKeysSurviveBlocksAndReplacement() {
+        var random = SplitMix64(seed: 41)
+        let banding = LSHBanding(bands: 5, rows: 2)
+        var table = BandKeyTable(banding: banding)
+        var expected: [[UInt64]?] = []
+        for document in 0..<(2 * BandKeyTable.blockDocuments + 3) {
+            let keys: [UInt64]? = document % 9 == 4 ? nil : (0..<5).map { _ in random.next() }
+            table.append(keys)
+            expected.append(keys)
+        }
+        for document in [0, BandKeyTable.blockDocuments - 1, BandKeyTable.blockDocuments, expected.count - 1, 4] {
+            let keys: [UInt64]? = document == 0 ? nil : (0..<5).map { _ in random.next() }
+            table.replace(document, with: keys)
+            expected[document] = keys
+        }
+        #expect(table.count == expected.count)
+        for (document, keys) in expected.enumerated() {
+            #expect(table.keys(of: document) == (keys ?? [0, 0, 0, 0, 0]), "document \(document)")
+            #expect(table.indexed[document] == (keys != nil), "document \(document)")
+        }
+    }
+
+    /// Several bands' arrays of one partition, with pairs repeated within and across arrays
+    /// (documents sharing several bands): one sorted list without repeats, for one to four passes.
+    @Test func sortedUniquePairsJoinsListsAndDropsRepeats() {
+        var random = SplitMix64(seed: 37)
+        for documents in [2, 3, 40, 1000, 100_000, 1 << 22] {
+            let bits = UInt64.bitWidth - UInt64(documents - 1).leadingZeroBitCount
+            let topBits = min(bits, 4)
+            // Every a below 2^(bits − topBits): the top `topBits` bits of a are zero.
+            let aLimit = UInt64(max(1, documents >> topBits))
+            let shared: [UInt64] = (0..<300).map { _ in
+                let a = UInt64.random(in: 0..<aLimit, using: &random)
+                return a << 32 | UInt64.random(in: a..<UInt64(documents), using: &random)
+            }
+            let lists: [[UInt64]] = [[], shared] + (0..<3).map { _ in
+                (0..<700).map { index in
+                    if index % 3 == 0 { return shared.randomElement(using: &random)! }
+                    let a = UInt64.random(in: 0..<aLimit, using: &random)
+                    return a << 32 | UInt64.random(in: a..<UInt64(documents), using: &random)
+                } + shared.prefix(50)
+            }
+            let expected = Set(lists.joined()).sorted()
+            #expect(expected.count < lists.joined().count)
+            #expect(BandKeyTable.sortedUniquePairs(lists, documentBits: bits, constantTopBits: topBits) == expected, "\(documents) documents")
+            #expect(BandKeyTable.sortedUniquePairs(lists, documentBits: bits) == expected, "\(documents) documents")
+        }
+        #expect(BandKeyTable.sortedUniquePairs([[], []], documentBits: 17).isEmpty)
+    }
+
     /// Parts as the component split gives them; when everything fits, one part of every candidate
     /// document in order, with all the pairs, and the split's parts otherwise.
     @Test func partsHoldWholeComponentsWithinTheBudget() {
