@@ -92,6 +92,7 @@ public enum CandidateVerification {
     ) -> [VerifiedPair] {
         guard !candidates.isEmpty else { return [] }
         let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
+        precondition(candidates.count <= Int(UInt32.max), "at most \(UInt32.max) candidate pairs, got \(candidates.count)")
         let order = tiledOrder(
             candidates, tileBits: tileBits(documents: shingleSets.count, bitmapWords: bitmaps.totalWords, tileBytes: tileBytes))
         let chunks = max(1, min(workers * 8, candidates.count))
@@ -101,18 +102,20 @@ public enum CandidateVerification {
             var index = chunk * candidates.count / chunks
             let end = (chunk + 1) * candidates.count / chunks
             while index < end {
-                let candidate = order[index]
-                let pair = candidates[candidate]
+                // The pair itself is in the tiled entry: read in order, not gathered from the
+                // candidates (a cache miss per pair at 100k documents).
+                let tiled = order[index]
+                let (pairA, pairB) = (Int(tiled.a), Int(tiled.b))
                 index += 1
                 // Sizes and bounds from the bitmaps' dense records: the sets themselves (a cache
                 // miss each) are touched only by pairs the bound lets through.
-                guard let sizeA = bitmaps.size(pair.a), let sizeB = bitmaps.size(pair.b) else { continue }
+                guard let sizeA = bitmaps.size(pairA), let sizeB = bitmaps.size(pairB) else { continue }
                 let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
-                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pair.a, pair.b, sets: shingleSets) >= needed,
-                    let a = shingleSets[pair.a], let b = shingleSets[pair.b]
+                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pairA, pairB, sets: shingleSets) >= needed,
+                    let a = shingleSets[pairA], let b = shingleSets[pairB]
                 else { continue }
                 if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
-                    accepted.append((candidate, VerifiedPair(a: pair.a, b: pair.b, similarity: similarity)))
+                    accepted.append((Int(tiled.candidate), VerifiedPair(a: pairA, b: pairB, similarity: similarity)))
                 }
             }
             slots.set(chunk, accepted)
@@ -132,24 +135,36 @@ public enum CandidateVerification {
         return bits
     }
 
-    /// The candidates' indices ordered by tile — (a, b) with a and b cut into ranges of
-    /// 2^`tileBits` documents — and in candidate order within a tile. Sorted candidates walk every
-    /// b across all documents for each a, so each bound read the second bitmap from memory (the
-    /// bitmaps of 100k news articles are ~100 MB, past the caches); within a tile, the bitmaps of
-    /// both ranges stay cached and are reread by every pair of the tile.
+    /// A candidate pair as verification reads it: the pair and its index among the candidates.
+    struct TiledPair: Equatable {
+        var a: UInt32
+        var b: UInt32
+        var candidate: UInt32
+    }
+
+    /// The candidates ordered by tile — (a, b) with a and b cut into ranges of 2^`tileBits`
+    /// documents — and in candidate order within a tile, each with its candidate index. Sorted
+    /// candidates walk every b across all documents for each a, so each bound read the second
+    /// bitmap from memory (the bitmaps of 100k news articles are ~100 MB, past the caches); within
+    /// a tile, the bitmaps of both ranges stay cached and are reread by every pair of the tile.
+    /// The pairs are copied into the order (12 bytes each) so that verification reads them in
+    /// sequence instead of gathering each from the candidates.
     ///
+    /// - Precondition: every document index and the candidate count fit in 32 bits.
     /// - Complexity: O(p + t²) for p pairs and t tiles a side.
-    static func tiledOrder(_ candidates: [DocumentPair], tileBits: Int) -> [Int] {
+    static func tiledOrder(_ candidates: [DocumentPair], tileBits: Int) -> [TiledPair] {
         guard let last = candidates.lazy.map({ max($0.a, $0.b) }).max() else { return [] }
         let tiles = (last >> tileBits) + 1
-        if tiles == 1 { return Array(candidates.indices) }
-        var next = [Int](repeating: 0, count: tiles * tiles + 1)
-        for pair in candidates { next[(pair.a >> tileBits) * tiles + (pair.b >> tileBits) + 1] += 1 }
-        for tile in 1..<next.count { next[tile] += next[tile - 1] }
-        return [Int](unsafeUninitializedCapacity: candidates.count) { order, initialized in
+        var next = [Int](repeating: 0, count: tiles == 1 ? 2 : tiles * tiles + 1)
+        if tiles > 1 {
+            for pair in candidates { next[(pair.a >> tileBits) * tiles + (pair.b >> tileBits) + 1] += 1 }
+            for tile in 1..<next.count { next[tile] += next[tile - 1] }
+        }
+        return [TiledPair](unsafeUninitializedCapacity: candidates.count) { order, initialized in
             for (index, pair) in candidates.enumerated() {
-                let tile = (pair.a >> tileBits) * tiles + (pair.b >> tileBits)
-                order[next[tile]] = index
+                let tile = tiles == 1 ? 0 : (pair.a >> tileBits) * tiles + (pair.b >> tileBits)
+                (order.baseAddress! + next[tile]).initialize(
+                    to: TiledPair(a: UInt32(pair.a), b: UInt32(pair.b), candidate: UInt32(truncatingIfNeeded: index)))
                 next[tile] += 1
             }
             initialized = candidates.count
