@@ -111,7 +111,7 @@ public enum CandidateVerification {
                 // miss each) are touched only by pairs the bound lets through.
                 guard let sizeA = bitmaps.size(pairA), let sizeB = bitmaps.size(pairB) else { continue }
                 let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
-                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pairA, pairB, sets: shingleSets) >= needed,
+                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pairA, pairB, sets: shingleSets, stoppingBelow: needed) >= needed,
                     let a = shingleSets[pairA], let b = shingleSets[pairB]
                 else { continue }
                 if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {

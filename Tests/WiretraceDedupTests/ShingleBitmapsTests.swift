@@ -35,6 +35,37 @@ import WiretraceCore
         #expect(ShingleBitmaps(sets: [a, b]).upperBound(0, 1, sets: [a, b]) >= 100)
     }
 
+    /// Stopping early decides every pair as the full bound does: the same value when it reaches
+    /// what is needed, a value below it (and never below the intersection) otherwise.
+    @Test func boundStoppingEarlyDecidesAsTheFullBound() {
+        var random = SplitMix64(seed: 43)
+        var stopped = 0
+        for _ in 0..<400 {
+            let sizeA = [1, 10, 63, 100, 550, 3000, 9000].randomElement(using: &random)! + Int.random(in: 0...40, using: &random)
+            let sizeB = [1, 10, 63, 100, 550, 3000, 9000].randomElement(using: &random)! + Int.random(in: 0...40, using: &random)
+            let common = (0..<min(sizeA, sizeB)).map { _ in random.next() }
+            let shared = Int.random(in: 0...common.count, using: &random)
+            let a = set(sizeA, sharing: shared, of: common, random: &random)
+            let b = set(sizeB, sharing: shared, of: common, random: &random)
+            let bitmaps = ShingleBitmaps(sets: [a, b])
+            let exact = PairSimilarity.exact(a, b).intersection
+            for (x, y) in [(0, 1), (1, 0)] {
+                let full = bitmaps.upperBound(x, y, sets: [a, b])
+                for needed in [0, 1, exact, exact + 1, full, full + 1, min(sizeA, sizeB) * 2 / 3, min(sizeA, sizeB)] {
+                    let early = bitmaps.upperBound(x, y, sets: [a, b], stoppingBelow: needed)
+                    #expect(early >= exact)
+                    if full >= needed {
+                        #expect(early == full, "\(a.count) and \(b.count), needed \(needed)")
+                    } else {
+                        #expect(early < needed, "\(a.count) and \(b.count), needed \(needed)")
+                        if early > full { stopped += 1 }
+                    }
+                }
+            }
+        }
+        #expect(stopped > 100)
+    }
+
     @Test func boundSeparatesUnrelatedSets() {
         var random = SplitMix64(seed: 29)
         for (sizeA, sizeB) in [(500, 500), (500, 700), (100, 2000), (4000, 4000)] {
