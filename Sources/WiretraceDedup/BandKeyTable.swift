@@ -11,8 +11,9 @@ public struct BandKeyTable: Sendable {
     public let banding: LSHBanding
     /// The keys in blocks of ``blockDocuments`` documents, band-major inside a block: the key of
     /// band k of document d is `blocks[d / B][k·B + d % B]`. A block is allocated once at its
-    /// full size, so appending never copies the keys already held (one growing array copied and
-    /// freshly paged ~3× its final size), and one band's keys lie together for the candidate stage.
+    /// full size (the last block holds room for up to 4,095 more documents), so appending never
+    /// copies the keys already held (one growing array was copied, to fresh pages, at every
+    /// doubling), and one band's keys lie together for the candidate stage.
     private var blocks: [[UInt64]] = []
     /// False for documents without shingles: they are never candidates.
     public private(set) var indexed: [Bool] = []
