@@ -355,7 +355,8 @@ struct Analysis {
         StageMemory.probe("stories start")
         let (words, anchors) = (corpus.words, corpus.anchors)
         (corpus.words, corpus.anchors) = (TermCountTable(), TermCountTable())
-        StoryClusterer.probe = { StageMemory.probe($0) }
+        // Only when asked: the hook is one process-wide variable.
+        if StageMemory.reporting { StoryClusterer.probe = { StageMemory.probe($0) } }
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],

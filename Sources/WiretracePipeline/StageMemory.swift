@@ -30,6 +30,8 @@ enum StageMemory {
         }
     }
 
+    /// Inside a stage, when asked: the resident size now and the stage's peak so far, on stderr
+    /// (nothing is trimmed or reset).
     static func probe(_ label: String) {
         guard reporting else { return }
         let status = Self.status()
