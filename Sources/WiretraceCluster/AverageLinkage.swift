@@ -19,13 +19,15 @@ struct AverageLinkage {
     private var sizes: [Int]
     private var alive: [Bool]
     private var version: [Int]
-    private var edges: [[Int: Double]]
+    /// Per cluster, the sum of its edges to each neighbouring cluster. Keys are 32-bit (node
+    /// indices fit: ``EdgeList`` holds them so) to keep the rows of a large collection small.
+    private var edges: [[Int32: Double]]
     private var members: [[Int]]
     /// Per cluster, its nodes per language id (nodes of unknown language under -1); empty when
     /// no languages were given.
     private var languageCounts: [[Int: Int]]
     /// Per pair of clusters, the edges between members in two different known languages.
-    private var crossEdges: [[Int: Int]]
+    private var crossEdges: [[Int32: Int]]
 
     init(sizes: [Int], languages: [Int?]? = nil) {
         self.sizes = sizes
@@ -78,11 +80,11 @@ struct AverageLinkage {
     }
 
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {
-        edges[a][b, default: 0] += similarity
-        edges[b][a, default: 0] += similarity
+        edges[a][Int32(b), default: 0] += similarity
+        edges[b][Int32(a), default: 0] += similarity
         if let languages, let la = languages[a], let lb = languages[b], la != lb {
-            crossEdges[a][b, default: 0] += 1
-            crossEdges[b][a, default: 0] += 1
+            crossEdges[a][Int32(b), default: 0] += 1
+            crossEdges[b][Int32(a), default: 0] += 1
         }
     }
 
@@ -96,11 +98,11 @@ struct AverageLinkage {
         for (language, count) in languageCounts[small] where language != -1 {
             pairs += count * (languageCounts[large][language] ?? 0)
         }
-        return pairs + (crossEdges[a][b] ?? 0)
+        return pairs + (crossEdges[a][Int32(b)] ?? 0)
     }
 
     private func average(_ a: Int, _ b: Int) -> Double {
-        (edges[a][b] ?? 0) / Double(max(1, comparablePairs(a, b)))
+        (edges[a][Int32(b)] ?? 0) / Double(max(1, comparablePairs(a, b)))
     }
 
     /// Merges until no pair reaches `threshold`; returns the clusters (sorted member lists),
@@ -115,16 +117,18 @@ struct AverageLinkage {
         var heap = MaxHeap()
         func push(_ a: Int, _ b: Int) {
             let score = average(a, b)
-            if score >= threshold { heap.push(Candidate(score: score, a: a, b: b, versionA: version[a], versionB: version[b])) }
+            if score >= threshold {
+                heap.push(Candidate(score: score, a: Int32(a), b: Int32(b), versionA: Int32(version[a]), versionB: Int32(version[b])))
+            }
         }
         for a in 0..<sizes.count {
-            for b in edges[a].keys where b > a { push(a, b) }
+            for b in edges[a].keys where b > a { push(a, Int(b)) }
         }
         while let best = heap.pop() {
             guard best.score >= threshold else { break }
-            guard alive[best.a], alive[best.b], version[best.a] == best.versionA, version[best.b] == best.versionB
+            let (keep, drop) = (Int(best.a), Int(best.b))
+            guard alive[keep], alive[drop], version[keep] == Int(best.versionA), version[drop] == Int(best.versionB)
             else { continue }
-            let (keep, drop) = (best.a, best.b)
             alive[drop] = false
             sizes[keep] += sizes[drop]
             members[keep] += members[drop]
@@ -135,7 +139,8 @@ struct AverageLinkage {
                 languageCounts[drop] = [:]
                 Self.absorb(drop, into: keep, of: &crossEdges)
             }
-            for neighbour in edges[keep].keys where alive[neighbour] {
+            for key in edges[keep].keys where alive[Int(key)] {
+                let neighbour = Int(key)
                 let (a, b) = keep < neighbour ? (keep, neighbour) : (neighbour, keep)
                 push(a, b)
             }
@@ -144,12 +149,13 @@ struct AverageLinkage {
     }
 }
 
+/// A pair of clusters and its average when pushed (24 bytes: a large component pushes millions).
 struct Candidate {
     var score: Double
-    var a: Int
-    var b: Int
-    var versionA: Int
-    var versionB: Int
+    var a: Int32
+    var b: Int32
+    var versionA: Int32
+    var versionB: Int32
 
     /// Higher score first; ties to the smaller ids.
     func outranks(_ other: Candidate) -> Bool {
@@ -198,12 +204,13 @@ extension AverageLinkage {
     /// pair are kept equal, and `drop`'s row and the entry between the two are removed.
     ///
     /// - Complexity: O(degree of `drop`).
-    fileprivate static func absorb<Value: AdditiveArithmetic>(_ drop: Int, into keep: Int, of rows: inout [[Int: Value]]) {
-        rows[keep][drop] = nil
-        for (neighbour, value) in rows[drop] where neighbour != keep {
+    fileprivate static func absorb<Value: AdditiveArithmetic>(_ drop: Int, into keep: Int, of rows: inout [[Int32: Value]]) {
+        let (dropKey, keepKey) = (Int32(drop), Int32(keep))
+        rows[keep][dropKey] = nil
+        for (neighbour, value) in rows[drop] where neighbour != keepKey {
             rows[keep][neighbour, default: .zero] += value
-            rows[neighbour][drop] = nil
-            rows[neighbour][keep] = rows[keep][neighbour]
+            rows[Int(neighbour)][dropKey] = nil
+            rows[Int(neighbour)][keepKey] = rows[keep][neighbour]
         }
         rows[drop] = [:]
     }

@@ -56,9 +56,10 @@ struct Analysis {
         var ids: [String]
         var published: [Double?]
         var vocabulary: StoryVocabulary
-        /// Per article, its term counts, packed (a few bytes a term); emptied by the cluster
-        /// stage, which hands them to the clusterer.
-        var terms: TermCountTable
+        /// Per article, its word counts and its anchor counts, packed (a few bytes a term);
+        /// emptied by the cluster stage, which hands them to the clusterer.
+        var words: TermCountTable
+        var anchors: TermCountTable
         var links: [DuplicateLink]
     }
 
@@ -100,7 +101,19 @@ struct Analysis {
         // are read and tokenised.
         var vocabulary = StoryVocabulary()
         var articles: [ArticleSummary] = []
-        var terms = TermCountTable()
+        // Words and anchors (numbers and name sound keys, compared across languages only) go
+        // to two packed tables as each document is interned, the tables the clusterer reads:
+        // one table split in two at the story level held it beside both halves.
+        var words = TermCountTable()
+        var anchors = TermCountTable()
+        var isAnchor: [Bool] = []  // per term id of this pass's vocabulary
+        func append(_ counts: [TermCount]) {
+            while isAnchor.count < vocabulary.terms.count {
+                isAnchor.append(vocabulary.terms[isAnchor.count].first == CrossLanguageAnchors.prefix)
+            }
+            words.append(counts.lazy.filter { !isAnchor[Int($0.term)] })
+            anchors.append(counts.lazy.filter { isAnchor[Int($0.term)] })
+        }
         var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion
         let keptTerms = cacheIsCurrent ? try store.storyVocabulary() : []
@@ -165,20 +178,20 @@ struct Analysis {
                 switch prepared {
                 case .kept(let kept):
                     if let counts = vocabulary.intern(kept: kept, keptTerms: keptTerms, ownID: &ownID) {
-                        terms.append(counts)
+                        append(counts)
                     } else {
                         computedTerms.append((document.id, TermOccurrence.pack([], id: keptID)))
-                        terms.append(vocabulary.intern([]))
+                        append(vocabulary.intern([]))
                     }
                 case .unreadable:
                     let text = document.textByteCount > 0 ? try store.article(document.id)?.text ?? "" : ""
                     let fresh = StoryVocabulary.occurrences(text: text, title: document.title)
                         + CrossLanguageAnchors.occurrences(text: text, title: document.title)
                     computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
-                    terms.append(vocabulary.intern(fresh))
+                    append(vocabulary.intern(fresh))
                 case .computed(let fresh):
                     computedTerms.append((document.id, TermOccurrence.pack(fresh, id: keptID)))
-                    terms.append(vocabulary.intern(fresh))
+                    append(vocabulary.intern(fresh))
                 case .failed(let error):
                     throw error
                 }
@@ -216,43 +229,95 @@ struct Analysis {
                 ? DuplicateLink(a: a, b: b, jaccard: pair.jaccard, aInB: pair.aInB, bInA: pair.bInA)
                 : DuplicateLink(a: b, b: a, jaccard: pair.jaccard, aInB: pair.bInA, bInA: pair.aInB)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        return Corpus(articles: articles, ids: ids, published: published, vocabulary: vocabulary, terms: terms, links: links)
+        return Corpus(
+            articles: articles, ids: ids, published: published, vocabulary: vocabulary, words: words, anchors: anchors, links: links)
     }
 
     /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
     /// across outlets is redone from scratch.
     func linkQuotes(store: WiretraceStore, corpus: Corpus) throws -> LinkedQuotes {
-        let (sightings, ends) = try Self.sightings(store: store)
         let sources = corpus.articles.indices.map { index in
             let article = corpus.articles[index]
             return QuoteLinker.Source(id: article.id, outlet: article.outlet, published: article.published, time: corpus.published[index])
         }
-        let match = QuoteLinker.link(
-            sightings, sources: sources,
-            workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
         let indexByID = Dictionary(uniqueKeysWithValues: corpus.ids.enumerated().map { ($1, $0) })
         var documents: [Int32] = []
+        var starts: [Int] = []
         var strayDocuments: [Int: String] = [:]
         var quoteIDsByDocument: [Int: [Int]] = [:]
         var citedByDocument: [Int: [String]] = [:]
-        documents.reserveCapacity(sightings.count)
-        for (position, (occurrence, quoteID)) in zip(sightings, match.quoteIDs).enumerated() {
-            guard let index = indexByID[occurrence.documentID] else {
-                documents.append(-1)
-                strayDocuments[position] = occurrence.documentID
-                continue
-            }
-            documents.append(Int32(index))
-            guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
-            quoteIDsByDocument[index, default: []].append(quoteID)
-            // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
-            if let first = occurrence.via.first, occurrence.via.count > 1 || first != corpus.articles[index].outlet {
-                citedByDocument[index, default: []].append(first)
+        // The occurrences (texts, speakers, chains) live only in this block: what outlasts it
+        // is copied out below, once they are freed.
+        var match: QuoteLinker.Result
+        let ends: [Int]
+        do {
+            StageMemory.probe("quotes start")
+            let read = try Self.sightings(store: store)
+            let sightings = read.sightings
+            ends = read.ends
+            StageMemory.probe("sightings read \(sightings.count)")
+            match = QuoteLinker.link(
+                sightings, sources: sources,
+                workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
+            StageMemory.probe("linked")
+            documents.reserveCapacity(sightings.count)
+            starts = sightings.map(\.start)
+            for (position, (occurrence, quoteID)) in zip(sightings, match.quoteIDs).enumerated() {
+                guard let index = indexByID[occurrence.documentID] else {
+                    documents.append(-1)
+                    strayDocuments[position] = occurrence.documentID
+                    continue
+                }
+                documents.append(Int32(index))
+                guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
+                quoteIDsByDocument[index, default: []].append(quoteID)
+                // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
+                if let first = occurrence.via.first, occurrence.via.count > 1 || first != corpus.articles[index].outlet {
+                    citedByDocument[index, default: []].append(first)
+                }
             }
         }
+        StageMemory.probe("sightings freed")
+        // What outlasts the stage was allocated among the occurrences' many small strings and
+        // arrays, one survivor on most of their pages, so freeing the occurrences returned
+        // little: copied now into fresh memory, and the old copies freed, their pages go back.
+        Self.compact(&match)
+        quoteIDsByDocument = quoteIDsByDocument.mapValues { $0.map { $0 } }
+        citedByDocument = citedByDocument.mapValues { $0.map(Self.freshCopy) }
+        StageMemory.probe("compacted")
         return LinkedQuotes(
-            documents: documents, starts: sightings.map(\.start), ends: ends, strayDocuments: strayDocuments,
+            documents: documents, starts: starts, ends: ends, strayDocuments: strayDocuments,
             quoteIDsByDocument: quoteIDsByDocument, citedByDocument: citedByDocument, sources: sources, match: match)
+    }
+
+    /// `string` in storage of its own (equal to it, never sharing its buffer).
+    static func freshCopy(_ string: String) -> String {
+        let utf8 = string.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in buffer.initialize(from: utf8).1 }
+    }
+
+    /// The linked quotes with every string and array in fresh storage, equal to what they were:
+    /// each resolved speaker is its quote's (copied) speaker, as linking resolves them.
+    static func compact(_ match: inout QuoteLinker.Result) {
+        match.quotes = match.quotes.map { quote in
+            var copy = quote
+            copy.text = freshCopy(quote.text)
+            copy.speaker = quote.speaker.map(freshCopy)
+            copy.firstReporter = quote.firstReporter.map(freshCopy)
+            copy.firstDocument = quote.firstDocument.map(freshCopy)
+            copy.firstOutlet = quote.firstOutlet.map(freshCopy)
+            copy.firstSeen = quote.firstSeen.map(freshCopy)
+            copy.relayedBy = quote.relayedBy.map(freshCopy)
+            copy.carriedBy = quote.carriedBy.map(freshCopy)
+            return copy
+        }
+        let quotes = match.quotes
+        match.resolvedSpeakers = zip(match.resolvedSpeakers, match.quoteIDs).map { (resolved, quoteID) -> String? in
+            guard let resolved else { return nil }
+            if let speaker = quotes[quoteID - 1].speaker, speaker == resolved { return speaker }
+            return freshCopy(resolved)
+        }
+        match.quoteIDs = match.quoteIDs.map { $0 }
     }
 
     /// Every stored quote occurrence as quote linking reads it (the speaker as the document
@@ -261,10 +326,23 @@ struct Analysis {
     static func sightings(store: WiretraceStore) throws -> (sightings: [QuoteLinker.Sighting], ends: [Int]) {
         var sightings: [QuoteLinker.Sighting] = []
         var ends: [Int] = []
+        // Copies and excerpts repeat the same quotes, speakers and chains: equal values share
+        // one buffer instead of one allocation per occurrence (a large collection has millions).
+        var texts: [String: String] = [:]
+        var speakers: [String: String] = [:]
+        var chains: [[String]: [String]] = [:]
+        func shared(_ value: String, in table: inout [String: String]) -> String {
+            guard value.utf8.count > 15 else { return value }  // held inline, no buffer
+            if let known = table[value] { return known }
+            table[value] = value
+            return value
+        }
         try store.forEachQuoteOccurrence(linked: false) { occurrence in
+            var via = occurrence.via
+            if let known = chains[via] { via = known } else { chains[via] = via }
             sightings.append(QuoteLinker.Sighting(
-                documentID: occurrence.documentID, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
-                speaker: occurrence.speakerMention, via: occurrence.via))
+                documentID: occurrence.documentID, start: occurrence.start, text: shared(occurrence.text, in: &texts),
+                kind: occurrence.kind, speaker: occurrence.speakerMention.map { shared($0, in: &speakers) }, via: via))
             ends.append(occurrence.end)
         }
         return (sightings, ends)
@@ -274,14 +352,11 @@ struct Analysis {
     func cluster(corpus: inout Corpus, quotes: LinkedQuotes) -> StoryResult {
         let (articles, published, vocabulary, links) = (corpus.articles, corpus.published, corpus.vocabulary, corpus.links)
         let (quoteIDsByDocument, citedByDocument) = (quotes.quoteIDsByDocument, quotes.citedByDocument)
-        var terms = corpus.terms
-        corpus.terms = TermCountTable()
-        // Anchor terms (numbers and name sound keys, compared across languages only) are kept
-        // with the words and go apart here, into two packed tables the clusterer reads (the
-        // inputs carry no counts of their own).
-        let isAnchor = vocabulary.terms.map { $0.first == CrossLanguageAnchors.prefix }
-        let (words, anchors) = terms.partitioned(byTermFlag: isAnchor)
-        terms = TermCountTable()
+        StageMemory.probe("stories start")
+        let (words, anchors) = (corpus.words, corpus.anchors)
+        (corpus.words, corpus.anchors) = (TermCountTable(), TermCountTable())
+        // Only when asked: the hook is one process-wide variable.
+        if StageMemory.reporting { StoryClusterer.probe = { StageMemory.probe($0) } }
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],

@@ -30,6 +30,14 @@ enum StageMemory {
         }
     }
 
+    /// Inside a stage, when asked: the resident size now and the stage's peak so far, on stderr
+    /// (nothing is trimmed or reset).
+    static func probe(_ label: String) {
+        guard reporting else { return }
+        let status = Self.status()
+        FileHandle.standardError.write(Data("  probe \(label): rss \(status["VmRSS"] ?? 0) MiB, peak \(status["VmHWM"] ?? 0) MiB\n".utf8))
+    }
+
     /// glibc's `malloc_trim` (its header is not in the Glibc module), looked up once; nil elsewhere.
     private static let trim: (@convention(c) (Int) -> Int32)? = {
         #if canImport(Glibc)

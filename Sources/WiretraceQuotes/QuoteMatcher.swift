@@ -151,9 +151,11 @@ public enum QuoteMatcher {
         }
         postings = []
 
-        // Truncations: runs of six words, by hash.
+        // Truncations: runs of six words, by hash. Each distinct sequence's distinct runs as
+        // (hash, sequence) entries in one array sorted by hash, then sequence: a run's sequences
+        // are one range of it, in sequence order. (A dictionary of arrays, one allocation per
+        // distinct run, took several times the memory on a large collection.)
         let run = 6
-        var runPostings: [UInt64: [Int32]] = [:]
         func runHash(_ sequence: [Int32], _ start: Int) -> UInt64 {
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for word in sequence[start..<(start + run)] {
@@ -162,22 +164,36 @@ public enum QuoteMatcher {
             }
             return hash
         }
+        var runEntries: [RunEntry] = []
         for (index, sequence) in sequences.enumerated() where sequence.count >= run {
             var seen = Set<UInt64>()
             for start in 0...(sequence.count - run) {
                 let hash = runHash(sequence, start)
-                if seen.insert(hash).inserted { runPostings[hash, default: []].append(Int32(index)) }
+                if seen.insert(hash).inserted { runEntries.append(RunEntry(hash: hash, sequence: Int32(index))) }
             }
         }
+        runEntries.sort { ($0.hash, $0.sequence) < ($1.hash, $1.sequence) }
+        /// The entries of `hash` (never empty for a run of a sequence listed).
+        func runRange(_ hash: UInt64) -> Range<Int> {
+            var low = 0
+            var high = runEntries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if runEntries[middle].hash < hash { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < runEntries.count && runEntries[end].hash == hash { end += 1 }
+            return low..<end
+        }
         for (i, short) in sequences.enumerated() where short.count >= run {
-            var best: [Int32]? = nil
+            var best: Range<Int>? = nil
             for start in 0...(short.count - run) {
-                let list = runPostings[runHash(short, start)]!
+                let list = runRange(runHash(short, start))
                 if best == nil || list.count < best!.count { best = list }
                 if best!.count == 1 { break }
             }
-            for candidate in best! {
-                let j = Int(candidate)
+            for entry in best! {
+                let j = Int(runEntries[entry].sequence)
                 let long = sequences[j]
                 guard j != i, long.count > short.count, (sketches[i] & ~sketches[j]) == 0,
                     distinctSets.find(i) != distinctSets.find(j), containsRun(long, short)
@@ -185,6 +201,7 @@ public enum QuoteMatcher {
                 distinctSets.union(i, j)
             }
         }
+        runEntries = []
 
         // Back to the occurrences: each joins its distinct sequence's set. (Quotes with no words
         // share the empty sequence, so they match only each other.)
@@ -195,6 +212,12 @@ public enum QuoteMatcher {
             if firstOfRoot[root] < 0 { firstOfRoot[root] = index } else { sets.union(firstOfRoot[root], index) }
         }
         return inputOrder(&sets)
+    }
+
+    /// A run of six words of a distinct sequence: its hash and the sequence.
+    private struct RunEntry {
+        var hash: UInt64
+        var sequence: Int32
     }
 
     /// Whether two sorted word sets have Jaccard ≥ 0.8 (as `same` decides it), by a merge count.

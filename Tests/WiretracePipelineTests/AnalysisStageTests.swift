@@ -27,11 +27,16 @@ import WiretraceStore
 
         // Terms: from the kept, packed terms, the same as computed again from the text.
         var kept = try analysis.terms(store: store, pairs: pairs)
-        #expect(kept.articles.count == kept.ids.count && kept.terms.count == kept.ids.count)
+        #expect(kept.articles.count == kept.ids.count && kept.words.count == kept.ids.count && kept.anchors.count == kept.ids.count)
+        // Words and anchors apart, each term on its side, and both sides used by the fixture.
+        func isAnchor(_ term: Int32) -> Bool { kept.vocabulary.terms[Int(term)].first == CrossLanguageAnchors.prefix }
+        #expect(kept.ids.indices.allSatisfy { kept.words[$0].allSatisfy { !isAnchor($0.term) } })
+        #expect(kept.ids.indices.allSatisfy { kept.anchors[$0].allSatisfy { isAnchor($0.term) } })
+        #expect(kept.words.byteCount > 0 && kept.anchors.byteCount > 0)
         #expect(kept.links.count == pairs.count)
         try store.cacheStoryTerms([], newTerms: [], version: "other rules")
         let computed = try analysis.terms(store: store, pairs: pairs)
-        #expect(computed.terms == kept.terms)
+        #expect(computed.words == kept.words && computed.anchors == kept.anchors)
         #expect(computed.vocabulary.terms == kept.vocabulary.terms)
         #expect(computed.articles.map(\.textLength) == kept.articles.map(\.textLength))
         #expect(kept.articles.allSatisfy { $0.textLength > 0 })
@@ -41,14 +46,33 @@ import WiretraceStore
         #expect(quotes.match.quoteIDs.count == quotes.starts.count)
         #expect(quotes.starts.count == (try store.quoteOccurrences()).count)
         #expect(quotes.match.quotes.count == (try store.quotes()).count)
+        // Compacting (as linking does before it returns) keeps every value.
+        var compacted = quotes.match
+        Analysis.compact(&compacted)
+        #expect(compacted.quotes == quotes.match.quotes)
+        #expect(compacted.resolvedSpeakers == quotes.match.resolvedSpeakers)
+        #expect(compacted.quoteIDs == quotes.match.quoteIDs)
 
         // Cluster, then evidence: the stories and their members as the run stored them.
         let stories = analysis.cluster(corpus: &kept, quotes: quotes)
-        #expect(kept.terms.isEmpty)  // handed to the clusterer
+        #expect(kept.words.isEmpty && kept.anchors.isEmpty)  // handed to the clusterer
         let snapshot = try analysis.evidence(store: store, corpus: kept, quotes: quotes, stories: stories, pairs: pairs)
         func members(_ clusters: [ClusterRecord]) -> Set<Set<String>> { Set(clusters.map { Set($0.members.map(\.documentID)) }) }
         #expect(members(snapshot.clusters) == members(try store.clusters()))
         #expect(snapshot.clusters.map(\.id).sorted() == (try store.clusters()).map(\.id).sorted())
+    }
+
+    /// A fresh copy is equal to its string and holds its own buffer (what compacting relies on
+    /// to let the occurrences' pages go).
+    @Test func aFreshCopyIsEqualAndDoesNotShareItsBuffer() {
+        let long = String(repeating: "the harbour board voted ", count: 4) + "é"
+        let copy = Analysis.freshCopy(long)
+        #expect(copy == long && copy.utf8.count == long.utf8.count)
+        var original = long
+        var fresh = copy
+        let buffers = original.withUTF8 { a in fresh.withUTF8 { b in (a.baseAddress, b.baseAddress) } }
+        #expect(buffers.0 != buffers.1)
+        #expect(Analysis.freshCopy("short") == "short" && Analysis.freshCopy("") == "")
     }
 
     /// A text scrape that kept an outlet's widget line as every page's title: the story is
