@@ -447,13 +447,7 @@ public enum QuoteTraining {
                 let id = next
                 next += 1
                 // Tokens starting inside the span (binary search for the first).
-                var lo = 0
-                var hi = tokens.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if tokens[mid].start < range.start { lo = mid + 1 } else { hi = mid }
-                }
-                var k = lo
+                var k = tokens.partitioningIndex { $0.start >= range.start }
                 while k < tokens.count, tokens[k].start < range.end {
                     if overwrite || kind[k] == 0 {
                         kind[k] = value

@@ -228,12 +228,7 @@ package struct TaggedAttributions: Sendable {
     /// Token range of a scalar range (the tokens starting inside it).
     func tokenRange(_ start: Int, _ end: Int) -> ClosedRange<Int>? {
         let tokens = input.tokens
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = tokens.partitioningIndex { $0.start >= start }
         var last = lo
         guard lo < tokens.count, tokens[lo].start < end else { return nil }
         while last + 1 < tokens.count, tokens[last + 1].start < end { last += 1 }

@@ -175,12 +175,7 @@ public enum QuoteMatcher {
         runEntries.sort { ($0.hash, $0.sequence) < ($1.hash, $1.sequence) }
         /// The entries of `hash` (never empty for a run of a sequence listed).
         func runRange(_ hash: UInt64) -> Range<Int> {
-            var low = 0
-            var high = runEntries.count
-            while low < high {
-                let middle = (low + high) / 2
-                if runEntries[middle].hash < hash { low = middle + 1 } else { high = middle }
-            }
+            let low = runEntries.partitioningIndex { $0.hash >= hash }
             var end = low
             while end < runEntries.count && runEntries[end].hash == hash { end += 1 }
             return low..<end

@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// The label of one token in an attribution: outside, or the beginning or inside of a content,
 /// source (speaker) or cue (reporting verb) span.
 package enum QuoteTag: Int, Sendable, CaseIterable {
@@ -52,12 +54,7 @@ package struct TaggerInput: Sendable {
         // The token starting at a scalar offset: tokens are in order of their starts, so a binary
         // search (no dictionary of every token built per article).
         func tokenAtOffset(_ offset: Int) -> Int? {
-            var low = 0
-            var high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
-            }
+            let low = tokens.partitioningIndex { $0.start >= offset }
             return low < tokens.count && tokens[low].start == offset ? low : nil
         }
         let spans = QuoteScanner.spans(in: text)

@@ -34,15 +34,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             in: text, dashSpeech: Self.dashSpeechLanguages.contains(lexicon.language))
         guard !spans.isEmpty else { return [] }
         let starts = tokens.map(\.start)
-        func tokenAt(_ offset: Int) -> Int {
-            var lo = 0
-            var hi = starts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if starts[mid] < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
+        func tokenAt(_ offset: Int) -> Int { starts.partitioningIndex { $0 >= offset } }
         var inQuote = [Bool](repeating: false, count: tokens.count)
         var openMarks = Set<Int>()
         var bounds: [(open: Int, close: Int)] = []
