@@ -90,67 +90,6 @@ public struct TermCountTable: Sendable, Equatable {
         }
     }
 
-    /// The table split in two by a flag per term id: per document, the counts whose term's flag
-    /// is false (`unflagged`) and those whose flag is true (`flagged`), each in the order
-    /// appended. The same bytes as appending each row filtered both ways, without decoding the
-    /// counts: each term's head is decoded once and re-encoded against its side's previous id,
-    /// its count bytes copied as they are. Every term id must index `flags`.
-    ///
-    /// - Complexity: O(n) in the table's bytes.
-    public func partitioned(byTermFlag flags: [Bool]) -> (unflagged: TermCountTable, flagged: TermCountTable) {
-        var unflagged = TermCountTable()
-        var flagged = TermCountTable()
-        unflagged.ends.reserveCapacity(ends.count)
-        flagged.ends.reserveCapacity(ends.count)
-        bytes.withUnsafeBufferPointer { all in
-            var index = 0
-            @inline(__always) func varint() -> UInt64 { Self.readVarint(all, at: &index) }
-            @inline(__always) func skipVarint() {
-                while all[index] >= 0x80 { index &+= 1 }
-                index &+= 1
-            }
-            for end in ends {
-                var previous: Int64 = 0
-                var previousUnflagged: Int64 = 0
-                var previousFlagged: Int64 = 0
-                while index < end {
-                    let head = varint()
-                    let zigzag = head >> 2
-                    let decoded = previous + (Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
-                    previous = decoded
-                    // As a decoded count carries it (a 32-bit id).
-                    let term = Int64(Int32(truncatingIfNeeded: decoded))
-                    let countsStart = index
-                    if head & 3 == 0 {
-                        skipVarint()
-                    } else {
-                        skipVarint()
-                        skipVarint()
-                        skipVarint()
-                    }
-                    let counts = UnsafeBufferPointer(rebasing: all[countsStart..<index])
-                    if flags[Int(term)] {
-                        flagged.appendHead(term: term, previous: &previousFlagged, form: head & 3, counts: counts)
-                    } else {
-                        unflagged.appendHead(term: term, previous: &previousUnflagged, form: head & 3, counts: counts)
-                    }
-                }
-                unflagged.ends.append(unflagged.bytes.count)
-                flagged.ends.append(flagged.bytes.count)
-            }
-        }
-        return (unflagged, flagged)
-    }
-
-    /// Appends one term of the current document: its head against `previous` and its count bytes.
-    @inline(__always)
-    private mutating func appendHead(term: Int64, previous: inout Int64, form: UInt64, counts: UnsafeBufferPointer<UInt8>) {
-        let delta = term - previous
-        previous = term
-        varint(UInt64(bitPattern: (delta << 1) ^ (delta >> 63)) << 2 | form)
-        bytes.append(contentsOf: counts)
-    }
-
     /// A document's counts, in the order appended.
     public subscript(document: Int) -> [TermCount] {
         var result: [TermCount] = []

@@ -44,43 +44,6 @@ import WiretraceCore
         }
     }
 
-    /// Splitting a table by a flag per term gives the same tables, byte for byte, as appending
-    /// each decoded row filtered both ways (the reference it replaces), for sorted and unsorted
-    /// rows, repeated ids, every count form and empty rows.
-    @Test(arguments: 0..<20)
-    func partitionMatchesFilteringEachRow(seed: Int) {
-        var random = SplitMix64(seed: UInt64(seed) &+ 0xF1A6)
-        let specials: [Float] = [0, -0.0, 0.5, 3e9, .infinity, .nan, -1, 255, 65_536]
-        func count() -> Float { Self.count(&random, specials: specials) }
-        let vocabularySize = 1 + random.next(3_000)
-        let flags = (0..<vocabularySize).map { _ in random.next(seed % 4 + 2) == 0 }
-        var rows: [[TermCount]] = []
-        for _ in 0..<random.next(40) {
-            var row = (0..<random.next(60)).map { _ in
-                TermCount(term: Int32(random.next(vocabularySize)), plain: count(), entity: count(), title: count())
-            }
-            if random.next(3) != 0 { row.sort { $0.term < $1.term } }
-            rows.append(row)
-        }
-        let table = TermCountTable(rows)
-        var wantUnflagged = TermCountTable()
-        var wantFlagged = TermCountTable()
-        for index in 0..<table.count {
-            let row = table[index]
-            wantUnflagged.append(row.lazy.filter { !flags[Int($0.term)] })
-            wantFlagged.append(row.lazy.filter { flags[Int($0.term)] })
-        }
-        let (unflagged, flagged) = table.partitioned(byTermFlag: flags)
-        #expect(unflagged == wantUnflagged)
-        #expect(flagged == wantFlagged)
-        #expect(unflagged.count == rows.count && flagged.count == rows.count)
-        // And each side's rows are the original's, filtered.
-        for (index, row) in rows.enumerated() {
-            #expect(flagged[index].map(\.term) == row.filter { flags[Int($0.term)] }.map(\.term))
-            #expect(unflagged[index].map(\.term) == row.filter { !flags[Int($0.term)] }.map(\.term))
-        }
-    }
-
     /// A news article's counts (sorted ids, small whole counts) take a few bytes a term, not
     /// the 16 of an array of ``TermCount``.
     @Test func sortedSmallCountsTakeAFewBytesATerm() {
