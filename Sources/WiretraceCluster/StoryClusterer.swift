@@ -51,7 +51,7 @@ public struct StoryClusterer: Sendable {
 
     /// Called with the name of each step of ``cluster(_:terms:anchors:vocabulary:links:)`` as it
     /// ends (a measurement aid: the run sets it to report resident memory when asked).
-    nonisolated(unsafe) public static var probe: ((String) -> Void)? = nil
+    public var probe: (@Sendable (String) -> Void)? = nil
 
     /// The same clustering, with the documents' word and anchor counts given apart, packed (one
     /// row per document, in the documents' order): the documents' own `terms` and `anchors` are
@@ -99,7 +99,7 @@ public struct StoryClusterer: Sendable {
             kinds: anchors.termCount == vocabularyKinds.count
                 ? vocabularyKinds : Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
         let multilingual = !cross.isEmpty
-        Self.probe?("vectors anchors cross")
+        probe?("vectors anchors cross")
 
         // Candidate pairs scored into edges. What only scoring needs (the nodes' vectors, the
         // postings, the scattered weights) lives in this block and is gone before the merges,
@@ -116,7 +116,7 @@ public struct StoryClusterer: Sendable {
             }
             let nodeVectors = centroids.map(\.all)
             let nodeEntities = centroids.map(\.entity)
-            Self.probe?("centroids \(nodes.count)")
+            probe?("centroids \(nodes.count)")
 
             // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
             // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
@@ -130,7 +130,7 @@ public struct StoryClusterer: Sendable {
                 for entry in vector { postings[entry.term].append(node) }
             }
             let pruned = nodes.count > exhaustiveCandidateLimit ? PrunedCandidateIndex(nodeVectors, postings: postings) : nil
-            Self.probe?("postings pruned")
+            probe?("postings pruned")
             let scoring = CandidateScoring(
                 nodeVectors: nodeVectors, nodeEntities: nodeEntities, nodeTime: nodeTime, nodeQuotes: nodeQuotes, window: window,
                 share: share, sharedQuoteBonus: configuration.sharedQuoteBonus, cross: multilingual ? cross : nil, floor: floor,
@@ -158,7 +158,7 @@ public struct StoryClusterer: Sendable {
                 blockStart = blockEnd
             }
         }
-        Self.probe?("scored \(edges.count)")
+        probe?("scored \(edges.count)")
         if multilingual, !cross.unlinked.isEmpty {
             // Pairs in two languages whose anchors were compared and found apart count in the
             // averages with similarity 0 (``AverageLinkage`` leaves out the pairs never compared).
@@ -173,9 +173,9 @@ public struct StoryClusterer: Sendable {
                 sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
                 languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
             edges = EdgeList()
-            Self.probe?("linkage prepared")
+            probe?("linkage prepared")
             storyNodes = linkage.run(threshold: configuration.linkThreshold)
-            Self.probe?("linkage run")
+            probe?("linkage run")
         }
         // The cut pass, then the local re-clustering, story by story: each story's parts depend on
         // it alone, so stories are taken on `workers` threads and their parts kept in story order.
@@ -186,7 +186,7 @@ public struct StoryClusterer: Sendable {
             return parts.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
         }.flatMap { $0 }
 
-        Self.probe?("cut split")
+        probe?("cut split")
         // Roles. Links by pair and by document, built once for all stories.
         var linkByPair: [Pair: DuplicateLink] = [:]
         var linksOfDocument = [[Int]](repeating: [], count: count)
@@ -204,7 +204,7 @@ public struct StoryClusterer: Sendable {
                     links: links, linkByPair: linkByPair, linksOfDocument: linksOfDocument, vectors: vectors,
                     groupOfDocument: groupOfDocument, anchors: anchors))
         }
-        Self.probe?("roles")
+        probe?("roles")
         stories.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.id < $1.id }
         return StoryResult(groups: groups, stories: stories)
     }

@@ -355,8 +355,6 @@ struct Analysis {
         StageMemory.probe("stories start")
         let (words, anchors) = (corpus.words, corpus.anchors)
         (corpus.words, corpus.anchors) = (TermCountTable(), TermCountTable())
-        // Only when asked: the hook is one process-wide variable.
-        if StageMemory.reporting { StoryClusterer.probe = { StageMemory.probe($0) } }
         let inputs = articles.enumerated().map { index, article in
             StoryInput(
                 id: article.id, outlet: article.outlet, title: article.title, published: published[index],
@@ -364,10 +362,11 @@ struct Analysis {
                 quoteIDs: Array(Set(quoteIDsByDocument[index] ?? [])).sorted(),
                 terms: [], textLength: article.textLength, language: article.language, anchors: [])
         }
-        let clusterer = StoryClusterer(
+        var clusterer = StoryClusterer(
             configuration: configuration.story, copyJaccard: configuration.dedup.threshold,
             excerptContainment: configuration.dedup.containmentThreshold,
             workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
+        if StageMemory.reporting { clusterer.probe = { StageMemory.probe($0) } }
         let result = clusterer.cluster(inputs, terms: words, anchors: anchors, vocabulary: vocabulary, links: links)
         return result
     }
