@@ -279,22 +279,30 @@ extension TextNormalizer {
             while index < count {
                 // Block path: 64 ASCII bytes without an apostrophe, tokens found from one 64-bit
                 // mask of their word bytes (one loop exit per block rather than per 8 bytes).
-                // A block that is not all plain ASCII goes to the chunk path below.
+                // When a chunk of the block is not plain ASCII, the plain chunks before it are
+                // taken as a shorter block (the same tokens as taking them one chunk at a time)
+                // and the chunk goes to the paths below: a block tried again 8 bytes on would
+                // read those chunks again, up to 7 times before passing the byte (an apostrophe
+                // or a curly quote comes every few hundred bytes of news text).
                 if !inToken && index + 64 <= count {
                     var mask: UInt64 = 0
-                    var plain = true
+                    var plainChunks = 8
                     for chunk in 0..<8 {
                         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + chunk * 8, as: UInt64.self))
                         guard let chunkMask = asciiWordMask(word) else {
-                            plain = false
+                            plainChunks = chunk
                             break
                         }
                         mask |= UInt64(truncatingIfNeeded: chunkMask) &<< UInt64(chunk * 8)
                     }
-                    if plain {
+                    if plainChunks == 8 {
                         emitTokens(wordMask: mask, bytes: .max)
                         index += 64
                         continue
+                    }
+                    if plainChunks > 0 {
+                        emitTokens(wordMask: mask, bytes: (1 &<< UInt64(plainChunks * 8)) &- 1)
+                        index += plainChunks * 8
                     }
                 }
                 // Chunk path: 8 ASCII bytes without an apostrophe, tokens found from a bit mask of

@@ -165,18 +165,27 @@ public struct DedupRun {
         if candidateDocuments > 0 { progress.begin("verify") }
         for part in parts {
             var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
-            for (index, set) in try sets.sets(of: part.documents, chunkSize: batchSize) {
-                shingleSets[index] = set
-            }
+            try sets.place(part.documents, into: &shingleSets, chunkSize: batchSize)
             verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
+            Self.releaseElsewhere(consume shingleSets)
         }
         if candidateDocuments > 0 { progress.end() }
+        Self.releaseElsewhere(sets.takeHeldSets())
         verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
             candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verified: verified, ids: ids)
+    }
+
+    /// Drops the sets on another thread. Released on the calling thread, a corpus's sets (one
+    /// array per document, hundreds of MB at 100k documents, each release a cache miss) were a
+    /// stretch of the run on one core after verification; this way the groups are made and
+    /// written meanwhile. The closure's context holds the only reference, so the last release
+    /// (and the frees) run over there; the run does not wait for them.
+    private static func releaseElsewhere<Sets: Sendable>(_ sets: consuming Sets) {
+        DispatchQueue.global().async { [sets = consume sets] in withExtendedLifetime(sets) {} }
     }
 
     /// What a worker made of one item before the batch's sets are placed.

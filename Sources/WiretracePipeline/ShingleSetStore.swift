@@ -97,22 +97,29 @@ final class ShingleSetStore: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The sets of `documents` (in document order): held ones as they are, spilled ones read back
-    /// in parallel chunks of `chunkSize` documents.
-    func sets(of documents: [Int], chunkSize: Int) throws -> [(Int, [UInt64])] {
-        var result: [(Int, [UInt64])] = []
+    /// Gives up the held sets (the store then holds none; spilled ones stay readable), so the
+    /// caller can release them where it likes.
+    func takeHeldSets() -> [[UInt64]] {
+        defer { held = [] }
+        return held
+    }
+
+    /// Puts the sets of `documents` at their places in `shingleSets` (indexed by document): held
+    /// ones as they are, spilled ones read back in parallel chunks of `chunkSize` documents.
+    func place(_ documents: [Int], into shingleSets: inout [[UInt64]?], chunkSize: Int) throws {
         var spilled: [Int] = []
         for document in documents {
             if spans[document].start < 0 {
-                result.append((document, held[document]))
+                shingleSets[document] = held[document]
             } else {
                 spilled.append(document)
             }
         }
         if let spill = spillFile, !spilled.isEmpty {
-            result += try Self.read(spilled, spans: spans, spill: spill, chunkSize: chunkSize)
+            for (document, set) in try Self.read(spilled, spans: spans, spill: spill, chunkSize: chunkSize) {
+                shingleSets[document] = set
+            }
         }
-        return result
     }
 
     /// Spilled sets read back in parallel chunks: one read of the file region a chunk's documents

@@ -125,6 +125,31 @@ import Testing
         }
     }
 
+    @Test func longTextsWithTokensOfEveryKindInterleavedMatchTheReference() {
+        // Thousands of tokens, past the tokeniser's output buffer many times over: plain ASCII
+        // runs (whole 64-byte blocks, and the plain chunks of a block before a byte that is not)
+        // broken every 1 to 1,000 words by a token of another kind (across an apostrophe,
+        // non-ASCII, NFKC-mapped, sent to the reference path) at every offset inside a block.
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let others = ["Russia's", "Moscow’s", "café", "Москва", "ﬁnal", "e\u{301}", "é", "straße", "“quoted”", "x—y"]
+        var random = SplitMix64(seed: 15)
+        var cache = ScalarCache()
+        for iteration in 0..<60 {
+            let everyOther = [1, 2, 3, 7, 63, 64, 65, 255, 257, 1_000][iteration % 10]
+            var text = ""
+            for word in 0..<Int.random(in: 300...3_000, using: &random) {
+                if word % everyOther == everyOther - 1 {
+                    text += others.randomElement(using: &random)!
+                } else {
+                    let length = Int.random(in: 1...(word % 50 == 0 ? 30 : 12), using: &random)
+                    text += String((0..<length).map { _ in letters.randomElement(using: &random)! })
+                }
+                text += Int.random(in: 0...8, using: &random) == 0 ? ", " : " "
+            }
+            #expect(TextNormalizer.tokenHashes(text, cache: &cache) == TextNormalizer.referenceTokenHashes(text), "iteration \(iteration)")
+        }
+    }
+
     @Test func quotesAndDashesSeparate() {
         let curly = "“Thanks to Russia,” he said — Moscow’s view–today"
         let straight = "\"Thanks to Russia,\" he said - Moscow's view-today"
