@@ -12,11 +12,24 @@ public enum CandidateVerification {
         public var pairs: [DocumentPair]
     }
 
-    /// Splits the candidate documents, whole connected components of the candidate graph at a
-    /// time, into parts whose exact sets total at most `budget` hashes (a component larger than
-    /// the budget is a part of its own). `shingleCount(d)` estimates document d's set size.
+    /// Splits the candidate documents into parts whose exact sets total at most `budget` hashes
+    /// (`shingleCount(d)` estimates document d's set size), every candidate pair in exactly one
+    /// part with both its documents.
     ///
-    /// - Complexity: O((n + p) α(n)) for n documents and p pairs.
+    /// Whole connected components of the candidate graph are packed into parts in order of their
+    /// first document. A component larger than the budget is cut, in document order, into
+    /// blocks of at most half the budget each, and its pairs go to one part per pair of blocks
+    /// they join (a block with itself when both ends lie in it), holding only the documents of
+    /// those pairs: at most two blocks, so within the budget whatever the component's size (a
+    /// part exceeds it only when a single document's set is larger than half of it). Parts of
+    /// blocks come row by row — blocks (i, i), (i, i + 1), … (i, k) — so block i's sets can stay
+    /// held along its row (``verify(_:documentCount:finder:workers:sets:)``). Re-reading cost:
+    /// a component of k blocks reads each of its sets at most about k/2 + 1 times (every block
+    /// once per row it is the second block of, plus its own row), fewer when pairs join only
+    /// nearby blocks.
+    ///
+    /// - Complexity: O((n + p) α(n)) for n documents and p pairs, plus O(p log p) to order the
+    ///   pairs of oversized components by block pair.
     public static func parts(
         of candidates: [DocumentPair], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
     ) -> [Part] {
@@ -47,16 +60,33 @@ public enum CandidateVerification {
             rootOf[document] = root
             hashesOfRoot[root] += shingleCount(document)
         }
+        // Whole components (those within the budget) packed into parts; an oversized component's
+        // documents are cut into blocks instead, numbered from 0 across all such components.
         var partOfRoot = [Int](repeating: -1, count: documentCount)
         var parts: [Part] = []
         var partHashes = 0
+        var blockOf = [Int32](repeating: -1, count: documentCount)
+        var blocks = 0
+        var openBlockOfRoot: [Int: (block: Int, hashes: Int)] = [:]
         for document in documents {
             let root = rootOf[document]
+            let size = hashesOfRoot[root]
+            if size > budget {
+                let hashes = shingleCount(document)
+                var open = openBlockOfRoot[root] ?? (block: -1, hashes: 0)
+                if open.block < 0 || (open.hashes > 0 && open.hashes + hashes > budget / 2) {
+                    open = (blocks, 0)
+                    blocks += 1
+                }
+                open.hashes += hashes
+                openBlockOfRoot[root] = open
+                blockOf[document] = Int32(open.block)
+                continue
+            }
             let part: Int
             if partOfRoot[root] >= 0 {
                 part = partOfRoot[root]
             } else {
-                let size = hashesOfRoot[root]
                 if parts.isEmpty || (partHashes > 0 && partHashes + size > budget) {
                     parts.append(Part(documents: [], pairs: []))
                     partHashes = 0
@@ -67,12 +97,75 @@ public enum CandidateVerification {
             }
             parts[part].documents.append(document)
         }
-        if parts.count == 1 {
+        if parts.count == 1 && blocks == 0 {
             parts[0].pairs = candidates
             return parts
         }
-        for pair in candidates { parts[partOfRoot[rootOf[pair.a]]].pairs.append(pair) }
+        // Pairs of oversized components, by block pair (row by row), in candidate order within one.
+        var blockPairs: [(blocks: UInt64, index: Int)] = []
+        for (index, pair) in candidates.enumerated() {
+            let partIndex = partOfRoot[rootOf[pair.a]]
+            if partIndex >= 0 {
+                parts[partIndex].pairs.append(pair)
+            } else {
+                let (x, y) = (UInt64(blockOf[pair.a]), UInt64(blockOf[pair.b]))
+                blockPairs.append((min(x, y) << 32 | max(x, y), index))
+            }
+        }
+        blockPairs.sort { ($0.blocks, $0.index) < ($1.blocks, $1.index) }
+        var inPart = [Bool](repeating: false, count: documentCount)
+        var start = 0
+        while start < blockPairs.count {
+            var end = start
+            var part = Part(documents: [], pairs: [])
+            while end < blockPairs.count && blockPairs[end].blocks == blockPairs[start].blocks {
+                let pair = candidates[blockPairs[end].index]
+                part.pairs.append(pair)
+                if !inPart[pair.a] {
+                    inPart[pair.a] = true
+                    part.documents.append(pair.a)
+                }
+                if !inPart[pair.b] {
+                    inPart[pair.b] = true
+                    part.documents.append(pair.b)
+                }
+                end += 1
+            }
+            for document in part.documents { inPart[document] = false }
+            part.documents.sort()
+            parts.append(part)
+            start = end
+        }
         return parts
+    }
+
+    /// Verifies the pairs of `parts` (from ``parts(of:documentCount:budget:shingleCount:)``) a part
+    /// at a time: the sets a part needs and the last part did not hold are taken from `sets`
+    /// (document indices in increasing order; it returns each with its set, sorted and unique),
+    /// the last part's other sets are dropped first, and the part's pairs are verified with
+    /// ``verify(_:shingleSets:finder:workers:tileBytes:)``. Accepted pairs sorted by (a, b): the same
+    /// pairs as verifying every candidate at once.
+    ///
+    /// Memory: the sets of one part at a time, as `parts` bounds them.
+    public static func verify(
+        _ parts: [Part], documentCount: Int, finder: DuplicateFinder, workers: Int,
+        sets: ([Int]) throws -> [(Int, [UInt64])]
+    ) rethrows -> [VerifiedPair] {
+        var shingleSets = [[UInt64]?](repeating: nil, count: documentCount)
+        var held: [Int] = []
+        var inPart = [Bool](repeating: false, count: documentCount)
+        var verified: [VerifiedPair] = []
+        for part in parts {
+            for document in part.documents { inPart[document] = true }
+            for document in held where !inPart[document] { shingleSets[document] = nil }
+            let missing = part.documents.filter { shingleSets[$0] == nil }
+            for document in part.documents { inPart[document] = false }
+            held = part.documents
+            for (document, set) in try sets(missing) { shingleSets[document] = set }
+            verified += verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
+        }
+        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        return verified
     }
 
     /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),
