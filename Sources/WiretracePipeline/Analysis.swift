@@ -721,10 +721,9 @@ struct Analysis {
         var candidates = table.candidatePairs(workers: workers).filter { isPending[$0.a] || isPending[$0.b] }
         table = BandKeyTable(banding: banding)  // its keys are done with
         let parts = CandidateVerification.parts(
-            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            of: &candidates, documentCount: ids.count, budget: verificationMemoryBudget,
             shingleCount: { Int(shingleCounts[$0]) })
-        candidates = []  // the parts hold the pairs now
-        let verified = try CandidateVerification.verify(parts, documentCount: ids.count, finder: finder, workers: workers) { documents in
+        let verified = try CandidateVerification.verify(parts, of: candidates, documentCount: ids.count, finder: finder, workers: workers) { documents in
             var sets: [(Int, [UInt64])] = []
             var start = 0
             while start < documents.count {

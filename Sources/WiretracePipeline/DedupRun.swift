@@ -171,7 +171,7 @@ public struct DedupRun {
         // back from the spill file when spilled), its pairs verified, and the sets it does not
         // share with the next part dropped. A corpus of a few hundred thousand documents is one part.
         let parts = CandidateVerification.parts(
-            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            of: &candidates, documentCount: ids.count, budget: verificationMemoryBudget,
             shingleCount: { sets.setSize($0) })
         let candidateDocuments = Self.candidateDocuments(parts, documentCount: ids.count)
         if StageMemory.reporting {
@@ -190,9 +190,8 @@ public struct DedupRun {
                 .sorted { $0.1 > $1.1 }
             StageMemory.probe("candidates: \(candidates.count) pairs, \(candidateDocuments) documents, \(parts.count) parts, \(parts.reduce(0) { $0 + $1.documents.count }) documents read; largest (documents, hashes, pairs): \(sizes.prefix(3))")
         }
-        candidates = []  // the parts hold the pairs now
         if candidateDocuments > 0 { progress.begin("verify") }
-        let verified = try CandidateVerification.verify(parts, documentCount: ids.count, finder: finder, workers: workers) { documents in
+        let verified = try CandidateVerification.verify(parts, of: candidates, documentCount: ids.count, finder: finder, workers: workers) { documents in
             try sets.sets(of: documents, chunkSize: batchSize)
         }
         StageMemory.probe("verified")
