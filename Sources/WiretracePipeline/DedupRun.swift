@@ -20,9 +20,10 @@ import WiretraceIngest
 ///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
 ///
 /// Memory: the band keys, ids and set locations of all documents (about bands × 8 + 40 bytes
-/// each), at most `workers + 1` batches of text, the sets while they fit the budget, and the
-/// exact sets of candidate documents up to ``verificationMemoryBudget`` hashes at a time (more
-/// only for one component larger than it).
+/// each), at most `workers + 1` batches of text, the sets while they fit the budget, the
+/// candidate pairs (16 bytes each), and the exact sets of candidate documents up to
+/// ``verificationMemoryBudget`` hashes at a time, whatever the candidate graph's components
+/// (``CandidateVerification/parts(of:documentCount:budget:shingleCount:)``).
 public struct DedupRun {
     public var configuration: PipelineConfiguration
     public var progress: ProgressMeter
