@@ -6,6 +6,13 @@ import WiretraceCore
 /// pairs split into parts whose exact shingle sets fit a memory budget, and each part's pairs
 /// verified on those sets in parallel.
 public enum CandidateVerification {
+    /// The first document of a pair packed as `a << 32 | b`.
+    @inline(__always) public static func first(_ packed: UInt64) -> Int { Int(packed >> 32) }
+    /// The second document of a pair packed as `a << 32 | b`.
+    @inline(__always) public static func second(_ packed: UInt64) -> Int { Int(packed & 0xFFFF_FFFF) }
+    /// A pair packed as `a << 32 | b`.
+    @inline(__always) public static func packed(_ pair: DocumentPair) -> UInt64 { UInt64(pair.a) << 32 | UInt64(pair.b) }
+
     /// One part: the candidate documents whose exact sets are held at once, and the pairs among
     /// them — a range of the candidates as ``parts(of:documentCount:budget:shingleCount:)``
     /// reordered them (no copy of the pairs: at 1M documents of news text they are 400M).
@@ -16,7 +23,8 @@ public enum CandidateVerification {
 
     /// Splits the candidate documents into parts whose exact sets total at most `budget` hashes
     /// (`shingleCount(d)` estimates document d's set size), every candidate pair in exactly one
-    /// part with both its documents; `candidates` is reordered in place so that each part's
+    /// part with both its documents. The candidates are packed as `a << 32 | b`
+    /// (``BandKeyTable/packedCandidatePairs(workers:)``, 8 bytes each) and reordered in place so that each part's
     /// pairs are one range of it (in no particular order within a part; unchanged when
     /// everything is one part).
     ///
@@ -35,12 +43,12 @@ public enum CandidateVerification {
     ///
     /// - Complexity: O((n + p) α(n)) for n documents and p pairs.
     public static func parts(
-        of candidates: inout [DocumentPair], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
+        of candidates: inout [UInt64], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
     ) -> [Part] {
         var isCandidate = [Bool](repeating: false, count: documentCount)
         for pair in candidates {
-            isCandidate[pair.a] = true
-            isCandidate[pair.b] = true
+            isCandidate[Self.first(pair)] = true
+            isCandidate[Self.second(pair)] = true
         }
         let documents = isCandidate.indices.filter { isCandidate[$0] }
         guard !documents.isEmpty else { return [] }
@@ -54,7 +62,7 @@ public enum CandidateVerification {
         }
         if totalHashes <= budget { return [Part(documents: documents, pairs: candidates.indices)] }
         var components = UnionFind(count: documentCount)
-        for pair in candidates { components.union(pair.a, pair.b) }
+        for pair in candidates { components.union(Self.first(pair), Self.second(pair)) }
         // Arrays indexed by document (roots are documents) rather than dictionaries: one find per
         // candidate document, none per pair.
         var rootOf = [Int](repeating: -1, count: documentCount)
@@ -112,8 +120,8 @@ public enum CandidateVerification {
         if blocks > 0 {
             var used = Set<UInt64>()
             var isUsed = [Bool](repeating: false, count: dense ? blocks * blocks : 0)
-            for pair in candidates where blockOf[pair.a] >= 0 {
-                let (x, y) = (Int(blockOf[pair.a]), Int(blockOf[pair.b]))
+            for pair in candidates where blockOf[Self.first(pair)] >= 0 {
+                let (x, y) = (Int(blockOf[Self.first(pair)]), Int(blockOf[Self.second(pair)]))
                 if dense { isUsed[min(x, y) * blocks + max(x, y)] = true } else { used.insert(UInt64(min(x, y)) << 32 | UInt64(max(x, y))) }
             }
             let keys = dense ? isUsed.indices.filter { isUsed[$0] }.map { UInt64($0 / blocks) << 32 | UInt64($0 % blocks) } : used.sorted()
@@ -123,9 +131,9 @@ public enum CandidateVerification {
                 parts.append(Part(documents: [], pairs: 0..<0))
             }
         }
-        @inline(__always) func part(of pair: DocumentPair) -> Int {
-            let (x, y) = (blockOf[pair.a], blockOf[pair.b])
-            if x < 0 { return Int(partOfDocument[pair.a]) }
+        @inline(__always) func part(of pair: UInt64) -> Int {
+            let (x, y) = (blockOf[Self.first(pair)], blockOf[Self.second(pair)])
+            if x < 0 { return Int(partOfDocument[Self.first(pair)]) }
             let (low, high) = (Int(min(x, y)), Int(max(x, y)))
             return dense ? Int(partOfBlocks[low * blocks + high]) : Int(partOfBlockKey[UInt64(low) << 32 | UInt64(high)]!)
         }
@@ -158,13 +166,14 @@ public enum CandidateVerification {
         for index in wholeParts..<parts.count {
             var documents: [Int] = []
             for pair in candidates[parts[index].pairs] {
-                if !inPart[pair.a] {
-                    inPart[pair.a] = true
-                    documents.append(pair.a)
+                let (a, b) = (Self.first(pair), Self.second(pair))
+                if !inPart[a] {
+                    inPart[a] = true
+                    documents.append(a)
                 }
-                if !inPart[pair.b] {
-                    inPart[pair.b] = true
-                    documents.append(pair.b)
+                if !inPart[b] {
+                    inPart[b] = true
+                    documents.append(b)
                 }
             }
             for document in documents { inPart[document] = false }
@@ -180,9 +189,10 @@ public enum CandidateVerification {
     /// pairs are verified with ``verify(_:shingleSets:finder:workers:tileBytes:)``. Accepted pairs
     /// sorted by (a, b): the same pairs as verifying every candidate at once.
     ///
-    /// Memory: the sets of one part at a time, as `parts` bounds them, and a copy of its pairs.
+    /// Memory: the sets of one part at a time, as `parts` bounds them, and its pairs unpacked
+    /// (16 bytes each).
     public static func verify(
-        _ parts: [Part], of candidates: [DocumentPair], documentCount: Int, finder: DuplicateFinder, workers: Int,
+        _ parts: [Part], of candidates: [UInt64], documentCount: Int, finder: DuplicateFinder, workers: Int,
         sets: ([Int]) throws -> [(Int, [UInt64])]
     ) rethrows -> [VerifiedPair] {
         var shingleSets = [[UInt64]?](repeating: nil, count: documentCount)
@@ -196,7 +206,7 @@ public enum CandidateVerification {
             for document in part.documents { inPart[document] = false }
             held = part.documents
             for (document, set) in try sets(missing) { shingleSets[document] = set }
-            let pairs = part.pairs == candidates.indices ? candidates : Array(candidates[part.pairs])
+            let pairs = candidates[part.pairs].map { DocumentPair(a: first($0), b: second($0)) }
             verified += verify(pairs, shingleSets: shingleSets, finder: finder, workers: workers)
         }
         verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }

@@ -718,7 +718,9 @@ struct Analysis {
 
         // Candidates with a queued document in them, verified a part at a time.
         progress.begin("verify")
-        var candidates = table.candidatePairs(workers: workers).filter { isPending[$0.a] || isPending[$0.b] }
+        var candidates = table.packedCandidatePairs(workers: workers).filter {
+            isPending[CandidateVerification.first($0)] || isPending[CandidateVerification.second($0)]
+        }
         table = BandKeyTable(banding: banding)  // its keys are done with
         let parts = CandidateVerification.parts(
             of: &candidates, documentCount: ids.count, budget: verificationMemoryBudget,

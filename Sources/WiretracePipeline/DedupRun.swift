@@ -163,7 +163,7 @@ public struct DedupRun {
 
         // LSH candidates.
         StageMemory.probe("signed \(ids.count) documents")
-        var candidates = table.candidatePairs(workers: workers)
+        var candidates = table.packedCandidatePairs(workers: workers)
         let candidatePairs = candidates.count
         table = BandKeyTable(banding: finder.banding)  // its keys (bands × 8 bytes a document) are done with
         // Verification a part at a time: the candidate documents are split into parts whose
@@ -178,7 +178,7 @@ public struct DedupRun {
         if StageMemory.reporting {
             // The candidate graph's largest components (a measurement aid: one more union-find pass).
             var components = UnionFind(count: ids.count)
-            for pair in candidates { components.union(pair.a, pair.b) }
+            for pair in candidates { components.union(CandidateVerification.first(pair), CandidateVerification.second(pair)) }
             var hashesOfRoot: [Int: (documents: Int, hashes: Int)] = [:]
             for document in 0..<ids.count {
                 let root = components.find(document)
