@@ -97,6 +97,17 @@ public struct BandKeyTable: Sendable {
     /// - Complexity: O(b·n log n + p log p) for n documents and p pairs; a bucket of m documents
     ///   contributes m(m−1)/2 pairs.
     public func candidatePairs(workers: Int = 1) -> [DocumentPair] {
+        candidatePairs(workers: workers) { DocumentPair(a: Int($0 >> 32), b: Int($0 & 0xFFFF_FFFF)) }
+    }
+
+    /// ``candidatePairs(workers:)`` packed as `a << 32 | b`: 8 bytes a pair instead of 16 (at 1M
+    /// documents of news text, 397M pairs: 3.2 GB instead of 6.4).
+    public func packedCandidatePairs(workers: Int = 1) -> [UInt64] {
+        candidatePairs(workers: workers) { $0 }
+    }
+
+    /// The candidate pairs, each made by `make` from its packed form `a << 32 | b`.
+    private func candidatePairs<Pair>(workers: Int, _ make: @Sendable (UInt64) -> Pair) -> [Pair] {
         let bands = banding.bands
         let count = self.count
         precondition(count < Int(UInt32.max), "at most \(UInt32.max - 1) documents, got \(count)")
@@ -163,12 +174,12 @@ public struct BandKeyTable: Sendable {
             offsets.append(offsets[partition] + sorted.count(partition))
         }
         let total = offsets[partitions]
-        return [DocumentPair](unsafeUninitializedCapacity: total) { result, initialized in
+        return [Pair](unsafeUninitializedCapacity: total) { result, initialized in
             let target = UncheckedPairs(buffer: result)
             DispatchQueue.concurrentPerform(iterations: partitions) { partition in
                 var index = offsets[partition]
                 for packed in sorted.take(partition).joined() {
-                    (target.buffer.baseAddress! + index).initialize(to: DocumentPair(a: Int(packed >> 32), b: Int(packed & 0xFFFF_FFFF)))
+                    (target.buffer.baseAddress! + index).initialize(to: make(packed))
                     index += 1
                 }
             }
@@ -336,6 +347,6 @@ private final class PartitionedPairs: @unchecked Sendable {
 
 /// The result buffer of ``BandKeyTable/candidatePairs(workers:)``, written by its partitions, each
 /// at its own offsets. Do not let it escape that function.
-private struct UncheckedPairs: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<DocumentPair>
+private struct UncheckedPairs<Pair>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Pair>
 }

@@ -6,24 +6,49 @@ import WiretraceCore
 /// pairs split into parts whose exact shingle sets fit a memory budget, and each part's pairs
 /// verified on those sets in parallel.
 public enum CandidateVerification {
-    /// One part: the candidate documents whose exact sets are held at once, and the pairs among them.
-    public struct Part: Sendable {
+    /// The first document of a pair packed as `a << 32 | b`.
+    @inline(__always) public static func first(_ packed: UInt64) -> Int { Int(packed >> 32) }
+    /// The second document of a pair packed as `a << 32 | b`.
+    @inline(__always) public static func second(_ packed: UInt64) -> Int { Int(packed & 0xFFFF_FFFF) }
+    /// A pair packed as `a << 32 | b`.
+    @inline(__always) public static func packed(_ pair: DocumentPair) -> UInt64 { UInt64(pair.a) << 32 | UInt64(pair.b) }
+
+    /// One part: the candidate documents whose exact sets are held at once, and the pairs among
+    /// them — a range of the candidates as ``parts(of:documentCount:budget:shingleCount:)``
+    /// reordered them (no copy of the pairs: at 1M documents of news text they are 400M).
+    public struct Part: Sendable, Equatable {
         public var documents: [Int]
-        public var pairs: [DocumentPair]
+        public var pairs: Range<Int>
     }
 
-    /// Splits the candidate documents, whole connected components of the candidate graph at a
-    /// time, into parts whose exact sets total at most `budget` hashes (a component larger than
-    /// the budget is a part of its own). `shingleCount(d)` estimates document d's set size.
+    /// Splits the candidate documents into parts whose exact sets total at most `budget` hashes
+    /// (`shingleCount(d)` estimates document d's set size), every candidate pair in exactly one
+    /// part with both its documents. The candidates are packed as `a << 32 | b`
+    /// (``BandKeyTable/packedCandidatePairs(workers:)``, 8 bytes each) and reordered in place so that each part's
+    /// pairs are one range of it (in no particular order within a part; unchanged when
+    /// everything is one part).
+    ///
+    /// Whole connected components of the candidate graph are packed into parts in order of their
+    /// first document. A component larger than the budget is cut, in document order, into
+    /// blocks of at most half the budget each, and its pairs go to one part per pair of blocks
+    /// they join (a block with itself when both ends lie in it), holding only the documents of
+    /// those pairs: at most two blocks, so within the budget whatever the component's size (a
+    /// part exceeds it only when a single document's set is larger than half of it). Parts of
+    /// blocks come row by row — blocks (i, i), (i, i + 1), … — so the documents of block i can
+    /// stay held along its row (``verify(_:of:documentCount:finder:workers:sets:)``). Re-reading
+    /// cost: a component of k blocks whose pairs join every pair of blocks reads block i once
+    /// for its own row and once more for each earlier row, about k/2 + 1 times per set on average.
+    ///
+    /// Memory: O(n) for n documents besides the pairs (reordered in place, American flag sort).
     ///
     /// - Complexity: O((n + p) α(n)) for n documents and p pairs.
     public static func parts(
-        of candidates: [DocumentPair], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
+        of candidates: inout [UInt64], documentCount: Int, budget: Int, shingleCount: (Int) -> Int
     ) -> [Part] {
         var isCandidate = [Bool](repeating: false, count: documentCount)
         for pair in candidates {
-            isCandidate[pair.a] = true
-            isCandidate[pair.b] = true
+            isCandidate[Self.first(pair)] = true
+            isCandidate[Self.second(pair)] = true
         }
         let documents = isCandidate.indices.filter { isCandidate[$0] }
         guard !documents.isEmpty else { return [] }
@@ -35,9 +60,9 @@ public enum CandidateVerification {
             totalHashes += shingleCount(document)
             if totalHashes > budget { break }
         }
-        if totalHashes <= budget { return [Part(documents: documents, pairs: candidates)] }
+        if totalHashes <= budget { return [Part(documents: documents, pairs: candidates.indices)] }
         var components = UnionFind(count: documentCount)
-        for pair in candidates { components.union(pair.a, pair.b) }
+        for pair in candidates { components.union(Self.first(pair), Self.second(pair)) }
         // Arrays indexed by document (roots are documents) rather than dictionaries: one find per
         // candidate document, none per pair.
         var rootOf = [Int](repeating: -1, count: documentCount)
@@ -47,32 +72,145 @@ public enum CandidateVerification {
             rootOf[document] = root
             hashesOfRoot[root] += shingleCount(document)
         }
-        var partOfRoot = [Int](repeating: -1, count: documentCount)
+        // Whole components (those within the budget) packed into parts; an oversized component's
+        // documents are cut into blocks instead, numbered from 0 across all such components.
+        var partOfRoot = [Int32](repeating: -1, count: documentCount)
+        var partOfDocument = [Int32](repeating: -1, count: documentCount)
         var parts: [Part] = []
         var partHashes = 0
+        var blockOf = [Int32](repeating: -1, count: documentCount)
+        var blocks = 0
+        var openBlockOfRoot: [Int: (block: Int, hashes: Int)] = [:]
         for document in documents {
             let root = rootOf[document]
-            let part: Int
-            if partOfRoot[root] >= 0 {
-                part = partOfRoot[root]
-            } else {
-                let size = hashesOfRoot[root]
+            let size = hashesOfRoot[root]
+            if size > budget {
+                let hashes = shingleCount(document)
+                var open = openBlockOfRoot[root] ?? (block: -1, hashes: 0)
+                if open.block < 0 || (open.hashes > 0 && open.hashes + hashes > budget / 2) {
+                    open = (blocks, 0)
+                    blocks += 1
+                }
+                open.hashes += hashes
+                openBlockOfRoot[root] = open
+                blockOf[document] = Int32(open.block)
+                continue
+            }
+            if partOfRoot[root] < 0 {
                 if parts.isEmpty || (partHashes > 0 && partHashes + size > budget) {
-                    parts.append(Part(documents: [], pairs: []))
+                    parts.append(Part(documents: [], pairs: 0..<0))
                     partHashes = 0
                 }
-                part = parts.count - 1
-                partOfRoot[root] = part
+                partOfRoot[root] = Int32(parts.count - 1)
                 partHashes += size
             }
-            parts[part].documents.append(document)
+            partOfDocument[document] = partOfRoot[root]
+            parts[Int(partOfRoot[root])].documents.append(document)
         }
-        if parts.count == 1 {
-            parts[0].pairs = candidates
-            return parts
+        rootOf = []
+        hashesOfRoot = []
+        partOfRoot = []
+        components = UnionFind(count: 0)
+        // Parts of block pairs after the whole components' parts, row by row: numbered once the
+        // block pairs that have pairs are known.
+        let wholeParts = parts.count
+        let dense = blocks <= 2048
+        var partOfBlocks = [Int32](repeating: -1, count: dense ? blocks * blocks : 0)
+        var partOfBlockKey: [UInt64: Int32] = [:]
+        if blocks > 0 {
+            var used = Set<UInt64>()
+            var isUsed = [Bool](repeating: false, count: dense ? blocks * blocks : 0)
+            for pair in candidates where blockOf[Self.first(pair)] >= 0 {
+                let (x, y) = (Int(blockOf[Self.first(pair)]), Int(blockOf[Self.second(pair)]))
+                if dense { isUsed[min(x, y) * blocks + max(x, y)] = true } else { used.insert(UInt64(min(x, y)) << 32 | UInt64(max(x, y))) }
+            }
+            let keys = dense ? isUsed.indices.filter { isUsed[$0] }.map { UInt64($0 / blocks) << 32 | UInt64($0 % blocks) } : used.sorted()
+            for key in keys {
+                let part = Int32(parts.count)
+                if dense { partOfBlocks[Int(key >> 32) * blocks + Int(key & 0xFFFF_FFFF)] = part } else { partOfBlockKey[key] = part }
+                parts.append(Part(documents: [], pairs: 0..<0))
+            }
         }
-        for pair in candidates { parts[partOfRoot[rootOf[pair.a]]].pairs.append(pair) }
+        @inline(__always) func part(of pair: UInt64) -> Int {
+            let (x, y) = (blockOf[Self.first(pair)], blockOf[Self.second(pair)])
+            if x < 0 { return Int(partOfDocument[Self.first(pair)]) }
+            let (low, high) = (Int(min(x, y)), Int(max(x, y)))
+            return dense ? Int(partOfBlocks[low * blocks + high]) : Int(partOfBlockKey[UInt64(low) << 32 | UInt64(high)]!)
+        }
+        // Counts per part, then the pairs moved into their parts' ranges in place.
+        var counts = [Int](repeating: 0, count: parts.count)
+        for pair in candidates { counts[part(of: pair)] += 1 }
+        var next = [Int](repeating: 0, count: parts.count)
+        var start = 0
+        for index in parts.indices {
+            next[index] = start
+            parts[index].pairs = start..<(start + counts[index])
+            start += counts[index]
+        }
+        for index in parts.indices {
+            let end = parts[index].pairs.upperBound
+            while next[index] < end {
+                var carried = candidates[next[index]]
+                var target = part(of: carried)
+                while target != index {
+                    swap(&carried, &candidates[next[target]])
+                    next[target] += 1
+                    target = part(of: carried)
+                }
+                candidates[next[index]] = carried
+                next[index] += 1
+            }
+        }
+        // A block pair's part holds only the documents of its pairs.
+        var inPart = [Bool](repeating: false, count: documentCount)
+        for index in wholeParts..<parts.count {
+            var documents: [Int] = []
+            for pair in candidates[parts[index].pairs] {
+                let (a, b) = (Self.first(pair), Self.second(pair))
+                if !inPart[a] {
+                    inPart[a] = true
+                    documents.append(a)
+                }
+                if !inPart[b] {
+                    inPart[b] = true
+                    documents.append(b)
+                }
+            }
+            for document in documents { inPart[document] = false }
+            parts[index].documents = documents.sorted()
+        }
         return parts
+    }
+
+    /// Verifies the pairs of `parts` (from ``parts(of:documentCount:budget:shingleCount:)``, with
+    /// the candidates it reordered) a part at a time: the sets a part needs and the last part did
+    /// not hold are taken from `sets` (document indices in increasing order; it returns each with
+    /// its set, sorted and unique), the last part's other sets are dropped first, and the part's
+    /// pairs are verified with ``verify(_:shingleSets:finder:workers:tileBytes:)``. Accepted pairs
+    /// sorted by (a, b): the same pairs as verifying every candidate at once.
+    ///
+    /// Memory: the sets of one part at a time, as `parts` bounds them, and its pairs unpacked
+    /// (16 bytes each).
+    public static func verify(
+        _ parts: [Part], of candidates: [UInt64], documentCount: Int, finder: DuplicateFinder, workers: Int,
+        sets: ([Int]) throws -> [(Int, [UInt64])]
+    ) rethrows -> [VerifiedPair] {
+        var shingleSets = [[UInt64]?](repeating: nil, count: documentCount)
+        var held: [Int] = []
+        var inPart = [Bool](repeating: false, count: documentCount)
+        var verified: [VerifiedPair] = []
+        for part in parts {
+            for document in part.documents { inPart[document] = true }
+            for document in held where !inPart[document] { shingleSets[document] = nil }
+            let missing = part.documents.filter { shingleSets[$0] == nil }
+            for document in part.documents { inPart[document] = false }
+            held = part.documents
+            for (document, set) in try sets(missing) { shingleSets[document] = set }
+            let pairs = candidates[part.pairs].map { DocumentPair(a: first($0), b: second($0)) }
+            verified += verify(pairs, shingleSets: shingleSets, finder: finder, workers: workers)
+        }
+        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        return verified
     }
 
     /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),

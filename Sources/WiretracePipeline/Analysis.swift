@@ -646,7 +646,7 @@ struct Analysis {
 
     /// Shingle hashes (8 bytes each) of exact sets held at once during verification, as
     /// ``DedupRun/verificationMemoryBudget``.
-    var verificationMemoryBudget = 64 << 20
+    var verificationMemoryBudget = DedupRun.defaultVerificationMemoryBudget
 
     /// Matches the queued documents with `wiretrace dedup`'s engine and returns every verified
     /// pair: the stored pairs between documents not queued, plus the verified candidate pairs
@@ -718,27 +718,28 @@ struct Analysis {
 
         // Candidates with a queued document in them, verified a part at a time.
         progress.begin("verify")
-        let candidates = table.candidatePairs(workers: workers).filter { isPending[$0.a] || isPending[$0.b] }
+        var candidates = table.packedCandidatePairs(workers: workers).filter {
+            isPending[CandidateVerification.first($0)] || isPending[CandidateVerification.second($0)]
+        }
+        table = BandKeyTable(banding: banding)  // its keys are done with
         let parts = CandidateVerification.parts(
-            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            of: &candidates, documentCount: ids.count, budget: verificationMemoryBudget,
             shingleCount: { Int(shingleCounts[$0]) })
-        var verified: [VerifiedPair] = []
-        for part in parts {
-            var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
+        let verified = try CandidateVerification.verify(parts, of: candidates, documentCount: ids.count, finder: finder, workers: workers) { documents in
+            var sets: [(Int, [UInt64])] = []
             var start = 0
-            while start < part.documents.count {
-                let chunk = Array(part.documents[start..<min(start + configuration.batchSize, part.documents.count)])
+            while start < documents.count {
+                let chunk = Array(documents[start..<min(start + configuration.batchSize, documents.count)])
                 start += chunk.count
                 let texts = try store.transaction { try chunk.map { try store.article(ids[$0])?.text ?? "" } }
-                let sets = CandidateVerification.parallelMap(texts, workers: workers) { text -> [UInt64] in
+                let chunkSets = CandidateVerification.parallelMap(texts, workers: workers) { text -> [UInt64] in
                     var sketcher = sketcher
                     return sketcher.shingleSet(of: text)
                 }
-                for (document, set) in zip(chunk, sets) { shingleSets[document] = set }
+                sets += zip(chunk, chunkSets).map { ($0, $1) }
             }
-            verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
+            return sets
         }
-        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         progress.end()
         let pairs = verified.map { pair in
             let similarity = pair.similarity

@@ -20,18 +20,29 @@ import WiretraceIngest
 ///    (``DuplicateFinder/accepts(_:)``, Jaccard or containment) in parallel; union-find groups.
 ///
 /// Memory: the band keys, ids and set locations of all documents (about bands × 8 + 40 bytes
-/// each), at most `workers + 1` batches of text, the sets while they fit the budget, and the
-/// exact sets of candidate documents up to ``verificationMemoryBudget`` hashes at a time (more
-/// only for one component larger than it).
+/// each), at most `workers + 1` batches of text, the sets while they fit the budget, the
+/// candidate pairs (16 bytes each), and the exact sets of candidate documents up to
+/// ``verificationMemoryBudget`` hashes at a time, whatever the candidate graph's components
+/// (``CandidateVerification/parts(of:documentCount:budget:shingleCount:)``).
 public struct DedupRun {
     public var configuration: PipelineConfiguration
     public var progress: ProgressMeter
     /// Documents per batch handed to a worker.
     public var batchSize = 256
-    /// Shingle hashes (8 bytes each) of exact sets held at once during verification: 64 Mi
-    /// hashes (512 MiB), about 130k candidate news articles; beyond it verification goes a
-    /// part (whole components of the candidate graph) at a time.
-    public var verificationMemoryBudget = 64 << 20
+    /// Shingle hashes (8 bytes each) of exact sets held at once during verification
+    /// (``defaultVerificationMemoryBudget``); beyond it verification goes a part (whole components
+    /// of the candidate graph, or block pairs of a larger one) at a time.
+    public var verificationMemoryBudget = Self.defaultVerificationMemoryBudget
+
+    /// 64 Mi hashes (512 MiB), about 130k candidate news articles; or, when the environment sets
+    /// `WIRETRACE_VERIFY_MEMORY_MIB` to a whole number of MiB, that many MiB of hashes (for
+    /// measurements: `wiretrace dedup` and `run` verify the same pairs under any budget).
+    public static let defaultVerificationMemoryBudget: Int = {
+        if let text = ProcessInfo.processInfo.environment["WIRETRACE_VERIFY_MEMORY_MIB"], let mib = Int(text), mib >= 0 {
+            return mib << 17
+        }
+        return 64 << 20
+    }()
 
     public init(configuration: PipelineConfiguration, progress: ProgressMeter = ProgressMeter(enabled: false)) {
         self.configuration = configuration
@@ -151,32 +162,61 @@ public struct DedupRun {
         progress.end()
 
         // LSH candidates.
-        let candidates = table.candidatePairs(workers: workers)
-        // Verification a part at a time: the candidate documents are split, whole connected
-        // components of the candidate graph at a time, into parts whose exact sets fit in
-        // `verificationMemoryBudget` hashes; a part's sets are taken (read back from the spill
-        // file when spilled), its pairs verified, and the sets dropped. A corpus of a few
-        // hundred thousand documents is one part.
+        StageMemory.probe("signed \(ids.count) documents")
+        var candidates = table.packedCandidatePairs(workers: workers)
+        let candidatePairs = candidates.count
+        table = BandKeyTable(banding: finder.banding)  // its keys (bands × 8 bytes a document) are done with
+        // Verification a part at a time: the candidate documents are split into parts whose
+        // exact sets fit in `verificationMemoryBudget` hashes (whole components of the candidate
+        // graph, or block pairs of a component larger than that); a part's sets are taken (read
+        // back from the spill file when spilled), its pairs verified, and the sets it does not
+        // share with the next part dropped. A corpus of a few hundred thousand documents is one part.
         let parts = CandidateVerification.parts(
-            of: candidates, documentCount: ids.count, budget: verificationMemoryBudget,
+            of: &candidates, documentCount: ids.count, budget: verificationMemoryBudget,
             shingleCount: { sets.setSize($0) })
-        let candidateDocuments = parts.reduce(0) { $0 + $1.documents.count }
-        var verified: [VerifiedPair] = []
-        if candidateDocuments > 0 { progress.begin("verify") }
-        for part in parts {
-            var shingleSets = [[UInt64]?](repeating: nil, count: ids.count)
-            try sets.place(part.documents, into: &shingleSets, chunkSize: batchSize)
-            verified += CandidateVerification.verify(part.pairs, shingleSets: shingleSets, finder: finder, workers: workers)
-            Self.releaseElsewhere(consume shingleSets)
+        let candidateDocuments = Self.candidateDocuments(parts, documentCount: ids.count)
+        if StageMemory.reporting {
+            // The candidate graph's largest components (a measurement aid: one more union-find pass).
+            var components = UnionFind(count: ids.count)
+            for pair in candidates { components.union(CandidateVerification.first(pair), CandidateVerification.second(pair)) }
+            var hashesOfRoot: [Int: (documents: Int, hashes: Int)] = [:]
+            for document in 0..<ids.count {
+                let root = components.find(document)
+                hashesOfRoot[root, default: (0, 0)].documents += 1
+                hashesOfRoot[root, default: (0, 0)].hashes += sets.setSize(document)
+            }
+            let largest = hashesOfRoot.values.filter { $0.documents > 1 }.sorted { $0.hashes > $1.hashes }
+            StageMemory.probe("candidate graph: \(largest.count) components; largest (documents, hashes): \(largest.prefix(3))")
+            let sizes = parts.map { part in (part.documents.count, part.documents.reduce(0) { $0 + sets.setSize($1) }, part.pairs.count) }
+                .sorted { $0.1 > $1.1 }
+            StageMemory.probe("candidates: \(candidates.count) pairs, \(candidateDocuments) documents, \(parts.count) parts, \(parts.reduce(0) { $0 + $1.documents.count }) documents read; largest (documents, hashes, pairs): \(sizes.prefix(3))")
         }
+        if candidateDocuments > 0 { progress.begin("verify") }
+        let verified = try CandidateVerification.verify(parts, of: candidates, documentCount: ids.count, finder: finder, workers: workers) { documents in
+            try sets.sets(of: documents, chunkSize: batchSize)
+        }
+        StageMemory.probe("verified")
         if candidateDocuments > 0 { progress.end() }
         Self.releaseElsewhere(sets.takeHeldSets())
-        verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         let groups = finder.groups(documentCount: ids.count, pairs: verified).map { $0.map { ids[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
         return Result(
             groups: groups, pairs: verified.count, documents: ids.count, rejects: rejects,
-            candidatePairs: candidates.count, candidateDocuments: candidateDocuments, verified: verified, ids: ids)
+            candidatePairs: candidatePairs, candidateDocuments: candidateDocuments, verified: verified, ids: ids)
+    }
+
+    /// Documents in some part (a document of an oversized component may be in several).
+    private static func candidateDocuments(_ parts: [CandidateVerification.Part], documentCount: Int) -> Int {
+        if parts.count == 1 { return parts[0].documents.count }
+        var seen = [Bool](repeating: false, count: documentCount)
+        var count = 0
+        for part in parts {
+            for document in part.documents where !seen[document] {
+                seen[document] = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Drops the sets on another thread. Released on the calling thread, a corpus's sets (one

@@ -104,22 +104,22 @@ final class ShingleSetStore: @unchecked Sendable {
         return held
     }
 
-    /// Puts the sets of `documents` at their places in `shingleSets` (indexed by document): held
-    /// ones as they are, spilled ones read back in parallel chunks of `chunkSize` documents.
-    func place(_ documents: [Int], into shingleSets: inout [[UInt64]?], chunkSize: Int) throws {
+    /// The sets of `documents` (in document order): held ones as they are, spilled ones read back
+    /// in parallel chunks of `chunkSize` documents.
+    func sets(of documents: [Int], chunkSize: Int) throws -> [(Int, [UInt64])] {
+        var result: [(Int, [UInt64])] = []
         var spilled: [Int] = []
         for document in documents {
             if spans[document].start < 0 {
-                shingleSets[document] = held[document]
+                result.append((document, held[document]))
             } else {
                 spilled.append(document)
             }
         }
         if let spill = spillFile, !spilled.isEmpty {
-            for (document, set) in try Self.read(spilled, spans: spans, spill: spill, chunkSize: chunkSize) {
-                shingleSets[document] = set
-            }
+            result += try Self.read(spilled, spans: spans, spill: spill, chunkSize: chunkSize)
         }
+        return result
     }
 
     /// Spilled sets read back in parallel chunks: one read of the file region a chunk's documents

@@ -62,6 +62,27 @@ import WiretraceStore
         #expect(snapshot.clusters.map(\.id).sorted() == (try store.clusters()).map(\.id).sorted())
     }
 
+    /// Matching everything again under verification budgets far below the candidate documents'
+    /// sets (every component cut into blocks at 0): the pairs the whole run stored.
+    @Test func matchingUnderTinyVerificationBudgetsGivesTheSamePairs() throws {
+        let directory = try IncrementalRunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Self.filledStore(directory)
+        func described(_ pairs: [DuplicatePairRecord]) -> [String] {
+            pairs.map { "\($0.a) \($0.b) \($0.jaccard) \($0.containment) \($0.aInB) \($0.bInA)" }
+        }
+        let stored = described(try store.duplicatePairs())
+        #expect(stored.count >= 3)
+        for budget in [0, 1_500, 64 << 20] {
+            // A changed matching state queues every document again, its pairs dropped.
+            try store.resetBandIndex(stateKey: "matching", value: "other parameters")
+            #expect(try store.duplicatePairs().isEmpty)
+            var analysis = Analysis(configuration: PipelineConfiguration(), progress: ProgressMeter(enabled: false))
+            analysis.verificationMemoryBudget = budget
+            #expect(described(try analysis.match(store: store)) == stored, "budget \(budget)")
+        }
+    }
+
     /// A fresh copy is equal to its string and holds its own buffer (what compacting relies on
     /// to let the occurrences' pages go).
     @Test func aFreshCopyIsEqualAndDoesNotShareItsBuffer() {
