@@ -148,8 +148,8 @@ public enum QuoteLinker {
                 kinds.append(UInt8(kindValues.count))
                 kindValues.append(kind)
             }
-            texts.append(Self.intern(text, values: &textValues, index: &textIndex))
-            speakers.append(speaker.map { Self.intern($0, values: &speakerValues, index: &speakerIndex) } ?? -1)
+            texts.append(Self.intern(text, values: &textValues, index: &textIndex, twins: &textTwins))
+            speakers.append(speaker.map { Self.intern($0, values: &speakerValues, index: &speakerIndex, twins: &speakerTwins) } ?? -1)
             if let known = chainIndex[via] {
                 chains.append(known)
             } else {
@@ -161,17 +161,28 @@ public enum QuoteLinker {
 
         /// Drops the lookup tables (``append`` may still be called; values stay shared).
         public mutating func finishReading() {
-            (textIndex, speakerIndex, chainIndex) = ([:], [:], [:])
+            (textIndex, speakerIndex, chainIndex, textTwins, speakerTwins) = ([:], [:], [:], [:], [:])
         }
 
-        private static func intern(_ value: String, values: inout [String], index: inout [String: Int32]) -> Int32 {
-            if let known = index[value], value.utf8.count > 15 || values[Int(known)].utf8.elementsEqual(value.utf8) {
-                return known
+        /// Short values `==` to a held one but not byte-identical to it (a decomposed accent
+        /// where the first had it precomposed), by their bytes.
+        private var textTwins: [[UInt8]: Int32] = [:]
+        private var speakerTwins: [[UInt8]: Int32] = [:]
+
+        private static func intern(
+            _ value: String, values: inout [String], index: inout [String: Int32], twins: inout [[UInt8]: Int32]
+        ) -> Int32 {
+            guard let known = index[value] else {
+                index[value] = Int32(values.count)
+                values.append(value)
+                return Int32(values.count - 1)
             }
-            let id = Int32(values.count)
-            if index[value] == nil { index[value] = id }
+            if value.utf8.count > 15 || values[Int(known)].utf8.elementsEqual(value.utf8) { return known }
+            let bytes = Array(value.utf8)
+            if let twin = twins[bytes] { return twin }
+            twins[bytes] = Int32(values.count)
             values.append(value)
-            return id
+            return Int32(values.count - 1)
         }
 
         public func kind(_ index: Int) -> String { kindValues[Int(kinds[index])] }
