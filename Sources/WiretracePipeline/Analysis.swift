@@ -212,10 +212,23 @@ struct Analysis {
         }
         try flush()
         try flush()
+        // Written a slice at a time, each slice's rows freed once written: the store compresses
+        // what it is given, and the compressed copy of every computed document (a first run
+        // computes all) stood beside the rows. The new terms go with the first slice; a run
+        // stopped between slices leaves some documents without kept terms, which the next
+        // run computes again.
         if !computedTerms.isEmpty || !cacheIsCurrent {
-            try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
+            var start = 0
+            repeat {
+                let end = min(start + Self.storyTermsSlice, computedTerms.count)
+                try store.cacheStoryTerms(
+                    Array(computedTerms[start..<end]), newTerms: start == 0 ? newTerms : [], version: Self.storyTermsVersion)
+                for index in start..<end { computedTerms[index] = ("", []) }
+                start = end
+            } while start < computedTerms.count
         }
         computedTerms = []
+        newTerms = []
         keptIDs = [:]
         let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
@@ -232,6 +245,9 @@ struct Analysis {
         return Corpus(
             articles: articles, ids: ids, published: published, vocabulary: vocabulary, words: words, anchors: anchors, links: links)
     }
+
+    /// Computed story terms written to the store per call (see ``terms(store:pairs:)``).
+    static let storyTermsSlice = 4_096
 
     /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
     /// across outlets is redone from scratch.
