@@ -212,10 +212,23 @@ struct Analysis {
         }
         try flush()
         try flush()
+        // Written a slice at a time, each slice's rows freed once written: the store compresses
+        // what it is given, and the compressed copy of every computed document (a first run
+        // computes all) stood beside the rows. The new terms go with the first slice; a run
+        // stopped between slices leaves some documents without kept terms, which the next
+        // run computes again.
         if !computedTerms.isEmpty || !cacheIsCurrent {
-            try store.cacheStoryTerms(computedTerms, newTerms: newTerms, version: Self.storyTermsVersion)
+            var start = 0
+            repeat {
+                let end = min(start + Self.storyTermsSlice, computedTerms.count)
+                try store.cacheStoryTerms(
+                    Array(computedTerms[start..<end]), newTerms: start == 0 ? newTerms : [], version: Self.storyTermsVersion)
+                for index in start..<end { computedTerms[index] = ("", []) }
+                start = end
+            } while start < computedTerms.count
         }
         computedTerms = []
+        newTerms = []
         keptIDs = [:]
         let ids = articles.map(\.id)
         let published = articles.map { $0.published.flatMap(Timestamp.seconds) }
@@ -232,6 +245,9 @@ struct Analysis {
         return Corpus(
             articles: articles, ids: ids, published: published, vocabulary: vocabulary, words: words, anchors: anchors, links: links)
     }
+
+    /// Computed story terms written to the store per call (see ``terms(store:pairs:)``).
+    static let storyTermsSlice = 4_096
 
     /// Stage 3: quotes matched across outlets. As the documents name the speakers: resolution
     /// across outlets is redone from scratch.
@@ -252,27 +268,42 @@ struct Analysis {
         let ends: [Int]
         do {
             StageMemory.probe("quotes start")
-            let read = try Self.sightings(store: store)
-            let sightings = read.sightings
-            ends = read.ends
-            StageMemory.probe("sightings read \(sightings.count)")
+            // Each occurrence as a few integers (document, start, kind, text, speaker, chain),
+            // each distinct value held once; documents not in the corpus (none in a consistent
+            // store) are added to the table's ids.
+            var table = QuoteLinker.OccurrenceTable(documentIDs: corpus.ids)
+            var readEnds: [Int] = []
+            try store.forEachQuoteOccurrence(linked: false) { occurrence in
+                let document: Int32
+                if let index = indexByID[occurrence.documentID] {
+                    document = Int32(index)
+                } else {
+                    strayDocuments[table.count] = occurrence.documentID
+                    document = table.addDocument(occurrence.documentID)
+                }
+                table.append(
+                    document: document, start: occurrence.start, text: occurrence.text, kind: occurrence.kind,
+                    speaker: occurrence.speakerMention, via: occurrence.via)
+                readEnds.append(occurrence.end)
+            }
+            table.finishReading()
+            ends = readEnds
+            StageMemory.probe("occurrences read \(table.count), \(table.textValues.count) texts")
             match = QuoteLinker.link(
-                sightings, sources: sources,
+                table, sources: sources,
                 workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
             StageMemory.probe("linked")
-            documents.reserveCapacity(sightings.count)
-            starts = sightings.map(\.start)
-            for (position, (occurrence, quoteID)) in zip(sightings, match.quoteIDs).enumerated() {
-                guard let index = indexByID[occurrence.documentID] else {
-                    documents.append(-1)
-                    strayDocuments[position] = occurrence.documentID
-                    continue
-                }
-                documents.append(Int32(index))
-                guard occurrence.kind == QuoteKind.direct.rawValue else { continue }
+            let corpusCount = corpus.ids.count
+            documents = table.documents.map { Int($0) < corpusCount ? $0 : -1 }
+            starts = table.starts
+            let direct = table.kindValues.firstIndex(of: QuoteKind.direct.rawValue).map(UInt8.init)
+            for (position, quoteID) in match.quoteIDs.enumerated() {
+                let index = Int(table.documents[position])
+                guard index < corpusCount, table.kinds[position] == direct else { continue }
                 quoteIDsByDocument[index, default: []].append(quoteID)
                 // Only quoted words name a first reporter: a paraphrase's chain is the page's credits.
-                if let first = occurrence.via.first, occurrence.via.count > 1 || first != corpus.articles[index].outlet {
+                let via = table.via(position)
+                if let first = via.first, via.count > 1 || first != corpus.articles[index].outlet {
                     citedByDocument[index, default: []].append(first)
                 }
             }

@@ -99,6 +99,181 @@ public enum QuoteLinker {
         return resolvingSpeakers(occurrences, quoteIDs: quoteIDs, quotes: quotes)
     }
 
+    /// Every occurrence as linking reads it, one column per field, with each text, speaker, chain
+    /// and kind held once and named by a small integer: about 25 bytes an occurrence, against a
+    /// ``Sighting``'s 80 and its strings. A large collection has millions of occurrences of far
+    /// fewer distinct quotes (copies repeat them); linking cuts each distinct text into words once.
+    ///
+    /// A text or speaker longer than 15 UTF-8 bytes shares the first equal (`==`) one's storage, a
+    /// shorter one only a byte-identical one; chains share the first equal chain (as the run has
+    /// always read them).
+    public struct OccurrenceTable: Sendable {
+        /// Per occurrence: its document (index into ``documentIDs``), start, kind, text, speaker
+        /// (-1: none) and chain (indices into the value lists).
+        public private(set) var documents: [Int32] = []
+        public private(set) var starts: [Int] = []
+        public private(set) var kinds: [UInt8] = []
+        public private(set) var texts: [Int32] = []
+        public private(set) var speakers: [Int32] = []
+        public private(set) var chains: [Int32] = []
+        public private(set) var documentIDs: [String]
+        public private(set) var textValues: [String] = []
+        public private(set) var speakerValues: [String] = []
+        public private(set) var chainValues: [[String]] = []
+        public private(set) var kindValues: [String] = []
+        private var textIndex: [String: Int32] = [:]
+        private var speakerIndex: [String: Int32] = [:]
+        private var chainIndex: [[String]: Int32] = [:]
+
+        /// A table over these documents; occurrences name them by index. A document not among
+        /// them is added by ``addDocument(_:)``.
+        public init(documentIDs: [String]) { self.documentIDs = documentIDs }
+
+        public var count: Int { documents.count }
+
+        /// Adds a document id (one not given at the start) and returns its index.
+        public mutating func addDocument(_ id: String) -> Int32 {
+            documentIDs.append(id)
+            return Int32(documentIDs.count - 1)
+        }
+
+        public mutating func append(document: Int32, start: Int, text: String, kind: String, speaker: String?, via: [String]) {
+            precondition(document >= 0 && Int(document) < documentIDs.count, "occurrence of an unknown document \(document)")
+            documents.append(document)
+            starts.append(start)
+            if let known = kindValues.firstIndex(of: kind) {
+                kinds.append(UInt8(known))
+            } else {
+                precondition(kindValues.count < 255, "more than 255 quote kinds")
+                kinds.append(UInt8(kindValues.count))
+                kindValues.append(kind)
+            }
+            texts.append(Self.intern(text, values: &textValues, index: &textIndex, twins: &textTwins))
+            speakers.append(speaker.map { Self.intern($0, values: &speakerValues, index: &speakerIndex, twins: &speakerTwins) } ?? -1)
+            if let known = chainIndex[via] {
+                chains.append(known)
+            } else {
+                chainIndex[via] = Int32(chainValues.count)
+                chains.append(Int32(chainValues.count))
+                chainValues.append(via)
+            }
+        }
+
+        /// Drops the lookup tables (``append`` may still be called; values stay shared).
+        public mutating func finishReading() {
+            (textIndex, speakerIndex, chainIndex, textTwins, speakerTwins) = ([:], [:], [:], [:], [:])
+        }
+
+        /// Short values `==` to a held one but not byte-identical to it (a decomposed accent
+        /// where the first had it precomposed), by their bytes.
+        private var textTwins: [[UInt8]: Int32] = [:]
+        private var speakerTwins: [[UInt8]: Int32] = [:]
+
+        private static func intern(
+            _ value: String, values: inout [String], index: inout [String: Int32], twins: inout [[UInt8]: Int32]
+        ) -> Int32 {
+            guard let known = index[value] else {
+                index[value] = Int32(values.count)
+                values.append(value)
+                return Int32(values.count - 1)
+            }
+            if value.utf8.count > 15 || values[Int(known)].utf8.elementsEqual(value.utf8) { return known }
+            let bytes = Array(value.utf8)
+            if let twin = twins[bytes] { return twin }
+            twins[bytes] = Int32(values.count)
+            values.append(value)
+            return Int32(values.count - 1)
+        }
+
+        public func kind(_ index: Int) -> String { kindValues[Int(kinds[index])] }
+        public func text(_ index: Int) -> String { textValues[Int(texts[index])] }
+        public func speaker(_ index: Int) -> String? { speakers[index] < 0 ? nil : speakerValues[Int(speakers[index])] }
+        public func via(_ index: Int) -> [String] { chainValues[Int(chains[index])] }
+        public func documentID(_ index: Int) -> String { documentIDs[Int(documents[index])] }
+
+        /// The occurrence as a ``Sighting``.
+        public func sighting(_ index: Int) -> Sighting {
+            Sighting(documentID: documentID(index), start: starts[index], text: text(index), kind: kind(index), speaker: speaker(index), via: via(index))
+        }
+    }
+
+    /// ``link(_:sources:workers:)`` over an ``OccurrenceTable``: the same result, holding a few
+    /// integers per occurrence instead of the sightings, and grouping each distinct text once.
+    ///
+    /// - Complexity: ``QuoteMatcher/groupDistinct(_:workers:)`` per kind over its distinct texts,
+    ///   plus O(n) for the n occurrences and O(s log s) for the s sightings of a quote.
+    public static func link(_ table: OccurrenceTable, sources: [Source], workers: Int = 1) -> Result {
+        let articles = sources
+        let published = sources.map(\.time)
+        let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        var quoteIDs = Array(repeating: 0, count: table.count)
+        var quotes: [Quote] = []
+        let names = CanonicalNames()
+        for kind in [QuoteKind.direct.rawValue, QuoteKind.indirect.rawValue] {
+            guard let kindID = table.kindValues.firstIndex(of: kind).map(UInt8.init) else { continue }
+            // This kind's distinct texts, in the order they first occur.
+            var localOfText = [Int32](repeating: -1, count: table.textValues.count)
+            var texts: [String] = []
+            var count = 0
+            for index in 0..<table.count where table.kinds[index] == kindID {
+                count += 1
+                let text = Int(table.texts[index])
+                if localOfText[text] < 0 {
+                    localOfText[text] = Int32(texts.count)
+                    texts.append(table.textValues[text])
+                }
+            }
+            let labels = QuoteMatcher.groupDistinct(texts, workers: workers)
+            texts = []
+            // Groups numbered by their first occurrence (as ``QuoteMatcher/group(_:workers:)``
+            // orders them); each occurrence's group, then the members of each, in input order.
+            var groupOfLabel = [Int32](repeating: -1, count: labels.count)
+            var groupOf = [Int32](repeating: 0, count: count)
+            var groupCount = 0
+            var position = 0
+            for index in 0..<table.count where table.kinds[index] == kindID {
+                let label = labels[Int(localOfText[Int(table.texts[index])])]
+                if groupOfLabel[label] < 0 {
+                    groupOfLabel[label] = Int32(groupCount)
+                    groupCount += 1
+                }
+                groupOf[position] = groupOfLabel[label]
+                position += 1
+            }
+            localOfText = []
+            groupOfLabel = []
+            var offsets = [Int](repeating: 0, count: groupCount + 1)
+            for group in groupOf { offsets[Int(group) + 1] += 1 }
+            for group in 0..<groupCount { offsets[group + 1] += offsets[group] }
+            var members = [Int32](repeating: 0, count: count)
+            var fill = offsets
+            position = 0
+            for index in 0..<table.count where table.kinds[index] == kindID {
+                let group = Int(groupOf[position])
+                members[fill[group]] = Int32(index)
+                fill[group] += 1
+                position += 1
+            }
+            groupOf = []
+            fill = []
+            for group in 0..<groupCount {
+                let id = quotes.count + 1
+                let sightings = members[offsets[group]..<offsets[group + 1]].map { member in
+                    quoteIDs[Int(member)] = id
+                    return table.sighting(Int(member))
+                }
+                quotes.append(record(id: id, sightings, indexByID: indexByID, articles: articles, published: published, names: names))
+            }
+        }
+        var resolved = [String?](repeating: nil, count: table.count)
+        for index in 0..<table.count {
+            guard let named = quotes[quoteIDs[index] - 1].speaker, isName(named) else { continue }
+            if let own = table.speaker(index), isName(own) { continue }
+            resolved[index] = named
+        }
+        return Result(quoteIDs: quoteIDs, resolvedSpeakers: resolved, quotes: quotes)
+    }
+
     /// The linked result: each sighting without a named speaker of its own takes its quote's named
     /// speaker (a pronoun or a role is replaced by the name another outlet gave).
     public static func resolvingSpeakers(_ occurrences: [Sighting], quoteIDs: [Int], quotes: [Quote]) -> Result {

@@ -72,6 +72,37 @@ public enum QuoteMatcher {
     /// - Parameter workers: threads for the quotes' keys (a block of quotes at a time); the
     ///   groups are the same for any number.
     public static func group(_ quotes: [String], workers: Int = 1) -> [[Int]] {
+        // Equal texts (byte for byte) are one distinct text, grouped once.
+        var textIndex: [String: Int] = [:]
+        var texts: [String] = []
+        var textOf = [Int](repeating: 0, count: quotes.count)
+        for (index, quote) in quotes.enumerated() {
+            if let known = textIndex[quote], texts[known].utf8.elementsEqual(quote.utf8) {
+                textOf[index] = known
+            } else {
+                if textIndex[quote] == nil { textIndex[quote] = texts.count }
+                textOf[index] = texts.count
+                texts.append(quote)
+            }
+        }
+        textIndex = [:]
+        let labels = groupDistinct(texts, workers: workers)
+        var sets = UnionFind(count: quotes.count)
+        var firstOfLabel = [Int](repeating: -1, count: texts.count)
+        for index in quotes.indices {
+            let label = labels[textOf[index]]
+            if firstOfLabel[label] < 0 { firstOfLabel[label] = index } else { sets.union(firstOfLabel[label], index) }
+        }
+        return inputOrder(&sets)
+    }
+
+    /// The groups of distinct texts, as ``group(_:workers:)`` makes them: one label per text, in
+    /// `0..<texts.count`, equal for texts of one group and different for texts of two. Callers
+    /// that hold many copies of few texts (quote linking over a large collection) group each
+    /// text once and keep one small integer per occurrence instead of the occurrences' texts.
+    ///
+    /// - Complexity: as ``group(_:workers:)``, over the distinct texts.
+    package static func groupDistinct(_ quotes: [String], workers: Int = 1) -> [Int] {
         // Words as integer ids: sequences for the truncation test, sorted sets for Jaccard. Ids
         // are given in the quotes' order; the keys' words are found a block at a time on
         // `workers` threads, so only a block's are held.
@@ -198,15 +229,9 @@ public enum QuoteMatcher {
         }
         runEntries = []
 
-        // Back to the occurrences: each joins its distinct sequence's set. (Quotes with no words
+        // Back to the texts: each takes its distinct sequence's root. (Quotes with no words
         // share the empty sequence, so they match only each other.)
-        var sets = UnionFind(count: quotes.count)
-        var firstOfRoot = [Int](repeating: -1, count: sequences.count)
-        for index in quotes.indices {
-            let root = distinctSets.find(distinctOf[index])
-            if firstOfRoot[root] < 0 { firstOfRoot[root] = index } else { sets.union(firstOfRoot[root], index) }
-        }
-        return inputOrder(&sets)
+        return quotes.indices.map { distinctSets.find(distinctOf[$0]) }
     }
 
     /// A run of six words of a distinct sequence: its hash and the sequence.

@@ -116,6 +116,24 @@ import Testing
         #expect(fast.count < quotes.count - 50)  // the corpus really has matches to find
     }
 
+    /// Copies repeat each quote many times: equal texts are grouped once and every copy joins
+    /// its text's group. Canonically equal texts that differ in their bytes (a precomposed and a
+    /// decomposed accent) are kept apart as the reference keeps them.
+    @Test(arguments: [41, 42] as [UInt64])
+    func repeatedTextsGroupAsAllPairs(seed: UInt64) {
+        let distinct = Self.cutCorpus(seed: seed, count: 120) + ["caf\u{E9} was closed all of last week by order", "cafe\u{301} was closed all of last week by order"]
+        var random = SplitMix64(seed: seed)
+        let quotes = (0..<900).map { _ in distinct[random.next(distinct.count)] }
+        let fast = QuoteMatcher.group(quotes)
+        #expect(fast == QuoteMatcher.referenceGroup(quotes))
+        #expect(fast.count < distinct.count)  // copies really were grouped
+        // One label per distinct text, equal exactly when the texts share a group.
+        let labels = QuoteMatcher.groupDistinct(distinct)
+        let groups = QuoteMatcher.referenceGroup(distinct)
+        for group in groups { #expect(Set(group.map { labels[$0] }).count == 1) }
+        #expect(Set(groups.map { labels[$0[0]] }).count == groups.count)
+    }
+
     /// Keys are found a block of 4,096 quotes at a time on several threads: the groups are the
     /// ones one thread gives, across block ends.
     @Test func threadsGiveWhatOneThreadGives() {
