@@ -72,6 +72,9 @@ public enum QuoteLinker {
     }
 
     /// Groups the sightings into quotes (direct and indirect apart) and describes each.
+    /// The plain form, kept as the reference: `wiretrace run` links through an
+    /// ``OccurrenceTable`` (the overload below, a few integers per occurrence), and the tests
+    /// compare the two on the same occurrences.
     ///
     /// - Complexity: ``QuoteMatcher/group(_:workers:)`` per kind, plus O(s log s) for the s sightings of a quote.
     ///
