@@ -106,34 +106,162 @@ public struct BandKeyTable: Sendable {
         candidatePairs(workers: workers) { $0 }
     }
 
+    /// ``packedCandidatePairs(workers:)`` with the proposals made in rounds of at most
+    /// `roundPairs` (``candidatePairsInRounds``) whatever the table's size. For tests.
+    func packedCandidatePairs(workers: Int, roundPairs: Int) -> [UInt64] {
+        candidatePairs(workers: workers, roundPairs: roundPairs) { $0 }
+    }
+
+    /// Tables of at least this many documents make their candidates in rounds
+    /// (``candidatePairsInRounds``); smaller ones hold every band's proposals at once.
+    static let roundsFromDocuments = 1 << 18
+    /// Proposed pairs (repeats across bands included) held at once by a round: 128Mi pairs, 1 GiB.
+    static let defaultRoundPairs = 128 << 20
+
     /// The candidate pairs, each made by `make` from its packed form `a << 32 | b`.
-    private func candidatePairs<Pair>(workers: Int, _ make: @Sendable (UInt64) -> Pair) -> [Pair] {
+    private func candidatePairs<Pair>(workers: Int, roundPairs: Int? = nil, _ make: @Sendable (UInt64) -> Pair) -> [Pair] {
         let bands = banding.bands
         let count = self.count
         precondition(count < Int(UInt32.max), "at most \(UInt32.max - 1) documents, got \(count)")
         let documentBits = UInt64.bitWidth - UInt64(max(count - 1, 1)).leadingZeroBitCount
-        // Partitions by the top bits of a: a power of two, about 8 per worker, at most one per document.
-        let partitionBits = min(documentBits, workers > 1 ? Int.bitWidth - (workers * 8 - 1).leadingZeroBitCount : 0)
+        let roundLimit = roundPairs ?? (count >= Self.roundsFromDocuments ? Self.defaultRoundPairs : nil)
+        // Partitions by the top bits of a: a power of two, about 8 per worker (at least 64 when
+        // made in rounds, so that a round can stop short of the limit), at most one per document.
+        let perWorker = workers > 1 ? Int.bitWidth - (workers * 8 - 1).leadingZeroBitCount : 0
+        let partitionBits = min(documentBits, roundLimit == nil ? perWorker : max(perWorker, 6))
+        let partitions = 1 << partitionBits
+        let partitionShift = 32 + documentBits - partitionBits
+        let sorted: PartitionedPairs
+        if let roundLimit {
+            sorted = candidatePairsInRounds(
+                workers: workers, documentBits: documentBits, partitionBits: partitionBits, roundPairs: roundLimit)
+        } else {
+            sorted = candidatePairsAtOnce(workers: workers, documentBits: documentBits, partitionBits: partitionBits)
+        }
+        let offsets = (0..<partitions).reduce(into: [0]) { offsets, partition in
+            offsets.append(offsets[partition] + sorted.count(partition))
+        }
+        let total = offsets[partitions]
+        return [Pair](unsafeUninitializedCapacity: total) { result, initialized in
+            let target = UncheckedPairs(buffer: result)
+            DispatchQueue.concurrentPerform(iterations: partitions) { partition in
+                var index = offsets[partition]
+                for packed in sorted.take(partition).joined() {
+                    (target.buffer.baseAddress! + index).initialize(to: make(packed))
+                    index += 1
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// One band's entries (key, document) of the indexed documents, in document order.
+    private func bandEntries(_ band: Int, into entries: inout [BandEntry]) {
+        entries.removeAll(keepingCapacity: true)
+        for (blockIndex, block) in blocks.enumerated() {
+            let first = blockIndex * Self.blockDocuments
+            let row = band * Self.blockDocuments
+            for column in 0..<min(Self.blockDocuments, count - first) where indexed[first + column] {
+                entries.append(BandEntry(key: block[row + column], document: UInt32(first + column)))
+            }
+        }
+    }
+
+    /// The candidate stage of a large table, in rounds: every band's entries are sorted once and
+    /// kept (16 bytes a document a band), its proposals counted per partition; then partitions
+    /// are taken in rounds whose proposals total at most `roundPairs` (a partition alone may pass
+    /// it), each round making only its partitions' proposals from the kept entries and sorting
+    /// them. At 1M documents of news text every band's proposals held at once were 7.5 GiB.
+    /// The same pairs as ``candidatePairsAtOnce``: each partition gets the same proposals.
+    private func candidatePairsInRounds(workers: Int, documentBits: Int, partitionBits: Int, roundPairs: Int) -> PartitionedPairs {
+        let bands = banding.bands
+        let partitions = 1 << partitionBits
+        let partitionShift = 32 + documentBits - partitionBits
+        let entrySlots = ChunkSlots<BandEntry>(count: bands)
+        let sizeSlots = ChunkSlots<Int>(count: bands)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
+            var band = worker
+            while band < bands {
+                var entries: [BandEntry] = []
+                bandEntries(band, into: &entries)
+                Self.sortByKey(&entries)
+                var sizes = [Int](repeating: 0, count: partitions)
+                Self.forEachRun(entries) { runStart, runEnd in
+                    for first in runStart..<(runEnd - 1) {
+                        sizes[Int(entries[first].document) &>> (partitionShift - 32)] += runEnd - first - 1
+                    }
+                }
+                entrySlots.set(band, entries)
+                sizeSlots.set(band, sizes)
+                band += workers
+            }
+        }
+        let sortedBands = entrySlots.values()
+        let sizes = sizeSlots.values()
+        var rounds: [Range<Int>] = []
+        var roundStart = 0
+        var held = 0
+        for partition in 0..<partitions {
+            let proposals = sizes.reduce(0) { $0 + $1[partition] }
+            if partition > roundStart && held + proposals > roundPairs {
+                rounds.append(roundStart..<partition)
+                roundStart = partition
+                held = 0
+            }
+            held += proposals
+        }
+        rounds.append(roundStart..<partitions)
+        let sorted = PartitionedPairs(partitions: partitions)
+        for round in rounds {
+            let proposed = PartitionedPairs(partitions: partitions)
+            DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
+                var band = worker
+                while band < bands {
+                    let entries = sortedBands[band]
+                    var pairs = (0..<partitions).map { partition -> [UInt64] in
+                        var pairs: [UInt64] = []
+                        if round.contains(partition) { pairs.reserveCapacity(sizes[band][partition]) }
+                        return pairs
+                    }
+                    Self.forEachRun(entries) { runStart, runEnd in
+                        for first in runStart..<(runEnd - 1) {
+                            let high = UInt64(entries[first].document) << 32
+                            let partition = Int(high &>> UInt64(partitionShift))
+                            guard round.contains(partition) else { continue }
+                            for second in (first + 1)..<runEnd {
+                                pairs[partition].append(high | UInt64(entries[second].document))
+                            }
+                        }
+                    }
+                    proposed.add(pairs)
+                    band += workers
+                }
+            }
+            DispatchQueue.concurrentPerform(iterations: round.count) { index in
+                let partition = round.lowerBound + index
+                let unique = Self.sortedUniquePairs(
+                    proposed.take(partition), documentBits: documentBits, constantTopBits: partitionBits)
+                sorted.add(unique, to: partition)
+            }
+        }
+        return sorted
+    }
+
+    /// Every band's proposals made and held at once, then sorted partition by partition.
+    private func candidatePairsAtOnce(workers: Int, documentBits: Int, partitionBits: Int) -> PartitionedPairs {
+        let bands = banding.bands
+        let count = self.count
         let partitions = 1 << partitionBits
         let partitionShift = 32 + documentBits - partitionBits
         // Each band's pairs, partition by partition, handed over as the band finishes.
         let proposed = PartitionedPairs(partitions: partitions)
-        let blocks = self.blocks
-        let indexed = self.indexed
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, bands))) { worker in
             var entries: [BandEntry] = []
             entries.reserveCapacity(count)
             var sizes = [Int](repeating: 0, count: partitions)
             var band = worker
             while band < bands {
-                entries.removeAll(keepingCapacity: true)
-                for (blockIndex, block) in blocks.enumerated() {
-                    let first = blockIndex * Self.blockDocuments
-                    let row = band * Self.blockDocuments
-                    for column in 0..<min(Self.blockDocuments, count - first) where indexed[first + column] {
-                        entries.append(BandEntry(key: block[row + column], document: UInt32(first + column)))
-                    }
-                }
+                bandEntries(band, into: &entries)
                 Self.sortByKey(&entries)
                 // Runs of equal keys, first counted per partition (so each array is allocated
                 // once at its size), then emitted.
@@ -170,21 +298,7 @@ public struct BandKeyTable: Sendable {
                 proposed.take(partition), documentBits: documentBits, constantTopBits: partitionBits)
             sorted.add(unique, to: partition)
         }
-        let offsets = (0..<partitions).reduce(into: [0]) { offsets, partition in
-            offsets.append(offsets[partition] + sorted.count(partition))
-        }
-        let total = offsets[partitions]
-        return [Pair](unsafeUninitializedCapacity: total) { result, initialized in
-            let target = UncheckedPairs(buffer: result)
-            DispatchQueue.concurrentPerform(iterations: partitions) { partition in
-                var index = offsets[partition]
-                for packed in sorted.take(partition).joined() {
-                    (target.buffer.baseAddress! + index).initialize(to: make(packed))
-                    index += 1
-                }
-            }
-            initialized = total
-        }
+        return sorted
     }
 
     /// Calls `body(start, end)` for every run of two or more entries with the same key.

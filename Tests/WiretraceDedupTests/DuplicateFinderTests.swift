@@ -261,6 +261,15 @@ import Foundation
             #expect(table.candidatePairs(workers: 1) == expected, "\(documents) documents")
             #expect(table.candidatePairs(workers: 3) == expected, "\(documents) documents")
             #expect(table.packedCandidatePairs(workers: 2) == expected.map(CandidateVerification.packed), "\(documents) documents")
+            // Made in rounds (as tables of 2^18 documents and more are): rounds of at most 1, 50 and
+            // 1,000 proposals, so that most rounds hold a few partitions and some one alone.
+            for roundPairs in [1, 50, 1000] {
+                for workers in [1, 2, 3] {
+                    #expect(
+                        table.packedCandidatePairs(workers: workers, roundPairs: roundPairs) == expected.map(CandidateVerification.packed),
+                        "\(documents) documents, rounds of \(roundPairs), \(workers) workers")
+                }
+            }
         }
     }
 
