@@ -206,8 +206,7 @@ public enum CandidateVerification {
             for document in part.documents { inPart[document] = false }
             held = part.documents
             for (document, set) in try sets(missing) { shingleSets[document] = set }
-            let pairs = candidates[part.pairs].map { DocumentPair(a: first($0), b: second($0)) }
-            verified += verify(pairs, shingleSets: shingleSets, finder: finder, workers: workers)
+            verified += verify(packed: candidates[part.pairs], shingleSets: shingleSets, finder: finder, workers: workers)
         }
         verified.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         return verified
@@ -228,11 +227,21 @@ public enum CandidateVerification {
         _ candidates: [DocumentPair], shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int,
         tileBytes: Int = 4 << 20
     ) -> [VerifiedPair] {
+        verify(packed: candidates.map(packed)[...], shingleSets: shingleSets, finder: finder, workers: workers, tileBytes: tileBytes)
+    }
+
+    /// ``verify(_:shingleSets:finder:workers:tileBytes:)`` on pairs packed as `a << 32 | b`, as
+    /// the parts of ``verify(_:of:documentCount:finder:workers:sets:)`` hold them: read straight
+    /// into the tiled order, not unpacked into a copy first.
+    static func verify(
+        packed candidates: ArraySlice<UInt64>, shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int,
+        tileBytes: Int = 4 << 20
+    ) -> [VerifiedPair] {
         guard !candidates.isEmpty else { return [] }
         let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
         precondition(candidates.count <= Int(UInt32.max), "at most \(UInt32.max) candidate pairs, got \(candidates.count)")
         let order = tiledOrder(
-            candidates, tileBits: tileBits(documents: shingleSets.count, bitmapWords: bitmaps.totalWords, tileBytes: tileBytes))
+            packed: candidates, tileBits: tileBits(documents: shingleSets.count, bitmapWords: bitmaps.totalWords, tileBytes: tileBytes))
         let chunks = max(1, min(workers * 8, candidates.count))
         let slots = ChunkSlots<(Int, VerifiedPair)>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -291,18 +300,25 @@ public enum CandidateVerification {
     /// - Precondition: every document index and the candidate count fit in 32 bits.
     /// - Complexity: O(p + t²) for p pairs and t tiles a side.
     static func tiledOrder(_ candidates: [DocumentPair], tileBits: Int) -> [TiledPair] {
-        guard let last = candidates.lazy.map({ max($0.a, $0.b) }).max() else { return [] }
+        tiledOrder(packed: candidates.map(packed)[...], tileBits: tileBits)
+    }
+
+    /// ``tiledOrder(_:tileBits:)`` of pairs packed as `a << 32 | b`; candidate indices count
+    /// from the slice's start.
+    static func tiledOrder(packed candidates: ArraySlice<UInt64>, tileBits: Int) -> [TiledPair] {
+        guard let last = candidates.lazy.map({ max(first($0), second($0)) }).max() else { return [] }
         let tiles = (last >> tileBits) + 1
         var next = [Int](repeating: 0, count: tiles == 1 ? 2 : tiles * tiles + 1)
         if tiles > 1 {
-            for pair in candidates { next[(pair.a >> tileBits) * tiles + (pair.b >> tileBits) + 1] += 1 }
+            for pair in candidates { next[(first(pair) >> tileBits) * tiles + (second(pair) >> tileBits) + 1] += 1 }
             for tile in 1..<next.count { next[tile] += next[tile - 1] }
         }
         return [TiledPair](unsafeUninitializedCapacity: candidates.count) { order, initialized in
             for (index, pair) in candidates.enumerated() {
-                let tile = tiles == 1 ? 0 : (pair.a >> tileBits) * tiles + (pair.b >> tileBits)
+                let (a, b) = (first(pair), second(pair))
+                let tile = tiles == 1 ? 0 : (a >> tileBits) * tiles + (b >> tileBits)
                 (order.baseAddress! + next[tile]).initialize(
-                    to: TiledPair(a: UInt32(pair.a), b: UInt32(pair.b), candidate: UInt32(truncatingIfNeeded: index)))
+                    to: TiledPair(a: UInt32(a), b: UInt32(b), candidate: UInt32(truncatingIfNeeded: index)))
                 next[tile] += 1
             }
             initialized = candidates.count
