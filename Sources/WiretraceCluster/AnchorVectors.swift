@@ -156,12 +156,11 @@ struct CrossLanguageNodes {
         termCount: Int, configuration: StoryConfiguration, kinds: [AnchorKind] = []
     ) {
         self.languages = languages
-        let count = anchors.count
+        let count = languages.count
         neighbours = Array(repeating: [], count: count)
         let weight = configuration.translationWeight
-        guard weight > 0, let first = languages.lazy.compactMap({ $0 }).first,
-            languages.contains(where: { $0 != nil && $0 != first })
-        else { return }
+        guard Self.compares(languages: languages, configuration: configuration) else { return }
+        precondition(anchors.count == count, "one anchor vector per node")
         var languageIDs: [String: Int] = [:]
         let language = languages.map { code in code.map { code in
             if let id = languageIDs[code] { return id }
@@ -247,6 +246,14 @@ struct CrossLanguageNodes {
             neighbours[pair.a].append(pair.b)
             neighbours[pair.b].append(pair.a)
         }
+    }
+
+    /// Whether nodes of these languages are compared at all: a positive translation weight and
+    /// two known languages. When not, ``init(anchors:languages:published:window:termCount:configuration:kinds:)``
+    /// reads no anchors (a caller may pass none).
+    static func compares(languages: [String?], configuration: StoryConfiguration) -> Bool {
+        guard configuration.translationWeight > 0, let first = languages.lazy.compactMap({ $0 }).first else { return false }
+        return languages.contains(where: { $0 != nil && $0 != first })
     }
 
     /// The dot product of two sorted sparse vectors and the number of terms they share.

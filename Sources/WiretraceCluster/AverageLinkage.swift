@@ -79,6 +79,25 @@ struct AverageLinkage {
         return linkage
     }
 
+    /// ``prepared(sizes:edges:threshold:languages:)`` over scored pairs held in blocks, each
+    /// block freed once its pairs are indexed: the pairs and the linkage's rows are not held in
+    /// full side by side. `edges` is left empty. The same linkage (the same pairs added in the
+    /// same order).
+    static func prepared(sizes: [Int], consuming edges: inout EdgeList, threshold: Double, languages: [Int?]? = nil) -> AverageLinkage {
+        var strong = UnionFind(count: sizes.count)
+        let strongEnough = threshold * (1 - 1e-9)
+        for edge in edges where edge.similarity >= strongEnough { strong.union(edge.a, edge.b) }
+        var linkage = AverageLinkage(sizes: sizes, languages: languages)
+        for block in 0..<edges.blockCount {
+            edges.forEach(inBlock: block) { a, b, similarity in
+                if strong.find(a) == strong.find(b) { linkage.addEdge(a, b, similarity: similarity) }
+            }
+            edges.releaseBlock(block)
+        }
+        edges.removeAll()
+        return linkage
+    }
+
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {
         edges[a][Int32(b), default: 0] += similarity
         edges[b][Int32(a), default: 0] += similarity

@@ -1,22 +1,21 @@
 /// What the story level's pruned candidate search reads, built once for a collection: per term,
 /// the weights of its postings, for terms in few enough nodes to propose candidates
-/// (``StoryClusterer/prunedCandidates(_:postings:)``).
+/// (``StoryClusterer/prunedCandidates(_:postings:)``); they are kept in the ``PackedPostings``.
 struct PrunedCandidateIndex: Sendable {
     /// Terms in more nodes than this propose no candidates.
     let maximumPostings: Int
-    /// Per term, the weights of its postings in posting order (nodes ascending); empty for terms
-    /// past ``maximumPostings``.
-    private let weights: [[Double]]
 
-    /// - Parameter postings: by term id, the nodes whose vector holds the term, ascending.
-    init(_ vectors: [[(term: Int, weight: Double)]], postings: [[Int]]) {
-        let maximumPostings = min(max(50, vectors.count / 100), StoryClusterer.maximumCandidatePostings)
-        var weights = [[Double]](repeating: [], count: postings.count)
-        for vector in vectors {
-            for entry in vector where postings[entry.term].count <= maximumPostings { weights[entry.term].append(entry.weight) }
-        }
+    /// The bound for a collection of `nodeCount` nodes: 1% of them, at least 50, at most
+    /// ``StoryClusterer/maximumCandidatePostings``.
+    static func maximumPostings(nodeCount: Int) -> Int {
+        min(max(50, nodeCount / 100), StoryClusterer.maximumCandidatePostings)
+    }
+
+    /// - Parameter postings: built with weights up to ``maximumPostings(nodeCount:)``.
+    init(nodeCount: Int, postings: PackedPostings) {
+        let maximumPostings = Self.maximumPostings(nodeCount: nodeCount)
+        precondition(postings.maximumPostings == maximumPostings, "postings built with the weights of another bound")
         self.maximumPostings = maximumPostings
-        self.weights = weights
     }
 
     /// Node i's candidates: the nodes j > i with the highest partial dot products over i's terms
@@ -26,27 +25,31 @@ struct PrunedCandidateIndex: Sendable {
     ///   - accumulator: one zero per node; given back all zeros.
     ///   - touched: scratch, given back empty.
     func candidates(
-        of i: Int, _ vectors: [[(term: Int, weight: Double)]], postings: [[Int]], accumulator: inout [Double], touched: inout [Int]
+        of i: Int, _ vectors: PackedVectors, postings: PackedPostings, accumulator: inout [Double], touched: inout [Int]
     ) -> [Int] {
-        for entry in vectors[i] {
-            let nodes = postings[entry.term]
-            guard nodes.count <= maximumPostings else { continue }
+        let bound = Int32(truncatingIfNeeded: i)
+        for entryPosition in vectors.range(i) {
+            let term = Int(vectors.terms[entryPosition])
+            let weight = vectors.weights[entryPosition]
+            let range = postings.range(term)
+            guard range.count <= maximumPostings else { continue }
+            let weightStart = postings.weightStart(term)
             // Nodes are ascending: start after i. The inner loop reads only inside the three
-            // buffers (positions below nodes.count, which weights and accumulator cover).
-            nodes.withUnsafeBufferPointer { nodes in
-                weights[entry.term].withUnsafeBufferPointer { termWeights in
+            // buffers (positions inside the term's range, which the weights and the accumulator cover).
+            postings.nodes.withUnsafeBufferPointer { nodes in
+                postings.weights.withUnsafeBufferPointer { termWeights in
                     accumulator.withUnsafeMutableBufferPointer { accumulator in
-                        var low = 0
-                        var high = nodes.count
+                        var low = range.lowerBound
+                        var high = range.upperBound
                         while low < high {
                             let middle = (low + high) / 2
-                            if nodes[middle] <= i { low = middle + 1 } else { high = middle }
+                            if nodes[middle] <= bound { low = middle + 1 } else { high = middle }
                         }
                         var position = low
-                        while position < nodes.count {
-                            let j = nodes[position]
+                        while position < range.upperBound {
+                            let j = Int(nodes[position])
                             if accumulator[j] == 0 { touched.append(j) }
-                            accumulator[j] += entry.weight * termWeights[position]
+                            accumulator[j] += weight * termWeights[weightStart + position - range.lowerBound]
                             position += 1
                         }
                     }
@@ -70,10 +73,10 @@ struct PrunedCandidateIndex: Sendable {
 /// Scores each node against its candidate nodes j > i into edges: what the story level's first
 /// pass reads, shared (read only) by the threads that score, each with a ``Scratch`` of its own.
 struct CandidateScoring: Sendable {
-    let nodeVectors: [[(term: Int, weight: Double)]]
-    let nodeEntities: [[(term: Int, weight: Double)]]
+    let nodeVectors: PackedVectors
+    let nodeEntities: PackedVectors
     let nodeTime: [Double?]
-    let nodeQuotes: [Set<Int>]
+    let nodeQuotes: NodeQuotes
     /// Seconds: nodes published further apart score 0.
     let window: Double
     /// Weight of the entity cosine in the mix.
@@ -85,7 +88,7 @@ struct CandidateScoring: Sendable {
     /// Scores below it make no edge.
     let floor: Double
     /// By term id, the nodes holding it, ascending.
-    let postings: [[Int]]
+    let postings: PackedPostings
     /// The pruned search for large collections; nil: every node sharing a term is a candidate.
     let pruned: PrunedCandidateIndex?
 
@@ -109,7 +112,7 @@ struct CandidateScoring: Sendable {
         /// Appends the edges scored here to `edges` and forgets them.
         func drain(into edges: inout EdgeList) {
             edges.append(contentsOf: self.edges)
-            self.edges.removeAll(keepingCapacity: true)
+            self.edges.removeAll()
         }
     }
 
@@ -125,8 +128,11 @@ struct CandidateScoring: Sendable {
             }
         } else {
             var seen = Set<Int>()
-            for entry in nodeVectors[i] {
-                for j in postings[entry.term] where j > i { seen.insert(j) }
+            for entryPosition in nodeVectors.range(i) {
+                for position in postings.range(Int(nodeVectors.terms[entryPosition])) {
+                    let j = Int(postings.nodes[position])
+                    if j > i { seen.insert(j) }
+                }
             }
             if let cross {
                 for j in cross.neighbours[i] where j > i { seen.insert(j) }
@@ -134,38 +140,85 @@ struct CandidateScoring: Sendable {
             candidates = seen.sorted()
         }
         guard !candidates.isEmpty else { return }
-        for entry in nodeVectors[i] { scratch.dense[entry.term] = entry.weight }
-        for entry in nodeEntities[i] { scratch.denseEntities[entry.term] = entry.weight }
+        for position in nodeVectors.range(i) { scratch.dense[Int(nodeVectors.terms[position])] = nodeVectors.weights[position] }
+        for position in nodeEntities.range(i) {
+            scratch.denseEntities[Int(nodeEntities.terms[position])] = nodeEntities.weights[position]
+        }
         for j in candidates {
             let score = similarity(i, j, scratch)
             if score >= floor { scratch.edges.append(i, j, score) }
         }
-        for entry in nodeVectors[i] { scratch.dense[entry.term] = 0 }
-        for entry in nodeEntities[i] { scratch.denseEntities[entry.term] = 0 }
+        for position in nodeVectors.range(i) { scratch.dense[Int(nodeVectors.terms[position])] = 0 }
+        for position in nodeEntities.range(i) { scratch.denseEntities[Int(nodeEntities.terms[position])] = 0 }
     }
 
     /// The similarity of node i, scattered in `scratch`, to node j.
     private func similarity(_ i: Int, _ j: Int, _ scratch: Scratch) -> Double {
         if let ti = nodeTime[i], let tj = nodeTime[j], abs(ti - tj) > window { return 0 }
-        var score = (1 - share) * Self.denseDot(scratch.dense, nodeVectors[j])
-        if share > 0 { score += share * Self.denseDot(scratch.denseEntities, nodeEntities[j]) }
-        if !nodeQuotes[i].isEmpty, !nodeQuotes[j].isEmpty, !nodeQuotes[i].isDisjoint(with: nodeQuotes[j]) {
-            score += sharedQuoteBonus
-        }
+        var score = (1 - share) * Self.denseDot(scratch.dense, nodeVectors, j)
+        if share > 0 { score += share * Self.denseDot(scratch.denseEntities, nodeEntities, j) }
+        if nodeQuotes.share(i, j) { score += sharedQuoteBonus }
         if let cross { score = max(score, cross.similarity(i, j)) }
         return min(score, 1)
     }
 
-    private static func denseDot(_ dense: [Double], _ vector: [(term: Int, weight: Double)]) -> Double {
-        dense.withUnsafeBufferPointer { dense in
-            vector.withUnsafeBufferPointer { vector in
-                var sum = 0.0
-                for entry in vector {
-                    let weight = dense[entry.term]
-                    if weight != 0 { sum += weight * entry.weight }
+    /// The dot product of the scattered weights with vector `index`, its terms in order.
+    private static func denseDot(_ dense: [Double], _ vectors: PackedVectors, _ index: Int) -> Double {
+        let range = vectors.range(index)
+        return dense.withUnsafeBufferPointer { dense in
+            vectors.terms.withUnsafeBufferPointer { terms in
+                vectors.weights.withUnsafeBufferPointer { weights in
+                    // Positions inside `range`, which both entry buffers cover; term ids below
+                    // the term-id space `dense` spans.
+                    var sum = 0.0
+                    for position in range {
+                        let weight = dense[Int(terms[position])]
+                        if weight != 0 { sum += weight * weights[position] }
+                    }
+                    return sum
                 }
-                return sum
             }
         }
+    }
+}
+
+/// Per node, the ids of the quotes its members carry, sorted and distinct, as ranges of one flat
+/// array of 32-bit ids (a `Set<Int>` per node took a hash table each).
+struct NodeQuotes: Sendable {
+    private var starts: [Int] = [0]
+    private var ids: [Int32] = []
+
+    init() {}
+
+    /// Appends the next node's quotes (any order, repeats allowed).
+    mutating func append<S: Sequence<Int>>(_ quotes: S) {
+        let sorted = Set(quotes).sorted()
+        for id in sorted {
+            precondition(id >= Int(Int32.min) && id <= Int(Int32.max), "quote id \(id) past 32 bits")
+            ids.append(Int32(truncatingIfNeeded: id))
+        }
+        starts.append(ids.count)
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// Node `index`'s quote ids, ascending.
+    func quotes(_ index: Int) -> [Int] { (starts[index]..<starts[index + 1]).map { Int(ids[$0]) } }
+
+    /// Whether nodes a and b carry a quote in common (a merge walk of the two sorted ranges).
+    func share(_ a: Int, _ b: Int) -> Bool {
+        var i = starts[a], j = starts[b]
+        let endA = starts[a + 1], endB = starts[b + 1]
+        while i < endA, j < endB {
+            let x = ids[i], y = ids[j]
+            if x == y { return true }
+            if x < y { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    mutating func shrink() {
+        ids = ids.withUnsafeBufferPointer { Array($0) }
+        starts = starts.withUnsafeBufferPointer { Array($0) }
     }
 }

@@ -87,14 +87,21 @@ public struct StoryClusterer: Sendable {
         let vectors = TermVectors(terms: terms, vocabulary: vocabulary, configuration: configuration)
         let share = configuration.entityShare
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
-        let nodeQuotes: [Set<Int>] = nodes.map { members in Set(members.flatMap { documents[$0].quoteIDs }) }
+        var nodeQuotes = NodeQuotes()
+        for members in nodes { nodeQuotes.append(members.lazy.flatMap { documents[$0].quoteIDs }) }
+        nodeQuotes.shrink()
         let window = configuration.timeWindowDays * 86_400
         let vocabularyKinds = Self.anchorKinds(vocabulary: vocabulary, termCount: vocabulary.terms.count)
         let anchors = AnchorVectors(
             anchors: anchorCounts, termCount: vocabulary.terms.count, kind: { vocabularyKinds[$0] },
             lexicalWeight: configuration.translationLexiconWeight)
+        // The nodes' anchor centroids only where nodes of two languages are compared: in a
+        // collection of one language they would be made for nothing (a vector per node).
+        let languages = nodes.map { nodeLanguage($0, documents) }
         let cross = CrossLanguageNodes(
-            anchors: nodes.map { anchors.centroid($0) }, languages: nodes.map { nodeLanguage($0, documents) },
+            anchors: CrossLanguageNodes.compares(languages: languages, configuration: configuration)
+                ? nodes.map { anchors.centroid($0) } : [],
+            languages: languages,
             published: nodeTime, window: window, termCount: anchors.termCount, configuration: configuration,
             kinds: anchors.termCount == vocabularyKinds.count
                 ? vocabularyKinds : Self.anchorKinds(vocabulary: vocabulary, termCount: anchors.termCount))
@@ -110,12 +117,25 @@ public struct StoryClusterer: Sendable {
             // Each member's vectors are computed from its counts here and gone once its node's
             // centroids are made: only the nodes' are held. Nodes are independent: computed on
             // `workers` threads, kept in node order.
-            let centroids = nodes.parallelMap(workers: workers) { members in
-                let memberVectors = members.map { vectors.vectors($0) }
-                return (all: Self.centroid(memberVectors.map(\.all)), entity: Self.centroid(memberVectors.map(\.entity)))
+            // Made a block of nodes at a time and packed as they come, so the unpacked arrays of
+            // one block at most are held beside the packed ones.
+            var nodeVectors = PackedVectors()
+            var nodeEntities = PackedVectors()
+            var centroidStart = 0
+            while centroidStart < nodes.count {
+                let centroidEnd = min(centroidStart + 4_096, nodes.count)
+                let centroids = Array(nodes[centroidStart..<centroidEnd]).parallelMap(workers: workers) { members in
+                    let memberVectors = members.map { vectors.vectors($0) }
+                    return (all: Self.centroid(memberVectors.map(\.all)), entity: Self.centroid(memberVectors.map(\.entity)))
+                }
+                for centroid in centroids {
+                    nodeVectors.append(centroid.all)
+                    nodeEntities.append(centroid.entity)
+                }
+                centroidStart = centroidEnd
             }
-            let nodeVectors = centroids.map(\.all)
-            let nodeEntities = centroids.map(\.entity)
+            nodeVectors.shrink()
+            nodeEntities.shrink()
             probe?("centroids \(nodes.count)")
 
             // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
@@ -124,12 +144,13 @@ public struct StoryClusterer: Sendable {
             // full vectors alone let an entity id fall past the end.
             let termCount = Self.termIDSpace(vocabulary: vocabulary, nodeVectors, nodeEntities)
 
-            // Candidate node pairs: those sharing a term (inverted index, by term id).
-            var postings = [[Int]](repeating: [], count: termCount)
-            for (node, vector) in nodeVectors.enumerated() {
-                for entry in vector { postings[entry.term].append(node) }
-            }
-            let pruned = nodes.count > exhaustiveCandidateLimit ? PrunedCandidateIndex(nodeVectors, postings: postings) : nil
+            // Candidate node pairs: those sharing a term (inverted index, by term id); with the
+            // weights the pruned search reads when the collection takes it.
+            let prunes = nodes.count > exhaustiveCandidateLimit
+            let postings = PackedPostings(
+                nodeVectors, termCount: termCount,
+                weightsUpTo: prunes ? PrunedCandidateIndex.maximumPostings(nodeCount: nodes.count) : nil)
+            let pruned = prunes ? PrunedCandidateIndex(nodeCount: nodes.count, postings: postings) : nil
             probe?("postings pruned")
             let scoring = CandidateScoring(
                 nodeVectors: nodeVectors, nodeEntities: nodeEntities, nodeTime: nodeTime, nodeQuotes: nodeQuotes, window: window,
@@ -170,9 +191,8 @@ public struct StoryClusterer: Sendable {
         var storyNodes: [[Int]]
         do {
             var linkage = AverageLinkage.prepared(
-                sizes: Array(repeating: 1, count: nodes.count), edges: edges, threshold: configuration.linkThreshold,
+                sizes: Array(repeating: 1, count: nodes.count), consuming: &edges, threshold: configuration.linkThreshold,
                 languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
-            edges = EdgeList()
             probe?("linkage prepared")
             storyNodes = linkage.run(threshold: configuration.linkThreshold)
             probe?("linkage run")
@@ -242,11 +262,12 @@ public struct StoryClusterer: Sendable {
 
     /// The number of term ids arrays indexed by term id must hold: the vocabulary's size, or more
     /// if a vector holds a larger id. Vectors are sorted by term, so each one's last id is its largest.
-    static func termIDSpace(vocabulary: StoryVocabulary, _ vectorSets: [[(term: Int, weight: Double)]]...) -> Int {
+    static func termIDSpace(vocabulary: StoryVocabulary, _ vectorSets: PackedVectors...) -> Int {
         var count = vocabulary.terms.count
         for vectors in vectorSets {
-            for vector in vectors {
-                if let last = vector.last?.term, last >= count { count = last + 1 }
+            for index in 0..<vectors.count {
+                let range = vectors.range(index)
+                if let last = range.last, Int(vectors.terms[last]) >= count { count = Int(vectors.terms[last]) + 1 }
             }
         }
         return count
@@ -275,22 +296,17 @@ public struct StoryClusterer: Sendable {
     static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], postings: [[Int]]) -> [[Int]] {
         var result: [[Int]] = []
         result.reserveCapacity(vectors.count)
-        forEachPrunedCandidates(vectors, postings: postings) { _, candidates in result.append(candidates) }
-        return result
-    }
-
-    /// ``prunedCandidates(_:postings:)`` one node at a time: `body` gets each node i, in order,
-    /// with its candidates, so a caller that scores them at once never holds all the lists.
-    static func forEachPrunedCandidates(
-        _ vectors: [[(term: Int, weight: Double)]], postings: [[Int]], _ body: (Int, [Int]) -> Void
-    ) {
-        let index = PrunedCandidateIndex(vectors, postings: postings)
+        let packed = PackedVectors(vectors)
+        let packedPostings = PackedPostings(
+            packed, termCount: postings.count, weightsUpTo: PrunedCandidateIndex.maximumPostings(nodeCount: vectors.count))
+        let index = PrunedCandidateIndex(nodeCount: vectors.count, postings: packedPostings)
         var accumulator = [Double](repeating: 0, count: vectors.count)
         var touched: [Int] = []
         touched.reserveCapacity(vectors.count)
         for i in 0..<vectors.count {
-            body(i, index.candidates(of: i, vectors, postings: postings, accumulator: &accumulator, touched: &touched))
+            result.append(index.candidates(of: i, packed, postings: packedPostings, accumulator: &accumulator, touched: &touched))
         }
+        return result
     }
 
     /// Reorders `elements` so that its first `k` are the `k` smallest under the strict order
@@ -540,35 +556,71 @@ public struct StoryClusterer: Sendable {
 }
 
 /// Scored node pairs in 16 bytes each (two 32-bit node indices and the similarity), where an
-/// array of `(Int, Int, Double)` takes 24: a large collection scores millions of pairs.
+/// array of `(Int, Int, Double)` takes 24: a large collection scores millions of pairs. Held in
+/// blocks of ``blockSize`` pairs, each allocated at its full size once: one growing array would
+/// carry up to its size again in slack, and copy itself (old and new side by side) as it grows.
+/// ``releaseBlock(_:)`` frees a block once read, so a reader that takes the pairs in order
+/// (``AverageLinkage/prepared(sizes:consuming:threshold:languages:)``) holds less as it goes.
 struct EdgeList: RandomAccessCollection {
-    private var nodes: [UInt64] = []
-    private var similarities: [Double] = []
+    static let blockShift = 16
+    static let blockSize = 1 << blockShift
+    private var nodeBlocks: [[UInt64]] = []
+    private var similarityBlocks: [[Double]] = []
+    private(set) var count = 0
 
     init() {}
 
     mutating func append(_ a: Int, _ b: Int, _ similarity: Double) {
         precondition(a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max), "node index past 32 bits")
-        nodes.append(UInt64(a) << 32 | UInt64(b))
-        similarities.append(similarity)
+        if count & (Self.blockSize - 1) == 0 {
+            var nodes: [UInt64] = []
+            nodes.reserveCapacity(Self.blockSize)
+            var similarities: [Double] = []
+            similarities.reserveCapacity(Self.blockSize)
+            nodeBlocks.append(nodes)
+            similarityBlocks.append(similarities)
+        }
+        nodeBlocks[nodeBlocks.count - 1].append(UInt64(a) << 32 | UInt64(b))
+        similarityBlocks[similarityBlocks.count - 1].append(similarity)
+        count += 1
     }
 
     mutating func append(contentsOf other: EdgeList) {
-        nodes.append(contentsOf: other.nodes)
-        similarities.append(contentsOf: other.similarities)
+        for edge in other { append(edge.a, edge.b, edge.similarity) }
     }
 
-    mutating func removeAll(keepingCapacity: Bool) {
-        nodes.removeAll(keepingCapacity: keepingCapacity)
-        similarities.removeAll(keepingCapacity: keepingCapacity)
+    /// Forgets every pair and frees the blocks.
+    mutating func removeAll() {
+        nodeBlocks = []
+        similarityBlocks = []
+        count = 0
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { nodes.count }
+    var endIndex: Int { count }
+
+    /// Blocks the pairs fill (the last one may be partly full).
+    var blockCount: Int { nodeBlocks.count }
+
+    /// Frees block `block`'s pairs; reading them afterwards traps.
+    mutating func releaseBlock(_ block: Int) {
+        nodeBlocks[block] = []
+        similarityBlocks[block] = []
+    }
+
+    /// The pairs of block `block`, in order, given to `body`.
+    func forEach(inBlock block: Int, _ body: (_ a: Int, _ b: Int, _ similarity: Double) -> Void) {
+        let nodes = nodeBlocks[block], similarities = similarityBlocks[block]
+        for offset in nodes.indices {
+            let pair = nodes[offset]
+            body(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), similarities[offset])
+        }
+    }
 
     subscript(position: Int) -> (a: Int, b: Int, similarity: Double) {
-        let pair = nodes[position]
-        return (Int(pair >> 32), Int(pair & 0xFFFF_FFFF), similarities[position])
+        let block = position >> Self.blockShift, offset = position & (Self.blockSize - 1)
+        let pair = nodeBlocks[block][offset]
+        return (Int(pair >> 32), Int(pair & 0xFFFF_FFFF), similarityBlocks[block][offset])
     }
 }
 
