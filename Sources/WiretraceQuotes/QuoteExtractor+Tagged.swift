@@ -124,9 +124,6 @@ package enum SpeakerCandidateOrigin: String, Sendable {
     /// A name, a personal or relative pronoun, or the phrase opening a sentence, in the content's
     /// sentence or the one before: what the tagger and the cue rules missed is often one of these.
     case mention
-
-    /// Every origin, in the order of ``TaggedAttributions/originMask(_:)``'s bits.
-    static let all: [SpeakerCandidateOrigin] = [.tagger, .cuePhrase, .ruleQuote, .mention]
 }
 
 /// A candidate speaker mention for one content span, with the features the pairing model scores.
@@ -453,27 +450,6 @@ package struct TaggedAttributions: Sendable {
         }
     }
 
-    /// The origins of a candidate as a feature's text: their names sorted and joined by "+", one
-    /// string per set of origins (``originMask(_:)``), made once instead of per candidate.
-    static let originNames: [String] = (0..<16).map { mask in
-        SpeakerCandidateOrigin.all.indices.filter { mask & (1 << $0) != 0 }.map { SpeakerCandidateOrigin.all[$0].rawValue }
-            .sorted().joined(separator: "+")
-    }
-
-    /// A set of origins as a bit mask: bit `i` for ``SpeakerCandidateOrigin/all``'s `i`th origin.
-    static func originMask(_ origins: Set<SpeakerCandidateOrigin>) -> Int {
-        var mask = 0
-        for origin in origins {
-            switch origin {
-            case .tagger: mask |= 1
-            case .cuePhrase: mask |= 2
-            case .ruleQuote: mask |= 4
-            case .mention: mask |= 8
-            }
-        }
-        return mask
-    }
-
     private func features(_ candidate: SpeakerCandidate, content: ClosedRange<Int>, cue: ClosedRange<Int>?, rank: Int) -> [UInt64] {
         let tokens = input.tokens
         let s = candidate.range
@@ -482,7 +458,7 @@ package struct TaggedAttributions: Sendable {
         let sentences = before ? sentence[s.upperBound] - sentence[content.lowerBound] : sentence[s.lowerBound] - sentence[content.upperBound]
         let gap = Self.gap(s, content)
         let gapBucket = gap <= 1 ? "1" : gap <= 3 ? "3" : gap <= 6 ? "6" : gap <= 12 ? "12" : gap <= 25 ? "25" : "L"
-        let origins = Self.originNames[Self.originMask(candidate.origins)]
+        let origins = candidate.origins.map(\.rawValue).sorted().joined(separator: "+")
         let head = tokens[s.upperBound]
         let kind = Lexicon.pronouns.contains(head.lower) && s.count == 1 ? "pron"
             : head.isCapitalized ? "cap" : head.isWord ? "low" : "punct"

@@ -668,64 +668,59 @@ package enum QuoteFeatures {
         }
 
         var result = [UInt64](repeating: 0, count: n * perToken)
-        // Written through a buffer pointer: the array's stores checked its bounds and its uniqueness
-        // at each of the 36 templates of every token.
-        result.withUnsafeMutableBufferPointer { out in
-            @inline(__always) func word(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : words[k] }
-            @inline(__always) func shapeAt(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : shapes[k] }
-            let one: UInt64 = 1
-            for k in 0..<n {
-                let base = k * perToken
-                let quote: UInt64 = input.isMark[k] ? 2 : input.inQuote[k] ? 1 : 0
-                let lc = leftCue[k]
-                let rc = rightCue[k]
-                let left = lc >= 0 ? bucket(k - lc) : none
-                let right = rc >= 0 ? bucket(rc - k) : none
-                let w = words[k]
-                out[base + 0] = feature(0, one)
-                out[base + 1] = feature(1, w)
-                out[base + 2] = feature(2, word(k - 1))
-                out[base + 3] = feature(3, word(k + 1))
-                out[base + 4] = feature(4, word(k - 2))
-                out[base + 5] = feature(5, word(k + 2))
-                out[base + 6] = feature(6, shapes[k])
-                out[base + 7] = feature(7, suffixes[k])
-                out[base + 8] = feature(8, word(k - 1), w)
-                out[base + 9] = feature(9, w, word(k + 1))
-                out[base + 10] = feature(10, quote, shapes[k])
-                out[base + 11] = feature(11, shapeAt(k - 1), shapeAt(k + 1))
-                out[base + 12] = feature(12, left, right)
-                out[base + 13] = feature(13, left, quote)
-                out[base + 14] = feature(14, right, quote)
-                out[base + 15] = feature(15, lc >= 0 ? words[lc] : none, left)
-                out[base + 16] = feature(16, rc >= 0 ? words[rc] : none, right)
-                out[base + 17] = feature(17, thatSinceCue[k] ? 1 : 0, left)
-                out[base + 18] = feature(18, commaSinceCue[k] ? 1 : 0, left)
-                out[base + 19] = feature(19, commaBeforeCue[k] ? 1 : 0, right)
-                out[base + 20] = feature(20, bucket(k - sentenceStart[k]), quote)
-                out[base + 21] = feature(21, w, left)
-                out[base + 22] = feature(22, w, right)
-                out[base + 23] = feature(23, isCue[k] ? 1 : 0, shapeAt(k - 1))
-                out[base + 24] = feature(24, k > 0 && tokens[k - 1].paragraph != tokens[k].paragraph ? 1 : 0, quote)
-                out[base + 25] = feature(25, word(k - 1), shapes[k])
-                out[base + 26] = feature(26, shapes[k], word(k + 1))
-                // The cue's class and lemma (shared by its inflections and by rare verbs of its class),
-                // with the distance, and the kind of complement it takes.
-                out[base + 27] = feature(27, lc >= 0 ? lemmaOf[lc] : none, left)
-                out[base + 28] = feature(28, lc >= 0 ? classOf[lc] : none, left, quote)
-                out[base + 29] = feature(29, rc >= 0 ? classOf[rc] : none, right, quote)
-                out[base + 30] = feature(30, lc >= 0 ? classOf[lc] : none, lc >= 0 ? complementOf[lc] : none, left)
-                // A cue set between commas after its subject splits the reported clause in two.
-                out[base + 31] = feature(31, lc >= 0 ? parenthetical[lc] &* 16 &+ complementOf[lc] : none, left)
-                out[base + 32] = feature(32, rc >= 0 ? parenthetical[rc] &* 16 &+ complementOf[rc] : none, commaBeforeCue[k] ? 1 : 0, right)
-                // Across sentences: a colon after a cue sentences back, the cue class of the sentence before.
-                let s = input.sentence[k]
-                out[base + 33] = feature(33, sinceColon[k], lc >= 0 ? 1 : 0, quote)
-                out[base + 34] = feature(34, s > 0 ? lastCueClass[s - 1] : none, lc >= 0 || rc >= 0 ? 1 : 0, quote)
-                out[base + 35] = feature(35, clause[k], lc >= 0 ? 1 : 0, rc >= 0 ? 1 : 0)
-            }
+        @inline(__always) func word(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : words[k] }
+        @inline(__always) func shapeAt(_ k: Int) -> UInt64 { k < 0 ? startValue : k >= n ? endValue : shapes[k] }
+        let one: UInt64 = 1
+        for k in 0..<n {
+            let base = k * perToken
+            let quote: UInt64 = input.isMark[k] ? 2 : input.inQuote[k] ? 1 : 0
+            let lc = leftCue[k]
+            let rc = rightCue[k]
+            let left = lc >= 0 ? bucket(k - lc) : none
+            let right = rc >= 0 ? bucket(rc - k) : none
+            let w = words[k]
+            result[base + 0] = feature(0, one)
+            result[base + 1] = feature(1, w)
+            result[base + 2] = feature(2, word(k - 1))
+            result[base + 3] = feature(3, word(k + 1))
+            result[base + 4] = feature(4, word(k - 2))
+            result[base + 5] = feature(5, word(k + 2))
+            result[base + 6] = feature(6, shapes[k])
+            result[base + 7] = feature(7, suffixes[k])
+            result[base + 8] = feature(8, word(k - 1), w)
+            result[base + 9] = feature(9, w, word(k + 1))
+            result[base + 10] = feature(10, quote, shapes[k])
+            result[base + 11] = feature(11, shapeAt(k - 1), shapeAt(k + 1))
+            result[base + 12] = feature(12, left, right)
+            result[base + 13] = feature(13, left, quote)
+            result[base + 14] = feature(14, right, quote)
+            result[base + 15] = feature(15, lc >= 0 ? words[lc] : none, left)
+            result[base + 16] = feature(16, rc >= 0 ? words[rc] : none, right)
+            result[base + 17] = feature(17, thatSinceCue[k] ? 1 : 0, left)
+            result[base + 18] = feature(18, commaSinceCue[k] ? 1 : 0, left)
+            result[base + 19] = feature(19, commaBeforeCue[k] ? 1 : 0, right)
+            result[base + 20] = feature(20, bucket(k - sentenceStart[k]), quote)
+            result[base + 21] = feature(21, w, left)
+            result[base + 22] = feature(22, w, right)
+            result[base + 23] = feature(23, isCue[k] ? 1 : 0, shapeAt(k - 1))
+            result[base + 24] = feature(24, k > 0 && tokens[k - 1].paragraph != tokens[k].paragraph ? 1 : 0, quote)
+            result[base + 25] = feature(25, word(k - 1), shapes[k])
+            result[base + 26] = feature(26, shapes[k], word(k + 1))
+            // The cue's class and lemma (shared by its inflections and by rare verbs of its class),
+            // with the distance, and the kind of complement it takes.
+            result[base + 27] = feature(27, lc >= 0 ? lemmaOf[lc] : none, left)
+            result[base + 28] = feature(28, lc >= 0 ? classOf[lc] : none, left, quote)
+            result[base + 29] = feature(29, rc >= 0 ? classOf[rc] : none, right, quote)
+            result[base + 30] = feature(30, lc >= 0 ? classOf[lc] : none, lc >= 0 ? complementOf[lc] : none, left)
+            // A cue set between commas after its subject splits the reported clause in two.
+            result[base + 31] = feature(31, lc >= 0 ? parenthetical[lc] &* 16 &+ complementOf[lc] : none, left)
+            result[base + 32] = feature(32, rc >= 0 ? parenthetical[rc] &* 16 &+ complementOf[rc] : none, commaBeforeCue[k] ? 1 : 0, right)
+            // Across sentences: a colon after a cue sentences back, the cue class of the sentence before.
+            let s = input.sentence[k]
+            result[base + 33] = feature(33, sinceColon[k], lc >= 0 ? 1 : 0, quote)
+            result[base + 34] = feature(34, s > 0 ? lastCueClass[s - 1] : none, lc >= 0 || rc >= 0 ? 1 : 0, quote)
+            result[base + 35] = feature(35, clause[k], lc >= 0 ? 1 : 0, rc >= 0 ? 1 : 0)
         }
-
         return result
     }
 }

@@ -93,19 +93,4 @@ import WiretraceCore
         #expect(inside.features.contains(QuoteFeatures.pairHash("icd:iniq")))
         #expect(outside.features.contains(QuoteFeatures.pairHash("icd:outiq")))
     }
-
-    /// The origins' text of every set of origins, looked up by its bit mask, is the set's names
-    /// sorted and joined by "+", as each candidate's set was written before.
-    @Test func originTextIsTheSortedNamesOfTheSet() {
-        let all: [SpeakerCandidateOrigin] = [.tagger, .cuePhrase, .ruleQuote, .mention]
-        var seen = Set<String>()
-        for mask in 0..<16 {
-            let origins = Set(all.indices.filter { mask & (1 << $0) != 0 }.map { all[$0] })
-            let text = TaggedAttributions.originNames[TaggedAttributions.originMask(origins)]
-            #expect(text == origins.map(\.rawValue).sorted().joined(separator: "+"))
-            seen.insert(text)
-        }
-        #expect(seen.count == 16)
-        #expect(TaggedAttributions.originNames[TaggedAttributions.originMask([.tagger, .mention])] == "mention+tagger")
-    }
 }
