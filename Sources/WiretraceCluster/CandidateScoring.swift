@@ -1,6 +1,6 @@
 /// What the story level's pruned candidate search reads, built once for a collection: per term,
 /// the weights of its postings, for terms in few enough nodes to propose candidates
-/// (``StoryClusterer/prunedCandidates(_:postings:)``); they are kept in the ``PackedPostings``.
+/// (``StoryClusterer/prunedCandidates(_:termCount:)``); they are kept in the ``PackedPostings``.
 struct PrunedCandidateIndex: Sendable {
     /// Terms in more nodes than this propose no candidates.
     let maximumPostings: Int

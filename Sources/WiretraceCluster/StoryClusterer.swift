@@ -274,7 +274,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Up to this many nodes, every pair of nodes sharing a term is scored (exhaustive); above
-    /// it, ``prunedCandidates(_:postings:)`` keeps the candidate count linear in the nodes. The
+    /// it, ``prunedCandidates(_:termCount:)`` keeps the candidate count linear in the nodes. The
     /// evaluation sets and daily scrapes stay far below it.
     static let exhaustiveCandidateNodes = 5_000
     /// Candidates kept per node in the pruned mode.
@@ -291,14 +291,15 @@ public struct StoryClusterer: Sendable {
     /// them, sorted. Common terms weigh little after IDF and would make every pair a candidate
     /// (quadratic); a rewrite of the same story shares its rarer names and words with the others.
     ///
-    /// - Parameter postings: by term id, the nodes whose vector holds the term, ascending.
+    /// - Parameter termCount: the term-id space (every id in `vectors` is below it); the postings
+    ///   are built from the vectors, as the story level builds them.
     /// - Complexity: O(n·t·p + n·k log k) for n nodes of t terms, p the posting bound.
-    static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], postings: [[Int]]) -> [[Int]] {
+    static func prunedCandidates(_ vectors: [[(term: Int, weight: Double)]], termCount: Int) -> [[Int]] {
         var result: [[Int]] = []
         result.reserveCapacity(vectors.count)
         let packed = PackedVectors(vectors)
         let packedPostings = PackedPostings(
-            packed, termCount: postings.count, weightsUpTo: PrunedCandidateIndex.maximumPostings(nodeCount: vectors.count))
+            packed, termCount: termCount, weightsUpTo: PrunedCandidateIndex.maximumPostings(nodeCount: vectors.count))
         let index = PrunedCandidateIndex(nodeCount: vectors.count, postings: packedPostings)
         var accumulator = [Double](repeating: 0, count: vectors.count)
         var touched: [Int] = []

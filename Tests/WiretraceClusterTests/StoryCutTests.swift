@@ -82,11 +82,7 @@ import WiretraceCore
         let vectors: [[(term: Int, weight: Double)]] = (0..<count).map { node in
             [(term: 0, weight: 0.9), (term: 1 + node / 2, weight: 0.3)]
         }
-        var postings = [[Int]](repeating: [], count: vectors.flatMap { $0.map(\.term) }.max()! + 1)
-        for (node, vector) in vectors.enumerated() {
-            for entry in vector { postings[entry.term].append(node) }
-        }
-        let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
+        let candidates = StoryClusterer.prunedCandidates(vectors, termCount: vectors.flatMap { $0.map(\.term) }.max()! + 1)
         #expect(candidates.count == count)
         for node in 0..<count {
             #expect(candidates[node] == (node % 2 == 0 ? [node + 1] : []), "node \(node)")
@@ -100,11 +96,7 @@ import WiretraceCore
         // Node 0 holds terms 1...others; node k holds term k with weight k/others.
         var vectors: [[(term: Int, weight: Double)]] = [(1...others).map { (term: $0, weight: 0.1) }]
         for node in 1...others { vectors.append([(term: node, weight: Double(node) / Double(others))]) }
-        var postings = [[Int]](repeating: [], count: vectors.flatMap { $0.map(\.term) }.max()! + 1)
-        for (node, vector) in vectors.enumerated() {
-            for entry in vector { postings[entry.term].append(node) }
-        }
-        let candidates = StoryClusterer.prunedCandidates(vectors, postings: postings)
+        let candidates = StoryClusterer.prunedCandidates(vectors, termCount: vectors.flatMap { $0.map(\.term) }.max()! + 1)
         #expect(candidates[0] == Array((others - StoryClusterer.candidatesPerNode + 1)...others))
     }
 }
