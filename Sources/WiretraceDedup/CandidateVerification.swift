@@ -213,9 +213,10 @@ public enum CandidateVerification {
     }
 
     /// Verifies candidate pairs on exact shingle sets (every candidate document's set present),
-    /// in parallel on `workers` threads; accepted pairs in candidate order. Pairs are taken tile
-    /// by tile (``tiledOrder(_:tileBits:)``, tiles of documents whose bitmaps take about
-    /// `tileBytes`), so the bitmaps a bound reads are mostly cached.
+    /// in parallel on `workers` threads; accepted pairs sorted by (a, b) (candidate order for
+    /// sorted candidates, as LSH gives them). Pairs are taken tile by tile (tiles of documents
+    /// whose bitmaps take about `tileBytes`, ``tiled(_:into:tileBits:)``), so the bitmaps a bound
+    /// reads are mostly cached.
     ///
     /// A pair is walked only when its sets are large enough and their ``ShingleBitmaps`` bound
     /// allows the intersection acceptance needs; both are exact upper bounds, so the result is
@@ -228,47 +229,79 @@ public enum CandidateVerification {
         tileBytes: Int = 4 << 20
     ) -> [VerifiedPair] {
         verify(packed: candidates.map(packed)[...], shingleSets: shingleSets, finder: finder, workers: workers, tileBytes: tileBytes)
+            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
     /// ``verify(_:shingleSets:finder:workers:tileBytes:)`` on pairs packed as `a << 32 | b`, as
-    /// the parts of ``verify(_:of:documentCount:finder:workers:sets:)`` hold them: read straight
-    /// into the tiled order, not unpacked into a copy first.
+    /// the parts of ``verify(_:of:documentCount:finder:workers:sets:)`` hold them; accepted pairs
+    /// in no particular order. The pairs are cut into chunks (rows of tiles,
+    /// ``chunkBounds(_:tileBits:chunks:)``), and each chunk, on whichever thread takes it, is
+    /// copied in tile order into a buffer of its own (``tiled(_:into:tileBits:)``, a few MiB at
+    /// most) and verified in that order. A tiled copy of all the pairs at once (12 bytes a pair
+    /// with its candidate index: 49 MB of fresh memory at 100k documents) was filled on one
+    /// thread while the other waited.
     static func verify(
         packed candidates: ArraySlice<UInt64>, shingleSets: [[UInt64]?], finder: DuplicateFinder, workers: Int,
         tileBytes: Int = 4 << 20
     ) -> [VerifiedPair] {
         guard !candidates.isEmpty else { return [] }
         let bitmaps = ShingleBitmaps(sets: shingleSets, workers: workers)
-        precondition(candidates.count <= Int(UInt32.max), "at most \(UInt32.max) candidate pairs, got \(candidates.count)")
-        let order = tiledOrder(
-            packed: candidates, tileBits: tileBits(documents: shingleSets.count, bitmapWords: bitmaps.totalWords, tileBytes: tileBytes))
-        let chunks = max(1, min(workers * 8, candidates.count))
-        let slots = ChunkSlots<(Int, VerifiedPair)>(count: chunks)
+        let tileBits = tileBits(documents: shingleSets.count, bitmapWords: bitmaps.totalWords, tileBytes: tileBytes)
+        let bounds = chunkBounds(candidates, tileBits: tileBits, chunks: workers * 8)
+        let chunks = bounds.count - 1
+        let slots = ChunkSlots<VerifiedPair>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var accepted: [(Int, VerifiedPair)] = []
-            var index = chunk * candidates.count / chunks
-            let end = (chunk + 1) * candidates.count / chunks
-            while index < end {
-                // The pair itself is in the tiled entry: read in order, not gathered from the
-                // candidates (a cache miss per pair at 100k documents).
-                let tiled = order[index]
-                let (pairA, pairB) = (Int(tiled.a), Int(tiled.b))
-                index += 1
-                // Sizes and bounds from the bitmaps' dense records: the sets themselves (a cache
-                // miss each) are touched only by pairs the bound lets through.
-                guard let sizeA = bitmaps.size(pairA), let sizeB = bitmaps.size(pairB) else { continue }
-                let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
-                guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pairA, pairB, sets: shingleSets, stoppingBelow: needed) >= needed,
-                    let a = shingleSets[pairA], let b = shingleSets[pairB]
-                else { continue }
-                if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
-                    accepted.append((Int(tiled.candidate), VerifiedPair(a: pairA, b: pairB, similarity: similarity)))
+            let (start, end) = (bounds[chunk], bounds[chunk + 1])
+            var accepted: [VerifiedPair] = []
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: end - start) { order in
+                candidates[start..<end].withUnsafeBufferPointer { tiled($0, into: order, tileBits: tileBits) }
+                for pair in order {
+                    let (pairA, pairB) = (first(pair), second(pair))
+                    // Sizes and bounds from the bitmaps' dense records: the sets themselves (a cache
+                    // miss each) are touched only by pairs the bound lets through.
+                    guard let sizeA = bitmaps.size(pairA), let sizeB = bitmaps.size(pairB) else { continue }
+                    let needed = finder.minimumIntersection(sizeA: sizeA, sizeB: sizeB)
+                    guard min(sizeA, sizeB) >= needed, bitmaps.upperBound(pairA, pairB, sets: shingleSets, stoppingBelow: needed) >= needed,
+                        let a = shingleSets[pairA], let b = shingleSets[pairB]
+                    else { continue }
+                    if let similarity = PairSimilarity.exact(a, b, unlessBelow: needed), finder.accepts(similarity) {
+                        accepted.append(VerifiedPair(a: pairA, b: pairB, similarity: similarity))
+                    }
                 }
             }
             slots.set(chunk, accepted)
         }
-        // Back to candidate order (few pairs: the accepted ones).
-        return slots.values().flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
+        return slots.values().flatMap { $0 }
+    }
+
+    /// Where verification cuts `pairs` into chunks (indices of `pairs`, first and last
+    /// included). Pairs sorted by a (the candidates as LSH gives them, one part) are cut at each
+    /// row of tiles — a new range of 2^`tileBits` first documents — so that a chunk reads the
+    /// bitmaps of its range of a once and each range of b once, as a tiled order of all the pairs
+    /// did; a row longer than twice the average of `chunks` equal chunks is cut in equal pieces.
+    /// Pairs in any other order are cut into `chunks` equal chunks.
+    ///
+    /// - Complexity: O(p) for p pairs.
+    static func chunkBounds(_ pairs: ArraySlice<UInt64>, tileBits: Int, chunks: Int) -> [Int] {
+        let equal = max(1, min(chunks, pairs.count))
+        let equalBounds = (0...equal).map { pairs.startIndex + $0 * pairs.count / equal }
+        guard var row = pairs.first.map({ first($0) >> tileBits }) else { return equalBounds }
+        var rows = [pairs.startIndex]
+        for index in pairs.indices {
+            let tile = first(pairs[index]) >> tileBits
+            if tile == row { continue }
+            if tile < row { return equalBounds }
+            rows.append(index)
+            row = tile
+        }
+        rows.append(pairs.endIndex)
+        let longest = max(1, 2 * pairs.count / equal)
+        var bounds = [pairs.startIndex]
+        for (start, end) in zip(rows, rows.dropFirst()) {
+            let pieces = (end - start + longest - 1) / longest
+            for piece in 1...pieces { bounds.append(start + piece * (end - start) / pieces) }
+        }
+        return bounds
     }
 
     /// Documents per tile side (as bits) so that a tile's bitmaps take about `tileBytes`: the
@@ -282,46 +315,52 @@ public enum CandidateVerification {
         return bits
     }
 
-    /// A candidate pair as verification reads it: the pair and its index among the candidates.
-    struct TiledPair: Equatable {
-        var a: UInt32
-        var b: UInt32
-        var candidate: UInt32
-    }
-
-    /// The candidates ordered by tile — (a, b) with a and b cut into ranges of 2^`tileBits`
-    /// documents — and in candidate order within a tile, each with its candidate index. Sorted
-    /// candidates walk every b across all documents for each a, so each bound read the second
-    /// bitmap from memory (the bitmaps of 100k news articles are ~100 MB, past the caches); within
-    /// a tile, the bitmaps of both ranges stay cached and are reread by every pair of the tile.
-    /// The pairs are copied into the order (12 bytes each) so that verification reads them in
-    /// sequence instead of gathering each from the candidates.
+    /// Copies pairs packed as `a << 32 | b` into `order` (of the same count) by tile — (a >>
+    /// `tileBits`, b >> `tileBits`), in increasing order — and in their given order within a
+    /// tile (stable). Sorted candidates walk every b across all documents for each a, so each
+    /// bound read the second bitmap from memory (the bitmaps of 100k news articles are ~100 MB,
+    /// past the caches); within a tile, the bitmaps of both ranges stay cached and are reread by
+    /// every pair of the tile, and pairs with one a follow each other as before.
     ///
-    /// - Precondition: every document index and the candidate count fit in 32 bits.
-    /// - Complexity: O(p + t²) for p pairs and t tiles a side.
-    static func tiledOrder(_ candidates: [DocumentPair], tileBits: Int) -> [TiledPair] {
-        tiledOrder(packed: candidates.map(packed)[...], tileBits: tileBits)
-    }
-
-    /// ``tiledOrder(_:tileBits:)`` of pairs packed as `a << 32 | b`; candidate indices count
-    /// from the slice's start.
-    static func tiledOrder(packed candidates: ArraySlice<UInt64>, tileBits: Int) -> [TiledPair] {
-        guard let last = candidates.lazy.map({ max(first($0), second($0)) }).max() else { return [] }
-        let tiles = (last >> tileBits) + 1
-        var next = [Int](repeating: 0, count: tiles == 1 ? 2 : tiles * tiles + 1)
-        if tiles > 1 {
-            for pair in candidates { next[(first(pair) >> tileBits) * tiles + (second(pair) >> tileBits) + 1] += 1 }
-            for tile in 1..<next.count { next[tile] += next[tile - 1] }
+    /// A counting sort over the tiles of the ranges present, counted from the smallest range of
+    /// a present: a chunk of sorted candidates (a narrow range of a) needs a few dozen counters.
+    ///
+    /// - Complexity: O(p + r·t) for p pairs, r ranges of a between the smallest and the largest
+    ///   present, and t ranges of b up to the largest present; O(p log p) when r·t exceeds
+    ///   max(2^20, 4p) (compared instead of counted, ties by the pair).
+    static func tiled(_ pairs: UnsafeBufferPointer<UInt64>, into order: UnsafeMutableBufferPointer<UInt64>, tileBits: Int) {
+        precondition(order.count == pairs.count, "\(order.count) places for \(pairs.count) pairs")
+        guard !pairs.isEmpty else { return }
+        var lowestA = Int.max
+        var highestA = 0
+        var highestB = 0
+        for pair in pairs {
+            lowestA = min(lowestA, first(pair) >> tileBits)
+            highestA = max(highestA, first(pair) >> tileBits)
+            highestB = max(highestB, second(pair) >> tileBits)
         }
-        return [TiledPair](unsafeUninitializedCapacity: candidates.count) { order, initialized in
-            for (index, pair) in candidates.enumerated() {
-                let (a, b) = (first(pair), second(pair))
-                let tile = tiles == 1 ? 0 : (a >> tileBits) * tiles + (b >> tileBits)
-                (order.baseAddress! + next[tile]).initialize(
-                    to: TiledPair(a: UInt32(a), b: UInt32(b), candidate: UInt32(truncatingIfNeeded: index)))
-                next[tile] += 1
-            }
-            initialized = candidates.count
+        let side = highestB + 1
+        let tiles = (highestA - lowestA + 1) * side
+        @inline(__always) func tile(_ pair: UInt64) -> Int { ((first(pair) >> tileBits) - lowestA) * side + (second(pair) >> tileBits) }
+        if tiles > max(1 << 20, 4 * pairs.count) {
+            // More counters than pairs would pay for (tiny tiles over a wide range): compare instead.
+            var order = order  // the same memory: sorted in place
+            _ = order.initialize(fromContentsOf: pairs)
+            order.sort { (tile($0), $0) < (tile($1), $1) }
+            return
+        }
+        var next = [Int](repeating: 0, count: tiles)
+        for pair in pairs { next[tile(pair)] += 1 }
+        var start = 0
+        for index in 0..<tiles {
+            let size = next[index]
+            next[index] = start
+            start += size
+        }
+        for pair in pairs {
+            let index = tile(pair)
+            (order.baseAddress! + next[index]).initialize(to: pair)
+            next[index] += 1
         }
     }
 

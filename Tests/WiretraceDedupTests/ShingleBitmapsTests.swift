@@ -109,16 +109,54 @@ import WiretraceCore
                 "\(reference.count) of \(candidates.count) pairs accepted: both outcomes occur")
     }
 
-    @Test func tiledOrderGroupsPairsByTileInCandidateOrder() {
+    @Test func tiledGroupsPairsByTileInCandidateOrder() {
+        func tiles(_ pairs: [UInt64], _ bits: Int) -> [[Int]] {
+            pairs.map { [CandidateVerification.first($0) >> bits, CandidateVerification.second($0) >> bits] }
+        }
+        func tiled(_ pairs: [UInt64], tileBits: Int) -> [UInt64] {
+            pairs.withUnsafeBufferPointer { pairs in
+                [UInt64](unsafeUninitializedCapacity: pairs.count) { order, initialized in
+                    CandidateVerification.tiled(pairs, into: order, tileBits: tileBits)
+                    initialized = pairs.count
+                }
+            }
+        }
         let candidates = [
             DocumentPair(0, 9), DocumentPair(1, 2), DocumentPair(1, 8), DocumentPair(2, 3), DocumentPair(4, 9),
             DocumentPair(5, 6), DocumentPair(6, 12),
-        ]
+        ].map(CandidateVerification.packed)
         // Tiles of 4 documents: (0, 2), (0, 0), (0, 2), (0, 0), (1, 2), (1, 1), (1, 3).
-        #expect(CandidateVerification.tiledOrder(candidates, tileBits: 2).map(\.candidate) == [1, 3, 0, 2, 5, 4, 6])
-        #expect(CandidateVerification.tiledOrder(candidates, tileBits: 2).allSatisfy { Int($0.a) == candidates[Int($0.candidate)].a && Int($0.b) == candidates[Int($0.candidate)].b })
-        #expect(CandidateVerification.tiledOrder(candidates, tileBits: 4).map(\.candidate) == Array(0..<7))
-        #expect(CandidateVerification.tiledOrder([], tileBits: 2).isEmpty)
+        #expect(tiled(candidates, tileBits: 2) == [1, 3, 0, 2, 5, 4, 6].map { candidates[$0] })
+        #expect(tiled(candidates, tileBits: 4) == candidates, "one tile: candidate order")
+        #expect(tiled([], tileBits: 2).isEmpty)
+        // Seeded sorted candidates: a narrow range of a (a chunk of them) and the whole range, at
+        // several tile sizes (tiles of one document over the whole range are compared, not
+        // counted); every pair kept, tiles in increasing order, candidate order within a tile.
+        var random = SplitMix64(seed: 47)
+        for (lowA, spanA) in [(5_000, 3_000), (0, 100_000), (99_990, 9)] {
+            let pairs = Array(Set((0..<20_000).map { _ -> UInt64 in
+                let a = lowA + random.next(spanA)
+                let b = a + 1 + random.next(100_000 - a)
+                return CandidateVerification.packed(DocumentPair(a, b))
+            })).sorted()
+            for bits in [0, 3, 9, 12, 17] {
+                let order = tiled(pairs, tileBits: bits)
+                #expect(order.sorted() == pairs, "a from \(lowA), tiles of 2^\(bits)")
+                let keys = tiles(order, bits)
+                #expect(zip(zip(keys, order), zip(keys, order).dropFirst()).allSatisfy { previous, next in
+                    previous.0.lexicographicallyPrecedes(next.0) || (previous.0 == next.0 && previous.1 < next.1)
+                }, "a from \(lowA), tiles of 2^\(bits)")
+            }
+        }
+        // Chunks of sorted pairs are rows of tiles, a long row cut in pieces; unsorted pairs equal chunks.
+        let rows = [DocumentPair(0, 1), DocumentPair(0, 5), DocumentPair(1, 2), DocumentPair(3, 9), DocumentPair(4, 5),
+                    DocumentPair(9, 12), DocumentPair(12, 13)].map(CandidateVerification.packed)
+        #expect(CandidateVerification.chunkBounds(rows[...], tileBits: 2, chunks: 2) == [0, 4, 5, 6, 7])
+        #expect(CandidateVerification.chunkBounds(rows[...], tileBits: 4, chunks: 2) == [0, 7], "one row, not longer than twice 3.5")
+        #expect(CandidateVerification.chunkBounds(rows[...], tileBits: 4, chunks: 4) == [0, 2, 4, 7], "one row of 7 cut in pieces of at most 3")
+        #expect(CandidateVerification.chunkBounds(rows[2...], tileBits: 2, chunks: 2) == [2, 4, 5, 6, 7], "bounds are indices of the slice")
+        #expect(CandidateVerification.chunkBounds(Array(rows.reversed())[...], tileBits: 2, chunks: 2) == [0, 3, 7])
+        #expect(CandidateVerification.chunkBounds([][...], tileBits: 2, chunks: 2) == [0, 0])
         // ~1 KiB of bitmap per document: 4 MiB tiles of 4096 documents, and at most 1024 tiles a side.
         #expect(CandidateVerification.tileBits(documents: 100_000, bitmapWords: 100_000 * 128) == 12)
         #expect(CandidateVerification.tileBits(documents: 1 << 24, bitmapWords: (1 << 24) * 128) == 14)
