@@ -15,7 +15,7 @@ import Darwin
 struct AnchorVectors {
     /// Per document, its anchor counts: a document's vector is computed from them when asked
     /// for, so the collection's vectors are not all held at once.
-    private let anchors: TermCountTable
+    private var anchors: TermCountTable
     private let documentFrequency: [Int32]
     /// Per term id, the factor its weight is scaled by before normalising (empty: all 1).
     private let termScale: [Double]
@@ -50,6 +50,16 @@ struct AnchorVectors {
             termScale = []
         }
     }
+
+    /// Moves the anchor counts out (to be parked while no vector is needed): until
+    /// ``restoreCounts(_:)`` gives them back, no vector can be computed.
+    mutating func takeCounts() -> TermCountTable {
+        defer { anchors = TermCountTable() }
+        return anchors
+    }
+
+    /// Gives back the counts ``takeCounts()`` took.
+    mutating func restoreCounts(_ counts: TermCountTable) { anchors = counts }
 
     /// A document's vector: sorted by term id, L2-normalised.
     ///

@@ -90,13 +90,27 @@ struct AverageLinkage {
         var linkage = AverageLinkage(sizes: sizes, languages: languages)
         for block in 0..<edges.blockCount {
             edges.forEach(inBlock: block) { a, b, similarity in
-                if strong.find(a) == strong.find(b) { linkage.addEdge(a, b, similarity: similarity) }
+                if strong.find(a) == strong.find(b) {
+                    linkage.addEdge(a, b, similarity: similarity)
+                    linkage.edgeCount += 1
+                }
             }
             edges.releaseBlock(block)
         }
         edges.removeAll()
+        var componentSize = [Int32](repeating: 0, count: sizes.count)
+        for node in sizes.indices where !linkage.edges[node].isEmpty {
+            let root = strong.find(node)
+            componentSize[root] += 1
+            linkage.largestComponent = max(linkage.largestComponent, Int(componentSize[root]))
+        }
         return linkage
     }
+
+    /// Pairs indexed by ``prepared(sizes:consuming:threshold:languages:)``, and the nodes of the
+    /// largest component they join (what the merges hold: reported by the run's memory probes).
+    private(set) var edgeCount = 0
+    private(set) var largestComponent = 0
 
     mutating func addEdge(_ a: Int, _ b: Int, similarity: Double) {
         edges[a][Int32(b), default: 0] += similarity

@@ -19,6 +19,18 @@ struct PackedVectors: Sendable {
         for vector in vectors { append(vector) }
     }
 
+    /// Room for `vectors` vectors of `entries` entries in all, reserved once: appending up to
+    /// that never copies the arrays, and ``shrink()`` is not needed. A large reservation the
+    /// vectors do not fill costs address space, not memory: the allocator maps it as a whole
+    /// and the system gives a page memory when it is first written, so an upper bound can be
+    /// reserved where the exact count is not known in advance. (Growing by doubling held the
+    /// old and the new array side by side at each step, and shrinking held two copies.)
+    init(reservingVectors vectors: Int, entries: Int) {
+        starts.reserveCapacity(vectors + 1)
+        terms.reserveCapacity(entries)
+        weights.reserveCapacity(entries)
+    }
+
     var count: Int { starts.count - 1 }
     var entryCount: Int { terms.count }
 

@@ -53,14 +53,22 @@ public struct StoryClusterer: Sendable {
     /// ends (a measurement aid: the run sets it to report resident memory when asked).
     public var probe: (@Sendable (String) -> Void)? = nil
 
+    /// A directory where the word and anchor counts are parked (``ParkedTermTables``) while
+    /// candidate pairs are scored and linked, which do not read them; nil: they stay in memory.
+    /// The result is the same either way.
+    public var parkingDirectory: String? = nil
+
     /// The same clustering, with the documents' word and anchor counts given apart, packed (one
     /// row per document, in the documents' order): the documents' own `terms` and `anchors` are
     /// not read, so a large collection need not hold its counts as arrays of ``TermCount``.
     ///
     /// - Complexity: as ``cluster(_:vocabulary:links:)``.
+    ///
+    /// The counts are taken (`consuming`): with ``parkingDirectory`` set they are out of memory
+    /// while pairs are scored and linked, which a caller holding its own copy would prevent.
     public func cluster(
-        _ documents: [StoryInput], terms: TermCountTable, anchors anchorCounts: TermCountTable, vocabulary: StoryVocabulary,
-        links: [DuplicateLink]
+        _ documents: [StoryInput], terms: consuming TermCountTable, anchors anchorCounts: consuming TermCountTable,
+        vocabulary: StoryVocabulary, links: [DuplicateLink]
     ) -> StoryResult {
         let count = documents.count
         // Threads while the collection is small enough that their working memory does not
@@ -84,7 +92,8 @@ public struct StoryClusterer: Sendable {
         }
 
         // Level 2: stories over nodes (a group, or a single document).
-        let vectors = TermVectors(terms: terms, vocabulary: vocabulary, configuration: configuration)
+        var vectors = TermVectors(terms: terms, vocabulary: vocabulary, configuration: configuration)
+        terms = TermCountTable()  // held by `vectors` alone (parked from there)
         let share = configuration.entityShare
         let nodeTime: [Double?] = nodes.map { members in members.compactMap { documents[$0].published }.min() }
         var nodeQuotes = NodeQuotes()
@@ -92,9 +101,10 @@ public struct StoryClusterer: Sendable {
         nodeQuotes.shrink()
         let window = configuration.timeWindowDays * 86_400
         let vocabularyKinds = Self.anchorKinds(vocabulary: vocabulary, termCount: vocabulary.terms.count)
-        let anchors = AnchorVectors(
+        var anchors = AnchorVectors(
             anchors: anchorCounts, termCount: vocabulary.terms.count, kind: { vocabularyKinds[$0] },
             lexicalWeight: configuration.translationLexiconWeight)
+        anchorCounts = TermCountTable()  // held by `anchors` alone
         // The nodes' anchor centroids only where nodes of two languages are compared: in a
         // collection of one language they would be made for nothing (a vector per node).
         let languages = nodes.map { nodeLanguage($0, documents) }
@@ -113,30 +123,46 @@ public struct StoryClusterer: Sendable {
         // which hold the edges.
         var edges = EdgeList()
         let floor = configuration.linkThreshold / 4
+        var parked: ParkedTermTables?
         do {
             // Each member's vectors are computed from its counts here and gone once its node's
             // centroids are made: only the nodes' are held. Nodes are independent: computed on
             // `workers` threads, kept in node order.
             // Made a block of nodes at a time and packed as they come, so the unpacked arrays of
-            // one block at most are held beside the packed ones.
-            var nodeVectors = PackedVectors()
-            var nodeEntities = PackedVectors()
-            var centroidStart = 0
-            while centroidStart < nodes.count {
-                let centroidEnd = min(centroidStart + 4_096, nodes.count)
-                let centroids = Array(nodes[centroidStart..<centroidEnd]).parallelMap(workers: workers) { members in
-                    let memberVectors = members.map { vectors.vectors($0) }
-                    return (all: Self.centroid(memberVectors.map(\.all)), entity: Self.centroid(memberVectors.map(\.entity)))
+            // one block at most are held beside the packed ones. A centroid has at most its
+            // members' entries, each member's vectors at most `termsPerDocument`: the packed
+            // arrays are reserved at that bound once (see ``PackedVectors/init(reservingVectors:entries:)``),
+            // so they are never copied as they grow nor shrunk (a copy) when done.
+            let entryBound = count * configuration.termsPerDocument
+            var nodeVectors = PackedVectors(reservingVectors: nodes.count, entries: entryBound)
+            var nodeEntities = PackedVectors(reservingVectors: nodes.count, entries: entryBound)
+            do {
+                let memberSource = vectors
+                var centroidStart = 0
+                while centroidStart < nodes.count {
+                    let centroidEnd = min(centroidStart + 4_096, nodes.count)
+                    let centroids = Array(nodes[centroidStart..<centroidEnd]).parallelMap(workers: workers) { members in
+                        let memberVectors = members.map { memberSource.vectors($0) }
+                        return (all: Self.centroid(memberVectors.map(\.all)), entity: Self.centroid(memberVectors.map(\.entity)))
+                    }
+                    for centroid in centroids {
+                        nodeVectors.append(centroid.all)
+                        nodeEntities.append(centroid.entity)
+                    }
+                    centroidStart = centroidEnd
                 }
-                for centroid in centroids {
-                    nodeVectors.append(centroid.all)
-                    nodeEntities.append(centroid.entity)
-                }
-                centroidStart = centroidEnd
             }
-            nodeVectors.shrink()
-            nodeEntities.shrink()
             probe?("centroids \(nodes.count)")
+            // The counts are read again only by the cut pass and the roles: parked until then.
+            if let parkingDirectory {
+                var tables = [vectors.takeCounts(), anchors.takeCounts()]
+                parked = ParkedTermTables(parking: &tables, in: parkingDirectory)
+                if parked == nil {
+                    vectors.restoreCounts(tables[0])
+                    anchors.restoreCounts(tables[1])
+                }
+                probe?("counts parked \(parked != nil)")
+            }
 
             // Every array indexed by term id spans the whole id space: the vocabulary's, and at least
             // every id of both vector sets. Each set keeps its own strongest terms, so a name can be
@@ -193,17 +219,24 @@ public struct StoryClusterer: Sendable {
             var linkage = AverageLinkage.prepared(
                 sizes: Array(repeating: 1, count: nodes.count), consuming: &edges, threshold: configuration.linkThreshold,
                 languages: multilingual ? nodeLanguageIDs(nodes, documents) : nil)
-            probe?("linkage prepared")
+            probe?("linkage prepared \(linkage.edgeCount) pairs, largest component \(linkage.largestComponent) nodes")
             storyNodes = linkage.run(threshold: configuration.linkThreshold)
             probe?("linkage run")
         }
+        if let parked {
+            let tables = parked.restore()
+            vectors.restoreCounts(tables[0])
+            anchors.restoreCounts(tables[1])
+            probe?("counts restored")
+        }
+        let wordCounts = vectors.counts
         // The cut pass, then the local re-clustering, story by story: each story's parts depend on
         // it alone, so stories are taken on `workers` threads and their parts kept in story order.
         let splitThreshold = configuration.splitThreshold
         storyNodes = storyNodes.parallelMap(workers: workers) { nodeSet in
-            let parts = bisect(nodeSet, nodes: nodes, terms: terms, cross: cross)
+            let parts = bisect(nodeSet, nodes: nodes, terms: wordCounts, cross: cross)
             guard splitThreshold > 0 else { return parts }
-            return parts.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: terms, cross: cross) : [$0] }
+            return parts.flatMap { $0.count >= 4 ? split($0, nodes: nodes, terms: wordCounts, cross: cross) : [$0] }
         }.flatMap { $0 }
 
         probe?("cut split")

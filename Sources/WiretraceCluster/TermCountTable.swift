@@ -11,11 +11,18 @@
 /// one or two bytes per id; any order is kept as given. Decoding gives back exactly the counts
 /// appended (the same floats, bit for bit), and two tables are equal when their rows are.
 public struct TermCountTable: Sendable, Equatable {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     /// Per document, the end of its bytes.
-    private var ends: [Int] = []
+    private(set) var ends: [Int] = []
 
     public init() {}
+
+    /// The table whose storage is `bytes` and `ends` (as another table's ``bytes`` and ``ends``).
+    init(bytes: [UInt8], ends: [Int]) {
+        precondition(ends.last ?? 0 == bytes.count, "the last document's end is the byte count")
+        self.bytes = bytes
+        self.ends = ends
+    }
 
     /// The table of these documents' counts, in order.
     public init(_ documents: [[TermCount]]) {

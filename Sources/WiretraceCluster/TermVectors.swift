@@ -11,7 +11,7 @@ struct TermVectors {
     /// Per document, its word counts; a document's vectors are computed from them when asked
     /// for, so a collection's vectors are never all held at once (the story level keeps only its
     /// nodes' centroids, and those only while it scores candidate pairs).
-    private let terms: TermCountTable
+    private var terms: TermCountTable
     private let documentFrequency: [Int32]
     private let configuration: StoryConfiguration
 
@@ -30,6 +30,19 @@ struct TermVectors {
 
     /// Number of documents.
     var count: Int { terms.count }
+
+    /// Moves the word counts out (to be parked while the vectors are not needed): until
+    /// ``restoreCounts(_:)`` gives them back, no vector can be computed.
+    mutating func takeCounts() -> TermCountTable {
+        defer { terms = TermCountTable() }
+        return terms
+    }
+
+    /// Gives back the counts ``takeCounts()`` took.
+    mutating func restoreCounts(_ counts: TermCountTable) { terms = counts }
+
+    /// The word counts the vectors are computed from.
+    var counts: TermCountTable { terms }
 
     /// A document's term weights over all terms, and over entity terms only; each sorted by
     /// term id, L2-normalised, cut to the strongest ``StoryConfiguration/termsPerDocument``.

@@ -398,7 +398,10 @@ struct Analysis {
             excerptContainment: configuration.dedup.containmentThreshold,
             workers: configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount)
         if StageMemory.reporting { clusterer.probe = { StageMemory.probe($0) } }
-        let result = clusterer.cluster(inputs, terms: words, anchors: anchors, vocabulary: vocabulary, links: links)
+        // The counts are handed over (no copy held here), so that the clusterer can park them
+        // in a temporary file while it scores and links pairs.
+        clusterer.parkingDirectory = FileManager.default.temporaryDirectory.path
+        let result = clusterer.cluster(inputs, terms: consume words, anchors: consume anchors, vocabulary: vocabulary, links: links)
         return result
     }
 

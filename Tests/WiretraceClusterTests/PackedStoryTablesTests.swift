@@ -127,4 +127,23 @@ import WiretraceCore
         #expect(expected.contains { $0.count > 2 })
         #expect(fromBlocks.run(threshold: 0.5) == expected)
     }
+
+    /// Vectors appended into a reservation (smaller or larger than what they need, as the story
+    /// level reserves an upper bound) read back as those appended without one.
+    @Test(arguments: 0..<10)
+    func reservedVectorsAsAppended(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed) &+ 77)
+        let nested = Self.vectors(count: Int.random(in: 0...200, using: &random), termCount: 50, using: &random)
+        let entries = nested.reduce(0) { $0 + $1.count }
+        for reserved in [0, entries / 2, entries, entries * 3] {
+            var packed = PackedVectors(reservingVectors: nested.count, entries: reserved)
+            for vector in nested { packed.append(vector) }
+            #expect(packed.count == nested.count)
+            #expect(packed.entryCount == entries)
+            for index in nested.indices {
+                #expect(packed.vector(index).map(\.term) == nested[index].map(\.term))
+                #expect(packed.vector(index).map(\.weight) == nested[index].map(\.weight))
+            }
+        }
+    }
 }
