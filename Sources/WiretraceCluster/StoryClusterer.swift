@@ -58,6 +58,12 @@ public struct StoryClusterer: Sendable {
     /// The result is the same either way.
     public var parkingDirectory: String? = nil
 
+    /// Called once the linkage has run, before parked counts are read back: hands the heap's
+    /// free memory back to the system (the run sets it to glibc's `malloc_trim`). The linkage's
+    /// freed rows otherwise stay mapped under the counts read back, and the stage's peak is
+    /// there. Nil: nothing is done; the result is the same either way.
+    public var releaseFreeMemory: (@Sendable () -> Void)? = nil
+
     /// The same clustering, with the documents' word and anchor counts given apart, packed (one
     /// row per document, in the documents' order): the documents' own `terms` and `anchors` are
     /// not read, so a large collection need not hold its counts as arrays of ``TermCount``.
@@ -224,6 +230,7 @@ public struct StoryClusterer: Sendable {
             probe?("linkage run")
         }
         if let parked {
+            releaseFreeMemory?()
             let tables = parked.restore()
             vectors.restoreCounts(tables[0])
             anchors.restoreCounts(tables[1])

@@ -401,6 +401,7 @@ struct Analysis {
         // The counts are handed over (no copy held here), so that the clusterer can park them
         // in a temporary file while it scores and links pairs.
         clusterer.parkingDirectory = FileManager.default.temporaryDirectory.path
+        clusterer.releaseFreeMemory = { StageMemory.releaseFreeMemory() }
         let result = clusterer.cluster(inputs, terms: consume words, anchors: consume anchors, vocabulary: vocabulary, links: links)
         return result
     }

@@ -59,9 +59,14 @@ import WiretraceCore
         let steps = StepLog()
         clusterer.parkingDirectory = directory
         clusterer.probe = { steps.append($0) }
+        clusterer.releaseFreeMemory = { steps.append("free memory released") }
         let result = clusterer.cluster(documents, vocabulary: vocabulary, links: links)
         #expect(steps.names.contains("counts parked true"))
-        #expect(steps.names.contains("counts restored"))
+        // Free memory goes back once, after the linkage and before the counts come back in.
+        let names = steps.names
+        #expect(names.filter { $0 == "free memory released" }.count == 1)
+        #expect(names.firstIndex(of: "linkage run").map { $0 < names.firstIndex(of: "free memory released")! } == true)
+        #expect(names.firstIndex(of: "free memory released").map { $0 < names.firstIndex(of: "counts restored")! } == true)
         #expect(result.groups == expected.groups)
         #expect(result.stories == expected.stories)
     }
