@@ -144,9 +144,22 @@ extension IndirectFormsTests {
     @Test(arguments: [
         "Contributors: Ann Berg, Tom Bell and Ines Moro.",  // a credit line
         "Staff: Nicholas Zazulia, Medill News Service.",
+        "Credit: The Associated Press.",  // a credit line
     ])
     func listOfNamesAfterAColonIsNoClaim(_ sentence: String) {
         let found = QuoteExtractor(model: .empty).quotes(in: article([sentence, "Nothing else happened."]))
         #expect(!found.contains { $0.cue == ":" }, "found: \(found.map(\.text))")
+    }
+}
+
+extension IndirectFormsTests {
+    @Test func pageFurnitureBeforeAColonIsNoSpeaker() {
+        // "Video" and "More" are written in lower case elsewhere in the text; "Posted" is a past form.
+        let page = article([
+            "Video: heavy rain floods the old harbour road.", "More: the storm will reach the coast tonight.",
+            "Posted: early on Monday morning.", "The video shows more water than last year.",
+        ])
+        let found = ruleQuotes(page)
+        #expect(!found.contains { $0.cue == ":" }, "found: \(found.map { "\($0.speaker ?? "-"): \($0.text)" })")
     }
 }
