@@ -74,6 +74,19 @@ package struct QuoteExtractorOptions: Sendable {
     /// ``stanceObjects`` also for a participle after a comma ("<clause>, criticizing <object>",
     /// "<clause>, saying <clause>"), the clause's subject the speaker.
     package var stanceParticiples = true
+    /// ``stanceObjects`` with an object of one word when it is a name or an object pronoun
+    /// ("endorsed Sanders", "backed him"; not "denied it").
+    package var stanceNameObjects = true
+    /// ``stanceObjects`` also for an -ing form after "be" ("X is backing <object>") or right after
+    /// a noun phrase ("a group backing <object>").
+    package var stanceGerunds = true
+    /// "<headline speaker>: <claim>." (a headline, a transcript's turn without quote marks): the
+    /// words after a colon that follows the short noun phrase opening a paragraph are reported by
+    /// that phrase (``QuoteExtractor/colonClaim(in:tokens:finder:)``).
+    package var colonClaims = true
+    /// "<head>, X said, <rest>": the words before a parenthetical attribution are reported too, as a
+    /// content of their own beside the rest (``QuoteExtractor/splitReportHead(before:input:)``).
+    package var splitReportHeads = true
 
     /// Added to ``contentBias`` for the words of a sentence that holds a verb of saying, thinking,
     /// stance or evidence (``CueVerbs``) outside quote marks: where a report is likely, the tagger's
@@ -91,6 +104,7 @@ package struct QuoteExtractorOptions: Sendable {
     package static let switchableSpeakerOptions = [
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
+        "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -107,6 +121,10 @@ package struct QuoteExtractorOptions: Sendable {
         case "stanceObjects": options.stanceObjects = false
         case "stanceAfterWho": options.stanceAfterWho = false
         case "stanceParticiples": options.stanceParticiples = false
+        case "stanceNameObjects": options.stanceNameObjects = false
+        case "stanceGerunds": options.stanceGerunds = false
+        case "colonClaims": options.colonClaims = false
+        case "splitReportHeads": options.splitReportHeads = false
         default: return false
         }
         return true
@@ -660,6 +678,22 @@ extension QuoteExtractor {
             }
             result.append(rule)
         }
+        if options.splitReportHeads {
+            // "<head>, X said, <rest>": the head is reported too, by the rest's speaker.
+            for quote in result {
+                guard let first = tagged.tokenRange(quote.start, quote.end)?.lowerBound,
+                    let head = Self.splitReportHead(before: first, input: input)
+                else { continue }
+                let range = tokens[head.lowerBound].start..<tokens[head.upperBound].end
+                guard !result.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) else { continue }
+                var occurrence = quote
+                occurrence.start = range.lowerBound
+                occurrence.end = range.upperBound
+                occurrence.text = text.string(range)
+                occurrence.kind = .indirect
+                result.append(occurrence)
+            }
+        }
         // One occurrence per span (the store's key).
         var seen = Set<Int>()
         result = result.filter { seen.insert($0.start &* 1_000_003 &+ $0.end).inserted }
@@ -684,6 +718,37 @@ extension QuoteExtractor {
             a = b
         }
         return extra
+    }
+
+    /// "Loyalty, he noted, has long been ...", "At the time, she said, ...", "That will be true,
+    /// said Sherman, ...": the words opening a sentence before a parenthetical attribution (between
+    /// commas, at most five words, a reporting verb first or last) are part of the report that
+    /// goes on after it. `first` is the first token of that report's content (after its opening
+    /// quote mark, if any). Returns the head: from the sentence's first word, outside quote marks,
+    /// at most fifteen words, with no reporting verb of its own.
+    /// - Complexity: O(w) in the words of the sentence.
+    static func splitReportHead(before first: Int, input: TaggerInput) -> ClosedRange<Int>? {
+        let tokens = input.tokens
+        var s = first
+        if s > 0, input.isMark[s - 1] { s -= 1 }
+        guard s >= 4, tokens[s - 1].text == ",", input.sentence[s - 1] == input.sentence[first], !input.inQuote[s - 1] else { return nil }
+        let finder = SpeakerFinder(tokens: tokens)
+        var j = s - 2
+        while j >= 0, tokens[j].isWord, s - 2 - j < 5 { j -= 1 }
+        guard j >= 1, j < s - 2, tokens[j].text == ",", input.sentence[j] == input.sentence[first] else { return nil }
+        let verbFirst = finder.verb(at: j + 1).map { $0.kind == .plain } ?? false
+        let verbLast = finder.verb(at: s - 2).map { $0.kind == .plain || $0.kind == .telling } ?? false
+        guard verbFirst || verbLast else { return nil }
+        var start = j - 1
+        while start > 0, input.sentence[start - 1] == input.sentence[j] { start -= 1 }
+        while start < j, !tokens[start].isWord { start += 1 }
+        var end = j - 1
+        while end > start, !tokens[end].isWord { end -= 1 }
+        guard start <= end, tokens[end].isWord,
+            !(start...end).contains(where: { input.inQuote[$0] || input.isMark[$0] || finder.verb(at: $0) != nil }),
+            tokens[start...end].filter(\.isWord).count <= 15
+        else { return nil }
+        return start...end
     }
 
     /// "A, she said, B": a reporting verb and its short subject set between commas split one
