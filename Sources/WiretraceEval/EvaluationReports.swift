@@ -94,7 +94,8 @@ extension DateEvaluation {
             sources[key, default: (0, 0)].0 += result.isRight ? 1 : 0
             sources[key, default: (0, 0)].1 += 1
         }
-        lines.append("by source (right/pages): " + sources.sorted { $0.value.1 > $1.value.1 }
+        // Most pages first, ties by name: the report is the same from run to run.
+        lines.append("by source (right/pages): " + sources.sorted { ($1.value.1, $0.key) < ($0.value.1, $1.key) }
             .map { "\($0.key) \($0.value.0)/\($0.value.1)" }.joined(separator: ", "))
         if listWrong {
             for result in results where !result.isRight {
