@@ -11,6 +11,7 @@ extension QuoteExtractor {
         var results: [QuoteOccurrence] = []
         var a = 0
         var directIndex = 0
+        var lowercaseWords: Set<String>?  // made once per document, when a colon label first needs it
         while a < tokens.count {
             var b = a
             while b < tokens.count, sentence[b] == sentence[a] { b += 1 }
@@ -25,7 +26,7 @@ extension QuoteExtractor {
             // "He denied the charges." is four words; the other forms need five.
             var matches = (end - a >= 5 ? indirect(in: a..<end, tokens: tokens, finder: finder, text: text) : nil).map { [$0] } ?? []
             if matches.isEmpty, options.colonClaims, quoted.isEmpty, a == 0 || tokens[a - 1].paragraph != tokens[a].paragraph,
-                let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder)
+                let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder, lowercaseWords: &lowercaseWords)
             {
                 matches = [claim]
             }
@@ -139,7 +140,9 @@ extension QuoteExtractor {
     /// phrase. Nil for a colon later in the sentence, a time or a number before it ("5:45 p.m."),
     /// or a label of one letter.
     /// - Complexity: O(w) in the words of the sentence.
-    func colonClaim(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
+    func colonClaim(
+        in range: Range<Int>, tokens: [Token], finder: SpeakerFinder, lowercaseWords: inout Set<String>?
+    ) -> (Attribution, ClosedRange<Int>)? {
         let a = range.lowerBound
         let end = range.upperBound
         guard let colon = (a..<min(end, a + 9)).first(where: { tokens[$0].text == ":" }), colon > a,
@@ -162,10 +165,12 @@ extension QuoteExtractor {
         // The label names someone who can speak (a name, a role, a group), not page furniture:
         // "Video:", "Posted:", "The Latest:", "More:" (``SpeakerHead``; a capitalised word the
         // text also writes in lower case is that word).
-        let lowercaseWords = Set(tokens.lazy.filter { $0.isWord && !$0.isCapitalized && !$0.isAllCaps }.map(\.lower))
+        // (`lowercaseWords`: the document's lower-case words, made on the first call that gets here.)
         // A lone past form ("Posted:", "Updated:") labels a date, not a speaker.
         if phrase.count == 1, tokens[phrase.lowerBound].lower.hasSuffix("ed") { return nil }
-        switch SpeakerHead.of(phrase, in: tokens, opensSentence: true, lowercaseWords: lowercaseWords) {
+        let words = lowercaseWords ?? Set(tokens.lazy.filter { $0.isWord && !$0.isCapitalized && !$0.isAllCaps }.map(\.lower))
+        lowercaseWords = words
+        switch SpeakerHead.of(phrase, in: tokens, opensSentence: true, lowercaseWords: words) {
         case .name, .role, .pronoun: break
         case .publication, .other, .modifier, .noNoun: return nil
         }

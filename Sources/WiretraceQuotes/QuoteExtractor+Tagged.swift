@@ -82,7 +82,7 @@ package struct QuoteExtractorOptions: Sendable {
     package var stanceGerunds = true
     /// "<headline speaker>: <claim>." (a headline, a transcript's turn without quote marks): the
     /// words after a colon that follows the short noun phrase opening a paragraph are reported by
-    /// that phrase (``QuoteExtractor/colonClaim(in:tokens:finder:)``).
+    /// that phrase (``QuoteExtractor/colonClaim(in:tokens:finder:lowercaseWords:)``).
     package var colonClaims = true
     /// "<head>, X said, <rest>": the words before a parenthetical attribution are reported too, as a
     /// content of their own beside the rest (``QuoteExtractor/splitReportHead(before:input:)``).
