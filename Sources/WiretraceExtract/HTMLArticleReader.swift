@@ -203,10 +203,16 @@ struct HTMLArticleReader {
         return text.contains("</") || text.contains("&lt;/")
     }
 
+    /// Characters outside links that make a list item prose rather than a link.
+    static let proseAfterLink = 80
+
     /// Lists of links (related stories, tags) are not text: mostly-link list items and blocks.
     private func isLinkList(_ block: TextBlock) -> Bool {
         let length = block.text.count
         guard length > 0, block.linkLength > 0 else { return false }
+        // A list item that goes on past its linked lead with a sentence or more of its own
+        // ("<li><b><a>Headline</a>.</b> Two sentences on it.</li>", a newsletter's items) is prose.
+        if block.tag == "li", length - block.linkLength >= Self.proseAfterLink { return false }
         if block.tag == "li" || block.tag == "run" || block.tag == "tr" { return block.linkLength * 2 > length }
         return block.linkLength * 10 >= length * 9
     }
