@@ -18,9 +18,9 @@ struct HTMLArticleReader {
         guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
         Self.unwrapSwallowingElements(document)
 
-        let metadata = PageMetadata(document: document)
-        let structured = metadata.structured
         let selector = ContentSelector(document: document)
+        let metadata = PageMetadata(document: document, contentRoot: selector.root)
+        let structured = metadata.structured
 
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
@@ -88,7 +88,8 @@ struct HTMLArticleReader {
         }
         fields.text = paragraphs.joined(separator: "\n\n")
 
-        let metaAuthor = metadata.meta("author", "article:author", "byl", "sailthru.author", "parsely-author")
+        let metaAuthor = metadata.meta(
+            "author", "article:author", "byl", "sailthru.author", "parsely-author", "dcterms.creator", "dc.creator")
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
