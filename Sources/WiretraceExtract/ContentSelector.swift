@@ -66,12 +66,7 @@ struct ContentSelector {
     /// Whether an element (and its subtree) is page furniture.
     static func isDropped(_ element: HTMLElement) -> Bool {
         if droppedTags.contains(element.name) { return true }
-        if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
-        if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
-        }
+        if isHidden(element) { return true }
         if let role = element[attribute: "role"]?.lowercased(), droppedRoles.contains(role) { return true }
         if protectedTags.contains(element.name) || isArticleBody(element) { return false }
         switch noiseName(element) {
@@ -80,6 +75,31 @@ struct ContentSelector {
         case .weak: return paragraphTextLength(element, limit: weakNoiseTextLimit) < weakNoiseTextLimit
         }
     }
+
+    /// Whether the element is hidden on every screen: the `hidden` attribute, `aria-hidden`, an
+    /// inline `display:none`/`visibility:hidden` or a class from `hiddenClasses`.
+    static func isHidden(_ element: HTMLElement) -> Bool {
+        if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
+        if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let classes = element[attribute: "class"]?.lowercased(),
+            classes.split(separator: " ").contains(where: { hiddenClasses.contains(String($0)) })
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Whole class names that hide an element on every screen (a hidden copy of the text for
+    /// microdata or screen readers). Responsive forms ("hidden-xs", "hide-on-mobile") hide it on
+    /// some screens only and are not listed.
+    static let hiddenClasses: Set<String> = [
+        "hidden", "hide", "h-hide", "is-hidden", "u-hidden", "element-hidden", "visually-hidden", "visuallyhidden",
+        "sr-only", "screen-reader-text",
+    ]
 
     /// Paragraph text under an element named only by weak noise words ("ad", "paywall") above
     /// which it is content after all: paywall notices and ad slots are short, while paywalled
@@ -212,6 +232,68 @@ struct ContentSelector {
             guard elements[id] != nil else { continue }
             if Self.readsAsProse(blocks.filter { $0.ancestors.contains(id) }) { siblingRoots.insert(id) }
         }
+        mergeRepeatedParts(of: element, ancestors: stack[..<index])
+    }
+
+    /// Whether a heading below the element holds a link (an entry's title linking to its page).
+    static func hasLinkedHeading(_ element: HTMLElement) -> Bool {
+        func containsLink(_ element: HTMLElement) -> Bool {
+            element.children.contains { child in
+                guard case .element(let inner) = child else { return false }
+                return (inner.name == "a" && inner[attribute: "href"] != nil) || containsLink(inner)
+            }
+        }
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if ["h1", "h2", "h3", "h4"].contains(inner.name) {
+                if containsLink(inner) { return true }
+            } else if hasLinkedHeading(inner) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Levels above the root searched for more parts of a multi-part article.
+    static let repeatedPartLevels = 6
+
+    /// More parts of an article built as a row of repeated sections (CMS content blocks, one text
+    /// section per block: `div#block-1 > section > div > div.richtext > p`, then `div#block-2 > ...`):
+    /// elements at the root's depth below one of its nearest ancestors that have the root's tag and
+    /// class and read as prose. The root must carry a class, so that only the same kind of text box
+    /// repeats.
+    ///
+    /// - Complexity: O(e + b·p) for e elements below the searched ancestors, b blocks and p parts.
+    private mutating func mergeRepeatedParts(of root: HTMLElement, ancestors: ArraySlice<ObjectIdentifier>) {
+        guard let rootClass = root[attribute: "class"], !rootClass.isEmpty else { return }
+        let rootID = ObjectIdentifier(root)
+        for level in 2...Self.repeatedPartLevels {
+            guard ancestors.count >= level, let ancestor = elements[ancestors[ancestors.endIndex - level]],
+                !Self.protectedTags.contains(ancestor.name)
+            else { return }
+            // A listing's entries each open with a linked title (a blog's front page): one post
+            // is the page's text, not the row of them.
+            if let entry = elements[ancestors[ancestors.endIndex - level + 1]], Self.hasLinkedHeading(entry) { return }
+            var parts: [HTMLElement] = []
+            func collect(_ element: HTMLElement, depth: Int) {
+                for child in element.children {
+                    guard case .element(let inner) = child, elements[ObjectIdentifier(inner)] != nil else { continue }
+                    if depth == level {
+                        if inner !== root && inner.name == root.name && inner[attribute: "class"] == rootClass {
+                            parts.append(inner)
+                        }
+                    } else {
+                        collect(inner, depth: depth + 1)
+                    }
+                }
+            }
+            collect(ancestor, depth: 1)
+            for part in parts {
+                let id = ObjectIdentifier(part)
+                if siblingRoots.contains(id) || id == rootID { continue }
+                if Self.readsAsProse(blocks.filter { $0.ancestors.contains(id) }) { siblingRoots.insert(id) }
+            }
+        }
     }
 
     /// Loose text runs shorter than this are dropped when the root also has paragraphs.
@@ -294,6 +376,10 @@ struct ContentSelector {
 
     private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {
         guard Self.isDropped(element) else { return false }
+        // A hidden copy of the article (microdata for search engines) is no wrapper of the
+        // visible one, whatever it holds; the page itself is never hidden.
+        if Self.isHidden(element) && !Self.protectedTags.contains(element.name) { return true }
+        if wrapsArticleText(element) { return false }
         // ASP.NET pages wrap the whole body in one <form>, at the top or inside a page wrapper:
         // a form that holds paragraphs of text is the page, not an input form.
         if element.name == "form"
@@ -302,6 +388,51 @@ struct ContentSelector {
             return false
         }
         return Self.invisibleTags.contains(element.name) || !articleAncestors.contains(ObjectIdentifier(element))
+    }
+
+    /// Whether an element named as furniture inside the article is a layout wrapper around the
+    /// article's own text: "sidebar-wrapper > entry-content", "sidebar-and-content-body >
+    /// content-body". It must hold an element named as content with paragraph text, and more than
+    /// half of the enclosing `<article>`'s (or `[itemprop=articleBody]`'s) paragraph text; a real
+    /// sidebar or comment box inside an article holds less than the article itself.
+    ///
+    /// - Complexity: O(n) in the enclosing article's subtree, paid only for furniture-named
+    ///   elements inside an article that hold content-named text.
+    private func wrapsArticleText(_ element: HTMLElement) -> Bool {
+        guard !Self.droppedTags.contains(element.name),
+            let article = stack.reversed().lazy.compactMap({ self.elements[$0] })
+                .first(where: { ($0.name == "article" && !Self.hasNoiseName($0)) || Self.isArticleBody($0) }),
+            Self.holdsContentNamedText(element)
+        else { return false }
+        let inside = Self.paragraphTextLength(element, limit: .max)
+        return inside * 2 > Self.paragraphTextLength(article, limit: .max)
+    }
+
+    /// Whether an element below this one is named as content (its class or id opens with a content
+    /// word: "entry-content", "content-body", "article-text") and holds paragraph text.
+    private static func holdsContentNamedText(_ element: HTMLElement) -> Bool {
+        for child in element.children {
+            guard case .element(let inner) = child, !droppedTags.contains(inner.name) else { continue }
+            if hasContentName(inner) && paragraphTextLength(inner, limit: weakNoiseTextLimit) >= weakNoiseTextLimit {
+                return true
+            }
+            if holdsContentNamedText(inner) { return true }
+        }
+        return false
+    }
+
+    /// Whether one of the element's class names (or its id) opens, before any noise word, with a
+    /// content word.
+    private static func hasContentName(_ element: HTMLElement) -> Bool {
+        var names = (element[attribute: "class"] ?? "").lowercased().split(separator: " ")
+        if let id = element[attribute: "id"]?.lowercased(), !id.isEmpty { names.append(Substring(id)) }
+        for name in names {
+            for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                if contentPrefixes.contains(where: { token.hasPrefix($0) }) { return true }
+                if noisePrefixes.contains(where: { token.hasPrefix($0) }) { break }
+            }
+        }
+        return false
     }
 
     /// Paragraph text a `<form>` below the body must hold to be read as the page's wrapper.

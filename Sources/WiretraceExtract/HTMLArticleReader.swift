@@ -18,9 +18,9 @@ struct HTMLArticleReader {
         guard let document = parsed.root, parsed.depthOverflow == nil else { return fields }
         Self.unwrapSwallowingElements(document)
 
-        let metadata = PageMetadata(document: document)
-        let structured = metadata.structured
         let selector = ContentSelector(document: document)
+        let metadata = PageMetadata(document: document, contentRoot: selector.root)
+        let structured = metadata.structured
 
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
             .compactMap { $0 }.first(where: TextUtilities.isAbsoluteURL)
@@ -88,7 +88,8 @@ struct HTMLArticleReader {
         }
         fields.text = paragraphs.joined(separator: "\n\n")
 
-        let metaAuthor = metadata.meta("author", "article:author", "byl", "sailthru.author", "parsely-author")
+        let metaAuthor = metadata.meta(
+            "author", "article:author", "byl", "sailthru.author", "parsely-author", "dcterms.creator", "dc.creator")
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
         let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
@@ -203,10 +204,16 @@ struct HTMLArticleReader {
         return text.contains("</") || text.contains("&lt;/")
     }
 
+    /// Characters outside links that make a list item prose rather than a link.
+    static let proseAfterLink = 80
+
     /// Lists of links (related stories, tags) are not text: mostly-link list items and blocks.
     private func isLinkList(_ block: TextBlock) -> Bool {
         let length = block.text.count
         guard length > 0, block.linkLength > 0 else { return false }
+        // A list item that goes on past its linked lead with a sentence or more of its own
+        // ("<li><b><a>Headline</a>.</b> Two sentences on it.</li>", a newsletter's items) is prose.
+        if block.tag == "li", length - block.linkLength >= Self.proseAfterLink { return false }
         if block.tag == "li" || block.tag == "run" || block.tag == "tr" { return block.linkLength * 2 > length }
         return block.linkLength * 10 >= length * 9
     }

@@ -18,8 +18,32 @@ struct PageMetadata {
 
     /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
     /// the byline and `<time>`, but `<head>`, `<header>` (where articles keep both) and scripts are read.
-    init(document: HTMLElement) {
+    /// - Parameter contentRoot: the element content selection chose: a page wrapper named like
+    ///   furniture ("navigation-container", "sidebar-wrapper") above it is no furniture for the byline.
+    init(document: HTMLElement, contentRoot: HTMLElement? = nil) {
+        if let contentRoot { Self.markAncestors(of: contentRoot, below: document, into: &contentHolders) }
         visit(document, inFurniture: false)
+    }
+
+    /// The elements above the content root.
+    private var contentHolders: Set<ObjectIdentifier> = []
+
+    /// Fills `holders` with the elements above `target`; returns whether `element` holds it.
+    ///
+    /// - Complexity: O(n) in the page's elements.
+    @discardableResult
+    private static func markAncestors(
+        of target: HTMLElement, below element: HTMLElement, into holders: inout Set<ObjectIdentifier>
+    ) -> Bool {
+        if element === target { return true }
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if markAncestors(of: target, below: inner, into: &holders) {
+                holders.insert(ObjectIdentifier(element))
+                return true
+            }
+        }
+        return false
     }
 
     /// The first non-empty `<meta>` value among the given keys.
@@ -102,7 +126,7 @@ struct PageMetadata {
         }
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
-                && !Self.namesByline(element))
+                && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)))
         for child in element.children {
             if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
         }

@@ -120,6 +120,9 @@ struct AuthorTests {
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
+        // Dublin Core's creator, as institutions' CMSs state it.
+        ("de", "<meta name=\"dcterms.creator\" content=\"Anna Berger\">", "", "Anna Berger", nil),
+        ("de", "<meta name=\"DC.creator\" content=\"Tom Krause\">", "", "Tom Krause", nil),
     ] as [(String, String, String, String?, String?)])
     func author(language: String, head: String, byline: String, author: String?, agency: String?) throws {
         let article = try extractArticle(htmlDocument(Self.page(lang: language, head: head, byline: byline)))
@@ -150,6 +153,20 @@ struct AuthorTests {
         let head = "<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">"
         let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head)))
         #expect(article.byline == "Lisa Maier")
+    }
+
+    @Test("a page wrapper named like furniture around the article keeps its byline", arguments: [
+        "<div id=\"navigation-container\">", "<div class=\"sidebar-wrapper\">",
+    ])
+    func furnitureNamedWrapper(wrapper: String) throws {
+        let html = Self.page(lang: "de", byline: "<p class=\"author\">Anna Berger</p>")
+            .replacingOccurrences(of: "<article>", with: wrapper + "<article>")
+            .replacingOccurrences(of: "</article>", with: "</article></div>")
+        #expect(try extractArticle(htmlDocument(html)).byline == "Anna Berger")
+        // The same byline in a real sidebar beside the article is no byline.
+        let sidebar = Self.page(lang: "de")
+            .replacingOccurrences(of: "</article>", with: "</article><div class=\"sidebar\"><p class=\"author\">Anna Berger</p></div>")
+        #expect(try extractArticle(htmlDocument(sidebar)).byline == nil)
     }
 
     @Test("a quotation's source is not the writer")
