@@ -100,7 +100,15 @@ struct HTMLArticleReader {
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
         let stated = structured.authorsArePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
-        let authors = (stated + [elementByline, filter.byline, metadata.labelledByline])
+        // A named part of the byline element when the whole reads as a desk ("By NAME Outlet
+        // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
+        let wholeNamesDesk = metadata.bylineElementText.map { text -> Bool in
+            let opener = TextSignals.bylineOpeners.first { text.hasPrefix($0) }
+            let names = TextSignals.bylineNames(String(text.dropFirst(opener?.count ?? 0)).trimmingCharacters(in: " ,:"))
+            return !names.isEmpty && TextSignals.isDesk(names)
+        } ?? false
+        let bylineParts = wholeNamesDesk ? metadata.bylineElementParts.map { TextSignals.byline(in: $0) ?? $0 } : []
+        let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline])
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
         fields.byline = authors.first { !outletNames.contains($0.name.lowercased()) }?.name

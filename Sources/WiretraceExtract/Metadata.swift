@@ -9,6 +9,10 @@ struct PageMetadata {
     var htmlTitle: String?
     /// Text of the first element whose class or rel names a byline or author.
     var bylineElementText: String?
+    /// The texts of byline- or author-named elements inside that first one, in page order: the
+    /// name alone when the whole names a desk beside it ("By <a class=author-name>NAME</a>
+    /// <span class=author-staff>Outlet Staff</span>").
+    var bylineElementParts: [String] = []
     /// The names of the first short element outside furniture whose own text opens with a byline
     /// word ("Autor: Anna Berger | 12.03.2021", "Von Anna Berger"), whatever its class.
     var labelledByline: String?
@@ -22,7 +26,7 @@ struct PageMetadata {
     ///   furniture ("navigation-container", "sidebar-wrapper") above it is no furniture for the byline.
     init(document: HTMLElement, contentRoot: HTMLElement? = nil) {
         if let contentRoot { Self.markAncestors(of: contentRoot, below: document, into: &contentHolders) }
-        visit(document, inFurniture: false)
+        visit(document, inFurniture: false, afterHeadline: false)
     }
 
     /// The elements above the content root.
@@ -88,7 +92,10 @@ struct PageMetadata {
         return parts.joined(separator: "-")
     }
 
-    private mutating func visit(_ element: HTMLElement, inFurniture: Bool) {
+    /// - Parameter afterHeadline: the element is one of the two after an `<h1>` among its
+    ///   siblings: a byline's place, whatever its class ("teaser__metadata" where a CMS reuses a
+    ///   teaser's parts).
+    private mutating func visit(_ element: HTMLElement, inFurniture: Bool, afterHeadline: Bool) {
         switch element.name {
         case "html":
             if htmlLang == nil { htmlLang = element[attribute: "lang"] ?? element[attribute: "xml:lang"] }
@@ -118,7 +125,10 @@ struct PageMetadata {
         }
         if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
-            if text.count >= 3 && text.count <= 100 { bylineElementText = text }
+            if text.count >= 3 && text.count <= 100 {
+                bylineElementText = text
+                bylineElementParts = Self.bylineNamedDescendants(of: element)
+            }
         }
         if !inFurniture, labelledByline == nil, Self.opensWithBylineWord(element) {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
@@ -126,10 +136,34 @@ struct PageMetadata {
         }
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
-                && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)))
+                && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline)
+        // The two elements after a headline (a standfirst may stand between it and the byline).
+        var sinceHeadline = Int.max
         for child in element.children {
-            if case .element(let childElement) = child { visit(childElement, inFurniture: furniture) }
+            guard case .element(let childElement) = child else { continue }
+            sinceHeadline = childElement.name == "h1" ? 0 : sinceHeadline &+ 1
+            visit(childElement, inFurniture: furniture, afterHeadline: (1...2).contains(sinceHeadline))
         }
+    }
+
+    /// The texts of the byline- or author-named elements below `element` (not itself), each
+    /// 3-100 characters, in page order.
+    private static func bylineNamedDescendants(of element: HTMLElement) -> [String] {
+        var result: [String] = []
+        var stack = element.children.reversed().compactMap { node -> HTMLElement? in
+            if case .element(let inner) = node { return inner }
+            return nil
+        }
+        while let next = stack.popLast() {
+            if namesByline(next) {
+                let text = TextUtilities.collapseWhitespace(Self.text(of: next))
+                if text.count >= 3 && text.count <= 100 { result.append(text) }
+            }
+            for node in next.children.reversed() {
+                if case .element(let inner) = node { stack.append(inner) }
+            }
+        }
+        return result
     }
 
     /// Whether the class or id names the readers' comments or letters below an article: the

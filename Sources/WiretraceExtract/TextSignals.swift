@@ -207,6 +207,14 @@ enum TextSignals {
         {
             names = String(names[..<slash])
         }
+        // A preposition before a date: "NAME am 21. April 2020", "NAME on 3 May 2021", "NAME le 3 mai 2021".
+        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom "] {
+            guard let range = names.range(of: preposition), range.lowerBound > names.startIndex,
+                DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
+            else { continue }
+            names = String(names[..<range.lowerBound])
+            break
+        }
         // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
         if let range = names.range(of: ", "),
             DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0

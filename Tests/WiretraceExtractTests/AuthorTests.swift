@@ -169,6 +169,45 @@ struct AuthorTests {
         #expect(try extractArticle(htmlDocument(sidebar)).byline == nil)
     }
 
+    @Test("a byline element whose whole reads as a desk gives the name inside it")
+    func namedPartOfByline() throws {
+        let byline = """
+            <div class="article-byline"><div class="author-image"><img alt="" src="/a.png"></div><div class="author">\
+            <span class="by">By</span> <a class="author-name" href="/staff/adam-berg/">Adam Berg</a><br>\
+            <span class="author-staff">Harbour Daily Staff</span></div></div>
+            """
+        #expect(try extractArticle(htmlDocument(Self.page(lang: "en", byline: byline))).byline == "Adam Berg")
+        // An agency with its place and day is a credit; its parts are no names.
+        let agency = """
+            <div class="article-author"><a class="article-author__name" href="/author/reuters">Reuters, </a>\
+            <span class="article-author__name"> Washington, </span><span class="author-date">19 NOV 2019</span></div>
+            """
+        let credited = try extractArticle(htmlDocument(Self.page(lang: "en", byline: agency)))
+        #expect(credited.byline == nil)
+        #expect(credited.credits.map(\.agency) == ["Reuters"])
+        // A desk alone stays no author.
+        let desk = "<div class=\"article-byline\"><span class=\"author-staff\">Harbour Daily Staff</span></div>"
+        #expect(try extractArticle(htmlDocument(Self.page(lang: "en", byline: desk))).byline == nil)
+    }
+
+    @Test("a byline just below the headline counts inside a box named like a teaser; the same box further down does not")
+    func bylineBelowHeadline() throws {
+        let box = "<div class=\"teaser-small__metadata\"><p class=\"byline__author\">VON <a href=\"/autoren/berger\">ANNA BERGER</a> am 21. April 2020</p></div>"
+        #expect(try extractArticle(htmlDocument(Self.page(lang: "de", byline: box))).byline == "ANNA BERGER")
+        let below = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + box + "</article>")
+        #expect(below.contains(box))
+        #expect(try extractArticle(htmlDocument(below)).byline == nil)
+    }
+
+    @Test("a date after a preposition ends the names", arguments: [
+        ("<p class=\"byline\">Von Anna Berger am 21. April 2020</p>", "de", "Anna Berger"),
+        ("<p class=\"byline\">By Adam Berg on 3 May 2021</p>", "en", "Adam Berg"),
+        ("<p class=\"byline\">Par Jeanne Dupont le 3 mai 2021</p>", "fr", "Jeanne Dupont"),
+    ])
+    func prepositionBeforeDate(markup: String, lang: String, author: String) throws {
+        #expect(try extractArticle(htmlDocument(Self.page(lang: lang, byline: markup))).byline == author)
+    }
+
     @Test("a quotation's source is not the writer")
     func quotationSource() throws {
         let quote = "<blockquote><p>„Wir bauen schneller als geplant.“</p><cite class=\"author\">Eva Roth, Hafenmeisterin</cite></blockquote>"
