@@ -33,6 +33,14 @@ extension QuoteExtractor {
             if matches.isEmpty, options.stanceObjects, quoted.isEmpty {
                 matches = stanceObjects(in: a..<end, tokens: tokens, finder: finder)
             }
+            // Nouns of stance and report ("his support for X", "her warning that ..."), beside
+            // what the verbs found.
+            if options.stanceNouns || options.reportNounClauses, quoted.isEmpty {
+                let taken = matches.map(\.1)
+                matches += stanceNouns(in: a..<end, tokens: tokens, finder: finder).filter { noun in
+                    !taken.contains { $0.overlaps(noun.1) }
+                }
+            }
             for (attribution, found) in matches {
                 var clause = found
                 if !quoted.isEmpty {
@@ -188,6 +196,15 @@ extension QuoteExtractor {
         "touted", "touts", "slammed", "slams", "decried", "decries", "lauded", "lauds",
     ]
 
+    /// Verbs of attack, praise and advocacy whose object is what the subject holds a stance on
+    /// (``QuoteExtractorOptions/moreStanceVerbs``), past and present forms.
+    static let moreStanceVerbs: Set<String> = [
+        "attacked", "assailed", "assails", "lambasted", "lambastes", "blasted", "blasts", "rebuked", "rebukes",
+        "reprimanded", "chided", "chides", "mocked", "mocks", "ridiculed", "ridicules", "denounced", "denounces",
+        "castigated", "faulted", "embraced", "embraces", "championed", "champions", "advocated", "favored",
+        "favors", "favoured", "favours", "congratulated", "congratulates", "thanked", "targeted",
+    ]
+
     /// Participles of the verbs of stance, after a comma and the clause whose subject holds the
     /// stance ("..., criticizing the plan", "..., calling for an inquiry").
     static let stanceParticiples: Set<String> = [
@@ -302,7 +319,7 @@ extension QuoteExtractor {
             var k = v + 1
             if word == "called" || word == "calls", k < end, tokens[k].lower == "for" {
                 k += 1
-            } else if !Self.stanceVerbs.contains(word) {
+            } else if !Self.stanceVerbs.contains(word), !(options.moreStanceVerbs && Self.moreStanceVerbs.contains(word)) {
                 continue
             }
             let subject: ClosedRange<Int>
