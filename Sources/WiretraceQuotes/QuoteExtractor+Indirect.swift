@@ -251,24 +251,12 @@ extension QuoteExtractor {
         if ["but", "and", "so", "yet"].contains(tokens[a].lower) { a += 1 }
         var found: [(Attribution, ClosedRange<Int>)] = []
         /// The object starting at `k`, to the clause's next stop (or the sentence's end).
+        // One word only as a name or an object pronoun ("endorsed Sanders", "backed him"), not
+        // "denied it" (``stanceObject(from:end:toSentenceEnd:nameObjects:stopAtVerb:tokens:)``).
         func object(from k: Int, toSentenceEnd: Bool) -> ClosedRange<Int>? {
-            guard k < end, tokens[k].isWord else { return nil }
-            var last = k
-            while last + 1 < end, tokens[last + 1].isWord || toSentenceEnd && tokens[last + 1].text == ","
-                || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text)
-            {
-                last += 1
-            }
-            while last > k, !tokens[last].isWord { last -= 1 }
-            let words = tokens[k...last].filter(\.isWord).count
-            // One word only as a name or an object pronoun ("endorsed Sanders", "backed him"), not
-            // "denied it".
-            if words == 1, options.stanceNameObjects, k == last,
-                tokens[k].isCapitalized && !Lexicon.determiners.contains(tokens[k].lower) || Self.objectPronouns.contains(tokens[k].lower)
-            {
-                return k...k
-            }
-            return words >= 2 ? k...last : nil
+            Self.stanceObject(
+                from: k, end: end, toSentenceEnd: toSentenceEnd, nameObjects: options.stanceNameObjects,
+                stopAtVerb: options.objectStopsAtVerb, tokens: tokens)
         }
         var v = a + 1
         while v < end {
@@ -324,6 +312,7 @@ extension QuoteExtractor {
             }
             let subject: ClosedRange<Int>
             if let (phrase, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
+                !(options.objectStopsAtVerb && phrase.count == 1 && tokens[phrase.lowerBound].lower.hasSuffix("ing")),
                 phrase.lowerBound == a || tokens[phrase.lowerBound - 1].text == ","
                     && !(a..<phrase.lowerBound).contains(where: { finder.verb(at: $0) != nil })
             {

@@ -59,7 +59,7 @@ extension QuoteExtractor {
             if clause {
                 // A clause of its own: four words at least ("the claim that he made" is a relative
                 // clause), not opening with a verb.
-                guard let c = Self.stanceObject(from: n + 2, end: end, toSentenceEnd: true, nameObjects: false, tokens: tokens),
+                guard let c = Self.stanceObject(from: n + 2, end: end, toSentenceEnd: true, nameObjects: false, stopAtVerb: false, tokens: tokens),
                     tokens[c].filter(\.isWord).count >= 4, finder.verb(at: c.lowerBound) == nil,
                     // "the claim that he made was false": a relative clause, two verbs in a row.
                     !(c.lowerBound + 2 <= c.upperBound && Self.looksFinite(c.lowerBound + 1, tokens: tokens)
@@ -68,7 +68,8 @@ extension QuoteExtractor {
                 content = c
             } else {
                 guard var c = Self.stanceObject(
-                    from: n + 2, end: end, toSentenceEnd: false, nameObjects: options.stanceNameObjects, tokens: tokens)
+                    from: n + 2, end: end, toSentenceEnd: false, nameObjects: options.stanceNameObjects,
+                    stopAtVerb: options.objectStopsAtVerb, tokens: tokens)
                 else { continue }
                 // A noun phrase opening the sentence is its subject: the object ends before the
                 // sentence's verb ("Her support for the plan surprised ...").
@@ -131,31 +132,44 @@ extension QuoteExtractor {
         var modifiers = 0
         while j >= a, modifiers < 3, tokens[j].isWord, !tokens[j].isCapitalized, !tokens[j].isPossessive,
             !Lexicon.determiners.contains(tokens[j].lower), !Lexicon.phraseStops.contains(tokens[j].lower),
-            !Lexicon.pronouns.contains(tokens[j].lower), finder.verb(at: j) == nil
+            !Lexicon.pronouns.contains(tokens[j].lower), finder.verb(at: j) == nil, !tokens[j].lower.hasSuffix("ing")
         {
             j -= 1
             modifiers += 1
         }
         guard j >= a, tokens[j].isWord else { return nil }
         let word = tokens[j].lower
-        if ["his", "her"].contains(word) { return j...j }
-        if ["their", "its"].contains(word) {
-            // "Both parents stiffened their denunciation of ...": a plural or collective possessor
-            // stands for the clause's subject, the mention the annotation marks.
-            if let subject = clauseSubject(from: a, before: j, tokens: tokens, finder: finder) { return subject }
+        if ["his", "her", "its"].contains(word) { return j...j }
+        if word == "their" {
+            // "Both parents stiffened their denunciation of ...": "their" a few words after the
+            // clause's subject stands for it, the mention the annotation marks.
+            if let subject = clauseSubject(from: a, before: j, tokens: tokens, finder: finder), j - subject.upperBound <= 5,
+                !tokens[subject.upperBound..<j].contains(where: { !$0.isWord })
+            {
+                return subject
+            }
             return j...j
         }
         if tokens[j].isPossessive {
-            return finder.backwardPhrase(endingAt: j, lowerBound: a).map(\.phrase)
+            guard let (phrase, _) = finder.backwardPhrase(endingAt: j, lowerBound: a) else { return nil }
+            // A name's possessive is the name ("rebutted Trump's" gives "Trump's"), with a title.
+            guard tokens[j].isCapitalized, let cut = phrase.last(where: { k in
+                k < j && tokens[k].isWord && !tokens[k].isCapitalized && !Lexicon.nameParticles.contains(tokens[k].lower)
+            }) else { return phrase }
+            return (cut + 1)...j
         }
         if word == "in", modifiers == 0, tokens[n].lower == "support", j > a {
-            return clauseSubject(from: a, before: j, tokens: tokens, finder: finder)
+            guard let subject = clauseSubject(from: a, before: j, tokens: tokens, finder: finder),
+                tokens[(subject.upperBound + 1)..<j].filter(\.isWord).count <= 4
+            else { return nil }
+            return subject
         }
         guard ["a", "an", "the"].contains(word), j > a else { return nil }
         // "Ruiz, a longtime critic of ...": the phrase before the comma.
         if tokens[j - 1].text == ",", j - 2 >= a {
+            // A name ("last week, a ..." is none).
             guard let (phrase, _) = finder.backwardPhrase(endingAt: j - 2, lowerBound: a),
-                !Lexicon.pronouns.contains(tokens[phrase.lowerBound].lower) || phrase.count > 1
+                tokens[phrase.upperBound].isCapitalized || tokens[phrase.upperBound].isAllCaps
             else { return nil }
             return phrase
         }
@@ -170,15 +184,23 @@ extension QuoteExtractor {
 
     /// The object of a stance starting at `k`: to the clause's next comma, semicolon, colon, dash or
     /// bracket (or, `toSentenceEnd`, to the sentence's end), at least two words, or one when it is a
-    /// name or an object pronoun and `nameObjects` ("endorsement of Ruiz", "support for him").
+    /// name or an object pronoun and `nameObjects` ("endorsement of Ruiz", "support for him"). With
+    /// `stopAtVerb`, "and"/"but" before a verb ends it ("thanked the host and spoke of ...").
     static func stanceObject(
-        from k: Int, end: Int, toSentenceEnd: Bool, nameObjects: Bool, tokens: [Token]
+        from k: Int, end: Int, toSentenceEnd: Bool, nameObjects: Bool, stopAtVerb: Bool, tokens: [Token]
     ) -> ClosedRange<Int>? {
         guard k < end, tokens[k].isWord else { return nil }
         var last = k
         while last + 1 < end, tokens[last + 1].isWord || toSentenceEnd && tokens[last + 1].text == ","
             || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text)
         {
+            // "thanked the host and spoke of ...": a second verb of the subject ends the object.
+            if stopAtVerb, !toSentenceEnd, last + 2 < end, ["and", "but"].contains(tokens[last + 1].lower),
+                looksFinite(last + 2, tokens: tokens) || CueVerbs.verbClass(tokens[last + 2].lower) != nil
+                    && !tokens[last + 2].isCapitalized
+            {
+                break
+            }
             last += 1
         }
         while last > k, !tokens[last].isWord { last -= 1 }

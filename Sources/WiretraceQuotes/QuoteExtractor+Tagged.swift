@@ -99,6 +99,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// ``stanceObjects`` also for verbs of attack, praise and advocacy beyond ``QuoteExtractor/stanceVerbs``
     /// ("X attacked <object>", "X championed <object>": ``QuoteExtractor/moreStanceVerbs``).
     package var moreStanceVerbs = true
+    /// The object of a stance (``stanceObjects``, ``stanceNouns``) ends before "and"/"but" and a
+    /// second verb ("thanked the host and spoke of ..."), and a lone -ing word ("Having denied
+    /// ...") is no subject.
+    package var objectStopsAtVerb = true
 
     /// Added to ``contentBias`` for the words of a sentence that holds a verb of saying, thinking,
     /// stance or evidence (``CueVerbs``) outside quote marks: where a report is likely, the tagger's
@@ -117,7 +121,7 @@ package struct QuoteExtractorOptions: Sendable {
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
-        "reportNounClauses", "moreStanceVerbs",
+        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -141,6 +145,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "stanceNouns": options.stanceNouns = false
         case "reportNounClauses": options.reportNounClauses = false
         case "moreStanceVerbs": options.moreStanceVerbs = false
+        case "objectStopsAtVerb": options.objectStopsAtVerb = false
         default: return false
         }
         return true

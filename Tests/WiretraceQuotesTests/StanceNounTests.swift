@@ -90,4 +90,25 @@ import WiretraceCore
         let page = article(["Both unions renewed their criticism of the harbour plan."])
         #expect(reports(page) == ["Both unions: the harbour plan"])
     }
+
+    @Test func objectEndsBeforeASecondVerb() {
+        let page = article(["The mayor thanked the harbour workers and spoke of her plans for the port."])
+        #expect(reports(page).first == "The mayor: the harbour workers")
+        #expect(reports(page, off: ["objectStopsAtVerb"]).first == "The mayor: the harbour workers and spoke of her plans for the port")
+    }
+
+    @Test func loneIngWordIsNoSubject() {
+        let page = article(["Having lambasted the council for its delays, the mayor left."])
+        #expect(reports(page).isEmpty, "\(reports(page))")
+    }
+
+    @Test func possessiveNameAfterAVerb() {
+        let page = article(["The council president rebutted Ana Ruiz's claim that the port would lose money next year."])
+        #expect(reports(page) == ["Ana Ruiz's: the port would lose money next year"])
+    }
+
+    @Test func appositionThatIsNoName() {
+        let page = article(["Since last week, the special prosecutor investigating allegations that the port lost money has met twice."])
+        #expect(!reports(page).contains { $0.hasPrefix("last week") }, "\(reports(page))")
+    }
 }
