@@ -33,6 +33,14 @@ extension QuoteExtractor {
             if matches.isEmpty, options.stanceObjects, quoted.isEmpty {
                 matches = stanceObjects(in: a..<end, tokens: tokens, finder: finder)
             }
+            // Nouns of stance and report ("his support for X", "her warning that ..."), beside
+            // what the verbs found.
+            if options.stanceNouns || options.reportNounClauses, quoted.isEmpty {
+                let taken = matches.map(\.1)
+                matches += stanceNouns(in: a..<end, tokens: tokens, finder: finder).filter { noun in
+                    !taken.contains { $0.overlaps(noun.1) }
+                }
+            }
             for (attribution, found) in matches {
                 var clause = found
                 if !quoted.isEmpty {
@@ -188,6 +196,15 @@ extension QuoteExtractor {
         "touted", "touts", "slammed", "slams", "decried", "decries", "lauded", "lauds",
     ]
 
+    /// Verbs of attack, praise and advocacy whose object is what the subject holds a stance on
+    /// (``QuoteExtractorOptions/moreStanceVerbs``), past and present forms.
+    static let moreStanceVerbs: Set<String> = [
+        "attacked", "assailed", "assails", "lambasted", "lambastes", "blasted", "blasts", "rebuked", "rebukes",
+        "reprimanded", "chided", "chides", "mocked", "mocks", "ridiculed", "ridicules", "denounced", "denounces",
+        "castigated", "faulted", "embraced", "embraces", "championed", "champions", "advocated", "favored",
+        "favors", "favoured", "favours", "congratulated", "congratulates", "thanked", "targeted",
+    ]
+
     /// Participles of the verbs of stance, after a comma and the clause whose subject holds the
     /// stance ("..., criticizing the plan", "..., calling for an inquiry").
     static let stanceParticiples: Set<String> = [
@@ -234,24 +251,12 @@ extension QuoteExtractor {
         if ["but", "and", "so", "yet"].contains(tokens[a].lower) { a += 1 }
         var found: [(Attribution, ClosedRange<Int>)] = []
         /// The object starting at `k`, to the clause's next stop (or the sentence's end).
+        // One word only as a name or an object pronoun ("endorsed Sanders", "backed him"), not
+        // "denied it" (``stanceObject(from:end:toSentenceEnd:nameObjects:stopAtVerb:tokens:)``).
         func object(from k: Int, toSentenceEnd: Bool) -> ClosedRange<Int>? {
-            guard k < end, tokens[k].isWord else { return nil }
-            var last = k
-            while last + 1 < end, tokens[last + 1].isWord || toSentenceEnd && tokens[last + 1].text == ","
-                || ![",", ";", ":", "(", "\u{2014}", "\u{2013}"].contains(tokens[last + 1].text)
-            {
-                last += 1
-            }
-            while last > k, !tokens[last].isWord { last -= 1 }
-            let words = tokens[k...last].filter(\.isWord).count
-            // One word only as a name or an object pronoun ("endorsed Sanders", "backed him"), not
-            // "denied it".
-            if words == 1, options.stanceNameObjects, k == last,
-                tokens[k].isCapitalized && !Lexicon.determiners.contains(tokens[k].lower) || Self.objectPronouns.contains(tokens[k].lower)
-            {
-                return k...k
-            }
-            return words >= 2 ? k...last : nil
+            Self.stanceObject(
+                from: k, end: end, toSentenceEnd: toSentenceEnd, nameObjects: options.stanceNameObjects,
+                stopAtVerb: options.objectStopsAtVerb, tokens: tokens)
         }
         var v = a + 1
         while v < end {
@@ -302,11 +307,12 @@ extension QuoteExtractor {
             var k = v + 1
             if word == "called" || word == "calls", k < end, tokens[k].lower == "for" {
                 k += 1
-            } else if !Self.stanceVerbs.contains(word) {
+            } else if !Self.stanceVerbs.contains(word), !(options.moreStanceVerbs && Self.moreStanceVerbs.contains(word)) {
                 continue
             }
             let subject: ClosedRange<Int>
             if let (phrase, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
+                !(options.objectStopsAtVerb && phrase.count == 1 && tokens[phrase.lowerBound].lower.hasSuffix("ing")),
                 phrase.lowerBound == a || tokens[phrase.lowerBound - 1].text == ","
                     && !(a..<phrase.lowerBound).contains(where: { finder.verb(at: $0) != nil })
             {

@@ -87,6 +87,22 @@ package struct QuoteExtractorOptions: Sendable {
     /// "<head>, X said, <rest>": the words before a parenthetical attribution are reported too, as a
     /// content of their own beside the rest (``QuoteExtractor/splitReportHead(before:input:)``).
     package var splitReportHeads = true
+    /// "his support for X", "Sen. Ruiz's criticism of X", "Ruiz, a longtime supporter of X", "Ruiz
+    /// was an early opponent of X": a noun of stance and its preposition report the object for the
+    /// noun's possessor, or for the subject of "be" or the phrase before the apposition's comma
+    /// (``QuoteExtractor/stanceNouns(in:tokens:finder:)``).
+    package var stanceNouns = true
+    /// "her warning that <clause>", "the mayor's claim that <clause>": a noun of saying or thinking
+    /// with a "that" clause reports the clause to the sentence's end for the noun's possessor (the
+    /// same speakers as ``stanceNouns``).
+    package var reportNounClauses = true
+    /// ``stanceObjects`` also for verbs of attack, praise and advocacy beyond ``QuoteExtractor/stanceVerbs``
+    /// ("X attacked <object>", "X championed <object>": ``QuoteExtractor/moreStanceVerbs``).
+    package var moreStanceVerbs = true
+    /// The object of a stance (``stanceObjects``, ``stanceNouns``) ends before "and"/"but" and a
+    /// second verb ("thanked the host and spoke of ..."), and a lone -ing word ("Having denied
+    /// ...") is no subject.
+    package var objectStopsAtVerb = true
 
     /// Added to ``contentBias`` for the words of a sentence that holds a verb of saying, thinking,
     /// stance or evidence (``CueVerbs``) outside quote marks: where a report is likely, the tagger's
@@ -104,7 +120,8 @@ package struct QuoteExtractorOptions: Sendable {
     package static let switchableSpeakerOptions = [
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
-        "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads",
+        "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
+        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -125,6 +142,10 @@ package struct QuoteExtractorOptions: Sendable {
         case "stanceGerunds": options.stanceGerunds = false
         case "colonClaims": options.colonClaims = false
         case "splitReportHeads": options.splitReportHeads = false
+        case "stanceNouns": options.stanceNouns = false
+        case "reportNounClauses": options.reportNounClauses = false
+        case "moreStanceVerbs": options.moreStanceVerbs = false
+        case "objectStopsAtVerb": options.objectStopsAtVerb = false
         default: return false
         }
         return true
