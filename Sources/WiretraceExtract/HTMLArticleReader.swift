@@ -91,7 +91,9 @@ struct HTMLArticleReader {
         let metaAuthor = metadata.meta(
             "author", "article:author", "byl", "sailthru.author", "parsely-author", "dcterms.creator", "dc.creator")
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
-        let structuredAuthor = structured.authorNames.isEmpty ? nil : structured.authorNames.joined(separator: ", ")
+        // An article object's authors, else a web page object's people (never its organization).
+        let structuredNames = structured.authorNames.isEmpty ? structured.pageAuthorNames : structured.authorNames
+        let structuredAuthor = structuredNames.isEmpty ? nil : structuredNames.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
         // The outlet's own name is an author only when nothing else names one (a blog named for
@@ -99,7 +101,8 @@ struct HTMLArticleReader {
         let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
-        let stated = structured.authorsArePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
+        let structuredArePeople = structured.authorNames.isEmpty ? structured.pageAuthorsArePeople : structured.authorsArePeople
+        let stated = structuredArePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
         // A named part of the byline element when the whole reads as a desk ("By NAME Outlet
         // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
         let wholeNamesDesk = metadata.bylineElementText.map { text -> Bool in

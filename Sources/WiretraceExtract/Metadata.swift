@@ -136,7 +136,8 @@ struct PageMetadata {
         }
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
-                && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline)
+                && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline
+                && !Self.isArticleFooter(element))
         // The two elements after a headline (a standfirst may stand between it and the byline).
         var sinceHeadline = Int.max
         for child in element.children {
@@ -186,9 +187,32 @@ struct PageMetadata {
         "comentarios", "disqus",
     ]
 
-    /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
+    /// Whether an element is the article's own footer (`<footer class="post-footer">`,
+    /// `entry-footer`, `article-footer`), where blogs put "Posted by NAME": not the site's footer.
+    static func isArticleFooter(_ element: HTMLElement) -> Bool {
+        guard element.name == "footer", let classes = element[attribute: "class"]?.lowercased() else { return false }
+        return classes.split(separator: " ").contains { token in
+            ["post", "entry", "article"].contains { token.hasPrefix($0) } && token.contains("footer")
+        }
+    }
+
+    /// Whether an element's own first text opens with a byline word ("Von ", "Autor: "), or its
+    /// first child holds a byline label alone (`<li><span>Author: </span><span>NAME</span></li>`).
     private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {
         guard !["html", "body", "head", "title", "script", "style", "a"].contains(element.name) else { return false }
+        for child in element.children {
+            switch child {
+            case .text(let text) where text.allSatisfy(\.isWhitespace):
+                continue
+            case .element(let inner):
+                let label = TextUtilities.collapseWhitespace(Self.text(of: inner))
+                if label.isEmpty { continue }
+                if label.hasSuffix(":"), TextSignals.bylineOpeners.contains(label + " ") { return true }
+            case .text:
+                break
+            }
+            break
+        }
         for child in element.children {
             guard case .text(let text) = child else { continue }
             let trimmed = text.drop { $0.isWhitespace }
@@ -299,6 +323,10 @@ struct StructuredData {
     /// Whether every one of ``authorNames`` is typed `Person`: a typed person says more than an
     /// untyped `<meta name="author">`, which sites often fill with their publisher's name.
     var authorsArePeople = false
+    /// The authors a `WebPage` object names (a site's graph often hangs the writer there, with no
+    /// article object): read when no article names one.
+    var pageAuthorNames: [String] = []
+    var pageAuthorsArePeople = false
     var publisherName: String?
     var articleBody: String?
     var url: String?
@@ -343,6 +371,12 @@ struct StructuredData {
             authorNames = (people.isEmpty ? named : people).map(\.name)
             authorsArePeople = !people.isEmpty && people.allSatisfy(\.isPerson)
         }
+        if pageAuthorNames.isEmpty, Self.isWebPage(object) {
+            let named = authorEntries(object["author"])
+            let people = named.filter { !$0.isOrganization }
+            pageAuthorNames = people.map(\.name)
+            pageAuthorsArePeople = !people.isEmpty && people.allSatisfy(\.isPerson)
+        }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
         if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
         if url == nil, isArticle { url = Self.string(object["url"]) }
@@ -375,6 +409,14 @@ struct StructuredData {
         }
         return types.contains { type in
             ["Article", "Posting", "Report", "NewsArticle", "LiveBlog"].contains { type.contains($0) }
+        }
+    }
+
+    private static func isWebPage(_ object: [String: Any]) -> Bool {
+        switch object["@type"] {
+        case let single as String: return single == "WebPage" || single == "ItemPage"
+        case let many as [Any]: return many.contains { ($0 as? String) == "WebPage" || ($0 as? String) == "ItemPage" }
+        default: return false
         }
     }
 

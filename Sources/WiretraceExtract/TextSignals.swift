@@ -215,6 +215,18 @@ enum TextSignals {
             names = String(names[..<range.lowerBound])
             break
         }
+        // A preposition before a clock time: "NAME at 18:52", "NAME um 9.30 Uhr", "NAME à 18h05".
+        for preposition in [" at ", " um ", " à ", " alle ", " a las "] {
+            guard let range = names.range(of: preposition), range.lowerBound > names.startIndex else { continue }
+            let after = names[range.upperBound...].prefix(5)
+            let digits = after.prefix { $0.isNumber }
+            if (1...2).contains(digits.count), let mark = after.dropFirst(digits.count).first, ":.h".contains(mark),
+                after.dropFirst(digits.count + 1).first?.isNumber == true
+            {
+                names = String(names[..<range.lowerBound])
+                break
+            }
+        }
         // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
         if let range = names.range(of: ", "),
             DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0

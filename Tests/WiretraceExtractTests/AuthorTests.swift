@@ -44,6 +44,19 @@ struct AuthorTests {
             <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","author":{"@id":"#p1"}},\
             {"@type":"Person","@id":"#p1","name":"Anna Berger"}]}</script>
             """, "", "Anna Berger", nil),
+        // A web page object names the writer where the graph has no article object; an
+        // article object's author goes first; an organization on the web page is no writer.
+        ("fr", """
+            <script type="application/ld+json">{"@graph":[{"@type":"WebSite","@id":"#site","name":"Le Continent"},\
+            {"@type":"WebPage","author":{"@id":"#p2"}},{"@type":["Person"],"@id":"#p2","name":"Jeanne Dupont"}]}</script>
+            """, "", "Jeanne Dupont", nil),
+        ("fr", """
+            <script type="application/ld+json">{"@graph":[{"@type":"WebPage","author":{"@type":"Person","name":"Paul Martin"}},\
+            {"@type":"NewsArticle","author":{"@type":"Person","name":"Jeanne Dupont"}}]}</script>
+            """, "", "Jeanne Dupont", nil),
+        ("fr", """
+            <script type="application/ld+json">{"@type":"WebPage","author":{"@type":"Organization","name":"Le Continent"}}</script>
+            """, "", nil, nil),
         ("de", "<meta name=\"author\" content=\"Stadtwerke Editorial Team\">", "<p>Von Lisa Maier</p>", "Lisa Maier", nil),
         ("de", "<meta name=\"author\" content=\"Lokalredaktion\">", "", nil, nil),
         ("en", "", "<p>By Example News Staff | November 18, 2019 at 2:26 PM</p>", nil, nil),
@@ -206,6 +219,21 @@ struct AuthorTests {
     ])
     func prepositionBeforeDate(markup: String, lang: String, author: String) throws {
         #expect(try extractArticle(htmlDocument(Self.page(lang: lang, byline: markup))).byline == author)
+    }
+
+    @Test("a blog post's own footer holds its byline; the site's footer does not")
+    func articleFooter() throws {
+        let posted = "<footer class=\"post-footer\"><span class=\"author\">Posted by <span class=\"vcard\"><a class=\"url fn\" rel=\"author\" href=\"/author/lm\">Lisa Maier</a></span> at 18:52</span></footer>"
+        let inArticle = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + posted + "</article>")
+        #expect(inArticle.contains(posted))
+        let footerByline = try extractArticle(htmlDocument(inArticle)).byline
+        #expect(footerByline == "Lisa Maier")
+        let labelled = "<footer class=\"article-footer\"><ul><li><span>Author: </span><span>Lisa Maier</span></li></ul></footer>"
+        let label = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + labelled + "</article>")
+        #expect(try extractArticle(htmlDocument(label)).byline == "Lisa Maier")
+        let site = Self.page(lang: "de").replacingOccurrences(
+            of: "</body>", with: "<footer class=\"site-footer\"><span class=\"author\">Posted by Lisa Maier</span></footer></body>")
+        #expect(try extractArticle(htmlDocument(site)).byline == nil)
     }
 
     @Test("a quotation's source is not the writer")
