@@ -396,9 +396,16 @@ enum TextSignals {
         // "Reuters, Washington": an agency and its place, a credit.
         let firstSegment = names.components(separatedBy: ", ")[0]
         guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
-            CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names)
+            CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names), !readsAsProse(names)
         else { return nil }
         return names
+    }
+
+    /// Whether a value reads as a sentence, not names: three or more words in lower case that join
+    /// no names ("rmb8090 Siamo un memorabilia del meglio ...", an author box's description).
+    static func readsAsProse(_ names: String) -> Bool {
+        let words = names.split { $0 == " " || $0 == "," }
+        return words.filter { word in word.first?.isLowercase == true && !bylineConnectors.contains(word.lowercased()) }.count >= 3
     }
 
     /// Whether a value is only a date line's label ("Publiziert am", "Updated"), no name.

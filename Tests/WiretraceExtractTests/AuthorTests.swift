@@ -231,6 +231,10 @@ struct AuthorTests {
         let labelled = "<footer class=\"article-footer\"><ul><li><span>Author: </span><span>Lisa Maier</span></li></ul></footer>"
         let label = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + labelled + "</article>")
         #expect(try extractArticle(htmlDocument(label)).byline == "Lisa Maier")
+        // An author box's description in the post's footer is no name.
+        let box = "<footer class=\"entry-footer\"><div class=\"post-author\">kaianlage42 Wir sind ein Blog über den alten Hafen und seine Schiffe!</div></footer>"
+        let described = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + box + "</article>")
+        #expect(try extractArticle(htmlDocument(described)).byline == nil)
         let site = Self.page(lang: "de").replacingOccurrences(
             of: "</body>", with: "<footer class=\"site-footer\"><span class=\"author\">Posted by Lisa Maier</span></footer></body>")
         #expect(try extractArticle(htmlDocument(site)).byline == nil)
