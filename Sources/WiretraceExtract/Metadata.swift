@@ -196,23 +196,9 @@ struct PageMetadata {
         }
     }
 
-    /// Whether an element's own first text opens with a byline word ("Von ", "Autor: "), or its
-    /// first child holds a byline label alone (`<li><span>Author: </span><span>NAME</span></li>`).
+    /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
     private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {
         guard !["html", "body", "head", "title", "script", "style", "a"].contains(element.name) else { return false }
-        for child in element.children {
-            switch child {
-            case .text(let text) where text.allSatisfy(\.isWhitespace):
-                continue
-            case .element(let inner):
-                let label = TextUtilities.collapseWhitespace(Self.text(of: inner))
-                if label.isEmpty { continue }
-                if label.hasSuffix(":"), TextSignals.bylineOpeners.contains(label + " ") { return true }
-            case .text:
-                break
-            }
-            break
-        }
         for child in element.children {
             guard case .text(let text) = child else { continue }
             let trimmed = text.drop { $0.isWhitespace }

@@ -228,7 +228,7 @@ struct AuthorTests {
         #expect(inArticle.contains(posted))
         let footerByline = try extractArticle(htmlDocument(inArticle)).byline
         #expect(footerByline == "Lisa Maier")
-        let labelled = "<footer class=\"article-footer\"><ul><li><span>Author: </span><span>Lisa Maier</span></li></ul></footer>"
+        let labelled = "<footer class=\"article-footer\"><ul><li>Author: <span>Lisa Maier</span></li></ul></footer>"
         let label = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + labelled + "</article>")
         #expect(try extractArticle(htmlDocument(label)).byline == "Lisa Maier")
         // An author box's description in the post's footer is no name.
