@@ -166,8 +166,10 @@ package struct MentionResolver: Sendable {
         let written = ResolvedSpeaker(name: text.string(start..<end), start: start, end: end)
         let last = tokens[phrase.upperBound]
 
-        if phrase.count == 1, Lexicon.pronouns.contains(last.lower) {
-            guard Lexicon.personPronouns.contains(last.lower),
+        // "his support for X", "her warning that ...": a possessive stands for its person as
+        // "he" and "she" do.
+        if phrase.count == 1, Lexicon.pronouns.contains(last.lower) || Lexicon.possessivePersonPronouns.contains(last.lower) {
+            guard Lexicon.personPronouns.contains(last.lower) || Lexicon.possessivePersonPronouns.contains(last.lower),
                 let person = references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)

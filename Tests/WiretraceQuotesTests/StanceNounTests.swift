@@ -22,6 +22,8 @@ import WiretraceCore
         #expect(offsetsHold(page, found))
         #expect(reports(page) == ["Her: the harbour plan"])
         #expect(found.first?.cue == "support for")
+        // The speaker is the person the possessive stands for; the mention stays "Her".
+        #expect(found.first?.speaker == "Ana Ruiz")
         #expect(found.first?.kind == .indirect)
         #expect(ruleQuotes(page, off: ["stanceNouns"]).isEmpty)
     }
