@@ -186,6 +186,16 @@ struct ContentSelector {
     /// The content root chosen, if any.
     private(set) var root: HTMLElement?
 
+    /// The elements above the content root (empty without one), read from its blocks' stacks.
+    var rootAncestors: Set<ObjectIdentifier> {
+        guard let root else { return [] }
+        let rootID = ObjectIdentifier(root)
+        guard let stack = blocks.first(where: { $0.ancestors.contains(rootID) })?.ancestors,
+            let index = stack.firstIndex(of: rootID)
+        else { return [] }
+        return Set(stack[..<index])
+    }
+
     /// Walks the page and selects the content.
     init(document: HTMLElement) {
         markAncestors(document)

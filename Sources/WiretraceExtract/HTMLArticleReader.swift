@@ -19,7 +19,7 @@ struct HTMLArticleReader {
         Self.unwrapSwallowingElements(document)
 
         let selector = ContentSelector(document: document)
-        let metadata = PageMetadata(document: document, contentRoot: selector.root)
+        let metadata = PageMetadata(document: document, contentHolders: selector.rootAncestors)
         let structured = metadata.structured
 
         fields.url = [metadata.canonicalURL, metadata.meta("og:url"), structured.url]
@@ -92,8 +92,8 @@ struct HTMLArticleReader {
             "author", "article:author", "byl", "sailthru.author", "parsely-author", "dcterms.creator", "dc.creator")
             .flatMap { TextUtilities.isAbsoluteURL($0) ? nil : $0 }
         // An article object's authors, else a web page object's people (never its organization).
-        let structuredNames = structured.authorNames.isEmpty ? structured.pageAuthorNames : structured.authorNames
-        let structuredAuthor = structuredNames.isEmpty ? nil : structuredNames.joined(separator: ", ")
+        let structuredAuthors = structured.authors.names.isEmpty ? structured.pageAuthors : structured.authors
+        let structuredAuthor = structuredAuthors.names.isEmpty ? nil : structuredAuthors.names.joined(separator: ", ")
         let elementByline = metadata.bylineElementText.map { TextSignals.byline(in: $0) ?? $0 }
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
         // The outlet's own name is an author only when nothing else names one (a blog named for
@@ -101,15 +101,10 @@ struct HTMLArticleReader {
         let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
-        let structuredArePeople = structured.authorNames.isEmpty ? structured.pageAuthorsArePeople : structured.authorsArePeople
-        let stated = structuredArePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
+        let stated = structuredAuthors.arePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
         // A named part of the byline element when the whole reads as a desk ("By NAME Outlet
         // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
-        let wholeNamesDesk = metadata.bylineElementText.map { text -> Bool in
-            let opener = TextSignals.bylineOpeners.first { text.hasPrefix($0) }
-            let names = TextSignals.bylineNames(String(text.dropFirst(opener?.count ?? 0)).trimmingCharacters(in: " ,:"))
-            return !names.isEmpty && TextSignals.isDesk(names)
-        } ?? false
+        let wholeNamesDesk = metadata.bylineElementText.map { TextSignals.namesOnlyDesk($0) } ?? false
         let bylineParts = wholeNamesDesk ? metadata.bylineElementParts.map { TextSignals.byline(in: $0) ?? $0 } : []
         let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline])
             .compactMap { $0 }

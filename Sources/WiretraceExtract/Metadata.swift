@@ -22,33 +22,16 @@ struct PageMetadata {
 
     /// Reads a page's metadata. Furniture (comments sections, related-story cards) is skipped for
     /// the byline and `<time>`, but `<head>`, `<header>` (where articles keep both) and scripts are read.
-    /// - Parameter contentRoot: the element content selection chose: a page wrapper named like
-    ///   furniture ("navigation-container", "sidebar-wrapper") above it is no furniture for the byline.
-    init(document: HTMLElement, contentRoot: HTMLElement? = nil) {
-        if let contentRoot { Self.markAncestors(of: contentRoot, below: document, into: &contentHolders) }
+    /// - Parameter contentHolders: the elements above the content root that content selection
+    ///   chose (``ContentSelector/rootAncestors``): a page wrapper named like furniture
+    ///   ("navigation-container", "sidebar-wrapper") there is no furniture for the byline.
+    init(document: HTMLElement, contentHolders: Set<ObjectIdentifier> = []) {
+        self.contentHolders = contentHolders
         visit(document, inFurniture: false, afterHeadline: false)
     }
 
     /// The elements above the content root.
     private var contentHolders: Set<ObjectIdentifier> = []
-
-    /// Fills `holders` with the elements above `target`; returns whether `element` holds it.
-    ///
-    /// - Complexity: O(n) in the page's elements.
-    @discardableResult
-    private static func markAncestors(
-        of target: HTMLElement, below element: HTMLElement, into holders: inout Set<ObjectIdentifier>
-    ) -> Bool {
-        if element === target { return true }
-        for child in element.children {
-            guard case .element(let inner) = child else { continue }
-            if markAncestors(of: target, below: inner, into: &holders) {
-                holders.insert(ObjectIdentifier(element))
-                return true
-            }
-        }
-        return false
-    }
 
     /// The first non-empty `<meta>` value among the given keys.
     func meta(_ keys: String...) -> String? {
@@ -305,14 +288,18 @@ struct StructuredData {
     var headline: String?
     /// Date values in reading order: article-typed objects' before the others'.
     var dates: [StructuredDate] = []
-    var authorNames: [String] = []
-    /// Whether every one of ``authorNames`` is typed `Person`: a typed person says more than an
-    /// untyped `<meta name="author">`, which sites often fill with their publisher's name.
-    var authorsArePeople = false
-    /// The authors a `WebPage` object names (a site's graph often hangs the writer there, with no
+    /// Authors named in JSON-LD, and whether every one is typed `Person`: a typed person says
+    /// more than an untyped `<meta name="author">`, which sites often fill with their publisher's name.
+    struct Authors {
+        var names: [String] = []
+        var arePeople = false
+    }
+
+    /// The article object's authors.
+    var authors = Authors()
+    /// The people a `WebPage` object names (a site's graph often hangs the writer there, with no
     /// article object): read when no article names one.
-    var pageAuthorNames: [String] = []
-    var pageAuthorsArePeople = false
+    var pageAuthors = Authors()
     var publisherName: String?
     var articleBody: String?
     var url: String?
@@ -349,19 +336,11 @@ struct StructuredData {
                 dates.append(StructuredDate(key: key, value: value, isArticle: isArticle, isModified: isModified))
             }
         }
-        if authorNames.isEmpty, isArticle {
-            // People first: an organization among the authors is the outlet, a desk or an agency,
-            // named alone only when no person is.
-            let named = authorEntries(object["author"])
-            let people = named.filter { !$0.isOrganization }
-            authorNames = (people.isEmpty ? named : people).map(\.name)
-            authorsArePeople = !people.isEmpty && people.allSatisfy(\.isPerson)
-        }
-        if pageAuthorNames.isEmpty, Self.isWebPage(object) {
-            let named = authorEntries(object["author"])
-            let people = named.filter { !$0.isOrganization }
-            pageAuthorNames = people.map(\.name)
-            pageAuthorsArePeople = !people.isEmpty && people.allSatisfy(\.isPerson)
+        // People first: an organization among an article's authors is the outlet, a desk or an
+        // agency, named alone only when no person is; a web page's organization never.
+        if authors.names.isEmpty, isArticle { authors = authorsOf(object, organizationsAlone: true) }
+        if pageAuthors.names.isEmpty, Self.types(of: object).contains(where: { $0 == "WebPage" || $0 == "ItemPage" }) {
+            pageAuthors = authorsOf(object, organizationsAlone: false)
         }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
         if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
@@ -387,22 +366,27 @@ struct StructuredData {
     }
 
     private static func isArticle(_ object: [String: Any]) -> Bool {
-        let types: [String]
-        switch object["@type"] {
-        case let single as String: types = [single]
-        case let many as [Any]: types = many.compactMap { $0 as? String }
-        default: types = []
-        }
-        return types.contains { type in
+        types(of: object).contains { type in
             ["Article", "Posting", "Report", "NewsArticle", "LiveBlog"].contains { type.contains($0) }
         }
     }
 
-    private static func isWebPage(_ object: [String: Any]) -> Bool {
+    /// An object's `author` entries, people first: organizations only when no person is named
+    /// and `organizationsAlone` allows.
+    private func authorsOf(_ object: [String: Any], organizationsAlone: Bool) -> Authors {
+        let named = authorEntries(object["author"])
+        let people = named.filter { !$0.isOrganization }
+        return Authors(
+            names: (people.isEmpty && organizationsAlone ? named : people).map(\.name),
+            arePeople: !people.isEmpty && people.allSatisfy(\.isPerson))
+    }
+
+    /// The object's `@type` values (one string or an array of them).
+    private static func types(of object: [String: Any]) -> [String] {
         switch object["@type"] {
-        case let single as String: return single == "WebPage" || single == "ItemPage"
-        case let many as [Any]: return many.contains { ($0 as? String) == "WebPage" || ($0 as? String) == "ItemPage" }
-        default: return false
+        case let single as String: return [single]
+        case let many as [Any]: return many.compactMap { $0 as? String }
+        default: return []
         }
     }
 
@@ -445,21 +429,11 @@ struct StructuredData {
     }
 
     private static func isOrganization(_ object: [String: Any]) -> Bool {
-        let types: [String]
-        switch object["@type"] {
-        case let single as String: types = [single]
-        case let many as [Any]: types = many.compactMap { $0 as? String }
-        default: types = []
-        }
-        return types.contains { $0.contains("Organization") || $0 == "Corporation" || $0 == "NewsMediaOrganization" }
+        types(of: object).contains { $0.contains("Organization") || $0 == "Corporation" || $0 == "NewsMediaOrganization" }
     }
 
     private static func isPerson(_ object: [String: Any]) -> Bool {
-        switch object["@type"] {
-        case let single as String: return single == "Person"
-        case let many as [Any]: return many.contains { ($0 as? String) == "Person" }
-        default: return false
-        }
+        types(of: object).contains("Person")
     }
 
     /// Names from `"Jane Doe"`, `{"name": ...}` or an array of either.

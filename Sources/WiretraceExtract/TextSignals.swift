@@ -484,9 +484,16 @@ enum TextSignals {
     /// Whether a paragraph is a byline that names only a desk ("By Example Staff | date",
     /// "Von Lokalredaktion"): furniture, with no author to take from it.
     static func isDeskByline(_ paragraph: String) -> Bool {
-        guard paragraph.count <= 200, let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else { return false }
-        let names = bylineNames(String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:"))
-        return !names.isEmpty && names.count <= 60 && isDesk(names)
+        guard paragraph.count <= 200, bylineOpeners.contains(where: { paragraph.hasPrefix($0) }) else { return false }
+        return namesOnlyDesk(paragraph, maximumLength: 60)
+    }
+
+    /// Whether a byline's names, after its opener if it has one, are only a desk ("By Example
+    /// Staff", "NAME Outlet Staff" read whole), at most `maximumLength` characters.
+    static func namesOnlyDesk(_ byline: String, maximumLength: Int = .max) -> Bool {
+        let opener = bylineOpeners.first { byline.hasPrefix($0) }
+        let names = bylineNames(String(byline.dropFirst(opener?.count ?? 0)).trimmingCharacters(in: " ,:"))
+        return !names.isEmpty && names.count <= maximumLength && isDesk(names)
     }
 
     /// The names in a "By ..." byline paragraph ("By Jane Doe and John Roe" -> "Jane Doe and

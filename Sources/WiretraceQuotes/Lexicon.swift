@@ -27,8 +27,9 @@ package enum Lexicon {
     package static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
     /// Pronouns resolved to the nearest preceding person name.
     package static let personPronouns: Set<String> = ["he", "she"]
-    /// Possessives of ``personPronouns``: the holder of a stance noun ("his support for X").
-    package static let possessivePersonPronouns: Set<String> = ["his", "her"]
+    /// ``personPronouns`` and their possessives ("his support for X"): each stands for the
+    /// nearest preceding person name.
+    package static let resolvedPersonPronouns: Set<String> = personPronouns.union(["his", "her"])
 
     /// Words that may stand between a subject and its verb ("has also said").
     package static let auxiliaries: Set<String> = [

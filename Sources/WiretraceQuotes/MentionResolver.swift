@@ -168,8 +168,8 @@ package struct MentionResolver: Sendable {
 
         // "his support for X", "her warning that ...": a possessive stands for its person as
         // "he" and "she" do.
-        if phrase.count == 1, Lexicon.pronouns.contains(last.lower) || Lexicon.possessivePersonPronouns.contains(last.lower) {
-            guard Lexicon.personPronouns.contains(last.lower) || Lexicon.possessivePersonPronouns.contains(last.lower),
+        if phrase.count == 1, Lexicon.pronouns.contains(last.lower) || Lexicon.resolvedPersonPronouns.contains(last.lower) {
+            guard Lexicon.resolvedPersonPronouns.contains(last.lower),
                 let person = references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
