@@ -41,6 +41,18 @@ public struct TermCountTable: Sendable, Equatable {
     ///
     /// - Complexity: O(n) in the counts.
     public mutating func append<S: Sequence<TermCount>>(_ counts: S) {
+        appendCounts(counts)
+    }
+
+    /// Adds a document's counts, as the generic `append` does. Arrays get this concrete entry:
+    /// the generic one, called from another module, is not specialised there and walked each
+    /// count through witness tables (about 8% of an incremental run's CPU at 20k documents).
+    public mutating func append(_ counts: [TermCount]) {
+        appendCounts(counts)
+    }
+
+    @inline(__always)
+    private mutating func appendCounts<S: Sequence<TermCount>>(_ counts: S) {
         var previous: Int64 = 0
         for entry in counts {
             let delta = Int64(entry.term) - previous

@@ -107,12 +107,20 @@ struct Analysis {
         var words = TermCountTable()
         var anchors = TermCountTable()
         var isAnchor: [Bool] = []  // per term id of this pass's vocabulary
+        // One document's counts split in two, the buffers reused from document to document.
+        var wordCounts: [TermCount] = []
+        var anchorCounts: [TermCount] = []
         func append(_ counts: [TermCount]) {
             while isAnchor.count < vocabulary.terms.count {
                 isAnchor.append(vocabulary.terms[isAnchor.count].first == CrossLanguageAnchors.prefix)
             }
-            words.append(counts.lazy.filter { !isAnchor[Int($0.term)] })
-            anchors.append(counts.lazy.filter { isAnchor[Int($0.term)] })
+            wordCounts.removeAll(keepingCapacity: true)
+            anchorCounts.removeAll(keepingCapacity: true)
+            for count in counts {
+                if isAnchor[Int(count.term)] { anchorCounts.append(count) } else { wordCounts.append(count) }
+            }
+            words.append(wordCounts)
+            anchors.append(anchorCounts)
         }
         var computedTerms: [(id: String, terms: [UInt8])] = []
         let cacheIsCurrent = try store.analysisState("story_terms") == Self.storyTermsVersion

@@ -44,6 +44,24 @@ import WiretraceCore
         }
     }
 
+    /// An array's counts (the concrete entry) and the same counts through any other sequence
+    /// (the generic entry) pack to the same bytes.
+    @Test(arguments: 0..<5)
+    func arraysAndOtherSequencesPackAlike(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed) &+ 0xA11)
+        var fromArrays = TermCountTable()
+        var fromSequences = TermCountTable()
+        for _ in 0..<20 {
+            let row = (0..<random.next(40)).map { _ in
+                TermCount(term: Int32(random.next(9_000)), plain: Float(random.next(9)), entity: random.next(3) == 0 ? 0.5 : 0, title: 0)
+            }
+            fromArrays.append(row)
+            fromSequences.append(row.lazy.filter { _ in true })
+        }
+        #expect(fromArrays == fromSequences)
+        #expect(fromArrays.count == 20)
+    }
+
     /// A news article's counts (sorted ids, small whole counts) take a few bytes a term, not
     /// the 16 of an array of ``TermCount``.
     @Test func sortedSmallCountsTakeAFewBytesATerm() {
