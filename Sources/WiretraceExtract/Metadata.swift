@@ -310,9 +310,12 @@ struct StructuredData {
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         for wrapper in ["<![CDATA[", "<!--"] where trimmed.hasPrefix(wrapper) { trimmed.removeFirst(wrapper.count) }
         for wrapper in ["]]>", "-->"] where trimmed.hasSuffix(wrapper) { trimmed.removeLast(wrapper.count) }
-        guard let data = trimmed.data(using: .utf8),
-            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else {
+        // Hand-written JSON-LD often breaks JSON's rules in a few harmless ways (line breaks left
+        // raw inside strings, a trailing comma or semicolon): such a block is repaired, not dropped.
+        func parse(_ text: String) -> Any? {
+            text.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
+        }
+        guard let value = parse(trimmed) ?? Self.repairedJSON(trimmed).flatMap(parse) else {
             readDates(invalidJSON: trimmed)
             return
         }
@@ -326,6 +329,61 @@ struct StructuredData {
         }
         let articles = objects.filter(Self.isArticle)
         for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object) }
+    }
+
+    /// The block with its common slips mended, or nil when it has none: control characters inside
+    /// strings escaped (a raw line break in an `articleBody`), commas before a closing bracket and
+    /// semicolons after the value dropped. Strings are tracked so that their content is never
+    /// touched otherwise.
+    ///
+    /// - Complexity: O(n) in the block's length.
+    static func repairedJSON(_ text: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var inString = false
+        var escaped = false
+        var changed = false
+        for byte in text.utf8 {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte < 0x20 {
+                    let escape: String
+                    switch byte {
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    default: escape = " "
+                    }
+                    output += Array(escape.utf8)
+                    changed = true
+                    continue
+                }
+                output.append(byte)
+                continue
+            }
+            if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                // A comma left before the closing bracket (whitespace between them aside).
+                var end = output.endIndex
+                while end > output.startIndex, [0x20, 0x0A, 0x0D, 0x09].contains(output[end - 1]) { end -= 1 }
+                if end > output.startIndex, output[end - 1] == UInt8(ascii: ",") {
+                    output.remove(at: end - 1)
+                    changed = true
+                }
+            }
+            output.append(byte)
+        }
+        while let last = output.last, last == UInt8(ascii: ";") || [0x20, 0x0A, 0x0D, 0x09].contains(last) {
+            if last == UInt8(ascii: ";") { changed = true }
+            output.removeLast()
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : nil
     }
 
     private mutating func take(_ object: [String: Any]) {

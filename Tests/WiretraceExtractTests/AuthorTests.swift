@@ -133,6 +133,10 @@ struct AuthorTests {
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
+        // Hand-written JSON-LD with a raw line break inside a string, a trailing comma and a
+        // closing semicolon is read all the same.
+        ("en", "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"articleBody\":\"First line.\nSecond line.\","
+            + "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\",},};</script>", "", "Jane Doe", nil),
         // Dublin Core's creator, as institutions' CMSs state it.
         ("de", "<meta name=\"dcterms.creator\" content=\"Anna Berger\">", "", "Anna Berger", nil),
         ("de", "<meta name=\"DC.creator\" content=\"Tom Krause\">", "", "Tom Krause", nil),
