@@ -231,6 +231,27 @@ struct HTMLExtractionTests {
             """)
     }
 
+    @Test("dialogs kept in the page until a click opens them are not the story")
+    func hiddenDialogs() throws {
+        let page = """
+            <html lang="de"><body>
+            <div class="video-info"><p>Die Stadtwerke erhöhen zum Jahresbeginn die Preise für Fernwärme um acht Prozent. \
+            Betroffen sind rund 12.000 Haushalte.</p></div>
+            <article class="account-modal dark-modal"><div class="inner">
+              <h2>Deine Anmeldung war erfolgreich</h2>
+              <p>Willkommen! Du erhältst von uns in Kürze eine E-Mail. Bitte bestätige den Link darin innerhalb von \
+            24 Stunden, um dein Konto freizuschalten, und melde dich danach mit deinem neuen Passwort an.</p>
+            </div></article>
+            <div class="newsletter-popup"><p>Verpasse keine Nachricht mehr: Unser Newsletter kommt jeden Morgen um sieben \
+            Uhr mit allem, was in der Stadt wichtig ist.</p></div>
+            </body></html>
+            """
+        let article = try extractArticle(htmlDocument(page))
+        #expect(article.text == """
+            Die Stadtwerke erhöhen zum Jahresbeginn die Preise für Fernwärme um acht Prozent. Betroffen sind rund 12.000 Haushalte.
+            """)
+    }
+
     @Test("furniture rules leave prose alone")
     func proseSurvives() throws {
         let page = """
