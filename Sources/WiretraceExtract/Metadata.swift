@@ -315,7 +315,8 @@ struct StructuredData {
         func parse(_ text: String) -> Any? {
             text.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
         }
-        guard let value = parse(trimmed) ?? Self.repairedJSON(trimmed).flatMap(parse) else {
+        let valid = parse(trimmed)
+        guard let value = valid ?? Self.repairedJSON(trimmed).flatMap(parse) else {
             readDates(invalidJSON: trimmed)
             return
         }
@@ -328,7 +329,9 @@ struct StructuredData {
             }
         }
         let articles = objects.filter(Self.isArticle)
-        for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object) }
+        // A repaired block's body is not taken: its text was written by hand into the script,
+        // often with its entities escaped twice ("&amp;quot;"), and the page shows it better.
+        for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object, bodyToo: valid != nil) }
     }
 
     /// The block with its common slips mended, or nil when it has none: control characters inside
@@ -386,7 +389,7 @@ struct StructuredData {
         return changed ? String(decoding: output, as: UTF8.self) : nil
     }
 
-    private mutating func take(_ object: [String: Any]) {
+    private mutating func take(_ object: [String: Any], bodyToo: Bool) {
         let isArticle = Self.isArticle(object)
         if headline == nil, isArticle { headline = Self.string(object["headline"]) }
         for (key, isModified) in [("datePublished", false), ("dateCreated", false), ("uploadDate", false), ("dateModified", true)] {
@@ -401,7 +404,7 @@ struct StructuredData {
             pageAuthors = authorsOf(object, organizationsAlone: false)
         }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
-        if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
+        if articleBody == nil, bodyToo { articleBody = Self.string(object["articleBody"]) }
         if url == nil, isArticle { url = Self.string(object["url"]) }
     }
 

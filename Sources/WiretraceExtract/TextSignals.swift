@@ -392,10 +392,23 @@ enum TextSignals {
                 }
             }
         }
+        // A date ahead of the names in a meta line: "30/10/23 | Jane Doe", "12. März 2021 · NAME".
+        for separator in [" | ", " · ", " • "] {
+            guard let range = text.range(of: separator) else { continue }
+            let head = String(text[..<range.lowerBound])
+            // The date may carry a clock time after it ("12.03.2021, 9:30").
+            let dateOnly = DateText.matches(in: head, order: .dayFirst, twoDigitYears: true).first
+                .map { $0.start == 0 && head.unicodeScalars.count - $0.end <= 8 } ?? false
+            if dateOnly || !head.contains(where: \.isLetter) {
+                text = String(text[range.upperBound...])
+            }
+            break
+        }
         let names = bylineNames(text)
         // "Reuters, Washington": an agency and its place, a credit.
         let firstSegment = names.components(separatedBy: ", ")[0]
-        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
+        // A name has letters: what is left of a date or a count is none.
+        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), CreditDetector.agency(named: names) == nil,
             CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names), !readsAsProse(names)
         else { return nil }
         return names

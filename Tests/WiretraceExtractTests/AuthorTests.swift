@@ -172,6 +172,25 @@ struct AuthorTests {
         #expect(article.byline == "Lisa Maier")
     }
 
+    @Test("the site's own name is no author: its abbreviation, its host's label, its name before a separator", arguments: [
+        // (head, byline markup, page URL, author)
+        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil, nil),
+        ("<meta property=\"og:site_name\" content=\"HK - Hafenkurier\"><meta name=\"author\" content=\"HK\">",
+         "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", nil, "Lisa Maier"),
+        ("<meta name=\"application-name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">", "",
+         "https://www.hafenwoche.de/a/1", nil),
+        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1", nil),
+        // A writer's lower-case handle that is also the blog's host is the writer.
+        ("<meta name=\"author\" content=\"hafenlotse\">", "", "https://hafenlotse.de/2020/01/a", "hafenlotse"),
+        // A date ahead of the site's name in a meta line leaves no name.
+        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil, nil),
+        ("", "<p class=\"info-author\">12.03.2021 | Lisa Maier</p>", nil, "Lisa Maier"),
+    ] as [(String, String, String?, String?)])
+    func siteNameIsNoAuthor(head: String, byline: String, url: String?, author: String?) throws {
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head, byline: byline), url: url))
+        #expect(article.byline == author)
+    }
+
     @Test("a page wrapper named like furniture around the article keeps its byline", arguments: [
         "<div id=\"navigation-container\">", "<div class=\"sidebar-wrapper\">",
     ])
