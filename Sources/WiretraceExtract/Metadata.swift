@@ -78,7 +78,9 @@ struct PageMetadata {
     /// - Parameter afterHeadline: the element is one of the two after an `<h1>` among its
     ///   siblings: a byline's place, whatever its class ("teaser__metadata" where a CMS reuses a
     ///   teaser's parts).
-    private mutating func visit(_ element: HTMLElement, inFurniture: Bool, afterHeadline: Bool) {
+    /// - Parameter underArticle: the element's parent is an `<article>`: an `<aside>` there that is
+    ///   not named as furniture is the article's own margin (its byline and date), not the site's.
+    private mutating func visit(_ element: HTMLElement, inFurniture: Bool, afterHeadline: Bool, underArticle: Bool = false) {
         switch element.name {
         case "html":
             if htmlLang == nil { htmlLang = element[attribute: "lang"] ?? element[attribute: "xml:lang"] }
@@ -108,7 +110,9 @@ struct PageMetadata {
         }
         if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
-            if text.count >= 3 && text.count <= 100 {
+            // A date line's label in an author-named element ("<span class="meta-prep-author">Posted
+            // on</span>", as WordPress themes write it) names nobody: the next one may.
+            if text.count >= 3 && text.count <= 100 && text.contains(where: \.isLetter) && !TextSignals.isDateCue(text) {
                 bylineElementText = text
                 bylineElementParts = Self.bylineNamedDescendants(of: element)
             }
@@ -120,13 +124,16 @@ struct PageMetadata {
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline
-                && !Self.isArticleFooter(element))
+                && !Self.isArticleFooter(element)
+                && !(underArticle && element.name == "aside" && !ContentSelector.hasNoiseName(element)))
         // The two elements after a headline (a standfirst may stand between it and the byline).
         var sinceHeadline = Int.max
         for child in element.children {
             guard case .element(let childElement) = child else { continue }
             sinceHeadline = childElement.name == "h1" ? 0 : sinceHeadline &+ 1
-            visit(childElement, inFurniture: furniture, afterHeadline: (1...2).contains(sinceHeadline))
+            visit(
+                childElement, inFurniture: furniture, afterHeadline: (1...2).contains(sinceHeadline),
+                underArticle: element.name == "article")
         }
     }
 
@@ -174,8 +181,11 @@ struct PageMetadata {
     /// `entry-footer`, `article-footer`), where blogs put "Posted by NAME": not the site's footer.
     static func isArticleFooter(_ element: HTMLElement) -> Bool {
         guard element.name == "footer", let classes = element[attribute: "class"]?.lowercased() else { return false }
+        // "post-footer", "entry-footer", "article__footer", and BEM's "footer--article".
         return classes.split(separator: " ").contains { token in
-            ["post", "entry", "article"].contains { token.hasPrefix($0) } && token.contains("footer")
+            if ["post", "entry", "article"].contains(where: { token.hasPrefix($0) }) && token.contains("footer") { return true }
+            let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            return words.contains("footer") && words.contains { ["post", "entry", "article"].contains(String($0)) }
         }
     }
 
