@@ -86,6 +86,13 @@ struct HTMLArticleReader {
             paragraphs = fallback.paragraphs
             credits += fallback.credits
         }
+        // A media page (a video, a podcast episode) whose article is a line or two: its visible
+        // summary, the paragraph the page describes itself with, is its text.
+        if let description = metadata.meta("og:description", "description", "twitter:description"),
+            let summary = Self.visibleSummary(of: document, describedAs: description, beside: paragraphs)
+        {
+            paragraphs.insert(summary, at: 0)
+        }
         fields.text = paragraphs.joined(separator: "\n\n")
 
         let metaAuthor = metadata.meta(
@@ -131,6 +138,32 @@ struct HTMLArticleReader {
         fields.credits = bylineCredits + credits
         fields.dateline = ParagraphFilter.dateline(in: paragraphs)
         return fields
+    }
+
+    /// Words of text below which a page's text is read as a media page's few lines.
+    static let mediaPageWords = 30
+
+    /// The page's own summary when its text is shorter than `mediaPageWords` and lacks it: the
+    /// first visible prose block (``FallbackText``, furniture names not consulted: a summary sits in
+    /// a "teasertext" box) that is the page's meta description, whole or as its opening
+    /// (descriptions are often cut short). Nil otherwise.
+    ///
+    /// - Complexity: O(n) in the page's nodes, paid only for pages with so little text.
+    static func visibleSummary(of document: HTMLElement, describedAs description: String, beside paragraphs: [String]) -> String? {
+        let words = paragraphs.reduce(0) { $0 + $1.split(separator: " ").count }
+        let key = comparisonKey(description)
+        guard words < mediaPageWords, key.count >= 40 else { return nil }
+        if paragraphs.contains(where: { comparisonKey($0).hasPrefix(key) || key.hasPrefix(comparisonKey($0)) }) { return nil }
+        return FallbackText.paragraphs(of: document).first { block in
+            let text = comparisonKey(block)
+            return block.count <= 1_200 && (text == key || (text.hasPrefix(key) && key.count >= 60))
+        }
+    }
+
+    /// Words of letters and digits in lower case, single-spaced (punctuation and a closing
+    /// ellipsis gone): how a description and a paragraph are compared.
+    static func comparisonKey(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
     /// Paragraph text a `<noscript>`, `<svg>` or `<button>` must hold to be the page itself rather

@@ -252,6 +252,26 @@ struct HTMLExtractionTests {
             """)
     }
 
+    @Test("a media page with a line of text gets its visible summary, the one its description repeats")
+    func mediaPageSummary() throws {
+        func page(description: String) -> String {
+            """
+            <html lang="de"><head><meta property="og:description" content="\(description)"></head><body>
+            <div class="player"><h1>Der alte Hafen im Wandel</h1><p>Video verfügbar bis 31.12.2025</p></div>
+            <div class="teasertext"><p>Wo früher Getreide verladen wurde, entstehen Wohnungen und Ateliers. Die Reportage \
+            begleitet drei Familien, die seit Generationen am Kai leben.</p></div>
+            </body></html>
+            """
+        }
+        let cut = "Wo früher Getreide verladen wurde, entstehen Wohnungen und Ateliers. Die Reportage begleitet drei…"
+        let article = try extractArticle(htmlDocument(page(description: cut)))
+        #expect(article.text.hasPrefix("Wo früher Getreide verladen wurde"))
+        #expect(article.text.hasSuffix("Video verfügbar bis 31.12.2025"))
+        // A description the page does not show adds nothing.
+        let unseen = try extractArticle(htmlDocument(page(description: "Eine Reportage über Familien am Kai, die seit Generationen dort leben und arbeiten.")))
+        #expect(!unseen.text.contains("Wo früher"))
+    }
+
     @Test("furniture rules leave prose alone")
     func proseSurvives() throws {
         let page = """
