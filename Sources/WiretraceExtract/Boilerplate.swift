@@ -42,6 +42,10 @@ enum Boilerplate {
         "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
         "tutti i diritti riservati", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous",
         "suscríbete", "iscriviti alla newsletter", "melden sie sich an", "jetzt anmelden",
+        // An Instagram embed's fallback line, in the page's language ("A post shared by NAME
+        // (@handle) on DATE").
+        "a post shared by", "ein beitrag geteilt von", "une publication partagée par", "una publicación compartida por",
+        "un post condiviso da", "een bericht gedeeld door",
     ]
 
     /// Whether a paragraph (whitespace collapsed) is furniture: navigation aids, teasers,
@@ -141,7 +145,8 @@ enum Boilerplate {
     static func isCaption(_ paragraph: String) -> Bool {
         let trimmed = paragraph.trimmingCharacters(in: " .)")
         // Byte searches: Foundation's `contains` bridges every paragraph to UTF-16 first.
-        if ["Picture taken ", "REUTERS/", "AP Photo/", "AFP PHOTO", "(Photo: "].contains(where: {
+        if ["Picture taken ", "REUTERS/", "AP Photo/", "AFP PHOTO", "(Photo: ", "(Picture: ", "(Foto: ", "(Bild: ",
+            "(Image: "].contains(where: {
             TextUtilities.containsBytes(trimmed, $0)
         }) {
             return true

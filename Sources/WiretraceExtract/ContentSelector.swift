@@ -47,6 +47,8 @@ struct ContentSelector {
         "nav", "menu", "footer", "share", "sharing", "social", "related", "promo", "newsletter",
         "cookie", "subscribe", "subscription", "comment", "advert", "teaser", "byline", "author",
         "breadcrumb", "sidebar", "caption", "gallery", "outbrain", "taboola", "sponsor",
+        // Dialogs kept in the page until a click opens them (login, registration, consent).
+        "modal", "popup", "overlay",
         // German, French, Spanish, Italian, Dutch names of the same boxes
         "kommentar", "comentario", "reacties", "lesetipp", "leseempfehlung", "empfehlung", "teilen", "partage",
         "compartir", "condividi", "werbung", "publicite", "publicidad", "pubblicita", "verwandt", "relacionad",
@@ -68,6 +70,8 @@ struct ContentSelector {
         if droppedTags.contains(element.name) { return true }
         if isHidden(element) { return true }
         if let role = element[attribute: "role"]?.lowercased(), droppedRoles.contains(role) { return true }
+        // A dialog is furniture even when built as an `<article>` (a login panel's messages).
+        if element.name == "article" || element.name == "main", namesDialog(element) { return true }
         if protectedTags.contains(element.name) || isArticleBody(element) { return false }
         switch noiseName(element) {
         case .none: return false
@@ -160,6 +164,19 @@ struct ContentSelector {
             }
         }
         return noise
+    }
+
+    /// Class words that name a dialog shown only on a click ("login-modal", "newsletter-popup").
+    static let dialogPrefixes = ["modal", "popup", "overlay"]
+
+    /// Whether a class or id word of the element opens with a dialog word.
+    static func namesDialog(_ element: HTMLElement) -> Bool {
+        let names = [element[attribute: "class"], element[attribute: "id"]].compactMap { $0?.lowercased() }
+        return names.contains { name in
+            name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains { token in
+                dialogPrefixes.contains { token.hasPrefix($0) }
+            }
+        }
     }
 
     /// Noise words that name ad slots and paywall wrappers: weak evidence.

@@ -86,6 +86,13 @@ struct HTMLArticleReader {
             paragraphs = fallback.paragraphs
             credits += fallback.credits
         }
+        // A media page (a video, a podcast episode) whose article is a line or two: its visible
+        // summary, the paragraph the page describes itself with, is its text.
+        if let description = metadata.meta("og:description", "description", "twitter:description"),
+            let summary = Self.visibleSummary(of: document, describedAs: description, beside: paragraphs)
+        {
+            paragraphs.insert(summary, at: 0)
+        }
         fields.text = paragraphs.joined(separator: "\n\n")
 
         let metaAuthor = metadata.meta(
@@ -98,7 +105,9 @@ struct HTMLArticleReader {
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
         // The outlet's own name is an author only when nothing else names one (a blog named for
         // its writer), and never beside an agency ("Le Quotidien avec AFP": the outlet and a credit).
-        let outletNames = Set([fields.outlet, structured.publisherName].compactMap { $0?.lowercased() })
+        let siteNames = SiteNames(
+            names: [fields.outlet, structured.publisherName, metadata.meta("application-name")],
+            host: (givenURL ?? fields.url).flatMap(TextUtilities.host(of:)))
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
         let stated = structuredAuthors.arePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
@@ -109,8 +118,10 @@ struct HTMLArticleReader {
         let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline])
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
-        fields.byline = authors.first { !outletNames.contains($0.name.lowercased()) }?.name
-            ?? authors.first { TextSignals.trailingAgency($0.value) == nil }?.name
+        // The site's own name stands as the author only when it reads as a person's (a blog named
+        // for its writer), not a brand or an abbreviation ("BDZV", "LN" of "LN - Lübecker Nachrichten").
+        fields.byline = authors.first { !siteNames.contains($0.name) }?.name
+            ?? authors.first { TextSignals.trailingAgency($0.value) == nil && SiteNames.readsAsPersonalName($0.name) }?.name
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
@@ -127,6 +138,32 @@ struct HTMLArticleReader {
         fields.credits = bylineCredits + credits
         fields.dateline = ParagraphFilter.dateline(in: paragraphs)
         return fields
+    }
+
+    /// Words of text below which a page's text is read as a media page's few lines.
+    static let mediaPageWords = 30
+
+    /// The page's own summary when its text is shorter than `mediaPageWords` and lacks it: the
+    /// first visible prose block (``FallbackText``, furniture names not consulted: a summary sits in
+    /// a "teasertext" box) that is the page's meta description, whole or as its opening
+    /// (descriptions are often cut short). Nil otherwise.
+    ///
+    /// - Complexity: O(n) in the page's nodes, paid only for pages with so little text.
+    static func visibleSummary(of document: HTMLElement, describedAs description: String, beside paragraphs: [String]) -> String? {
+        let words = paragraphs.reduce(0) { $0 + $1.split(separator: " ").count }
+        let key = comparisonKey(description)
+        guard words < mediaPageWords, key.count >= 40 else { return nil }
+        if paragraphs.contains(where: { comparisonKey($0).hasPrefix(key) || key.hasPrefix(comparisonKey($0)) }) { return nil }
+        return FallbackText.paragraphs(of: document).first { block in
+            let text = comparisonKey(block)
+            return block.count <= 1_200 && (text == key || (text.hasPrefix(key) && key.count >= 60))
+        }
+    }
+
+    /// Words of letters and digits in lower case, single-spaced (punctuation and a closing
+    /// ellipsis gone): how a description and a paragraph are compared.
+    static func comparisonKey(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
     /// Paragraph text a `<noscript>`, `<svg>` or `<button>` must hold to be the page itself rather
@@ -246,5 +283,51 @@ struct HTMLArticleReader {
             if let found = firstArticleHeading(in: inner) { return found }
         }
         return nil
+    }
+}
+
+/// The names a site goes by, to tell its own name from a writer's in an author field: its
+/// stated names (og:site_name, the JSON-LD publisher, application-name), the part of each before
+/// a separator ("LN" of "LN - Lübecker Nachrichten"), and its host's own label ("automobilwoche"
+/// of automobilwoche.de), compared in lower case over letters and digits only.
+struct SiteNames {
+    private var keys: Set<String> = []
+    private var hostLabel: String?
+
+    init(names: [String?], host: String?) {
+        for name in names.compactMap({ $0 }) {
+            keys.insert(Self.key(name))
+            for separator in [" - ", " | ", " – ", " — ", ": "] {
+                if let range = name.range(of: separator) { keys.insert(Self.key(String(name[..<range.lowerBound]))) }
+            }
+        }
+        keys.remove("")
+        // "automobilwoche.de" -> "automobilwoche"; "blog.example.co.uk" -> "example".
+        if let host, let label = OutletInference.site(ofHost: host).split(separator: ".").first, label.count >= 4 {
+            hostLabel = String(label)
+        }
+    }
+
+    /// Whether a name is the site's: one of its names, or its host's label written as a brand
+    /// (capitalised: "Automobilwoche"; a lower-case handle equal to a blog's host is its writer's).
+    func contains(_ name: String) -> Bool {
+        let key = Self.key(name)
+        if keys.contains(key) { return true }
+        return key == hostLabel && name.first?.isUppercase == true
+    }
+
+    /// Two to four capitalised words of letters, not in capitals throughout ("Lisa Maier", not
+    /// "BDZV" or "OÖ Volksblatt"): a site's name that is its writer's.
+    static func readsAsPersonalName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true && word.dropFirst().contains(where: \.isLowercase)
+                && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
+        }
+    }
+
+    private static func key(_ name: String) -> String {
+        name.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 }

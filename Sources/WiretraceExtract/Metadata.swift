@@ -78,7 +78,9 @@ struct PageMetadata {
     /// - Parameter afterHeadline: the element is one of the two after an `<h1>` among its
     ///   siblings: a byline's place, whatever its class ("teaser__metadata" where a CMS reuses a
     ///   teaser's parts).
-    private mutating func visit(_ element: HTMLElement, inFurniture: Bool, afterHeadline: Bool) {
+    /// - Parameter underArticle: the element's parent is an `<article>`: an `<aside>` there that is
+    ///   not named as furniture is the article's own margin (its byline and date), not the site's.
+    private mutating func visit(_ element: HTMLElement, inFurniture: Bool, afterHeadline: Bool, underArticle: Bool = false) {
         switch element.name {
         case "html":
             if htmlLang == nil { htmlLang = element[attribute: "lang"] ?? element[attribute: "xml:lang"] }
@@ -108,7 +110,9 @@ struct PageMetadata {
         }
         if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
-            if text.count >= 3 && text.count <= 100 {
+            // A date line's label in an author-named element ("<span class="meta-prep-author">Posted
+            // on</span>", as WordPress themes write it) names nobody: the next one may.
+            if text.count >= 3 && text.count <= 100 && text.contains(where: \.isLetter) && !TextSignals.isDateCue(text) {
                 bylineElementText = text
                 bylineElementParts = Self.bylineNamedDescendants(of: element)
             }
@@ -120,13 +124,16 @@ struct PageMetadata {
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline
-                && !Self.isArticleFooter(element))
+                && !Self.isArticleFooter(element)
+                && !(underArticle && element.name == "aside" && !ContentSelector.hasNoiseName(element)))
         // The two elements after a headline (a standfirst may stand between it and the byline).
         var sinceHeadline = Int.max
         for child in element.children {
             guard case .element(let childElement) = child else { continue }
             sinceHeadline = childElement.name == "h1" ? 0 : sinceHeadline &+ 1
-            visit(childElement, inFurniture: furniture, afterHeadline: (1...2).contains(sinceHeadline))
+            visit(
+                childElement, inFurniture: furniture, afterHeadline: (1...2).contains(sinceHeadline),
+                underArticle: element.name == "article")
         }
     }
 
@@ -174,8 +181,11 @@ struct PageMetadata {
     /// `entry-footer`, `article-footer`), where blogs put "Posted by NAME": not the site's footer.
     static func isArticleFooter(_ element: HTMLElement) -> Bool {
         guard element.name == "footer", let classes = element[attribute: "class"]?.lowercased() else { return false }
+        // "post-footer", "entry-footer", "article__footer", and BEM's "footer--article".
         return classes.split(separator: " ").contains { token in
-            ["post", "entry", "article"].contains { token.hasPrefix($0) } && token.contains("footer")
+            if ["post", "entry", "article"].contains(where: { token.hasPrefix($0) }) && token.contains("footer") { return true }
+            let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            return words.contains("footer") && words.contains { ["post", "entry", "article"].contains(String($0)) }
         }
     }
 
@@ -310,9 +320,13 @@ struct StructuredData {
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         for wrapper in ["<![CDATA[", "<!--"] where trimmed.hasPrefix(wrapper) { trimmed.removeFirst(wrapper.count) }
         for wrapper in ["]]>", "-->"] where trimmed.hasSuffix(wrapper) { trimmed.removeLast(wrapper.count) }
-        guard let data = trimmed.data(using: .utf8),
-            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else {
+        // Hand-written JSON-LD often breaks JSON's rules in a few harmless ways (line breaks left
+        // raw inside strings, a trailing comma or semicolon): such a block is repaired, not dropped.
+        func parse(_ text: String) -> Any? {
+            text.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
+        }
+        let valid = parse(trimmed)
+        guard let value = valid ?? Self.repairedJSON(trimmed).flatMap(parse) else {
             readDates(invalidJSON: trimmed)
             return
         }
@@ -325,10 +339,67 @@ struct StructuredData {
             }
         }
         let articles = objects.filter(Self.isArticle)
-        for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object) }
+        // A repaired block's body is not taken: its text was written by hand into the script,
+        // often with its entities escaped twice ("&amp;quot;"), and the page shows it better.
+        for object in articles + objects.filter({ !Self.isArticle($0) }) { take(object, bodyToo: valid != nil) }
     }
 
-    private mutating func take(_ object: [String: Any]) {
+    /// The block with its common slips mended, or nil when it has none: control characters inside
+    /// strings escaped (a raw line break in an `articleBody`), commas before a closing bracket and
+    /// semicolons after the value dropped. Strings are tracked so that their content is never
+    /// touched otherwise.
+    ///
+    /// - Complexity: O(n) in the block's length.
+    static func repairedJSON(_ text: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var inString = false
+        var escaped = false
+        var changed = false
+        for byte in text.utf8 {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte < 0x20 {
+                    let escape: String
+                    switch byte {
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    default: escape = " "
+                    }
+                    output += Array(escape.utf8)
+                    changed = true
+                    continue
+                }
+                output.append(byte)
+                continue
+            }
+            if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                // A comma left before the closing bracket (whitespace between them aside).
+                var end = output.endIndex
+                while end > output.startIndex, [0x20, 0x0A, 0x0D, 0x09].contains(output[end - 1]) { end -= 1 }
+                if end > output.startIndex, output[end - 1] == UInt8(ascii: ",") {
+                    output.remove(at: end - 1)
+                    changed = true
+                }
+            }
+            output.append(byte)
+        }
+        while let last = output.last, last == UInt8(ascii: ";") || [0x20, 0x0A, 0x0D, 0x09].contains(last) {
+            if last == UInt8(ascii: ";") { changed = true }
+            output.removeLast()
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    private mutating func take(_ object: [String: Any], bodyToo: Bool) {
         let isArticle = Self.isArticle(object)
         if headline == nil, isArticle { headline = Self.string(object["headline"]) }
         for (key, isModified) in [("datePublished", false), ("dateCreated", false), ("uploadDate", false), ("dateModified", true)] {
@@ -343,7 +414,7 @@ struct StructuredData {
             pageAuthors = authorsOf(object, organizationsAlone: false)
         }
         if publisherName == nil, isArticle { publisherName = Self.names(object["publisher"]).first }
-        if articleBody == nil { articleBody = Self.string(object["articleBody"]) }
+        if articleBody == nil, bodyToo { articleBody = Self.string(object["articleBody"]) }
         if url == nil, isArticle { url = Self.string(object["url"]) }
     }
 

@@ -227,11 +227,17 @@ enum TextSignals {
                 break
             }
         }
-        // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021".
+        // A comma before a date: "NAME, 01.12.2021", "NAME, 3. Mai 2021", and the weekday before
+        // it ("NAME Friday, 3 Nov, 2023").
         if let range = names.range(of: ", "),
             DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
         {
             names = String(names[..<range.lowerBound])
+            if let last = names.split(separator: " ").last, names.contains(" "),
+                MonthNames.weekdays.contains(last.lowercased())
+            {
+                names = String(names.dropLast(last.count)).trimmingCharacters(in: " ")
+            }
         }
         // A comma before a credit label: "Text: NAME, Fotos: NAME" names the photographer next.
         if let range = names.range(of: ", "), let label = names[range.upperBound...].split(separator: " ").first,
@@ -379,7 +385,10 @@ enum TextSignals {
         text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
         // A separator left from the line it was cut from ("| Autor: NAME", "· von NAME") opens no name.
         text = String(text.drop { $0 == " " || "|·•–—/-".contains($0) })
-        if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
+        // An opener written as a label: "Von: NAME", "By: NAME".
+        if let colon = text.firstIndex(of: ":"), bylineOpeners.contains(String(text[..<colon]) + " ") {
+            text = String(text[text.index(after: colon)...]).trimmingCharacters(in: " ")
+        } else if let opener = bylineOpeners.first(where: { text.hasPrefix($0) }) {
             text = String(text.dropFirst(opener.count))
         } else {
             // A date line before the byline: "November 9, 2023 5:01 AM ET By NAME", "10. Dezember 2019 · von NAME".
@@ -392,10 +401,23 @@ enum TextSignals {
                 }
             }
         }
+        // A date ahead of the names in a meta line: "30/10/23 | Jane Doe", "12. März 2021 · NAME".
+        for separator in [" | ", " · ", " • "] {
+            guard let range = text.range(of: separator) else { continue }
+            let head = String(text[..<range.lowerBound])
+            // The date may carry a clock time after it ("12.03.2021, 9:30").
+            let dateOnly = DateText.matches(in: head, order: .dayFirst, twoDigitYears: true).first
+                .map { $0.start == 0 && head.unicodeScalars.count - $0.end <= 8 } ?? false
+            if dateOnly || !head.contains(where: \.isLetter) {
+                text = String(text[range.upperBound...])
+            }
+            break
+        }
         let names = bylineNames(text)
         // "Reuters, Washington": an agency and its place, a credit.
         let firstSegment = names.components(separatedBy: ", ")[0]
-        guard !names.isEmpty, names.count <= 200, !isDesk(names), CreditDetector.agency(named: names) == nil,
+        // A name has letters: what is left of a date or a count is none.
+        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), CreditDetector.agency(named: names) == nil,
             CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names), !readsAsProse(names)
         else { return nil }
         return names

@@ -133,6 +133,14 @@ struct AuthorTests {
         // Writers listed one per semicolon in metadata.
         ("de", "<meta name=\"author\" content=\"Anna Berger; Tom Krause\">", "", "Anna Berger, Tom Krause", nil),
         ("de", "<meta name=\"author\" content=\"Anna Berger; Redaktion\">", "", "Anna Berger", nil),
+        // Hand-written JSON-LD with a raw line break inside a string, a trailing comma and a
+        // closing semicolon is read all the same.
+        ("en", "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"articleBody\":\"First line.\nSecond line.\","
+            + "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\",},};</script>", "", "Jane Doe", nil),
+        // An opener written as a label; a weekday before the comma of a run-on date.
+        ("de", "", "<div class=\"byline\">Von: Anna Berger</div>", "Anna Berger", nil),
+        ("en", "", "<div class=\"byline\">By Jane Doe Friday, 3 Nov, 2023 9:59 am</div>", "Jane Doe", nil),
+        ("en", "", "<div class=\"byline\">By Harbour News staff Friday, 3 Nov, 2023 9:59 am</div>", nil, nil),
         // Dublin Core's creator, as institutions' CMSs state it.
         ("de", "<meta name=\"dcterms.creator\" content=\"Anna Berger\">", "", "Anna Berger", nil),
         ("de", "<meta name=\"DC.creator\" content=\"Tom Krause\">", "", "Tom Krause", nil),
@@ -166,6 +174,25 @@ struct AuthorTests {
         let head = "<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">"
         let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head)))
         #expect(article.byline == "Lisa Maier")
+    }
+
+    @Test("the site's own name is no author: its abbreviation, its host's label, its name before a separator", arguments: [
+        // (head, byline markup, page URL, author)
+        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil, nil),
+        ("<meta property=\"og:site_name\" content=\"HK - Hafenkurier\"><meta name=\"author\" content=\"HK\">",
+         "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", nil, "Lisa Maier"),
+        ("<meta name=\"application-name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">", "",
+         "https://www.hafenwoche.de/a/1", nil),
+        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1", nil),
+        // A writer's lower-case handle that is also the blog's host is the writer.
+        ("<meta name=\"author\" content=\"hafenlotse\">", "", "https://hafenlotse.de/2020/01/a", "hafenlotse"),
+        // A date ahead of the site's name in a meta line leaves no name.
+        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil, nil),
+        ("", "<p class=\"info-author\">12.03.2021 | Lisa Maier</p>", nil, "Lisa Maier"),
+    ] as [(String, String, String?, String?)])
+    func siteNameIsNoAuthor(head: String, byline: String, url: String?, author: String?) throws {
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head, byline: byline), url: url))
+        #expect(article.byline == author)
     }
 
     @Test("a page wrapper named like furniture around the article keeps its byline", arguments: [
@@ -221,6 +248,29 @@ struct AuthorTests {
         #expect(try extractArticle(htmlDocument(Self.page(lang: lang, byline: markup))).byline == author)
     }
 
+    @Test("an author-named element holding only a date line's label gives way to the next one", arguments: [
+        ("en", "<div class=\"entry-meta\"><span class=\"meta-prep meta-prep-author\">Posted on</span> <a href=\"/2015/04/05/\">"
+            + "<span class=\"entry-date\">April 5, 2015</span></a> <span class=\"by-author\"><span class=\"sep\">by</span> "
+            + "<span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/lm/\">lisa_m</a></span></span></div>", "lisa_m"),
+        ("de", "<div class=\"entry-meta\"><span class=\"meta-prep meta-prep-author\">Veröffentlicht am</span> "
+            + "<span class=\"entry-date\">13. Januar 2014</span> <span class=\"meta-sep\">von</span> "
+            + "<span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/tk/\">Tom Krause</a></span></div>", "Tom Krause"),
+    ])
+    func dateLabelInAuthorElement(lang: String, markup: String, author: String) throws {
+        #expect(try extractArticle(htmlDocument(Self.page(lang: lang, byline: markup))).byline == author)
+    }
+
+    @Test("an article's own margin (<aside> under <article>) holds its byline; a related box there does not")
+    func articleMargin() throws {
+        let margin = "<aside class=\"meta\"><p class=\"authors\">Von:<br><i><a href=\"/autor/lm\" class=\"author-name\">Lisa Maier</a></i></p></aside>"
+        let page = Self.page(lang: "de").replacingOccurrences(of: "<article>", with: "<article>" + margin)
+        #expect(page.contains(margin))
+        #expect(try extractArticle(htmlDocument(page)).byline == "Lisa Maier")
+        let related = "<aside class=\"related-stories\"><p class=\"author\">Von Tom Krause</p></aside>"
+        let box = Self.page(lang: "de").replacingOccurrences(of: "<article>", with: "<article>" + related)
+        #expect(try extractArticle(htmlDocument(box)).byline == nil)
+    }
+
     @Test("a blog post's own footer holds its byline; the site's footer does not")
     func articleFooter() throws {
         let posted = "<footer class=\"post-footer\"><span class=\"author\">Posted by <span class=\"vcard\"><a class=\"url fn\" rel=\"author\" href=\"/author/lm\">Lisa Maier</a></span> at 18:52</span></footer>"
@@ -235,6 +285,11 @@ struct AuthorTests {
         let box = "<footer class=\"entry-footer\"><div class=\"post-author\">kaianlage42 Wir sind ein Blog über den alten Hafen und seine Schiffe!</div></footer>"
         let described = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + box + "</article>")
         #expect(try extractArticle(htmlDocument(described)).byline == nil)
+        // The block-element-modifier spelling of the same footer.
+        let modifier = "<footer class=\"footer--article\"><i class=\"authors\">Von <a class=\"author-name\" href=\"/autor/lm\">Lisa Maier</a></i></footer>"
+        let bem = Self.page(lang: "de").replacingOccurrences(of: "</p>\n</article>", with: "</p>\n" + modifier + "</article>")
+        #expect(bem.contains(modifier))
+        #expect(try extractArticle(htmlDocument(bem)).byline == "Lisa Maier")
         let site = Self.page(lang: "de").replacingOccurrences(
             of: "</body>", with: "<footer class=\"site-footer\"><span class=\"author\">Posted by Lisa Maier</span></footer></body>")
         #expect(try extractArticle(htmlDocument(site)).byline == nil)

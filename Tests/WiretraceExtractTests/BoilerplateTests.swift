@@ -20,6 +20,8 @@ struct BoilerplateTests {
         "Veröffentlicht am 02.09.2020",
         "Mis à jour le 4 mars 2021 à 10h12",
         "Updated: May 3, 2021 at 4:46 PM",
+        "Ein Beitrag geteilt von Lisa Maier (@lisa.maier) am Jun 17, 2019 um 12:17 PDT",
+        "A post shared by Harbour Days (@harbourdays) on Aug 2, 2020 at 9:05am PDT",
     ])
     func furniture(_ line: String) {
         #expect(Boilerplate.isBoilerplate(line))
@@ -32,6 +34,8 @@ struct BoilerplateTests {
         "Crédit photo : Mairie de Valbonne",
         "Fotografía: Luis García",
         "Die Baustelle am Marktplatz im Mai. Anna Berger/picture alliance",
+        "The storm front reached the coast on Tuesday night (Picture: Harbour Weather Service)",
+        "Der Kran wird am Kai aufgebaut (Foto: Stadtwerke Talheim)",
     ])
     func captions(_ line: String) {
         #expect(Boilerplate.isCaption(line))

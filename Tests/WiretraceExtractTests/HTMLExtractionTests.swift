@@ -231,6 +231,47 @@ struct HTMLExtractionTests {
             """)
     }
 
+    @Test("dialogs kept in the page until a click opens them are not the story")
+    func hiddenDialogs() throws {
+        let page = """
+            <html lang="de"><body>
+            <div class="video-info"><p>Die Stadtwerke erhöhen zum Jahresbeginn die Preise für Fernwärme um acht Prozent. \
+            Betroffen sind rund 12.000 Haushalte.</p></div>
+            <article class="account-modal dark-modal"><div class="inner">
+              <h2>Deine Anmeldung war erfolgreich</h2>
+              <p>Willkommen! Du erhältst von uns in Kürze eine E-Mail. Bitte bestätige den Link darin innerhalb von \
+            24 Stunden, um dein Konto freizuschalten, und melde dich danach mit deinem neuen Passwort an.</p>
+            </div></article>
+            <div class="newsletter-popup"><p>Verpasse keine Nachricht mehr: Unser Newsletter kommt jeden Morgen um sieben \
+            Uhr mit allem, was in der Stadt wichtig ist.</p></div>
+            </body></html>
+            """
+        let article = try extractArticle(htmlDocument(page))
+        #expect(article.text == """
+            Die Stadtwerke erhöhen zum Jahresbeginn die Preise für Fernwärme um acht Prozent. Betroffen sind rund 12.000 Haushalte.
+            """)
+    }
+
+    @Test("a media page with a line of text gets its visible summary, the one its description repeats")
+    func mediaPageSummary() throws {
+        func page(description: String) -> String {
+            """
+            <html lang="de"><head><meta property="og:description" content="\(description)"></head><body>
+            <div class="player"><h1>Der alte Hafen im Wandel</h1><p>Video verfügbar bis 31.12.2025</p></div>
+            <div class="teasertext"><p>Wo früher Getreide verladen wurde, entstehen Wohnungen und Ateliers. Die Reportage \
+            begleitet drei Familien, die seit Generationen am Kai leben.</p></div>
+            </body></html>
+            """
+        }
+        let cut = "Wo früher Getreide verladen wurde, entstehen Wohnungen und Ateliers. Die Reportage begleitet drei…"
+        let article = try extractArticle(htmlDocument(page(description: cut)))
+        #expect(article.text.hasPrefix("Wo früher Getreide verladen wurde"))
+        #expect(article.text.hasSuffix("Video verfügbar bis 31.12.2025"))
+        // A description the page does not show adds nothing.
+        let unseen = try extractArticle(htmlDocument(page(description: "Eine Reportage über Familien am Kai, die seit Generationen dort leben und arbeiten.")))
+        #expect(!unseen.text.contains("Wo früher"))
+    }
+
     @Test("furniture rules leave prose alone")
     func proseSurvives() throws {
         let page = """
