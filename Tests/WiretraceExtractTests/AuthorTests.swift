@@ -176,21 +176,24 @@ struct AuthorTests {
         #expect(article.byline == "Lisa Maier")
     }
 
-    @Test("the site's own name is no author: its abbreviation, its host's label, its name before a separator", arguments: [
+    @Test("a writer's name goes before the site's own (its abbreviation, application name, host's label); the site's name stands alone", arguments: [
         // (head, byline markup, page URL, author)
-        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil, nil),
+        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil, "VDHV"),
         ("<meta property=\"og:site_name\" content=\"HK - Hafenkurier\"><meta name=\"author\" content=\"HK\">",
          "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", nil, "Lisa Maier"),
-        ("<meta name=\"application-name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">", "",
-         "https://www.hafenwoche.de/a/1", nil),
-        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1", nil),
+        ("<meta name=\"application-name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">",
+         "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", "https://www.example.de/a/1", "Lisa Maier"),
+        ("<meta name=\"author\" content=\"Hafenwoche\">", "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>",
+         "https://www.hafenwoche.de/a/1", "Lisa Maier"),
+        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1", "Hafenwoche"),
         // A writer's lower-case handle that is also the blog's host is the writer.
         ("<meta name=\"author\" content=\"hafenlotse\">", "", "https://hafenlotse.de/2020/01/a", "hafenlotse"),
-        // A date ahead of the site's name in a meta line leaves no name.
-        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil, nil),
+        // A date ahead of the names in a meta line is cut.
+        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil, "Hafenwoche"),
         ("", "<p class=\"info-author\">12.03.2021 | Lisa Maier</p>", nil, "Lisa Maier"),
+        ("", "<p class=\"info-author\">12.03.2021 | 3</p>", nil, nil),
     ] as [(String, String, String?, String?)])
-    func siteNameIsNoAuthor(head: String, byline: String, url: String?, author: String?) throws {
+    func writerBeforeSiteName(head: String, byline: String, url: String?, author: String?) throws {
         let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head, byline: byline), url: url))
         #expect(article.byline == author)
     }
