@@ -113,6 +113,19 @@ package struct QuoteExtractorOptions: Sendable {
     /// `train-quotes` scores 150, 250 and 500 among its variants.
     package var cueSentenceBias: Float = 0
 
+    /// "X said (that) <clause>" also where the subject follows an opening phrase and its comma ("On
+    /// Tuesday, the mayor said ...") or opens the sentence before an apposition or a relative clause
+    /// ("Jane Roe, a professor at the college, said ..."): the rules read the verb up to 32 tokens
+    /// into the sentence, not 10 (``QuoteExtractor/reportSubject(verbAt:sentenceStart:tokens:finder:)``).
+    package var subjectsBesideCommas = true
+    /// Days and times right after the reporting verb ("said Tuesday that ...", "told reporters on
+    /// Monday the plan ...") are not what was said.
+    package var timeAfterVerb = true
+    /// "<clause>, X said" only when no clause follows the verb (else the words before the comma set
+    /// the scene and the clause after the verb is the report), and "<clause>, said X" only when X
+    /// reads as a name or a role, irregular past forms ("the plan came late") counting as verbs.
+    package var complementNotFronted = true
+
     package init() {}
 
     /// The options that can be switched off by name for training and scoring (the speaker options,
@@ -121,7 +134,8 @@ package struct QuoteExtractorOptions: Sendable {
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
-        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb",
+        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
+        "complementNotFronted",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -146,6 +160,9 @@ package struct QuoteExtractorOptions: Sendable {
         case "reportNounClauses": options.reportNounClauses = false
         case "moreStanceVerbs": options.moreStanceVerbs = false
         case "objectStopsAtVerb": options.objectStopsAtVerb = false
+        case "subjectsBesideCommas": options.subjectsBesideCommas = false
+        case "timeAfterVerb": options.timeAfterVerb = false
+        case "complementNotFronted": options.complementNotFronted = false
         default: return false
         }
         return true
@@ -584,7 +601,7 @@ extension QuoteExtractor {
 
         var found: [QuoteOccurrence] = []
         for var content in tagged.contents {
-            if options.invertedAttribution, let clause = Self.invertedReport(content, input: input) {
+            if options.invertedAttribution, let clause = Self.invertedReport(content, input: input, irregularPasts: options.complementNotFronted) {
                 // Another content already holds the report: this span was only its speaker.
                 if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
                 content = clause
@@ -795,7 +812,7 @@ extension QuoteExtractor {
     /// end of its sentence and opens like a noun phrase (a determiner, a capitalised word or a
     /// possessive). Returns the report before the comma: from the sentence's first word, at least
     /// three words, outside quote marks.
-    static func invertedReport(_ content: ClosedRange<Int>, input: TaggerInput) -> ClosedRange<Int>? {
+    static func invertedReport(_ content: ClosedRange<Int>, input: TaggerInput, irregularPasts: Bool = true) -> ClosedRange<Int>? {
         let tokens = input.tokens
         let a = content.lowerBound
         guard a >= 2, !input.inQuote[a], !input.isMark[a] else { return nil }
@@ -811,12 +828,7 @@ extension QuoteExtractor {
         let finder = SpeakerFinder(tokens: tokens)
         var head = a
         while head + 1 <= content.upperBound, tokens[head + 1].isWord || tokens[head + 1].text == "." { head += 1 }
-        let words = (a...head).filter { tokens[$0].isWord }
-        guard words.count <= 8, !words.contains(where: { k in
-            let w = tokens[k].lower
-            return Lexicon.auxiliaries.contains(w) || Lexicon.passiveMarkers.contains(w) || Self.finiteMarkers.contains(w)
-                || finder.verb(at: k) != nil || (!tokens[k].isCapitalized && w.hasSuffix("ed"))
-        }) else { return nil }
+        guard Self.readsAsSpeakerPhrase(a...head, tokens: tokens, finder: finder, irregularPasts: irregularPasts) else { return nil }
         // The content runs to the sentence's end (but for punctuation).
         var k = content.upperBound + 1
         while k < tokens.count, input.sentence[k] == input.sentence[a], !tokens[k].isWord, !input.isMark[k] { k += 1 }
@@ -831,12 +843,6 @@ extension QuoteExtractor {
         else { return nil }
         return start...end
     }
-
-    /// Words that mark a finite clause (modals, "do", a complementiser): none stands in a name or a role.
-    private static let finiteMarkers: Set<String> = [
-        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "that", "won't", "can't",
-        "isn't", "wasn't", "doesn't", "didn't",
-    ]
 
     /// An indirect content beside its cue in one sentence, taken to the sentence's bounds on the side
     /// away from the cue: after "X said (that)" the complement clause runs to the sentence's end;

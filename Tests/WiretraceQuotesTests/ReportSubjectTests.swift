@@ -1,0 +1,90 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+/// "X said (that) <clause>" where the subject is not the sentence's first phrase, days after the
+/// verb, and fronted or inverted reports that are neither (issue 16), on sentences written for
+/// these tests. The rules are read alone (an empty tagger model).
+@Suite struct ReportSubjectTests {
+    private func ruleQuotes(_ page: Article, off: [String] = []) -> [QuoteOccurrence] {
+        var options = QuoteExtractorOptions()
+        for name in off { #expect(QuoteExtractorOptions.switchOff(name, in: &options)) }
+        return QuoteExtractor(model: .empty, options: options).quotes(in: page)
+    }
+
+    // MARK: subjects beside commas
+
+    @Test(arguments: [
+        ("On Tuesday, the harbour commission said the ferry would resume service in June.",
+         "the ferry would resume service in June", "the harbour commission"),
+        ("Speaking to reporters outside the courthouse, the lawyer said her client would appeal the verdict.",
+         "her client would appeal the verdict", "the lawyer"),
+        ("Nora Quill, a nurse at the county hospital, said the night shifts were short of staff.",
+         "the night shifts were short of staff", "Nora Quill"),
+        ("Ben Oduya, who has coached the team for a decade, said the new field would help young players.",
+         "the new field would help young players", "Ben Oduya"),
+    ])
+    func subjectAfterAnOpeningPhraseOrBeforeAnApposition(_ sentence: String, _ report: String, _ speaker: String) {
+        let page = article(["The town met on Monday.", sentence])
+        let found = ruleQuotes(page)
+        #expect(offsetsHold(page, found))
+        #expect(found.map(\.text) == [report], "found: \(found.map(\.text))")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == speaker)
+        #expect(found.first?.kind == .indirect)
+        #expect(!ruleQuotes(page, off: ["subjectsBesideCommas"]).contains { $0.text == report })
+    }
+
+    // MARK: days after the verb
+
+    @Test func dayAfterTheVerbIsNotReported() {
+        let page = article(["The port authority said Thursday it would hire forty more inspectors."])
+        #expect(ruleQuotes(page).map(\.text) == ["it would hire forty more inspectors"])
+        #expect(ruleQuotes(page, off: ["timeAfterVerb"]).map(\.text) == ["Thursday it would hire forty more inspectors"])
+    }
+
+    @Test func dayAfterTheListenerIsNotReported() {
+        let page = article(["Mayor Ines Moro told reporters on Monday the bridge plan was dead."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["the bridge plan was dead"])
+        #expect(found.first.flatMap { speakerMention(page, $0) }?.hasSuffix("Ines Moro") == true)
+        #expect(ruleQuotes(page, off: ["timeAfterVerb"]).isEmpty)
+    }
+
+    // MARK: fronted and inverted reports
+
+    @Test func sceneBeforeTheSubjectIsNoReport() {
+        let page = article(["Speaking at the town hall on Friday, the mayor said the budget would grow."])
+        // Without the subject rule the sentence reads as "<clause>, X said": the scene is no report.
+        #expect(!ruleQuotes(page, off: ["subjectsBesideCommas"]).contains { $0.text.hasPrefix("Speaking") })
+        #expect(ruleQuotes(page, off: ["subjectsBesideCommas", "complementNotFronted"]).contains { $0.text.hasPrefix("Speaking") })
+    }
+
+    @Test func clauseAfterSaidIsNoInvertedSpeaker() {
+        let page = article(["Jo Park, a farmer near the river, said the water came up overnight."])
+        let off = ruleQuotes(page, off: ["subjectsBesideCommas"])
+        #expect(!off.contains { $0.text.hasPrefix("Jo Park") }, "found: \(off.map(\.text))")
+        let bothOff = ruleQuotes(page, off: ["subjectsBesideCommas", "complementNotFronted"])
+        #expect(bothOff.contains { $0.text.hasPrefix("Jo Park") })
+    }
+
+    @Test(arguments: [
+        ("The shelter is full most nights, said Maria Gomez, who runs the program.", "The shelter is full most nights", "Maria Gomez"),
+        ("Waiting lists will come down by the spring, the minister said Tuesday.", "Waiting lists will come down by the spring", "the minister"),
+        ("The new rules will cost farmers dearly, the federation said in a statement.", "The new rules will cost farmers dearly", "the federation"),
+    ])
+    func frontedReportsStillFound(_ sentence: String, _ report: String, _ speaker: String) {
+        let page = article([sentence])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == [report], "found: \(found.map(\.text))")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == speaker)
+    }
+
+    @Test func irregularPastIsNoSpeakerPhrase() throws {
+        let input = TaggerInput.make(ScalarText("Jo Park, a farmer near the river, said the water came up overnight."))
+        let texts = input.tokens.map(\.text)
+        let start = try #require(texts.firstIndex(of: "said")) + 1
+        let content = start...(try #require(texts.firstIndex(of: "overnight")))
+        #expect(QuoteExtractor.invertedReport(content, input: input, irregularPasts: true) == nil)
+        #expect(QuoteExtractor.invertedReport(content, input: input, irregularPasts: false) != nil)
+    }
+}
