@@ -94,6 +94,10 @@ extension QuoteExtractor {
                 k = object.upperBound + 1
             }
             if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
+            // After a subject that does not open the sentence, a comma right after the verb makes the
+            // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
+            // a scene: the form below reads it.
+            if subject.lowerBound != a, k < end, tokens[k].text == "," { break }
             if let that = (k..<min(end, k + 7)).first(where: { tokens[$0].lower == "that" }) {
                 k = that + 1
             } else if k < end, !tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower) {
@@ -107,10 +111,18 @@ extension QuoteExtractor {
             else { break }
             return (attribution, clause)
         }
-        // <clause>, X said.
+        // <clause>, X said. A verb further from the sentence's end counts when a comma or semicolon
+        // closes its attribution soon after it ("<clause>, she said, adding that ...", "<clause>,
+        // said Ann Berg, director of ...": ``QuoteExtractorOptions/attributionTails``).
         var v = end - 1
-        while v > a + 3, end - v <= 8 {
+        while v > a + 3 {
             defer { v -= 1 }
+            if end - v > 8 {
+                guard options.attributionTails, let stop = (v + 1..<min(end, v + 10)).first(where: { [",", ";"].contains(tokens[$0].text) })
+                else { continue }
+                // Only words, a name's abbreviation point or a listener between the verb and the stop.
+                guard tokens[(v + 1)..<stop].allSatisfy({ $0.isWord || $0.text == "." }) else { continue }
+            }
             guard let (length, kind) = finder.verb(at: v) else { continue }
             if kind == .according {
                 // <clause>, according to X.

@@ -125,6 +125,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// the scene and the clause after the verb is the report), and "<clause>, said X" only when X
     /// reads as a name or a role, irregular past forms ("the plan came late") counting as verbs.
     package var complementNotFronted = true
+    /// "<clause>, X said" also with the verb more than eight tokens before the sentence's end when a
+    /// comma or semicolon closes the attribution within nine tokens ("<clause>, she said, adding that
+    /// ...", "<clause>, said Ann Berg, director of the city's housing office.").
+    package var attributionTails = true
 
     package init() {}
 
@@ -135,7 +139,7 @@ package struct QuoteExtractorOptions: Sendable {
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
         "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
-        "complementNotFronted",
+        "complementNotFronted", "attributionTails",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -163,6 +167,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "subjectsBesideCommas": options.subjectsBesideCommas = false
         case "timeAfterVerb": options.timeAfterVerb = false
         case "complementNotFronted": options.complementNotFronted = false
+        case "attributionTails": options.attributionTails = false
         default: return false
         }
         return true

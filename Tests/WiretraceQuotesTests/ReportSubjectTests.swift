@@ -71,6 +71,8 @@ import WiretraceCore
         ("The shelter is full most nights, said Maria Gomez, who runs the program.", "The shelter is full most nights", "Maria Gomez"),
         ("Waiting lists will come down by the spring, the minister said Tuesday.", "Waiting lists will come down by the spring", "the minister"),
         ("The new rules will cost farmers dearly, the federation said in a statement.", "The new rules will cost farmers dearly", "the federation"),
+        // A comma after the verb: the words before the subject are the report, not a scene.
+        ("The roads flooded near the river, she said, adding that crews were out.", "The roads flooded near the river", "she"),
     ])
     func frontedReportsStillFound(_ sentence: String, _ report: String, _ speaker: String) {
         let page = article([sentence])
@@ -86,5 +88,29 @@ import WiretraceCore
         let content = start...(try #require(texts.firstIndex(of: "overnight")))
         #expect(QuoteExtractor.invertedReport(content, input: input, irregularPasts: true) == nil)
         #expect(QuoteExtractor.invertedReport(content, input: input, irregularPasts: false) != nil)
+    }
+
+    // MARK: attributions with a tail
+
+    @Test(arguments: [
+        ("Most of the damage came from wind rather than water, she said, adding that crews would clear the main roads overnight.",
+         "Most of the damage came from wind rather than water", "she"),
+        ("The vote will be close in the northern ridings, said Omar Reyes, a pollster who has tracked the region for two decades.",
+         "The vote will be close in the northern ridings", "Omar Reyes"),
+    ])
+    func reportBeforeAnAttributionWithATail(_ sentence: String, _ report: String, _ speaker: String) {
+        let page = article([sentence])
+        let found = ruleQuotes(page)
+        #expect(offsetsHold(page, found))
+        let quote = found.first { $0.text == report }
+        #expect(quote != nil, "found: \(found.map(\.text))")
+        #expect(quote.flatMap { speakerMention(page, $0) } == speaker)
+        #expect(!ruleQuotes(page, off: ["attributionTails"]).contains { $0.text == report })
+    }
+
+    @Test func longClauseAfterTheVerbIsNoTail() {
+        // Nine words and no comma after "said": what follows is no attribution's tail.
+        let page = article(["The region is dry this year, and officials said the reservoirs would stay below half their usual level all summer."])
+        #expect(!ruleQuotes(page).contains { $0.text.hasPrefix("The region is dry") })
     }
 }
