@@ -168,7 +168,7 @@ extension QuoteExtractor {
                 }
             }
             let clause = a...(comma - 1)
-            guard wordCount(clause) >= 3,
+            guard wordCount(clause) >= 3, !(options.openingSceneNotReported && Self.isOpeningScene(clause, tokens: tokens)),
                 let attribution = finder.attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
             else { return nil }
@@ -213,6 +213,29 @@ extension QuoteExtractor {
     private static func isQuoteMark(_ token: Token) -> Bool {
         ["\"", "\u{201C}", "\u{201D}", "``", "''"].contains(token.text)
     }
+
+    /// Whether the words before the comma of "<words>, X said" are one opening phrase that sets the
+    /// scene rather than a report: no comma inside, and opening with a preposition or a
+    /// subordinator ("In his tweets", "Though the results are mixed"), a past participle ("Asked
+    /// about the charges") or an -ing form before a preposition ("Speaking to reporters").
+    static func isOpeningScene(_ range: ClosedRange<Int>, tokens: [Token]) -> Bool {
+        guard !tokens[range].contains(where: { $0.text == "," }) else { return false }
+        let first = tokens[range.lowerBound]
+        if Self.sceneOpeners.contains(first.lower) { return true }
+        guard first.isCapitalized, range.count > 1 else { return false }
+        if first.lower.count > 4, first.lower.hasSuffix("ed") { return true }
+        let next = tokens[range.lowerBound + 1].lower
+        return first.lower.count > 5 && first.lower.hasSuffix("ing") && Lexicon.phraseStops.contains(next)
+    }
+
+    /// Prepositions and subordinators that open a phrase setting the scene. Not "if", "when", "as"
+    /// or "because", whose clauses are often part of what was said ("If it rains, the match is off,
+    /// he said"; on the training fold a "because" clause was an annotated content).
+    private static let sceneOpeners: Set<String> = [
+        "in", "on", "at", "with", "by", "from", "after", "before", "during", "since", "while",
+        "although", "though", "despite", "amid", "until", "unless", "upon", "under", "over", "through",
+        "without", "within", "among", "against", "for", "following", "ahead",
+    ]
 
     /// Days and times that may follow a reporting verb before what was said ("said Tuesday that",
     /// "told reporters on Monday the plan ..."): the index of the first token after them.

@@ -129,6 +129,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// comma or semicolon closes the attribution within nine tokens ("<clause>, she said, adding that
     /// ...", "<clause>, said Ann Berg, director of the city's housing office.").
     package var attributionTails = true
+    /// "<words>, X said" is no report when the words are one opening phrase that sets the scene ("In
+    /// his tweets, ...", "Asked about the charges, ...", "Though the talks were tense, ..."):
+    /// ``QuoteExtractor/isOpeningScene(_:tokens:)``.
+    package var openingSceneNotReported = true
 
     package init() {}
 
@@ -139,7 +143,7 @@ package struct QuoteExtractorOptions: Sendable {
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
         "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
-        "complementNotFronted", "attributionTails",
+        "complementNotFronted", "attributionTails", "openingSceneNotReported",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -168,6 +172,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "timeAfterVerb": options.timeAfterVerb = false
         case "complementNotFronted": options.complementNotFronted = false
         case "attributionTails": options.attributionTails = false
+        case "openingSceneNotReported": options.openingSceneNotReported = false
         default: return false
         }
         return true

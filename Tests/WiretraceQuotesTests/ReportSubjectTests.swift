@@ -56,7 +56,8 @@ import WiretraceCore
         let page = article(["Speaking at the town hall on Friday, the mayor said the budget would grow."])
         // Without the subject rule the sentence reads as "<clause>, X said": the scene is no report.
         #expect(!ruleQuotes(page, off: ["subjectsBesideCommas"]).contains { $0.text.hasPrefix("Speaking") })
-        #expect(ruleQuotes(page, off: ["subjectsBesideCommas", "complementNotFronted"]).contains { $0.text.hasPrefix("Speaking") })
+        #expect(ruleQuotes(page, off: ["subjectsBesideCommas", "complementNotFronted", "openingSceneNotReported"])
+            .contains { $0.text.hasPrefix("Speaking") })
     }
 
     @Test func clauseAfterSaidIsNoInvertedSpeaker() {
@@ -112,5 +113,28 @@ import WiretraceCore
         // Nine words and no comma after "said": what follows is no attribution's tail.
         let page = article(["The region is dry this year, and officials said the reservoirs would stay below half their usual level all summer."])
         #expect(!ruleQuotes(page).contains { $0.text.hasPrefix("The region is dry") })
+    }
+
+    // MARK: an opening scene is no report
+
+    @Test(arguments: [
+        "Asked about the delays at the new terminal, the airport's director told reporters over the weekend, \"We are hiring.\"",
+        "In his weekly newsletter, the councillor continued to question the budget.",
+        "Though the talks with the province were tense, the chief has told band members he expects a deal soon, according to two people at the meeting.",
+    ])
+    func openingSceneIsNoReport(_ sentence: String) {
+        let page = article(["The meeting ran late.", sentence])
+        let scene = String(sentence.prefix { $0 != "," })
+        #expect(!ruleQuotes(page).contains { $0.text.hasPrefix(scene) }, "found: \(ruleQuotes(page).map(\.text))")
+    }
+
+    @Test func openingSceneSwitchedOff() {
+        let page = article(["In his weekly newsletter, the councillor continued to question the budget."])
+        #expect(ruleQuotes(page, off: ["openingSceneNotReported"]).contains { $0.text.hasPrefix("In his weekly newsletter") })
+    }
+
+    @Test func conditionalBeforeTheAttributionIsStillReported() {
+        let page = article(["If the river keeps rising, the bridge will close, the mayor said."])
+        #expect(ruleQuotes(page).map(\.text) == ["If the river keeps rising, the bridge will close"])
     }
 }
