@@ -104,7 +104,12 @@ extension QuoteExtractor {
                 break
             }
             guard k < end else { break }
-            let clause = k...(end - 1)
+            var clause = k...(end - 1)
+            // "X said A and said B", "X described A and complained that B": a second verb of the
+            // same subject after "and"/"but" starts a report of its own.
+            if options.secondVerbEndsClause, let cut = Self.secondReport(in: clause, tokens: tokens, finder: finder) {
+                clause = k...cut
+            }
             guard wordCount(clause) >= 3,
                 let attribution = finder.attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
@@ -236,6 +241,22 @@ extension QuoteExtractor {
         "although", "though", "despite", "amid", "until", "unless", "upon", "under", "over", "through",
         "without", "within", "among", "against", "for", "following", "ahead",
     ]
+
+    /// The last token of a reported clause that a coordinated second reporting verb of the same
+    /// subject ends ("the plan works and said the vote ...", "..., but later said ..."): the token
+    /// before "and"/"but" (and its comma), or nil when none follows. The verb is a lower-case
+    /// reporting verb (``SpeakerFinder/verb(at:)``), at most one adverb or auxiliary between.
+    static func secondReport(in clause: ClosedRange<Int>, tokens: [Token], finder: SpeakerFinder) -> Int? {
+        for j in clause where j > clause.lowerBound + 1 && ["and", "but"].contains(tokens[j].lower) {
+            var v = j + 1
+            if v <= clause.upperBound, Lexicon.auxiliaries.contains(tokens[v].lower) || tokens[v].lower.hasSuffix("ly") { v += 1 }
+            guard v <= clause.upperBound, let (_, kind) = finder.verb(at: v), kind != .according else { continue }
+            var end = j - 1
+            while end > clause.lowerBound, !tokens[end].isWord { end -= 1 }
+            return end
+        }
+        return nil
+    }
 
     /// Days and times that may follow a reporting verb before what was said ("said Tuesday that",
     /// "told reporters on Monday the plan ..."): the index of the first token after them.

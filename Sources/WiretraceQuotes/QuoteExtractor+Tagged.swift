@@ -133,6 +133,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// his tweets, ...", "Asked about the charges, ...", "Though the talks were tense, ..."):
     /// ``QuoteExtractor/isOpeningScene(_:tokens:)``.
     package var openingSceneNotReported = true
+    /// "X said (that) A and said B": the rules' clause after the first verb ends before "and"/"but"
+    /// and a second reporting verb of the same subject (``QuoteExtractor/secondReport(in:tokens:finder:)``).
+    package var secondVerbEndsClause = true
 
     package init() {}
 
@@ -143,7 +146,7 @@ package struct QuoteExtractorOptions: Sendable {
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
         "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
-        "complementNotFronted", "attributionTails", "openingSceneNotReported",
+        "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -173,6 +176,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "complementNotFronted": options.complementNotFronted = false
         case "attributionTails": options.attributionTails = false
         case "openingSceneNotReported": options.openingSceneNotReported = false
+        case "secondVerbEndsClause": options.secondVerbEndsClause = false
         default: return false
         }
         return true

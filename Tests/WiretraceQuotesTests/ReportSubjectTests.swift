@@ -137,4 +137,18 @@ import WiretraceCore
         let page = article(["If the river keeps rising, the bridge will close, the mayor said."])
         #expect(ruleQuotes(page).map(\.text) == ["If the river keeps rising, the bridge will close"])
     }
+
+    // MARK: a second reporting verb
+
+    @Test func secondReportingVerbEndsTheClause() {
+        let page = article(["The mayor said the ferry would run all winter and later said the fares would stay the same."])
+        #expect(ruleQuotes(page).first?.text == "the ferry would run all winter")
+        #expect(ruleQuotes(page, off: ["secondVerbEndsClause"]).first?.text
+            == "the ferry would run all winter and later said the fares would stay the same")
+    }
+
+    @Test func andWithoutAReportingVerbStaysInTheClause() {
+        let page = article(["The mayor said the ferry would run all winter and the fares would stay the same."])
+        #expect(ruleQuotes(page).first?.text == "the ferry would run all winter and the fares would stay the same")
+    }
 }
