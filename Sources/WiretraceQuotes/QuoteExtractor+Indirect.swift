@@ -192,6 +192,15 @@ extension QuoteExtractor {
     func reportSubject(verbAt v: Int, sentenceStart a: Int, tokens: [Token], finder: SpeakerFinder) -> ClosedRange<Int>? {
         let phrase = finder.backwardPhrase(endingAt: v - 1, lowerBound: a)?.phrase
         if let phrase, phrase.lowerBound == a { return phrase }
+        // "The city's director of planning said", "Officials with the health authority said": the
+        // noun phrase before the verb stopped at the preposition after the subject's head.
+        if options.subjectsWithPrepositions, let phrase, phrase.lowerBound - 1 > a,
+            ["of", "for", "at", "with", "from"].contains(tokens[phrase.lowerBound - 1].lower),
+            let (head, _) = finder.backwardPhrase(endingAt: phrase.lowerBound - 2, lowerBound: a),
+            head.lowerBound == a, tokens[head].filter(\.isWord).count <= 5
+        {
+            return head.lowerBound...phrase.upperBound
+        }
         guard options.subjectsBesideCommas else { return nil }
         // The words between `from` and `to` (exclusive) set no report of their own.
         func plain(_ from: Int, _ to: Int) -> Bool {

@@ -136,6 +136,14 @@ package struct QuoteExtractorOptions: Sendable {
     /// "X said (that) A and said B": the rules' clause after the first verb ends before "and"/"but"
     /// and a second reporting verb of the same subject (``QuoteExtractor/secondReport(in:tokens:finder:)``).
     package var secondVerbEndsClause = true
+    /// "X of/for/at/with/from Y said (that) <clause>": the rules take the subject back over the
+    /// preposition after its head ("The city's director of planning said ...") when the head opens
+    /// the sentence (at most five words).
+    package var subjectsWithPrepositions = true
+    /// A tagged span that is a rule's indirect clause give or take two words counts the "that"
+    /// before the clause as none of them ("said in a letter to parents that <clause>": the tagged
+    /// "to parents that <clause>" is the rule's clause, see ``preferRuleSpans``).
+    package var thatBeforeRuleClause = true
 
     package init() {}
 
@@ -147,6 +155,7 @@ package struct QuoteExtractorOptions: Sendable {
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
         "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
         "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
+        "subjectsWithPrepositions", "thatBeforeRuleClause",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -177,6 +186,8 @@ package struct QuoteExtractorOptions: Sendable {
         case "attributionTails": options.attributionTails = false
         case "openingSceneNotReported": options.openingSceneNotReported = false
         case "secondVerbEndsClause": options.secondVerbEndsClause = false
+        case "subjectsWithPrepositions": options.subjectsWithPrepositions = false
+        case "thatBeforeRuleClause": options.thatBeforeRuleClause = false
         default: return false
         }
         return true
@@ -895,7 +906,7 @@ extension QuoteExtractor {
     /// Whether the tagged `content` lies within the rule quote's span but for marks, punctuation
     /// and (indirect quotes) at most two words outside it: the rule's span, built from the quote
     /// marks or the reporting verb, is then the better boundary.
-    private func covers(_ rule: QuoteOccurrence, _ content: ClosedRange<Int>, input: TaggerInput) -> Bool {
+    func covers(_ rule: QuoteOccurrence, _ content: ClosedRange<Int>, input: TaggerInput) -> Bool {
         let tokens = input.tokens
         let range = tokens[content.lowerBound].start..<tokens[content.upperBound].end
         guard overlap(rule, range) > 0 else { return false }
@@ -904,7 +915,11 @@ extension QuoteExtractor {
         // Words between the same marks (a transcript's "NAME:" label) are not outside a direct quote.
         for k in content where tokens[k].isWord && !(rule.kind == .direct && input.inQuote[k]) {
             let token = tokens[k]
-            if token.end <= rule.start { outsideWords += 1 }
+            // "to parents that <clause>": the complementiser before a rule's clause is no word of
+            // what was said (``QuoteExtractorOptions/thatBeforeRuleClause``).
+            if token.end <= rule.start, !(options.thatBeforeRuleClause && rule.kind == .indirect && token.lower == "that") {
+                outsideWords += 1
+            }
             if token.start >= rule.end { after.append(k) }
         }
         // Words after a direct quote that hold its reporting verb are its attribution ("...," the

@@ -151,4 +151,33 @@ import WiretraceCore
         let page = article(["The mayor said the ferry would run all winter and the fares would stay the same."])
         #expect(ruleQuotes(page).first?.text == "the ferry would run all winter and the fares would stay the same")
     }
+
+    // MARK: a subject with a prepositional phrase
+
+    @Test func subjectRunsBackOverItsPreposition() {
+        let page = article(["The county's head of public works told council members the bridge repairs were months behind schedule."])
+        let found = ruleQuotes(page)
+        #expect(found.map(\.text) == ["the bridge repairs were months behind schedule"])
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "The county's head of public works")
+        #expect(!ruleQuotes(page, off: ["subjectsWithPrepositions"]).contains { $0.text == "the bridge repairs were months behind schedule" })
+    }
+}
+
+/// When a tagged span is taken for a rule's clause (``QuoteExtractorOptions/thatBeforeRuleClause``).
+@Suite struct ThatBeforeRuleClauseTests {
+    @Test func complementiserIsNoWordOutsideTheClause() throws {
+        let text = ScalarText("The school board said in a letter to parents that classes would resume on Monday.")
+        let input = TaggerInput.make(text)
+        let texts = input.tokens.map(\.text)
+        let to = try #require(texts.firstIndex(of: "to"))
+        let classes = try #require(texts.firstIndex(of: "classes"))
+        let monday = try #require(texts.firstIndex(of: "Monday"))
+        let range = input.tokens[classes].start..<input.tokens[monday].end
+        let rule = QuoteOccurrence(start: range.lowerBound, end: range.upperBound, text: text.string(range), kind: .indirect, cue: "said")
+        // The tagged "to parents that classes would resume on Monday": two words and "that" before the clause.
+        #expect(QuoteExtractor(model: .empty).covers(rule, to...monday, input: input))
+        var options = QuoteExtractorOptions()
+        #expect(QuoteExtractorOptions.switchOff("thatBeforeRuleClause", in: &options))
+        #expect(!QuoteExtractor(model: .empty, options: options).covers(rule, to...monday, input: input))
+    }
 }
