@@ -98,7 +98,10 @@ extension QuoteExtractor {
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.
             if subject.lowerBound != a, k < end, tokens[k].text == "," { break }
-            if let that = (k..<min(end, k + 7)).first(where: { tokens[$0].lower == "that" }) {
+            // "that" a few words on opens the clause after an adverbial ("said in a letter that"),
+            // not after a clause's own first words ("said he hoped that ...": the clause is all of it).
+            let thatSearch = !options.thatBeforeRuleClause || k < end && (!tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower))
+            if thatSearch, let that = (k..<min(end, k + 7)).first(where: { tokens[$0].lower == "that" }) {
                 k = that + 1
             } else if k < end, !tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower) {
                 break

@@ -142,7 +142,9 @@ package struct QuoteExtractorOptions: Sendable {
     package var subjectsWithPrepositions = true
     /// A tagged span that is a rule's indirect clause give or take two words counts the "that"
     /// before the clause as none of them ("said in a letter to parents that <clause>": the tagged
-    /// "to parents that <clause>" is the rule's clause, see ``preferRuleSpans``).
+    /// "to parents that <clause>" is the rule's clause, see ``preferRuleSpans``); and the rules
+    /// look for that "that" only after an adverbial, not inside the clause ("said he hoped that
+    /// ..." reports all of "he hoped that ...").
     package var thatBeforeRuleClause = true
 
     package init() {}

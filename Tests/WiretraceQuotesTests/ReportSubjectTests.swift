@@ -163,6 +163,16 @@ import WiretraceCore
     }
 }
 
+extension ReportSubjectTests {
+    @Test func thatInsideTheClauseIsNotItsStart() {
+        let page = article(["The coach said he hoped that the new arena would open before the season."])
+        #expect(ruleQuotes(page).map(\.text) == ["he hoped that the new arena would open before the season"])
+        #expect(ruleQuotes(page, off: ["thatBeforeRuleClause"]).map(\.text) == ["the new arena would open before the season"])
+        let adverbial = article(["The board said in a letter to parents that classes would resume on Monday."])
+        #expect(ruleQuotes(adverbial).map(\.text) == ["classes would resume on Monday"])
+    }
+}
+
 /// When a tagged span is taken for a rule's clause (``QuoteExtractorOptions/thatBeforeRuleClause``).
 @Suite struct ThatBeforeRuleClauseTests {
     @Test func complementiserIsNoWordOutsideTheClause() throws {
