@@ -184,7 +184,7 @@ public enum QuoteTraining {
             var seen = Set<String>()
             let scored = holdout.filter { seen.insert($0.article ?? $0.id).inserted }
             report += "held-out articles of the training file: \(scored.count)\n"
-            report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty))
+            report += "rules only:\n" + score(scored, extractor: QuoteExtractor(model: .empty, options: defaults()))
             var options = defaults()
             report += "tagger (default options\(settings.speakerMechanisms ? "" : ", speaker mechanisms off")):\n"
                 + score(scored, extractor: QuoteExtractor(model: reloaded, options: options), errorsPath: settings.errorsPath)
@@ -319,7 +319,8 @@ public enum QuoteTraining {
         var examples: [(features: [[UInt64]], positive: [Bool])] = []
         var noRightCandidate = 0
         var onlyRight = 0
-        let rules = QuoteExtractor(model: .empty)
+        // The rules with the same options, so an option switched off is off in the ranker's training too.
+        let rules = QuoteExtractor(model: .empty, options: options)
         for (record, input) in zip(records, inputs) where !input.tokens.isEmpty {
             let tokens = input.tokens
             let tagged = TaggedAttributions(input: input, tags: model.tag(input), options: options)

@@ -83,33 +83,54 @@ extension QuoteExtractor {
             let cue = "\(tokens[a].text) \(tokens[a + 1].text)"
             return (Attribution(speaker: speaker, cue: cue, reporter: nil), clause)
         }
-        // X said (that) <clause>.
-        for v in a..<min(end, a + 10) {
+        // X said (that) <clause>. The verb may stand further in when its subject follows an opening
+        // phrase or comes before an apposition (``QuoteExtractorOptions/subjectsBesideCommas``).
+        for v in a..<min(end, a + (options.subjectsBesideCommas ? 32 : 10)) {
             guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling, v > a else { continue }
-            guard let (subject, _) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), subject.lowerBound == a
-            else { break }
+            guard let subject = reportSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) else { break }
             var k = v + length
             if kind == .telling {
                 guard let object = finder.forwardPhrase(from: k, upperBound: end) else { break }
                 k = object.upperBound + 1
             }
-            if let that = (k..<min(end, k + 7)).first(where: { tokens[$0].lower == "that" }) {
+            if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
+            // After a subject that does not open the sentence, a comma right after the verb makes the
+            // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
+            // a scene: the form below reads it.
+            if subject.lowerBound != a, k < end, tokens[k].text == "," { break }
+            // "that" a few words on opens the clause after an adverbial ("said in a letter that"),
+            // not after a clause's own first words ("said he hoped that ...": the clause is all of it).
+            let thatSearch = !options.thatBeforeRuleClause || k < end && (!tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower))
+            if thatSearch, let that = (k..<min(end, k + 7)).first(where: { tokens[$0].lower == "that" }) {
                 k = that + 1
             } else if k < end, !tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower) {
                 break
             }
             guard k < end else { break }
-            let clause = k...(end - 1)
+            var clause = k...(end - 1)
+            // "X said A and said B", "X described A and complained that B": a second verb of the
+            // same subject after "and"/"but" starts a report of its own.
+            if options.secondVerbEndsClause, let cut = Self.secondReport(in: clause, tokens: tokens, finder: finder) {
+                clause = k...cut
+            }
             guard wordCount(clause) >= 3,
                 let attribution = finder.attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
             else { break }
             return (attribution, clause)
         }
-        // <clause>, X said.
+        // <clause>, X said. A verb further from the sentence's end counts when a comma or semicolon
+        // closes its attribution soon after it ("<clause>, she said, adding that ...", "<clause>,
+        // said Ann Berg, director of ...": ``QuoteExtractorOptions/attributionTails``).
         var v = end - 1
-        while v > a + 3, end - v <= 8 {
+        while v > a + 3 {
             defer { v -= 1 }
+            if end - v > 8 {
+                guard options.attributionTails, let stop = (v + 1..<min(end, v + 10)).first(where: { [",", ";"].contains(tokens[$0].text) })
+                else { continue }
+                // Only words, a name's abbreviation point or a listener between the verb and the stop.
+                guard tokens[(v + 1)..<stop].allSatisfy({ $0.isWord || $0.text == "." }) else { continue }
+            }
             guard let (length, kind) = finder.verb(at: v) else { continue }
             if kind == .according {
                 // <clause>, according to X.
@@ -132,8 +153,30 @@ extension QuoteExtractor {
             } else {
                 return nil
             }
+            if options.complementNotFronted {
+                // "Speaking in Ottawa, the minister said Canada would help.": a clause after the verb
+                // is what was said; the words before the comma only set the scene. "..., said X"
+                // needs X to read as a name or a role, not a clause ("..., said the plan came late").
+                var k = v + length
+                if kind == .telling, subject != nil, let object = finder.forwardPhrase(from: k, upperBound: end) {
+                    k = object.upperBound + 1
+                }
+                if subject != nil {
+                    k = Self.afterTimeWords(from: k, end: end, tokens: tokens)
+                    if k < end, tokens[k].isWord, tokens[k].lower == "that" || !Lexicon.phraseStops.contains(tokens[k].lower),
+                        tokens[k..<end].filter(\.isWord).count >= 3
+                    {
+                        return nil
+                    }
+                } else {
+                    var stop = k
+                    while stop < end, tokens[stop].text != "," { stop += 1 }
+                    guard stop > k, Self.readsAsSpeakerPhrase(k...(stop - 1), tokens: tokens, finder: finder, irregularPasts: true)
+                    else { return nil }
+                }
+            }
             let clause = a...(comma - 1)
-            guard wordCount(clause) >= 3,
+            guard wordCount(clause) >= 3, !(options.openingSceneNotReported && Self.isOpeningScene(clause, tokens: tokens)),
                 let attribution = finder.attribution(
                     verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
             else { return nil }
@@ -141,6 +184,143 @@ extension QuoteExtractor {
         }
         return nil
     }
+
+    /// The subject of the reporting verb at `v` for "X said (that) <clause>": the noun phrase right
+    /// before the verb when it opens the sentence; with ``QuoteExtractorOptions/subjectsBesideCommas``
+    /// also when it follows an opening phrase and its comma ("On Tuesday, the mayor said ...",
+    /// "Speaking to reporters, the premier said ..."), or when it opens the sentence and an
+    /// apposition or relative clause stands between it and the verb ("Jane Roe, a professor at the
+    /// college, said ...", "Ali, who runs the shop, said ..."). Nil otherwise.
+    /// - Complexity: O(w) in the words before the verb.
+    func reportSubject(verbAt v: Int, sentenceStart a: Int, tokens: [Token], finder: SpeakerFinder) -> ClosedRange<Int>? {
+        let phrase = finder.backwardPhrase(endingAt: v - 1, lowerBound: a)?.phrase
+        if let phrase, phrase.lowerBound == a { return phrase }
+        // "The city's director of planning said", "Officials with the health authority said": the
+        // noun phrase before the verb stopped at the preposition after the subject's head.
+        if options.subjectsWithPrepositions, let phrase, phrase.lowerBound - 1 > a,
+            ["of", "for", "at", "with", "from"].contains(tokens[phrase.lowerBound - 1].lower),
+            let (head, _) = finder.backwardPhrase(endingAt: phrase.lowerBound - 2, lowerBound: a),
+            head.lowerBound == a, tokens[head].filter(\.isWord).count <= 5
+        {
+            return head.lowerBound...phrase.upperBound
+        }
+        guard options.subjectsBesideCommas else { return nil }
+        // The words between `from` and `to` (exclusive) set no report of their own.
+        func plain(_ from: Int, _ to: Int) -> Bool {
+            from < to && to - from <= 24 && !(from..<to).contains { finder.verb(at: $0) != nil || Self.isQuoteMark(tokens[$0]) }
+        }
+        if let phrase, phrase.lowerBound - 1 > a, tokens[phrase.lowerBound - 1].text == ",",
+            plain(a, phrase.lowerBound - 1), (a..<(phrase.lowerBound - 1)).filter({ tokens[$0].text == "," }).isEmpty
+        {
+            return phrase
+        }
+        if tokens[v - 1].text == ",", let opening = finder.forwardPhrase(from: a, upperBound: v),
+            opening.upperBound + 2 < v - 1, tokens[opening.upperBound + 1].text == ",",
+            plain(opening.upperBound + 2, v - 1)
+        {
+            let first = tokens[opening.upperBound + 2]
+            if Lexicon.determiners.contains(first.lower) || ["who", "whose"].contains(first.lower) || first.isPossessive {
+                return opening
+            }
+        }
+        return nil
+    }
+
+    /// Whether a token is a quote mark (straight or curly, single marks apart).
+    private static func isQuoteMark(_ token: Token) -> Bool {
+        ["\"", "\u{201C}", "\u{201D}", "``", "''"].contains(token.text)
+    }
+
+    /// Whether the words before the comma of "<words>, X said" are one opening phrase that sets the
+    /// scene rather than a report: no comma inside, and opening with a preposition or a
+    /// subordinator ("In his tweets", "Though the results are mixed"), a past participle ("Asked
+    /// about the charges") or an -ing form before a preposition ("Speaking to reporters").
+    static func isOpeningScene(_ range: ClosedRange<Int>, tokens: [Token]) -> Bool {
+        guard !tokens[range].contains(where: { $0.text == "," }) else { return false }
+        let first = tokens[range.lowerBound]
+        if Self.sceneOpeners.contains(first.lower) { return true }
+        guard first.isCapitalized, range.count > 1 else { return false }
+        if first.lower.count > 4, first.lower.hasSuffix("ed") { return true }
+        let next = tokens[range.lowerBound + 1].lower
+        return first.lower.count > 5 && first.lower.hasSuffix("ing") && Lexicon.phraseStops.contains(next)
+    }
+
+    /// Prepositions and subordinators that open a phrase setting the scene. Not "if", "when", "as"
+    /// or "because", whose clauses are often part of what was said ("If it rains, the match is off,
+    /// he said"; on the training fold a "because" clause was an annotated content).
+    private static let sceneOpeners: Set<String> = [
+        "in", "on", "at", "with", "by", "from", "after", "before", "during", "since", "while",
+        "although", "though", "despite", "amid", "until", "unless", "upon", "under", "over", "through",
+        "without", "within", "among", "against", "for", "following", "ahead",
+    ]
+
+    /// The last token of a reported clause that a coordinated second reporting verb of the same
+    /// subject ends ("the plan works and said the vote ...", "..., but later said ..."): the token
+    /// before "and"/"but" (and its comma), or nil when none follows. The verb is a lower-case
+    /// reporting verb (``SpeakerFinder/verb(at:)``), at most one adverb or auxiliary between.
+    static func secondReport(in clause: ClosedRange<Int>, tokens: [Token], finder: SpeakerFinder) -> Int? {
+        for j in clause where j > clause.lowerBound + 1 && ["and", "but"].contains(tokens[j].lower) {
+            var v = j + 1
+            if v <= clause.upperBound, Lexicon.auxiliaries.contains(tokens[v].lower) || tokens[v].lower.hasSuffix("ly") { v += 1 }
+            guard v <= clause.upperBound, let (_, kind) = finder.verb(at: v), kind != .according else { continue }
+            var end = j - 1
+            while end > clause.lowerBound, !tokens[end].isWord { end -= 1 }
+            return end
+        }
+        return nil
+    }
+
+    /// Days and times that may follow a reporting verb before what was said ("said Tuesday that",
+    /// "told reporters on Monday the plan ..."): the index of the first token after them.
+    static func afterTimeWords(from start: Int, end: Int, tokens: [Token]) -> Int {
+        var k = start
+        while k < end, tokens[k].isWord {
+            let w = tokens[k].lower
+            if Self.timeWords.contains(w) || Lexicon.dates.contains(w) && tokens[k].isCapitalized {
+                k += 1
+            } else if ["on", "last", "this", "late", "early"].contains(w), k + 1 < end,
+                Self.timeWords.contains(tokens[k + 1].lower) || Lexicon.dates.contains(tokens[k + 1].lower) && tokens[k + 1].isCapitalized
+            {
+                k += 2
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    private static let timeWords: Set<String> = [
+        "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+    ]
+
+    /// Whether the words read as a name or a role (the speaker after "..., said"), not as a clause
+    /// with its own subject and verb: a few words with no auxiliary, modal, reporting verb,
+    /// complementiser or past form (a lower-case -ed word, or with `irregularPasts` a common
+    /// irregular one).
+    static func readsAsSpeakerPhrase(
+        _ range: ClosedRange<Int>, tokens: [Token], finder: SpeakerFinder, irregularPasts: Bool
+    ) -> Bool {
+        let words = range.filter { tokens[$0].isWord }
+        return !words.isEmpty && words.count <= 8 && !words.contains { k in
+            let w = tokens[k].lower
+            return Lexicon.auxiliaries.contains(w) || Lexicon.passiveMarkers.contains(w) || finiteMarkers.contains(w)
+                || finder.verb(at: k) != nil || !tokens[k].isCapitalized && (w.hasSuffix("ed") || irregularPasts && Self.irregularPasts.contains(w))
+        }
+    }
+
+    /// Words that mark a finite clause (modals, "do", a complementiser): none stands in a name or a role.
+    static let finiteMarkers: Set<String> = [
+        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "that", "won't", "can't",
+        "isn't", "wasn't", "doesn't", "didn't",
+    ]
+
+    /// Common irregular past forms of English, which no -ed test sees ("the plan came late").
+    static let irregularPasts: Set<String> = [
+        "came", "went", "made", "took", "gave", "fell", "rose", "grew", "began", "saw", "found", "kept", "left",
+        "lost", "won", "got", "held", "met", "paid", "ran", "sold", "sent", "spent", "stood", "thought",
+        "brought", "bought", "built", "felt", "knew", "meant", "became", "broke", "chose", "drove", "spoke",
+        "wrote", "taught", "understood", "struck", "forgot", "heard",
+    ]
 
     /// "Insiders: Trump will rebound.", "KATE BOULDUAN: Why not debate?": a sentence opening its
     /// paragraph with a short noun phrase (at most six words, its last word capitalised, no

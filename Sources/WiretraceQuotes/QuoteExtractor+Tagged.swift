@@ -113,6 +113,40 @@ package struct QuoteExtractorOptions: Sendable {
     /// `train-quotes` scores 150, 250 and 500 among its variants.
     package var cueSentenceBias: Float = 0
 
+    /// "X said (that) <clause>" also where the subject follows an opening phrase and its comma ("On
+    /// Tuesday, the mayor said ...") or opens the sentence before an apposition or a relative clause
+    /// ("Jane Roe, a professor at the college, said ..."): the rules read the verb up to 32 tokens
+    /// into the sentence, not 10 (``QuoteExtractor/reportSubject(verbAt:sentenceStart:tokens:finder:)``).
+    package var subjectsBesideCommas = true
+    /// Days and times right after the reporting verb ("said Tuesday that ...", "told reporters on
+    /// Monday the plan ...") are not what was said.
+    package var timeAfterVerb = true
+    /// "<clause>, X said" only when no clause follows the verb (else the words before the comma set
+    /// the scene and the clause after the verb is the report), and "<clause>, said X" only when X
+    /// reads as a name or a role, irregular past forms ("the plan came late") counting as verbs.
+    package var complementNotFronted = true
+    /// "<clause>, X said" also with the verb more than eight tokens before the sentence's end when a
+    /// comma or semicolon closes the attribution within nine tokens ("<clause>, she said, adding that
+    /// ...", "<clause>, said Ann Berg, director of the city's housing office.").
+    package var attributionTails = true
+    /// "<words>, X said" is no report when the words are one opening phrase that sets the scene ("In
+    /// his tweets, ...", "Asked about the charges, ...", "Though the talks were tense, ..."):
+    /// ``QuoteExtractor/isOpeningScene(_:tokens:)``.
+    package var openingSceneNotReported = true
+    /// "X said (that) A and said B": the rules' clause after the first verb ends before "and"/"but"
+    /// and a second reporting verb of the same subject (``QuoteExtractor/secondReport(in:tokens:finder:)``).
+    package var secondVerbEndsClause = true
+    /// "X of/for/at/with/from Y said (that) <clause>": the rules take the subject back over the
+    /// preposition after its head ("The city's director of planning said ...") when the head opens
+    /// the sentence (at most five words).
+    package var subjectsWithPrepositions = true
+    /// A tagged span that is a rule's indirect clause give or take two words counts the "that"
+    /// before the clause as none of them ("said in a letter to parents that <clause>": the tagged
+    /// "to parents that <clause>" is the rule's clause, see ``preferRuleSpans``); and the rules
+    /// look for that "that" only after an adverbial, not inside the clause ("said he hoped that
+    /// ..." reports all of "he hoped that ...").
+    package var thatBeforeRuleClause = true
+
     package init() {}
 
     /// The options that can be switched off by name for training and scoring (the speaker options,
@@ -121,7 +155,9 @@ package struct QuoteExtractorOptions: Sendable {
         "cueSubject", "colonSpeaker", "openingPhraseCut", "speakerHeadFeatures", "speakersMustSpeak",
         "taggedSpeakersMustSpeak", "subjectMustSpeak", "stanceObjects", "stanceAfterWho", "stanceParticiples",
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
-        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb",
+        "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
+        "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
+        "subjectsWithPrepositions", "thatBeforeRuleClause",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -146,6 +182,14 @@ package struct QuoteExtractorOptions: Sendable {
         case "reportNounClauses": options.reportNounClauses = false
         case "moreStanceVerbs": options.moreStanceVerbs = false
         case "objectStopsAtVerb": options.objectStopsAtVerb = false
+        case "subjectsBesideCommas": options.subjectsBesideCommas = false
+        case "timeAfterVerb": options.timeAfterVerb = false
+        case "complementNotFronted": options.complementNotFronted = false
+        case "attributionTails": options.attributionTails = false
+        case "openingSceneNotReported": options.openingSceneNotReported = false
+        case "secondVerbEndsClause": options.secondVerbEndsClause = false
+        case "subjectsWithPrepositions": options.subjectsWithPrepositions = false
+        case "thatBeforeRuleClause": options.thatBeforeRuleClause = false
         default: return false
         }
         return true
@@ -584,7 +628,7 @@ extension QuoteExtractor {
 
         var found: [QuoteOccurrence] = []
         for var content in tagged.contents {
-            if options.invertedAttribution, let clause = Self.invertedReport(content, input: input) {
+            if options.invertedAttribution, let clause = Self.invertedReport(content, input: input, irregularPasts: options.complementNotFronted) {
                 // Another content already holds the report: this span was only its speaker.
                 if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
                 content = clause
@@ -795,7 +839,7 @@ extension QuoteExtractor {
     /// end of its sentence and opens like a noun phrase (a determiner, a capitalised word or a
     /// possessive). Returns the report before the comma: from the sentence's first word, at least
     /// three words, outside quote marks.
-    static func invertedReport(_ content: ClosedRange<Int>, input: TaggerInput) -> ClosedRange<Int>? {
+    static func invertedReport(_ content: ClosedRange<Int>, input: TaggerInput, irregularPasts: Bool = true) -> ClosedRange<Int>? {
         let tokens = input.tokens
         let a = content.lowerBound
         guard a >= 2, !input.inQuote[a], !input.isMark[a] else { return nil }
@@ -811,12 +855,7 @@ extension QuoteExtractor {
         let finder = SpeakerFinder(tokens: tokens)
         var head = a
         while head + 1 <= content.upperBound, tokens[head + 1].isWord || tokens[head + 1].text == "." { head += 1 }
-        let words = (a...head).filter { tokens[$0].isWord }
-        guard words.count <= 8, !words.contains(where: { k in
-            let w = tokens[k].lower
-            return Lexicon.auxiliaries.contains(w) || Lexicon.passiveMarkers.contains(w) || Self.finiteMarkers.contains(w)
-                || finder.verb(at: k) != nil || (!tokens[k].isCapitalized && w.hasSuffix("ed"))
-        }) else { return nil }
+        guard Self.readsAsSpeakerPhrase(a...head, tokens: tokens, finder: finder, irregularPasts: irregularPasts) else { return nil }
         // The content runs to the sentence's end (but for punctuation).
         var k = content.upperBound + 1
         while k < tokens.count, input.sentence[k] == input.sentence[a], !tokens[k].isWord, !input.isMark[k] { k += 1 }
@@ -831,12 +870,6 @@ extension QuoteExtractor {
         else { return nil }
         return start...end
     }
-
-    /// Words that mark a finite clause (modals, "do", a complementiser): none stands in a name or a role.
-    private static let finiteMarkers: Set<String> = [
-        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "that", "won't", "can't",
-        "isn't", "wasn't", "doesn't", "didn't",
-    ]
 
     /// An indirect content beside its cue in one sentence, taken to the sentence's bounds on the side
     /// away from the cue: after "X said (that)" the complement clause runs to the sentence's end;
@@ -875,7 +908,7 @@ extension QuoteExtractor {
     /// Whether the tagged `content` lies within the rule quote's span but for marks, punctuation
     /// and (indirect quotes) at most two words outside it: the rule's span, built from the quote
     /// marks or the reporting verb, is then the better boundary.
-    private func covers(_ rule: QuoteOccurrence, _ content: ClosedRange<Int>, input: TaggerInput) -> Bool {
+    func covers(_ rule: QuoteOccurrence, _ content: ClosedRange<Int>, input: TaggerInput) -> Bool {
         let tokens = input.tokens
         let range = tokens[content.lowerBound].start..<tokens[content.upperBound].end
         guard overlap(rule, range) > 0 else { return false }
@@ -884,7 +917,11 @@ extension QuoteExtractor {
         // Words between the same marks (a transcript's "NAME:" label) are not outside a direct quote.
         for k in content where tokens[k].isWord && !(rule.kind == .direct && input.inQuote[k]) {
             let token = tokens[k]
-            if token.end <= rule.start { outsideWords += 1 }
+            // "to parents that <clause>": the complementiser before a rule's clause is no word of
+            // what was said (``QuoteExtractorOptions/thatBeforeRuleClause``).
+            if token.end <= rule.start, !(options.thatBeforeRuleClause && rule.kind == .indirect && token.lower == "that") {
+                outsideWords += 1
+            }
             if token.start >= rule.end { after.append(k) }
         }
         // Words after a direct quote that hold its reporting verb are its attribution ("...," the
