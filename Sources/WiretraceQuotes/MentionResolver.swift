@@ -11,7 +11,14 @@ package struct PersonMention: Sendable, Hashable {
     /// Written after "in", "at", "from", "near" or "the": a place or an institution more likely than a
     /// person ("in Coral Springs", "the Sixth Circuit"), so never the antecedent of "he" or "she".
     package var placeLike: Bool = false
+    /// The sentence of the mention (``QuoteExtractor/sentenceIDs(_:inQuote:openMarks:)``).
+    package var sentence: Int = 0
+    /// Written with a possessive ("Holt's"): the owner of something, not the subject of a clause.
+    package var possessive: Bool = false
 }
+
+/// A person's grammatical gender as the text shows it, for "he" and "she".
+package enum PersonGender: Sendable, Hashable { case male, female }
 
 /// A speaker as it will be reported: the resolved name (or the phrase) and the mention's offsets.
 package struct ResolvedSpeaker: Sendable, Hashable {
@@ -20,20 +27,53 @@ package struct ResolvedSpeaker: Sendable, Hashable {
     package var end: Int
 }
 
+/// Which readings of a speaker phrase ``MentionResolver`` may use beyond its words (each switchable
+/// by name, see ``QuoteExtractorOptions/switchOff(_:in:)``).
+package struct MentionOptions: Sendable, Hashable {
+    /// "The fire chief, Dana Kowalski, said", "said the victim's mother, Ann Berg": a role phrase
+    /// followed by a person's name between commas names that person.
+    package var appositiveNames = true
+    /// With ``appositiveNames``, the mention reported is the name in apposition (else the role phrase
+    /// as written).
+    package var appositiveMentionIsName = true
+    /// "Environment Minister Karen Holt": a person's name starts after the last title word of its
+    /// capitalised run when two words or more follow it; "Chief Superintendent Ann Berg of the
+    /// RCMP": the name before "of"/"from"/"at"/"with" is the speaker, not the institution after it.
+    package var namesAfterTitles = true
+    /// "Ann Berg, who ..., said": a relative "who" after a comma stands for the phrase before the
+    /// comma (the mention stays "who").
+    package var relativeAntecedents = true
+    /// "he"/"she" resolve to a person the text does not show as of the other gender (an honorific,
+    /// a gendered role word beside the name, "NAME said she ..."), the subject (first person) of the
+    /// nearest sentence before that holds one, rather than the last name written.
+    package var pronounAgreement = true
+
+    package init() {}
+}
+
 /// Resolves speaker mentions (pronouns, surnames, role nouns) to full names in the same article.
 package struct MentionResolver: Sendable {
     package let tokens: [Token]
     package let text: ScalarText
+    package let options: MentionOptions
     /// Full person names in text order.
     package let persons: [PersonMention]
     /// Full names and later surname-only mentions of the same persons, in text order.
     package let references: [PersonMention]
+    /// What the text shows of each person's gender, by name (absent: nothing, or both).
+    package let genders: [String: PersonGender]
+    /// Per token, its sentence.
+    private let sentenceOf: [Int]
 
     /// Finds every full person name (two or more capitalised words after titles are removed).
     /// - Complexity: O(n) in the number of tokens.
-    package init(tokens: [Token], text: ScalarText) {
+    package init(tokens: [Token], text: ScalarText, options: MentionOptions = MentionOptions()) {
         self.tokens = tokens
         self.text = text
+        self.options = options
+        let sentenceOf = QuoteExtractor.sentenceIDs(
+            tokens, inQuote: [Bool](repeating: false, count: tokens.count), openMarks: [])
+        self.sentenceOf = sentenceOf
         var persons: [PersonMention] = []
         var i = 0
         while i < tokens.count {
@@ -42,7 +82,9 @@ package struct MentionResolver: Sendable {
                 continue
             }
             let run = MentionResolver.capitalisedRun(tokens, from: i)
-            if let person = MentionResolver.person(tokens, run: run, text: text) {
+            if var person = MentionResolver.person(tokens, run: run, text: text, afterTitles: options.namesAfterTitles) {
+                person.sentence = sentenceOf[run.lowerBound]
+                person.possessive = tokens[run.upperBound - 1].isPossessive
                 persons.append(person)
             }
             i = run.upperBound
@@ -52,7 +94,7 @@ package struct MentionResolver: Sendable {
         var references = persons
         var lastWords: [String: PersonMention] = [:]
         var next = 0
-        for token in tokens where token.isCapitalized {
+        for (k, token) in tokens.enumerated() where token.isCapitalized {
             while next < persons.count, persons[next].start <= token.start {
                 if let last = persons[next].words.last { lastWords[last] = persons[next] }
                 next += 1
@@ -62,9 +104,92 @@ package struct MentionResolver: Sendable {
             reference.start = token.start
             reference.end = token.end
             reference.placeLike = false
+            reference.sentence = sentenceOf[k]
+            reference.possessive = token.isPossessive
             references.append(reference)
         }
         self.references = references.sorted { $0.start < $1.start }
+        genders = options.pronounAgreement ? MentionResolver.genders(tokens, references: self.references) : [:]
+    }
+
+    private static let femaleWords: Set<String> = [
+        "ms", "mrs", "miss", "madam", "lady", "dame", "queen", "princess", "duchess", "countess", "spokeswoman",
+        "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman", "policewoman",
+        "sportswoman", "anchorwoman", "woman", "girl", "mother", "wife", "daughter", "sister", "grandmother",
+        "granddaughter", "aunt", "niece", "widow", "actress", "stepmother", "mom", "mum", "girlfriend", "bride",
+    ]
+    private static let maleWords: Set<String> = [
+        "mr", "sir", "lord", "king", "prince", "duke", "earl", "spokesman", "chairman", "congressman",
+        "businessman", "councilman", "assemblyman", "policeman", "fireman", "sportsman", "anchorman", "man",
+        "boy", "father", "husband", "son", "brother", "grandfather", "grandson", "uncle", "nephew", "widower",
+        "actor", "stepfather", "dad", "boyfriend", "groom",
+    ]
+
+    /// What the text shows of each person's gender: an honorific or a gendered role word before the
+    /// name or in an apposition right after it ("Jill Sato, the spokeswoman,"), and "NAME said (that)
+    /// he/she". Evidence of both genders leaves the person out.
+    /// - Complexity: O(n) in the tokens plus O(r log r) for r references.
+    static func genders(_ tokens: [Token], references: [PersonMention]) -> [String: PersonGender] {
+        // An honorific or a role word names the person's gender; "X said she" may speak of another
+        // woman ("X said she would make a fine judge"), so it weighs least.
+        var votes: [String: (male: Int, female: Int)] = [:]
+        @discardableResult
+        func vote(_ name: String, _ word: String, weight: Int) -> Bool {
+            if femaleWords.contains(word) { votes[name, default: (0, 0)].female += weight }
+            if maleWords.contains(word) { votes[name, default: (0, 0)].male += weight }
+            return femaleWords.contains(word) || maleWords.contains(word)
+        }
+        let byEnd = Dictionary(references.map { ($0.end, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for reference in references {
+            for word in reference.roleWords { vote(reference.name, word, weight: 3) }
+        }
+        for (k, token) in tokens.enumerated() where token.isCapitalized {
+            // Possessive names end two scalars before their token ("Holt's").
+            guard let name = byEnd[token.end] ?? byEnd[token.end - 2] else { continue }
+            var j = k + 1
+            if j < tokens.count, tokens[j].text == "," {
+                // "Jill Sato, the spokeswoman, ..." / "Jill Sato, his wife, ...": the apposition's
+                // first gendered word; not past a relative pronoun or a verb ("Tom Birch, whose wife").
+                var n = j + 1
+                while n < min(tokens.count, j + 8), tokens[n].isWord, !tokens[n].isCapitalized,
+                    tokens[n].paragraph == token.paragraph,
+                    !["who", "whose", "whom", "which", "that"].contains(tokens[n].lower),
+                    !Lexicon.reportingVerbs.contains(tokens[n].lower)
+                {
+                    if vote(name, tokens[n].stem, weight: 2) { break }
+                    n += 1
+                }
+                continue
+            }
+            guard j < tokens.count, !tokens[j].isCapitalized, Lexicon.reportingVerbs.contains(tokens[j].lower) else { continue }
+            j += 1
+            if j < tokens.count, tokens[j].lower == "that" { j += 1 }
+            if j < tokens.count, tokens[j].lower == "she" { votes[name, default: (0, 0)].female += 1 }
+            if j < tokens.count, tokens[j].lower == "he" { votes[name, default: (0, 0)].male += 1 }
+        }
+        var result: [String: PersonGender] = [:]
+        for (name, count) in votes where count.male != count.female {
+            result[name] = count.male > count.female ? .male : .female
+        }
+        return result
+    }
+
+    /// The person "he"/"she"/"his"/"her" at token `k` stands for (``MentionOptions/pronounAgreement``):
+    /// looking back at most four sentences, in the nearest one holding a person not shown as of the
+    /// other gender, the first such person (the subject more often than the object), one shown as of
+    /// the pronoun's gender first; nil when none.
+    private func antecedent(ofPronoun k: Int, start: Int) -> PersonMention? {
+        let word = tokens[k].lower
+        let gender: PersonGender = word == "he" || word == "his" ? .male : .female
+        let subjectPronoun = word == "he" || word == "she"
+        let own = sentenceOf[k]
+        let pool = references.filter {
+            $0.end <= start && !$0.placeLike && $0.sentence >= own - 3 && !(subjectPronoun && $0.possessive)
+                && genders[$0.name] != (gender == .male ? .female : .male)
+        }
+        guard let nearest = pool.map(\.sentence).max() else { return nil }
+        let inSentence = pool.filter { $0.sentence == nearest }
+        return inSentence.first { genders[$0.name] == gender } ?? inSentence.first
     }
 
     /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.
@@ -107,8 +232,28 @@ package struct MentionResolver: Sendable {
         return k
     }
 
-    private static func person(_ tokens: [Token], run: Range<Int>, text: ScalarText) -> PersonMention? {
-        let first = nameStart(tokens, run: run)
+    /// Words that stand before a name as its holder's office or trade, capitalised there: titles,
+    /// role nouns ("Coach", "Nurse") and ranks written short ("Const.", "Sgt.").
+    private static let officeWords: Set<String> = Lexicon.titles.union(SpeakerHead.roleNouns).union([
+        "councillor", "councilor", "alderman", "trustee", "constable", "const", "sgt", "supt", "insp", "cpl", "det",
+    ])
+
+    /// With `afterTitles`, the first token after the last office word (``officeWords``) inside `run`
+    /// from `start` when at least two words follow it ("Environment Minister Karen Holt" -> "Karen
+    /// Holt": the words before a title are its portfolio, not the name); else `start`.
+    static func nameStart(_ tokens: [Token], run: Range<Int>, from start: Int, afterTitles: Bool) -> Int {
+        guard afterTitles, start < run.upperBound else { return start }
+        var first = start
+        for k in start..<run.upperBound where tokens[k].isWord && officeWords.contains(tokens[k].stem) {
+            if tokens[(k + 1)..<run.upperBound].filter(\.isWord).count >= 2 { first = k + 1 }
+        }
+        // Initials and abbreviation points after the title ("Const. Ann Berg").
+        while first < run.upperBound, !tokens[first].isWord { first += 1 }
+        return first
+    }
+
+    private static func person(_ tokens: [Token], run: Range<Int>, text: ScalarText, afterTitles: Bool) -> PersonMention? {
+        let first = nameStart(tokens, run: run, from: nameStart(tokens, run: run), afterTitles: afterTitles)
         guard first < run.upperBound else { return nil }
         let nameTokens = tokens[first..<run.upperBound].filter { $0.isWord }
         guard nameTokens.count >= 2, nameTokens.count <= 5 else { return nil }
@@ -160,7 +305,11 @@ package struct MentionResolver: Sendable {
     }
 
     /// Resolves the speaker phrase `phrase` (token indices, inclusive bounds) to a name, or keeps it.
-    package func resolve(_ phrase: ClosedRange<Int>) -> ResolvedSpeaker {
+    package func resolve(_ phrase: ClosedRange<Int>) -> ResolvedSpeaker { resolve(phrase, depth: 0) }
+
+    /// `depth` > 0 when resolving the antecedent or a part of another phrase: no further readings
+    /// then, so that a phrase is never resolved through itself.
+    private func resolve(_ phrase: ClosedRange<Int>, depth: Int) -> ResolvedSpeaker {
         let start = tokens[phrase.lowerBound].start
         let end = tokens[phrase.upperBound].end
         let written = ResolvedSpeaker(name: text.string(start..<end), start: start, end: end)
@@ -170,9 +319,25 @@ package struct MentionResolver: Sendable {
         // "he" and "she" do.
         if phrase.count == 1, Lexicon.pronouns.contains(last.lower) || Lexicon.resolvedPersonPronouns.contains(last.lower) {
             guard Lexicon.resolvedPersonPronouns.contains(last.lower),
-                let person = references.last(where: { $0.end <= start && !$0.placeLike })
+                let person = options.pronounAgreement
+                    ? antecedent(ofPronoun: phrase.lowerBound, start: start) ?? references.last(where: { $0.end <= start && !$0.placeLike })
+                    : references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
+        }
+
+        if options.relativeAntecedents, phrase.count == 1, last.lower == "who", depth == 0,
+            let antecedent = relativeAntecedent(of: phrase.lowerBound)
+        {
+            let person = resolve(antecedent, depth: depth + 1)
+            return ResolvedSpeaker(name: person.name, start: start, end: end)
+        }
+        if options.appositiveNames, depth == 0, !isPersonName(phrase), let person = appositivePerson(after: phrase) {
+            guard options.appositiveMentionIsName else { return ResolvedSpeaker(name: person.name, start: start, end: end) }
+            return person
+        }
+        if options.namesAfterTitles, depth == 0, let name = nameBeforeInstitution(phrase) {
+            return name
         }
 
         if last.isCapitalized {
@@ -188,7 +353,9 @@ package struct MentionResolver: Sendable {
                     break
                 }
             }
-            let nameFrom = MentionResolver.nameStart(tokens, run: runStart..<(phrase.upperBound + 1))
+            let run = runStart..<(phrase.upperBound + 1)
+            let nameFrom = MentionResolver.nameStart(
+                tokens, run: run, from: MentionResolver.nameStart(tokens, run: run), afterTitles: options.namesAfterTitles)
             guard nameFrom <= phrase.upperBound else {
                 return resolveRole(phrase, written: written)
             }
@@ -206,6 +373,109 @@ package struct MentionResolver: Sendable {
             return written
         }
         return resolveRole(phrase, written: written)
+    }
+
+    /// Whether `phrase` ends on a person's name or a pronoun: a capitalised last word that is no
+    /// title, or a known person's words. Such a phrase names its speaker itself.
+    private func isPersonName(_ phrase: ClosedRange<Int>) -> Bool {
+        let last = tokens[phrase.upperBound]
+        if Lexicon.pronouns.contains(last.lower) || last.lower == "who" { return true }
+        guard last.isCapitalized, !last.isAllCaps else { return false }
+        return !Lexicon.titles.contains(last.stem) && !Lexicon.nonPersonWords.contains(last.stem)
+            && SpeakerHead.of(phrase, in: tokens) == .name && !SpeakerHead.roleNouns.contains(last.stem)
+    }
+
+    /// "The fire chief, Dana Kowalski, said", "A spokesperson for the mayor, Ian MacLeod, said",
+    /// "said the victim's mother, Ann Berg.": after the role phrase (and a short prepositional tail
+    /// of it) a comma, then a person named in full (or by the surname of one named before), and the
+    /// apposition closes (a comma, the sentence's end, a parenthesis or a reporting verb). Returns
+    /// that person with the offsets of the name.
+    private func appositivePerson(after phrase: ClosedRange<Int>) -> ResolvedSpeaker? {
+        // Only one person's role stands in apposition to one name: not a plural ("officials, Ann
+        // Berg and ...") nor a body ("According to police, Ann Berg, 34, was driving").
+        // The role's head is the word before its prepositional tail ("The chief executive of the airline").
+        let link = phrase.dropFirst().first { ["of", "for", "at", "with", "from", "in"].contains(tokens[$0].lower) }
+        let headToken = tokens[link.map { $0 - 1 } ?? phrase.upperBound]
+        let head = headToken.stem
+        guard headToken.isWord, SpeakerHead.singular(head) == head, !MentionResolver.bodies.contains(head) else { return nil }
+        let paragraph = tokens[phrase.upperBound].paragraph
+        var comma = phrase.upperBound + 1
+        if comma < tokens.count, ["of", "for", "at", "with", "from", "in"].contains(tokens[comma].lower) {
+            // A prepositional tail of the role: words only, no verb, at most eight.
+            var k = comma + 1
+            while k < min(tokens.count, comma + 9), tokens[k].isWord, !Lexicon.reportingVerbs.contains(tokens[k].lower) { k += 1 }
+            comma = k
+        }
+        var nameAt = comma + 1
+        guard nameAt < tokens.count, tokens[comma].text == ",", tokens[nameAt].paragraph == paragraph,
+            tokens[nameAt].isCapitalized, !tokens[nameAt].isAllCaps
+        else { return nil }
+        // A title written short stands apart from the name ("Dr. Ann Berg", "Const. Ann Berg").
+        while nameAt + 2 < tokens.count, tokens[nameAt + 1].text == ".", tokens[nameAt + 2].isCapitalized,
+            MentionResolver.officeWords.contains(tokens[nameAt].stem) || Lexicon.abbreviations.contains(tokens[nameAt].lower)
+        {
+            nameAt += 2
+        }
+        let run = MentionResolver.capitalisedRun(tokens, from: nameAt)
+        var after = run.upperBound
+        // The run may end on an abbreviation point ("Jr.").
+        if after < tokens.count, tokens[after].text == ".", tokens[after - 1].text.count <= 3 { after += 1 }
+        guard !tokens[run.upperBound - 1].isPossessive else { return nil }
+        let closes = after >= tokens.count || tokens[after].paragraph != paragraph
+            || [",", ".", "(", ";", "\u{2014}", "\u{2013}"].contains(tokens[after].text)
+            || tokens[after].isWord && !tokens[after].isCapitalized && Lexicon.reportingVerbs.contains(tokens[after].lower)
+        guard closes else { return nil }
+        let runStart = tokens[nameAt].start
+        let runEnd = tokens[run.upperBound - 1].end
+        guard let person = references.first(where: { $0.start >= runStart && $0.end <= runEnd }) else { return nil }
+        return ResolvedSpeaker(name: person.name, start: person.start, end: person.end)
+    }
+
+    /// Role nouns for a body of people or an institution, never in apposition to one person's name.
+    private static let bodies: Set<String> = [
+        "police", "government", "company", "firm", "agency", "administration", "ministry", "department",
+        "authority", "authorities", "office", "campaign", "committee", "panel", "board", "council", "group",
+        "organization", "organisation", "union", "party", "team", "staff", "court", "jury", "people", "family",
+        "military", "army", "navy", "force", "legislature", "congress", "senate", "house", "parliament",
+        "cabinet", "regime", "bank", "fund", "industry", "business", "corporation", "airline", "network",
+        "outlet", "newspaper", "broadcaster", "coalition", "alliance", "association", "federation",
+        "institute", "foundation", "center", "centre", "university", "school", "college", "hospital",
+        "clinic", "church", "city", "county", "state", "country", "nation", "district", "town", "village",
+        "community", "public", "crowd", "audience", "majority", "minority", "media",
+    ]
+
+    /// "Chief Superintendent Ann Berg of the RCMP", "Ann Berg from the city's housing office": a
+    /// known person's name before "of"/"from"/"at"/"with" in the phrase is the speaker; the words
+    /// after it name where the person works. The mention stays the whole phrase, as written (the
+    /// cue's subject, which the tagged path matches against it).
+    private func nameBeforeInstitution(_ phrase: ClosedRange<Int>) -> ResolvedSpeaker? {
+        guard let link = phrase.dropFirst().first(where: { ["of", "from", "at", "with"].contains(tokens[$0].lower) }),
+            tokens[link - 1].isCapitalized, !tokens[link - 1].isPossessive
+        else { return nil }
+        let head = phrase.lowerBound...(link - 1)
+        let name = resolve(head, depth: 1)
+        // The person must be written in the head itself ("Secretary of State Ann Berg" is no
+        // "Secretary" resolved to someone else).
+        let headStart = tokens[head.lowerBound].start
+        let headEnd = tokens[head.upperBound].end
+        guard references.contains(where: { $0.name == name.name && $0.start >= headStart && $0.end <= headEnd }) else {
+            return nil
+        }
+        return ResolvedSpeaker(name: name.name, start: headStart, end: tokens[phrase.upperBound].end)
+    }
+
+    /// The phrase a relative "who" at `k` stands for: "Ann Berg, who ...": the noun phrase right
+    /// before the comma before "who", in the same paragraph.
+    private func relativeAntecedent(of k: Int) -> ClosedRange<Int>? {
+        guard k >= 2, tokens[k - 1].text == ",", tokens[k - 2].isWord, tokens[k - 2].paragraph == tokens[k].paragraph else {
+            return nil
+        }
+        var lower = k - 2
+        while lower > max(0, k - 12), tokens[lower - 1].paragraph == tokens[k].paragraph { lower -= 1 }
+        guard let (phrase, _) = SpeakerFinder(tokens: tokens).backwardPhrase(endingAt: k - 2, lowerBound: lower) else {
+            return nil
+        }
+        return phrase
     }
 
     /// Resolves a role noun phrase ("the Russian defence minister") to the nearest earlier person

@@ -147,6 +147,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// ..." reports all of "he hoped that ...").
     package var thatBeforeRuleClause = true
 
+    /// How speaker phrases are resolved to names (apposition, titles, relative "who"): ``MentionOptions``.
+    package var mention = MentionOptions()
+
     package init() {}
 
     /// The options that can be switched off by name for training and scoring (the speaker options,
@@ -157,7 +160,8 @@ package struct QuoteExtractorOptions: Sendable {
         "stanceNameObjects", "stanceGerunds", "colonClaims", "splitReportHeads", "stanceNouns",
         "reportNounClauses", "moreStanceVerbs", "objectStopsAtVerb", "subjectsBesideCommas", "timeAfterVerb",
         "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
-        "subjectsWithPrepositions", "thatBeforeRuleClause",
+        "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
+        "namesAfterTitles", "relativeAntecedents", "pronounAgreement",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -190,6 +194,11 @@ package struct QuoteExtractorOptions: Sendable {
         case "secondVerbEndsClause": options.secondVerbEndsClause = false
         case "subjectsWithPrepositions": options.subjectsWithPrepositions = false
         case "thatBeforeRuleClause": options.thatBeforeRuleClause = false
+        case "appositiveNames": options.mention.appositiveNames = false
+        case "appositiveMention": options.mention.appositiveMentionIsName = false
+        case "namesAfterTitles": options.mention.namesAfterTitles = false
+        case "relativeAntecedents": options.mention.relativeAntecedents = false
+        case "pronounAgreement": options.mention.pronounAgreement = false
         default: return false
         }
         return true
