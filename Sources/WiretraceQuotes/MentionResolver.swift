@@ -33,9 +33,10 @@ package struct MentionOptions: Sendable, Hashable {
     /// "The fire chief, Dana Kowalski, said", "said the victim's mother, Ann Berg": a role phrase
     /// followed by a person's name between commas names that person.
     package var appositiveNames = true
-    /// With ``appositiveNames``, the mention reported is the name in apposition (else the role phrase
-    /// as written).
-    package var appositiveMentionIsName = true
+    /// With ``appositiveNames``, the mention reported stays the role phrase as written (the cue's
+    /// subject); off, it is the name in apposition. On the 15% held-out fold of the training file
+    /// the name as the mention cost 4 right strict speakers of 2,376 (2,066 -> 2,062).
+    package var appositiveMentionIsPhrase = true
     /// "Environment Minister Karen Holt": a person's name starts after the last title word of its
     /// capitalised run when two words or more follow it; "Chief Superintendent Ann Berg of the
     /// RCMP": the name before "of"/"from"/"at"/"with" is the speaker, not the institution after it.
@@ -236,6 +237,7 @@ package struct MentionResolver: Sendable {
     /// role nouns ("Coach", "Nurse") and ranks written short ("Const.", "Sgt.").
     private static let officeWords: Set<String> = Lexicon.titles.union(SpeakerHead.roleNouns).union([
         "councillor", "councilor", "alderman", "trustee", "constable", "const", "sgt", "supt", "insp", "cpl", "det",
+        "superintendent", "corporal", "warden", "dean", "principal", "mp", "mpp", "mla", "mna", "mha",
     ])
 
     /// With `afterTitles`, the first token after the last office word (``officeWords``) inside `run`
@@ -333,8 +335,8 @@ package struct MentionResolver: Sendable {
             return ResolvedSpeaker(name: person.name, start: start, end: end)
         }
         if options.appositiveNames, depth == 0, !isPersonName(phrase), let person = appositivePerson(after: phrase) {
-            guard options.appositiveMentionIsName else { return ResolvedSpeaker(name: person.name, start: start, end: end) }
-            return person
+            guard options.appositiveMentionIsPhrase else { return person }
+            return ResolvedSpeaker(name: person.name, start: start, end: end)
         }
         if options.namesAfterTitles, depth == 0, let name = nameBeforeInstitution(phrase) {
             return name

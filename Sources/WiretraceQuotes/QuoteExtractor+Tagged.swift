@@ -195,7 +195,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "subjectsWithPrepositions": options.subjectsWithPrepositions = false
         case "thatBeforeRuleClause": options.thatBeforeRuleClause = false
         case "appositiveNames": options.mention.appositiveNames = false
-        case "appositiveMention": options.mention.appositiveMentionIsName = false
+        case "appositiveMention": options.mention.appositiveMentionIsPhrase = false
         case "namesAfterTitles": options.mention.namesAfterTitles = false
         case "relativeAntecedents": options.mention.relativeAntecedents = false
         case "pronounAgreement": options.mention.pronounAgreement = false

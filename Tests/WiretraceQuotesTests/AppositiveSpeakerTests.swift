@@ -38,8 +38,11 @@ import WiretraceCore
         let found = try #require(quote(words, in: page))
         #expect(offsetsHold(page, ruleQuotes(page)))
         #expect(found.speaker == name)
-        // The mention is the name itself, where the text writes it.
-        #expect(speakerMention(page, found) == name)
+        // The mention stays the role phrase the attribution rests on; switched off, it is the name.
+        #expect(speakerMention(page, found) != name)
+        let named = try #require(quote(words, in: page, off: ["appositiveMention"]))
+        #expect(named.speaker == name)
+        #expect(speakerMention(page, named) == name)
         // Switched off, the role phrase stays the speaker.
         let off = try #require(quote(words, in: page, off: ["appositiveNames"]))
         #expect(off.speaker != name)
@@ -64,12 +67,12 @@ import WiretraceCore
         return (found.name, String(view))
     }
 
-    @Test func roleMentionKeptWhenTheNameIsNotTheMention() throws {
+    @Test func roleMentionKeptUnlessTheNameIsTheMention() throws {
         let sentence = "The harbour master, Lise Arsenault, said the ferry would sail at noon."
-        #expect(try resolved("The harbour master", in: sentence) == ("Lise Arsenault", "Lise Arsenault"))
+        #expect(try resolved("The harbour master", in: sentence) == ("Lise Arsenault", "The harbour master"))
         var options = MentionOptions()
-        options.appositiveMentionIsName = false
-        #expect(try resolved("The harbour master", in: sentence, options: options) == ("Lise Arsenault", "The harbour master"))
+        options.appositiveMentionIsPhrase = false
+        #expect(try resolved("The harbour master", in: sentence, options: options) == ("Lise Arsenault", "Lise Arsenault"))
         options.appositiveNames = false
         #expect(try resolved("The harbour master", in: sentence, options: options).name == "The harbour master")
     }
@@ -108,8 +111,8 @@ import WiretraceCore
     }
 
     @Test func nameBeforeItsInstitution() throws {
-        let sentence = "Deputy Chief Ray Koenig of the Regina Police Service said the road would reopen."
-        let phrase = "Deputy Chief Ray Koenig of the Regina Police Service"
+        let sentence = "Chief Superintendent Ray Koenig of the Regina Police Service said the road would reopen."
+        let phrase = "Chief Superintendent Ray Koenig of the Regina Police Service"
         #expect(try resolved(phrase, in: sentence) == ("Ray Koenig", phrase))
         var options = MentionOptions()
         options.namesAfterTitles = false
