@@ -41,8 +41,8 @@ package struct MentionOptions: Sendable, Hashable {
     /// capitalised run when two words or more follow it; "Chief Superintendent Ann Berg of the
     /// RCMP": the name before "of"/"from"/"at"/"with" is the speaker, not the institution after it.
     package var namesAfterTitles = true
-    /// "Ann Berg, who ..., said": a relative "who" after a comma stands for the phrase before the
-    /// comma (the mention stays "who").
+    /// "Ann Berg, who ..., said": a relative "who" after a comma stands for the person named before
+    /// the comma (the mention stays "who").
     package var relativeAntecedents = true
     /// "he"/"she" resolve to a person the text does not show as of the other gender (an honorific,
     /// a gendered role word beside the name, "NAME said she ..."), the subject (first person) of the
@@ -331,8 +331,13 @@ package struct MentionResolver: Sendable {
         if options.relativeAntecedents, phrase.count == 1, last.lower == "who", depth == 0,
             let antecedent = relativeAntecedent(of: phrase.lowerBound)
         {
+            // Only a person's name: the phrase before the comma may be a clause's tail ("may get
+            // awkward once Trump, who ...") that no one is called.
             let person = resolve(antecedent, depth: depth + 1)
-            return ResolvedSpeaker(name: person.name, start: start, end: end)
+            if references.contains(where: { $0.name == person.name }) {
+                return ResolvedSpeaker(name: person.name, start: start, end: end)
+            }
+            return written
         }
         if options.appositiveNames, depth == 0, !isPersonName(phrase), let person = appositivePerson(after: phrase) {
             guard options.appositiveMentionIsPhrase else { return person }

@@ -145,6 +145,14 @@ import WiretraceCore
         #expect(MentionResolver(tokens: tokens, text: text, options: options).resolve(who...who).name == "who")
     }
 
+    @Test func whoAfterNoPersonIsNotResolved() throws {
+        // The words before the comma end a clause; they name no one.
+        let text = ScalarText("The talks may get quite awkward once Marta, who wanted delays, arrives.")
+        let tokens = Tokenizer.tokens(text)
+        let who = try #require(tokens.firstIndex { $0.lower == "who" })
+        #expect(MentionResolver(tokens: tokens, text: text).resolve(who...who).name == "who")
+    }
+
     @Test func whoWithoutACommaIsNotResolved() throws {
         let text = ScalarText("Anyone who saw the crash should call police, Marta Quintal said.")
         let tokens = Tokenizer.tokens(text)
