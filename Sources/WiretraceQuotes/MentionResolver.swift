@@ -15,6 +15,8 @@ package struct PersonMention: Sendable, Hashable {
     package var sentence: Int = 0
     /// Written with a possessive ("Holt's"): the owner of something, not the subject of a clause.
     package var possessive: Bool = false
+    /// Followed by a reporting verb ("Holt said"): the subject of saying.
+    package var saying: Bool = false
 }
 
 /// A person's grammatical gender as the text shows it, for "he" and "she".
@@ -45,8 +47,10 @@ package struct MentionOptions: Sendable, Hashable {
     /// the comma (the mention stays "who").
     package var relativeAntecedents = true
     /// "he"/"she" resolve to a person the text does not show as of the other gender (an honorific,
-    /// a gendered role word beside the name, "NAME said she ..."), the subject (first person) of the
-    /// nearest sentence before that holds one, rather than the last name written.
+    /// a gendered role word beside the name, "NAME said she ..."), in the nearest sentence before
+    /// that holds one: one shown as of the pronoun's gender, else the subject of a reporting verb,
+    /// else the first person (the subject more often than the object), rather than the last name
+    /// written.
     package var pronounAgreement = true
 
     package init() {}
@@ -86,6 +90,7 @@ package struct MentionResolver: Sendable {
             if var person = MentionResolver.person(tokens, run: run, text: text, afterTitles: options.namesAfterTitles) {
                 person.sentence = sentenceOf[run.lowerBound]
                 person.possessive = tokens[run.upperBound - 1].isPossessive
+                person.saying = MentionResolver.saysNext(tokens, after: run.upperBound - 1)
                 persons.append(person)
             }
             i = run.upperBound
@@ -107,10 +112,23 @@ package struct MentionResolver: Sendable {
             reference.placeLike = false
             reference.sentence = sentenceOf[k]
             reference.possessive = token.isPossessive
+            reference.saying = MentionResolver.saysNext(tokens, after: k)
             references.append(reference)
         }
         self.references = references.sorted { $0.start < $1.start }
         genders = options.pronounAgreement ? MentionResolver.genders(tokens, references: self.references) : [:]
+    }
+
+    /// Whether a reporting verb follows token `k` (auxiliaries and adverbs between): "Holt said",
+    /// "Holt has repeatedly argued".
+    static func saysNext(_ tokens: [Token], after k: Int) -> Bool {
+        var j = k + 1
+        while j < tokens.count, tokens[j].isWord, !tokens[j].isCapitalized,
+            Lexicon.auxiliaries.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 4
+        {
+            j += 1
+        }
+        return j < tokens.count && tokens[j].isWord && !tokens[j].isCapitalized && Lexicon.reportingVerbs.contains(tokens[j].lower)
     }
 
     private static let femaleWords: Set<String> = [
@@ -190,7 +208,9 @@ package struct MentionResolver: Sendable {
         }
         guard let nearest = pool.map(\.sentence).max() else { return nil }
         let inSentence = pool.filter { $0.sentence == nearest }
-        return inSentence.first { genders[$0.name] == gender } ?? inSentence.first
+        // The subject of saying goes before a name in an opening clause ("While Trump spoke, Putin
+        // said ... He added").
+        return inSentence.first { genders[$0.name] == gender } ?? inSentence.first(where: \.saying) ?? inSentence.first
     }
 
     /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.

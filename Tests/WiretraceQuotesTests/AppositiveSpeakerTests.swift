@@ -188,6 +188,13 @@ import WiretraceCore
         #expect(try pronoun("he", in: other) == "Ray Koenig")
     }
 
+    @Test func pronounTakesTheSubjectOfSayingOverAnOpeningClause() throws {
+        let text = "While Ray Koenig spoke at length, Jill Sato said only that talks would go on. She added that a deal was near."
+        #expect(try pronoun("she", in: text) == "Jill Sato")
+        let plain = "While Ray Koenig spoke at length, Lee Marr said only that talks would go on. He added that a deal was near."
+        #expect(try pronoun("he", in: plain) == "Lee Marr")
+    }
+
     @Test func possessiveNameIsNoSubjectForHeOrShe() throws {
         let text = "Asked about Ray Koenig's remarks, Jill Sato laughed. She said they were old news."
         #expect(try pronoun("she", in: text) == "Jill Sato")
