@@ -746,23 +746,16 @@ private enum OpenAddressing {
 ///
 /// Each slot packs the 40-bit key above its 24-bit row in one `UInt64`, so a lookup reads one
 /// memory place, not a key and then a row beside it in another array.
-///
-/// Beside the slots, a 16-bit fingerprint of each slot's key (0 for an empty slot) is probed first,
-/// and a slot is read only when its fingerprint matches. Most of a text's word features are in no
-/// table; their probes then touch only the fingerprints, a quarter of the slots' size (the model's
-/// slots, 1 MB, do not stay in the cache nearest the core; its fingerprints do).
 package struct FeatureRowTable: Sendable {
     private static let empty = UInt64.max
     private static let rowBits: UInt64 = 24
     private static let rowMask: UInt64 = (1 << 24) - 1
     private var slots: [UInt64]
-    private var fingerprints: [UInt16]
     private var shift: UInt64
 
     package init(_ rows: [UInt64: Int32]) {
         let (size, shift) = OpenAddressing.layout(count: rows.count)
         slots = [UInt64](repeating: Self.empty, count: size)
-        fingerprints = [UInt16](repeating: 0, count: size)
         self.shift = shift
         let maskIndex = size - 1
         for (key, value) in rows {
@@ -771,24 +764,14 @@ package struct FeatureRowTable: Sendable {
             var slot = OpenAddressing.home(key, shift: shift)
             while slots[slot] != Self.empty { slot = (slot + 1) & maskIndex }
             slots[slot] = key << Self.rowBits | UInt64(value)
-            fingerprints[slot] = Self.fingerprint(key)
         }
-    }
-
-    /// The low bits of a key (the home slot comes from the top bits of its product), never 0.
-    @inline(__always)
-    static func fingerprint(_ key: UInt64) -> UInt16 {
-        let low = UInt16(truncatingIfNeeded: key)
-        return low == 0 ? 1 : low
     }
 
     /// The row of `key`, or -1.
     /// - Complexity: O(1) expected (load factor at most one half).
     @inline(__always)
     package func row(_ key: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { table in
-            fingerprints.withUnsafeBufferPointer { Self.row(key, in: table, fingerprints: $0, shift: shift) }
-        }
+        slots.withUnsafeBufferPointer { Self.row(key, in: $0, shift: shift) }
     }
 
     /// The row of each key, in order (-1 for a key not in the table).
@@ -796,26 +779,18 @@ package struct FeatureRowTable: Sendable {
     package func rows(_ keys: [UInt64]) -> [Int32] {
         let shift = shift
         return slots.withUnsafeBufferPointer { table in
-            fingerprints.withUnsafeBufferPointer { fingerprints in
-                keys.map { Self.row($0, in: table, fingerprints: fingerprints, shift: shift) }
-            }
+            keys.map { Self.row($0, in: table, shift: shift) }
         }
     }
 
     @inline(__always)
-    private static func row(
-        _ key: UInt64, in table: UnsafeBufferPointer<UInt64>, fingerprints: UnsafeBufferPointer<UInt16>, shift: UInt64
-    ) -> Int32 {
+    private static func row(_ key: UInt64, in table: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Int32 {
         let maskIndex = table.count - 1
-        let wanted = fingerprint(key)
         var slot = OpenAddressing.home(key, shift: shift)
         while true {
-            let found = fingerprints[slot]
-            if found == 0 { return -1 }
-            if found == wanted {
-                let entry = table[slot]
-                if entry >> rowBits == key { return Int32(truncatingIfNeeded: entry & rowMask) }
-            }
+            let entry = table[slot]
+            if entry == empty { return -1 }
+            if entry >> rowBits == key { return Int32(truncatingIfNeeded: entry & rowMask) }
             slot = (slot + 1) & maskIndex
         }
     }

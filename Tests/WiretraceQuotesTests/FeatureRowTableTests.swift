@@ -25,24 +25,6 @@ import WiretraceCore
         #expect(FeatureRowTable([1: 0]).rows([0xFF_FFFF_FFFF, 1, 2]) == [-1, 0, -1])
     }
 
-    /// Keys that share their fingerprint (the low 16 bits) are told apart by the whole key, whether
-    /// in the table or not, and a key whose low bits are 0 is found.
-    @Test func keysOfOneFingerprintAreToldApart() {
-        var random = SplitMix64(seed: 13)
-        var rows: [UInt64: Int32] = [:]
-        for index in 0..<2_000 {
-            let low: UInt64 = index % 2 == 0 ? 0 : 0xBEEF
-            rows[(random.next() & 0xFF_FFFF_0000) | low] = Int32(index)
-        }
-        let table = FeatureRowTable(rows)
-        var keys = Array(rows.keys)
-        for index in 0..<2_000 { keys.append((random.next() & 0xFF_FFFF_0000) | (index % 2 == 0 ? 0 : 0xBEEF)) }
-        keys.append(1)  // the fingerprint of a key whose low bits are 0
-        for (key, row) in zip(keys, table.rows(keys)) {
-            #expect(row == (rows[key] ?? -1), "\(String(key, radix: 16))")
-        }
-    }
-
     /// The speaker ranker's weight table sums each feature's weight as the dictionary would, in
     /// order, with 0 for a feature it does not hold, repeated features counted each time.
     @Test func pairWeightsSumAsTheDictionaryDoes() {
