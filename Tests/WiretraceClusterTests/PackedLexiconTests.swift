@@ -56,7 +56,7 @@ import WiretraceCore
             var text = ""
             for _ in 0..<random.next(60) {
                 var word: String
-                switch random.next(6) {
+                switch random.next(7) {
                 case 0: word = keys[random.next(keys.count)]
                 case 1: word = keys[random.next(keys.count)] + ["en", "s", "ов", "ами", "e", "的"][random.next(6)]
                 case 2: word = keys[random.next(keys.count)].uppercased()
@@ -66,6 +66,17 @@ import WiretraceCore
                 case 4:
                     let key = keys[random.next(keys.count)]
                     word = key.prefix(1).uppercased() + key.dropFirst()
+                case 5:
+                    // Letters the keys fold: ё to е, diacritics and ß in Latin words.
+                    let key = keys[random.next(keys.count)]
+                    word = String(String.UnicodeScalarView(key.unicodeScalars.map { scalar -> Unicode.Scalar in
+                        switch scalar {
+                        case "е": return random.next(2) == 0 ? "ё" : "Ё"
+                        case "e": return "é"
+                        case "a": return "Ä"
+                        default: return scalar
+                        }
+                    })).replacingOccurrences(of: "ss", with: "ß")
                 default:
                     word = String(String.UnicodeScalarView((0..<(1 + random.next(7))).map { _ in extras[random.next(extras.count)] }))
                 }
