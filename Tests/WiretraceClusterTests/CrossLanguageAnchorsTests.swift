@@ -111,7 +111,8 @@ import Testing
         #expect(possessive.contains("~@kerimoglu"))
         #expect(!possessive.contains { $0.hasPrefix("~@obrenovacs") })
         // An elided article of one or two letters goes, the name after it stays.
-        let elided = Self.keys("Le ministre s'est rendu à l'Élysée puis chez d’Andrézieux.")
+        let elided = Self.keys("Le ministre s'est rendu à l'Élysée puis chez d’Andrézieux, ainsi qu'Ankaran.")
+        #expect(elided.contains("~@ankaran"))  // an article of two letters
         #expect(elided.contains("~@elysee"))
         #expect(elided.contains("~@andrezieux"))
         #expect(!elided.contains { $0.hasPrefix("~@lelysee") || $0.hasPrefix("~@dandrezieux") })
