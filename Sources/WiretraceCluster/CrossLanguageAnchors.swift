@@ -419,20 +419,25 @@ struct AnchorScanner {
                 (scalars[end] == "'" || scalars[end] == "’") && end + 1 < count && Self.isLetter(scalars[end + 1])) {
                 end += 1
             }
-            var word = Array(scalars[index..<end])
+            // The word's bounds; its scalars are copied out only when it may be a name (most
+            // words of a cased script are not capitalised, and an array per word was much of the scan).
+            var wordStart = index
+            var wordEnd = end
             index = end
             // Apostrophes: "Trump's", "Trump'ın" keep the name; "l'Élysée", "d'Arcy" drop the article.
-            if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
-                if apostrophe <= 2 && word.count - apostrophe - 1 >= 3 {
-                    word = Array(word[(apostrophe + 1)...])
+            if let apostrophe = (wordStart..<wordEnd).first(where: { scalars[$0] == "'" || scalars[$0] == "’" }) {
+                if apostrophe - wordStart <= 2 && wordEnd - apostrophe - 1 >= 3 {
+                    wordStart = apostrophe + 1
                 } else {
-                    word = Array(word[..<apostrophe])
+                    wordEnd = apostrophe
                 }
             }
-            guard let first = word.first else { continue }
+            guard wordStart < wordEnd else { continue }
+            let first = scalars[wordStart]
             let wordScript = CrossLanguageAnchors.script(first)
             if wordScript.isCased {
                 if Self.isUppercase(first) {
+                    let word = Array(scalars[wordStart..<wordEnd])
                     let upper = word.count >= 2 && word.allSatisfy { !Self.isLowercase($0) }
                     if sentenceStart && !upper {
                         sentenceInitial.append((anchors.count, word, wordScript))
@@ -441,8 +446,8 @@ struct AnchorScanner {
                         name(word, script: wordScript)
                     }
                 }
-            } else if wordScript != .thai && wordScript != .other || (wordScript == .other && word.count >= 3) {
-                if word.count >= 3 { name(word, script: wordScript) }
+            } else if wordScript != .thai && wordScript != .other || (wordScript == .other && wordEnd - wordStart >= 3) {
+                if wordEnd - wordStart >= 3 { name(Array(scalars[wordStart..<wordEnd]), script: wordScript) }
             }
             sentenceStart = false
         }

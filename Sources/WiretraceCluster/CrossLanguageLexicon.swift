@@ -89,7 +89,95 @@ public enum CrossLanguageLexicon {
     /// letters as well (cognates: "Migranten", "migrants") was tried on the fit half of the
     /// labelled article pairs (README) and joined no more pairs of one story while it joined
     /// pairs of different ones.
+    ///
+    /// The words are cut as ``keys(_:)`` cuts them, but each key is packed into an integer and
+    /// looked up in ``PackedLexicon`` (no `String` per word); ``anchorsByString(_:)`` is the
+    /// reference it must equal.
     public static func anchors(_ text: String) -> [String] {
+        let table = PackedLexicon.shared
+        guard table.isComplete else { return anchorsByString(text) }
+        var result: [String] = []
+        var run: [Unicode.Scalar] = []
+        run.reserveCapacity(32)
+        var runScript = CrossLanguageAnchors.Script.other
+        func lookUp(_ key: String) {
+            if let english = englishKey(key) { result.append(prefix + english) }
+        }
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            guard !run.isEmpty else { return }
+            switch runScript {
+            case .han:
+                guard run.count >= 2 else { return }
+                for index in 0..<(run.count - 1) {
+                    if let packed = PackedLexicon.packHan(run[index], run[index + 1]) {
+                        if let anchor = table.anchor(packed) { result.append(anchor) }
+                    } else {
+                        var pair = String.UnicodeScalarView()
+                        pair.append(run[index])
+                        pair.append(run[index + 1])
+                        lookUp(String(pair))
+                    }
+                }
+            case .latin:
+                // The first `keyLength` folded bytes, and how many there are in all.
+                var packed: UInt64 = 0
+                var length = 0
+                for scalar in run {
+                    if scalar.value < 0x80 {
+                        // An ASCII letter (a run holds letters only), lower-cased as `foldLatin` does.
+                        if length < keyLength { packed = packed << 8 | UInt64(scalar.value | 0x20) }
+                        length += 1
+                    } else if let ascii = CrossLanguageAnchors.foldLatin(scalar) {
+                        for byte in ascii {
+                            if length < keyLength { packed = packed << 8 | UInt64(byte) }
+                            length += 1
+                        }
+                    }
+                }
+                guard length >= minimumWordLength, let anchor = table.anchor(PackedLexicon.latinTag | packed) else { return }
+                result.append(anchor)
+            case .cyrillic:
+                guard run.count >= minimumWordLength else { return }
+                var packed = PackedLexicon.cyrillicTag
+                for scalar in run.prefix(keyLength) {
+                    let lower = CrossLanguageAnchors.lowerCyrillic(scalar)
+                    guard let letter = PackedLexicon.cyrillicLetter(lower == "ё" ? "е" : lower) else {
+                        // Outside the packed blocks: the key as a string.
+                        var word = String.UnicodeScalarView()
+                        for scalar in run.prefix(keyLength) {
+                            let lower = CrossLanguageAnchors.lowerCyrillic(scalar)
+                            word.append(lower == "ё" ? "е" : lower)
+                        }
+                        lookUp(String(word))
+                        return
+                    }
+                    packed = PackedLexicon.appendingCyrillic(packed, letter)
+                }
+                if let anchor = table.anchor(packed) { result.append(anchor) }
+            default:
+                return
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let isLetter = scalar.value < 0x80
+                ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
+            guard isLetter else {
+                flush()
+                continue
+            }
+            let script = CrossLanguageAnchors.script(scalar)
+            if !run.isEmpty, script != runScript { flush() }
+            runScript = script
+            run.append(scalar)
+        }
+        flush()
+        return result
+    }
+
+    /// ``anchors(_:)`` through `String` keys: the reference, and the path taken if some key of
+    /// the table did not pack.
+    static func anchorsByString(_ text: String) -> [String] {
         keys(text).compactMap { key in englishKey(key).map { prefix + $0 } }
     }
 }

@@ -104,6 +104,22 @@ import Testing
         #expect(!Self.keys("Речь Меркель в Париже.").contains { $0.hasPrefix("~@") })
     }
 
+    @Test func anApostropheKeepsTheNameAndDropsAnElidedArticle() {
+        // A possessive or a suffix after the apostrophe keeps the name before it.
+        let possessive = Self.keys("The talks at Obrenovac's town hall and Kerimoğlu'nun office ended.")
+        #expect(possessive.contains("~@obrenovac"))
+        #expect(possessive.contains("~@kerimoglu"))
+        #expect(!possessive.contains { $0.hasPrefix("~@obrenovacs") })
+        // An elided article of one or two letters goes, the name after it stays.
+        let elided = Self.keys("Le ministre s'est rendu à l'Élysée puis chez d’Andrézieux, ainsi qu'Ankaran.")
+        #expect(elided.contains("~@ankaran"))  // an article of two letters
+        #expect(elided.contains("~@elysee"))
+        #expect(elided.contains("~@andrezieux"))
+        #expect(!elided.contains { $0.hasPrefix("~@lelysee") || $0.hasPrefix("~@dandrezieux") })
+        // A lower-case word is no name, whatever its apostrophes; an apostrophe alone gives nothing.
+        #expect(Self.keys("they didn't say it's over ' ").isEmpty)
+    }
+
     @Test func soundAlikeLatinWordsLinkNoPairWrittenInLatin() {
         // "Lima" and "Lomé" share a sound key; two Latin-script languages compare spellings.
         let english = Self.keys("Talks in Lima ended. Later Lima hosted more.")
