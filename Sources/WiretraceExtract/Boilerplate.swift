@@ -10,6 +10,8 @@ enum Boilerplate {
         "more from", "read more", "read more.", "related", "related stories", "related articles",
         "recommended", "top stories", "most read", "continue reading", "loading...", "loading",
         "show comments", "comments", "print", "email", "whatsapp", "facebook", "twitter",
+        // An image viewer's controls, which text scrapes keep as lines of their own.
+        "enlarge this image", "toggle caption", "hide caption", "show caption", "view caption", "expand image",
         // German, French, Spanish, Italian, Dutch
         "anzeige", "werbung", "teilen", "drucken", "kommentare", "mehr zum thema", "lesen sie auch",
         "weiterlesen", "mehr lesen", "nach oben", "zum seitenanfang", "zum inhalt springen", "direkt zum inhalt",
@@ -151,7 +153,15 @@ enum Boilerplate {
         }) {
             return true
         }
-        let lower = trimmed.lowercased()
+        // "Jane Roe / Reuters" as "Jane Roe/Reuters": credits are written with and without spaces.
+        let lower = trimmed.lowercased().replacingOccurrences(of: " / ", with: "/")
+        // A short line crediting a photo's source: "Pool Photo via Associated Press/file",
+        // "Photo via Getty", "AP Photo/Jane Roe/File".
+        if lower.split(separator: " ").count <= 8,
+            ["photo via ", "photos via ", "photo/", "photograph via "].contains(where: lower.contains)
+        {
+            return true
+        }
         for ending in ["via reuters", "via afp", "via getty images", "getty images", "/afp", "/ afp",
                        "/epa", "/reuters", "/ap", "/xinhua", "/tass", "(file photo", "- file photo",
                        "/dpa", "/imago", "/ansa", "/efe", "picture alliance", "imago images", "/keystone", "/apa"]

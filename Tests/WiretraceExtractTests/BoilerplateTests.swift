@@ -22,6 +22,8 @@ struct BoilerplateTests {
         "Updated: May 3, 2021 at 4:46 PM",
         "Ein Beitrag geteilt von Lisa Maier (@lisa.maier) am Jun 17, 2019 um 12:17 PDT",
         "A post shared by Harbour Days (@harbourdays) on Aug 2, 2020 at 9:05am PDT",
+        "Enlarge this image",
+        "toggle caption",
     ])
     func furniture(_ line: String) {
         #expect(Boilerplate.isBoilerplate(line))
@@ -36,6 +38,10 @@ struct BoilerplateTests {
         "Die Baustelle am Marktplatz im Mai. Anna Berger/picture alliance",
         "The storm front reached the coast on Tuesday night (Picture: Harbour Weather Service)",
         "Der Kran wird am Kai aufgebaut (Foto: Stadtwerke Talheim)",
+        // Credits with spaces around the slash, and photos credited "via" a source.
+        "The ferry leaves the harbour at dusk.Jane Roe / Reuters",
+        "Harbour Pool Photo via Associated Press/file",
+        "Photo via Talheim Fire Department",
     ])
     func captions(_ line: String) {
         #expect(Boilerplate.isCaption(line))
@@ -44,6 +50,8 @@ struct BoilerplateTests {
     @Test("prose that mentions photos is no caption", arguments: [
         "Die Fotos zeigen den Hafen vor und nach dem Umbau, sagte die Bürgermeisterin am Montag in Talheim.",
         "Bilder aus dem Archiv belegen, dass der Kai schon 1920 gebaut wurde.",
+        "The mayor shared the photo via her own account on Tuesday, hours before the council met to vote.",
+        "Rents rose 4 / 5 times faster than wages, the report found.",
     ])
     func notCaptions(_ line: String) {
         #expect(!Boilerplate.isCaption(line))
