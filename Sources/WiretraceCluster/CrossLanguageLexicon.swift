@@ -27,11 +27,7 @@ public enum CrossLanguageLexicon {
     /// - Complexity: O(n) in the text.
     public static func keys(_ text: String) -> [String] {
         var result: [String] = []
-        var run: [Unicode.Scalar] = []
-        var runScript = CrossLanguageAnchors.Script.other
-        func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
-            guard !run.isEmpty else { return }
+        forEachLetterRun(text) { run, runScript in
             switch runScript {
             case .han:
                 guard run.count >= 2 else { return }
@@ -60,6 +56,23 @@ public enum CrossLanguageLexicon {
                 return
             }
         }
+        return result
+    }
+
+    /// Hands `body` each run of letters of one script in `text`, in order, with its script
+    /// (non-letters end a run; a run is never empty): the one walk ``keys(_:)`` and ``anchors(_:)``
+    /// share, so both see the same words. The run's buffer is reused from run to run.
+    /// - Complexity: O(n) in the text.
+    @inline(__always)
+    static func forEachLetterRun(_ text: String, _ body: (_ run: [Unicode.Scalar], _ script: CrossLanguageAnchors.Script) -> Void) {
+        var run: [Unicode.Scalar] = []
+        run.reserveCapacity(32)
+        var runScript = CrossLanguageAnchors.Script.other
+        func flush() {
+            guard !run.isEmpty else { return }
+            body(run, runScript)
+            run.removeAll(keepingCapacity: true)
+        }
         for scalar in text.unicodeScalars {
             let isLetter = scalar.value < 0x80
                 ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
@@ -73,7 +86,6 @@ public enum CrossLanguageLexicon {
             run.append(scalar)
         }
         flush()
-        return result
     }
 
     /// The English key a word key stands for: its translation, itself when it is an English key
@@ -97,15 +109,10 @@ public enum CrossLanguageLexicon {
         let table = PackedLexicon.shared
         guard table.isComplete else { return anchorsByString(text) }
         var result: [String] = []
-        var run: [Unicode.Scalar] = []
-        run.reserveCapacity(32)
-        var runScript = CrossLanguageAnchors.Script.other
         func lookUp(_ key: String) {
             if let english = englishKey(key) { result.append(prefix + english) }
         }
-        func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
-            guard !run.isEmpty else { return }
+        forEachLetterRun(text) { run, runScript in
             switch runScript {
             case .han:
                 guard run.count >= 2 else { return }
@@ -159,19 +166,6 @@ public enum CrossLanguageLexicon {
                 return
             }
         }
-        for scalar in text.unicodeScalars {
-            let isLetter = scalar.value < 0x80
-                ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
-            guard isLetter else {
-                flush()
-                continue
-            }
-            let script = CrossLanguageAnchors.script(scalar)
-            if !run.isEmpty, script != runScript { flush() }
-            runScript = script
-            run.append(scalar)
-        }
-        flush()
         return result
     }
 
