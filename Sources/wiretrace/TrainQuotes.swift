@@ -49,7 +49,11 @@ struct TrainQuotes: ParsableCommand {
     @Flag(name: .long, help: "Switch the speaker mechanisms of issue 16 off, in the ranker's training and the scoring (a baseline).")
     var baselineSpeakers = false
 
-    @Option(name: .long, help: "Switch this speaker option off in the ranker's training and the scoring (repeatable: cueSubject, colonSpeaker, openingPhraseCut, speakerHeadFeatures, speakersMustSpeak, taggedSpeakersMustSpeak, subjectMustSpeak, stanceObjects, stanceAfterWho, stanceParticiples).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Switch this option off in the ranker's training and the scoring (repeatable: "
+                + QuoteTraining.switchableOptions.joined(separator: ", ") + ")."))
     var switchOff: [String] = []
 
     func validate() throws {
