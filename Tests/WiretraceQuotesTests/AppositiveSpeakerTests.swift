@@ -8,9 +8,7 @@ import WiretraceCore
 /// (the rules alone find no report in "ROLE, NAME, said <clause>"), and the resolver directly.
 @Suite struct AppositiveSpeakerTests {
     private func ruleQuotes(_ page: Article, off: [String] = []) -> [QuoteOccurrence] {
-        var options = QuoteExtractorOptions()
-        for name in off { #expect(QuoteExtractorOptions.switchOff(name, in: &options)) }
-        return QuoteExtractor(model: .shared, options: options).quotes(in: page)
+        quotes(page, model: .shared, off: off)
     }
 
     /// The quote holding `words` in `page`.

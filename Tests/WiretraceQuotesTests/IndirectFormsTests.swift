@@ -8,9 +8,7 @@ import WiretraceCore
 /// read alone (an empty tagger model), the split head on tokens given by hand.
 @Suite struct IndirectFormsTests {
     private func ruleQuotes(_ page: Article, off: [String] = []) -> [QuoteOccurrence] {
-        var options = QuoteExtractorOptions()
-        for name in off { #expect(QuoteExtractorOptions.switchOff(name, in: &options)) }
-        return QuoteExtractor(model: .empty, options: options).quotes(in: page)
+        quotes(page, model: .empty, off: off)
     }
 
     // MARK: a stance's object of one word

@@ -1,3 +1,4 @@
+import Testing
 import WiretraceCore
 import WiretraceQuotes
 
@@ -14,6 +15,14 @@ func article(
 /// Extracts quotes and checks the offset contract on every occurrence.
 func quotes(_ article: Article) -> [QuoteOccurrence] {
     QuoteExtractor().quotes(in: article)
+}
+
+/// The quotes of `model` (the rules alone with `.empty`) with the named options switched off; each
+/// name must be a switchable option.
+func quotes(_ article: Article, model: QuoteTaggerModel, off: [String]) -> [QuoteOccurrence] {
+    var options = QuoteExtractorOptions()
+    for name in off { #expect(QuoteExtractorOptions.switchOff(name, in: &options), "unknown option \(name)") }
+    return QuoteExtractor(model: model, options: options).quotes(in: article)
 }
 
 /// Whether every occurrence's text is exactly the article's scalars start..<end (and the speaker span is valid).

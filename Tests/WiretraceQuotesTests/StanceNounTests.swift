@@ -7,9 +7,7 @@ import WiretraceCore
 /// (an empty tagger model).
 @Suite struct StanceNounTests {
     private func ruleQuotes(_ page: Article, off: [String] = []) -> [QuoteOccurrence] {
-        var options = QuoteExtractorOptions()
-        for name in off { #expect(QuoteExtractorOptions.switchOff(name, in: &options)) }
-        return QuoteExtractor(model: .empty, options: options).quotes(in: page)
+        quotes(page, model: .empty, off: off)
     }
 
     private func reports(_ page: Article, off: [String] = []) -> [String] {
