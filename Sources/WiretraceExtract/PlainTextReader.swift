@@ -149,13 +149,40 @@ enum PlainTextReader {
 
     /// The first of `lines` (non-blank, whitespace collapsed) before the body that reads as a
     /// headline and is not `isLearnedBoilerplate` (the outlet's own furniture, learned from the dump).
+    ///
+    /// Two things a scrape keeps around its headline decide beside the line's own shape: a
+    /// sentence right below a photo credit ("Pool Photo via Associated Press/file") is that
+    /// photo's caption, never the headline, even in title case; and a line the page shows twice in a
+    /// row (the `<title>` and the `<h1>` both scraped) is the headline even when it ends in a full
+    /// stop ("Trump opens his arms. His aides close their fist."), as long as nothing else rules
+    /// it out.
     static func headline(in lines: [String], outlet: String?, isLearnedBoilerplate: (String) -> Bool = { _ in false }) -> String? {
-        for line in lines.prefix(maximumTitleSearchLines) {
-            if isHeadline(line, outlet: outlet), !isLearnedBoilerplate(line) { return line }
+        let searched = lines.prefix(maximumTitleSearchLines)
+        var followsPhotoCredit = false
+        for (offset, line) in searched.enumerated() {
+            // A caption is a sentence; a headline right below a credit (a photo without a
+            // caption) has no full stop and stays a headline.
+            let isCaption = followsPhotoCredit && line.hasSuffix(".")
+            followsPhotoCredit = LineFurniture.isPhotoCredit(line)
+            if !isCaption, !isLearnedBoilerplate(line) {
+                if isHeadline(line, outlet: outlet) { return line }
+                if isRepeatedHeadline(line, at: offset, in: searched, outlet: outlet) { return line }
+            }
             // The body has begun: a long sentence is no headline, and neither is what follows it.
             if line.count >= maximumTitleLength || (line.count >= 80 && endsSentence(line)) { return nil }
         }
         return nil
+    }
+
+    /// Whether `line`, at `offset` of `lines`, is shown again as the next line and would be a
+    /// headline but for its full stop: a headline of two sentences, scraped from both the page's
+    /// title and its heading.
+    private static func isRepeatedHeadline(_ line: String, at offset: Int, in lines: ArraySlice<String>, outlet: String?) -> Bool {
+        let next = lines.startIndex + offset + 1
+        guard line.hasSuffix("."), lines.indices.contains(next), lines[next] == line else { return false }
+        let words = line.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        guard words.count >= 4, words.count <= 25 else { return false }
+        return isHeadline(String(line.dropLast()), outlet: outlet)
     }
 
     /// Whether a line of a text dump reads as a headline: three words or more (or a run of

@@ -95,3 +95,39 @@ import WiretraceCore
         #expect(articles[10].title == "Tide warning issued for the Kirkby seafront")
     }
 }
+
+/// The lines around a text dump's headline: a caption below a photo credit, a headline scraped twice.
+@Suite struct TextDumpHeadlineNeighbourTests {
+    static let body = TextDumpTitleTests.body
+
+    static func title(_ text: String) throws -> String? {
+        try ArticleExtractor().extract(TextDumpTitleTests.verbatim(text)).get().title
+    }
+
+    @Test func aTitleCaseCaptionBelowAPhotoCreditIsNotTheHeadline() throws {
+        let caption = "Harbour Master Ana Lima and Mayor Tom Price at the 2023 Pier Summit in Eastwick, Maine."
+        let text = "The Harbour Times\n\nCouncil Pool Photo via Associated Press/file\n\n\(caption)\n\nBy Jane Roe\n\n\(Self.body)"
+        #expect(try Self.title(text) == nil)
+        // Without the credit above it, the same title-case line reads as a headline.
+        #expect(try Self.title("The Harbour Times\n\n\(caption)\n\n\(Self.body)") == caption)
+    }
+
+    @Test func aHeadlineBelowAPhotoCreditStaysTheHeadline() throws {
+        let text = "AP Photo/Jane Roe\n\nHarbour board votes to rebuild storm-hit pier\n\n\(Self.body)"
+        #expect(try Self.title(text) == "Harbour board votes to rebuild storm-hit pier")
+    }
+
+    @Test func aHeadlineOfTwoSentencesShownTwiceIsTheHeadline() throws {
+        let headline = "The board opens its purse for the pier. The ferry operators close theirs."
+        #expect(try Self.title("\(headline)\n\n\(headline)\n\n\(Self.body)") == headline)
+        // Shown once, a line ending in a full stop reads as a sentence, not a headline.
+        #expect(try Self.title("\(headline)\n\n\(Self.body)") == nil)
+    }
+
+    @Test func furnitureShownTwiceIsStillNoHeadline() throws {
+        let promo = "Subscribe to Breaking News emails."
+        #expect(try Self.title("\(promo)\n\n\(promo)\n\n\(Self.body)") == nil)
+        let dateLine = "Updated Thursday, August 3, 2023."
+        #expect(try Self.title("\(dateLine)\n\n\(dateLine)\n\n\(Self.body)") == nil)
+    }
+}
