@@ -73,4 +73,46 @@ import Testing
         let report = try CLI.run(["report", "quotes", "--db", db]).stdout
         #expect(report.contains("first reported by TASS; relayed by Reuters"), "\(report)")
     }
+
+    /// Languages beyond the seed story's, none of them in the cross-language lexicon (Italian,
+    /// Portuguese, Japanese, Arabic, Turkish, Polish): each of three stories joins its seven
+    /// versions, the English one (the earliest) as origin and the others as its translations,
+    /// while other events of the same kinds (another strike, another launch, another fine) stay
+    /// apart. Only names, numbers and their sound keys link these languages.
+    @Test func translationsWithoutALexiconJoinTheirOriginal() throws {
+        let db = CLI.temporaryDatabase()
+        defer { CLI.remove(db) }
+        let run = try CLI.run(["run", "--db", db, CLI.fixture("jsonl/seven-languages.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let clusters = try CLI.objects(try CLI.run(["export", "clusters", "--db", db]))
+        var storyOf: [String: Int] = [:]
+        var members: [String: [String: Any]] = [:]
+        for (index, cluster) in clusters.enumerated() {
+            for member in cluster["members"] as? [[String: Any]] ?? [] {
+                guard let id = member["id"] as? String else { continue }
+                storyOf[id] = index
+                members[id] = member
+            }
+        }
+        #expect(members.count == 25)
+        for (id, member) in members {
+            #expect(member["language"] as? String == id.split(separator: "/").last.map(String.init), "\(id)")
+        }
+        let languages = ["en", "it", "pt", "ja", "ar", "tr", "pl"]
+        let stories = ["copper-strike", "lunar-probe", "oil-spill-fine"]
+        let joined = try stories.map { try #require(storyOf["\($0)/en"]) }
+        for (story, index) in zip(stories, joined) {
+            #expect(members["\(story)/en"]?["role"] as? String == "origin", "\(story)")
+            for language in languages.dropFirst() {
+                #expect(storyOf["\(story)/\(language)"] == index, "\(story)/\(language) apart from its English original")
+                #expect(members["\(story)/\(language)"]?["role"] as? String == "translation", "\(story)/\(language)")
+                #expect(members["\(story)/\(language)"]?["of"] as? String == "\(story)/en", "\(story)/\(language)")
+            }
+        }
+        #expect(Set(joined).count == 3)
+        for distractor in ["peru-strike/en", "peru-strike/it", "india-satellite/pt", "denmark-fine/ja"] {
+            #expect(!joined.contains(try #require(storyOf[distractor])), "\(distractor) joined a story it is not part of")
+        }
+        #expect(storyOf["peru-strike/en"] == storyOf["peru-strike/it"])
+    }
 }
