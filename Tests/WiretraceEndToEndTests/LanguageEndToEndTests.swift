@@ -114,5 +114,20 @@ import Testing
             #expect(!joined.contains(try #require(storyOf[distractor])), "\(distractor) joined a story it is not part of")
         }
         #expect(storyOf["peru-strike/en"] == storyOf["peru-strike/it"])
+
+        // Reported speech in the translations (`ha detto che`, `disse que`, `powiedział, że`) joins
+        // the English original's reported quote of the same speaker, and only that one.
+        let quotes = try CLI.objects(try CLI.run(["export", "quotes", "--db", db]))
+        func quoteID(_ document: String, _ speaker: String) -> Int? {
+            quotes.first { $0["id"] as? String == document && $0["kind"] as? String == "indirect" && $0["speaker"] as? String == speaker }?["quote_id"] as? Int
+        }
+        let valdivia = try #require(quoteID("copper-strike/en", "Rosa Valdivia"))
+        for language in ["it", "pt", "pl"] {
+            #expect(quoteID("copper-strike/\(language)", "Rosa Valdivia") == valdivia, "\(language)")
+        }
+        let shipping = try #require(quoteID("oil-spill-fine/en", "Nordhavn Shipping"))
+        #expect(quoteID("oil-spill-fine/it", "Nordhavn Shipping") == shipping)
+        // "Ingrid" and "Nordhavn" share a sound key; the prosecutor's words stay hers.
+        #expect(quoteID("oil-spill-fine/en", "Ingrid Solheim") != shipping)
     }
 }

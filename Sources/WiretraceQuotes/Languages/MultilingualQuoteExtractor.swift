@@ -32,7 +32,10 @@ package struct MultilingualQuoteExtractor: Sendable {
         guard !tokens.isEmpty else { return [] }
         let spans = MultilingualQuoteScanner.spans(
             in: text, dashSpeech: Self.dashSpeechLanguages.contains(lexicon.language))
-        guard !spans.isEmpty else { return [] }
+        // Without quote marks there may still be reported speech (`X sagte, dass …`): only when
+        // the text has a speech verb or an "according to" form is it read further.
+        guard !spans.isEmpty || tokens.contains(where: { lexicon.isVerb($0.lower) || lexicon.opensAccording($0.lower) })
+        else { return [] }
         let starts = tokens.map(\.start)
         func tokenAt(_ offset: Int) -> Int { starts.partitioningIndex { $0 >= offset } }
         var inQuote = [Bool](repeating: false, count: tokens.count)
@@ -245,6 +248,9 @@ package struct MultilingualQuoteExtractor: Sendable {
             lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
+        occurrences += reportedSpeech(
+            tokens: tokens, text: text, sentence: sentence, inQuote: inQuote, openMarks: openMarks, reader: reader,
+            article: article, direct: occurrences)
         return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
     }
 
@@ -272,7 +278,7 @@ package struct MultilingualQuoteExtractor: Sendable {
     /// capitalised word or an opening mark, unless the stop follows an abbreviation; and after a
     /// quote whose own last sentence ended inside the marks, before a capitalised word that is no
     /// speech verb (`…haben.“ Am Montag …`). Paragraph breaks end sentences.
-    private func sentenceIDs(
+    func sentenceIDs(
         _ tokens: [Token], spans: [MultilingualQuoteScanner.Span], bounds: [(open: Int, close: Int)], inQuote: [Bool],
         openMarks: Set<Int>, text: ScalarText
     ) -> [Int] {
@@ -290,6 +296,8 @@ package struct MultilingualQuoteExtractor: Sendable {
             var boundary = next.paragraph != previous.paragraph
             if !boundary, !inQuote[k - 1], [".", "!", "?", "\u{2026}", "\u{3002}"].contains(previous.text),
                 next.isCapitalized || openMarks.contains(k) || next.text.unicodeScalars.first?.properties.numericType != nil
+                    // A script without capitals (Arabic) starts its next sentence with any word.
+                    || !lexicon.capitalises && next.isWord
             {
                 boundary = true
                 if previous.text == ".", k >= 2, tokens[k - 2].isWord {
@@ -305,14 +313,14 @@ package struct MultilingualQuoteExtractor: Sendable {
         return ids
     }
 
-    private func sentenceStart(_ sentence: [Int], _ k: Int) -> Int {
+    func sentenceStart(_ sentence: [Int], _ k: Int) -> Int {
         var a = k
         while a > 0, sentence[a - 1] == sentence[k] { a -= 1 }
         return a
     }
 
     /// A news agency named in the attribution's sentence ("ТАСС", "Reuters"), the first reporter.
-    private func reporter(_ tokens: [Token], _ range: Range<Int>) -> String? {
+    func reporter(_ tokens: [Token], _ range: Range<Int>) -> String? {
         for k in range where tokens[k].isWord && (tokens[k].isCapitalized || lexicon.language == "ar") {
             if let agency = NewsAgency.canonical(tokens[k].text) { return agency }
         }
@@ -350,10 +358,22 @@ struct SpeakerPhrases {
 
     func isPronoun(_ k: Int) -> Bool { tokens[k].isWord && lexicon.pronouns.contains(tokens[k].lower) }
 
-    /// The speaker phrase as a name: its words without leading determiners.
+    /// The speaker phrase as a name: its words without leading determiners; a role before a name
+    /// is left out (`il direttore del progetto Kenji Morimoto` → `Kenji Morimoto`, `líder sindical
+    /// Rosa Valdivia` → `Rosa Valdivia`), unless a connector joins the capitalised words to it
+    /// (`il presidente della Repubblica`). German capitalises its role nouns too: kept whole.
     func name(_ phrase: ClosedRange<Int>) -> String {
         var a = phrase.lowerBound
         while a < phrase.upperBound, lexicon.determiners.contains(tokens[a].lower) { a += 1 }
+        if lexicon.capitalises, lexicon.language != "de" {
+            var t = phrase.upperBound
+            while t > a, tokens[t].isWord, tokens[t].isCapitalized, tokens[t - 1].isWord, tokens[t - 1].isCapitalized { t -= 1 }
+            if t > a, tokens[t].isWord, tokens[t].isCapitalized, tokens[t - 1].isWord, !tokens[t - 1].isCapitalized,
+                !lexicon.connectors.contains(tokens[t - 1].lower), !lexicon.determiners.contains(tokens[t - 1].lower)
+            {
+                a = t
+            }
+        }
         var result = ""
         for k in a...phrase.upperBound {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }

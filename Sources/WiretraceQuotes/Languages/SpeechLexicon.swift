@@ -62,6 +62,11 @@ package struct SpeechLexicon: Sendable {
     /// a clause's subject when it is found away from its verb.
     static let objectForms: Set<String> = ["sie", "ihr", "es", "einer", "eine"]
 
+    /// Whether `word` is the first word of an "according to" form (`laut`, `selon`, `по`).
+    func opensAccording(_ word: String) -> Bool {
+        according.contains { $0.first == word }
+    }
+
     /// Whether `word` is a speech verb, or a French inverted form carrying its subject (`dit-il`,
     /// `a-t-elle`).
     func isVerb(_ word: String) -> Bool {

@@ -1,0 +1,94 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+/// Reported speech without quote marks in languages other than English, on sentences written for
+/// these tests: a speech verb and a complementiser, the clause before an attribution that ends the
+/// sentence, an "according to" form opening it.
+@Suite struct MultilingualReportedSpeechTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var language: String
+        var text: String
+        var content: String
+        var speaker: String
+        var mention: String
+        var testDescription: String { "\(language): \(content)" }
+    }
+
+    static let cases: [Case] = [
+        Case(language: "de", text: "Der Hafen bleibt geschlossen. Bürgermeisterin Anna Weber sagte, dass die Fähre erst im Mai wieder fahre.",
+             content: "die Fähre erst im Mai wieder fahre", speaker: "Bürgermeisterin Anna Weber", mention: "Bürgermeisterin Anna Weber"),
+        Case(language: "de", text: "Der Hafen bleibt geschlossen. Weber sagte am Dienstag, die Fähre werde erst im Mai wieder fahren.",
+             content: "die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+        Case(language: "de", text: "Der Hafen bleibt geschlossen. Die Fähre werde erst im Mai wieder fahren, sagte Weber.",
+             content: "Die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+        Case(language: "de", text: "Der Hafen bleibt geschlossen. Laut Weber wird die Fähre erst im Mai wieder fahren.",
+             content: "wird die Fähre erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+        Case(language: "fr", text: "Le port reste fermé. Le maire a déclaré qu'il rouvrirait le quai en mai.",
+             content: "il rouvrirait le quai en mai", speaker: "maire", mention: "Le maire"),
+        Case(language: "fr", text: "Le port reste fermé. Selon la préfète Claire Morel, le quai rouvrira en mai.",
+             content: "le quai rouvrira en mai", speaker: "Claire Morel", mention: "la préfète Claire Morel"),
+        Case(language: "fr", text: "Le port reste fermé. Le quai rouvrira en mai, a affirmé le maire.",
+             content: "Le quai rouvrira en mai", speaker: "maire", mention: "le maire"),
+        Case(language: "es", text: "El puerto sigue cerrado. La alcaldesa Marta Gil dijo que el muelle abrirá en mayo.",
+             content: "el muelle abrirá en mayo", speaker: "Marta Gil", mention: "La alcaldesa Marta Gil"),
+        Case(language: "es", text: "El puerto sigue cerrado. Según el ministerio, el muelle abrirá en mayo.",
+             content: "el muelle abrirá en mayo", speaker: "ministerio", mention: "el ministerio"),
+        Case(language: "it", text: "Il porto resta chiuso. Il sindaco di Bari ha detto che il molo riaprirà a maggio.",
+             content: "il molo riaprirà a maggio", speaker: "sindaco di Bari", mention: "Il sindaco di Bari"),
+        Case(language: "pt", text: "O porto continua fechado. O ministro Paulo Costa afirmou que o cais reabre em maio.",
+             content: "o cais reabre em maio", speaker: "Paulo Costa", mention: "O ministro Paulo Costa"),
+        Case(language: "ru", text: "Порт остаётся закрытым. Губернатор Петренко заявил, что причал откроют в мае.",
+             content: "причал откроют в мае", speaker: "Губернатор Петренко", mention: "Губернатор Петренко"),
+        Case(language: "ru", text: "Порт остаётся закрытым. По словам Петренко, причал откроют в мае.",
+             content: "причал откроют в мае", speaker: "Петренко", mention: "Петренко"),
+        Case(language: "pl", text: "Port pozostaje zamknięty. Burmistrz Nowak powiedział, że nabrzeże zostanie otwarte w maju.",
+             content: "nabrzeże zostanie otwarte w maju", speaker: "Burmistrz Nowak", mention: "Burmistrz Nowak"),
+        Case(language: "ar", text: "لا يزال الميناء مغلقا. وقال وزير النقل إن الرصيف سيفتح في مايو.",
+             content: "الرصيف سيفتح في مايو", speaker: "وزير النقل", mention: "وزير النقل"),
+    ]
+
+    @Test(arguments: cases) func reportedClauseAndSpeaker(_ c: Case) {
+        let page = Article(id: "t", source: "t", text: c.text, language: c.language)
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(offsetsHold(page, found))
+        let quote = found.first { $0.text == c.content }
+        #expect(quote != nil, "quotes found: \(found.map(\.text))")
+        #expect(quote?.kind == .indirect)
+        #expect(quote?.speaker == c.speaker)
+        if let quote { #expect(speakerMention(page, quote) == c.mention) }
+    }
+
+    @Test("no report", arguments: [
+        ("de", "Der Hafen bleibt geschlossen. Weber sagte, als sie ankam, kein Wort."),
+        ("it", "Il porto resta chiuso. Per anni il molo è rimasto vuoto e nessuno lo ha riparato."),
+        ("fr", "Le port reste fermé. Le quai que la ville a réparé rouvrira en mai."),
+        ("es", "El puerto sigue cerrado. El muelle que el ayuntamiento reparó abrirá en mayo."),
+    ])
+    func noReport(_ language: String, _ text: String) {
+        let page = Article(id: "t", source: "t", text: text, language: language)
+        #expect(QuoteExtractor().quotes(in: page).isEmpty)
+    }
+
+    @Test func aSentenceWithQuoteMarksIsLeftToTheDirectReading() {
+        let text = "Der Hafen bleibt geschlossen. Weber sagte, dass „die Fähre erst im Mai“ wieder fahre."
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        #expect(QuoteExtractor().quotes(in: page).allSatisfy { $0.kind == .direct })
+    }
+
+    @Test func aPronounReportsForTheSpeakerNamedBefore() {
+        let text = "Der Hafen bleibt geschlossen. „Wir warten auf das Gutachten“, sagte Anna Weber. Sie sagte, dass die Fähre erst im Mai fahre."
+        let page = Article(id: "t", source: "t", text: text, language: "de")
+        let reported = QuoteExtractor().quotes(in: page).first { $0.kind == .indirect }
+        #expect(reported?.text == "die Fähre erst im Mai fahre")
+        #expect(reported?.speaker == "Anna Weber")
+        if let reported { #expect(speakerMention(page, reported) == "Sie") }
+    }
+
+    @Test func aScriptWithoutCapitalsEndsItsSentencesAtTheStop() {
+        // Two Arabic sentences: the report ends at the first stop, not at the paragraph's end.
+        let text = "وقال وزير النقل إن الرصيف سيفتح في مايو. وأغلقت الشرطة الطريق المؤدي إلى الميناء."
+        let page = Article(id: "t", source: "t", text: text, language: "ar")
+        #expect(QuoteExtractor().quotes(in: page).map(\.text) == ["الرصيف سيفتح في مايو"])
+    }
+}
