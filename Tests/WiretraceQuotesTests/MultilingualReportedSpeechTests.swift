@@ -91,4 +91,31 @@ import WiretraceCore
         let page = Article(id: "t", source: "t", text: text, language: "ar")
         #expect(QuoteExtractor().quotes(in: page).map(\.text) == ["الرصيف سيفتح في مايو"])
     }
+
+    @Test func chineseReportedSpeechAfterASpeakerAndAVerb() {
+        let text = "南京市政府周二召开会议。市长王明表示，大桥将在冬季前建成。据新华社报道，工程耗资十亿元。"
+        let page = Article(id: "t", source: "t", text: text, language: "zh")
+        let found = QuoteExtractor().quotes(in: page)
+        #expect(offsetsHold(page, found))
+        #expect(found.map(\.text) == ["大桥将在冬季前建成", "工程耗资十亿元"])
+        #expect(found.map(\.kind) == [.indirect, .indirect])
+        #expect(found.first?.speaker == "市长王明")
+        // The agency an "according to" form names is the speaker and the first reporter.
+        #expect(found.last?.speaker == "新华社")
+        #expect(found.last?.via.first == "Xinhua")
+    }
+
+    @Test func aOneCharacterVerbInsideAnotherWordOrAnUnnamedSourceIsNoReport() {
+        let text = "她写了一部小说，讲述了一个港口城市的变迁。据悉，新码头将于明年启用。"
+        #expect(QuoteExtractor().quotes(in: Article(id: "t", source: "t", text: text, language: "zh")).isEmpty)
+    }
+
+    @Test func aPronounWithNoQuotedSpeakerBeforeItTakesTheReportedOne() {
+        let text = "Le port reste fermé. Le préfet Jean Morel a indiqué que le quai rouvrirait en mai. « Nous faisons le maximum », a-t-il ajouté."
+        let page = Article(id: "t", source: "t", text: text, language: "fr")
+        let direct = QuoteExtractor().quotes(in: page).first { $0.kind == .direct }
+        #expect(direct?.text == "Nous faisons le maximum")
+        #expect(direct?.speaker == "Jean Morel")
+        if let direct { #expect(speakerMention(page, direct) == "a-t-il") }
+    }
 }

@@ -251,7 +251,33 @@ package struct MultilingualQuoteExtractor: Sendable {
         occurrences += reportedSpeech(
             tokens: tokens, text: text, sentence: sentence, inQuote: inQuote, openMarks: openMarks, reader: reader,
             article: article, direct: occurrences)
-        return occurrences.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+        occurrences.sort { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+        resolveLeftoverPronouns(&occurrences, text: text)
+        return occurrences
+    }
+
+    /// A pronoun speaker still written as itself (`« … », a-t-il ajouté` with no quoted speaker
+    /// named before it) takes the last speaker named before its mention, reported speech included
+    /// (`Le préfet Jean Morel a indiqué que …`).
+    func resolveLeftoverPronouns(_ occurrences: inout [QuoteOccurrence], text: ScalarText) {
+        for index in occurrences.indices {
+            guard let start = occurrences[index].speakerStart, let end = occurrences[index].speakerEnd,
+                let speaker = occurrences[index].speaker, speaker == text.string(start..<end)
+            else { continue }
+            let lower = speaker.lowercased()
+            guard lexicon.pronouns.contains(lower) && !Self.firstPerson.contains(lower) || lexicon.carriesSubject(lower)
+            else { continue }
+            let named = occurrences.filter { other in
+                guard let otherStart = other.speakerStart, let otherEnd = other.speakerEnd, let name = other.speaker,
+                    otherStart < start
+                else { return false }
+                return name != text.string(otherStart..<otherEnd) || !lexicon.pronouns.contains(name.lowercased())
+                    && !lexicon.carriesSubject(name.lowercased())
+            }
+            if let nearest = named.max(by: { ($0.speakerStart ?? 0) < ($1.speakerStart ?? 0) }) {
+                occurrences[index].speaker = nearest.speaker
+            }
+        }
     }
 
     /// Pronouns of the first person and `man`: the speaker is who they say, no earlier name.
