@@ -118,4 +118,17 @@ import WiretraceCore
         #expect(direct?.speaker == "Jean Morel")
         if let direct { #expect(speakerMention(page, direct) == "a-t-il") }
     }
+
+    @Test("an according-to pronoun takes the speaker named before", arguments: [
+        ("ru", "В понедельник губернатор Андрей Чибис заявил, что причал откроют в мае. По его словам, работы идут круглосуточно.",
+         "работы идут круглосуточно", "Андрей Чибис"),
+        ("fr", "Le préfet Jean Morel a indiqué que le quai rouvrirait en mai. Selon lui, les travaux avancent vite.",
+         "les travaux avancent vite", "Jean Morel"),
+    ])
+    func accordingToAPronoun(_ language: String, _ text: String, _ content: String, _ speaker: String) {
+        let page = Article(id: "t", source: "t", text: text, language: language)
+        let quote = QuoteExtractor().quotes(in: page).first { $0.text == content }
+        #expect(quote?.kind == .indirect)
+        #expect(quote?.speaker == speaker)
+    }
 }

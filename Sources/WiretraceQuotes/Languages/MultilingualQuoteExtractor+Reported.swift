@@ -175,6 +175,14 @@ extension MultilingualQuoteExtractor {
                 }
             }
         }
+        // "According to" and a pronoun: `Selon lui, …`, `По его словам, …` (the pronoun inside the form).
+        if let opening = (first...last).first(where: { tokens[$0].isWord }), opening <= first + 1,
+            let pronoun = accordingPronoun(at: opening, limit: last, tokens: tokens)
+        {
+            var c = pronoun.formEnd
+            while c <= last, !tokens[c].isWord { c += 1 }
+            if c <= last, c > pronoun.formEnd { return (c...last, 0, pronoun.at...pronoun.at, pronoun.cue) }
+        }
         // A speech verb and a complementiser: `X sagte, dass …`, `X a déclaré qu'il …`.
         for c in range where tokens[c].isWord && c > first {
             let word = tokens[c].lower
@@ -221,6 +229,23 @@ extension MultilingualQuoteExtractor {
             guard !((found.speaker.upperBound + 1)...max(found.speaker.upperBound + 1, last)).contains(where: { $0 <= last && tokens[$0].isWord })
             else { continue }
             return (first...(m - 1), 0, found.speaker, found.cue)
+        }
+        return nil
+    }
+
+    /// An "according to" form at `i` whose source is a pronoun after it (`selon lui`) or inside a
+    /// form of two words (`по его словам`): the pronoun's token, the token after the form, the cue.
+    private func accordingPronoun(at i: Int, limit: Int, tokens: [Token]) -> (at: Int, formEnd: Int, cue: String)? {
+        func word(_ k: Int) -> String? { k <= limit && tokens[k].isWord ? tokens[k].lower : nil }
+        for form in lexicon.according where word(i) == form[0] {
+            if form.indices.allSatisfy({ word(i + $0) == form[$0] }), let p = word(i + form.count),
+                Self.accordingPronouns.contains(p)
+            {
+                return (i + form.count, i + form.count + 1, form.joined(separator: " "))
+            }
+            if form.count == 2, let p = word(i + 1), Self.accordingPronouns.contains(p), word(i + 2) == form[1] {
+                return (i + 1, i + 3, form.joined(separator: " "))
+            }
         }
         return nil
     }

@@ -266,6 +266,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             else { continue }
             let lower = speaker.lowercased()
             guard lexicon.pronouns.contains(lower) && !Self.firstPerson.contains(lower) || lexicon.carriesSubject(lower)
+                || Self.accordingPronouns.contains(lower)
             else { continue }
             let named = occurrences.filter { other in
                 guard let otherStart = other.speakerStart, let otherEnd = other.speakerEnd, let name = other.speaker,
@@ -279,6 +280,13 @@ package struct MultilingualQuoteExtractor: Sendable {
             }
         }
     }
+
+    /// Object and possessive pronouns an "according to" form takes (`selon lui`, `según él`, `laut
+    /// ihm`, `secondo lui`, `segundo ele`, `według niego`, `по его словам`): resolved like a subject.
+    static let accordingPronouns: Set<String> = [
+        "lui", "elle", "eux", "él", "ella", "ellos", "ihm", "ihr", "ihnen", "ele", "ela", "eles", "niego", "niej",
+        "nich", "его", "её", "ее", "их",
+    ]
 
     /// Pronouns of the first person and `man`: the speaker is who they say, no earlier name.
     static let firstPerson: Set<String> = ["ich", "wir", "man", "je", "nous", "on", "yo", "io", "eu", "я", "мы", "ja", "my", "ben", "biz"]
