@@ -44,6 +44,10 @@ import WiretraceCore
              content: "причал откроют в мае", speaker: "Петренко", mention: "Петренко"),
         Case(language: "pl", text: "Port pozostaje zamknięty. Burmistrz Nowak powiedział, że nabrzeże zostanie otwarte w maju.",
              content: "nabrzeże zostanie otwarte w maju", speaker: "Burmistrz Nowak", mention: "Burmistrz Nowak"),
+        Case(language: "tr", text: "Liman kapalı kalıyor. Belediye Başkanı Ayşe Demir, rıhtımın mayısta açılacağını söyledi.",
+             content: "rıhtımın mayısta açılacağını", speaker: "Belediye Başkanı Ayşe Demir", mention: "Belediye Başkanı Ayşe Demir"),
+        Case(language: "tr", text: "Liman kapalı kalıyor. Bakanlık, onarım çalışmalarının iki ay süreceğini ifade etti.",
+             content: "onarım çalışmalarının iki ay süreceğini", speaker: "Bakanlık", mention: "Bakanlık"),
         Case(language: "ar", text: "لا يزال الميناء مغلقا. وقال وزير النقل إن الرصيف سيفتح في مايو.",
              content: "الرصيف سيفتح في مايو", speaker: "وزير النقل", mention: "وزير النقل"),
     ]
@@ -64,6 +68,7 @@ import WiretraceCore
         ("it", "Il porto resta chiuso. Per anni il molo è rimasto vuoto e nessuno lo ha riparato."),
         ("fr", "Le port reste fermé. Le quai que la ville a réparé rouvrira en mai."),
         ("es", "El puerto sigue cerrado. El muelle que el ayuntamiento reparó abrirá en mayo."),
+        ("tr", "Liman kapalı kalıyor. Öte yandan, rıhtımın mayısta açılacağını Bakanlık söyledi."),
     ])
     func noReport(_ language: String, _ text: String) {
         let page = Article(id: "t", source: "t", text: text, language: language)

@@ -103,7 +103,7 @@ extension MultilingualQuoteExtractor {
         tokens: [Token], text: ScalarText, sentence: [Int], inQuote: [Bool], openMarks: Set<Int>,
         reader: SpeakerPhrases, article: Article, direct: [QuoteOccurrence]
     ) -> [QuoteOccurrence] {
-        guard lexicon.language != "zh", lexicon.language != "tr", !tokens.isEmpty else { return [] }
+        guard lexicon.language != "zh", !tokens.isEmpty else { return [] }
         let complementisers = Self.complementisers[lexicon.language] ?? []
         var found: [QuoteOccurrence] = []
         var taken: [Range<Int>] = direct.map { $0.start..<$0.end }
@@ -162,6 +162,7 @@ extension MultilingualQuoteExtractor {
     ) -> (content: ClosedRange<Int>, skip: Int, speaker: ClosedRange<Int>, cue: String)? {
         let first = range.lowerBound
         let last = range.upperBound
+        if lexicon.language == "tr" { return turkishReport(in: range, tokens: tokens) }
         // "According to" opening the sentence: `Laut Merkel ist …`, `Selon le ministre, …`.
         if let opening = (first...last).first(where: { tokens[$0].isWord }), opening <= first + 1,
             let according = reader.according(at: opening, limit: last + 1)
@@ -260,6 +261,43 @@ extension MultilingualQuoteExtractor {
     /// Whether the phrase can speak: not a lone impersonal or relative pronoun.
     func canSpeak(_ phrase: ClosedRange<Int>, _ tokens: [Token]) -> Bool {
         !(phrase.count == 1 && Self.impersonalSpeakers.contains(tokens[phrase.lowerBound].lower))
+    }
+
+    /// Turkish verbs that end a sentence of reported speech (`… söyledi.`, `… ifade etti.`).
+    static let turkishReportingVerbs: Set<String> = [
+        "söyledi", "söylüyor", "söylemişti", "açıkladı", "açıklıyor", "belirtti", "belirtiyor", "kaydetti",
+        "vurguladı", "vurguluyor", "bildirdi", "ekledi", "uyardı", "duyurdu", "savundu", "aktardı", "anlattı",
+    ]
+
+    /// Turkish reported speech: the subject opens the sentence before a comma, the clause (a verbal
+    /// noun in `-dığını`/`-acağını`) follows, and a reporting verb ends the sentence: `Valdivia,
+    /// şirketin zammı reddettiğini söyledi.` Also `ifade etti` and `dile getirdi` as the verb.
+    private func turkishReport(in range: ClosedRange<Int>, tokens: [Token])
+        -> (content: ClosedRange<Int>, skip: Int, speaker: ClosedRange<Int>, cue: String)?
+    {
+        var v = range.upperBound
+        while v > range.lowerBound, !tokens[v].isWord { v -= 1 }
+        var verbStart = v
+        let last = tokens[v].lower
+        if last == "etti", v > range.lowerBound, tokens[v - 1].lower == "ifade" {
+            verbStart = v - 1
+        } else if last == "getirdi", v > range.lowerBound, tokens[v - 1].lower == "dile" {
+            verbStart = v - 1
+        } else if !Self.turkishReportingVerbs.contains(last) {
+            return nil
+        }
+        guard let comma = (range.lowerBound..<verbStart).first(where: { tokens[$0].text == "," }), comma > range.lowerBound,
+            comma - range.lowerBound <= 6,
+            tokens[range.lowerBound..<comma].allSatisfy({ $0.isWord || $0.text == "'" || $0.text == "’" }),
+            tokens[range.lowerBound..<comma].contains(where: \.isCapitalized)
+        else { return nil }
+        let speaker = range.lowerBound...(comma - 1)
+        // A connective before the comma (`Öte yandan,`, `Bununla birlikte,`) is no subject.
+        let connectives: Set<String> = ["yandan", "birlikte", "rağmen", "göre", "ayrıca", "ancak", "ise", "böylece"]
+        guard canSpeak(speaker, tokens), comma + 1 < verbStart,
+            !tokens[speaker].contains(where: { connectives.contains($0.lower) || lexicon.stops.contains($0.lower) })
+        else { return nil }
+        return ((comma + 1)...(verbStart - 1), 0, speaker, tokens[verbStart...v].map(\.text).joined(separator: " "))
     }
 
     /// The speech verb a complementiser at `c` follows: right before it, after a comma, or with up
