@@ -75,8 +75,22 @@ public struct QuoteExtractor: Sendable {
         guard !input.tokens.isEmpty else { return [] }
         let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention)
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
-        guard !model.isEmpty else { return ruleBased }
-        return merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        let found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        guard !options.nonSpeechReports else { return found }
+        return found.filter { $0.kind == .direct || Self.isSpeechCue($0.cue) }
+    }
+
+    /// Whether a quote's cue as written holds a verb of saying (``CueVerbs``: "said", "told",
+    /// "warned", "wrote", "announced", ...), "according to", or a speaker's colon: what a set
+    /// annotating speech alone counts (``QuoteExtractorOptions/nonSpeechReports``). Not "is
+    /// expected", "believes", "found", "welcomed", "called for".
+    static func isSpeechCue(_ cue: String?) -> Bool {
+        guard let cue else { return false }
+        if cue == ":" || cue == "transcript" { return true }
+        let words = cue.split { !$0.isLetter }.map { $0.lowercased() }
+        if words.first == "according" { return true }
+        // (The class of an irregular form's base once more: "wrote" gives "write", whose key is "writ".)
+        return words.contains { CueVerbs.verbClass($0) == "speech" || CueVerbs.verbClass(CueVerbs.lemma($0)) == "speech" }
     }
 
     /// The quotes the quote-mark and reporting-verb rules find alone.
@@ -180,6 +194,15 @@ public struct QuoteExtractor: Sendable {
                 // A paragraph that is nothing but a quote goes on with the speaker of the paragraph before.
                 attribution = previous.attribution
             }
+            if attribution == nil, words >= 1, words < 3, options.shortQuoteSentences, !beforeHasWords[n], let previous,
+                previous.paragraph == paragraph,
+                Self.isWholeQuotedSentence(span, open: open, close: close, tokens: tokens, sentence: sentence, text: text)
+            {
+                // `"…," she said. "Families especially."`: a quoted sentence of a word or two right
+                // after the speaker's quote goes on with it (a scare quote or a title stands inside a
+                // sentence, not as one).
+                attribution = previous.attribution
+            }
             if words < 3, attribution == nil { continue }
             if let attribution { previous = (paragraph, attribution) }
             if !insideReportedSpeech.contains(n) { directTokenRanges.append(open...min(close, tokens.count - 1)) }
@@ -225,6 +248,23 @@ public struct QuoteExtractor: Sendable {
             k += 1
         }
         return nil
+    }
+
+    /// Whether the quote marks at token `open` and `close` enclose a whole sentence: the words inside
+    /// end with ".", "!" or "?" before the closing mark, and no word of the same sentence follows it
+    /// (``QuoteExtractorOptions/shortQuoteSentences``).
+    static func isWholeQuotedSentence(
+        _ span: QuoteSpan, open: Int, close: Int, tokens: [Token], sentence: [Int], text: ScalarText
+    ) -> Bool {
+        var last = span.closeStart - 1
+        while last > span.contentStart, text.scalars[last].properties.isWhitespace { last -= 1 }
+        guard last >= span.contentStart, [".", "!", "?", "\u{2026}"].contains(text.scalars[last]) else { return false }
+        var k = close + 1
+        while k < tokens.count, sentence[k] == sentence[close], tokens[k].paragraph == tokens[close].paragraph {
+            if tokens[k].isWord { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether the quote marks at token `open` and `close` enclose their whole paragraph.
