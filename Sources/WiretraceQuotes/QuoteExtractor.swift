@@ -77,7 +77,12 @@ public struct QuoteExtractor: Sendable {
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
         let found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
         guard !options.nonSpeechReports else { return found }
-        return found.filter { $0.kind == .direct || Self.isSpeechCue($0.cue) }
+        // Words in quote marks inside a content are speech whatever the verb (`called the plan
+        // "a disaster"`).
+        return found.filter { quote in
+            quote.kind == .direct || Self.isSpeechCue(quote.cue)
+                || quote.text.unicodeScalars.contains { ["\"", "\u{201C}", "\u{201D}"].contains($0) }
+        }
     }
 
     /// Whether a quote's cue as written holds a verb of saying (``CueVerbs``: "said", "told",

@@ -129,6 +129,13 @@ import WiretraceCore
         #expect(!quotes(page, model: .shared, off: ["nonSpeechReports"]).contains { $0.text.contains("ten weeks") })
     }
 
+    @Test func quotedWordsInAStanceStay() {
+        // Mixed speech: the quoted words are speech whatever the verb.
+        let page = article(["Councillor Ann Berg called the budget \u{201C}a tax on the people who can least afford it.\u{201D}"])
+        let speech = quotes(page, model: .shared, off: ["nonSpeechReports"])
+        #expect(speech.contains { $0.text.contains("least afford it") })
+    }
+
     @Test func stanceObjectGoesDirectAndSpeechStay() {
         let page = article([
             "The Harbour Workers Union welcomed the decision.",
