@@ -85,18 +85,30 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
-    /// Whether a quote's cue as written holds a verb of saying (``CueVerbs``: "said", "told",
-    /// "warned", "wrote", "announced", ...), "according to", or a speaker's colon: what a set
-    /// annotating speech alone counts (``QuoteExtractorOptions/nonSpeechReports``). Not "is
-    /// expected", "believes", "found", "welcomed", "called for".
+    /// Whether a quote's cue as written is a verb of saying (``CueVerbs``: "said", "told reporters",
+    /// "has warned", "wrote", "announced", ...), "according to", or a speaker's colon: what a set
+    /// annotating speech alone counts (``QuoteExtractorOptions/nonSpeechReports``). The cue's head
+    /// decides, its first word after auxiliaries and adverbs: not "is expected", "believes",
+    /// "found", "welcomed", "called for", nor "have issued a heat warning for" (a noun of saying
+    /// further in is no verb); and a negated cue ("did not respond to") reports nothing said.
     static func isSpeechCue(_ cue: String?) -> Bool {
         guard let cue else { return false }
         if cue == ":" || cue == "transcript" { return true }
-        let words = cue.split { !$0.isLetter }.map { $0.lowercased() }
+        let words = cue.split { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }.map { $0.lowercased() }
         if words.first == "according" { return true }
+        if words.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }) { return false }
+        guard let head = words.first(where: { !Lexicon.auxiliaries.contains($0) && !Self.cueAuxiliaries.contains($0) && !$0.hasSuffix("ly") })
+        else { return false }
         // (The class of an irregular form's base once more: "wrote" gives "write", whose key is "writ".)
-        return words.contains { CueVerbs.verbClass($0) == "speech" || CueVerbs.verbClass(CueVerbs.lemma($0)) == "speech" }
+        return CueVerbs.verbClass(head) == "speech" || CueVerbs.verbClass(CueVerbs.lemma(head)) == "speech"
     }
+
+    private static let negations: Set<String> = ["not", "never", "no"]
+    /// Auxiliaries and modals before a cue's verb besides ``Lexicon/auxiliaries``.
+    private static let cueAuxiliaries: Set<String> = [
+        "be", "being", "am", "do", "does", "did", "has", "can", "could", "may", "might", "must", "should", "shall",
+        "had", "having",
+    ]
 
     /// The quotes the quote-mark and reporting-verb rules find alone.
     func ruleQuotes(article: Article, text: ScalarText, input: TaggerInput, resolver: MentionResolver) -> [QuoteOccurrence] {

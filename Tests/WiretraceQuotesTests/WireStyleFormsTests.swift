@@ -113,6 +113,8 @@ import WiretraceCore
     @Test(arguments: [
         ("said", true), ("told reporters", true), ("warned", true), ("according to", true), ("wrote", true),
         ("is expected", false), ("believes", false), ("found", false), ("welcomed", false), ("calling for", false),
+        ("has also warned", true), ("have issued a heat warning for", false), ("did not respond to", false),
+        ("didn't say", false), ("a request", false),
     ])
     func speechCues(_ cue: String, _ speech: Bool) {
         #expect(QuoteExtractor.isSpeechCue(cue) == speech)
