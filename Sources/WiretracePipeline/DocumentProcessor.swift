@@ -11,7 +11,7 @@ import WiretraceStore
 struct DocumentProcessor: Sendable {
     let extractor: ArticleExtractor
     let sketcher: DedupSketcher
-    let quoteExtractor = QuoteExtractor()
+    let quoteExtractor: QuoteExtractor
     let shingleSize: Int
     let signatureParameters: String
     let bandKeyParameters: String
@@ -24,6 +24,9 @@ struct DocumentProcessor: Sendable {
         signatureParameters = configuration.signatureParameters
         bandKeyParameters = configuration.bandKeyParameters
         workers = configuration.workers > 0 ? configuration.workers : ProcessInfo.processInfo.activeProcessorCount
+        var quoteOptions = QuoteExtractorOptions()
+        quoteOptions.nonSpeechReports = configuration.nonSpeechReports
+        quoteExtractor = QuoteExtractor(model: .shared, options: quoteOptions)
     }
 
     /// One processed document, or why it was rejected.

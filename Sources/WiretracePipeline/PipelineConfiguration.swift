@@ -24,6 +24,10 @@ public struct PipelineConfiguration: Sendable {
     var batchBytes = 64 << 20
     /// Worker threads for extraction and signing (0: one per core).
     var workers = 0
+    /// Report attributions without a verb of saying too (beliefs, expectations, stances, findings,
+    /// as PolNeAR annotates them); false keeps only speech, as news quote sets that annotate speech
+    /// alone count it (`quotes.non_speech_reports`, ``QuoteExtractorOptions/nonSpeechReports``).
+    var nonSpeechReports = true
 
     /// The largest byte count a setting takes (1 TiB): far above any real cap, far below
     /// where arithmetic on it could overflow.
@@ -59,7 +63,7 @@ public struct PipelineConfiguration: Sendable {
         configuration.origin = origin
         guard let loaded else { return configuration }
         guard let root = loaded as? [String: Any] else {
-            throw WiretraceError(.configuration, "the top level must be a mapping of sections (ingest, dedup, story, run)", location: origin)
+            throw WiretraceError(.configuration, "the top level must be a mapping of sections (ingest, dedup, story, quotes, run)", location: origin)
         }
         var reader = KeyReader(origin: origin)
         for (section, value) in root {
@@ -132,6 +136,13 @@ public struct PipelineConfiguration: Sendable {
                     default: throw reader.unknown(key)
                     }
                 }
+            case "quotes":
+                for (key, value) in fields {
+                    switch key {
+                    case "non_speech_reports": configuration.nonSpeechReports = try reader.bool(key, value)
+                    default: throw reader.unknown(key)
+                    }
+                }
             case "run":
                 for (key, value) in fields {
                     switch key {
@@ -143,7 +154,7 @@ public struct PipelineConfiguration: Sendable {
                 }
             default:
                 throw WiretraceError(
-                    .configuration, "unknown section '\(section)' (expected ingest, boilerplate, dedup, story, run)", location: origin)
+                    .configuration, "unknown section '\(section)' (expected ingest, boilerplate, dedup, story, quotes, run)", location: origin)
             }
         }
         try configuration.validate()
@@ -179,6 +190,8 @@ public struct PipelineConfiguration: Sendable {
         fields.append("\"dedup\":{\"shingle_size\":\(dedup.shingleSize),\"permutations\":\(dedup.permutations),"
             + "\"threshold\":\(dedup.threshold),\"containment_threshold\":\(dedup.containmentThreshold),"
             + "\"minimum_shingles\":\(dedup.minimumShingles),\"seed\":\(dedup.seed)}")
+        // Only when switched off, so that the parameters of every run with the defaults stay as they were.
+        if !nonSpeechReports { fields.append("\"quotes\":{\"non_speech_reports\":false}") }
         fields.append("\"origin\":\"\(origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
         fields.append("\"story\":{\"link_threshold\":\(story.linkThreshold),\"time_window_days\":\(story.timeWindowDays),"
             + "\"shared_quote_bonus\":\(story.sharedQuoteBonus),\"terms_per_document\":\(story.termsPerDocument),"

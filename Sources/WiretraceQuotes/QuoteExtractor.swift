@@ -75,9 +75,40 @@ public struct QuoteExtractor: Sendable {
         guard !input.tokens.isEmpty else { return [] }
         let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention)
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
-        guard !model.isEmpty else { return ruleBased }
-        return merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        let found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        guard !options.nonSpeechReports else { return found }
+        // Words in quote marks inside a content are speech whatever the verb (`called the plan
+        // "a disaster"`).
+        return found.filter { quote in
+            quote.kind == .direct || Self.isSpeechCue(quote.cue)
+                || quote.text.unicodeScalars.contains { ["\"", "\u{201C}", "\u{201D}"].contains($0) }
+        }
     }
+
+    /// Whether a quote's cue as written is a verb of saying (``CueVerbs``: "said", "told reporters",
+    /// "has warned", "wrote", "announced", ...), "according to", or a speaker's colon: what a set
+    /// annotating speech alone counts (``QuoteExtractorOptions/nonSpeechReports``). The cue's head
+    /// decides, its first word after auxiliaries and adverbs: not "is expected", "believes",
+    /// "found", "welcomed", "called for", nor "have issued a heat warning for" (a noun of saying
+    /// further in is no verb); and a negated cue ("did not respond to") reports nothing said.
+    static func isSpeechCue(_ cue: String?) -> Bool {
+        guard let cue else { return false }
+        if cue == ":" || cue == "transcript" { return true }
+        let words = cue.split { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }.map { $0.lowercased() }
+        if words.first == "according" { return true }
+        if words.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }) { return false }
+        guard let head = words.first(where: { !Lexicon.auxiliaries.contains($0) && !Self.cueAuxiliaries.contains($0) && !$0.hasSuffix("ly") })
+        else { return false }
+        // (The class of an irregular form's base once more: "wrote" gives "write", whose key is "writ".)
+        return CueVerbs.verbClass(head) == "speech" || CueVerbs.verbClass(CueVerbs.lemma(head)) == "speech"
+    }
+
+    private static let negations: Set<String> = ["not", "never", "no"]
+    /// Auxiliaries and modals before a cue's verb besides ``Lexicon/auxiliaries``.
+    private static let cueAuxiliaries: Set<String> = [
+        "be", "being", "am", "do", "does", "did", "has", "can", "could", "may", "might", "must", "should", "shall",
+        "had", "having",
+    ]
 
     /// The quotes the quote-mark and reporting-verb rules find alone.
     func ruleQuotes(article: Article, text: ScalarText, input: TaggerInput, resolver: MentionResolver) -> [QuoteOccurrence] {
@@ -180,6 +211,15 @@ public struct QuoteExtractor: Sendable {
                 // A paragraph that is nothing but a quote goes on with the speaker of the paragraph before.
                 attribution = previous.attribution
             }
+            if attribution == nil, words >= 1, words < 3, options.shortQuoteSentences, !beforeHasWords[n], let previous,
+                previous.paragraph == paragraph,
+                Self.isWholeQuotedSentence(span, open: open, close: close, tokens: tokens, sentence: sentence, text: text)
+            {
+                // `"…," she said. "Families especially."`: a quoted sentence of a word or two right
+                // after the speaker's quote goes on with it (a scare quote or a title stands inside a
+                // sentence, not as one).
+                attribution = previous.attribution
+            }
             if words < 3, attribution == nil { continue }
             if let attribution { previous = (paragraph, attribution) }
             if !insideReportedSpeech.contains(n) { directTokenRanges.append(open...min(close, tokens.count - 1)) }
@@ -225,6 +265,23 @@ public struct QuoteExtractor: Sendable {
             k += 1
         }
         return nil
+    }
+
+    /// Whether the quote marks at token `open` and `close` enclose a whole sentence: the words inside
+    /// end with ".", "!" or "?" before the closing mark, and no word of the same sentence follows it
+    /// (``QuoteExtractorOptions/shortQuoteSentences``).
+    static func isWholeQuotedSentence(
+        _ span: QuoteSpan, open: Int, close: Int, tokens: [Token], sentence: [Int], text: ScalarText
+    ) -> Bool {
+        var last = span.closeStart - 1
+        while last > span.contentStart, text.scalars[last].properties.isWhitespace { last -= 1 }
+        guard last >= span.contentStart, [".", "!", "?", "\u{2026}"].contains(text.scalars[last]) else { return false }
+        var k = close + 1
+        while k < tokens.count, sentence[k] == sentence[close], tokens[k].paragraph == tokens[close].paragraph {
+            if tokens[k].isWord { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether the quote marks at token `open` and `close` enclose their whole paragraph.

@@ -17,6 +17,20 @@ import WiretraceCore
         #expect(loaded.batchSize == builtIn.batchSize)
         #expect(loaded.batchBytes == builtIn.batchBytes)
         #expect(loaded.workers == builtIn.workers)
+        #expect(loaded.nonSpeechReports == builtIn.nonSpeechReports)
+    }
+
+    @Test func quotesSectionSwitchesNonSpeechReports() throws {
+        let configuration = try PipelineConfiguration.parse("quotes:\n  non_speech_reports: false\n", origin: "t.yml")
+        #expect(!configuration.nonSpeechReports)
+        #expect(configuration.summaryJSON.contains("\"quotes\":{\"non_speech_reports\":false}"))
+        #expect(PipelineConfiguration().nonSpeechReports)
+        #expect(!PipelineConfiguration().summaryJSON.contains("quotes"))
+        #expect(throws: WiretraceError.self) { try PipelineConfiguration.parse("quotes:\n  speech_only: true\n", origin: "t.yml") }
+        // The processor's extractor drops a stance's object only with the switch off.
+        let page = Article(id: "t", source: "t", outlet: nil, text: "The Harbour Workers Union welcomed the decision.", language: "en")
+        #expect(DocumentProcessor(configuration: PipelineConfiguration()).quoteExtractor.quotes(in: page).contains { $0.text == "the decision" })
+        #expect(!DocumentProcessor(configuration: configuration).quoteExtractor.quotes(in: page).contains { $0.text == "the decision" })
     }
 
     @Test func missingKeysKeepDefaultsAndGivenOnesApply() throws {
