@@ -428,6 +428,62 @@ struct PublicationDateTests {
         #expect(try Self.published(noHeadline) == "2019-10-14")
     }
 
+    /// A page whose article shows `line` below its headline, with a column of other stories
+    /// beside the article (a plain wrapper, no class that names it furniture), each with a
+    /// classed date on its own day.
+    static func pageWithColumn(lang: String, line: String) -> String {
+        """
+        <html lang="\(lang)"><head><title>Hafen bekommt neue Kaianlage</title></head><body>
+        <div class="wrap"><div class="content"><h1>Hafen bekommt neue Kaianlage</h1>\(line)
+        <p>Der Stadtrat hat am Dienstag den Bau einer neuen Kaianlage im alten Hafen beschlossen.</p>
+        <p>Die Arbeiten sollen im Frühjahr beginnen und rund zwei Jahre dauern, sagte die Baudezernentin.</p></div>
+        <div class="col-right"><h3>Weitere Meldungen</h3><ul>
+        <li><a href="/a">Brücke wird saniert</a> <span class="date">03.01.2020</span></li>
+        <li><a href="/b">Neue Buslinie</a> <span class="date">02.01.2020</span></li></ul></div></div>
+        </body></html>
+        """
+    }
+
+    @Test("a text holding only a date, its label, weekday and time is a date line in any element", arguments: [
+        ("de", "<div>16. August 2019</div>", "2019-08-16"),
+        ("de", "<p>Veröffentlicht am 16.08.2019, 14:05 Uhr</p>", "2019-08-16"),
+        ("de", "<span>Stand: 16.08.2019</span>", "2019-08-16"),
+        ("de", "<p>Fr., 16.08.2019 | 14:05 Uhr</p>", "2019-08-16"),
+        ("nl", "<p>vr 16-08-2019, 14:05</p>", "2019-08-16"),
+        ("fr", "<p>publié le vendredi 16 août 2019 à 14h05</p>", "2019-08-16"),
+        ("es", "<p>Publicado el 16/8/2019</p>", "2019-08-16"),
+        ("it", "<p>venerdì 16 agosto 2019</p>", "2019-08-16"),
+        ("nl", "<p>16 augustus 2019, 14:05</p>", "2019-08-16"),
+        ("pl", "<p>16 sierpnia 2019, godz. 14:05</p>", "2019-08-16"),
+    ])
+    func dateOnlyText(lang: String, line: String, expected: String) throws {
+        #expect(try Self.published(Self.pageWithColumn(lang: lang, line: line)) == expected)
+    }
+
+    @Test("a <time>'s own text is no second date line beside it: its datetime keeps the time")
+    func timeTextNotASecondLine() throws {
+        // The date stands above the headline, where a sighting one character nearer would win.
+        let markup = """
+            <html lang="en"><head><title>Aggression in pictures</title></head><body>
+            <div class="head"><time datetime="2017-01-26T16:05:25+01:00">
+            26 January 2017</time></div><h1>Aggression in pictures</h1>
+            <p>What a camera pointed at someone does to them, and to the one who holds it, is the question here.</p>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2017-01-26T16:05:25+01:00")
+    }
+
+    @Test("a short text with other words or numbers beside its date is not a date line of its own")
+    func dateInShortText() throws {
+        #expect(DateSightings.holdsOnlyDates("Veröffentlicht am 27.01.2020, 14:05 Uhr", order: .dayFirst))
+        #expect(DateSightings.holdsOnlyDates("Erstellt: 10.02.2021 Aktualisiert: 11.02.2021", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Hamburg, 27.01.2020", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("27.01.2020 · 5 Kommentare", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Der Rat tagte am 27.01.2020", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Stand", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates(String(repeating: "Stand: ", count: 8) + "27.01.2020", order: .dayFirst))
+    }
+
     @Test("a date just after a calendar or clock icon, or in a subline or author box, is a date line")
     func iconAndClassCues() throws {
         // A short line right under the headline names another day; the icon marks the date line below it.
