@@ -850,10 +850,11 @@ struct DateSightings {
     /// stories, comments, sidebars.
     ///
     /// An `<aside>` or `<footer>` inside the article is the article's own (a date box, an entry
-    /// footer); outside it, furniture. Page wrappers (`body`, `main`, `article`) never are.
+    /// footer) unless its class names furniture (`<aside class="sidebar">` in `<main>`); outside
+    /// it, furniture. Page wrappers (`body`, `main`, `article`) never are.
     static func isElsewhere(_ element: HTMLElement, inArticle: Bool) -> Bool {
         if ["nav", "menu", "dialog", "select", "button"].contains(element.name) { return true }
-        if ["aside", "footer"].contains(element.name) { return !inArticle }
+        if ["aside", "footer"].contains(element.name), !inArticle { return true }
         if ["html", "body", "main", "article"].contains(element.name) { return false }
         if let role = element[attribute: "role"]?.lowercased(), ["navigation", "complementary", "menu", "menubar"].contains(role) {
             return true
@@ -878,6 +879,10 @@ struct DateSightings {
         "trending", "carousel", "slider", "mostread", "morestories",
         // Links to the story (or the day) before and after this one carry their dates, not this page's.
         "prev", "previous", "next",
+        // Readers' comments in the languages of the European press, in the plural: a German
+        // "Kommentar" is also an opinion piece, the page's own story.
+        "kommentare", "leserkommentare", "commentaires", "comentarios", "commenti", "reacties", "komentarze",
+        "kommentarer", "kommentit",
     ]
 
     /// Visible text below an element, up to `limit` characters, whitespace collapsed.

@@ -409,6 +409,35 @@ struct PublicationDateTests {
         #expect(try Self.published(pageFooter)?.prefix(10) == "2019-12-03")
     }
 
+    @Test("an <aside> in <main> classed as a sidebar is furniture; an author box there is not")
+    func sidebarInsideMain() throws {
+        let markup = """
+            <html lang="en"><head><title>Faster loops in practice</title></head><body><main>
+            <aside class="sidebar"><ul><li><a href="/a">Older post</a> <span class="date">14 November 2019</span></li>
+            <li><a href="/b">Oldest post</a> <span class="date">2 October 2019</span></li></ul></aside>
+            <article><h1>Faster loops in practice</h1>
+            \(String(repeating: "<p>Measuring before changing anything is the first rule of making a loop faster.</p>\n", count: 8))
+            <footer><time datetime="2019-12-03">03 December 2019</time></footer></article>
+            </main></body></html>
+            """
+        #expect(try Self.published(markup) == "2019-12-03")
+        // An author box in the same place keeps its date: the article's own.
+        let sidebar = markup[markup.range(of: "<aside")!.lowerBound..<markup.range(of: "</aside>")!.upperBound]
+        let authorBox = markup.replacingOccurrences(
+            of: sidebar, with: "<aside class=\"author-box\"><a href=\"/a\">Jane Roe</a> <span>14 November 2019</span></aside>")
+        #expect(try Self.published(authorBox) == "2019-11-14")
+    }
+
+    @Test("readers' comments in European languages are furniture", arguments: ["kommentare", "commentaires", "comentarios", "commenti", "reacties", "komentarze"])
+    func commentsInOtherLanguages(name: String) throws {
+        let body = """
+            <p>Am Freitag, dem 16. August 2019, hat der Rat nach langer Debatte den Bau einer neuen Kaianlage beschlossen.</p>
+            <div class="\(name)"><div class="c"><b>leser1</b> <span class="date">03.01.2020</span><p>Gut so.</p></div>
+            <div class="c"><b>leser2</b> <span class="date">04.01.2020</span><p>Endlich.</p></div></div>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2019-08-16")
+    }
+
     @Test("a date standing alone as a line outweighs dates inside sentences")
     func dateLineBeforeProse() throws {
         // Just below the headline a sentence names another day; the short line after it is the date line.
