@@ -655,6 +655,18 @@ struct DateSightings {
                 offset = saved
                 lastTextDateEnd = base + match.end
             }
+            // A two-digit year counts in a text that holds only its date and a clock time
+            // ("05-03-20, 14:05", "27.01.20 um 14:05 Uhr"): a date line, as in a classed element.
+            if text.count <= Self.dateLineLength, DateText.matches(in: text, order: finder.order).isEmpty,
+                Self.holdsOnlyDates(text, order: finder.order, twoDigitYears: true)
+            {
+                for match in DateText.matches(in: text, order: finder.order, twoDigitYears: true) where match.date.hour != nil {
+                    let saved = offset
+                    offset += match.start
+                    add(match.date, .dateLine, Self.cue(before: skip + match.start, in: full), elsewhere: elsewhere, standsAlone: true)
+                    offset = saved
+                }
+            }
         }
         addText(text)
     }
@@ -684,9 +696,9 @@ struct DateSightings {
     /// Whether a text holds only dates and the words of a date line: no other word and no other
     /// number ("Veröffentlicht am 27.01.2020, 14:05 Uhr", "Stand: 12.03.2021", "mardi 3 mars 2020
     /// à 14h05"), at most ``dateLineLength`` characters.
-    static func holdsOnlyDates(_ text: String, order: NumericDateOrder) -> Bool {
+    static func holdsOnlyDates(_ text: String, order: NumericDateOrder, twoDigitYears: Bool = false) -> Bool {
         guard text.count <= dateLineLength else { return false }
-        let matches = DateText.matches(in: text, order: order)
+        let matches = DateText.matches(in: text, order: order, twoDigitYears: twoDigitYears)
         guard !matches.isEmpty else { return false }
         var next = 0
         for token in DateTokenizer.tokens(text) {

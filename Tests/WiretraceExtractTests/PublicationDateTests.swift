@@ -484,6 +484,9 @@ struct PublicationDateTests {
         ("it", "<p>venerdì 16 agosto 2019</p>", "2019-08-16"),
         ("nl", "<p>16 augustus 2019, 14:05</p>", "2019-08-16"),
         ("pl", "<p>16 sierpnia 2019, godz. 14:05</p>", "2019-08-16"),
+        // A two-digit year with a clock time: the time makes it a date line.
+        ("nl", "<p>16-08-19, 14:05</p>", "2019-08-16"),
+        ("de", "<span>16.08.19 um 14:05 Uhr</span>", "2019-08-16"),
     ])
     func dateOnlyText(lang: String, line: String, expected: String) throws {
         #expect(try Self.published(Self.pageWithColumn(lang: lang, line: line)) == expected)
