@@ -100,6 +100,12 @@ struct AuthorTests {
         // A date line run into the byline, after a place at most; prose before "von" is none.
         ("de", "", "<p>Hamburg, 27.01.2020, 14:05 Uhr - Von Anna Müller</p>", "Anna Müller", nil),
         ("fr", "", "<p>Le 3 mars 2020 | Par Marie Dupont</p>", "Marie Dupont", nil),
+        // An agency closing a byline after a separator, or named by a desk's line, is the credit;
+        // the desk's line leaves the text. A surname spelled like an agency is no credit.
+        ("pl", "", "<p>Autor: Jan Kowalski, PAP</p>", "Jan Kowalski", "PAP"),
+        ("it", "", "<p>Redazione ANSA</p>", nil, "ANSA"),
+        ("es", "", "<p>Redacción</p>", nil, nil),
+        ("es", "", "<p>Por Ana Efe</p>", "Ana Efe", nil),
         // A role after the comma, capitalised or not, is no second name.
         ("de", "", "<p>Von Anna Berger, freie Journalistin</p>", "Anna Berger", nil),
         ("fr", "", "<p>Par Jeanne Dupont, Rédactrice en chef adjointe</p>", "Jeanne Dupont", nil),
