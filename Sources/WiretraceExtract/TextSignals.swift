@@ -503,11 +503,12 @@ enum TextSignals {
         return nil
     }
 
-    /// The byline after a date line that opens a paragraph, from its opener on: what precedes the
-    /// opener must be a date with its label, weekday and time, after a place and a comma at most
-    /// ("Hamburg, 27.01.2020, 14:05 Uhr - Von NAME" -> "Von NAME"). Nil when anything else does
-    /// ("Am 27.01.2020 sagte der Sprecher von NAME").
-    static func bylineAfterDateLine(_ paragraph: String) -> String? {
+    /// The byline after a date line or an agency's credit that opens a paragraph, from its opener
+    /// on: what precedes the opener must be a date with its label, weekday and time, or an agency
+    /// (in parentheses or not), after a place at most ("Hamburg, 27.01.2020, 14:05 Uhr - Von NAME",
+    /// "(dpa) - Von NAME" -> "Von NAME"). Nil when anything else does ("Am 27.01.2020 sagte der
+    /// Sprecher von NAME").
+    static func bylineAfterLead(_ paragraph: String) -> String? {
         guard paragraph.count <= 160 else { return nil }
         for opener in bylineOpeners {
             guard let range = paragraph.range(of: " " + opener), range.lowerBound > paragraph.startIndex else { continue }
@@ -520,7 +521,13 @@ enum TextSignals {
                     head = String(head[comma.upperBound...])
                 }
             }
-            guard DateSightings.holdsOnlyDates(head, order: .dayFirst) else { continue }
+            let credit = head.filter { $0 != "(" && $0 != ")" }
+            // A place before the agency's name: "Hamburg (dpa) - Von NAME".
+            let creditWords = credit.split(separator: " ")
+            let isCredit = CreditDetector.agency(named: credit) != nil
+                || ((2...4).contains(creditWords.count) && CreditDetector.agency(named: String(creditWords.last!)) != nil
+                    && creditWords.dropLast().allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+            guard isCredit || DateSightings.holdsOnlyDates(head, order: .dayFirst) else { continue }
             return String(paragraph[paragraph.index(after: range.lowerBound)...])
         }
         return nil
@@ -547,8 +554,8 @@ enum TextSignals {
     /// a desk or an agency (which is a credit, not an author).
     static func byline(in paragraph: String) -> String? {
         guard let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else {
-            // A date line run into the byline: "Hamburg, 27.01.2020 - Von NAME", "12. März 2021 · von NAME".
-            return bylineAfterDateLine(paragraph).flatMap { byline(in: $0) }
+            // A date line or a credit run into the byline: "Hamburg, 27.01.2020 - Von NAME", "(dpa) - Von NAME".
+            return bylineAfterLead(paragraph).flatMap { byline(in: $0) }
         }
         // "Di" and "Door" open Italian and Dutch sentences too: those bylines must be short names.
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")

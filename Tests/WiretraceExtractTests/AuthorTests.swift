@@ -100,6 +100,8 @@ struct AuthorTests {
         // A date line run into the byline, after a place at most; prose before "von" is none.
         ("de", "", "<p>Hamburg, 27.01.2020, 14:05 Uhr - Von Anna Müller</p>", "Anna Müller", nil),
         ("fr", "", "<p>Le 3 mars 2020 | Par Marie Dupont</p>", "Marie Dupont", nil),
+        ("de", "", "<p>(dpa) - Von Anna Müller</p>", "Anna Müller", "dpa"),
+        ("de", "", "<p>Hamburg (dpa) - Von Anna Müller</p>", "Anna Müller", "dpa"),
         // An agency closing a byline after a separator, or named by a desk's line, is the credit;
         // the desk's line leaves the text. A surname spelled like an agency is no credit.
         ("pl", "", "<p>Autor: Jan Kowalski, PAP</p>", "Jan Kowalski", "PAP"),
@@ -162,12 +164,14 @@ struct AuthorTests {
         #expect(article.text.hasPrefix("Der Stadtrat"))
     }
 
-    @Test("a sentence that opens with a date and goes on to \"von\" is prose, not a byline")
-    func dateThenVonInProse() throws {
-        let sentence = "<p>Am 27.01.2020 sprach der Leiter von Hafen Hamburg.</p>"
-        let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: sentence)))
+    @Test("a sentence that opens with a date or a credit and goes on to \"von\" is prose, not a byline", arguments: [
+        "Am 27.01.2020 sprach der Leiter von Hafen Hamburg.",
+        "Berlin (dpa) - Von der Leyen reist am Montag nach Kiew.",
+    ])
+    func dateThenVonInProse(sentence: String) throws {
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: "<p>\(sentence)</p>")))
         #expect(article.byline == nil)
-        #expect(article.text.hasPrefix("Am 27.01.2020 sprach"))
+        #expect(article.text.hasPrefix(sentence))
     }
 
     @Test("fixture pages in German, Dutch and Italian give their writers, credits and days", arguments: [
