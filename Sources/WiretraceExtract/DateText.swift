@@ -371,7 +371,11 @@ package enum DateText {
     static func timeOfDay(_ cursor: inout TokenCursor) -> TimeOfDay? {
         for _ in 0..<3 {
             if cursor.separator([",", "-", "|", "/", "·", "•", "–", "—", "("]) != nil { continue }
-            if cursor.word(in: timeLeaders) != nil { continue }
+            // A leader may be abbreviated: "godz. 14:05", "kl. 14.05".
+            if cursor.word(in: timeLeaders) != nil {
+                _ = cursor.separator(["."])
+                continue
+            }
             break
         }
         guard let hourToken = cursor.number(maxDigits: 2), hourToken.value < 24 else { return nil }

@@ -34,11 +34,40 @@ struct ParagraphFilter {
         if titles.contains(paragraph.lowercased()) { return }
         if paragraphs.count < 2, let names = TextSignals.byline(in: paragraph) {
             if byline == nil { byline = names }
+            creditClosingAgency(of: paragraph, found: analysis.credits)
             return
         }
-        if paragraphs.count < 2, TextSignals.isDeskByline(paragraph) { return }
+        if paragraphs.count < 2, TextSignals.isDeskByline(paragraph) {
+            creditClosingAgency(of: paragraph, found: analysis.credits, isDesk: true)
+            return
+        }
+        // A desk's line alone before the story ("Redacción", "Redazione ANSA"): furniture, and
+        // the agency it names is the story's credit.
+        if paragraphs.count < 2, paragraph.count <= 60, paragraph.split(separator: " ").count <= 4, TextSignals.isDesk(paragraph) {
+            creditClosingAgency(of: paragraph, found: analysis.credits, isDesk: true)
+            return
+        }
         if paragraphs.last == paragraph { return }
         paragraphs.append(paragraph)
+    }
+
+    /// The agency that closes a byline after a separator ("Autor: NAME, PAP", "Door NAME | ANP",
+    /// "Por NAME (EFE)"), or a desk's line ("Redazione ANSA", which names nobody else), as a
+    /// credit, when the line's own credits named none. A writer's surname that happens to spell
+    /// an agency's name is no credit: only what follows a separator counts.
+    private mutating func creditClosingAgency(of line: String, found: [WireCredit], isDesk: Bool = false) {
+        guard found.isEmpty else { return }
+        let agency: String?
+        if isDesk {
+            agency = TextSignals.trailingAgency(line)
+        } else {
+            let isPadding: (Character) -> Bool = { " ).".contains($0) }
+            let tail = line.split(whereSeparator: { ",|/(·•–—".contains($0) }).last.map {
+                String($0.drop(while: isPadding).reversed().drop(while: isPadding).reversed())
+            }
+            agency = tail.flatMap { tail in tail.count < line.count ? CreditDetector.agency(named: tail) : nil }
+        }
+        if let agency { credits.append(WireCredit(agency: agency, text: line)) }
     }
 
     /// The leading place of the first paragraphs that has one.

@@ -292,6 +292,8 @@ struct DateSightings {
         /// Read from a run of text too long to be a date line: a date in a sentence or caption,
         /// which is more often about the story than its publication.
         var inProse = false
+        /// Read from a text holding nothing but dates: a date line by its text alone.
+        var standsAlone = false
         var description: String { "\(date) \(kind) \(cue) @\(offset)\(elsewhere ? " elsewhere" : "")\(inProse ? " prose" : "")" }
     }
 
@@ -343,6 +345,7 @@ struct DateSightings {
         let titleKey = title.map(Self.matchKey) ?? ""
         markArticleAncestors(document, titleKey: titleKey)
         walk(document)
+        demoteLists()
         let titled = headings.first { Self.repeatsTitle($0.text, titleKey: titleKey) }
         let h1s = headings.filter(\.isH1)
         headline = (titled ?? h1s.first { $0.inArticle } ?? h1s.first)?.offset
@@ -480,10 +483,32 @@ struct DateSightings {
         }
     }
 
-    private mutating func add(_ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool, inProse: Bool = false) {
+    private mutating func add(
+        _ date: FoundDate?, _ kind: Kind, _ cue: Cue, elsewhere: Bool, inProse: Bool = false, standsAlone: Bool = false
+    ) {
         guard let date, finder.isPlausible(date) else { return }
-        sightings.append(Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere, inProse: inProse))
+        sightings.append(
+            Sighting(date: date, kind: kind, cue: cue, offset: offset, elsewhere: elsewhere, inProse: inProse, standsAlone: standsAlone))
     }
+
+    /// Dates standing alone on three or more days, each within ``listSpacing`` characters of the
+    /// next, are a list (a strip of days, the dates of other stories or of comments), not date
+    /// lines: they are read as text again.
+    private mutating func demoteLists() {
+        let alone = sightings.indices.filter { sightings[$0].standsAlone }
+        var start = 0
+        while start < alone.count {
+            var end = start + 1
+            while end < alone.count, sightings[alone[end]].offset - sightings[alone[end - 1]].offset <= Self.listSpacing { end += 1 }
+            if Set(alone[start..<end].map { sightings[$0].date.dayKey }).count >= 3 {
+                for index in alone[start..<end] { sightings[index].kind = .text }
+            }
+            start = end
+        }
+    }
+
+    /// The widest gap between two dates of one list: a headline's worth of text.
+    static let listSpacing = 120
 
     /// Walks the page in document order with an explicit stack: the recursion depth of a walker
     /// must not depend on the page (the extractor runs on threads with small stacks).
@@ -616,13 +641,76 @@ struct DateSightings {
                 let saved = offset
                 offset = base + match.start
                 let afterIcon = iconOffset.map { offset >= $0 && offset - $0 <= 20 } ?? false
-                add(match.date, afterIcon ? .dateLine : .text, Self.cue(before: match.start, in: full), elsewhere: elsewhere,
-                    inProse: startsHere && text.count > Self.dateLineLength && !afterIcon)
+                // A text node holding nothing but a date (with its label, weekday and time) is a
+                // date line, whatever its element: "<div>16. August 2019</div>" below a headline.
+                // Unless its element was read as a date line of that day already ("<time
+                // datetime=…>26 January 2017</time>"): the element's reading has the time.
+                let readAlready = sightings.last.map {
+                    $0.kind != .text && $0.date.dayKey == match.date.dayKey && offset - $0.offset <= Self.dateLineLength
+                } ?? false
+                let standsAlone = !afterIcon && !readAlready && startsHere && Self.holdsOnlyDates(text, order: finder.order)
+                add(match.date, afterIcon || standsAlone ? .dateLine : .text, Self.cue(before: match.start, in: full),
+                    elsewhere: elsewhere, inProse: startsHere && text.count > Self.dateLineLength && !afterIcon,
+                    standsAlone: standsAlone)
                 offset = saved
                 lastTextDateEnd = base + match.end
             }
+            // A two-digit year counts in a text that holds only its date and a clock time
+            // ("05-03-20, 14:05", "27.01.20 um 14:05 Uhr"): a date line, as in a classed element.
+            if text.count <= Self.dateLineLength, DateText.matches(in: text, order: finder.order).isEmpty,
+                Self.holdsOnlyDates(text, order: finder.order, twoDigitYears: true)
+            {
+                for match in DateText.matches(in: text, order: finder.order, twoDigitYears: true) where match.date.hour != nil {
+                    let saved = offset
+                    offset += match.start
+                    add(match.date, .dateLine, Self.cue(before: skip + match.start, in: full), elsewhere: elsewhere, standsAlone: true)
+                    offset = saved
+                }
+            }
         }
         addText(text)
+    }
+
+    /// Words a date line holds beside its date: labels ("Veröffentlicht am", "Stand:", "Mis à
+    /// jour le"), weekdays, the words of a clock time ("um", "Uhr", "à", "alle ore") and zones.
+    static let dateLineWords: Set<String> = {
+        var words = Set((MonthNames.publishedCues + MonthNames.modifiedCues).flatMap { $0.split(separator: " ").map(String.init) })
+        words.formUnion(MonthNames.weekdays)
+        words.formUnion(MonthNames.zoneOffset.keys)
+        words.formUnion([
+            // Labels of a date line's date, by itself or as the noun of a modification.
+            "date", "datum", "stand", "fecha", "data", "dato", "publication", "publicación", "pubblicazione",
+            "veröffentlichung", "publicatie", "publikacja", "aktualisierung", "actualización", "aggiornamento",
+            "actualisation", "aktualizacja", "update", "last", "letzte", "letzten", "dernière", "última", "ultima", "ultimo",
+            "laatste", "ostatnia", "on", "am", "um", "le", "la", "el", "il", "lo", "op", "den", "vom", "de", "del", "di",
+            "du", "of", "the", "à", "a", "alle", "ore", "às", "om", "o", "w", "dnia", "dn", "godz", "kl", "klo", "klockan",
+            "uhr", "h", "hs", "hrs", "horas", "heures", "pm", "p", "m", "er", "st", "nd", "rd", "th", "und", "and", "et",
+            "y", "e", "en", "i", "utc", "gmt", "mez", "mesz",
+            // The two-letter weekdays of German and Dutch date lines ("Di., 28.01.2020", "vr 16-08-2019"),
+            // words elsewhere, so no weekday in running text.
+            "mo", "mi", "do", "fr", "sa", "so", "ma", "wo", "vr", "za", "zo",
+        ])
+        return words
+    }()
+
+    /// Whether a text holds only dates and the words of a date line: no other word and no other
+    /// number ("Veröffentlicht am 27.01.2020, 14:05 Uhr", "Stand: 12.03.2021", "mardi 3 mars 2020
+    /// à 14h05"), at most ``dateLineLength`` characters.
+    static func holdsOnlyDates(_ text: String, order: NumericDateOrder, twoDigitYears: Bool = false) -> Bool {
+        guard text.count <= dateLineLength else { return false }
+        let matches = DateText.matches(in: text, order: order, twoDigitYears: twoDigitYears)
+        guard !matches.isEmpty else { return false }
+        var next = 0
+        for token in DateTokenizer.tokens(text) {
+            while next < matches.count, matches[next].end <= token.start { next += 1 }
+            if next < matches.count, token.start >= matches[next].start { continue }
+            switch token.kind {
+            case .symbol: continue
+            case .number: return false
+            case .word: if !dateLineWords.contains(token.text) { return false }
+            }
+        }
+        return true
     }
 
     /// Counts visible text and keeps its last characters, whitespace collapsed.
@@ -774,10 +862,11 @@ struct DateSightings {
     /// stories, comments, sidebars.
     ///
     /// An `<aside>` or `<footer>` inside the article is the article's own (a date box, an entry
-    /// footer); outside it, furniture. Page wrappers (`body`, `main`, `article`) never are.
+    /// footer) unless its class names furniture (`<aside class="sidebar">` in `<main>`); outside
+    /// it, furniture. Page wrappers (`body`, `main`, `article`) never are.
     static func isElsewhere(_ element: HTMLElement, inArticle: Bool) -> Bool {
         if ["nav", "menu", "dialog", "select", "button"].contains(element.name) { return true }
-        if ["aside", "footer"].contains(element.name) { return !inArticle }
+        if ["aside", "footer"].contains(element.name), !inArticle { return true }
         if ["html", "body", "main", "article"].contains(element.name) { return false }
         if let role = element[attribute: "role"]?.lowercased(), ["navigation", "complementary", "menu", "menubar"].contains(role) {
             return true
@@ -802,6 +891,10 @@ struct DateSightings {
         "trending", "carousel", "slider", "mostread", "morestories",
         // Links to the story (or the day) before and after this one carry their dates, not this page's.
         "prev", "previous", "next",
+        // Readers' comments in the languages of the European press, in the plural: a German
+        // "Kommentar" is also an opinion piece, the page's own story.
+        "kommentare", "leserkommentare", "commentaires", "comentarios", "commenti", "reacties", "komentarze",
+        "kommentarer", "kommentit",
     ]
 
     /// Visible text below an element, up to `limit` characters, whitespace collapsed.

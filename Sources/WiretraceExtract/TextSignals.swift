@@ -503,6 +503,36 @@ enum TextSignals {
         return nil
     }
 
+    /// The byline after a date line or an agency's credit that opens a paragraph, from its opener
+    /// on: what precedes the opener must be a date with its label, weekday and time, or an agency
+    /// (in parentheses or not), after a place at most ("Hamburg, 27.01.2020, 14:05 Uhr - Von NAME",
+    /// "(dpa) - Von NAME" -> "Von NAME"). Nil when anything else does ("Am 27.01.2020 sagte der
+    /// Sprecher von NAME").
+    static func bylineAfterLead(_ paragraph: String) -> String? {
+        guard paragraph.count <= 160 else { return nil }
+        for opener in bylineOpeners {
+            guard let range = paragraph.range(of: " " + opener), range.lowerBound > paragraph.startIndex else { continue }
+            let isSeparator: (Character) -> Bool = { " ,-|·•–—/".contains($0) }
+            var head = String(paragraph[..<range.lowerBound].drop(while: isSeparator).reversed().drop(while: isSeparator).reversed())
+            // A place before the date: one to three capitalised words and a comma.
+            if let comma = head.range(of: ", ") {
+                let place = head[..<comma.lowerBound].split(separator: " ")
+                if (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }) {
+                    head = String(head[comma.upperBound...])
+                }
+            }
+            let credit = head.filter { $0 != "(" && $0 != ")" }
+            // A place before the agency's name: "Hamburg (dpa) - Von NAME".
+            let creditWords = credit.split(separator: " ")
+            let isCredit = CreditDetector.agency(named: credit) != nil
+                || ((2...4).contains(creditWords.count) && CreditDetector.agency(named: String(creditWords.last!)) != nil
+                    && creditWords.dropLast().allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+            guard isCredit || DateSightings.holdsOnlyDates(head, order: .dayFirst) else { continue }
+            return String(paragraph[paragraph.index(after: range.lowerBound)...])
+        }
+        return nil
+    }
+
     /// Whether a paragraph is a byline that names only a desk ("By Example Staff | date",
     /// "Von Lokalredaktion"): furniture, with no author to take from it.
     static func isDeskByline(_ paragraph: String) -> Bool {
@@ -523,7 +553,10 @@ enum TextSignals {
     /// "NAME"), or nil when the paragraph is prose that happens to start with "By", or names only
     /// a desk or an agency (which is a credit, not an author).
     static func byline(in paragraph: String) -> String? {
-        guard let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else { return nil }
+        guard let opener = bylineOpeners.first(where: { paragraph.hasPrefix($0) }) else {
+            // A date line or a credit run into the byline: "Hamburg, 27.01.2020 - Von NAME", "(dpa) - Von NAME".
+            return bylineAfterLead(paragraph).flatMap { byline(in: $0) }
+        }
         // "Di" and "Door" open Italian and Dutch sentences too: those bylines must be short names.
         var rest = String(paragraph.dropFirst(opener.count)).trimmingCharacters(in: " ,:")
         rest = bylineNames(rest)

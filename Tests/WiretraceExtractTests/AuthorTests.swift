@@ -97,6 +97,17 @@ struct AuthorTests {
         ("de", "<meta name=\"author\" content=\"siteadmin\">", "", nil, nil),
         ("en", "<meta name=\"author\" content=\"J.Doe\">", "", "J.Doe", nil),
         ("de", "", "<div class=\"byline\">Erstellt von Lisa Maier</div>", "Lisa Maier", nil),
+        // A date line run into the byline, after a place at most; prose before "von" is none.
+        ("de", "", "<p>Hamburg, 27.01.2020, 14:05 Uhr - Von Anna Müller</p>", "Anna Müller", nil),
+        ("fr", "", "<p>Le 3 mars 2020 | Par Marie Dupont</p>", "Marie Dupont", nil),
+        ("de", "", "<p>(dpa) - Von Anna Müller</p>", "Anna Müller", "dpa"),
+        ("de", "", "<p>Hamburg (dpa) - Von Anna Müller</p>", "Anna Müller", "dpa"),
+        // An agency closing a byline after a separator, or named by a desk's line, is the credit;
+        // the desk's line leaves the text. A surname spelled like an agency is no credit.
+        ("pl", "", "<p>Autor: Jan Kowalski, PAP</p>", "Jan Kowalski", "PAP"),
+        ("it", "", "<p>Redazione ANSA</p>", nil, "ANSA"),
+        ("es", "", "<p>Redacción</p>", nil, nil),
+        ("es", "", "<p>Por Ana Efe</p>", "Ana Efe", nil),
         // A role after the comma, capitalised or not, is no second name.
         ("de", "", "<p>Von Anna Berger, freie Journalistin</p>", "Anna Berger", nil),
         ("fr", "", "<p>Par Jeanne Dupont, Rédactrice en chef adjointe</p>", "Jeanne Dupont", nil),
@@ -151,6 +162,16 @@ struct AuthorTests {
         #expect(article.credits.first?.agency == agency)
         // The byline never stays in the text.
         #expect(article.text.hasPrefix("Der Stadtrat"))
+    }
+
+    @Test("a sentence that opens with a date or a credit and goes on to \"von\" is prose, not a byline", arguments: [
+        "Am 27.01.2020 sprach der Leiter von Hafen Hamburg.",
+        "Berlin (dpa) - Von der Leyen reist am Montag nach Kiew.",
+    ])
+    func dateThenVonInProse(sentence: String) throws {
+        let article = try extractArticle(htmlDocument(Self.page(lang: "de", byline: "<p>\(sentence)</p>")))
+        #expect(article.byline == nil)
+        #expect(article.text.hasPrefix(sentence))
     }
 
     @Test("fixture pages in German, Dutch and Italian give their writers, credits and days", arguments: [

@@ -409,6 +409,35 @@ struct PublicationDateTests {
         #expect(try Self.published(pageFooter)?.prefix(10) == "2019-12-03")
     }
 
+    @Test("an <aside> in <main> classed as a sidebar is furniture; an author box there is not")
+    func sidebarInsideMain() throws {
+        let markup = """
+            <html lang="en"><head><title>Faster loops in practice</title></head><body><main>
+            <aside class="sidebar"><ul><li><a href="/a">Older post</a> <span class="date">14 November 2019</span></li>
+            <li><a href="/b">Oldest post</a> <span class="date">2 October 2019</span></li></ul></aside>
+            <article><h1>Faster loops in practice</h1>
+            \(String(repeating: "<p>Measuring before changing anything is the first rule of making a loop faster.</p>\n", count: 8))
+            <footer><time datetime="2019-12-03">03 December 2019</time></footer></article>
+            </main></body></html>
+            """
+        #expect(try Self.published(markup) == "2019-12-03")
+        // An author box in the same place keeps its date: the article's own.
+        let sidebar = markup[markup.range(of: "<aside")!.lowerBound..<markup.range(of: "</aside>")!.upperBound]
+        let authorBox = markup.replacingOccurrences(
+            of: sidebar, with: "<aside class=\"author-box\"><a href=\"/a\">Jane Roe</a> <span>14 November 2019</span></aside>")
+        #expect(try Self.published(authorBox) == "2019-11-14")
+    }
+
+    @Test("readers' comments in European languages are furniture", arguments: ["kommentare", "commentaires", "comentarios", "commenti", "reacties", "komentarze"])
+    func commentsInOtherLanguages(name: String) throws {
+        let body = """
+            <p>Am Freitag, dem 16. August 2019, hat der Rat nach langer Debatte den Bau einer neuen Kaianlage beschlossen.</p>
+            <div class="\(name)"><div class="c"><b>leser1</b> <span class="date">03.01.2020</span><p>Gut so.</p></div>
+            <div class="c"><b>leser2</b> <span class="date">04.01.2020</span><p>Endlich.</p></div></div>
+            """
+        #expect(try Self.published(Self.page(lang: "de", body: body)) == "2019-08-16")
+    }
+
     @Test("a date standing alone as a line outweighs dates inside sentences")
     func dateLineBeforeProse() throws {
         // Just below the headline a sentence names another day; the short line after it is the date line.
@@ -426,6 +455,65 @@ struct PublicationDateTests {
             </div></body></html>
             """
         #expect(try Self.published(noHeadline) == "2019-10-14")
+    }
+
+    /// A page whose article shows `line` below its headline, with a column of other stories
+    /// beside the article (a plain wrapper, no class that names it furniture), each with a
+    /// classed date on its own day.
+    static func pageWithColumn(lang: String, line: String) -> String {
+        """
+        <html lang="\(lang)"><head><title>Hafen bekommt neue Kaianlage</title></head><body>
+        <div class="wrap"><div class="content"><h1>Hafen bekommt neue Kaianlage</h1>\(line)
+        <p>Der Stadtrat hat am Dienstag den Bau einer neuen Kaianlage im alten Hafen beschlossen.</p>
+        <p>Die Arbeiten sollen im Frühjahr beginnen und rund zwei Jahre dauern, sagte die Baudezernentin.</p></div>
+        <div class="col-right"><h3>Weitere Meldungen</h3><ul>
+        <li><a href="/a">Brücke wird saniert</a> <span class="date">03.01.2020</span></li>
+        <li><a href="/b">Neue Buslinie</a> <span class="date">02.01.2020</span></li></ul></div></div>
+        </body></html>
+        """
+    }
+
+    @Test("a text holding only a date, its label, weekday and time is a date line in any element", arguments: [
+        ("de", "<div>16. August 2019</div>", "2019-08-16"),
+        ("de", "<p>Veröffentlicht am 16.08.2019, 14:05 Uhr</p>", "2019-08-16"),
+        ("de", "<span>Stand: 16.08.2019</span>", "2019-08-16"),
+        ("de", "<p>Fr., 16.08.2019 | 14:05 Uhr</p>", "2019-08-16"),
+        ("nl", "<p>vr 16-08-2019, 14:05</p>", "2019-08-16"),
+        ("fr", "<p>publié le vendredi 16 août 2019 à 14h05</p>", "2019-08-16"),
+        ("es", "<p>Publicado el 16/8/2019</p>", "2019-08-16"),
+        ("it", "<p>venerdì 16 agosto 2019</p>", "2019-08-16"),
+        ("nl", "<p>16 augustus 2019, 14:05</p>", "2019-08-16"),
+        ("pl", "<p>16 sierpnia 2019, godz. 14:05</p>", "2019-08-16"),
+        // A two-digit year with a clock time: the time makes it a date line.
+        ("nl", "<p>16-08-19, 14:05</p>", "2019-08-16"),
+        ("de", "<span>16.08.19 um 14:05 Uhr</span>", "2019-08-16"),
+    ])
+    func dateOnlyText(lang: String, line: String, expected: String) throws {
+        #expect(try Self.published(Self.pageWithColumn(lang: lang, line: line)) == expected)
+    }
+
+    @Test("a <time>'s own text is no second date line beside it: its datetime keeps the time")
+    func timeTextNotASecondLine() throws {
+        // The date stands above the headline, where a sighting one character nearer would win.
+        let markup = """
+            <html lang="en"><head><title>Aggression in pictures</title></head><body>
+            <div class="head"><time datetime="2017-01-26T16:05:25+01:00">
+            26 January 2017</time></div><h1>Aggression in pictures</h1>
+            <p>What a camera pointed at someone does to them, and to the one who holds it, is the question here.</p>
+            </body></html>
+            """
+        #expect(try Self.published(markup) == "2017-01-26T16:05:25+01:00")
+    }
+
+    @Test("a short text with other words or numbers beside its date is not a date line of its own")
+    func dateInShortText() throws {
+        #expect(DateSightings.holdsOnlyDates("Veröffentlicht am 27.01.2020, 14:05 Uhr", order: .dayFirst))
+        #expect(DateSightings.holdsOnlyDates("Erstellt: 10.02.2021 Aktualisiert: 11.02.2021", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Hamburg, 27.01.2020", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("27.01.2020 · 5 Kommentare", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Der Rat tagte am 27.01.2020", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates("Stand", order: .dayFirst))
+        #expect(!DateSightings.holdsOnlyDates(String(repeating: "Stand: ", count: 8) + "27.01.2020", order: .dayFirst))
     }
 
     @Test("a date just after a calendar or clock icon, or in a subline or author box, is a date line")
