@@ -104,21 +104,61 @@ public enum StoryLabel {
     static let leadLines = 40
 
     /// The text up to the first sentence end followed by a space after at least four words, at
-    /// most 200 characters (cut at a word).
+    /// most 200 characters (cut at a word). A dateline opening the text ("HELSINKI —", "BERLIN
+    /// (AP) -") is left out, and a full stop that ends an abbreviation or initials ("U.S.", "Mr.",
+    /// "J.") ends no sentence.
     static func firstSentence(of line: String) -> String {
+        let line = withoutDateline(line)
         var words = 0
         var previous: Character = " "
+        var wordStart = line.startIndex
         for index in line.indices {
             let character = line[index]
             if character == " " {
                 if previous != " " { words += 1 }
-                if words >= 4, ".!?".contains(previous) { return String(line[..<line.index(before: index)]) + String(previous) }
+                if words >= 4, ".!?".contains(previous), previous != "." || !isAbbreviation(line[wordStart..<index]) {
+                    return String(line[..<line.index(before: index)]) + String(previous)
+                }
+                wordStart = line.index(after: index)
             }
             previous = character
         }
         guard line.count > 200 else { return line }
         let cut = line.prefix(200)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+
+    /// Titles and abbreviations a full stop follows inside a sentence.
+    static let abbreviations: Set<String> = [
+        "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "st.", "jr.",
+        "sr.", "no.", "vs.", "inc.", "corp.", "co.", "ltd.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    ]
+
+    /// Whether `word` (its full stop included) is an abbreviation or initials: "U.S.", "J.", "Mr.".
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        let letters = word.filter(\.isLetter)
+        if letters.count == 1 || word.dropLast().contains(".") { return true }
+        return abbreviations.contains(word.lowercased())
+    }
+
+    /// `line` without a dateline at its start: a place whose first word is in capitals, perhaps a
+    /// region or a day after a comma and an agency in parentheses, then a dash ("HELSINKI—",
+    /// "BERLIN (AP) — ", "HARBOURTON, Maine (AP) - ", "BERLIN, July 15 (Reuters) - "), when text
+    /// follows it.
+    static func withoutDateline(_ line: String) -> String {
+        guard let dash = line.prefix(60).firstIndex(where: { "—–".contains($0) })
+            ?? line.prefix(60).range(of: " - ")?.lowerBound
+        else { return line }
+        var place = line[..<dash]
+        if let open = place.firstIndex(of: "("), place.last(where: { $0 != " " }) == ")" { place = place[..<open] }
+        let words = place.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard let first = words.first, first.count >= 3, first.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" }),
+            words.count <= 6, words.allSatisfy({ $0.first?.isUppercase == true || $0.first?.isNumber == true })
+        else { return line }
+        var index = line.index(after: dash)
+        while index < line.endIndex, line[index] == " " || line[index] == "-" { line.formIndex(after: &index) }
+        guard index < line.endIndex, line[index].isLetter || line[index].isNumber || "\"“‘'".contains(line[index]) else { return line }
+        return String(line[index...])
     }
 }
 

@@ -157,3 +157,24 @@ import WiretraceCore
             == "A crane lifts a section of the broken pier onto a barge in the harbour on Sunday.")
     }
 }
+
+/// The first sentence a label takes from a lead paragraph.
+@Suite struct StoryLabelFirstSentenceTests {
+    @Test("a dateline is left out and an abbreviation ends no sentence", arguments: [
+        ("HARBOURTON—There is a strong sense of déjà vu as U.S. and Canadian officials meet again at the pier. More follows.",
+         "There is a strong sense of déjà vu as U.S. and Canadian officials meet again at the pier."),
+        ("HARBOURTON, Maine (AP) — Mr. Price and the board voted on Tuesday to rebuild the pier. Work starts soon.",
+         "Mr. Price and the board voted on Tuesday to rebuild the pier."),
+        ("HARBOURTON, July 15 (Reuters) - Harbour Minister Ana Lima has warned U.S. shippers against delays. More follows.",
+         "Harbour Minister Ana Lima has warned U.S. shippers against delays."),
+        ("The board led by J. Price voted on Tuesday to rebuild the pier. Work starts soon.",
+         "The board led by J. Price voted on Tuesday to rebuild the pier."),
+        ("The harbour board voted on Tuesday to rebuild the pier. Work starts soon.",
+         "The harbour board voted on Tuesday to rebuild the pier."),
+        ("NATO and EU leaders met on Tuesday to discuss the pier. Work starts soon.",
+         "NATO and EU leaders met on Tuesday to discuss the pier."),
+    ])
+    func firstSentence(_ line: String, _ expected: String) {
+        #expect(StoryLabel.firstSentence(of: line) == expected)
+    }
+}
