@@ -6,15 +6,6 @@ import Testing
 /// spans given by hand, independent of the trained weights.
 @Suite struct ClauseBoundsTests {
     /// The input of `text`, and the token range of the first occurrence of `words` (space-separated tokens).
-    private func span(_ words: String, in input: TaggerInput) -> ClosedRange<Int>? {
-        let wanted = words.split(separator: " ").map(String.init)
-        let texts = input.tokens.map(\.text)
-        guard wanted.count <= texts.count else { return nil }
-        for start in 0...(texts.count - wanted.count) where Array(texts[start..<(start + wanted.count)]) == wanted {
-            return start...(start + wanted.count - 1)
-        }
-        return nil
-    }
 
     private func text(_ range: ClosedRange<Int>, _ input: TaggerInput) -> String {
         input.tokens[range].map(\.text).joined(separator: " ")
@@ -36,8 +27,8 @@ import Testing
 
     @Test func clauseAfterItsVerbRunsToTheSentenceEnd() throws {
         let input = TaggerInput.make(ScalarText("The minister said the budget would grow, but the deficit would shrink next year. Then she left."))
-        let content = try #require(span("the budget would grow", in: input))
-        let cue = try #require(span("said", in: input))
+        let content = try #require(tokenSpan("the budget would grow", in: input))
+        let cue = try #require(tokenSpan("said", in: input))
         let t = tagged(input, contents: [content], cues: [cue])
         let bounds = QuoteExtractor.extendedToClauseBounds(content, cue: cue, input: input, tagged: t, toEnd: true, fromStart: false)
         #expect(text(bounds, input) == "the budget would grow , but the deficit would shrink next year")
@@ -47,8 +38,8 @@ import Testing
 
     @Test func clauseStopsAtAnotherContentOrAQuote() throws {
         let input = TaggerInput.make(ScalarText("The minister said the budget would grow, and \"nobody will pay more\"."))
-        let content = try #require(span("the budget would grow", in: input))
-        let cue = try #require(span("said", in: input))
+        let content = try #require(tokenSpan("the budget would grow", in: input))
+        let cue = try #require(tokenSpan("said", in: input))
         let t = tagged(input, contents: [content], cues: [cue])
         // A quote later in the sentence: the rest of the sentence is not free, the span stays.
         #expect(QuoteExtractor.extendedToClauseBounds(content, cue: cue, input: input, tagged: t, toEnd: true, fromStart: true) == content)
@@ -56,8 +47,8 @@ import Testing
 
     @Test func frontedClauseStartsTheSentence() throws {
         let input = TaggerInput.make(ScalarText("Rents rose again. In the old quarter, rents have doubled in five years, he said."))
-        let content = try #require(span("rents have doubled in five years", in: input))
-        let cue = try #require(span("said", in: input))
+        let content = try #require(tokenSpan("rents have doubled in five years", in: input))
+        let cue = try #require(tokenSpan("said", in: input))
         let t = tagged(input, contents: [content], cues: [cue])
         let bounds = QuoteExtractor.extendedToClauseBounds(content, cue: cue, input: input, tagged: t, toEnd: true, fromStart: true)
         #expect(text(bounds, input) == "In the old quarter , rents have doubled in five years")
@@ -66,22 +57,22 @@ import Testing
     @Test func invertedSubjectIsTheSpeakerNotTheReport() throws {
         let input = TaggerInput.make(ScalarText(
             "The mill lost money. The plant is under pressure from cheap imports, said the company's chief executive, Rolf Amundsen."))
-        let speaker = try #require(span("the company's chief executive , Rolf Amundsen", in: input))
+        let speaker = try #require(tokenSpan("the company's chief executive , Rolf Amundsen", in: input))
         let report = try #require(QuoteExtractor.invertedReport(speaker, input: input))
         #expect(text(report, input) == "The plant is under pressure from cheap imports")
     }
 
     @Test func clauseAfterACommaAndAVerbIsNoInvertedSubject() throws {
         let input = TaggerInput.make(ScalarText("He paused, said he was tired of the delays, and left."))
-        let content = try #require(span("he was tired of the delays", in: input))
+        let content = try #require(tokenSpan("he was tired of the delays", in: input))
         // A pronoun opens a clause, not a noun phrase; and the content does not end the sentence.
         #expect(QuoteExtractor.invertedReport(content, input: input) == nil)
         // A capitalised clause after "said" has its own verb: it is what was said, not the speaker.
         let input3 = TaggerInput.make(ScalarText("The senator, however, said The Ledger had erred in its report."))
-        let clause = try #require(span("The Ledger had erred in its report", in: input3))
+        let clause = try #require(tokenSpan("The Ledger had erred in its report", in: input3))
         #expect(QuoteExtractor.invertedReport(clause, input: input3) == nil)
         let input2 = TaggerInput.make(ScalarText("\"We will rebuild,\" said the mayor."))
-        let mayor = try #require(span("the mayor", in: input2))
+        let mayor = try #require(tokenSpan("the mayor", in: input2))
         // The verb follows a closing mark, the report is a direct quote: the quote-mark rules attribute it.
         #expect(QuoteExtractor.invertedReport(mayor, input: input2) == nil)
     }

@@ -6,57 +6,51 @@ import WiretraceCore
 /// these tests: a speech verb and a complementiser, the clause before an attribution that ends the
 /// sentence, an "according to" form opening it.
 @Suite struct MultilingualReportedSpeechTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var language: String
-        var text: String
-        var content: String
-        var speaker: String
-        var mention: String
-        var testDescription: String { "\(language): \(content)" }
-    }
+    /// The content of each case is the reported clause (`quote`).
+    typealias Case = MultilingualQuoteTests.Case
 
     static let cases: [Case] = [
         Case(language: "de", text: "Der Hafen bleibt geschlossen. Bürgermeisterin Anna Weber sagte, dass die Fähre erst im Mai wieder fahre.",
-             content: "die Fähre erst im Mai wieder fahre", speaker: "Bürgermeisterin Anna Weber", mention: "Bürgermeisterin Anna Weber"),
+             quote: "die Fähre erst im Mai wieder fahre", speaker: "Bürgermeisterin Anna Weber", mention: "Bürgermeisterin Anna Weber"),
         Case(language: "de", text: "Der Hafen bleibt geschlossen. Weber sagte am Dienstag, die Fähre werde erst im Mai wieder fahren.",
-             content: "die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+             quote: "die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
         Case(language: "de", text: "Der Hafen bleibt geschlossen. Die Fähre werde erst im Mai wieder fahren, sagte Weber.",
-             content: "Die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+             quote: "Die Fähre werde erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
         Case(language: "de", text: "Der Hafen bleibt geschlossen. Laut Weber wird die Fähre erst im Mai wieder fahren.",
-             content: "wird die Fähre erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
+             quote: "wird die Fähre erst im Mai wieder fahren", speaker: "Weber", mention: "Weber"),
         Case(language: "fr", text: "Le port reste fermé. Le maire a déclaré qu'il rouvrirait le quai en mai.",
-             content: "il rouvrirait le quai en mai", speaker: "maire", mention: "Le maire"),
+             quote: "il rouvrirait le quai en mai", speaker: "maire", mention: "Le maire"),
         Case(language: "fr", text: "Le port reste fermé. Selon la préfète Claire Morel, le quai rouvrira en mai.",
-             content: "le quai rouvrira en mai", speaker: "Claire Morel", mention: "la préfète Claire Morel"),
+             quote: "le quai rouvrira en mai", speaker: "Claire Morel", mention: "la préfète Claire Morel"),
         Case(language: "fr", text: "Le port reste fermé. Le quai rouvrira en mai, a affirmé le maire.",
-             content: "Le quai rouvrira en mai", speaker: "maire", mention: "le maire"),
+             quote: "Le quai rouvrira en mai", speaker: "maire", mention: "le maire"),
         Case(language: "es", text: "El puerto sigue cerrado. La alcaldesa Marta Gil dijo que el muelle abrirá en mayo.",
-             content: "el muelle abrirá en mayo", speaker: "Marta Gil", mention: "La alcaldesa Marta Gil"),
+             quote: "el muelle abrirá en mayo", speaker: "Marta Gil", mention: "La alcaldesa Marta Gil"),
         Case(language: "es", text: "El puerto sigue cerrado. Según el ministerio, el muelle abrirá en mayo.",
-             content: "el muelle abrirá en mayo", speaker: "ministerio", mention: "el ministerio"),
+             quote: "el muelle abrirá en mayo", speaker: "ministerio", mention: "el ministerio"),
         Case(language: "it", text: "Il porto resta chiuso. Il sindaco di Bari ha detto che il molo riaprirà a maggio.",
-             content: "il molo riaprirà a maggio", speaker: "sindaco di Bari", mention: "Il sindaco di Bari"),
+             quote: "il molo riaprirà a maggio", speaker: "sindaco di Bari", mention: "Il sindaco di Bari"),
         Case(language: "pt", text: "O porto continua fechado. O ministro Paulo Costa afirmou que o cais reabre em maio.",
-             content: "o cais reabre em maio", speaker: "Paulo Costa", mention: "O ministro Paulo Costa"),
+             quote: "o cais reabre em maio", speaker: "Paulo Costa", mention: "O ministro Paulo Costa"),
         Case(language: "ru", text: "Порт остаётся закрытым. Губернатор Петренко заявил, что причал откроют в мае.",
-             content: "причал откроют в мае", speaker: "Губернатор Петренко", mention: "Губернатор Петренко"),
+             quote: "причал откроют в мае", speaker: "Губернатор Петренко", mention: "Губернатор Петренко"),
         Case(language: "ru", text: "Порт остаётся закрытым. По словам Петренко, причал откроют в мае.",
-             content: "причал откроют в мае", speaker: "Петренко", mention: "Петренко"),
+             quote: "причал откроют в мае", speaker: "Петренко", mention: "Петренко"),
         Case(language: "pl", text: "Port pozostaje zamknięty. Burmistrz Nowak powiedział, że nabrzeże zostanie otwarte w maju.",
-             content: "nabrzeże zostanie otwarte w maju", speaker: "Burmistrz Nowak", mention: "Burmistrz Nowak"),
+             quote: "nabrzeże zostanie otwarte w maju", speaker: "Burmistrz Nowak", mention: "Burmistrz Nowak"),
         Case(language: "tr", text: "Liman kapalı kalıyor. Belediye Başkanı Ayşe Demir, rıhtımın mayısta açılacağını söyledi.",
-             content: "rıhtımın mayısta açılacağını", speaker: "Belediye Başkanı Ayşe Demir", mention: "Belediye Başkanı Ayşe Demir"),
+             quote: "rıhtımın mayısta açılacağını", speaker: "Belediye Başkanı Ayşe Demir", mention: "Belediye Başkanı Ayşe Demir"),
         Case(language: "tr", text: "Liman kapalı kalıyor. Bakanlık, onarım çalışmalarının iki ay süreceğini ifade etti.",
-             content: "onarım çalışmalarının iki ay süreceğini", speaker: "Bakanlık", mention: "Bakanlık"),
+             quote: "onarım çalışmalarının iki ay süreceğini", speaker: "Bakanlık", mention: "Bakanlık"),
         Case(language: "ar", text: "لا يزال الميناء مغلقا. وقال وزير النقل إن الرصيف سيفتح في مايو.",
-             content: "الرصيف سيفتح في مايو", speaker: "وزير النقل", mention: "وزير النقل"),
+             quote: "الرصيف سيفتح في مايو", speaker: "وزير النقل", mention: "وزير النقل"),
     ]
 
     @Test(arguments: cases) func reportedClauseAndSpeaker(_ c: Case) {
         let page = Article(id: "t", source: "t", text: c.text, language: c.language)
         let found = QuoteExtractor().quotes(in: page)
         #expect(offsetsHold(page, found))
-        let quote = found.first { $0.text == c.content }
+        let quote = found.first { $0.text == c.quote }
         #expect(quote != nil, "quotes found: \(found.map(\.text))")
         #expect(quote?.kind == .indirect)
         #expect(quote?.speaker == c.speaker)

@@ -47,3 +47,14 @@ func speakerMention(_ article: Article, _ quote: QuoteOccurrence) -> String? {
     view.append(contentsOf: Array(article.text.unicodeScalars)[s..<e])
     return String(view)
 }
+
+/// The token range of the first occurrence of `words` (space-separated tokens) in a tagger input.
+func tokenSpan(_ words: String, in input: TaggerInput) -> ClosedRange<Int>? {
+    let wanted = words.split(separator: " ").map(String.init)
+    let texts = input.tokens.map(\.text)
+    guard wanted.count <= texts.count else { return nil }
+    for start in 0...(texts.count - wanted.count) where Array(texts[start..<(start + wanted.count)]) == wanted {
+        return start...(start + wanted.count - 1)
+    }
+    return nil
+}

@@ -11,16 +11,6 @@ import WiretraceCore
         quotes(page, model: .empty, off: off)
     }
 
-    /// The token range of the first occurrence of `words` (space-separated tokens).
-    private func span(_ words: String, in input: TaggerInput) -> ClosedRange<Int>? {
-        let wanted = words.split(separator: " ").map(String.init)
-        let texts = input.tokens.map(\.text)
-        guard wanted.count <= texts.count else { return nil }
-        for start in 0...(texts.count - wanted.count) where Array(texts[start..<(start + wanted.count)]) == wanted {
-            return start...(start + wanted.count - 1)
-        }
-        return nil
-    }
 
     // MARK: a short quoted sentence after the speaker's quote
 
@@ -60,7 +50,7 @@ import WiretraceCore
 
     @Test func lowercaseRoleAfterAQuoteIsTheSpeaker() throws {
         let input = TaggerInput.make(ScalarText("\u{201C}We cannot keep working these shifts,\u{201D} said emergency nurse Ann Berg."))
-        let phrase = try #require(span("emergency nurse Ann Berg", in: input))
+        let phrase = try #require(tokenSpan("emergency nurse Ann Berg", in: input))
         #expect(QuoteExtractor.isLowercaseRoleSpeaker(phrase, input: input, afterQuote: true))
         // The comma form is read by the inverted report instead.
         #expect(!QuoteExtractor.isLowercaseRoleSpeaker(phrase, input: input, afterQuote: false))
@@ -68,7 +58,7 @@ import WiretraceCore
 
     @Test func lowercaseRoleAfterACommaGivesTheReport() throws {
         let input = TaggerInput.make(ScalarText("The bridge will reopen by spring, said city engineer Ann Berg."))
-        let phrase = try #require(span("city engineer Ann Berg", in: input))
+        let phrase = try #require(tokenSpan("city engineer Ann Berg", in: input))
         let report = try #require(QuoteExtractor.invertedReport(phrase, input: input, lowercaseRoles: true))
         #expect(input.tokens[report].map(\.text).joined(separator: " ") == "The bridge will reopen by spring")
         // Off: a lower-case opening is no inverted subject.
@@ -85,7 +75,7 @@ import WiretraceCore
     ])
     func whatIsNoLowercaseRoleSpeaker(_ sentence: String, _ words: String) throws {
         let input = TaggerInput.make(ScalarText(sentence))
-        let phrase = try #require(span(words, in: input))
+        let phrase = try #require(tokenSpan(words, in: input))
         #expect(!QuoteExtractor.isLowercaseRoleSpeaker(phrase, input: input, afterQuote: true))
         #expect(!QuoteExtractor.isLowercaseRoleSpeaker(phrase, input: input, afterQuote: false))
     }
