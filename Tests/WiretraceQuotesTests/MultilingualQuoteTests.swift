@@ -65,12 +65,17 @@ import WiretraceCore
     ]
 
     @Test(arguments: cases) func speakerFound(_ c: Case) {
+        Self.expectQuote(c, kind: .direct)
+    }
+
+    /// The case's quote is found with its kind, its speaker's name and mention, and true offsets.
+    static func expectQuote(_ c: Case, kind: QuoteKind) {
         let page = Article(id: "t", source: "t", text: c.text, language: c.language)
         let found = QuoteExtractor().quotes(in: page)
         #expect(offsetsHold(page, found))
         let quote = found.first { $0.text == c.quote }
         #expect(quote != nil, "quotes found: \(found.map(\.text))")
-        #expect(quote?.kind == .direct)
+        #expect(quote?.kind == kind)
         #expect(quote?.speaker == c.speaker)
         if let quote { #expect(speakerMention(page, quote) == c.mention) }
     }

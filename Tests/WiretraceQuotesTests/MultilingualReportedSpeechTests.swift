@@ -47,14 +47,7 @@ import WiretraceCore
     ]
 
     @Test(arguments: cases) func reportedClauseAndSpeaker(_ c: Case) {
-        let page = Article(id: "t", source: "t", text: c.text, language: c.language)
-        let found = QuoteExtractor().quotes(in: page)
-        #expect(offsetsHold(page, found))
-        let quote = found.first { $0.text == c.quote }
-        #expect(quote != nil, "quotes found: \(found.map(\.text))")
-        #expect(quote?.kind == .indirect)
-        #expect(quote?.speaker == c.speaker)
-        if let quote { #expect(speakerMention(page, quote) == c.mention) }
+        MultilingualQuoteTests.expectQuote(c, kind: .indirect)
     }
 
     @Test("no report", arguments: [
