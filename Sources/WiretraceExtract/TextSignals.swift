@@ -511,7 +511,12 @@ enum TextSignals {
     static func bylineAfterLead(_ paragraph: String) -> String? {
         guard paragraph.count <= 160 else { return nil }
         for opener in bylineOpeners {
-            guard let range = paragraph.range(of: " " + opener), range.lowerBound > paragraph.startIndex else { continue }
+            // A byte search first: Foundation's `range(of:)` bridges the paragraph for each of the
+            // openers, and nearly every paragraph holds none of them.
+            let needle = " " + opener
+            guard TextUtilities.containsBytes(paragraph, needle), let range = paragraph.range(of: needle),
+                range.lowerBound > paragraph.startIndex
+            else { continue }
             let isSeparator: (Character) -> Bool = { " ,-|·•–—/".contains($0) }
             var head = String(paragraph[..<range.lowerBound].drop(while: isSeparator).reversed().drop(while: isSeparator).reversed())
             // A place before the date: one to three capitalised words and a comma.

@@ -114,8 +114,13 @@ extension MultilingualQuoteExtractor {
             while end + 1 < tokens.count, sentence[end + 1] == sentence[start] { end += 1 }
             defer { start = end + 1 }
             let range = start...end
-            // A sentence with quote marks is the direct reading's.
-            guard !range.contains(where: { inQuote[$0] || openMarks.contains($0) }) else { continue }
+            // A sentence with quote marks is the direct reading's; one with no reporting verb and
+            // no "according to" form reports nothing (most sentences: checked before any reading).
+            guard !range.contains(where: { inQuote[$0] || openMarks.contains($0) }),
+                range.contains(where: { tokens[$0].isWord && (isReportingVerb(tokens[$0].lower)
+                    || $0 <= start + 1 && lexicon.opensAccording(tokens[$0].lower)
+                    || lexicon.language == "tr" && ["etti", "getirdi"].contains(tokens[$0].lower)) })
+            else { continue }
             guard let report = reported(in: range, tokens: tokens, complementisers: complementisers, reader: reader)
             else { continue }
             var content = report.content
@@ -221,7 +226,9 @@ extension MultilingualQuoteExtractor {
             }
         }
         // The clause first, the attribution ending the sentence: `Die Lage sei ernst, sagte Merkel.`
-        for m in range where tokens[m].text == "," && m > first + Self.minimumReportedWords && m + 1 <= last {
+        for m in range where tokens[m].text == "," && m > first + Self.minimumReportedWords && m + 1 <= last
+            && ((m + 1)...min(m + 4, last)).contains(where: { tokens[$0].isWord && isReportingVerb(tokens[$0].lower) })
+        {
             guard let found = reader.after(from: m + 1, upTo: last + 1, quoteOpen: first, sentenceStart: first),
                 found.speaker.lowerBound > m, canSpeak(found.speaker, tokens),
                 found.cue.split(separator: " ").contains(where: { isReportingVerb($0.lowercased()) })
