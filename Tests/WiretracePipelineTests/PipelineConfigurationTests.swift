@@ -33,6 +33,15 @@ import WiretraceCore
         #expect(!DocumentProcessor(configuration: configuration).quoteExtractor.quotes(in: page).contains { $0.text == "the decision" })
     }
 
+    @Test func theSpeechOnlyFileSwitchesOnlyNonSpeechReports() throws {
+        let loaded = try PipelineConfiguration.load(path: Self.root.appendingPathComponent("pipelines/speech-only.yml").path)
+        let builtIn = PipelineConfiguration()
+        #expect(!loaded.nonSpeechReports)
+        #expect(loaded.dedup == builtIn.dedup)
+        #expect(loaded.story == builtIn.story)
+        #expect(loaded.ingest == builtIn.ingest)
+    }
+
     @Test func missingKeysKeepDefaultsAndGivenOnesApply() throws {
         let configuration = try PipelineConfiguration.parse("dedup:\n  threshold: 0.7\nstory:\n  time_window_days: 3\n", origin: "t.yml")
         #expect(configuration.dedup.threshold == 0.7)
