@@ -259,25 +259,30 @@ package struct MultilingualQuoteExtractor: Sendable {
     /// A pronoun speaker still written as itself (`« … », a-t-il ajouté` with no quoted speaker
     /// named before it) takes the last speaker named before its mention, reported speech included
     /// (`Le préfet Jean Morel a indiqué que …`).
+    /// - Complexity: O(q log q) for q quotes.
     func resolveLeftoverPronouns(_ occurrences: inout [QuoteOccurrence], text: ScalarText) {
-        for index in occurrences.indices {
-            guard let start = occurrences[index].speakerStart, let end = occurrences[index].speakerEnd,
-                let speaker = occurrences[index].speaker, speaker == text.string(start..<end)
-            else { continue }
+        /// The speaker's pronoun when it is still written as itself (`er`, `a-t-il`, `lui`).
+        func pronoun(_ occurrence: QuoteOccurrence) -> String? {
+            guard let start = occurrence.speakerStart, let end = occurrence.speakerEnd, let speaker = occurrence.speaker,
+                speaker == text.string(start..<end)
+            else { return nil }
             let lower = speaker.lowercased()
-            guard lexicon.pronouns.contains(lower) && !Self.firstPerson.contains(lower) || lexicon.carriesSubject(lower)
-                || Self.accordingPronouns.contains(lower)
-            else { continue }
-            let named = occurrences.filter { other in
-                guard let otherStart = other.speakerStart, let otherEnd = other.speakerEnd, let name = other.speaker,
-                    otherStart < start
-                else { return false }
-                return name != text.string(otherStart..<otherEnd) || !lexicon.pronouns.contains(name.lowercased())
-                    && !lexicon.carriesSubject(name.lowercased())
-            }
-            if let nearest = named.max(by: { ($0.speakerStart ?? 0) < ($1.speakerStart ?? 0) }) {
-                occurrences[index].speaker = nearest.speaker
-            }
+            let isPronoun = lexicon.pronouns.contains(lower) || lexicon.carriesSubject(lower) || Self.accordingPronouns.contains(lower)
+            return isPronoun ? lower : nil
+        }
+        // First-person speakers (`ich`, `nous`) name themselves; they are neither resolved nor named.
+        let pending = occurrences.indices.filter { pronoun(occurrences[$0]).map { !Self.firstPerson.contains($0) } ?? false }
+        guard !pending.isEmpty else { return }
+        // The speakers named, by the place of their mention.
+        let named: [(start: Int, name: String)] = occurrences.compactMap { occurrence in
+            guard let start = occurrence.speakerStart, let name = occurrence.speaker, pronoun(occurrence) == nil else { return nil }
+            return (start, name)
+        }.sorted { $0.start < $1.start }
+        for index in pending {
+            guard let start = occurrences[index].speakerStart else { continue }
+            // The last named mention before this one.
+            let after = named.partitioningIndex { $0.start >= start }
+            if after > 0 { occurrences[index].speaker = named[after - 1].name }
         }
     }
 
