@@ -631,6 +631,9 @@ struct DateSightings {
         // A date starts in this node, or ends in it having begun in the nodes just before (pieces
         // of one date in sibling elements: day, month and year, or a date and its time).
         if text.contains(where: { $0.isNumber || $0.isLetter }) {
+            // Whether the node holds nothing but dates: asked once per node, and only when a date
+            // starts in it.
+            var onlyDates: Bool?
             let context = String(recent.suffix(40))
             let full = context + text
             let skip = context.unicodeScalars.count
@@ -648,7 +651,10 @@ struct DateSightings {
                 let readAlready = sightings.last.map {
                     $0.kind != .text && $0.date.dayKey == match.date.dayKey && offset - $0.offset <= Self.dateLineLength
                 } ?? false
-                let standsAlone = !afterIcon && !readAlready && startsHere && Self.holdsOnlyDates(text, order: finder.order)
+                let standsAlone = !afterIcon && !readAlready && startsHere && {
+                    if onlyDates == nil { onlyDates = Self.holdsOnlyDates(text, order: finder.order) }
+                    return onlyDates!
+                }()
                 add(match.date, afterIcon || standsAlone ? .dateLine : .text, Self.cue(before: match.start, in: full),
                     elsewhere: elsewhere, inProse: startsHere && text.count > Self.dateLineLength && !afterIcon,
                     standsAlone: standsAlone)
@@ -657,10 +663,13 @@ struct DateSightings {
             }
             // A two-digit year counts in a text that holds only its date and a clock time
             // ("05-03-20, 14:05", "27.01.20 um 14:05 Uhr"): a date line, as in a classed element.
-            if text.count <= Self.dateLineLength, DateText.matches(in: text, order: finder.order).isEmpty,
-                Self.holdsOnlyDates(text, order: finder.order, twoDigitYears: true)
+            // (A digit first: most short nodes are menu and link text with none.)
+            if text.count <= Self.dateLineLength, text.contains(where: \.isNumber),
+                DateText.matches(in: text, order: finder.order).isEmpty,
+                case let shortYears = DateText.matches(in: text, order: finder.order, twoDigitYears: true),
+                Self.holdsOnlyDates(text, matches: shortYears)
             {
-                for match in DateText.matches(in: text, order: finder.order, twoDigitYears: true) where match.date.hour != nil {
+                for match in shortYears where match.date.hour != nil {
                     let saved = offset
                     offset += match.start
                     add(match.date, .dateLine, Self.cue(before: skip + match.start, in: full), elsewhere: elsewhere, standsAlone: true)
@@ -698,8 +707,12 @@ struct DateSightings {
     /// à 14h05"), at most ``dateLineLength`` characters.
     static func holdsOnlyDates(_ text: String, order: NumericDateOrder, twoDigitYears: Bool = false) -> Bool {
         guard text.count <= dateLineLength else { return false }
-        let matches = DateText.matches(in: text, order: order, twoDigitYears: twoDigitYears)
-        guard !matches.isEmpty else { return false }
+        return holdsOnlyDates(text, matches: DateText.matches(in: text, order: order, twoDigitYears: twoDigitYears))
+    }
+
+    /// ``holdsOnlyDates(_:order:twoDigitYears:)`` with the text's date matches already found.
+    static func holdsOnlyDates(_ text: String, matches: [DateMatch]) -> Bool {
+        guard text.count <= dateLineLength, !matches.isEmpty else { return false }
         var next = 0
         for token in DateTokenizer.tokens(text) {
             while next < matches.count, matches[next].end <= token.start { next += 1 }
