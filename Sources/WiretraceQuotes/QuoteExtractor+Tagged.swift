@@ -170,6 +170,10 @@ package struct QuoteExtractorOptions: Sendable {
 
     /// How speaker phrases are resolved to names (apposition, titles, relative "who"): ``MentionOptions``.
     package var mention = MentionOptions()
+    /// A label in capitals opening a paragraph is a dateline or a section's name, not a speaker,
+    /// unless the document is an exchange of such labels (``PageLabels``): its quotes are dropped,
+    /// and a content opening with one starts after it.
+    package var pageLabels = true
 
     package init() {}
 
@@ -183,7 +187,7 @@ package struct QuoteExtractorOptions: Sendable {
         "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
-        "nonSpeechReports",
+        "nonSpeechReports", "pageLabels",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -192,6 +196,7 @@ package struct QuoteExtractorOptions: Sendable {
         switch name {
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
+        case "pageLabels": options.pageLabels = false
         case "openingPhraseCut": options.openingPhraseStopsAtVerb = false
         case "speakerHeadFeatures": options.speakerHeadFeatures = false
         case "speakersMustSpeak": options.speakersMustSpeak = false

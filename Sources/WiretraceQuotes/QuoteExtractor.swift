@@ -75,7 +75,8 @@ public struct QuoteExtractor: Sendable {
         guard !input.tokens.isEmpty else { return [] }
         let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention)
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
-        let found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        var found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
+        if options.pageLabels { found = PageLabels.filter(found, text: text) }
         guard !options.nonSpeechReports else { return found }
         // Words in quote marks inside a content are speech whatever the verb (`called the plan
         // "a disaster"`).

@@ -1,0 +1,184 @@
+/// A paragraph's opening label in capitals: a dateline ("OSLO (AP) —", "NEW DELHI:"), a section or
+/// media label ("WATCH LIVE:", "PHOTOS:", "CORRECTION:", "UPDATE:"), or a transcript's speaker
+/// ("TAPPER:"). Only the last is someone speaking.
+///
+/// The labels are read from the text's layout alone, no word list:
+/// - a label is a run of words in capitals opening its paragraph (an opening parenthesis
+///   allowed, "(OSLO) —"), then a colon, or an optional parenthesis ("(AP)") and a dash;
+/// - a dash label is a dateline: it says where the story was written, never who spoke;
+/// - a colon label speaks only where the document lays out an exchange (a transcript, an
+///   interview): at least two different speakers' labels open its paragraphs, one of them more
+///   than once (a label's last word names the speaker: "KATE BOULDUAN", then "BOULDUAN"); or it
+///   is an acronym of at most three letters ("AP:", "UN:"), which names an organisation as a
+///   headline's speaker. Other labels are datelines and the names of sections and media
+///   ("CORRECTION:", "WATCH LIVE:", "PHOTOS:"), which recur no more than once each as a rule.
+struct PageLabels {
+    /// The label of each paragraph that opens with one: the paragraph's start offset -> the
+    /// label's scalar range and whether a colon or a dash follows it.
+    private var labels: [Int: (range: Range<Int>, colon: Bool)] = [:]
+    /// Whether colon labels speak in this document (an exchange of turns).
+    private var exchange = false
+
+    init(_ text: ScalarText) {
+        // Speakers by their label's last word ("KATE BOULDUAN", then "BOULDUAN").
+        var turns: [Substring: Int] = [:]
+        for paragraph in text.paragraphs {
+            guard let label = Self.label(opening: paragraph, in: text) else { continue }
+            labels[paragraph.lowerBound] = label
+            if label.colon, let last = text.string(label.range).split(separator: " ").last { turns[last, default: 0] += 1 }
+        }
+        exchange = turns.count >= 2 && turns.values.contains { $0 >= 2 } && Self.speaksInPerson(labels, text)
+    }
+
+    /// Whether a turn after a colon label speaks in the first or second person ("I", "we", "you",
+    /// outside quote marks): turns of a transcript do, the leads after a digest's repeated
+    /// datelines ("MOSCOW: The president arrived ...") do not.
+    private static func speaksInPerson(_ labels: [Int: (range: Range<Int>, colon: Bool)], _ text: ScalarText) -> Bool {
+        let s = text.scalars
+        for label in labels.values where label.colon {
+            var k = label.range.upperBound
+            var quoted = false
+            var word = String.UnicodeScalarView()
+            while k <= s.count {
+                let c: Unicode.Scalar = k < s.count ? s[k] : "\n"
+                if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
+                    word.append(c)
+                } else {
+                    // ("US President" is no "us": a word in capitals of two letters or more is a name.)
+                    if !quoted, !word.isEmpty, personWords.contains(String(word).lowercased()),
+                        word.count == 1 || word.contains(where: { $0.properties.isLowercase })
+                    {
+                        return true
+                    }
+                    word.removeAll()
+                    if c == "\"" || c == "\u{201C}" || c == "\u{201D}" { quoted.toggle() }
+                    if c.isLineBreak { break }
+                }
+                k += 1
+            }
+        }
+        return false
+    }
+
+    private static let personWords: Set<String> = [
+        "i", "i'm", "i've", "i'll", "i'd", "me", "my", "we", "we're", "we've", "we'll", "us", "our", "you",
+        "you're", "your", "i’m", "i’ve", "i’ll", "we’re", "we’ve", "you’re",
+    ]
+
+    /// Whether the mention `start..<end` is (inside) a paragraph's label that names no speaker.
+    func isSilentLabel(_ start: Int, _ end: Int, paragraphStart: Int) -> Bool {
+        guard let label = labels[paragraphStart], start < label.range.upperBound, label.range.lowerBound < end
+        else { return false }
+        return !label.colon || !(exchange || label.range.count <= 3)
+    }
+
+    /// The end of the label (after its colon or dash and the spaces after them) when `offset`
+    /// falls inside a label that names no speaker: where a content opening its paragraph starts.
+    func contentStart(_ offset: Int, paragraphStart: Int, in text: ScalarText) -> Int? {
+        guard let label = labels[paragraphStart], offset < label.range.upperBound,
+            isSilentLabel(label.range.lowerBound, label.range.upperBound, paragraphStart: paragraphStart)
+        else { return nil }
+        var k = label.range.upperBound
+        while k < text.count, text.scalars[k] != ":", !Self.isDash(text.scalars[k]) { k += 1 }
+        k += 1
+        while k < text.count, text.scalars[k].isSpace { k += 1 }
+        return k
+    }
+
+    /// The label opening `paragraph`: words of at least two capital letters each (at most six
+    /// words, spaces, full stops, apostrophes and hyphens between them), then a colon, or a
+    /// parenthesis and a dash.
+    private static func label(opening paragraph: Range<Int>, in text: ScalarText) -> (range: Range<Int>, colon: Bool)? {
+        let s = text.scalars
+        var i = paragraph.lowerBound
+        while i < paragraph.upperBound, s[i].isSpace { i += 1 }
+        let parenthesised = i < paragraph.upperBound && s[i] == "("
+        if parenthesised { i += 1 }
+        let start = i
+        var letters = 0
+        var words = 1
+        while i < paragraph.upperBound {
+            let c = s[i]
+            if c.properties.isAlphabetic {
+                guard c.isUpperCaseLetter else { return nil }
+                letters += 1
+            } else if c == " " {
+                words += 1
+            } else if !(c == "." || c == "'" || c == "\u{2019}" || c == "-" || c == "&") {
+                break
+            }
+            i += 1
+        }
+        var end = i
+        while end > start, s[end - 1] == " " { end -= 1 }
+        guard letters >= 2, words <= 6, i < paragraph.upperBound else { return nil }
+        if s[i] == ":" { return parenthesised ? nil : (start..<end, true) }
+        // "OSLO (AP) —", "(OSLO) —", "OSLO —", "DOVER, Del. (AP) —"
+        var k = i
+        if parenthesised {
+            guard s[k] == ")" else { return nil }
+            k += 1
+        } else if s[k] == "," {
+            // A state or country after the city: up to three capitalised words ("Scotland", "N.Y.").
+            k += 1
+            for _ in 0..<3 {
+                while k < paragraph.upperBound, s[k] == " " { k += 1 }
+                guard k < paragraph.upperBound, s[k].isUpperCaseLetter else { break }
+                while k < paragraph.upperBound, s[k].properties.isAlphabetic || s[k] == "." { k += 1 }
+            }
+        }
+        while k < paragraph.upperBound, s[k].isSpace { k += 1 }
+        if !parenthesised, k < paragraph.upperBound, s[k] == "(" {
+            guard let close = (k..<min(paragraph.upperBound, k + 40)).first(where: { s[$0] == ")" }) else { return nil }
+            k = close + 1
+            while k < paragraph.upperBound, s[k].isSpace { k += 1 }
+        }
+        guard k < paragraph.upperBound, isDash(s[k]) else { return nil }
+        // The whole dateline up to its dash is silent: "WASHINGTON (CNN) —" names no speaker.
+        var last = k
+        while last > start, s[last - 1].isSpace { last -= 1 }
+        return (start..<last, false)
+    }
+
+    private static func isDash(_ c: Unicode.Scalar) -> Bool {
+        c == "\u{2014}" || c == "\u{2013}" || c == "-"
+    }
+
+    /// Drops the quotes whose speaker mention is a label that names no speaker, and moves a
+    /// content that opens with such a label ("NEW DELHI: The council approved ..., officials
+    /// said") to start after it.
+    /// - Complexity: O(n) in the text for the labels, then O(log p) per quote for p paragraphs.
+    static func filter(_ quotes: [QuoteOccurrence], text: ScalarText) -> [QuoteOccurrence] {
+        let labels = PageLabels(text)
+        guard !labels.labels.isEmpty else { return quotes }
+        let starts = labels.labels.keys.sorted()
+        // The start of the labelled paragraph holding `offset`, if any.
+        func paragraphStart(_ offset: Int) -> Int? {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo > 0 else { return nil }
+            let start = starts[lo - 1]
+            // Same paragraph: no line break between its start and the offset.
+            return text.scalars[start..<offset].contains(where: \.isLineBreak) ? nil : start
+        }
+        var kept: [QuoteOccurrence] = []
+        for var quote in quotes {
+            if let s = quote.speakerStart, let e = quote.speakerEnd, let p = paragraphStart(s),
+                labels.isSilentLabel(s, e, paragraphStart: p)
+            {
+                continue
+            }
+            if let p = paragraphStart(quote.start), let start = labels.contentStart(quote.start, paragraphStart: p, in: text) {
+                guard start < quote.end else { continue }
+                quote.start = start
+                quote.text = text.string(start..<quote.end)
+            }
+            kept.append(quote)
+        }
+        return kept
+    }
+}
