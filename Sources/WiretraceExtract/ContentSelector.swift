@@ -281,14 +281,17 @@ struct ContentSelector {
         return false
     }
 
-    /// Levels above the root searched for more parts of a multi-part article.
-    static let repeatedPartLevels = 6
+    /// Levels above the root searched for more parts of a multi-part article (an accordion adds
+    /// five or six levels between a folded part and the article's row of parts).
+    static let repeatedPartLevels = 8
 
     /// More parts of an article built as a row of repeated sections (CMS content blocks, one text
     /// section per block: `div#block-1 > section > div > div.richtext > p`, then `div#block-2 > ...`):
-    /// elements at the root's depth below one of its nearest ancestors that have the root's tag and
-    /// class and read as prose. The root must carry a class, so that only the same kind of text box
-    /// repeats.
+    /// elements below one of its nearest ancestors that have the root's tag and class and read as
+    /// prose, at any depth down to three levels below the root's (a CMS may fold one block into an
+    /// accordion or a column, so the parts need not stand at the root's depth: the root is often the
+    /// longest part, the folded one). The root must carry a class, so that only the same kind of
+    /// text box repeats.
     ///
     /// - Complexity: O(e + b·p) for e elements below the searched ancestors, b blocks and p parts.
     private mutating func mergeRepeatedParts(of root: HTMLElement, ancestors: ArraySlice<ObjectIdentifier>) {
@@ -305,11 +308,9 @@ struct ContentSelector {
             func collect(_ element: HTMLElement, depth: Int) {
                 for child in element.children {
                     guard case .element(let inner) = child, elements[ObjectIdentifier(inner)] != nil else { continue }
-                    if depth == level {
-                        if inner !== root && inner.name == root.name && inner[attribute: "class"] == rootClass {
-                            parts.append(inner)
-                        }
-                    } else {
+                    if inner !== root && inner.name == root.name && inner[attribute: "class"] == rootClass {
+                        parts.append(inner)
+                    } else if inner !== root, depth < level + 3 {
                         collect(inner, depth: depth + 1)
                     }
                 }

@@ -102,6 +102,41 @@ struct HTMLExtractionTests {
         #expect(article.url == "https://www.valleycourier.example/news/1")
     }
 
+    @Test("an article built of CMS content blocks keeps every block, a block folded into an accordion too")
+    func contentBlocksAtDifferentDepths() throws {
+        // The article's sections are `div.media` blocks; its longest one sits deeper, in a
+        // collapsible panel, so it is the density choice, and its siblings of the same kind stand
+        // higher up. The teaser list beside the article is made of other elements.
+        func section(_ n: Int, _ topic: String) -> String {
+            """
+            <div class="media" id="c\(n)"><h3>\(topic.capitalized)</h3>
+            <p>The council discussed \(topic) for most of the evening, and several members asked for more time before the vote.</p>
+            <p>Residents who spoke at the meeting said the plans for \(topic) had changed too often over the past year.</p></div>
+            """
+        }
+        let long = (1...6).map { "<p>In the interview the mayor answered question \($0) at length, saying the town would publish every contract and every invoice from the harbour works.</p>" }.joined()
+        let page = """
+            <html><head><title>Council weighs harbour works - Fjord Post</title></head><body>
+            <div class="page"><div class="col--news-detail">
+            <h1>Council weighs harbour works</h1>
+            \(section(1, "harbour dredging"))
+            \(section(2, "ferry timetables"))
+            <div id="c9"><div class="panel-group"><div class="panel"><div class="panel-collapse collapse"><div class="panel-body">
+            <div class="row"><div class="col-xs-12"><div class="media">\(long)</div></div></div>
+            </div></div></div></div></div>
+            \(section(3, "parking fees"))
+            </div>
+            <ul class="teasers"><li><a href="/a">Another story about the ferry</a></li><li><a href="/b">Weather for the weekend</a></li></ul>
+            </div></body></html>
+            """
+        let article = try extractArticle(htmlDocument(page, url: "https://www.fjordpost.example/news/7"))
+        for topic in ["harbour dredging", "ferry timetables", "parking fees"] {
+            #expect(article.text.contains("The council discussed \(topic)"))
+        }
+        #expect(article.text.contains("question 6"))
+        #expect(!article.text.contains("Weather for the weekend"))
+    }
+
     @Test("metadata from og and meta tags")
     func openGraphAndMeta() throws {
         let page = """
