@@ -68,7 +68,7 @@ struct HTMLArticleReader {
         for block in selector.contentBlocks where !isLinkList(block) {
             filter.add(block.text)
         }
-        var paragraphs = filter.paragraphs
+        var paragraphs = Self.withoutLeadingFields(filter.paragraphs)
         var credits = filter.credits
         if configuration.prefersStructuredBody, let body = structured.articleBody {
             var bodyFilter = ParagraphFilter(titles: [fields.title])
@@ -144,6 +144,24 @@ struct HTMLArticleReader {
 
     /// Words of text below which a page's text is read as a media page's few lines.
     static let mediaPageWords = 30
+
+    /// Shortest run of field lines dropped before the text.
+    static let leadingFieldRun = 4
+
+    /// The paragraphs without a leading run of field lines: at least ``leadingFieldRun`` lines of
+    /// one to three words each, none ending a sentence, before the first prose paragraph (a
+    /// forum post's profile box, "Mitglied seit / 28. Juni 2014 / Beiträge / 2.206", a page's
+    /// label-and-value facts). A shorter run may be a heading and its dateline, and is kept.
+    /// - Complexity: O(p) in the paragraphs of the run.
+    static func withoutLeadingFields(_ paragraphs: [String]) -> [String] {
+        func isField(_ line: String) -> Bool {
+            line.count <= 30 && line.split(separator: " ").count <= 3
+                && !(line.last.map { ".!?:\u{201D}\"".contains($0) } ?? true)
+        }
+        let run = paragraphs.prefix { isField($0) }.count
+        guard run >= leadingFieldRun, run < paragraphs.count, paragraphs[run].count >= 80 else { return paragraphs }
+        return Array(paragraphs[run...])
+    }
 
     /// The page's own summary when its text is shorter than `mediaPageWords` and lacks it: the
     /// first visible prose block (``FallbackText``, furniture names not consulted: a summary sits in

@@ -137,6 +137,23 @@ struct HTMLExtractionTests {
         #expect(!article.text.contains("Weather for the weekend"))
     }
 
+    @Test("a leading run of label and value lines (a forum post's profile box) is not text; a heading and a date line are")
+    func leadingFieldLines() throws {
+        func page(_ fields: [String]) -> String {
+            """
+            <html><head><title>Garden pond freezes solid - Pond Forum</title></head><body>
+            <div class="post">\(fields.map { "<p>\($0)</p>" }.joined())
+            <p>Every winter my garden pond freezes solid for a week or two, and the fish seem to sleep through it without any trouble at all.</p>
+            <p>This year the ice came early, though, and I wonder whether I should cut a hole in it or leave it alone until the thaw.</p>
+            </div></body></html>
+            """
+        }
+        let profile = try extractArticle(htmlDocument(page(["Senior member", "Member since", "3 May 2015", "Posts", "1,204", "Location", "Leeds"])))
+        #expect(profile.text.hasPrefix("Every winter my garden pond"))
+        let heading = try extractArticle(htmlDocument(page(["Winter care", "3 May 2015"])))
+        #expect(heading.text.hasPrefix("Winter care"))
+    }
+
     @Test("metadata from og and meta tags")
     func openGraphAndMeta() throws {
         let page = """
