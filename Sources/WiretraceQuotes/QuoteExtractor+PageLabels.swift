@@ -18,29 +18,47 @@ struct PageLabels {
     private var labels: [Int: (range: Range<Int>, colon: Bool)] = [:]
     /// Whether colon labels speak in this document (an exchange of turns).
     private var exchange = false
+    /// In an exchange, each colon label's turn: the label's scalar range and the text it speaks,
+    /// the rest of its paragraph, or the paragraphs after a label standing alone ("CHUCK TODD:")
+    /// up to the next label, in document order.
+    private(set) var turns: [(label: Range<Int>, turn: Range<Int>)] = []
 
     init(_ text: ScalarText) {
         // Speakers by their label's last word ("KATE BOULDUAN", then "BOULDUAN").
-        var turns: [Substring: Int] = [:]
+        var speakers: [Substring: Int] = [:]
+        var found: [(label: Range<Int>, turn: Range<Int>)] = []
+        // Whether the last label stood alone, so that the paragraphs after it are its turn.
+        var alone = false
         for paragraph in text.paragraphs {
-            guard let label = Self.label(opening: paragraph, in: text) else { continue }
+            guard let label = Self.label(opening: paragraph, in: text) else {
+                if alone, let last = found.last {
+                    found[found.count - 1].turn = (last.turn.isEmpty ? paragraph.lowerBound : last.turn.lowerBound)..<paragraph.upperBound
+                }
+                continue
+            }
             labels[paragraph.lowerBound] = label
-            if label.colon, let last = text.string(label.range).split(separator: " ").last { turns[last, default: 0] += 1 }
+            alone = false
+            guard label.colon else { continue }
+            if let last = text.string(label.range).split(separator: " ").last { speakers[last, default: 0] += 1 }
+            var start = label.range.upperBound + 1
+            while start < paragraph.upperBound, text.scalars[start].isSpace { start += 1 }
+            alone = start >= paragraph.upperBound
+            found.append((label.range, alone ? start..<start : start..<paragraph.upperBound))
         }
-        exchange = turns.count >= 2 && turns.values.contains { $0 >= 2 } && Self.speaksInPerson(labels, text)
+        exchange = speakers.count >= 2 && speakers.values.contains { $0 >= 2 } && Self.speaksInPerson(found, text)
+        if exchange { turns = found.filter { !$0.turn.isEmpty } }
     }
 
     /// Whether a turn after a colon label speaks in the first or second person ("I", "we", "you",
     /// outside quote marks): turns of a transcript do, the leads after a digest's repeated
     /// datelines ("MOSCOW: The president arrived ...") do not.
-    private static func speaksInPerson(_ labels: [Int: (range: Range<Int>, colon: Bool)], _ text: ScalarText) -> Bool {
+    private static func speaksInPerson(_ turns: [(label: Range<Int>, turn: Range<Int>)], _ text: ScalarText) -> Bool {
         let s = text.scalars
-        for label in labels.values where label.colon {
-            var k = label.range.upperBound
+        for (_, turn) in turns {
             var quoted = false
             var word = String.UnicodeScalarView()
-            while k <= s.count {
-                let c: Unicode.Scalar = k < s.count ? s[k] : "\n"
+            for k in turn.lowerBound...turn.upperBound {
+                let c: Unicode.Scalar = k < turn.upperBound ? s[k] : " "
                 if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
                     word.append(c)
                 } else {
@@ -52,13 +70,14 @@ struct PageLabels {
                     }
                     word.removeAll()
                     if c == "\"" || c == "\u{201C}" || c == "\u{201D}" { quoted.toggle() }
-                    if c.isLineBreak { break }
                 }
-                k += 1
             }
         }
         return false
     }
+
+    /// A turn's speaker speaking of themselves.
+    private static let firstPerson: Set<String> = ["i", "we", "me", "us", "my", "our"]
 
     private static let personWords: Set<String> = [
         "i", "i'm", "i've", "i'll", "i'd", "me", "my", "we", "we're", "we've", "we'll", "us", "our", "you",
@@ -148,9 +167,25 @@ struct PageLabels {
     /// content that opens with such a label ("NEW DELHI: The council approved ..., officials
     /// said") to start after it.
     /// - Complexity: O(n) in the text for the labels, then O(log p) per quote for p paragraphs.
-    static func filter(_ quotes: [QuoteOccurrence], text: ScalarText) -> [QuoteOccurrence] {
+    /// In an exchange, a quote inside a turn whose speaker is the turn's own first person ("I
+    /// think ...", "we need ...") or nobody is the label's: `name` gives the resolved name of a
+    /// label's scalar range.
+    static func filter(
+        _ quotes: [QuoteOccurrence], text: ScalarText, name: (Range<Int>) -> String? = { _ in nil }
+    ) -> [QuoteOccurrence] {
         let labels = PageLabels(text)
         guard !labels.labels.isEmpty else { return quotes }
+        // The turn holding `offset`, by binary search over the turns in document order.
+        func turn(holding offset: Int) -> Range<Int>? {
+            var lo = 0
+            var hi = labels.turns.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if labels.turns[mid].turn.lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo > 0, labels.turns[lo - 1].turn.contains(offset) else { return nil }
+            return labels.turns[lo - 1].label
+        }
         let starts = labels.labels.keys.sorted()
         // The start of the labelled paragraph holding `offset`, if any.
         func paragraphStart(_ offset: Int) -> Int? {
@@ -177,8 +212,34 @@ struct PageLabels {
                 quote.start = start
                 quote.text = text.string(start..<quote.end)
             }
+            if !labels.turns.isEmpty, let label = turn(holding: quote.start) {
+                let mention = quote.speakerStart.flatMap { s in quote.speakerEnd.map { text.string(s..<$0).lowercased() } }
+                if mention == nil || firstPerson.contains(mention!), let speaker = name(label) {
+                    quote.speaker = speaker
+                    quote.speakerStart = label.lowerBound
+                    quote.speakerEnd = label.upperBound
+                }
+            }
             kept.append(quote)
         }
         return kept
+    }
+}
+
+extension QuoteExtractor {
+    /// The resolved name of a transcript label's words (scalar range `label`), read like any
+    /// speaker phrase ("SEN. DAN SULLIVAN"); nil when no whole token lies inside it.
+    /// - Complexity: O(log t + w) for t tokens and w words in the label.
+    static func labelName(_ label: Range<Int>, tokens: [Token], resolver: MentionResolver) -> String? {
+        var first = 0
+        var hi = tokens.count
+        while first < hi {
+            let mid = (first + hi) / 2
+            if tokens[mid].start < label.lowerBound { first = mid + 1 } else { hi = mid }
+        }
+        guard first < tokens.count, tokens[first].end <= label.upperBound else { return nil }
+        var last = first
+        while last + 1 < tokens.count, tokens[last + 1].end <= label.upperBound { last += 1 }
+        return resolver.resolve(first...last).name
     }
 }

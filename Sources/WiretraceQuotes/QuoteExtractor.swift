@@ -76,7 +76,9 @@ public struct QuoteExtractor: Sendable {
         let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention)
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
         var found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
-        if options.pageLabels { found = PageLabels.filter(found, text: text) }
+        if options.pageLabels {
+            found = PageLabels.filter(found, text: text) { Self.labelName($0, tokens: input.tokens, resolver: resolver) }
+        }
         guard !options.nonSpeechReports else { return found }
         // Words in quote marks inside a content are speech whatever the verb (`called the plan
         // "a disaster"`).

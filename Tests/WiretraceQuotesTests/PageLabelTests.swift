@@ -80,6 +80,43 @@ import WiretraceCore
         #expect(names.contains("JAKE TAPPER"))
     }
 
+    @Test func aTurnsFirstPersonIsItsLabelsSpeakerWhenTheLabelStandsAlone() throws {
+        // A broadcaster's transcript: each label on its own line, the turn in the paragraphs after.
+        let page = article([
+            "Meet the Panel transcript",
+            "HOST MARA LINDQVIST:",
+            "Senator, is the governor going to sign the bill or not?",
+            "SEN. OWEN TKACHUK:",
+            "Well, look, I think the session actually turned out pretty well.",
+            "We need to work together on the budget next.",
+            "HOST MARA LINDQVIST:",
+            "And the mayor?",
+            "MAYOR ANN BERG:",
+            "I don't know if he will sign it, but it may be part of the agenda.",
+        ])
+        let result = found(page)
+        let think = try #require(result.first { $0.text.contains("turned out pretty well") })
+        #expect(speakerMention(page, think) == "SEN. OWEN TKACHUK")
+        let know = try #require(result.first { $0.text.contains("may be part of the agenda") })
+        #expect(speakerMention(page, know) == "MAYOR ANN BERG")
+        #expect(know.speaker?.uppercased().hasSuffix("ANN BERG") == true)
+        // Switched off, the turn's "I" stays the speaker.
+        let before = try #require(quotes(page, model: .shared, off: ["pageLabels"]).first { $0.text.contains("may be part of the agenda") })
+        #expect(speakerMention(page, before) == "I")
+    }
+
+    @Test func aNewslettersSectionLabelsStandingAloneMakeNoTurns() throws {
+        let page = article([
+            "Morning briefing",
+            "WHILE YOU WERE SLEEPING:",
+            "I think the council will vote on Tuesday, one member said.",
+            "THE MIDTERMS:",
+            "Candidates are crossing the state this week.",
+        ])
+        let result = found(page)
+        #expect(!result.contains { speakerMention(page, $0) == "WHILE YOU WERE SLEEPING" })
+    }
+
     @Test func aShortAcronymSpeaksAsAHeadlinesSpeaker() {
         let page = article([
             "Ferry strike ends",
