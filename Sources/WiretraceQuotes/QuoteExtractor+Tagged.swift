@@ -468,6 +468,8 @@ package struct TaggedAttributions: Sendable {
             // A relative clause ("..., whose remarks were translated, said") describes the speaker and
             // is not the speaker; a lone "who" stands for its antecedent and stays a candidate.
             guard range.count == 1 || !Self.relativePronouns.contains(input.tokens[range.lowerBound].lower) else { return }
+            // A dateline ("MONTREAL \u{2014}", "OSLO (AP) \u{2014}") says where, not who (``PageLabels``).
+            guard !options.pageLabels || !isDateline(range) else { return }
             // Only a mention: not a cut "The federal", not "Recalling" opening a sentence.
             guard !options.speakersMustSpeak || (origin == .tagger || origin == .ruleQuote) && !options.taggedSpeakersMustSpeak
                 || head(range).isMention
@@ -510,6 +512,28 @@ package struct TaggedAttributions: Sendable {
             found[index].features = features(found[index], content: content, cue: cue, rank: rank)
         }
         return found
+    }
+
+    /// Whether `range` is a dateline's place: words in capitals opening their paragraph (after an
+    /// opening parenthesis at most), then, within a few tokens of a state or country and an
+    /// agency in parentheses ("DOVER, Del. (AP)"), a dash.
+    /// - Complexity: O(1): a dozen tokens at most.
+    func isDateline(_ range: ClosedRange<Int>) -> Bool {
+        let tokens = input.tokens
+        var a = range.lowerBound
+        if a > 0, tokens[a - 1].text == "(", tokens[a - 1].paragraph == tokens[a].paragraph { a -= 1 }
+        guard a == 0 || tokens[a - 1].paragraph != tokens[a].paragraph,
+            tokens[range].contains(where: \.isWord),
+            tokens[range].allSatisfy({ !$0.isWord || ($0.isAllCaps && $0.text.count >= 2) })
+        else { return false }
+        var k = range.upperBound + 1
+        while k < tokens.count, k <= range.upperBound + 12, tokens[k].paragraph == tokens[a].paragraph {
+            let token = tokens[k]
+            if ["\u{2014}", "\u{2013}", "-", "--"].contains(token.text) { return true }
+            guard [",", ".", "(", ")"].contains(token.text) || token.isCapitalized || token.isAllCaps else { return false }
+            k += 1
+        }
+        return false
     }
 
     private static let mentionPronouns: Set<String> = ["he", "she", "they", "i", "we", "who", "it"]

@@ -56,6 +56,17 @@ import WiretraceCore
         #expect(result.contains { $0.text.hasPrefix("nothing will change") && $0.speaker == "Ana Ruiz" })
     }
 
+    @Test func aDatelineIsNoSpeakerCandidateSoTheQuoteKeepsItsContent() throws {
+        let page = article([
+            "Rail workers give strike notice",
+            "MONTREAL \u{2014} The union representing 9,000 rail workers gave strike notice on Monday, saying talks with the railway had broken down over scheduling rules.",
+        ])
+        let quote = try #require(found(page).first { $0.text.contains("talks with the railway had broken down") })
+        #expect(speakerMention(page, quote) != "MONTREAL")
+        let tagged = try #require(quotes(page, model: .shared, off: ["pageLabels"]).first { $0.text.contains("had broken down") })
+        #expect(speakerMention(page, tagged) == "MONTREAL")
+    }
+
     @Test func aContentOpeningWithADatelineStartsAfterIt() throws {
         let page = article([
             "Harbour plan approved",
