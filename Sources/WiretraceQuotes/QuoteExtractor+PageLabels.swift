@@ -7,11 +7,11 @@
 ///   allowed, "(OSLO) —"), then a colon, or an optional parenthesis ("(AP)") and a dash;
 /// - a dash label is a dateline: it says where the story was written, never who spoke;
 /// - a colon label speaks only where the document lays out an exchange (a transcript, an
-///   interview): at least two different speakers' labels open its paragraphs, one of them more
-///   than once (a label's last word names the speaker: "KATE BOULDUAN", then "BOULDUAN"); or it
-///   is an acronym of at most three letters ("AP:", "UN:"), which names an organisation as a
-///   headline's speaker. Other labels are datelines and the names of sections and media
-///   ("CORRECTION:", "WATCH LIVE:", "PHOTOS:"), which recur no more than once each as a rule.
+///   interview): at least two different speakers' labels open its paragraphs (a label's last
+///   word names the speaker: "KATE BOULDUAN", then "BOULDUAN"), and at least half their turns
+///   speak in the first or second person; or it is an acronym of at most three letters ("AP:",
+///   "UN:"), which names an organisation as a headline's speaker. Other labels are datelines and
+///   the names of sections and media ("CORRECTION:", "WATCH LIVE:", "PHOTOS:").
 struct PageLabels {
     /// The label of each paragraph that opens with one: the paragraph's start offset -> the
     /// label's scalar range and whether a colon or a dash follows it.
@@ -45,32 +45,33 @@ struct PageLabels {
             alone = start >= paragraph.upperBound
             found.append((label.range, alone ? start..<start : start..<paragraph.upperBound))
         }
-        exchange = speakers.count >= 2 && speakers.values.contains { $0 >= 2 } && Self.speaksInPerson(found, text)
+        let spoken = found.filter { !$0.turn.isEmpty }
+        exchange = speakers.count >= 2 && spoken.filter { Self.speaksInPerson($0.turn, text) }.count * 2 >= spoken.count
+            && !spoken.isEmpty
         if exchange { turns = found.filter { !$0.turn.isEmpty } }
     }
 
-    /// Whether a turn after a colon label speaks in the first or second person ("I", "we", "you",
-    /// outside quote marks): turns of a transcript do, the leads after a digest's repeated
-    /// datelines ("MOSCOW: The president arrived ...") do not.
-    private static func speaksInPerson(_ turns: [(label: Range<Int>, turn: Range<Int>)], _ text: ScalarText) -> Bool {
+    /// Whether a turn speaks in the first or second person ("I", "we", "you", outside quote
+    /// marks): turns of a transcript mostly do; the leads after a digest's datelines ("MOSCOW: The
+    /// president arrived ...") and a newsletter's sections mostly do not.
+    /// - Complexity: O(n) in the turn's length.
+    private static func speaksInPerson(_ turn: Range<Int>, _ text: ScalarText) -> Bool {
         let s = text.scalars
-        for (_, turn) in turns {
-            var quoted = false
-            var word = String.UnicodeScalarView()
-            for k in turn.lowerBound...turn.upperBound {
-                let c: Unicode.Scalar = k < turn.upperBound ? s[k] : " "
-                if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
-                    word.append(c)
-                } else {
-                    // ("US President" is no "us": a word in capitals of two letters or more is a name.)
-                    if !quoted, !word.isEmpty, personWords.contains(String(word).lowercased()),
-                        word.count == 1 || word.contains(where: { $0.properties.isLowercase })
-                    {
-                        return true
-                    }
-                    word.removeAll()
-                    if c == "\"" || c == "\u{201C}" || c == "\u{201D}" { quoted.toggle() }
+        var quoted = false
+        var word = String.UnicodeScalarView()
+        for k in turn.lowerBound...turn.upperBound {
+            let c: Unicode.Scalar = k < turn.upperBound ? s[k] : " "
+            if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
+                word.append(c)
+            } else {
+                // ("US President" is no "us": a word in capitals of two letters or more is a name.)
+                if !quoted, !word.isEmpty, personWords.contains(String(word).lowercased()),
+                    word.count == 1 || word.contains(where: { $0.properties.isLowercase })
+                {
+                    return true
                 }
+                word.removeAll()
+                if c == "\"" || c == "\u{201C}" || c == "\u{201D}" { quoted.toggle() }
             }
         }
         return false
