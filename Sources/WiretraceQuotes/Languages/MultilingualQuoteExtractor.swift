@@ -62,22 +62,38 @@ package struct MultilingualQuoteExtractor: Sendable {
         var lastName: String? = nil
         // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
         // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
-        var lastQuote: (paragraph: Int, open: Int, reach: Int, asks: Bool, name: String?)? = nil
+        var lastQuote: (paragraph: Int, open: Int, close: Int, reach: Int, asks: Bool, name: String?)? = nil
+        // The last quote of the paragraph before the last quote's, and its speaker's name: two
+        // parties in adjacent paragraphs make an exchange.
+        var turnBefore: (paragraph: Int, name: String?)? = nil
         var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
         var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
         var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
         /// The subject of the sentence right before the quote opening at `open`, when no quote stands in it.
         func subjectBefore(_ open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
             guard open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) else { return nil }
-            let end = open
-            let start = sentenceStart(sentence, open - 1)
-            guard start < end, !(start..<end).contains(where: { inQuote[$0] }) else { return nil }
-            return reader.sentenceSubject(from: start, before: end).flatMap { phrase in
-                tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
-            }.map { ($0, "") } ?? reader.clauseSubject(in: start..<end).flatMap { k in
-                // Not the noun of a place or time phrase (`still im Saal`).
-                k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : (k, "")
+            var end = open
+            // A sentence whose subject is plural or a crowd (`Dreißig Augen hingen an ihm.`, `Alles
+            // lachte.`) names no one speaker: the sentence before it, in the same paragraph, may.
+            for _ in 0..<2 {
+                let start = sentenceStart(sentence, end - 1)
+                guard start < end, !(start..<end).contains(where: { inQuote[$0] || openMarks.contains($0) }) else { return nil }
+                // After a semicolon the last main clause has its own subject (`Die Mutter hatte
+                // gewacht; nun sprang sie auf.`).
+                let semicolon = lexicon.language == "de" ? (start..<end).last(where: { tokens[$0].text == ";" }) : nil
+                let subject = semicolon.flatMap { k in k + 1 < end ? reader.clauseSubject(in: (k + 1)..<end) : nil }
+                    ?? reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                    tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+                } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                    // Not the noun of a place or time phrase (`still im Saal`).
+                    k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : k
+                }
+                guard let subject else { return nil }
+                if lexicon.language != "de" || !reader.isCrowd(subject) { return (subject, "") }
+                guard start > 0, tokens[start - 1].paragraph == tokens[start].paragraph else { return nil }
+                end = start
             }
+            return nil
         }
         // An article before short marks makes them a name's (`die „Kölnische Zeitung“`), not speech.
         let titles = Set(bounds.indices.filter { n in
@@ -113,6 +129,16 @@ package struct MultilingualQuoteExtractor: Sendable {
                 found = (title, tokens[verb].text)
             }
             if found == nil { found = reader.before(in: lo..<open) }
+            if found == nil, lexicon.language == "de", open > 1, tokens[open - 1].text == ":",
+                tokens[open - 1].paragraph != tokens[open].paragraph
+            {
+                // A paragraph that ends with a colon introduces the quote that opens the next one
+                // (`In seiner Predigt sagte er unter anderem:` ¶ `„…“`).
+                let start = sentenceStart(sentence, open - 1)
+                if !(start..<(open - 1)).contains(where: { inQuote[$0] || openMarks.contains($0) }) {
+                    found = reader.before(in: start..<open)
+                }
+            }
             if found == nil, close > open + 2 {
                 // An attribution set inside the quote: `„Eine Klinik — meinte er — ist …“`.
                 found = reader.inserted(in: (open + 1)..<min(close, tokens.count))
@@ -120,6 +146,8 @@ package struct MultilingualQuoteExtractor: Sendable {
             if found == nil { found = reader.label(before: open) ?? reader.label(opening: open, close: close) }
             let paragraph = tokens[open].paragraph
             var turn = false
+            // Whether the turn is told by paragraphs alone (see below).
+            var paragraphTurn = false
             var inherited: String? = nil
             var possessive = false
             // Whether the speaker is carried from a quote before rather than told beside this one.
@@ -127,6 +155,15 @@ package struct MultilingualQuoteExtractor: Sendable {
             // Whether the speaker is the subject of the scene before a question (a party of its own,
             // whom a pronoun names without the last name spoken).
             var fromScene = false
+            if found == nil, lexicon.language == "de", n > 0, spans[n - 1].close.isEmpty, !spans[n - 1].isDash,
+                let previous, previous.paragraph == paragraph - 1, tokens[bounds[n - 1].open].paragraph == paragraph - 1,
+                open == 0 || tokens[open - 1].paragraph != paragraph
+            {
+                // A quote left open at the end of its paragraph goes on in the next one, which opens
+                // with a mark again: one speech over several paragraphs.
+                found = (previous.speaker, previous.cue)
+                carried = true
+            }
             if found == nil, case .possessive(let p)? = reader.speechNounOwner(in: lo..<open) {
                 // `Der Kanzler schwieg. Seine Antwort: „…“`: the possessive is the mention, its owner
                 // the subject of the sentence before (or the last speaker).
@@ -141,7 +178,12 @@ package struct MultilingualQuoteExtractor: Sendable {
                 inherited = owner ?? previous.map { reader.name($0.speaker) } ?? lastName ?? tokens[p].text
             }
             if found == nil, let lastQuote, paragraph - lastQuote.paragraph <= 1, lastQuote.reach < open,
-                !tokens[(lastQuote.reach + 1)..<open].contains(where: \.isWord)
+                ((lastQuote.reach + 1)..<open).allSatisfy({ k in
+                    // Nothing between, or only the rest of the sentence that attributed the quote
+                    // before (`„…?“ fragte der Student neugierig.`).
+                    !tokens[k].isWord || lexicon.language == "de" && lastQuote.reach > lastQuote.close
+                        && sentence[k] == sentence[lastQuote.reach]
+                })
             {
                 // A new turn of a dialogue: after a question, or after a dash between two quotes
                 // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
@@ -150,7 +192,16 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // other party's (an interview: `„…“ „Und wie geht es weiter?“`).
                 let asksBack = lexicon.language == "de" && !lastQuote.asks && Self.asks(text, span.content)
                     && Set(spoken.suffix(6).map { $0.name.lowercased() }).count >= 2
-                if lastQuote.asks || dash || asksBack {
+                // A German paragraph that opens with a quote naming no speaker, right after a
+                // paragraph that ended with a quote, in an exchange (the two quotes before were two
+                // parties' in adjacent paragraphs), is the next turn (`„…“ versetzte X.` ¶ `„…“`).
+                let exchange = turnBefore.map { before in
+                    before.paragraph == lastQuote.paragraph - 1 && before.name != nil && lastQuote.name != nil
+                        && before.name?.lowercased() != lastQuote.name?.lowercased()
+                } ?? false
+                paragraphTurn = lexicon.language == "de" && paragraph == lastQuote.paragraph + 1
+                    && (open == 0 || tokens[open - 1].paragraph != paragraph) && exchange
+                if lastQuote.asks || dash || asksBack || paragraphTurn {
                     turn = true
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
@@ -182,7 +233,12 @@ package struct MultilingualQuoteExtractor: Sendable {
                 }
             }
             if found == nil, !turn, words >= 3, let previous, previous.paragraph == paragraph, previous.close < open,
-                span.isDash || !tokens[(previous.close + 1)..<open].contains(where: \.isWord)
+                span.isDash || ((previous.close + 1)..<open).allSatisfy({ k in
+                    // Nothing between, or the rest of the sentence that named the speaker after the
+                    // quote before (`„…,“ sagte X und lächelte. „…“`).
+                    !tokens[k].isWord || lexicon.language == "de" && previous.speaker.upperBound == previous.close
+                        && sentence[k] == sentence[previous.close]
+                })
             {
                 found = (previous.speaker, previous.cue)
                 carried = true
@@ -208,7 +264,8 @@ package struct MultilingualQuoteExtractor: Sendable {
             }
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
-                lastQuote = (paragraph, open, close, asks, nil)
+                if let last = lastQuote, last.paragraph != paragraph { turnBefore = (last.paragraph, last.name) }
+                lastQuote = (paragraph, open, close, close, asks, nil)
                 (beforeLast, lastFound) = (lastFound, nil)
                 continue
             }
@@ -224,7 +281,8 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // A speaker carried over several quotes is the person the text introduced: their
                 // fuller naming (`mit Minister Karl Brandt …`), not the last short mention. Turns and
                 // pronouns still go by the phrase found.
-                let fuller = carried && lexicon.language == "de" ? reader.fullerNaming(of: found.speaker) : nil
+                let fuller = carried && !paragraphTurn && lexicon.language == "de"
+                    ? reader.fullerNaming(of: found.speaker, inQuote: inQuote) : nil
                 let speaker = fuller ?? found.speaker
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[speaker.lowerBound].start..<tokens[speaker.upperBound].end
@@ -245,7 +303,8 @@ package struct MultilingualQuoteExtractor: Sendable {
                 spoken.append((found.speaker, found.cue, turnName ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
-            lastQuote = (paragraph, open, min(reach, tokens.count - 1), asks, turnName)
+            if let last = lastQuote, last.paragraph != paragraph { turnBefore = (last.paragraph, last.name) }
+            lastQuote = (paragraph, open, close, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
         occurrences += reportedSpeech(
@@ -413,8 +472,11 @@ struct SpeakerPhrases {
                 a = t
             }
         }
+        var last = phrase.upperBound
+        // The name is the head before an apposition (`Stadtrat X, der Besitzer …`).
+        if let comma = (a...phrase.upperBound).first(where: { tokens[$0].text == "," }), comma > a { last = comma - 1 }
         var result = ""
-        for k in a...phrase.upperBound {
+        for k in a...last {
             if k > a, tokens[k].start > tokens[k - 1].end { result += " " }
             result += tokens[k].text
         }
@@ -459,7 +521,18 @@ struct SpeakerPhrases {
             && ["der", "des"].contains(tokens[f + 1].lower) && tokens[f + 2].isWord
         if partitive, let phrase = germanForward(from: f, limit: limit), phrase.count > 1 { return phrase }
         if isPronoun(f), !article { return f...f }
-        if lexicon.language == "de" { return germanForward(from: f, limit: limit) }
+        if lexicon.language == "de" {
+            if let phrase = germanForward(from: f, limit: limit) { return phrase }
+            // An adjective used as a noun and written small after an inverted verb: `gab die andere
+            // kühl zurück`, `rief der eine`.
+            if inverted, ["der", "die", "ein", "eine"].contains(tokens[f].lower), f + 1 < limit, tokens[f + 1].isWord,
+                !tokens[f + 1].isCapitalized, tokens[f + 1].lower.hasSuffix("e"), !lexicon.stops.contains(tokens[f + 1].lower),
+                !isVerb(f + 1), f + 2 >= limit || !tokens[f + 2].isCapitalized
+            {
+                return f...(f + 1)
+            }
+            return nil
+        }
         var k = f
         var last: Int? = nil
         while k < limit, k - f < 7, tokens[k].isWord {
@@ -489,6 +562,8 @@ struct SpeakerPhrases {
     /// `von` phrase: `die Herzogin`, `General Weber`, `einer der deutschen Maler`.
     private func germanForward(from start: Int, limit: Int) -> ClosedRange<Int>? {
         var k = start
+        // A genitive relative opens the phrase like an article: `dessen Präsident X`, `deren Sprecherin`.
+        if k + 1 < limit, ["dessen", "deren"].contains(tokens[k].lower), tokens[k + 1].isCapitalized { k += 1 }
         var last: Int? = nil
         var lowercase = 0
         while k < limit, tokens[k].isWord || Self.abbreviationStop(tokens, k, limit: limit), k - start < 8 {
@@ -497,8 +572,8 @@ struct SpeakerPhrases {
                 continue
             }
             let word = tokens[k].lower
-            if tokens[k].isCapitalized, !lexicon.determiners.contains(word), !lexicon.stops.contains(word),
-                k == start || !isVerb(k)
+            if tokens[k].isCapitalized || Self.isNumberNoun(tokens[k]), !lexicon.determiners.contains(word),
+                !lexicon.stops.contains(word), k == start || !isVerb(k)
             {
                 last = k
                 lowercase = 0
@@ -526,6 +601,15 @@ struct SpeakerPhrases {
         }
         guard let last else { return nil }
         return start...last
+    }
+
+    /// Whether a word is a noun after a number and a hyphen (`der 29-Jährige`).
+    static func isNumberNoun(_ token: Token) -> Bool {
+        guard token.isWord, token.text.unicodeScalars.first?.properties.numericType != nil,
+            let hyphen = token.text.unicodeScalars.lastIndex(of: "-")
+        else { return false }
+        let rest = token.text.unicodeScalars[token.text.unicodeScalars.index(after: hyphen)...]
+        return rest.first?.properties.isUppercase ?? false
     }
 
     /// Whether token `k` is the full stop of a title abbreviation with a capitalised word after it.
@@ -571,7 +655,8 @@ struct SpeakerPhrases {
     /// A speech verb in the two sentences after a quote, before the next quote or colon, with the
     /// subject of its clause: `„…“ Der Alte nickte. Als er dies sprach, …`.
     func following(from start: Int, sentence: [Int], openMarks: Set<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
-        guard start < tokens.count else { return nil }
+        // A new paragraph is a new scene or another speaker's turn: it tells nothing of the quote before.
+        guard start < tokens.count, start > 0, tokens[start].paragraph == tokens[start - 1].paragraph else { return nil }
         var k = start
         while k < min(tokens.count, start + 24), tokens[k].paragraph == tokens[start].paragraph,
             sentence[k] <= sentence[start] + 1, !openMarks.contains(k), tokens[k].text != ":"
@@ -761,6 +846,35 @@ struct SpeakerPhrases {
 
     static let conjunctions: Set<String> = ["und", "oder", "aber", "denn", "sondern", "dass", "daß", "weil", "wenn", "als", "wie", "ob", "so"]
 
+    /// Words for everyone or no one (`Alles lachte`, `Niemand antwortete`): no speaker of a quote.
+    /// Adverbs that end like a plural verb (`Der Arzt eben …`).
+    static let adverbsInEn: Set<String> = ["eben", "oben", "unten", "drüben", "daneben", "morgen", "seitdem", "indessen", "trotzdem", "zuweilen"]
+
+    static let crowdWords: Set<String> = ["alles", "alle", "niemand", "nichts", "beide", "viele", "manche", "einige", "wir"]
+
+    /// Whether a German subject names many (a crowd word, or a noun phrase before a plural finite
+    /// verb: `Dreißig Kinderaugen hingen an ihm`, `Die Brücken stammten aus …`), not one speaker.
+    func isCrowd(_ phrase: ClosedRange<Int>) -> Bool {
+        if phrase.count == 1, Self.crowdWords.contains(tokens[phrase.lowerBound].lower) { return true }
+        if phrase.count == 1, isPronoun(phrase.lowerBound), tokens[phrase.lowerBound].lower != "sie" { return false }
+        let v = phrase.upperBound + 1
+        guard v < tokens.count, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].paragraph == tokens[phrase.upperBound].paragraph
+        else { return false }
+        let word = tokens[v].lower
+        guard word.count > 3, word.hasSuffix("en"), !Self.adverbsInEn.contains(word), !lexicon.determiners.contains(word),
+            !lexicon.stops.contains(word), !SpeakerPhrases.obliqueArticles.contains(word),
+            !Self.prepositions.contains(word), !Self.otherPrepositions.contains(word), !Self.conjunctions.contains(word),
+            !lexicon.auxiliaries.contains(word) || ["haben", "hatten", "waren", "wollten", "sollten", "mussten", "mußten", "konnten"].contains(word)
+        else { return false }
+        // Polite `Sie` with a capital in the middle of a sentence is one person.
+        if phrase.count == 1, tokens[phrase.lowerBound].lower == "sie", tokens[phrase.lowerBound].isCapitalized,
+            phrase.lowerBound > 0, tokens[phrase.lowerBound - 1].isWord, tokens[phrase.lowerBound - 1].paragraph == tokens[v].paragraph
+        {
+            return false
+        }
+        return true
+    }
+
     /// German nouns of time: months (with the Austrian `Jänner`, `Feber`), days, parts of the day, seasons.
     static let timeNouns: Set<String> = [
         "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -877,6 +991,21 @@ struct SpeakerPhrases {
     /// `sprang Jener auf`).
     func clauseSubject(in range: Range<Int>) -> ClosedRange<Int>? {
         guard !range.isEmpty else { return nil }
+        // A pronoun right after the conjunction that opens a German subordinate clause is its
+        // subject, `sie` included (`Wie sie im dritten Akte … schleudert:`).
+        if lexicon.language == "de", range.count >= 3, Self.subordinators.contains(tokens[range.lowerBound].lower),
+            isPronoun(range.lowerBound + 1), tokens[range.lowerBound + 1].lower != "ihr"
+        {
+            return (range.lowerBound + 1)...(range.lowerBound + 1)
+        }
+        // `nun sprang sie auf`: `er` or `sie` right after the finite verb near the clause start.
+        if lexicon.language == "de", let k = ((range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 3)).first(where: { k in
+            ["er", "sie"].contains(tokens[k].lower) && tokens[k - 1].isWord && !tokens[k - 1].isCapitalized
+                && !lexicon.stops.contains(tokens[k - 1].lower) && !lexicon.determiners.contains(tokens[k - 1].lower)
+                && !Self.subordinators.contains(tokens[k - 1].lower) && !Self.prepositions.contains(tokens[k - 1].lower)
+        }) {
+            return k...k
+        }
         if let k = range.first(where: { isPronoun($0) && !SpeechLexicon.objectForms.contains(tokens[$0].lower) }) {
             return k...k
         }
@@ -885,8 +1014,9 @@ struct SpeakerPhrases {
             && !lexicon.determiners.contains(tokens[k].lower) && !lexicon.stops.contains(tokens[k].lower)
             && (!lexicon.determiners.contains(tokens[k - 1].lower) && !lexicon.connectors.contains(tokens[k - 1].lower)
                 || nominativeArticle(k - 1, in: range))
-            // A preposition's noun is no subject (`In einer Versammlung in München führte X aus:`).
-            && !(lexicon.language == "de" && Self.prepositions.contains(tokens[k - 1].lower))
+            // A preposition's noun is no subject (`In einer Versammlung in München führte X aus:`,
+            // `Gegen fünf Uhr schlug der Knabe …`, `stößt das auf wenig Verständnis`).
+            && !inPrepositionalPhrase(k, from: range.lowerBound)
         {
             // With the capitalised words that follow, a name after a role (`der Greis Anton`).
             var m = k
@@ -904,15 +1034,72 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// The subject before the comma at `comma`, past an apposition or a relative clause between
+    /// commas (`Stadtrat X, der Besitzer der Ziegelei, erhob Einspruch:` → `Stadtrat X`).
+    func subject(beforeComma comma: Int, lowerBound: Int) -> ClosedRange<Int>? {
+        let inner = clause(endingBefore: comma, from: lowerBound)
+        if lexicon.language == "de", inner.lowerBound > lowerBound + 1, tokens[inner.lowerBound - 1].text == ",",
+            ["ein", "eine", "einer"].contains(tokens[inner.lowerBound].lower)
+                || Self.opensRelativeClause(tokens, inner.lowerBound, before: comma) || isApposition(inner),
+            let head = backward(endingAt: inner.lowerBound - 2, lowerBound: lowerBound)
+        {
+            // An apposition is part of the mention (`Stadtrat X, der Besitzer der Ziegelei`); a
+            // relative clause is not.
+            let relative = Self.opensRelativeClause(tokens, inner.lowerBound, before: comma)
+            return relative ? head : head.lowerBound...(comma - 1)
+        }
+        return backward(endingAt: comma - 1, lowerBound: lowerBound)
+    }
+
+    /// The noun before a German relative clause in the nominative that ends with the speech verb
+    /// at `v`: `…, die mit fester Stimme die Worte sprach`.
+    func relativeAntecedent(verb v: Int, lowerBound: Int) -> ClosedRange<Int>? {
+        let r = clause(endingBefore: v, from: lowerBound).lowerBound
+        guard r > lowerBound + 1, r + 1 < v, tokens[r - 1].text == ",", ["der", "die", "welcher", "welche"].contains(tokens[r].lower),
+            tokens[r + 1].isWord, !tokens[r + 1].isCapitalized,
+            // A pronoun or a masculine noun in the clause is its subject, the relative its object
+            // (`die Worte, die er sprach:`, `die Worte, die der Pfarrer sprach:`).
+            !((r + 1)..<v).contains(where: { j in
+                isPronoun(j) && !lexicon.determiners.contains(tokens[j].lower)
+                    || ["der", "ein"].contains(tokens[j].lower) && tokens[j + 1].isCapitalized
+                        && !Self.prepositions.contains(tokens[j - 1].lower) && !Self.otherPrepositions.contains(tokens[j - 1].lower)
+            })
+        else { return nil }
+        // The mention reaches to the relative pronoun, the word nearest the verb; the name is the noun.
+        return subject(beforeComma: r - 1, lowerBound: lowerBound).map { $0.lowerBound...r }
+    }
+
+    /// Conjunctions that open a German subordinate clause, its subject right after them.
+    static let subordinators: Set<String> = [
+        "wie", "als", "wenn", "weil", "ob", "dass", "daß", "nachdem", "während", "indem", "sobald", "bevor", "ehe", "da",
+    ]
+
+    /// Whether the German noun at `k` is the head of a phrase a preposition opens, no further back
+    /// than `lower`: only lower-case articles, adjectives and numbers stand between them (`im
+    /// dritten Akte`, `gegen fünf Uhr`).
+    func inPrepositionalPhrase(_ k: Int, from lower: Int) -> Bool {
+        guard lexicon.language == "de" else { return false }
+        var j = k - 1
+        while j >= lower, k - j <= 3 {
+            let word = tokens[j]
+            guard word.isWord else { return false }
+            if Self.prepositions.contains(word.lower) || Self.otherPrepositions.contains(word.lower) { return true }
+            if word.isCapitalized || isVerb(j) || isPronoun(j) && !lexicon.determiners.contains(word.lower) { return false }
+            j -= 1
+        }
+        return false
+    }
+
     /// The first earlier naming of the person `phrase` names that has more words: capitalised words
     /// (or a title's full stop) before the same last word (`Karl Brandt` for `Brandt`). A capitalised
     /// word after an article or a relative is a noun, no first name (`in deren Verlauf Brandt`).
     /// - Complexity: O(n) in the tokens before the phrase.
-    func fullerNaming(of phrase: ClosedRange<Int>) -> ClosedRange<Int>? {
+    func fullerNaming(of phrase: ClosedRange<Int>, inQuote: [Bool]) -> ClosedRange<Int>? {
         let head = tokens[phrase.upperBound]
         guard lexicon.capitalises, head.isWord, head.isCapitalized, head.text.count > 2 else { return nil }
         let words = phrase.filter { tokens[$0].isWord && tokens[$0].isCapitalized && !lexicon.determiners.contains(tokens[$0].lower) }.count
-        for k in 0..<phrase.lowerBound where tokens[k].text == head.text {
+        // A naming inside a quote is an address (`„Gott sei Dank, Herr Doktor!“`), not the narrator's.
+        for k in 0..<phrase.lowerBound where tokens[k].text == head.text && !inQuote[k] {
             var a = k
             while a > 0, k - a < 4, tokens[a - 1].isWord && tokens[a - 1].isCapitalized
                 && !lexicon.determiners.contains(tokens[a - 1].lower) && !lexicon.stops.contains(tokens[a - 1].lower)
@@ -967,8 +1154,11 @@ struct SpeakerPhrases {
         // The finite verb stands before it in its clause, after something else (verb second): a
         // lower-case word that is no article, adverb or conjunction. A clause that opens with its
         // verb has its subject before the comma (`Der Vorsitzende, …, eröffnete die Sitzung`).
+        // After a comma (a subordinate clause before it) the clause may open with its verb: `Als sie
+        // hinaufgestiegen war, beugte sich der Wirt über den Tisch`.
+        let verbFirst = range.lowerBound > 0 && tokens[range.lowerBound - 1].text == ","
         return (range.lowerBound..<a).contains { j in
-            j > range.lowerBound && tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
+            (j > range.lowerBound || verbFirst) && tokens[j].isWord && !tokens[j].isCapitalized && !lexicon.determiners.contains(tokens[j].lower)
                 && !lexicon.stops.contains(tokens[j].lower) && !lexicon.auxiliaries.contains(tokens[j].lower)
                 && !isPronoun(j)
         }
@@ -991,6 +1181,15 @@ struct SpeakerPhrases {
         guard i < hi, tokens[i].isWord else { return nil }
         // German `„…“, heißt es bei Schiller`: the source after "bei" (or "in") names who said it.
         if lexicon.language == "de", let phrase = heißtEs(at: i, limit: hi) { return phrase }
+        // German `„…,“ so führte er aus, „…“`: the correlative "so" before an inverted speech verb.
+        if lexicon.language == "de", tokens[i].lower == "so", i + 1 < hi, isVerb(i + 1) { i += 1 }
+        // and before any verb whose subject follows (`so führte er aus`, `so schloss der Redner`).
+        if lexicon.language == "de", tokens[i].lower == "so", i + 2 < hi, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized,
+            !lexicon.stops.contains(tokens[i + 1].lower), !lexicon.determiners.contains(tokens[i + 1].lower),
+            let phrase = forward(from: i + 2, limit: hi, inverted: true)
+        {
+            return (phrase, tokens[i...(i + 1)].map(\.text).joined(separator: " "))
+        }
         // German `„…“, lautete die Antwort des Ministers`: the owner of the noun of speech.
         if lexicon.language == "de", ["lautete", "lautet", "lauteten"].contains(tokens[i].lower),
             let k = (i + 1..<min(hi, i + 5)).first(where: { tokens[$0].isCapitalized && Self.speechNouns.contains(tokens[$0].lower) }),
@@ -1169,6 +1368,13 @@ struct SpeakerPhrases {
             guard isVerb(v) else { continue }
             let cue = tokens[v].text
             if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
+            if lexicon.language == "de", ((v + 1)..<open).allSatisfy({ !tokens[$0].isWord || lexicon.auxiliaries.contains(tokens[$0].lower) }),
+                let subject = relativeAntecedent(verb: v, lowerBound: range.lowerBound)
+            {
+                // A relative clause with its verb last speaks for the noun before it: `die Gattin
+                // des Senators, die mit fester Stimme die Worte sprach: „…“`.
+                return (subject, cue)
+            }
             // Inverted with a pronoun: "Darauf entgegnete er: „…“".
             var f = v + 1
             while f < open, tokens[f].isWord, lexicon.auxiliaries.contains(tokens[f].lower), !isPronoun(f) { f += 1 }
@@ -1190,6 +1396,8 @@ struct SpeakerPhrases {
                 // sich der Fürst: „…“`.
                 // And so is a time (`Gestern Abend sagte X`, `In der Sitzung vom 5. Mai sagte X`).
                 let adverbial = phrase.lowerBound > range.lowerBound && Self.prepositions.contains(tokens[phrase.lowerBound - 1].lower)
+                    // or whose first word is its preposition (`Zum Schluß erklärte der Vorsitzende:`)
+                    || lexicon.language == "de" && Self.prepositions.contains(tokens[phrase.lowerBound].lower)
                     || isOblique(phrase.lowerBound) || isTime(phrase)
                 if adverbial, let subject = forward(from: v + 1, limit: open, inverted: true) {
                     return (subject, cue)
@@ -1205,7 +1413,20 @@ struct SpeakerPhrases {
                         return (subject, cue)
                     }
                 }
-                return (subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) ?? phrase, cue)
+                if let subject = subjectAfterPrepositionalNoun(phrase, lowerBound: range.lowerBound) { return (subject, cue) }
+                if lexicon.language == "de", isOblique(phrase.lowerBound) {
+                    // `sein Lehrer, der Rektor X, soll dem Vater gesagt haben:`: the clause opens
+                    // with its verb after a comma; the subject stands before the comma.
+                    let start = clause(endingBefore: phrase.lowerBound, from: range.lowerBound).lowerBound
+                    if start > range.lowerBound + 1, tokens[start - 1].text == ",", tokens[start].isWord,
+                        !tokens[start].isCapitalized, !isPronoun(start),
+                        let subject = subject(beforeComma: start - 1, lowerBound: range.lowerBound)
+                    {
+                        return (subject, cue)
+                    }
+                    continue
+                }
+                return (phrase, cue)
             }
             // A verb after "und" or a comma shares the subject of the clause before it:
             // `sprang Jener auf und rief: „…“`, `Er zögerte, äußerte dann: „…“`.
@@ -1261,6 +1482,9 @@ struct SpeakerPhrases {
             while a > range.lowerBound, tokens[a - 1].isWord { a -= 1 }
             let words = (a...(open - 2))
             if words.count <= 3, tokens[open - 2].isCapitalized || !lexicon.capitalises,
+                // A German label is a noun phrase: it opens with a capital or an article, not with a
+                // verb (`erhob sofort Einspruch:`).
+                lexicon.language != "de" || tokens[a].isCapitalized || lexicon.determiners.contains(tokens[a].lower),
                 words.allSatisfy({ tokens[$0].isWord && !lexicon.stops.contains(tokens[$0].lower) || lexicon.determiners.contains(tokens[$0].lower) }),
                 a == range.lowerBound || !tokens[a - 1].isWord
             {
@@ -1271,7 +1495,8 @@ struct SpeakerPhrases {
             if lexicon.language == "de" {
                 let start = clause(endingBefore: open - 1, from: range.lowerBound).lowerBound
                 if start > range.lowerBound + 1, tokens[start - 1].text == ",", tokens[start].isWord, !tokens[start].isCapitalized,
-                    !isPronoun(start), let subject = backward(endingAt: start - 2, lowerBound: range.lowerBound)
+                    !isPronoun(start), !Self.relatives.contains(tokens[start].lower),
+                    let subject = subject(beforeComma: start - 1, lowerBound: range.lowerBound)
                 {
                     // The clause opens with its verb: its subject stands before the comma.
                     return (subject, ":")

@@ -22,6 +22,9 @@ extension SpeechLexicon {
             "prophezei", "weissag", "beichtet", "fluch", "dank", "grüß", "begrüß", "notier", "notir", "vermerk",
             "urteil", "folger", "citir", "citier", "zitir", "referir", "referier", "insistier", "insistir",
             "beharr", "replizier",
+            // Praise, blame and asking after (`„…“, kritisierte der Verband`, `lobte der Trainer:`).
+            "kritisier", "kritisir", "lob", "tadel", "rüg", "erkundig", "beschwer", "ermahn", "beschwichtig",
+            "bedauer", "beruhig", "ermunter", "brumm",
         ]
         let weak = forms(
             weakStems,
