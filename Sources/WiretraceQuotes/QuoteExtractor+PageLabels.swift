@@ -2,7 +2,7 @@
 /// media label ("WATCH LIVE:", "PHOTOS:", "CORRECTION:", "UPDATE:"), or a transcript's speaker
 /// ("TAPPER:"). Only the last is someone speaking.
 ///
-/// The labels are read from the text's layout alone, no word list:
+/// The labels are read from the text's layout, with no list of label words:
 /// - a label is a run of words in capitals opening its paragraph (an opening parenthesis
 ///   allowed, "(OSLO) —"), then a colon, or an optional parenthesis ("(AP)") and a dash;
 /// - a dash label is a dateline: it says where the story was written, never who spoke;
@@ -11,7 +11,9 @@
 ///   word names the speaker: "KATE BOULDUAN", then "BOULDUAN"), and at least half their turns
 ///   speak in the first or second person; or it is an acronym of at most three letters ("AP:",
 ///   "UN:"), which names an organisation as a headline's speaker. Other labels are datelines and
-///   the names of sections and media ("CORRECTION:", "WATCH LIVE:", "PHOTOS:").
+///   the names of sections and media ("CORRECTION:", "WATCH LIVE:", "PHOTOS:");
+/// - a colon label standing alone on its line ("CHUCK TODD:") speaks the paragraphs after it, up
+///   to the next label.
 struct PageLabels {
     /// The label of each paragraph that opens with one: the paragraph's start offset -> the
     /// label's scalar range and whether a colon or a dash follows it.
@@ -166,11 +168,11 @@ struct PageLabels {
 
     /// Drops the quotes whose speaker mention is a label that names no speaker, and moves a
     /// content that opens with such a label ("NEW DELHI: The council approved ..., officials
-    /// said") to start after it.
-    /// - Complexity: O(n) in the text for the labels, then O(log p) per quote for p paragraphs.
-    /// In an exchange, a quote inside a turn whose speaker is the turn's own first person ("I
-    /// think ...", "we need ...") or nobody is the label's: `name` gives the resolved name of a
-    /// label's scalar range.
+    /// said") to start after it. In an exchange, a quote inside a turn whose speaker is the turn's
+    /// own first person ("I think ...", "we need ...") or nobody is the label's: `name` gives the
+    /// resolved name of a label's scalar range.
+    /// - Complexity: O(n) in the text for the labels, then per quote O(log p) for p labels plus
+    ///   the scan of its paragraph up to it.
     static func filter(
         _ quotes: [QuoteOccurrence], text: ScalarText, name: (Range<Int>) -> String? = { _ in nil }
     ) -> [QuoteOccurrence] {
