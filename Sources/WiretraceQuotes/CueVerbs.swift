@@ -36,25 +36,14 @@ package enum CueVerbs {
         return table
     }()
 
-    /// A lemma good enough to group inflections: irregular forms mapped to their base, then "-ies"/
-    /// "-ied" to "y" and "-ing", "-ed", "-s" and a final "e" dropped ("announces", "announced",
-    /// "announcing" -> "announc"), and a final consonant doubled before "-ed"/"-ing" undoubled
-    /// ("admitted" -> "admit"). Not a dictionary form, only a key: an irregular form's key is its
-    /// base's key ("wrote" -> "writ", as "write" and "writes"), so it finds its base's class.
+    /// A lemma good enough to group inflections: irregular past forms mapped, then "-ies"/"-ied" to
+    /// "y" and "-ing", "-ed", "-s" and a final "e" dropped ("announces", "announced", "announcing" ->
+    /// "announc"). Not a dictionary form, only a key.
     package static func lemma(_ word: String) -> String {
-        regularKey(irregular[word] ?? word)
-    }
-
-    /// The key of a word by its endings alone.
-    private static func regularKey(_ word: String) -> String {
+        if let base = irregular[word] { return base }
         if let lemma = asciiLemma(word) { return lemma }
         return regularLemma(word)
     }
-
-    /// Consonants English doubles before "-ed" and "-ing" ("admitted", "slammed", "preferring"):
-    /// not "d" ("added"), "l" ("called", "telling"; the British "-lled" forms are listed in
-    /// `irregular`), "s", "f" or "z" ("stressed", "staffed", "buzzed"), which end bases doubled.
-    private static let doublingConsonants: Set<UInt8> = Set("bgmnprt".utf8)
 
     /// The endings of `lemma(_:)` tested on the bytes of an ASCII word, where a character is a
     /// byte (the character-wise suffix tests of `regularLemma` were most of the tagger's cue
@@ -74,16 +63,13 @@ package enum CueVerbs {
             if ends("ies", n) || ends("ied", n) {
                 return String(decoding: b[0..<(n - 3)], as: UTF8.self) + "y"
             }
-            var suffixed = true
             if ends("ing", n), n > 5 {
                 n -= 3
             } else if ends("ed", n), n > 4 {
                 n -= 2
-            } else {
-                suffixed = false
-                if ends("s", n), !ends("ss", n), !ends("us", n), n > 3 { n -= 1 }
+            } else if ends("s", n), !ends("ss", n), !ends("us", n), n > 3 {
+                n -= 1
             }
-            if suffixed, n > 3, b[n - 1] == b[n - 2], doublingConsonants.contains(b[n - 1]) { n -= 1 }
             if ends("e", n), n > 3 { n -= 1 }
             return String(decoding: b[0..<n], as: UTF8.self)
         }
@@ -98,33 +84,22 @@ package enum CueVerbs {
         if w.hasSuffix("ies") || w.hasSuffix("ied") {
             return String(w.dropLast(3)) + "y"
         }
-        var suffixed = true
         if w.hasSuffix("ing"), w.count > 5 {
             w = w.dropLast(3)
         } else if w.hasSuffix("ed"), w.count > 4 {
             w = w.dropLast(2)
-        } else {
-            suffixed = false
-            if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), w.count > 3 { w = w.dropLast(1) }
-        }
-        if suffixed, w.count > 3, let last = w.last, w.dropLast().last == last,
-            let byte = last.asciiValue, doublingConsonants.contains(byte)
-        {
+        } else if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), w.count > 3 {
             w = w.dropLast(1)
         }
         if w.hasSuffix("e"), w.count > 3 { w = w.dropLast(1) }
         return String(w)
     }
 
-    /// Forms the endings do not reach, by their base: irregular pasts and participles, and the
-    /// British "-lled" forms of the class verbs ending in a single "l".
-    package static let irregular: [String: String] = [
+    private static let irregular: [String: String] = [
         "said": "say", "says": "say", "told": "tell", "thought": "think", "knew": "know", "known": "know",
         "wrote": "write", "written": "write", "felt": "feel", "saw": "see", "seen": "see", "found": "find",
         "spoke": "speak", "spoken": "speak", "meant": "mean", "understood": "understand", "sought": "seek",
         "learnt": "learn", "forgot": "forget", "forgotten": "forget", "swore": "swear", "sworn": "swear",
-        "shown": "show", "proven": "prove", "misunderstood": "misunderstand",
-        "labelled": "label", "labelling": "label", "signalled": "signal", "signalling": "signal",
     ]
 
     /// The class of `word` (lower-cased), if it is a verb of saying, thinking, stance or evidence.

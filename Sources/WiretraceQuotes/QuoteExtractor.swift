@@ -99,7 +99,8 @@ public struct QuoteExtractor: Sendable {
         if words.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }) { return false }
         guard let head = words.first(where: { !Lexicon.auxiliaries.contains($0) && !Self.cueAuxiliaries.contains($0) && !$0.hasSuffix("ly") })
         else { return false }
-        return CueVerbs.verbClass(head) == "speech"
+        // (The class of an irregular form's base once more: "wrote" gives "write", whose key is "writ".)
+        return CueVerbs.verbClass(head) == "speech" || CueVerbs.verbClass(CueVerbs.lemma(head)) == "speech"
     }
 
     private static let negations: Set<String> = ["not", "never", "no"]
