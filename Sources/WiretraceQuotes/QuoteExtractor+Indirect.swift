@@ -142,9 +142,15 @@ extension QuoteExtractor {
                 return (Attribution(speaker: speaker, cue: cue, reporter: nil), clause)
             }
             guard kind == .plain || kind == .telling else { continue }
-            guard let comma = (a..<v).last(where: { tokens[$0].text == "," }), comma > a else { return nil }
+            guard var comma = (a..<v).last(where: { tokens[$0].text == "," }), comma > a else { return nil }
             let subject: ClosedRange<Int>?
-            if comma + 1 == v {
+            if comma + 1 == v, options.appositiveSubjects,
+                let apposition = Self.appositiveSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder)
+            {
+                // "<clause>, the union's president, Tom Reyes, said": the clause ends before the apposition.
+                subject = apposition.name
+                comma = apposition.comma
+            } else if comma + 1 == v {
                 subject = nil
             } else if let (phrase, _) = finder.backwardPhrase(endingAt: v - 1, lowerBound: comma + 1),
                 phrase.lowerBound == comma + 1
@@ -224,6 +230,83 @@ extension QuoteExtractor {
             }
         }
         return nil
+    }
+
+    /// The subject of a fronted report written as a name and a role in apposition, each between
+    /// commas, right before the reporting verb at `v` ("<clause>, the union's president, Tom Reyes,
+    /// said", "<clause>, Tom Reyes, a spokesman for the union, told ..."): the two parts (from the
+    /// first word after the comma that closes the clause, or after a closing quote mark right after
+    /// it, to the word before the verb's comma), the name among them (the speaker the rules report)
+    /// and that comma. One part is a name (one to five
+    /// capitalised words, abbreviation points allowed, no determiner or pronoun), the other a role
+    /// (``readsAsSpeakerPhrase(_:tokens:finder:irregularPasts:)`` with a lower-case word or a
+    /// possessive: "the minister's spokeswoman", "Its president", "a lawyer for the family"). Nil
+    /// otherwise (a list, a clause between the commas).
+    /// - Complexity: O(w) in the words of the sentence before the verb.
+    static func appositiveSubject(
+        verbAt v: Int, sentenceStart a: Int, tokens: [Token], finder: SpeakerFinder
+    ) -> (subject: ClosedRange<Int>, name: ClosedRange<Int>, comma: Int)? {
+        guard v - 1 > a, tokens[v - 1].text == "," else { return nil }
+        let close = v - 1
+        guard let middle = (a..<close).last(where: { tokens[$0].text == "," }), middle + 1 < close,
+            let open = (a..<middle).last(where: { tokens[$0].text == "," }), open > a
+        else { return nil }
+        var start = open + 1
+        if isQuoteMark(tokens[start]) { start += 1 }
+        guard start < middle else { return nil }
+        let first = start...(middle - 1)
+        let second = (middle + 1)...(close - 1)
+        func plainWords(_ r: ClosedRange<Int>) -> Bool {
+            tokens[r].allSatisfy { $0.isWord || $0.text == "." } && tokens[r].contains(where: \.isWord)
+        }
+        func isName(_ r: ClosedRange<Int>) -> Bool {
+            let words = tokens[r].filter(\.isWord)
+            guard plainWords(r), (1...5).contains(words.count), let head = words.first else { return false }
+            return words.allSatisfy { $0.isCapitalized && !$0.isPossessive }
+                && !Lexicon.determiners.contains(head.lower) && !Lexicon.pronouns.contains(head.lower)
+        }
+        func isRole(_ r: ClosedRange<Int>) -> Bool {
+            plainWords(r) && tokens[r].contains { $0.isWord && (!$0.isCapitalized || $0.isPossessive) }
+                && !Lexicon.pronouns.contains(tokens[r.lowerBound].lower)
+                && readsAsSpeakerPhrase(r, tokens: tokens, finder: finder, irregularPasts: true)
+        }
+        let name: ClosedRange<Int>
+        if isName(first) && isRole(second) {
+            name = first
+        } else if isRole(first) && isName(second) {
+            name = second
+        } else {
+            return nil
+        }
+        return (first.lowerBound...second.upperBound, name, open)
+    }
+
+    /// A tagged content that is a part of a fronted report's appositive subject ("<clause>, the
+    /// union's president, Tom Reyes, said": the tagger's "the union's president"), or the clause
+    /// with a part of it ("<clause>, Tom Reyes"): the clause before the apposition, at least three
+    /// words from the sentence's first (a quote's words when it is quoted: the rules' direct quote
+    /// then holds it). Nil for any other content.
+    /// - Complexity: O(w) in the words of the sentence.
+    static func appositiveReport(_ content: ClosedRange<Int>, input: TaggerInput) -> ClosedRange<Int>? {
+        let tokens = input.tokens
+        let sentence = input.sentence[content.lowerBound]
+        var a = content.lowerBound
+        while a > 0, input.sentence[a - 1] == sentence { a -= 1 }
+        var b = content.upperBound
+        while b + 1 < tokens.count, input.sentence[b + 1] == sentence { b += 1 }
+        let finder = SpeakerFinder(tokens: tokens)
+        // The first reporting verb after the content, right after a comma, at most a dozen tokens on.
+        guard let v = (content.upperBound + 1..<min(b + 1, content.upperBound + 14)).first(where: { k in
+            k > a && tokens[k - 1].text == "," && finder.verb(at: k).map { $0.kind == .plain || $0.kind == .telling } == true
+        }), let apposition = appositiveSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder),
+            content.upperBound <= apposition.subject.upperBound, content.upperBound >= apposition.subject.lowerBound
+        else { return nil }
+        var start = a
+        while start < apposition.comma, !tokens[start].isWord { start += 1 }
+        var end = apposition.comma - 1
+        while end > start, !tokens[end].isWord { end -= 1 }
+        guard start < end, tokens[start...end].filter(\.isWord).count >= 3 else { return nil }
+        return start...end
     }
 
     /// Whether a token is a quote mark (straight or curly, single marks apart).

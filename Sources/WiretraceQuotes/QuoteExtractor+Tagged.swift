@@ -159,6 +159,13 @@ package struct QuoteExtractorOptions: Sendable {
     /// (``invertedAttribution``, which otherwise needs the phrase to open with a capital, a
     /// determiner or a possessive).
     package var lowercaseRoleInversion = true
+    /// "<clause>, the union's president, Tom Reyes, said.", "<clause>, Tom Reyes, a spokesman for
+    /// the union, told reporters.": a fronted report whose subject is a name and a role in apposition,
+    /// each between commas, before the reporting verb. The rules report the clause before the
+    /// apposition for that subject (the "<clause>, X said" form otherwise sees only the comma before
+    /// the verb and gives up), and a tagged content that is a part of the apposition is the clause's
+    /// speaker, not what was said: it is replaced by the clause (``QuoteExtractor/appositiveSubject(verbAt:sentenceStart:tokens:finder:)``).
+    package var appositiveSubjects = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -187,13 +194,14 @@ package struct QuoteExtractorOptions: Sendable {
         "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
-        "nonSpeechReports", "pageLabels",
+        "nonSpeechReports", "pageLabels", "appositiveSubjects",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
     /// another name.
     package static func switchOff(_ name: String, in options: inout QuoteExtractorOptions) -> Bool {
         switch name {
+        case "appositiveSubjects": options.appositiveSubjects = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
@@ -698,6 +706,12 @@ extension QuoteExtractor {
                 content, input: input, irregularPasts: options.complementNotFronted, lowercaseRoles: options.lowercaseRoleInversion)
             {
                 // Another content already holds the report: this span was only its speaker.
+                if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
+                content = clause
+            }
+            // "<clause>, the union's president, Tom Reyes, said": a part of the apposition is who
+            // spoke; the clause before it is what was said.
+            if options.appositiveSubjects, let clause = Self.appositiveReport(content, input: input) {
                 if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
                 content = clause
             }
