@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= demo/wiretrace.sqlite
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev
 
-.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-incremental bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes lexicon
+.PHONY: all deps build release release-native demo test test-spark bench bench-run bench-stories bench-incremental bench-native bench-venv clean fixtures fuzz fuzz-run train-quotes check-quote-weights lexicon
 
 all: build
 
@@ -125,6 +125,14 @@ train-quotes: deps
 	$(SWIFT) build -c release --product wiretrace --scratch-path $(QUOTES_SCRATCH)
 	$(QUOTES_SCRATCH)/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 48 --prune 50 --pair-folds $(QUOTES_PAIR_FOLDS) --fold-epochs 16 --holdout $(QUOTES_HOLDOUT) \
 		$(if $(filter 0,$(QUOTES_HOLDOUT)),--out Sources/WiretraceQuotes/QuoteTaggerWeights.swift)
+
+# Checks that the checked-in weights are what train-quotes writes (training is deterministic,
+# with seeded shuffles: two runs write the same file), without touching the file.
+check-quote-weights: deps
+	$(SWIFT) build -c release --product wiretrace --scratch-path $(QUOTES_SCRATCH)
+	$(QUOTES_SCRATCH)/release/wiretrace train-quotes --gold $(QUOTES_TRAIN) --epochs 48 --prune 50 --pair-folds 1 --fold-epochs 16 --holdout 0 \
+		--out $${TMPDIR:-/tmp}/wiretrace-quote-weights.swift
+	cmp $${TMPDIR:-/tmp}/wiretrace-quote-weights.swift Sources/WiretraceQuotes/QuoteTaggerWeights.swift && echo "quote weights reproduced"
 
 # Regenerate the fixture dump from fixtures/generate.py (outputs are committed).
 fixtures:
