@@ -102,7 +102,7 @@ struct PageLabels {
         else { return nil }
         var k = label.range.upperBound
         while k < text.count, text.scalars[k] != ":", !Self.isDash(text.scalars[k]) { k += 1 }
-        k += 1
+        k = min(k + 1, text.count)
         while k < text.count, text.scalars[k].isSpace { k += 1 }
         return k
     }
