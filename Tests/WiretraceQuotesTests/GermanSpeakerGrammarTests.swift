@@ -122,3 +122,40 @@ private func mentions(_ text: String) -> [String?] {
         #expect(mentions(text) == ["der Trainer", "der Trainer"])
     }
 }
+
+/// Speakers of German news copy: papers, documents and institutions speaking, reports of sittings,
+/// on texts written for these tests.
+@Suite struct GermanNewsSpeakerTests {
+    @Test func aTwoLetterParticleEndsItsSentence() {
+        // `an.`, `ab.`, `zu.` end a sentence as any word does: they are no abbreviations, so the
+        // sentence before is not read as the colon clause's subject.
+        let text = "Der Streik der Weber hält an. Die Behörde hat dazu eine Bekanntmachung erlassen: „Die Fabriken bleiben bis Montag geschlossen.“"
+        #expect(mentions(text) == ["Die Behörde"])
+        let ab = "Der Zug fuhr pünktlich ab. Der Schaffner hatte dafür nur ein Wort übrig: „Endlich wieder nach Plan gefahren.“"
+        #expect(mentions(ab) == ["Der Schaffner"])
+    }
+
+    @Test func aPronounOpeningTheClauseIsItsSubjectNotThePronounAfterTheVerb() {
+        let text = "Der Kassierer brachte die Bücher mit. Er reichte sie dem Richter und fügte hinzu: „Jede Seite ist von mir unterschrieben.“"
+        #expect(mentions(text) == ["Er"])
+    }
+
+    @Test func aDocumentAfterInIsTheSourceOfHeißtEs() {
+        let text = "Der Verein hat sich an den Landtag gewandt. In der Eingabe des Vorstandes heißt es: „Die Gemeinden können die Last nicht länger tragen.“"
+        #expect(mentions(text) == ["der Eingabe des Vorstandes"])
+        let after = "Der Verein hat sich an den Landtag gewandt. Es heißt in der Eingabe: „Die Gemeinden können die Last nicht länger tragen.“"
+        #expect(mentions(after) == ["der Eingabe"])
+    }
+
+    @Test func heißtEsWithNoDocumentNamesNoSpeaker() {
+        let text = "Der Herbst kam früh in diesem Jahr. Weiter unten heißt es: „Die Äpfel sind schon alle gepflückt und verkauft.“"
+        #expect(mentions(text) == [nil])
+    }
+
+    @Test func nachAnsichtNamesItsSource() {
+        let text = "Nach Ansicht des Handelsministers ist die Lage „ernst, aber keineswegs hoffnungslos“."
+        #expect(mentions(text) == ["des Handelsministers"])
+        let meinung = "Nach der Meinung des Vereins wäre das neue Gesetz „ein schwerer Schlag für jeden kleinen Handwerker“."
+        #expect(mentions(meinung) == ["des Vereins"])
+    }
+}

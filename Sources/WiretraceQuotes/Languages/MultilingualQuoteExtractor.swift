@@ -400,7 +400,11 @@ package struct MultilingualQuoteExtractor: Sendable {
                 boundary = true
                 if previous.text == ".", k >= 2, tokens[k - 2].isWord {
                     let word = tokens[k - 2].lower
-                    boundary = !(word.count <= 2 || Self.abbreviations.contains(word)
+                    // A German particle or short function word ends its sentence like any other
+                    // word (`Der Streik dauert an.`): no abbreviation.
+                    let shortWord = word.count <= 2
+                        && !(lexicon.language == "de" && tokens[k - 2].text == word && Self.germanShortEnds.contains(word))
+                    boundary = !(shortWord || Self.abbreviations.contains(word)
                         || word.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
                 }
             }
@@ -410,6 +414,10 @@ package struct MultilingualQuoteExtractor: Sendable {
         }
         return ids
     }
+
+    /// German words of two letters that end a sentence as often as any: separable particles
+    /// (`hält an.`, `fuhr ab.`), adverbs and pronouns. Written in lower case they are no abbreviation.
+    static let germanShortEnds: Set<String> = ["an", "ab", "zu", "um", "da", "ja", "so", "es", "er", "du", "wo"]
 
     func sentenceStart(_ sentence: [Int], _ k: Int) -> Int {
         var a = k
@@ -998,6 +1006,14 @@ struct SpeakerPhrases {
         {
             return (range.lowerBound + 1)...(range.lowerBound + 1)
         }
+        // A personal pronoun opening the clause before its verb is its subject; a pronoun after
+        // the verb is then its object (`Er reichte sie dem Richter und fügte hinzu:`).
+        if lexicon.language == "de", range.count >= 3, ["er", "sie", "ich", "wir"].contains(tokens[range.lowerBound].lower),
+            tokens[range.lowerBound + 1].isWord, !tokens[range.lowerBound + 1].isCapitalized,
+            !SpeechLexicon.and.contains(tokens[range.lowerBound + 1].lower), !["zu", "oder"].contains(tokens[range.lowerBound + 1].lower)
+        {
+            return range.lowerBound...range.lowerBound
+        }
         // `nun sprang sie auf`: `er` or `sie` right after the finite verb near the clause start.
         if lexicon.language == "de", let k = ((range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 3)).first(where: { k in
             ["er", "sie"].contains(tokens[k].lower) && tokens[k - 1].isWord && !tokens[k - 1].isCapitalized
@@ -1263,6 +1279,31 @@ struct SpeakerPhrases {
         return (phrase, tokens[i...p].map(\.text).joined(separator: " "))
     }
 
+    /// German `In dem Berichte heißt es: „…“` (or `Es heißt in dem Berichte:`) with `heißt` at
+    /// `v`: the document the phrase after `in` or `bei` names is the source, not a time (`Im
+    /// vorigen Jahre hieß es:`). Nil when no such phrase stands in the clause.
+    func heißtEsBefore(verb v: Int, range: Range<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        guard lexicon.language == "de", ["heißt", "hieß"].contains(tokens[v].lower) else { return nil }
+        let open = range.upperBound
+        if v + 1 < open, tokens[v + 1].lower == "es", let after = heißtEs(at: v, limit: open), !isTime(after.speaker) {
+            return after
+        }
+        let esBefore = v > range.lowerBound && tokens[v - 1].lower == "es"
+        guard esBefore || v + 1 < open && tokens[v + 1].lower == "es" else { return nil }
+        if esBefore, v + 2 < open, ["in", "im", "bei", "beim"].contains(tokens[v + 1].lower),
+            let phrase = germanPhrase(from: v + 2, limit: open), !isTime(phrase)
+        {
+            // `Es heißt in der Eingabe:`.
+            return (phrase, "es " + tokens[v].text)
+        }
+        let clause = clause(endingBefore: esBefore ? v - 1 : v, from: range.lowerBound)
+        guard let p = clause.first(where: { ["in", "im", "bei", "beim"].contains(tokens[$0].lower) }),
+            let phrase = germanPhrase(from: p + 1, limit: esBefore ? v - 1 : v), !isTime(phrase)
+        else { return nil }
+        let cue = esBefore ? "es " + tokens[v].text : tokens[v].text + " es"
+        return (phrase, cue)
+    }
+
     /// A German noun phrase from `start` that carries a capital (`Schiller`, `der Zeitung`).
     private func germanPhrase(from start: Int, limit: Int) -> ClosedRange<Int>? {
         guard start < limit, tokens[start].isWord, let phrase = germanForward(from: start, limit: limit),
@@ -1368,6 +1409,7 @@ struct SpeakerPhrases {
             guard isVerb(v) else { continue }
             let cue = tokens[v].text
             if lexicon.carriesSubject(tokens[v].lower) { return (v...v, cue) }
+            if let document = heißtEsBefore(verb: v, range: range) { return document }
             if lexicon.language == "de", ((v + 1)..<open).allSatisfy({ !tokens[$0].isWord || lexicon.auxiliaries.contains(tokens[$0].lower) }),
                 let subject = relativeAntecedent(verb: v, lowerBound: range.lowerBound)
             {

@@ -73,7 +73,12 @@ extension SpeechLexicon {
                 "bereits", "erst", "sogar", "dagegen", "hingegen", "freilich", "zwar", "einst", "oft",
                 "leise", "lächelnd", "trocken", "knapp", "kurz", "ruhig", "energisch", "sofort",
             ],
-            according: [["laut"], ["nach", "angaben", "von"], ["nach", "worten", "von"]],
+            according: [
+                ["laut"], ["nach", "angaben", "von"], ["nach", "worten", "von"],
+                // `Nach Ansicht des Ministers ist …`, `nach der Meinung des Vereins wäre …`.
+                ["nach", "ansicht"], ["nach", "der", "ansicht"], ["nach", "meinung"], ["nach", "der", "meinung"],
+                ["nach", "auffassung"], ["nach", "der", "auffassung"],
+            ],
             pronouns: [
                 "er", "sie", "ich", "wir", "ihr", "man", "jener", "dieser", "jemand", "einer", "eine",
                 // Relative pronouns that open a speaker's clause: `diejenigen, welche rufen: „…“`.
