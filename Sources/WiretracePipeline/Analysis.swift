@@ -584,9 +584,10 @@ struct Analysis {
             return lines
         }
         func leadLabel(_ story: Story) -> String? {
-            guard story.members.allSatisfy({ articles[$0.index].title.map { (pagesByTitle[titleKey($0)] ?? 0) > 2 } ?? true }),
-                let text = try? store.article(ids[story.members[0].index])?.text
+            guard story.members.allSatisfy({ articles[$0.index].title.map { (pagesByTitle[titleKey($0)] ?? 0) > 2 } ?? true })
             else { return nil }
+            let stored = try? store.article(ids[story.members[0].index])
+            guard let text = stored?.text else { return nil }
             let members = Set(story.members.map(\.index))
             let lines = articles[story.members[0].index].outlet.map { linesOfOutlet($0.lowercased()) } ?? [:]
             return StoryLabel.lead(

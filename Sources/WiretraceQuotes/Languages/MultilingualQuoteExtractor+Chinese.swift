@@ -177,10 +177,10 @@ extension MultilingualQuoteExtractor {
                     i += 1
                 }
             }
-            guard var (content, who, cue) = report else { continue }
-            var lo = content.lowerBound
-            while lo < content.upperBound, s[lo].isSpace { lo += 1 }
-            content = lo..<content.upperBound
+            guard let (reported, who, cue) = report else { continue }
+            var lo = reported.lowerBound
+            while lo < reported.upperBound, s[lo].isSpace { lo += 1 }
+            let content = lo..<reported.upperBound
             guard s[content].filter(\.isWordScalar).count >= 4,
                 !direct.contains(where: { ($0.start..<$0.end).overlaps(content) })
             else { continue }
