@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// A paragraph's opening label in capitals: a dateline ("OSLO (AP) —", "NEW DELHI:"), a section or
 /// media label ("WATCH LIVE:", "PHOTOS:", "CORRECTION:", "UPDATE:"), or a transcript's speaker
 /// ("TAPPER:"). Only the last is someone speaking.
@@ -171,8 +173,7 @@ struct PageLabels {
     /// said") to start after it. In an exchange, a quote inside a turn whose speaker is the turn's
     /// own first person ("I think ...", "we need ...") or nobody is the label's: `name` gives the
     /// resolved name of a label's scalar range.
-    /// - Complexity: O(n) in the text for the labels, then per quote O(log p) for p labels plus
-    ///   the scan of its paragraph up to it.
+    /// - Complexity: O(n) in the text for the labels, then O(log p) per quote for p labels.
     static func filter(
         _ quotes: [QuoteOccurrence], text: ScalarText, name: (Range<Int>) -> String? = { _ in nil }
     ) -> [QuoteOccurrence] {
@@ -180,28 +181,16 @@ struct PageLabels {
         guard !labels.labels.isEmpty else { return quotes }
         // The turn holding `offset`, by binary search over the turns in document order.
         func turn(holding offset: Int) -> Range<Int>? {
-            var lo = 0
-            var hi = labels.turns.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if labels.turns[mid].turn.lowerBound <= offset { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo > 0, labels.turns[lo - 1].turn.contains(offset) else { return nil }
-            return labels.turns[lo - 1].label
+            let next = labels.turns.partitioningIndex { $0.turn.lowerBound > offset }
+            guard next > 0, labels.turns[next - 1].turn.contains(offset) else { return nil }
+            return labels.turns[next - 1].label
         }
         let starts = labels.labels.keys.sorted()
-        // The start of the labelled paragraph holding `offset`, if any.
+        // The start of the last labelled paragraph at or before `offset` (whether `offset` falls in
+        // its label, the label's own tests say).
         func paragraphStart(_ offset: Int) -> Int? {
-            var lo = 0
-            var hi = starts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo > 0 else { return nil }
-            let start = starts[lo - 1]
-            // Same paragraph: no line break between its start and the offset.
-            return text.scalars[start..<offset].contains(where: \.isLineBreak) ? nil : start
+            let next = starts.partitioningIndex { $0 > offset }
+            return next > 0 ? starts[next - 1] : nil
         }
         var kept: [QuoteOccurrence] = []
         for var quote in quotes {
@@ -234,12 +223,7 @@ extension QuoteExtractor {
     /// speaker phrase ("SEN. DAN SULLIVAN"); nil when no whole token lies inside it.
     /// - Complexity: O(log t + w) for t tokens and w words in the label.
     static func labelName(_ label: Range<Int>, tokens: [Token], resolver: MentionResolver) -> String? {
-        var first = 0
-        var hi = tokens.count
-        while first < hi {
-            let mid = (first + hi) / 2
-            if tokens[mid].start < label.lowerBound { first = mid + 1 } else { hi = mid }
-        }
+        let first = tokens.partitioningIndex { $0.start >= label.lowerBound }
         guard first < tokens.count, tokens[first].end <= label.upperBound else { return nil }
         var last = first
         while last + 1 < tokens.count, tokens[last + 1].end <= label.upperBound { last += 1 }
