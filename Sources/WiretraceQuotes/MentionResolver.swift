@@ -44,7 +44,8 @@ package struct MentionOptions: Sendable, Hashable {
     /// RCMP": the name before "of"/"from"/"at"/"with" is the speaker, not the institution after it.
     package var namesAfterTitles = true
     /// "Ann Berg, who ..., said": a relative "who" after a comma stands for the person named before
-    /// the comma (the mention stays "who").
+    /// the comma, or for the people or body a role phrase there names ("The two ministers, who ...")
+    /// (the mention stays "who").
     package var relativeAntecedents = true
     /// "he"/"she" resolve to a person the text does not show as of the other gender (an honorific,
     /// a gendered role word beside the name, "NAME said she ..."), in the nearest sentence before
@@ -351,10 +352,14 @@ package struct MentionResolver: Sendable {
         if options.relativeAntecedents, phrase.count == 1, last.lower == "who", depth == 0,
             let antecedent = relativeAntecedent(of: phrase.lowerBound)
         {
-            // Only a person's name: the phrase before the comma may be a clause's tail ("may get
-            // awkward once Trump, who ...") that no one is called.
+            // A person's name, or a phrase whose head names people or a body ("The two ministers,
+            // who ...", "the visiting lawmakers, who ..."); not any capitalised word: the phrase
+            // before the comma may be a clause's tail ("may get awkward once Trump, who ...") that
+            // no one is called.
             let person = resolve(antecedent, depth: depth + 1)
-            if references.contains(where: { $0.name == person.name }) {
+            if references.contains(where: { $0.name == person.name })
+                || SpeakerHead.of(antecedent, in: tokens) == .role
+            {
                 return ResolvedSpeaker(name: person.name, start: start, end: end)
             }
             return written

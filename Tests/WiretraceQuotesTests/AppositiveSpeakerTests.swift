@@ -143,6 +143,26 @@ import WiretraceCore
         #expect(MentionResolver(tokens: tokens, text: text, options: options).resolve(who...who).name == "who")
     }
 
+    @Test func relativeWhoStandsForARolePhrase() throws {
+        // People named by their role, or a body: the phrase is the speaker's name.
+        for (sentence, name) in [
+            ("The two ministers, who met in Oslo, said the talks had gone well.", "two ministers"),
+            ("Local farmers, who lost their crops, said the aid came too late.", "Local farmers"),
+        ] {
+            let text = ScalarText(sentence)
+            let tokens = Tokenizer.tokens(text)
+            let who = try #require(tokens.firstIndex { $0.lower == "who" })
+            let resolved = MentionResolver(tokens: tokens, text: text).resolve(who...who)
+            #expect(resolved.name == name, "\(sentence)")
+            #expect(resolved.start == tokens[who].start && resolved.end == tokens[who].end)
+        }
+        // A phrase whose head names no one stays "who".
+        let text = ScalarText("The delays in the harbour, who knows why, went on for weeks.")
+        let tokens = Tokenizer.tokens(text)
+        let who = try #require(tokens.firstIndex { $0.lower == "who" })
+        #expect(MentionResolver(tokens: tokens, text: text).resolve(who...who).name == "who")
+    }
+
     @Test func whoAfterNoPersonIsNotResolved() throws {
         // The words before the comma end a clause; they name no one.
         let text = ScalarText("The talks may get quite awkward once Marta, who wanted delays, arrives.")
