@@ -97,6 +97,12 @@ extension QuoteExtractor {
                 k = object.upperBound + 1
             }
             if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
+            // "has said repeatedly that <clause>": the adverb is how it was said, not what.
+            if options.adverbBeforeThat, k + 1 < end, tokens[k].isWord, tokens[k].lower.count > 4, tokens[k].lower.hasSuffix("ly"),
+                tokens[k + 1].lower == "that"
+            {
+                k += 1
+            }
             // After a subject that does not open the sentence, a comma right after the verb makes the
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.

@@ -121,6 +121,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// Days and times right after the reporting verb ("said Tuesday that ...", "told reporters on
     /// Monday the plan ...") are not what was said.
     package var timeAfterVerb = true
+    /// "X has said repeatedly that <clause>": an adverb in -ly between the reporting verb and "that"
+    /// is no part of what was said (the rules' clause starts after "that").
+    package var adverbBeforeThat = true
     /// "<clause>, X said" only when no clause follows the verb (else the words before the comma set
     /// the scene and the clause after the verb is the report), and "<clause>, said X" only when X
     /// reads as a name or a role, irregular past forms ("the plan came late") counting as verbs.
@@ -206,6 +209,7 @@ package struct QuoteExtractorOptions: Sendable {
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
+        "adverbBeforeThat",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -215,6 +219,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "appositiveSubjects": options.appositiveSubjects = false
         case "adverbialTails": options.adverbialTails = false
         case "listenerNotSpeaker": options.listenerNotSpeaker = false
+        case "adverbBeforeThat": options.adverbBeforeThat = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
