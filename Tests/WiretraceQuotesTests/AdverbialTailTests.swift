@@ -100,3 +100,16 @@ extension AdverbialTailTests {
         #expect(quotes(page, model: .empty, off: ["adverbialTails"]).map(\.text) != ["The plan will fail"])
     }
 }
+
+extension AdverbialTailTests {
+    @Test func taggerAndRulesTogetherReportTheClauseNotTheTail() {
+        let page = article(["The school board met.", "The board will review the decision next month, the chair said in an email to parents late Thursday."])
+        let found = quotes(page)
+        #expect(offsetsHold(page, found))
+        #expect(found.map(\.text) == ["The board will review the decision next month"], "found: \(found.map(\.text))")
+        #expect(found.first.flatMap { speakerMention(page, $0) } == "the chair")
+        // Without the mechanism the tagger's span in the tail is reported too.
+        let off = quotes(page, model: .shared, off: ["adverbialTails"])
+        #expect(off.map(\.text) != ["The board will review the decision next month"])
+    }
+}
