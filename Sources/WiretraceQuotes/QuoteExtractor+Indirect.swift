@@ -401,10 +401,12 @@ extension QuoteExtractor {
         guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling else { return nil }
         var k = v + length
         if kind == .telling {
-            // The listener: words up to the tail's first word.
-            let start = k
-            while k < end, k - start < 5, tokens[k].isWord, !isTailOpener(k, tokens: tokens) { k += 1 }
-            guard k > start, k < end, isTailOpener(k, tokens: tokens) else { return nil }
+            // The listener: the noun phrase after the verb, up to the tail's first word ("reporters
+            // outside ...", "The Canadian Press in ..."); "told reporters the talks had stalled
+            // over pensions" has a clause after its listener, no tail.
+            guard let listener = finder.forwardPhrase(from: k, upperBound: end) else { return nil }
+            k = ((listener.lowerBound + 1)..<(listener.upperBound + 1)).first { isTailOpener($0, tokens: tokens) }
+                ?? listener.upperBound + 1
         }
         guard k < end, isTailOpener(k, tokens: tokens) else { return nil }
         for j in k..<end {

@@ -33,6 +33,8 @@ import WiretraceCore
         ("Speaking at the terminal, the harbour master said in a letter the ferry would run daily.", "said"),
         ("The storm passed, and officials said on Monday that the roads would reopen by noon.", "said"),
         ("The vote was close, Lena Park told reporters as she left the council chamber.", "told"),
+        // A clause after the listener, its last words a preposition's phrase.
+        ("Lena Park told reporters the talks had stalled over pensions.", "told"),
         // A noun phrase right after the verb.
         ("Ferries are late, the harbour master said the new schedule starts in June.", "said"),
     ])
