@@ -421,7 +421,11 @@ public enum QuoteTraining {
                 let kind = (best?.1 ?? 0) > 0 ? "indirect-cut" : "indirect-missed"
                 let shown = best.map { String(format: "%.2f\t%@", $0.1, words(predicted[$0.0].start..<predicted[$0.0].end)) } ?? "0\t-"
                 errors += "\(kind)\t\(record.id)\tgold: \(words(gold.start..<gold.end))\tsource: \(gold.sourceText)\tbest: \(shown)"
-                errors += "\tbefore: \(words(gold.start - 80..<gold.start))\n"
+                errors += "\tbefore: \(words(gold.start - 80..<gold.start))\tat: \(gold.start) \(gold.end)\n"
+            }
+            // Every prediction's offsets and kind, for tallies of the misses against them.
+            for o in occurrences {
+                errors += "predicted\t\(record.id)\t\(o.start) \(o.end)\t\(o.kind.rawValue)\tcue: \(o.cue ?? "-")\n"
             }
             // Predictions that are no gold content's match at overlap 0.5 (false positives): those
             // touching some gold content ("part") apart from those touching none ("none").

@@ -88,12 +88,21 @@ extension QuoteExtractor {
         for v in a..<min(end, a + (options.subjectsBesideCommas ? 32 : 10)) {
             guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling, v > a else { continue }
             guard let subject = reportSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) else { break }
+            // "<clause>, she told reporters outside the legislature.": nothing but adverbials after
+            // the verb, so the words before the comma are the report (the form below), not a scene.
+            if options.adverbialTails, Self.adverbialTailStart(afterVerbAt: v, end: end, tokens: tokens, finder: finder) != nil { break }
             var k = v + length
             if kind == .telling {
                 guard let object = finder.forwardPhrase(from: k, upperBound: end) else { break }
                 k = object.upperBound + 1
             }
             if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
+            // "has said repeatedly that <clause>": the adverb is how it was said, not what.
+            if options.adverbBeforeThat, k + 1 < end, tokens[k].isWord, tokens[k].lower.count > 4, tokens[k].lower.hasSuffix("ly"),
+                tokens[k + 1].lower == "that"
+            {
+                k += 1
+            }
             // After a subject that does not open the sentence, a comma right after the verb makes the
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.
@@ -125,7 +134,11 @@ extension QuoteExtractor {
         var v = end - 1
         while v > a + 3 {
             defer { v -= 1 }
-            if end - v > 8 {
+            // "<clause>, X said in a statement on Tuesday.", "<clause>, X told reporters outside the
+            // legislature.": the rest of the sentence only says where, when or to whom
+            // (``QuoteExtractorOptions/adverbialTails``).
+            let adverbialTail = options.adverbialTails && Self.adverbialTailStart(afterVerbAt: v, end: end, tokens: tokens, finder: finder) != nil
+            if end - v > 8, !adverbialTail {
                 guard options.attributionTails, let stop = (v + 1..<min(end, v + 10)).first(where: { [",", ";"].contains(tokens[$0].text) })
                 else { continue }
                 // Only words, a name's abbreviation point or a listener between the verb and the stop.
@@ -159,7 +172,7 @@ extension QuoteExtractor {
             } else {
                 return nil
             }
-            if options.complementNotFronted {
+            if options.complementNotFronted, !(adverbialTail && subject != nil) {
                 // "Speaking in Ottawa, the minister said Canada would help.": a clause after the verb
                 // is what was said; the words before the comma only set the scene. "..., said X"
                 // needs X to read as a name or a role, not a clause ("..., said the plan came late").
@@ -199,7 +212,11 @@ extension QuoteExtractor {
     /// college, said ...", "Ali, who runs the shop, said ..."). Nil otherwise.
     /// - Complexity: O(w) in the words before the verb.
     func reportSubject(verbAt v: Int, sentenceStart a: Int, tokens: [Token], finder: SpeakerFinder) -> ClosedRange<Int>? {
-        let phrase = finder.backwardPhrase(endingAt: v - 1, lowerBound: a)?.phrase
+        var phrase = finder.backwardPhrase(endingAt: v - 1, lowerBound: a)?.phrase
+        // "An official who spoke to the Daily Courier said": the listener is not the subject.
+        if options.listenerNotSpeaker, let found = phrase, let antecedent = finder.listenerAntecedent(of: found, lowerBound: a) {
+            phrase = antecedent
+        }
         if let phrase, phrase.lowerBound == a { return phrase }
         // "The city's director of planning said", "Officials with the health authority said": the
         // noun phrase before the verb stopped at the preposition after the subject's head.
@@ -371,6 +388,60 @@ extension QuoteExtractor {
         }
         return k
     }
+
+    /// Where the adverbial tail after the reporting verb at `v` starts, when the rest of the
+    /// sentence (to `end`) is one: after the verb, and after a telling verb's listener (at most five
+    /// words up to the tail: "told reporters", "told The Canadian Press"), the words open with a
+    /// preposition or a time word ("in a statement on Tuesday", "during a news conference at the
+    /// legislature", "outside the courthouse", "late Thursday") and hold no clause of their own: no
+    /// auxiliary or modal, reporting verb or participle, "that", relative or subject pronoun, or
+    /// quote mark. Nil otherwise ("said in Ottawa the plan would fail" reports a clause).
+    /// - Complexity: O(w) in the words after the verb.
+    static func adverbialTailStart(afterVerbAt v: Int, end: Int, tokens: [Token], finder: SpeakerFinder) -> Int? {
+        guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling else { return nil }
+        var k = v + length
+        if kind == .telling {
+            // The listener: the noun phrase after the verb, up to the tail's first word ("reporters
+            // outside ...", "The Canadian Press in ..."); "told reporters the talks had stalled
+            // over pensions" has a clause after its listener, no tail.
+            guard let listener = finder.forwardPhrase(from: k, upperBound: end) else { return nil }
+            k = ((listener.lowerBound + 1)..<(listener.upperBound + 1)).first { isTailOpener($0, tokens: tokens) }
+                ?? listener.upperBound + 1
+        }
+        guard k < end, isTailOpener(k, tokens: tokens) else { return nil }
+        for j in k..<end {
+            let token = tokens[j]
+            if !token.isWord {
+                guard [",", ".", "(", ")", "-", "\u{2013}"].contains(token.text) else { return nil }
+                continue
+            }
+            let w = token.lower
+            if Lexicon.auxiliaries.contains(w) && !timeWords.contains(w) && !["later", "earlier", "again"].contains(w)
+                || Self.clauseWords.contains(w) || Lexicon.reportingParticiples.contains(w)
+                || finder.verb(at: j) != nil
+            {
+                return nil
+            }
+        }
+        return k
+    }
+
+    /// Whether token `k` opens an adverbial: a preposition of place, time or manner, or a time word.
+    private static func isTailOpener(_ k: Int, tokens: [Token]) -> Bool {
+        let w = tokens[k].lower
+        return tailOpeners.contains(w) || timeWords.contains(w) || Lexicon.dates.contains(w) && tokens[k].isCapitalized
+    }
+
+    private static let tailOpeners: Set<String> = [
+        "in", "on", "at", "during", "outside", "inside", "from", "after", "before", "via", "through", "near",
+        "late", "early", "earlier", "later", "last", "this", "over", "by", "after", "following", "ahead",
+    ]
+
+    /// Words that make what follows a verb a clause, not an adverbial.
+    private static let clauseWords: Set<String> = [
+        "that", "he", "she", "they", "we", "i", "it", "who", "which", "whose", "because", "if", "can", "could",
+        "should", "may", "might", "must", "did", "does", "do", "not", "be", "being", "am", "won't", "can't",
+    ]
 
     private static let timeWords: Set<String> = [
         "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",

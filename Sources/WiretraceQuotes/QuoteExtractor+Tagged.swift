@@ -121,6 +121,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// Days and times right after the reporting verb ("said Tuesday that ...", "told reporters on
     /// Monday the plan ...") are not what was said.
     package var timeAfterVerb = true
+    /// "X has said repeatedly that <clause>": an adverb in -ly between the reporting verb and "that"
+    /// is no part of what was said (the rules' clause starts after "that").
+    package var adverbBeforeThat = true
     /// "<clause>, X said" only when no clause follows the verb (else the words before the comma set
     /// the scene and the clause after the verb is the report), and "<clause>, said X" only when X
     /// reads as a name or a role, irregular past forms ("the plan came late") counting as verbs.
@@ -129,6 +132,17 @@ package struct QuoteExtractorOptions: Sendable {
     /// comma or semicolon closes the attribution within nine tokens ("<clause>, she said, adding that
     /// ...", "<clause>, said Ann Berg, director of the city's housing office.").
     package var attributionTails = true
+    /// "<clause>, X said in a statement on Tuesday.", "<clause>, X told reporters outside the
+    /// legislature.": a fronted report whose attribution ends in adverbials of place, time or manner
+    /// (``QuoteExtractor/adverbialTailStart(afterVerbAt:end:tokens:finder:)``), however long. The
+    /// rules report the clause; a tagged content inside the tail is where it was said, not what: it
+    /// is replaced by the clause (or dropped when the clause is quoted or another content holds it).
+    package var adverbialTails = true
+    /// "An official who spoke to the Daily Courier said ...": the listener of a relative clause of
+    /// speaking before the reporting verb is not its subject, the clause's antecedent is
+    /// (``SpeakerFinder/listenerAntecedent(of:lowerBound:)``); and the object of "told" after its
+    /// subject ("X told reporters/CNN ...") is the listener, never a speaker candidate.
+    package var listenerNotSpeaker = true
     /// "<words>, X said" is no report when the words are one opening phrase that sets the scene ("In
     /// his tweets, ...", "Asked about the charges, ...", "Though the talks were tense, ..."):
     /// ``QuoteExtractor/isOpeningScene(_:tokens:)``.
@@ -194,7 +208,8 @@ package struct QuoteExtractorOptions: Sendable {
         "complementNotFronted", "attributionTails", "openingSceneNotReported", "secondVerbEndsClause",
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
-        "nonSpeechReports", "pageLabels", "appositiveSubjects",
+        "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
+        "adverbBeforeThat",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -202,6 +217,9 @@ package struct QuoteExtractorOptions: Sendable {
     package static func switchOff(_ name: String, in options: inout QuoteExtractorOptions) -> Bool {
         switch name {
         case "appositiveSubjects": options.appositiveSubjects = false
+        case "adverbialTails": options.adverbialTails = false
+        case "listenerNotSpeaker": options.listenerNotSpeaker = false
+        case "adverbBeforeThat": options.adverbBeforeThat = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
@@ -392,7 +410,9 @@ package struct TaggedAttributions: Sendable {
                 let (found, passive) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
             {
                 guard !passive else { return nil }
-                let phrase = withRoleHead(found, lowerBound: bounds.lowerBound)
+                let subject = options.listenerNotSpeaker
+                    ? finder.listenerAntecedent(of: found, lowerBound: bounds.lowerBound) ?? found : found
+                let phrase = withRoleHead(subject, lowerBound: bounds.lowerBound)
                 // A relative pronoun ("Ann Berg, who said ...") stays the mention: taking its
                 // antecedent instead cost 29 of 2,304 right speakers on held-out training articles,
                 // the annotation marking the pronoun.
@@ -498,14 +518,23 @@ package struct TaggedAttributions: Sendable {
             // "believes", "argued", "warned"); the phrase after it only after a reporting verb, or
             // when the content stands before the cue ("<clause>, said X"): after another verb it is
             // the object, what was said.
-            let reporting = finder.verb(at: cue.lowerBound) != nil
+            let verb = finder.verb(at: cue.lowerBound)
+            let reporting = verb != nil
             let bounds = sentenceBounds(cue.lowerBound)
+            var subjectBefore = false
             if cue.lowerBound > bounds.lowerBound,
-                let (phrase, _) = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
+                let found = finder.backwardPhrase(endingAt: cue.lowerBound - 1, lowerBound: bounds.lowerBound)
             {
+                var phrase = found.phrase
+                if options.listenerNotSpeaker, let antecedent = finder.listenerAntecedent(of: phrase, lowerBound: bounds.lowerBound) {
+                    phrase = antecedent
+                }
                 add(withRoleHead(phrase, lowerBound: bounds.lowerBound), .cuePhrase)
+                subjectBefore = true
             }
-            if reporting || content.upperBound < cue.lowerBound,
+            // "X told reporters ...": after its subject, the object of "told" is who listened.
+            let listenerAfter = options.listenerNotSpeaker && subjectBefore && verb?.kind == .telling
+            if reporting || content.upperBound < cue.lowerBound, !listenerAfter,
                 let phrase = finder.forwardPhrase(from: cue.upperBound + 1, upperBound: bounds.upperBound)
             {
                 add(phrase, .cuePhrase)
@@ -715,6 +744,12 @@ extension QuoteExtractor {
                 if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
                 content = clause
             }
+            // "<clause>, X told reporters outside the legislature": the tail says where, the clause
+            // before the attribution is what was said.
+            if options.adverbialTails, let tail = Self.adverbialTailReport(content, input: input) {
+                if tail.quoted || tagged.contents.contains(where: { $0 != content && $0.overlaps(tail.clause) }) { continue }
+                content = tail.clause
+            }
             // "said that <clause>": the clause is the content.
             if content.lowerBound < content.upperBound, tokens[content.lowerBound].lower == "that" {
                 content = (content.lowerBound + 1)...content.upperBound
@@ -896,6 +931,45 @@ extension QuoteExtractor {
             tokens[start...end].filter(\.isWord).count <= 15
         else { return nil }
         return start...end
+    }
+
+    /// A tagged content inside the adverbial tail of a fronted report's attribution ("<clause>, she
+    /// told reporters outside [the legislature on Tuesday].", ``QuoteExtractorOptions/adverbialTails``):
+    /// the reporting verb before it in its sentence follows a subject phrase and a comma, and from the
+    /// verb's tail to the sentence's end there is nothing but adverbials. Returns the clause before
+    /// the comma (from the sentence's first word, at least three words) and whether it holds quote
+    /// marks (a direct quote, the rules' own). Nil for any other content.
+    /// - Complexity: O(w) in the words of the sentence.
+    static func adverbialTailReport(_ content: ClosedRange<Int>, input: TaggerInput) -> (clause: ClosedRange<Int>, quoted: Bool)? {
+        let tokens = input.tokens
+        let sentence = input.sentence[content.lowerBound]
+        guard input.sentence[content.upperBound] == sentence, !input.inQuote[content.lowerBound], !input.isMark[content.lowerBound]
+        else { return nil }
+        var a = content.lowerBound
+        while a > 0, input.sentence[a - 1] == sentence { a -= 1 }
+        var end = content.upperBound + 1
+        while end < tokens.count, input.sentence[end] == sentence { end += 1 }
+        while end > content.upperBound + 1, !tokens[end - 1].isWord { end -= 1 }
+        let finder = SpeakerFinder(tokens: tokens)
+        for v in stride(from: content.lowerBound - 1, through: max(a + 1, content.lowerBound - 8), by: -1) {
+            guard let start = adverbialTailStart(afterVerbAt: v, end: end, tokens: tokens, finder: finder) else { continue }
+            guard start <= content.lowerBound,
+                let (subject, passive) = finder.backwardPhrase(endingAt: v - 1, lowerBound: a), !passive,
+                subject.lowerBound - 1 > a
+            else { return nil }
+            // The comma closing the clause, or the closing quote mark after it (`"...," X said`).
+            var comma = subject.lowerBound - 1
+            if input.isMark[comma], comma - 1 > a, tokens[comma - 1].text == "," { comma -= 1 }
+            guard tokens[comma].text == "," else { return nil }
+            var first = a
+            while first < comma, !tokens[first].isWord, !input.isMark[first] { first += 1 }
+            var last = comma - 1
+            while last > first, !tokens[last].isWord, !input.isMark[last] { last -= 1 }
+            guard first < last, tokens[first...last].filter(\.isWord).count >= 3 else { return nil }
+            let quoted = (first...last).contains { input.inQuote[$0] || input.isMark[$0] }
+            return (first...last, quoted)
+        }
+        return nil
     }
 
     /// "A, she said, B": a reporting verb and its short subject set between commas split one

@@ -82,6 +82,29 @@ package struct SpeakerFinder: Sendable {
         return ((k + 1)...j, passive)
     }
 
+    /// "An official who spoke to the Daily Courier said ...": when the phrase before a reporting
+    /// verb is the listener of a relative clause of speaking ("who spoke to X", "that talked with X",
+    /// "who had spoken to X"), the verb's subject is that clause's antecedent, not the listener.
+    /// Returns the antecedent (the noun phrase before the relative pronoun, no further back than
+    /// `lowerBound`), or nil when `phrase` is no such listener.
+    /// - Complexity: O(1) but for the antecedent's few words.
+    package func listenerAntecedent(of phrase: ClosedRange<Int>, lowerBound: Int) -> ClosedRange<Int>? {
+        var j = phrase.lowerBound - 1
+        guard j - 2 >= lowerBound, ["to", "with"].contains(tokens[j].lower) else { return nil }
+        j -= 1
+        guard Self.speakingVerbs.contains(tokens[j].lower) else { return nil }
+        j -= 1
+        while j > lowerBound, tokens[j].isWord, Lexicon.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        guard j - 1 >= lowerBound, ["who", "that"].contains(tokens[j].lower),
+            let (antecedent, _) = backwardPhrase(endingAt: j - 1, lowerBound: lowerBound),
+            !Lexicon.pronouns.contains(tokens[antecedent.lowerBound].lower) || antecedent.count > 1
+        else { return nil }
+        return antecedent
+    }
+
+    /// Verbs of speaking whose prepositional object is the listener ("spoke to", "talked with").
+    private static let speakingVerbs: Set<String> = ["spoke", "spoken", "speaks", "talked", "talks", "speaking", "talking"]
+
     /// The subject of a clause starting at `start`: its first noun phrase, after an opening
     /// adverbial that ends with a comma ("During a speech earlier in the day, Trump attacked …").
     package func clauseSubject(from start: Int, before limit: Int) -> ClosedRange<Int>? {

@@ -34,6 +34,13 @@ import WiretraceCore
 
     // MARK: days after the verb
 
+    @Test func adverbBeforeThatIsNotReported() {
+        let page = article(["The harbour commission has said repeatedly that the ferry fares will not rise."])
+        #expect(ruleQuotes(page).map(\.text) == ["the ferry fares will not rise"])
+        #expect(quotes(page).map(\.text) == ["the ferry fares will not rise"])
+        #expect(ruleQuotes(page, off: ["adverbBeforeThat"]).map(\.text) != ["the ferry fares will not rise"])
+    }
+
     @Test func dayAfterTheVerbIsNotReported() {
         let page = article(["The port authority said Thursday it would hire forty more inspectors."])
         #expect(ruleQuotes(page).map(\.text) == ["it would hire forty more inspectors"])
