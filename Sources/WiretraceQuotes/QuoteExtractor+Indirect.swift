@@ -434,7 +434,7 @@ extension QuoteExtractor {
 
     private static let tailOpeners: Set<String> = [
         "in", "on", "at", "during", "outside", "inside", "from", "after", "before", "via", "through", "near",
-        "late", "early", "earlier", "later", "last", "this", "over", "by", "after", "following", "ahead",
+        "late", "early", "earlier", "later", "last", "this", "over", "by", "following", "ahead",
     ]
 
     /// Words that make what follows a verb a clause, not an adverbial.
