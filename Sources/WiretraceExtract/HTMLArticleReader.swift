@@ -319,9 +319,12 @@ struct HTMLArticleReader {
 struct SiteNames {
     private var keys: Set<String> = []
     private var hostLabel: String?
+    /// Each stated name's words, for its abbreviations.
+    private var wordLists: [[Substring]] = []
 
     init(names: [String?], host: String?) {
         for name in names.compactMap({ $0 }) {
+            wordLists.append(name.split(separator: " ").filter { $0.first?.isLetter == true })
             keys.insert(Self.key(name))
             for separator in [" - ", " | ", " – ", " — ", ": "] {
                 if let range = name.range(of: separator) { keys.insert(Self.key(String(name[..<range.lowerBound]))) }
@@ -339,7 +342,22 @@ struct SiteNames {
     func contains(_ name: String) -> Bool {
         let key = Self.key(name)
         if keys.contains(key) { return true }
+        if wordLists.contains(where: { Self.abbreviates(name, $0) }) { return true }
         return key == hostLabel && name.first?.isUppercase == true
+    }
+
+    /// Whether a name abbreviates a site's: its initials in capitals ("HAZ" of "Harzer
+    /// Allgemeine Zeitung"), or capitals for its leading words before the same last word ("OÖ
+    /// Volksblatt" of "Oberösterreichisches Volksblatt").
+    private static func abbreviates(_ name: String, _ siteWords: [Substring]) -> Bool {
+        let words = name.split(separator: " ")
+        guard siteWords.count >= 2, let last = words.last, let siteLast = siteWords.last else { return false }
+        let capitals = { (word: Substring) in word.allSatisfy { $0.isLetter && $0.isUppercase } }
+        if words.count == 1, capitals(last), last.count == siteWords.count {
+            return zip(last, siteWords).allSatisfy { letter, word in word.first.map { String($0).uppercased() == String(letter) } ?? false }
+        }
+        return words.count >= 2 && last.count >= 4 && last.lowercased() == siteLast.lowercased()
+            && words.dropLast().allSatisfy { $0.count <= 4 && capitals($0) }
     }
 
     private static func key(_ name: String) -> String {

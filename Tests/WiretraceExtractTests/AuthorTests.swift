@@ -222,6 +222,9 @@ struct AuthorTests {
         ("<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">", "",
          "https://lisamaier.de/2020/01/hafen"),
         ("<meta property=\"og:site_name\" content=\"Hafen Heute\"><meta name=\"author\" content=\"Hafen Heute\">", "", nil),
+        // Its abbreviations: initials, or capitals before the same last word.
+        ("<meta property=\"og:site_name\" content=\"Harzer Allgemeine Zeitung\"><meta name=\"author\" content=\"HAZ\">", "", nil),
+        ("<meta property=\"og:site_name\" content=\"Oberösterreichisches Hafenblatt\"><meta name=\"author\" content=\"OÖ Hafenblatt\">", "", nil),
         ("<meta name=\"application-name\" content=\"Hafenwoche\">", "<p class=\"byline\">Von Hafenwoche</p>", nil),
         ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1"),
         ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil),
