@@ -10,9 +10,15 @@ public struct ExtractionConfiguration: Sendable {
     /// The DOM depth cap: a page whose elements nest deeper is a `.tooDeep` rejection. At most
     /// 256, libxml2's own limit (past it libxml2 stops parsing and drops the rest of the page).
     public var maximumDOMDepth: Int = 256
+    /// Whether the site's own name ("Example Today", the host's label, the publisher) stands as the
+    /// author when nothing else names one, as many pages state it in their author fields. Off by
+    /// default: an author is a person who wrote the piece, and a site's name is none (a blog named
+    /// for its writer, "Lisa Maier" on lisamaier.de, then has no author).
+    public var siteNameAsAuthor: Bool = false
 
-    public init(maximumDOMDepth: Int = 256) {
+    public init(maximumDOMDepth: Int = 256, siteNameAsAuthor: Bool = false) {
         self.maximumDOMDepth = maximumDOMDepth
+        self.siteNameAsAuthor = siteNameAsAuthor
     }
 }
 

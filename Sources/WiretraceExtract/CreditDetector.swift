@@ -32,6 +32,12 @@ public enum CreditDetector {
     static func agency(named name: String) -> String? {
         if let agency = NewsAgency.canonical(name) { return agency }
         let trimmed = name.trimmingCharacters(in: " .,;:()[]")
+        // An agency and its regional desk's or editor's code: "dpa/lnw", "AFP/jt".
+        if let slash = trimmed.firstIndex(of: "/"), slash > trimmed.startIndex {
+            let code = trimmed[trimmed.index(after: slash)...]
+            guard (2...4).contains(code.count), code.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
+            return NewsAgency.canonical(String(trimmed[..<slash]))
+        }
         guard let hyphen = trimmed.firstIndex(of: "-"), hyphen > trimmed.startIndex else { return nil }
         let service = trimmed[trimmed.index(after: hyphen)...]
         guard (2...8).contains(service.count), service.allSatisfy(\.isLetter) else { return nil }

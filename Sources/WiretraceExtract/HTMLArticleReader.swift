@@ -105,9 +105,14 @@ struct HTMLArticleReader {
         // Names only: openers ("By", "Von", "Par"), desks ("Redaktion") and agencies (credits) aside.
         // The outlet's own name is an author only when nothing else names one (a blog named for
         // its writer), and never beside an agency ("Le Quotidien avec AFP": the outlet and a credit).
+        let siteHost = (givenURL ?? fields.url).flatMap(TextUtilities.host(of:))
         let siteNames = SiteNames(
-            names: [fields.outlet, structured.publisherName, metadata.meta("application-name")],
-            host: (givenURL ?? fields.url).flatMap(TextUtilities.host(of:)))
+            names: [
+                fields.outlet, structured.publisherName, metadata.meta("application-name"),
+                // The site's name after the title's separator ("Story | Hafen Heute").
+                metadata.htmlTitle.flatMap { PageMetadata.outletSuffix(ofTitle: $0, host: siteHost) },
+            ],
+            host: siteHost)
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
         let stated = structuredAuthors.arePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
@@ -119,11 +124,12 @@ struct HTMLArticleReader {
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
         // A writer's name goes before the site's own (its abbreviation or brand too: "LN" of "LN -
-        // Lübecker Nachrichten"); the site's name stands when nothing else names one, as pages
-        // state it. (Dropping it unless it read as a person's lost agreement with the pages' own
-        // author fields on the htmldate train part, 77 -> 71 of 95, and with trafilatura, 110 -> 109.)
+        // Lübecker Nachrichten"). The site's name alone is no author ("Example Today", a blog's
+        // title), unless the option `siteNameAsAuthor` keeps it as pages state it in their author
+        // fields. (A site named for its writer loses its author so: on the htmldate train part
+        // the two-word site names whose host spells them were a newspaper's and a blog's titles.)
         fields.byline = authors.first { !siteNames.contains($0.name) }?.name
-            ?? authors.first { TextSignals.trailingAgency($0.value) == nil }?.name
+            ?? (configuration.siteNameAsAuthor ? authors.first { TextSignals.trailingAgency($0.value) == nil }?.name : nil)
 
         // A byline that names an agency ("Reuters", "By The Associated Press") is a credit too.
         var bylineCredits: [WireCredit] = []
@@ -313,9 +319,12 @@ struct HTMLArticleReader {
 struct SiteNames {
     private var keys: Set<String> = []
     private var hostLabel: String?
+    /// Each stated name's words, for its abbreviations.
+    private var wordLists: [[Substring]] = []
 
     init(names: [String?], host: String?) {
         for name in names.compactMap({ $0 }) {
+            wordLists.append(name.split(separator: " ").filter { $0.first?.isLetter == true })
             keys.insert(Self.key(name))
             for separator in [" - ", " | ", " – ", " — ", ": "] {
                 if let range = name.range(of: separator) { keys.insert(Self.key(String(name[..<range.lowerBound]))) }
@@ -333,7 +342,22 @@ struct SiteNames {
     func contains(_ name: String) -> Bool {
         let key = Self.key(name)
         if keys.contains(key) { return true }
+        if wordLists.contains(where: { Self.abbreviates(name, $0) }) { return true }
         return key == hostLabel && name.first?.isUppercase == true
+    }
+
+    /// Whether a name abbreviates a site's: its initials in capitals ("HAZ" of "Harzer
+    /// Allgemeine Zeitung"), or capitals for its leading words before the same last word ("OÖ
+    /// Volksblatt" of "Oberösterreichisches Volksblatt").
+    private static func abbreviates(_ name: String, _ siteWords: [Substring]) -> Bool {
+        let words = name.split(separator: " ")
+        guard siteWords.count >= 2, let last = words.last, let siteLast = siteWords.last else { return false }
+        let capitals = { (word: Substring) in word.allSatisfy { $0.isLetter && $0.isUppercase } }
+        if words.count == 1, capitals(last), last.count == siteWords.count {
+            return zip(last, siteWords).allSatisfy { letter, word in word.first.map { String($0).uppercased() == String(letter) } ?? false }
+        }
+        return words.count >= 2 && last.count >= 4 && last.lowercased() == siteLast.lowercased()
+            && words.dropLast().allSatisfy { $0.count <= 4 && capitals($0) }
     }
 
     private static func key(_ name: String) -> String {

@@ -175,6 +175,7 @@ enum TextSignals {
         "Dal nostro corrispondente ", "Dalla nostra corrispondente ", "Recueilli par ", "Recueillis par ",
         "Propos recueillis par ", "Recipe by ", "Interview: ", "Posted by ", "Veröffentlicht von ", "Gepostet von ",
         "Publié par ", "Publicado por ", "Pubblicato da ", "Erstellt von ", "Artikel von: ", "Artikel von ",
+        "Submitted by ", "Gespeichert von ", "Eingestellt von ", "Rédigé par ",
     ]
 
     /// Bylines that name a desk or a newsroom, not a person: not an author.
@@ -182,6 +183,7 @@ enum TextSignals {
         "redaktion", "staff", "staff writer", "staff reporter", "newsroom", "editorial board", "editors", "the editors",
         "web desk", "news desk", "online desk", "desk", "rédaction", "la rédaction", "redacción", "redazione",
         "redactie", "admin", "administrator", "zvg", "editor", "news service", "wire services", "agencies", "agencias",
+        "newsdesk", "news-desk",
     ]
 
     /// The names part of what follows a byline's opener: cut at the first separator that is
@@ -189,6 +191,15 @@ enum TextSignals {
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
         var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
+        // A writer's title in parentheses after the names: "NAME (Redakteur)", "NAME (freie Journalistin)".
+        if names.hasSuffix(")"), let open = names.range(of: " (", options: .backwards) {
+            let inside = names[open.upperBound...].dropLast().split(separator: " ")
+            if !inside.isEmpty, inside.allSatisfy({ $0.first?.isLowercase == true || bylineRoles.contains($0.lowercased()) }),
+                inside.contains(where: { bylineRoles.contains($0.lowercased()) })
+            {
+                names = String(names[..<open.lowerBound])
+            }
+        }
         // Separators that never stand inside a list of names: cut at the first.
         for separator in [" | ", " - ", " — ", " – ", " / ", "; ", " •", " · "] {
             if let range = names.range(of: separator) { names = String(names[..<range.lowerBound]) }
@@ -336,6 +347,15 @@ enum TextSignals {
     /// "onze correspondent"); other text is returned as it is.
     static func dropLeadingRole(_ text: String) -> String {
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        // A title before the names without a possessive: "Redakteurin Anna Berger", "Journaliste
+        // Jeanne Dupont", "Senior Reporter Jane Doe": one to three role words ending in a job's
+        // noun (not "Business Insider ..."), then at least two capitalised words.
+        let titled = words.prefix { leadingRoles.contains($0.lowercased()) || bylineRoles.contains($0.lowercased()) }.count
+        if (1...3).contains(titled), words.count - titled >= 2, !roleQualifiers.contains(words[titled - 1].lowercased()),
+            words[titled...].prefix(2).allSatisfy({ $0.first?.isUppercase == true })
+        {
+            return words[titled...].joined(separator: " ")
+        }
         guard let first = words.first, leadingPossessives.contains(first.lowercased()) else { return text }
         var index = 1
         while index < words.count, index <= 4, leadingRoles.contains(words[index].lowercased()) { index += 1 }
@@ -346,6 +366,13 @@ enum TextSignals {
     private static let leadingPossessives: Set<String> = [
         "unserem", "unserer", "unseren", "unser", "unsere", "notre", "nos", "nuestro", "nuestra", "nuestros", "il", "la",
         "nostro", "nostra", "dal", "dalla", "onze", "our", "vår", "vores",
+    ]
+
+    /// Role words that qualify a job's noun ("Senior", "Special", "Business") and name none alone.
+    private static let roleQualifiers: Set<String> = [
+        "senior", "chief", "special", "contributing", "associate", "deputy", "political", "foreign", "national",
+        "business", "science", "health", "sports", "freelance", "staff", "own", "permanent", "permanente", "spécial",
+        "spéciale", "especial", "nostro", "nostra",
     ]
 
     /// Role words that may stand between a possessive and the names, lower-cased.
@@ -458,6 +485,7 @@ enum TextSignals {
     private static let deskOpeners: Set<String> = [
         "redaktion", "rédaction", "redacción", "redazione", "redactie", "redakcja", "newsroom", "nachrichtenredaktion",
         "onlineredaktion", "online-redaktion", "lokalredaktion", "sportredaktion", "web-redaktion", "webredaktion",
+        "newsdesk",
     ]
 
     /// Whether names are a desk's, not a person's: a desk word alone or opening the name.

@@ -86,6 +86,8 @@ public struct PipelineConfiguration: Sendable {
                     case "ratio_grace_bytes": configuration.ingest.ratioGraceBytes = try reader.int(key, value, in: 0...Self.byteLimit)
                     case "max_dom_depth":
                         configuration.extraction.maximumDOMDepth = try reader.int(key, value, in: 8...256)
+                    case "site_name_as_author":
+                        configuration.extraction.siteNameAsAuthor = try reader.bool(key, value)
                     default: throw reader.unknown(key)
                     }
                 }
@@ -190,6 +192,8 @@ public struct PipelineConfiguration: Sendable {
         fields.append("\"dedup\":{\"shingle_size\":\(dedup.shingleSize),\"permutations\":\(dedup.permutations),"
             + "\"threshold\":\(dedup.threshold),\"containment_threshold\":\(dedup.containmentThreshold),"
             + "\"minimum_shingles\":\(dedup.minimumShingles),\"seed\":\(dedup.seed)}")
+        // Only when switched from its default, so that the parameters of every run with the defaults stay as they were.
+        if extraction.siteNameAsAuthor { fields.append("\"extraction\":{\"site_name_as_author\":true}") }
         // Only when switched off, so that the parameters of every run with the defaults stay as they were.
         if !nonSpeechReports { fields.append("\"quotes\":{\"non_speech_reports\":false}") }
         fields.append("\"origin\":\"\(origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")

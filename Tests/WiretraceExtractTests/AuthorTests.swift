@@ -164,6 +164,31 @@ struct AuthorTests {
         #expect(article.text.hasPrefix("Der Stadtrat"))
     }
 
+    @Test("desks, an agency's regional desk, role titles and posting labels leave the names alone", arguments: [
+        // (language, head, byline markup, author, agency)
+        ("en", "", "<p class=\"byline\">Newsdesk</p>", nil, nil),
+        ("de", "<meta name=\"author\" content=\"Newsdesk\">", "", nil, nil),
+        ("de", "<meta name=\"author\" content=\"dpa/lnw\">", "", nil, "dpa"),
+        ("de", "", "<p class=\"byline\">AFP/jt</p>", nil, "AFP"),
+        ("de", "", "<p>Von Redakteur Max Mustermann</p>", "Max Mustermann", nil),
+        ("de", "", "<p class=\"autor\">Redakteurin Anna Berger</p>", "Anna Berger", nil),
+        ("fr", "<meta name=\"author\" content=\"Journaliste Jeanne Dupont\">", "", "Jeanne Dupont", nil),
+        ("en", "<meta name=\"author\" content=\"Senior Reporter Jane Doe\">", "", "Jane Doe", nil),
+        // A qualifier alone is no title: the words after it stay whole.
+        ("en", "<meta name=\"author\" content=\"Business Harbour Weekly\">", "", "Business Harbour Weekly", nil),
+        ("de", "<meta name=\"author\" content=\"Max Mustermann (Redakteur)\">", "", "Max Mustermann", nil),
+        ("de", "<meta name=\"author\" content=\"Anna Berger (freie Journalistin)\">", "", "Anna Berger", nil),
+        ("de", "", "<div class=\"author\">Gespeichert von Max Mustermann am 24. Juli 2017</div>", "Max Mustermann", nil),
+        ("en", "", "<div class=\"submitted\">Submitted by Jane Doe on 24 July 2017</div>", "Jane Doe", nil),
+        ("de", "", "<p class=\"meta\">Eingestellt von Max Mustermann um 10:14</p>", "Max Mustermann", nil),
+        ("fr", "", "<p>Rédigé par Jeanne Dupont</p>", "Jeanne Dupont", nil),
+    ] as [(String, String, String, String?, String?)])
+    func desksRolesAndLabels(language: String, head: String, byline: String, author: String?, agency: String?) throws {
+        let article = try extractArticle(htmlDocument(Self.page(lang: language, head: head, byline: byline)))
+        #expect(article.byline == author)
+        #expect(article.credits.first?.agency == agency)
+    }
+
     @Test("a sentence that opens with a date or a credit and goes on to \"von\" is prose, not a byline", arguments: [
         "Am 27.01.2020 sprach der Leiter von Hafen Hamburg.",
         "Berlin (dpa) - Von der Leyen reist am Montag nach Kiew.",
@@ -190,27 +215,53 @@ struct AuthorTests {
         #expect(article.published.map { String($0.prefix(10)) } == day)
     }
 
-    @Test("a blog named for its writer keeps the writer as author")
-    func blogNamedForItsWriter() throws {
-        let head = "<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">"
-        let article = try extractArticle(htmlDocument(Self.page(lang: "de", head: head)))
-        #expect(article.byline == "Lisa Maier")
+    @Test("the site's own name is no author (its og:site_name, application name, host's label, publisher); the option keeps it as pages state it", arguments: [
+        // (head, byline markup, page URL)
+        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil),
+        // A blog named for its writer too: the option keeps the writer.
+        ("<meta property=\"og:site_name\" content=\"Lisa Maier\"><meta name=\"author\" content=\"Lisa Maier\">", "",
+         "https://lisamaier.de/2020/01/hafen"),
+        ("<meta property=\"og:site_name\" content=\"Hafen Heute\"><meta name=\"author\" content=\"Hafen Heute\">", "", nil),
+        // Its abbreviations: initials, or capitals before the same last word.
+        ("<meta property=\"og:site_name\" content=\"Harzer Allgemeine Zeitung\"><meta name=\"author\" content=\"HAZ\">", "", nil),
+        ("<meta property=\"og:site_name\" content=\"Oberösterreichisches Hafenblatt\"><meta name=\"author\" content=\"OÖ Hafenblatt\">", "", nil),
+        ("<meta name=\"application-name\" content=\"Hafenwoche\">", "<p class=\"byline\">Von Hafenwoche</p>", nil),
+        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1"),
+        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil),
+        ("""
+            <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Der Hafenbote"},\
+            "author":{"@type":"Person","name":"Der Hafenbote"}}</script>
+            """, "", nil),
+    ] as [(String, String, String?)])
+    func siteNameIsNoAuthor(head: String, byline: String, url: String?) throws {
+        let raw = htmlDocument(Self.page(lang: "de", head: head, byline: byline), url: url)
+        #expect(try extractArticle(raw).byline == nil)
+        let kept = try ArticleExtractor(configuration: ExtractionConfiguration(siteNameAsAuthor: true)).extract(raw).get()
+        #expect(kept.byline != nil)
     }
 
-    @Test("a writer's name goes before the site's own (its abbreviation, application name, host's label); the site's name stands alone", arguments: [
+    @Test("the site's name after the title's separator is no author either", arguments: [
+        "<title>Hafen bekommt neue Kaianlage | Hafen Heute</title>", "<title>Hafen bekommt neue Kaianlage – Hafen Heute</title>",
+    ])
+    func titleSuffixIsNoAuthor(title: String) throws {
+        let html = Self.page(lang: "de", byline: "<p class=\"byline\">Von Hafen Heute</p>")
+            .replacingOccurrences(of: "<title>Hafen bekommt neue Kaianlage</title>", with: title)
+        #expect(try extractArticle(htmlDocument(html)).byline == nil)
+        // The same byline under a title without the site's name is a writer's, as far as the page tells.
+        #expect(try extractArticle(htmlDocument(Self.page(lang: "de", byline: "<p class=\"byline\">Von Hafen Heute</p>"))).byline == "Hafen Heute")
+    }
+
+    @Test("a writer's name goes before the site's own (its abbreviation, application name, host's label)", arguments: [
         // (head, byline markup, page URL, author)
-        ("<meta property=\"og:site_name\" content=\"VDHV\"><meta name=\"author\" content=\"VDHV\">", "", nil, "VDHV"),
         ("<meta property=\"og:site_name\" content=\"HK - Hafenkurier\"><meta name=\"author\" content=\"HK\">",
          "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", nil, "Lisa Maier"),
         ("<meta name=\"application-name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">",
          "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>", "https://www.example.de/a/1", "Lisa Maier"),
         ("<meta name=\"author\" content=\"Hafenwoche\">", "<p>Der Stadtrat tagt.</p><p><em>Von Lisa Maier</em></p>",
          "https://www.hafenwoche.de/a/1", "Lisa Maier"),
-        ("<meta name=\"author\" content=\"Hafenwoche\">", "", "https://www.hafenwoche.de/a/1", "Hafenwoche"),
         // A writer's lower-case handle that is also the blog's host is the writer.
         ("<meta name=\"author\" content=\"hafenlotse\">", "", "https://hafenlotse.de/2020/01/a", "hafenlotse"),
         // A date ahead of the names in a meta line is cut.
-        ("<meta property=\"og:site_name\" content=\"Hafenwoche\">", "<p class=\"info-author\">30/10/23 | Hafenwoche</p>", nil, "Hafenwoche"),
         ("", "<p class=\"info-author\">12.03.2021 | Lisa Maier</p>", nil, "Lisa Maier"),
         ("", "<p class=\"info-author\">12.03.2021 | 3</p>", nil, nil),
     ] as [(String, String, String?, String?)])

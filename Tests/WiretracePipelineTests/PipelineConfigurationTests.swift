@@ -14,6 +14,7 @@ import WiretraceCore
         #expect(loaded.story == builtIn.story)
         #expect(loaded.ingest == builtIn.ingest)
         #expect(loaded.extraction.maximumDOMDepth == builtIn.extraction.maximumDOMDepth)
+        #expect(loaded.extraction.siteNameAsAuthor == builtIn.extraction.siteNameAsAuthor)
         #expect(loaded.batchSize == builtIn.batchSize)
         #expect(loaded.batchBytes == builtIn.batchBytes)
         #expect(loaded.workers == builtIn.workers)
@@ -53,6 +54,15 @@ import WiretraceCore
         #expect(cut.story.splitThreshold == PipelineConfiguration().story.splitThreshold)
     }
 
+    @Test func ingestSectionSwitchesSiteNameAsAuthor() throws {
+        let configuration = try PipelineConfiguration.parse("ingest:\n  site_name_as_author: true\n", origin: "t.yml")
+        #expect(configuration.extraction.siteNameAsAuthor)
+        #expect(configuration.summaryJSON.contains("\"extraction\":{\"site_name_as_author\":true}"))
+        #expect(!PipelineConfiguration().extraction.siteNameAsAuthor)
+        #expect(!PipelineConfiguration().summaryJSON.contains("extraction"))
+        #expect(throws: WiretraceError.self) { try PipelineConfiguration.parse("ingest:\n  site_name_as_author: 3\n", origin: "t.yml") }
+    }
+
     @Test func ingestCapsAreReadFromTheIngestSection() throws {
         let configuration = try PipelineConfiguration.parse("""
             ingest:
@@ -69,6 +79,7 @@ import WiretraceCore
         #expect(configuration.ingest.maxCompressionRatio == 20)
         #expect(configuration.ingest.ratioGraceBytes == 0)
         #expect(configuration.extraction.maximumDOMDepth == 64)
+        #expect(!configuration.extraction.siteNameAsAuthor)
         #expect(configuration.ingest.maxDocumentBytes == PipelineConfiguration().ingest.maxDocumentBytes)
     }
 
