@@ -213,14 +213,25 @@ struct ContentSelector {
         return Set(stack[..<index])
     }
 
+    /// Switchable parts of content selection.
+    struct Options {
+        /// Whether prose paragraphs between the page's headline and the chosen content (a lead
+        /// or standfirst in its own container) join the content.
+        var leadParagraphs = true
+    }
+
     /// Walks the page and selects the content.
-    init(document: HTMLElement) {
+    init(document: HTMLElement, options: Options = Options()) {
         markAncestors(document)
         walk(document)
         let chosen = chooseRoot()
         root = chosen.element
         if chosen.byDensity, let element = chosen.element { mergeSiblings(of: element) }
+        if options.leadParagraphs { leadBlocks = findLeadBlocks() }
     }
+
+    /// Indices into `blocks` of lead paragraphs found outside the content root.
+    private(set) var leadBlocks: Set<Int> = []
 
     /// Siblings of a density-chosen root that read as more of the article (blogs that wrap every
     /// paragraph in its own `<div>`), after readability's sibling pass.
@@ -330,20 +341,26 @@ struct ContentSelector {
     /// The paragraph blocks inside the content root, in document order. Loose text runs count only
     /// when the root has no paragraph elements; `h1` (the title) never does.
     var contentBlocks: [TextBlock] {
-        let inRoot: [TextBlock]
-        if let root {
-            let id = ObjectIdentifier(root)
-            inRoot = blocks.filter { block in
-                block.ancestors.contains(id) || block.ancestors.contains(where: siblingRoots.contains)
-                    || (block.ancestors.last == rootParent && Self.readsAsProse([block]))
-            }
-        } else {
-            inRoot = blocks
-        }
-        let hasParagraphs = inRoot.contains { $0.tag != "run" && $0.tag != "h1" }
+        let inRoot = rootBlockIndices.union(leadBlocks).sorted()
+        let hasParagraphs = inRoot.contains { blocks[$0].tag != "run" && blocks[$0].tag != "h1" }
+        // A lead passed a stricter test than length: a short loose-text standfirst stays.
         return inRoot.filter {
-            $0.tag != "h1" && ($0.tag != "run" || !hasParagraphs || $0.text.count >= Self.minimumLooseRun)
-        }
+            let block = blocks[$0]
+            return block.tag != "h1"
+                && (block.tag != "run" || !hasParagraphs || block.text.count >= Self.minimumLooseRun || leadBlocks.contains($0))
+        }.map { blocks[$0] }
+    }
+
+    /// Indices into `blocks` of the blocks inside the content root, its merged siblings and its
+    /// parent's own prose (every block without a root).
+    var rootBlockIndices: Set<Int> {
+        guard let root else { return Set(blocks.indices) }
+        let id = ObjectIdentifier(root)
+        return Set(blocks.indices.filter { index in
+            let block = blocks[index]
+            return block.ancestors.contains(id) || block.ancestors.contains(where: siblingRoots.contains)
+                || (block.ancestors.last == rootParent && Self.readsAsProse([block]))
+        })
     }
 
     private mutating func walk(_ element: HTMLElement, parentName: String = "") {
