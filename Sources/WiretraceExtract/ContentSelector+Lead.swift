@@ -52,4 +52,52 @@ extension ContentSelector {
             return element.name != "html" && element.name != "body"
         }
     }
+
+    // MARK: The article's own header
+
+    /// Whether an `<h1>` stands below the element.
+    static func holdsHeadline(_ element: HTMLElement) -> Bool {
+        element.children.contains { child in
+            guard case .element(let inner) = child else { return false }
+            return inner.name == "h1" || holdsHeadline(inner)
+        }
+    }
+
+    /// The innermost `<article>` or `[itemprop=articleBody]` above a block.
+    func articleAbove(_ block: TextBlock) -> ObjectIdentifier? {
+        block.ancestors.last { id in
+            guard let element = elements[id] else { return false }
+            return (element.name == "article" && !Self.hasNoiseName(element)) || Self.isArticleBody(element)
+        }
+    }
+
+    /// Lead paragraphs in an article's own header: the prose blocks after its `<h1>`, when the
+    /// content's first block stands inside the same article at most `maximumLeadDistance` blocks
+    /// after the header.
+    func findHeadLeads() -> [(position: Int, block: TextBlock)] {
+        guard root != nil else { return [] }
+        let content = rootBlockIndices
+        guard let first = content.min() else { return [] }
+        let contentTexts = Set(content.map { blocks[$0].text })
+        var found: [(position: Int, block: TextBlock)] = []
+        for head in articleHeads where head.position <= first && first - head.position <= Self.maximumLeadDistance {
+            guard let article = head.article, blocks[first].ancestors.contains(article),
+                let headline = head.blocks.lastIndex(where: { $0.tag == "h1" })
+            else { continue }
+            for block in head.blocks[(headline + 1)...]
+            where (block.tag == "p" || block.tag == "run") && Self.readsAsLead(block) && !contentTexts.contains(block.text) {
+                found.append((head.position, block))
+            }
+        }
+        return found
+    }
+}
+
+/// The blocks of an article's own `<header>`, kept out of the content's candidates.
+struct ArticleHead {
+    /// The index in `blocks` of the first block after the header.
+    var position: Int
+    /// The article that holds the header.
+    var article: ObjectIdentifier?
+    var blocks: [TextBlock]
 }
