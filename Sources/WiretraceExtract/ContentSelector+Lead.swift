@@ -63,6 +63,33 @@ extension ContentSelector {
         }
     }
 
+    /// Class/id word openings that name a header's line of metadata ("entry-meta", "post-info",
+    /// "dateline"): a byline or date with a disclosure is no lead, however sentence-like.
+    static let metadataPrefixes = ["meta", "info", "date", "time", "posted"]
+
+    /// The texts (whitespace collapsed) of the elements below one whose class or id names metadata.
+    static func metadataTexts(_ element: HTMLElement) -> Set<String> {
+        var found: Set<String> = []
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            let names = [inner[attribute: "class"], inner[attribute: "id"]].compactMap { $0?.lowercased() }
+            let named = names.contains { name in
+                name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains { token in
+                    metadataPrefixes.contains { token.hasPrefix($0) }
+                }
+            }
+            if named {
+                var text = ""
+                var links = ""
+                collectText(child, into: &text, links: &links, inLink: false)
+                found.insert(TextUtilities.collapseWhitespace(text))
+            } else {
+                found.formUnion(metadataTexts(inner))
+            }
+        }
+        return found
+    }
+
     /// The innermost `<article>` or `[itemprop=articleBody]` above a block.
     func articleAbove(_ block: TextBlock) -> ObjectIdentifier? {
         block.ancestors.last { id in
@@ -85,7 +112,9 @@ extension ContentSelector {
                 let headline = head.blocks.lastIndex(where: { $0.tag == "h1" })
             else { continue }
             for block in head.blocks[(headline + 1)...]
-            where (block.tag == "p" || block.tag == "run") && Self.readsAsLead(block) && !contentTexts.contains(block.text) {
+            where (block.tag == "p" || block.tag == "run") && Self.readsAsLead(block) && !contentTexts.contains(block.text)
+                && !head.metadata.contains(block.text)
+            {
                 found.append((head.position, block))
             }
         }
@@ -100,4 +129,6 @@ struct ArticleHead {
     /// The article that holds the header.
     var article: ObjectIdentifier?
     var blocks: [TextBlock]
+    /// Texts of the header's metadata lines (`ContentSelector.metadataTexts`).
+    var metadata: Set<String>
 }

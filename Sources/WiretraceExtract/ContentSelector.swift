@@ -472,7 +472,7 @@ struct ContentSelector {
         elements[id] = nil
         let head = Array(blocks[position...])
         blocks.removeSubrange(position...)
-        if !head.isEmpty { articleHeads.append(ArticleHead(position: position, article: articleAbove(head[0]), blocks: head)) }
+        if !head.isEmpty { articleHeads.append(ArticleHead(position: position, article: articleAbove(head[0]), blocks: head, metadata: Self.metadataTexts(element))) }
     }
 
     private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {

@@ -140,4 +140,13 @@ struct LeadParagraphTests {
         let on = ContentSelector(document: root).contentBlocks.map(\.text)
         #expect(on.first?.hasPrefix("The old river crossing") == true)
     }
+
+    @Test("a sentence-like metadata line in the article's header (a class or id naming meta, info or date) is no lead")
+    func articleHeaderMetadata() throws {
+        for name in ["entry-meta", "post-info", "dateline"] {
+            let head = "<h1>Bridge reopens after repairs</h1><p class=\"\(name)\">Posted on 3 June by the desk. This post may contain links to partner shops.</p>"
+            let article = try extractArticle(htmlDocument(Self.articlePage(head: head)))
+            #expect(article.text.hasPrefix("Engineers replaced"), "\(name)")
+        }
+    }
 }
