@@ -222,16 +222,27 @@ struct ContentSelector {
 
     /// Walks the page and selects the content.
     init(document: HTMLElement, options: Options = Options()) {
+        readsArticleHeads = options.leadParagraphs
         markAncestors(document)
         walk(document)
         let chosen = chooseRoot()
         root = chosen.element
         if chosen.byDensity, let element = chosen.element { mergeSiblings(of: element) }
-        if options.leadParagraphs { leadBlocks = findLeadBlocks() }
+        if options.leadParagraphs {
+            leadBlocks = findLeadBlocks()
+            headLeads = findHeadLeads()
+        }
     }
+
+    /// Whether the walk keeps an article's own `<header>` aside (see `articleHeads`).
+    private var readsArticleHeads = false
 
     /// Indices into `blocks` of lead paragraphs found outside the content root.
     private(set) var leadBlocks: Set<Int> = []
+    /// Lead paragraphs from an article's own header, with the index in `blocks` they precede.
+    private(set) var headLeads: [(position: Int, block: TextBlock)] = []
+    /// The blocks of the articles' own headers, kept out of `blocks`.
+    private(set) var articleHeads: [ArticleHead] = []
 
     /// Siblings of a density-chosen root that read as more of the article (blogs that wrap every
     /// paragraph in its own `<div>`), after readability's sibling pass.
@@ -344,11 +355,24 @@ struct ContentSelector {
         let inRoot = rootBlockIndices.union(leadBlocks).sorted()
         let hasParagraphs = inRoot.contains { blocks[$0].tag != "run" && blocks[$0].tag != "h1" }
         // A lead passed a stricter test than length: a short loose-text standfirst stays.
-        return inRoot.filter {
+        let kept = inRoot.filter {
             let block = blocks[$0]
             return block.tag != "h1"
                 && (block.tag != "run" || !hasParagraphs || block.text.count >= Self.minimumLooseRun || leadBlocks.contains($0))
-        }.map { blocks[$0] }
+        }
+        guard !headLeads.isEmpty else { return kept.map { blocks[$0] } }
+        // Leads from an article's header stand before the first kept block that follows them.
+        var result: [TextBlock] = []
+        var pending = headLeads[...]
+        for index in kept {
+            while let lead = pending.first, lead.position <= index {
+                result.append(lead.block)
+                pending = pending.dropFirst()
+            }
+            result.append(blocks[index])
+        }
+        result.append(contentsOf: pending.map(\.block))
+        return result
     }
 
     /// Indices into `blocks` of the blocks inside the content root, its merged siblings and its
@@ -364,7 +388,10 @@ struct ContentSelector {
     }
 
     private mutating func walk(_ element: HTMLElement, parentName: String = "") {
-        if isDroppedBlock(element, parentName: parentName) { return }
+        if isDroppedBlock(element, parentName: parentName) {
+            if readsArticleHeads, isArticleHead(element) { walkArticleHead(element) }
+            return
+        }
         let id = ObjectIdentifier(element)
         if element.name == "article" && !Self.hasNoiseName(element) { articles.append(element) }
         if Self.isArticleBody(element) { articleBodies.append(element) }
@@ -417,6 +444,35 @@ struct ContentSelector {
                 run.append(child)
             }
         }
+    }
+
+    /// Whether a `<header>` is the head of an article rather than the site's banner: it stands
+    /// inside an `<article>` (not named as furniture) or `[itemprop=articleBody]`, and holds the
+    /// `<h1>`. Its blocks are kept aside (`articleHeads`), never in `blocks`: only a lead
+    /// paragraph after its headline may join the text, not its kicker, byline or date.
+    private func isArticleHead(_ element: HTMLElement) -> Bool {
+        guard element.name == "header", !Self.isHidden(element), Self.holdsHeadline(element) else { return false }
+        return stack.contains { id in
+            guard let ancestor = elements[id] else { return false }
+            return (ancestor.name == "article" && !Self.hasNoiseName(ancestor)) || Self.isArticleBody(ancestor)
+        }
+    }
+
+    /// Walks an article's header like any container and moves the blocks it yields from `blocks`
+    /// to `articleHeads`, with the index in `blocks` they stood at.
+    private mutating func walkArticleHead(_ element: HTMLElement) {
+        let position = blocks.count
+        let id = ObjectIdentifier(element)
+        elements[id] = element
+        stack.append(id)
+        var run: [HTMLNode] = []
+        process(element.children, of: element, run: &run, runTag: "run")
+        emit(inline: run, tag: "run")
+        stack.removeLast()
+        elements[id] = nil
+        let head = Array(blocks[position...])
+        blocks.removeSubrange(position...)
+        if !head.isEmpty { articleHeads.append(ArticleHead(position: position, article: articleAbove(head[0]), blocks: head, metadata: Self.metadataTexts(element))) }
     }
 
     private func isDroppedBlock(_ element: HTMLElement, parentName: String) -> Bool {

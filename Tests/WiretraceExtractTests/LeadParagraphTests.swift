@@ -72,4 +72,81 @@ struct LeadParagraphTests {
         let article = try extractArticle(htmlDocument(markup))
         #expect(article.text.components(separatedBy: "Water levels").count == 2)
     }
+
+    // MARK: The article's own header
+
+    static func articlePage(head: String, banner: String = "<header class=\"site\"><p>Home</p></header>") -> String {
+        """
+        <html><head><title>Bridge reopens after repairs</title></head><body>
+        \(banner)
+        <div class="page">
+          <article>
+            <header>\(head)</header>
+            <div class="story-body">
+              <p>Engineers replaced the worn bearings over six weeks, working mostly at night to spare the traffic.</p>
+              <p>The council said the work came in under budget and that the footpath would open next month.</p>
+              <p>Commuters had faced detours of up to twenty minutes while the crossing was shut.</p>
+            </div>
+          </article>
+        </div>
+        </body></html>
+        """
+    }
+
+    static let headWithIntro = """
+        <p class="kicker">Transport</p><h1>Bridge reopens after repairs</h1>
+        <p class="intro">The old river crossing carries cars again after a summer of repairs.</p>
+        <p class="meta">By A. Writer, 3 June</p>
+        """
+
+    @Test("an intro paragraph in the article's own <header>, after its headline, opens the text; the kicker and byline do not")
+    func articleHeaderIntro() throws {
+        let article = try extractArticle(htmlDocument(Self.articlePage(head: Self.headWithIntro)))
+        #expect(article.text.hasPrefix("The old river crossing carries cars again after a summer of repairs.\n\nEngineers replaced"))
+        #expect(!article.text.contains("Transport"))
+        #expect(!article.text.contains("By A. Writer"))
+    }
+
+    @Test("an intro of loose text in a <div> of the article's header joins too")
+    func articleHeaderLooseIntro() throws {
+        let head = "<h1>Bridge reopens after repairs</h1><div class=\"summary\"> The old river crossing carries cars again from today. </div>"
+        let article = try extractArticle(htmlDocument(Self.articlePage(head: head)))
+        #expect(article.text.hasPrefix("The old river crossing carries cars again from today.\n\nEngineers replaced"))
+    }
+
+    @Test("the site's banner <header> outside the article stays out, even with a headline and a sentence")
+    func bannerHeaderStaysOut() throws {
+        let banner = "<header><h1>The Valley Gazette</h1><p>Independent local news for the whole valley since the year of its founding.</p></header>"
+        let article = try extractArticle(htmlDocument(Self.articlePage(head: "<h1>Bridge reopens after repairs</h1>", banner: banner)))
+        #expect(article.text.hasPrefix("Engineers replaced"))
+        #expect(!article.text.contains("Independent local news"))
+    }
+
+    @Test("a header in the article without a headline is not read, and text before the headline is no lead")
+    func headerWithoutHeadline() throws {
+        let noHeadline = "<p class=\"intro\">The old river crossing carries cars again after a summer of repairs.</p>"
+        let first = try extractArticle(htmlDocument(Self.articlePage(head: noHeadline)))
+        #expect(first.text.hasPrefix("Engineers replaced"))
+        let before = "<p>The old river crossing carries cars again after a summer of repairs.</p><h1>Bridge reopens after repairs</h1>"
+        let second = try extractArticle(htmlDocument(Self.articlePage(head: before)))
+        #expect(second.text.hasPrefix("Engineers replaced"))
+    }
+
+    @Test("switched off, the article header's intro stays out")
+    func articleHeaderSwitchedOff() throws {
+        let root = try #require(HTMLDocument.parse(Array(Self.articlePage(head: Self.headWithIntro).utf8), encoding: "UTF-8").root)
+        let off = ContentSelector(document: root, options: .init(leadParagraphs: false)).contentBlocks.map(\.text)
+        #expect(off.first?.hasPrefix("Engineers") == true)
+        let on = ContentSelector(document: root).contentBlocks.map(\.text)
+        #expect(on.first?.hasPrefix("The old river crossing") == true)
+    }
+
+    @Test("a sentence-like metadata line in the article's header (a class or id naming meta, info or date) is no lead")
+    func articleHeaderMetadata() throws {
+        for name in ["entry-meta", "post-info", "dateline"] {
+            let head = "<h1>Bridge reopens after repairs</h1><p class=\"\(name)\">Posted on 3 June by the desk. This post may contain links to partner shops.</p>"
+            let article = try extractArticle(htmlDocument(Self.articlePage(head: head)))
+            #expect(article.text.hasPrefix("Engineers replaced"), "\(name)")
+        }
+    }
 }
