@@ -94,7 +94,7 @@ extension ContentSelector {
     func articleAbove(_ block: TextBlock) -> ObjectIdentifier? {
         block.ancestors.last { id in
             guard let element = elements[id] else { return false }
-            return (element.name == "article" && !Self.hasNoiseName(element)) || Self.isArticleBody(element)
+            return Self.isArticleContainer(element)
         }
     }
 

@@ -186,6 +186,12 @@ struct ContentSelector {
         element[attribute: "itemprop"]?.lowercased().split(separator: " ").contains("articlebody") == true
     }
 
+    /// Whether an element holds an article: an `<article>` not named as furniture (comment threads
+    /// are often `<article class="comment-body">`), or `[itemprop=articleBody]`.
+    static func isArticleContainer(_ element: HTMLElement) -> Bool {
+        (element.name == "article" && !hasNoiseName(element)) || isArticleBody(element)
+    }
+
     // MARK: Blocks
 
     private(set) var blocks: [TextBlock] = []
@@ -228,6 +234,7 @@ struct ContentSelector {
         let chosen = chooseRoot()
         root = chosen.element
         if chosen.byDensity, let element = chosen.element { mergeSiblings(of: element) }
+        rootBlockIndices = blockIndicesInRoot()
         if options.leadParagraphs {
             leadBlocks = findLeadBlocks()
             headLeads = findHeadLeads()
@@ -376,8 +383,10 @@ struct ContentSelector {
     }
 
     /// Indices into `blocks` of the blocks inside the content root, its merged siblings and its
-    /// parent's own prose (every block without a root).
-    var rootBlockIndices: Set<Int> {
+    /// parent's own prose (every block without a root); set once the root is chosen.
+    private(set) var rootBlockIndices: Set<Int> = []
+
+    private func blockIndicesInRoot() -> Set<Int> {
         guard let root else { return Set(blocks.indices) }
         let id = ObjectIdentifier(root)
         return Set(blocks.indices.filter { index in
@@ -454,7 +463,7 @@ struct ContentSelector {
         guard element.name == "header", !Self.isHidden(element), Self.holdsHeadline(element) else { return false }
         return stack.contains { id in
             guard let ancestor = elements[id] else { return false }
-            return (ancestor.name == "article" && !Self.hasNoiseName(ancestor)) || Self.isArticleBody(ancestor)
+            return Self.isArticleContainer(ancestor)
         }
     }
 
@@ -502,7 +511,7 @@ struct ContentSelector {
     private func wrapsArticleText(_ element: HTMLElement) -> Bool {
         guard !Self.droppedTags.contains(element.name),
             let article = stack.reversed().lazy.compactMap({ self.elements[$0] })
-                .first(where: { ($0.name == "article" && !Self.hasNoiseName($0)) || Self.isArticleBody($0) }),
+                .first(where: Self.isArticleContainer),
             Self.holdsContentNamedText(element)
         else { return false }
         let inside = Self.paragraphTextLength(element, limit: .max)
@@ -554,7 +563,7 @@ struct ContentSelector {
         for child in element.children {
             guard case .element(let inner) = child else { continue }
             // Comment threads are often <article class="comment-body">: those do not count.
-            if (inner.name == "article" && !Self.hasNoiseName(inner)) || Self.isArticleBody(inner) {
+            if Self.isArticleContainer(inner) {
                 holdsArticle = true
             }
             if Self.blockTags.contains(inner.name) { holdsBlock = true }
