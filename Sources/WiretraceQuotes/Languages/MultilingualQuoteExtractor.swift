@@ -1372,6 +1372,75 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// German words ending like a present participle that are none (`während`, `elend`, `Abend`).
+    static let notParticiples: Set<String> = ["während", "elend", "behend", "abend", "tugend", "jugend", "gegend"]
+
+    /// Whether token `k` is a German present participle (`verkündend`, `murmelnd`, `zögernd`): a
+    /// lower-case word of six letters or more, an infinitive (`-en`, `-eln`, `-ern`) and `d`.
+    func isPresentParticiple(_ k: Int) -> Bool {
+        guard lexicon.language == "de", k >= 0, k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        let word = tokens[k].lower
+        return word.count >= 6 && ["end", "elnd", "ernd"].contains(where: { word.hasSuffix($0) }) && !Self.notParticiples.contains(word)
+    }
+
+    /// A German participial phrase of speaking before the colon of a quote, set off by a comma:
+    /// `Der Bote trat ein, die Nachricht verkündend: „…“`, `Der Alte nickte, leise murmelnd: „…“`.
+    /// A present participle has no subject of its own: the speaker is the subject of the clause it
+    /// hangs on, not the object before the participle. Returns that subject (the nominative phrase
+    /// of the nearest clause before the comma that has one) and the participle as the cue.
+    func participleSpeaker(in range: Range<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
+        let open = range.upperBound
+        guard lexicon.language == "de", open - 2 > range.lowerBound, tokens[open - 1].text == ":", isPresentParticiple(open - 2)
+        else { return nil }
+        let participle = open - 2
+        // The phrase's comma: no other verb between it and the participle (the phrase is short).
+        guard let comma = (max(range.lowerBound, participle - 12)..<participle).last(where: { tokens[$0].text == "," }),
+            comma > range.lowerBound, !((comma + 1)..<participle).contains(where: { isVerb($0) })
+        else { return nil }
+        var end = comma
+        while end > range.lowerBound {
+            let clause = clause(endingBefore: end, from: range.lowerBound)
+            if let subject = nominative(in: clause) { return (subject, tokens[participle].text) }
+            end = clause.lowerBound - 1
+        }
+        return nil
+    }
+
+    /// The first phrase of a German clause that can be its subject: a personal pronoun of the
+    /// nominative, a nominative article and its noun outside a prepositional phrase (`der Bote`,
+    /// `eine Gestalt`), or a capitalised name opening the clause before a lower-case finite verb.
+    /// A relative clause after a comma (`…, in denen …`) has none for the clause it hangs on.
+    func nominative(in clause: Range<Int>) -> ClosedRange<Int>? {
+        guard !clause.isEmpty else { return nil }
+        if clause.lowerBound > 0, tokens[clause.lowerBound - 1].text == ",",
+            Self.opensRelativeClause(tokens, clause.lowerBound, before: clause.upperBound)
+        {
+            return nil
+        }
+        if let phrase = sentenceSubject(from: clause.lowerBound, before: clause.upperBound),
+            !Self.prepositions.contains(tokens[phrase.lowerBound].lower), !isOblique(phrase.lowerBound),
+            tokens[phrase].contains(where: \.isCapitalized) || ["er", "sie", "ich", "wir"].contains(tokens[phrase.lowerBound].lower),
+            finiteVerb(after: phrase, plural: true)
+        {
+            return phrase
+        }
+        for k in clause {
+            if ["er", "ich", "wir"].contains(tokens[k].lower) || tokens[k].lower == "sie" && k > clause.lowerBound && tokens[k - 1].isWord
+                && !Self.prepositions.contains(tokens[k - 1].lower)
+            {
+                return k...k
+            }
+            guard ["der", "die", "ein", "eine"].contains(tokens[k].lower), k == clause.lowerBound || !Self.prepositions.contains(tokens[k - 1].lower)
+            else { continue }
+            var n = k + 1
+            while n < min(clause.upperBound, k + 4), tokens[n].isWord, !tokens[n].isCapitalized, !isVerb(n) { n += 1 }
+            guard n < clause.upperBound, tokens[n].isWord, tokens[n].isCapitalized, !inPrepositionalPhrase(n, from: clause.lowerBound)
+            else { continue }
+            return k...n
+        }
+        return nil
+    }
+
     /// An "according to" form at `i` and the phrase after it.
     func according(at i: Int, limit: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
         for form in lexicon.according where i + form.count < limit {
@@ -1396,6 +1465,7 @@ struct SpeakerPhrases {
     func before(in range: Range<Int>) -> (speaker: ClosedRange<Int>, cue: String)? {
         guard !range.isEmpty else { return nil }
         let open = range.upperBound
+        if let found = participleSpeaker(in: range) { return found }
         var v = open - 1
         while v >= range.lowerBound, open - v <= 14 {
             defer { v -= 1 }
