@@ -36,3 +36,27 @@ private func mentions(_ text: String) -> [String?] {
         #expect(mentions(text) == ["Er"])
     }
 }
+
+/// Which mention a German quote's speaker is exported with, on texts written for these tests: the
+/// mention the attribution rests on.
+@Suite struct GermanTurnMentionTests {
+    @Test func aTurnWithNoVerbRestsOnTheNamingItsPronounStandsFor() {
+        // The third quote answers the servant's question: the countess's turn, told by no verb of
+        // its own; its mention is the naming `sie` stood for, not `sie` again.
+        let text = "Die Gräfin Adele saß am Fenster. „Heute kommt niemand mehr“, sagte sie. „Glauben Sie wirklich?“ "
+            + "fragte der Diener. „Bei diesem Wetter bleibt jeder zu Hause.“"
+        #expect(mentions(text) == ["sie", "der Diener", "Die Gräfin Adele"])
+    }
+
+    @Test func aMaleSpeakersTurnRestsOnHisNaming() {
+        let text = "Der Förster Konrad Haller trat in die Mühle. „Das Wasser steigt noch immer“, sagte er. "
+            + "„Wie hoch steht es am Wehr?“ fragte der Müller. „Eine Elle über der Marke, und es regnet weiter.“"
+        #expect(mentions(text) == ["er", "der Müller", "Der Förster Konrad Haller"])
+    }
+
+    @Test func aQuoteSplitByItsOwnVerbKeepsThePronoun() {
+        // The second piece is the same statement, attributed by `sagte er`: no turn.
+        let text = "Der Förster Konrad Haller trat in die Mühle. „Das Wasser steigt“, sagte er, „und es regnet weiter.“"
+        #expect(mentions(text) == ["er", "er"])
+    }
+}

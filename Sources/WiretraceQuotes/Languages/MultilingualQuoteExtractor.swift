@@ -281,8 +281,22 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // A speaker carried over several quotes is the person the text introduced: their
                 // fuller naming (`mit Minister Karl Brandt …`), not the last short mention. Turns and
                 // pronouns still go by the phrase found.
-                let fuller = carried && !paragraphTurn && lexicon.language == "de"
+                var fuller = carried && !paragraphTurn && lexicon.language == "de"
                     ? reader.fullerNaming(of: found.speaker, inQuote: inQuote) : nil
+                if turn, carried, !paragraphTurn, lexicon.language == "de", found.speaker.count == 1,
+                    let person = reader.antecedentPhrase(of: found.speaker.lowerBound, sentence: sentence, inQuote: inQuote, named: spoken),
+                    !reader.isPronoun(person.lowerBound) || person.count > 1,
+                    // The naming is a subject's, and not the party the turn passes from.
+                    !reader.isOblique(person.lowerBound),
+                    reader.name(person).lowercased() != lastQuote?.name?.lowercased()
+                {
+                    // A dialogue turn with no verb of its own rests on the person, not on the pronoun
+                    // of the turn it is carried from: the mention is the naming the pronoun stands for
+                    // (`Der Förster Haller kam herein. „…“ sagte er. „…?“ fragte der Müller. „…“`
+                    // is the forester's, named `Der Förster Haller`), as a carried name's is its
+                    // fuller naming.
+                    fuller = reader.fullerNaming(of: person, inQuote: inQuote) ?? person
+                }
                 let speaker = fuller ?? found.speaker
                 let phrase = reader.name(found.speaker)
                 let mention = tokens[speaker.lowerBound].start..<tokens[speaker.upperBound].end
@@ -932,6 +946,13 @@ struct SpeakerPhrases {
     func antecedent(
         of k: Int, sentence: [Int], inQuote: [Bool], named: [(speaker: ClosedRange<Int>, cue: String, name: String)]
     ) -> String? {
+        antecedentPhrase(of: k, sentence: sentence, inQuote: inQuote, named: named).map(name)
+    }
+
+    /// The phrase ``antecedent(of:sentence:inQuote:named:)`` names.
+    func antecedentPhrase(
+        of k: Int, sentence: [Int], inQuote: [Bool], named: [(speaker: ClosedRange<Int>, cue: String, name: String)]
+    ) -> ClosedRange<Int>? {
         let wanted: Gender
         switch tokens[k].lower {
         case "er": wanted = .masculine
@@ -967,7 +988,7 @@ struct SpeakerPhrases {
             seen += 1
             start -= 1
         }
-        return best.map(name)
+        return best
     }
 
     /// German relative pronouns.
