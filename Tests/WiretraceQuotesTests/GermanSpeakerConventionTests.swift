@@ -60,3 +60,22 @@ private func mentions(_ text: String) -> [String?] {
         #expect(mentions(text) == ["er", "er"])
     }
 }
+
+/// A quoted name given by a verb of naming, on texts written for these tests.
+@Suite struct GermanNamingQuoteTests {
+    @Test func aNameGivenWithAParticipleLastIsTheSubjectsWord() {
+        let text = "Der Abgeordnete Brenner hat die neue Steuer im Landtage einen „Raubzug“ genannt. Die Mehrheit schwieg dazu."
+        #expect(mentions(text) == ["Der Abgeordnete Brenner"])
+    }
+
+    @Test func aNameGivenWithAFiniteVerbIsTheSubjectsWord() {
+        let text = "Der Minister nannte den Vorschlag der Opposition einen „Schlag ins Wasser“. Niemand widersprach ihm."
+        #expect(mentions(text) == ["Der Minister"])
+    }
+
+    @Test func aQuotedNameWithNoVerbOfNamingIsNoQuote() {
+        // A one-word quoted name with no speaker stays out, as before.
+        let text = "Das Gasthaus „Adler“ liegt am Markt. Der Wirt ist ein freundlicher Mann aus Tirol."
+        #expect(mentions(text) == [])
+    }
+}

@@ -101,6 +101,13 @@ package struct MultilingualQuoteExtractor: Sendable {
             guard lexicon.language == "de", open > 0, open + 1 < min(close, tokens.count), tokens[open - 1].isWord,
                 lexicon.determiners.contains(tokens[open - 1].lower), tokens[open + 1].isCapitalized
             else { return false }
+            // A name a verb of naming gives is a quotation (`nannte ihn einen „…“`, `einen „…“ genannt`).
+            if close + 1 < tokens.count, SpeakerPhrases.namingVerbs.contains(tokens[close + 1].lower) { return false }
+            if (0..<open).reversed().prefix(while: { sentence[$0] == sentence[open] }).contains(where: {
+                SpeakerPhrases.namingVerbs.contains(tokens[$0].lower)
+            }) {
+                return false
+            }
             return tokens[(open + 1)..<close].filter(\.isWord).count <= 5
         })
         for (n, span) in spans.enumerated() {
@@ -1218,6 +1225,14 @@ struct SpeakerPhrases {
         guard i < hi, tokens[i].isWord else { return nil }
         // German `„…“, heißt es bei Schiller`: the source after "bei" (or "in") names who said it.
         if lexicon.language == "de", let phrase = heißtEs(at: i, limit: hi) { return phrase }
+        // German `X hat die Steuer einen „Raubzug“ genannt.`: a quoted name the clause gives
+        // something is its subject's word.
+        if lexicon.language == "de", skipped == 0, Self.namingVerbs.contains(tokens[i].lower), quoteOpen > sentenceStart,
+            i + 1 >= hi || !tokens[i + 1].isWord,
+            let subject = namingSubject(from: sentenceStart, before: quoteOpen)
+        {
+            return (subject, tokens[i].text)
+        }
         // German `„…,“ so führte er aus, „…“`: the correlative "so" before an inverted speech verb.
         if lexicon.language == "de", tokens[i].lower == "so", i + 1 < hi, isVerb(i + 1) { i += 1 }
         // and before any verb whose subject follows (`so führte er aus`, `so schloss der Redner`).
@@ -1393,6 +1408,23 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// German verbs of naming: a quoted name they give (`nannte ihn einen „…“`) is a quotation of
+    /// their subject's words.
+    static let namingVerbs: Set<String> = ["nannte", "nannten", "nennt", "genannt"]
+
+    /// The subject of a German naming clause from `start` (its sentence's start) before `limit`:
+    /// the phrase opening the sentence before its finite verb (`Ein Mitglied der Fraktion hat`),
+    /// a nominative pronoun, no prepositional or oblique phrase.
+    func namingSubject(from start: Int, before limit: Int) -> ClosedRange<Int>? {
+        guard start < limit, let phrase = sentenceSubject(from: start, before: limit), phrase.upperBound < limit,
+            !Self.prepositions.contains(tokens[phrase.lowerBound].lower), !isOblique(phrase.lowerBound),
+            tokens[phrase].contains(where: \.isCapitalized) && !isPronoun(phrase.lowerBound) || phrase.count > 1
+                || ["er", "sie", "ich", "wir"].contains(tokens[phrase.lowerBound].lower),
+            finiteVerb(after: phrase, plural: true) || phrase.upperBound + 1 < limit && Self.namingVerbs.contains(tokens[phrase.upperBound + 1].lower)
+        else { return nil }
+        return phrase
+    }
+
     /// German words ending like a present participle that are none (`während`, `elend`, `Abend`).
     static let notParticiples: Set<String> = ["während", "elend", "behend", "abend", "tugend", "jugend", "gegend"]
 
@@ -1496,6 +1528,12 @@ struct SpeakerPhrases {
                 let phrase = backward(endingAt: v - 1, lowerBound: range.lowerBound)
             {
                 return (phrase, tokens[v].text)
+            }
+            if lexicon.language == "de", Self.namingVerbs.contains(tokens[v].lower), v > range.lowerBound,
+                let subject = namingSubject(from: range.lowerBound, before: v + 1)
+            {
+                // `Der Minister nannte den Vorschlag einen „Schlag ins Wasser“.`
+                return (subject, tokens[v].text)
             }
             guard isVerb(v) else { continue }
             let cue = tokens[v].text
