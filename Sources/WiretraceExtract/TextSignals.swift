@@ -168,6 +168,8 @@ enum TextSignals {
         "di ", "Door ", "DOOR ", "door ", "Av ", "AV ", "av ", "Af ", "AF ", "af ", "Written by ", "Words by ",
         "Author: ", "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: ", "Auteur ", "Text: ", "Texte : ",
         "Texte: ", "Texto: ", "Testo: ", "Autora: ", "Tekst: ", "Text och foto: ", "Text und Fotos: ", "Text & Fotos: ",
+        "Text und Foto: ", "Text & Foto: ", "Text und Bild: ", "Text und Bilder: ", "Texte et photos : ", "Texte et photo : ",
+        "Text and photos: ", "Words and pictures: ", "Testo e foto: ", "Texto y fotos: ", "Tekst en foto's: ",
         "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Ein Gastbeitrag von ",
         "Ein Gastkommentar von ", "Eine Analyse von ", "Eine Reportage von ", "Ein Bericht von ", "Eine Kolumne von ",
         "Geschrieben von ", "Verfasst von ", "Écrit par ", "Un article de ", "Une tribune de ", "Escrito por ",
@@ -191,6 +193,9 @@ enum TextSignals {
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
         var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
+        // A photographer's or illustrator's credit run on after the names, with no separator
+        // between them: "Text: NAME Fotos: NAME", "NAME Photo : NAME" (the photographer is no writer).
+        names = beforeCreditLabel(names)
         // A writer's title in parentheses after the names: "NAME (Redakteur)", "NAME (freie Journalistin)".
         if names.hasSuffix(")"), let open = names.range(of: " (", options: .backwards) {
             let inside = names[open.upperBound...].dropLast().split(separator: " ")
@@ -336,6 +341,51 @@ enum TextSignals {
         return names.trimmingCharacters(in: " ,;:|-–—")
     }
 
+    /// Labels that credit a picture, a graphic or a film ("Fotos:", "Bild:", "Photo :",
+    /// "Illustration:"), lower-cased without their colon: the one they name took no part in the text.
+    static let creditLabels: Set<String> = [
+        "foto", "fotos", "bild", "bilder", "bildquelle", "photo", "photos", "fotografie", "fotografía", "fotografia",
+        "fotografías", "illustration", "illustrationen", "illustrations", "ilustración", "illustrazione",
+        "illustrazioni", "grafik", "grafiken", "infografik", "video", "kamera", "picture", "pictures", "image", "images",
+        "foto's", "crédit", "crédits", "credit", "credits",
+    ]
+
+    /// Whether a word, with its colon, is a picture credit's label ("Fotos:", "Photo :" as two words).
+    private static func isCreditLabel(_ word: Substring, next: Substring?) -> Bool {
+        if word.hasSuffix(":") { return creditLabels.contains(word.dropLast().lowercased()) }
+        return next == ":" && creditLabels.contains(word.lowercased())
+    }
+
+    /// The text before the first picture credit's label after the names ("Anna Berger Fotos: Tom
+    /// Krause" -> "Anna Berger"); the text as it is when none follows a word.
+    static func beforeCreditLabel(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        for index in words.indices.dropFirst() where isCreditLabel(words[index], next: words.dropFirst(index + 1).first) {
+            return words[..<index].joined(separator: " ")
+        }
+        return text
+    }
+
+    /// Whether an author value opens with a picture credit's label ("Foto: NAME", "Fotos: NAME,
+    /// Text: NAME"): the text's writer is then only the one a text label names after it.
+    static func opensWithCreditLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard let first = words.first else { return false }
+        return isCreditLabel(first, next: words.dropFirst().first)
+    }
+
+    /// The labels that name a text's writer beside a picture credit ("Fotos: NAME, Text: NAME").
+    private static let textLabels = ["Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Tekst: ", "Words: ", "Autor: ", "Autorin: ", "Author: ", "Auteur : "]
+
+    /// The value from its text label on, for a value that opens with a picture credit ("Fotos:
+    /// Tom Krause, Text: Anna Berger" -> "Text: Anna Berger"), or nil when no text label follows.
+    static func textLabelAfterCredit(_ text: String) -> String? {
+        for label in textLabels {
+            if let range = text.range(of: " " + label) { return String(text[text.index(after: range.lowerBound)...]) }
+        }
+        return nil
+    }
+
     /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
     /// read only right before a date.
     private static let weekdayAbbreviations: Set<String> = [
@@ -412,6 +462,12 @@ enum TextSignals {
         text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
         // A separator left from the line it was cut from ("| Autor: NAME", "· von NAME") opens no name.
         text = String(text.drop { $0 == " " || "|·•–—/-".contains($0) })
+        // A picture credit first: the writer is the one a text label names after it ("Fotos:
+        // NAME, Text: NAME"); a photographer alone ("Foto: NAME") is no author.
+        if opensWithCreditLabel(text) {
+            guard let labelled = textLabelAfterCredit(text) else { return nil }
+            text = labelled
+        }
         // An opener written as a label: "Von: NAME", "By: NAME".
         if let colon = text.firstIndex(of: ":"), bylineOpeners.contains(String(text[..<colon]) + " ") {
             text = String(text[text.index(after: colon)...]).trimmingCharacters(in: " ")

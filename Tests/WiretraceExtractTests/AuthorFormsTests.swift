@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import WiretraceCore
+import WiretraceExtract
+
+/// The forms European pages give their writers in: picture credits beside the names, contact
+/// details, several writers in one value or in several tags, organizations and the site's own
+/// accounts (which are no writers).
+@Suite("Author forms")
+struct AuthorFormsTests {
+    private func author(head: String = "", byline: String = "", url: String? = nil, language: String = "de") throws -> Article {
+        try extractArticle(htmlDocument(AuthorTests.page(lang: language, head: head, byline: byline), url: url))
+    }
+
+    @Test("a picture credit after the names is no part of them; a photographer alone is no author", arguments: [
+        ("<p>Text: Anna Berger Fotos: Tom Krause</p>", "Anna Berger"),
+        ("<div class=\"byline\">Fotos: Tom Krause, Text: Anna Berger</div>", "Anna Berger"),
+        ("<div class=\"byline\">Foto: Tom Krause</div>", nil),
+        ("<div class=\"autor\">Par Jeanne Dupont Photo : Paul Martin</div>", "Jeanne Dupont"),
+        ("<p>Text und Foto: Anna Berger</p>", "Anna Berger"),
+    ] as [(String, String?)])
+    func pictureCredits(byline: String, expected: String?) throws {
+        #expect(try author(byline: byline).byline == expected)
+    }
+
+}
