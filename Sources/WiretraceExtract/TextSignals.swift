@@ -192,7 +192,7 @@ enum TextSignals {
     /// followed by an agency, a desk, a role or a date ("NAME, AP Diplomatic Writer", "NAME |
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
-        var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
+        var names = dropLeadingRole(withoutContacts(TextUtilities.collapseWhitespace(text)))
         // A photographer's or illustrator's credit run on after the names, with no separator
         // between them: "Text: NAME Fotos: NAME", "NAME Photo : NAME" (the photographer is no writer).
         names = beforeCreditLabel(names)
@@ -386,6 +386,19 @@ enum TextSignals {
         return nil
     }
 
+    /// An e-mail address or a social handle beside the names ("Jane Doe jdoe@example.com", "Jane
+    /// Doe @janedoe", "(@janedoe)") is left out; a value that is nothing else stays as it is.
+    static func withoutContacts(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        let kept = words.filter { word in
+            let bare = String(word).trimmingCharacters(in: "()[]<>,;|")
+            let isAddress = bare.contains("@") && !bare.hasPrefix("@") && bare.contains(".")
+            let isHandle = bare.hasPrefix("@") && bare.count > 1
+            return !(isAddress || isHandle)
+        }
+        return kept.isEmpty || kept.count == words.count ? text : kept.joined(separator: " ")
+    }
+
     /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
     /// read only right before a date.
     private static let weekdayAbbreviations: Set<String> = [
@@ -468,6 +481,8 @@ enum TextSignals {
             guard let labelled = textLabelAfterCredit(text) else { return nil }
             text = labelled
         }
+        // A social handle alone ("@example") is an account, not a name.
+        if text.hasPrefix("@"), !text.contains(" ") { return nil }
         // An opener written as a label: "Von: NAME", "By: NAME".
         if let colon = text.firstIndex(of: ":"), bylineOpeners.contains(String(text[..<colon]) + " ") {
             text = String(text[text.index(after: colon)...]).trimmingCharacters(in: " ")

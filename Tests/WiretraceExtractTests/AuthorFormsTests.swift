@@ -23,4 +23,14 @@ struct AuthorFormsTests {
         #expect(try author(byline: byline).byline == expected)
     }
 
+    @Test("an e-mail address or a handle beside the names is left out; a handle alone is no author", arguments: [
+        ("", "<div class=\"byline\">Von Anna Berger anna.berger@example.org</div>", "Anna Berger"),
+        ("", "<div class=\"byline\">By Jane Doe @janedoe</div>", "Jane Doe"),
+        ("", "<div class=\"byline\">By Jane Doe (@janedoe)</div>", "Jane Doe"),
+        ("<meta name=\"author\" content=\"@hafenwoche\">", "", nil),
+    ] as [(String, String, String?)])
+    func contactDetails(head: String, byline: String, expected: String?) throws {
+        #expect(try author(head: head, byline: byline).byline == expected)
+    }
+
 }
