@@ -223,6 +223,16 @@ enum TextSignals {
         {
             names = String(names[..<slash])
         }
+        // Writers joined by a bare slash: "Anna Berger/Tom Krause" -> "Anna Berger, Tom Krause";
+        // each side a name of two or more capitalised words.
+        if names.contains("/"), !names.contains(" / ") {
+            let sides = names.split(separator: "/").map { String($0).trimmingCharacters(in: " ") }
+            let allNames = sides.allSatisfy { side in
+                let words = side.split(separator: " ")
+                return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true || bylineConnectors.contains($0.lowercased()) }
+            }
+            if sides.count >= 2, allNames { names = sides.joined(separator: ", ") }
+        }
         // A preposition before a date: "NAME am 21. April 2020", "NAME on 3 May 2021", "NAME le 3 mai 2021".
         for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom "] {
             guard let range = names.range(of: preposition), range.lowerBound > names.startIndex,

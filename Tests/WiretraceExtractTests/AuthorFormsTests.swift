@@ -33,4 +33,10 @@ struct AuthorFormsTests {
         #expect(try author(head: head, byline: byline).byline == expected)
     }
 
+    @Test("a bare slash joins two writers")
+    func slashes() throws {
+        #expect(try author(byline: "<div class=\"byline\">Anna Berger/Tom Krause</div>").byline == "Anna Berger, Tom Krause")
+        #expect(try author(head: "<meta name=\"author\" content=\"Anna Berger/Tom Krause/dpa\">").byline == "Anna Berger, Tom Krause")
+    }
+
 }

@@ -131,7 +131,7 @@ struct AuthorTests {
         ("de", """
             <meta name="author" content="Anna Berger/Tom Krause"><script type="application/ld+json">{"@type":"NewsArticle",\
             "author":{"@type":"Person","name":"Externe Autoren (EA)"}}</script>
-            """, "", "Anna Berger/Tom Krause", nil),
+            """, "", "Anna Berger, Tom Krause", nil),
         ("en", "<meta name=\"author\" content=\"Guest Contributors\">", "", nil, nil),
         // The publication written for is no part of the names.
         ("en", """
