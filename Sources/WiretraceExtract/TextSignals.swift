@@ -348,6 +348,12 @@ enum TextSignals {
         {
             names.removeLast()
         }
+        // A name given twice ("NAME, NAME", a JSON-LD list repeating its writer) stands once.
+        let listed = names.components(separatedBy: ", ")
+        if listed.count >= 2 {
+            var seen = Set<String>()
+            names = listed.filter { seen.insert($0.lowercased().trimmingCharacters(in: " ")).inserted }.joined(separator: ", ")
+        }
         return names.trimmingCharacters(in: " ,;:|-–—")
     }
 

@@ -39,4 +39,15 @@ struct AuthorFormsTests {
         #expect(try author(head: "<meta name=\"author\" content=\"Anna Berger/Tom Krause/dpa\">").byline == "Anna Berger, Tom Krause")
     }
 
+    @Test("a writer named twice stands once", arguments: [
+        ("", "<div class=\"byline\">Von Anna Berger, Anna Berger</div>"),
+        ("""
+            <script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Berger"},\
+            {"@type":"Person","name":"Anna Berger"}]}</script>
+            """, ""),
+    ])
+    func namedTwice(head: String, byline: String) throws {
+        #expect(try author(head: head, byline: byline).byline == "Anna Berger")
+    }
+
 }
