@@ -234,7 +234,7 @@ enum TextSignals {
             if sides.count >= 2, allNames { names = sides.joined(separator: ", ") }
         }
         // A preposition before a date: "NAME am 21. April 2020", "NAME on 3 May 2021", "NAME le 3 mai 2021".
-        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom "] {
+        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom ", " Am ", " On ", " Le ", " El ", " Il ", " Op ", " Vom "] {
             guard let range = names.range(of: preposition), range.lowerBound > names.startIndex,
                 DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
             else { continue }

@@ -50,4 +50,9 @@ struct AuthorFormsTests {
         #expect(try author(head: head, byline: byline).byline == "Anna Berger")
     }
 
+    @Test("a date after a capitalised preposition ends the names")
+    func capitalisedPreposition() throws {
+        #expect(try author(byline: "<div class=\"signature\">Par Jeanne Dupont Le 17/02/2020</div>", language: "fr").byline == "Jeanne Dupont")
+    }
+
 }
