@@ -137,6 +137,7 @@ struct HTMLArticleReader {
             // "Reuters", "Anna Berger (dpa)", "Reuters, Washington".
             if let agency = CreditDetector.agency(named: candidate) ?? TextSignals.trailingAgency(candidate)
                 ?? CreditDetector.agency(named: candidate.components(separatedBy: ", ")[0])
+                ?? TextSignals.agencyBeforeTitle(candidate)
             {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {

@@ -309,7 +309,12 @@ enum TextSignals {
                 // Without a joining word, the agency must look like one: several words, capitals
                 // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
                 let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
-                if range.lowerBound > names.startIndex, looksLikeAgency, CreditDetector.agency(named: tail) != nil {
+                // The agency and the writer's title, the line break between them and the names
+                // lost: "NAME AP Entertainment Writer" (the agency in capitals, a title's noun last).
+                let agencyAndTitle = separator == " " && agencyWithTitle(tail) != nil
+                if range.lowerBound > names.startIndex,
+                    (looksLikeAgency && CreditDetector.agency(named: tail) != nil) || agencyAndTitle
+                {
                     names = String(names[..<range.lowerBound])
                     cut = true
                     break
@@ -355,6 +360,26 @@ enum TextSignals {
             names = listed.filter { seen.insert($0.lowercased().trimmingCharacters(in: " ")).inserted }.joined(separator: ", ")
         }
         return names.trimmingCharacters(in: " ,;:|-–—")
+    }
+
+    /// The agency of an agency's name in capitals followed by a writer's title ("AP
+    /// Entertainment Writer", "AFP Correspondent"): one to three words, a title's noun last.
+    static func agencyWithTitle(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count), words[0] == words[0].uppercased() || words[0] == "dpa",
+            bylineRoles.contains(words[words.count - 1].lowercased())
+        else { return nil }
+        return CreditDetector.agency(named: String(words[0]))
+    }
+
+    /// The agency in a byline that ends with an agency's name and a writer's title ("By NAME AP
+    /// Entertainment Writer" -> AP), or nil.
+    static func agencyBeforeTitle(_ byline: String) -> String? {
+        let words = TextUtilities.collapseWhitespace(byline).split(separator: " ")
+        for start in max(1, words.count - 4)..<max(1, words.count - 1) {
+            if let agency = agencyWithTitle(words[start...].joined(separator: " ")) { return agency }
+        }
+        return nil
     }
 
     /// Labels that credit a picture, a graphic or a film ("Fotos:", "Bild:", "Photo :",

@@ -55,4 +55,11 @@ struct AuthorFormsTests {
         #expect(try author(byline: "<div class=\"signature\">Par Jeanne Dupont Le 17/02/2020</div>", language: "fr").byline == "Jeanne Dupont")
     }
 
+    @Test("an agency and a title after the names, the line break between them lost, are no part of them")
+    func agencyAndTitle() throws {
+        let article = try author(byline: "<div class=\"byline\">By JANE DOE<br>AP Harbour Writer</div>", language: "en")
+        #expect(article.byline == "JANE DOE")
+        #expect(article.credits.first?.agency == "AP")
+    }
+
 }
