@@ -281,6 +281,7 @@ enum TextSignals {
                 if CreditDetector.agency(named: first) != nil || CreditDetector.agency(named: String(tail)) != nil
                     || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
+                    || (separator == ", " && isRoleNoun(first))
                     // Names are capitalised: "NAME, freie Journalistin", "NAME, envoyée spéciale".
                     || (separator == ", " && first.first?.isLowercase == true && !bylineConnectors.contains(first))
                 {
@@ -380,6 +381,23 @@ enum TextSignals {
             if let agency = agencyWithTitle(words[start...].joined(separator: " ")) { return agency }
         }
         return nil
+    }
+
+    /// Endings of job titles that follow a writer's name after a comma ("NAME, Projektleiterin
+    /// der Stiftung", "NAME, Pressesprecher", "NAME, Professor of Law"), lower-cased.
+    private static let roleNounEndings = [
+        "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "direktor", "direktorin", "präsident",
+        "präsidentin", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender", "berater", "beraterin", "experte",
+        "expertin", "professor", "professorin", "wissenschaftler", "wissenschaftlerin", "mitarbeiter", "mitarbeiterin",
+        "lecturer", "researcher", "director", "manager", "managerin", "officer", "president", "consultant", "fellow",
+        "directeur", "directrice", "chercheur", "chercheuse", "directora", "director", "investigador", "investigadora",
+        "ricercatore", "ricercatrice", "direttore", "direttrice",
+    ]
+
+    /// Whether a word is a job title's noun by its ending ("Projektleiterin", "Pressesprecher").
+    static func isRoleNoun(_ word: String) -> Bool {
+        let lower = word.lowercased().trimmingCharacters(in: ".,:")
+        return roleNounEndings.contains { lower.hasSuffix($0) }
     }
 
     /// Labels that credit a picture, a graphic or a film ("Fotos:", "Bild:", "Photo :",

@@ -62,4 +62,15 @@ struct AuthorFormsTests {
         #expect(article.credits.first?.agency == "AP")
     }
 
+    @Test("a job title after the names and a comma is no part of them, whatever its words", arguments: [
+        ("<p><strong>Autorin: Anna Berger, Projektleiterin der Stiftung in Tunis.</strong></p>", "Anna Berger"),
+        ("<div class=\"byline\">Von Tom Krause, Pressesprecher des Hafenvereins</div>", "Tom Krause"),
+        ("<div class=\"byline\">By Jane Doe, Professor of Maritime Law</div>", "Jane Doe"),
+        // A second writer after the comma stays.
+        ("<div class=\"byline\">Von Anna Berger, Tom Krause</div>", "Anna Berger, Tom Krause"),
+    ] as [(String, String)])
+    func trailingJobTitles(byline: String, expected: String) throws {
+        #expect(try author(byline: byline).byline == expected)
+    }
+
 }
