@@ -458,6 +458,22 @@ enum TextSignals {
         return kept.isEmpty || kept.count == words.count ? text : kept.joined(separator: " ")
     }
 
+    /// The legal forms that end a company's or an association's name ("Example Stiftung e.V.",
+    /// "Example Media GmbH", "Example Ltd"), as they are written.
+    private static let legalForms: Set<String> = [
+        "e.V.", "e. V.", "eV", "GmbH", "gGmbH", "mbH", "GesmbH", "AG", "SE", "KG", "KGaA", "eG", "GbR", "OHG", "UG", "Ltd", "Ltd.",
+        "Limited", "Inc", "Inc.", "LLC", "PLC", "plc", "Corp.", "S.A.", "SA", "SAS", "SARL", "S.à r.l.", "S.p.A.", "SpA",
+        "S.r.l.", "Srl", "B.V.", "BV", "N.V.", "NV", "AB", "Oy", "ASA", "A/S",
+    ]
+
+    /// Whether names are an organisation's by its legal form, the last word ("Example Stiftung
+    /// e.V.", "Example Media GmbH & Co. KG"): a company or an association is no writer.
+    static func isOrganization(_ names: String) -> Bool {
+        let words = names.split(separator: " ").map { String($0).trimmingCharacters(in: ",()") }
+        guard words.count >= 2 else { return false }
+        return legalForms.contains(words[words.count - 1]) || legalForms.contains(words.suffix(2).joined(separator: " "))
+    }
+
     /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
     /// read only right before a date.
     private static let weekdayAbbreviations: Set<String> = [
@@ -574,7 +590,8 @@ enum TextSignals {
         // "Reuters, Washington": an agency and its place, a credit.
         let firstSegment = names.components(separatedBy: ", ")[0]
         // A name has letters: what is left of a date or a count is none.
-        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), CreditDetector.agency(named: names) == nil,
+        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), !isOrganization(names),
+            CreditDetector.agency(named: names) == nil,
             CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names), !readsAsProse(names)
         else { return nil }
         return names

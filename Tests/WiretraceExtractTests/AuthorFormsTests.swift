@@ -73,4 +73,13 @@ struct AuthorFormsTests {
         #expect(try author(byline: byline).byline == expected)
     }
 
+    @Test("an organization by its legal form is no author", arguments: [
+        "Hafenverein Nord e.V.", "Hafen Medien GmbH", "Harbour Media Ltd", "Port Media Group Inc.", "Éditions du Port SARL",
+    ])
+    func legalForms(name: String) throws {
+        #expect(try author(head: "<meta name=\"author\" content=\"\(name)\">").byline == nil)
+        // The writer after it is read.
+        #expect(try author(head: "<meta name=\"author\" content=\"\(name)\">", byline: "<p>Von Anna Berger</p>").byline == "Anna Berger")
+    }
+
 }
