@@ -115,7 +115,18 @@ struct HTMLArticleReader {
             host: siteHost)
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
-        let stated = structuredAuthors.arePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
+        // Several `<meta name="author">` tags name one writer each ("Anna Berger", "Tom Krause"):
+        // all of them, the site's own name and repeats left out, before the first tag alone.
+        let metaWriters = metadata.metaAuthors.compactMap { TextSignals.authorName($0) }.filter { !siteNames.contains($0) }
+        var seenWriters = Set<String>()
+        let distinctWriters = metaWriters.filter { seenWriters.insert($0.lowercased()).inserted }
+        let allMetaAuthors = metadata.metaAuthors.count >= 2 && !distinctWriters.isEmpty ? distinctWriters.joined(separator: ", ") : nil
+        // Author keys of other vocabularies, each in turn when the ones before hold the site's
+        // name or a desk ("og:article:author", an analytics tag's `cXenseParse:author`).
+        let otherMeta = ["og:article:author", "article:author_name", "cxenseparse:author"]
+            .compactMap { metadata.meta($0) }.filter { !TextUtilities.isAbsoluteURL($0) }
+        let metaValues = [allMetaAuthors, metaAuthor] + otherMeta.map { Optional($0) }
+        let stated = structuredAuthors.arePeople ? [structuredAuthor] + metaValues : metaValues + [structuredAuthor]
         // A named part of the byline element when the whole reads as a desk ("By NAME Outlet
         // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
         let wholeNamesDesk = metadata.bylineElementText.map { TextSignals.namesOnlyDesk($0) } ?? false

@@ -5,6 +5,8 @@ import Foundation
 struct PageMetadata {
     /// `<meta>` values by lower-cased `name`, `property` or `itemprop`; the first occurrence wins.
     var meta: [String: String] = [:]
+    /// Every `<meta name="author">` value in page order: pages with several writers give one tag each.
+    var metaAuthors: [String] = []
     var canonicalURL: String?
     var htmlTitle: String?
     /// Text of the first element whose class or rel names a byline or author.
@@ -90,6 +92,7 @@ struct PageMetadata {
                 for key in ["name", "property", "itemprop", "http-equiv"] {
                     if let name = element[attribute: key]?.lowercased(), meta[name] == nil { meta[name] = content }
                 }
+                if element[attribute: "name"]?.lowercased() == "author" { metaAuthors.append(content) }
             }
         case "link":
             let rel = element[attribute: "rel"]?.lowercased().split(separator: " ") ?? []

@@ -73,6 +73,26 @@ struct AuthorFormsTests {
         #expect(try author(byline: byline).byline == expected)
     }
 
+    @Test("several author tags name several writers; the site's name and repeats among them are left out", arguments: [
+        ("<meta name=\"author\" content=\"Anna Berger\"><meta name=\"author\" content=\"Tom Krause\">", "Anna Berger, Tom Krause"),
+        ("<meta name=\"author\" content=\"Anna Berger\"><meta name=\"author\" content=\"Anna Berger\">", "Anna Berger"),
+        ("<meta property=\"og:site_name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Anna Berger\">",
+         "Anna Berger"),
+    ])
+    func severalAuthorTags(head: String, expected: String) throws {
+        #expect(try author(head: head).byline == expected)
+    }
+
+    @Test("other vocabularies' author keys name the writer where the author tag holds the site's name", arguments: [
+        "<meta property=\"og:article:author\" content=\"Anna Berger\">",
+        "<meta property=\"cXenseParse:author\" content=\"Anna Berger\">",
+        "<meta property=\"article:author_name\" content=\"Anna Berger\">",
+    ])
+    func otherAuthorKeys(tag: String) throws {
+        let head = "<meta property=\"og:site_name\" content=\"Hafenwoche\"><meta name=\"author\" content=\"Hafenwoche\">" + tag
+        #expect(try author(head: head).byline == "Anna Berger")
+    }
+
     @Test("an organization by its legal form is no author", arguments: [
         "Hafenverein Nord e.V.", "Hafen Medien GmbH", "Harbour Media Ltd", "Port Media Group Inc.", "Éditions du Port SARL",
     ])
