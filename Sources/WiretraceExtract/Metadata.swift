@@ -337,7 +337,7 @@ struct StructuredData {
         Self.collectObjects(value, into: &objects)
         // Authors given by reference (`"author": {"@id": "#jane"}` with the person elsewhere in the graph).
         for object in objects {
-            if let id = object["@id"] as? String, let name = Self.string(object["name"]) {
+            if let id = object["@id"] as? String, let name = Self.personName(object) {
                 namesByID[id] = (name, Self.isOrganization(object), Self.isPerson(object))
             }
         }
@@ -492,7 +492,7 @@ struct StructuredData {
         case let name as String:
             return Self.string(name).map { [($0, false, false)] } ?? []
         case let object as [String: Any]:
-            if let name = Self.string(object["name"]) { return [(name, Self.isOrganization(object), Self.isPerson(object))] }
+            if let name = Self.personName(object) { return [(name, Self.isOrganization(object), Self.isPerson(object))] }
             if let id = object["@id"] as? String, let entry = namesByID[id] { return [entry] }
             return []
         case let array as [Any]:
@@ -500,6 +500,25 @@ struct StructuredData {
         default:
             return []
         }
+    }
+
+    /// A person's or organization's name as schema.org allows it: `"name": "Jane Doe"`, a list
+    /// (`["Jane Doe"]`), a language-tagged value (`{"@value": "Jane Doe"}`), or `givenName` and
+    /// `familyName` without a `name`.
+    static func personName(_ object: [String: Any]) -> String? {
+        switch object["name"] {
+        case let name as String:
+            if let trimmed = string(name) { return trimmed }
+        case let many as [Any]:
+            let names = many.compactMap { item in string(item) ?? (item as? [String: Any]).flatMap { string($0["@value"]) } }
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        case let tagged as [String: Any]:
+            if let value = string(tagged["@value"]) { return value }
+        default:
+            break
+        }
+        let parts = [string(object["givenName"]), string(object["familyName"])].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     private static func isOrganization(_ object: [String: Any]) -> Bool {

@@ -93,6 +93,16 @@ struct AuthorFormsTests {
         #expect(try author(head: head).byline == "Anna Berger")
     }
 
+    @Test("JSON-LD names a person by a list, a tagged value, or given and family names", arguments: [
+        "{\"@type\":\"Person\",\"name\":[\"Anna Berger\"]}",
+        "{\"@type\":\"Person\",\"name\":{\"@value\":\"Anna Berger\",\"@language\":\"de\"}}",
+        "{\"@type\":\"Person\",\"givenName\":\"Anna\",\"familyName\":\"Berger\"}",
+    ])
+    func structuredPersonNames(person: String) throws {
+        let head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":\(person)}</script>"
+        #expect(try author(head: head).byline == "Anna Berger")
+    }
+
     @Test("an organization by its legal form is no author", arguments: [
         "Hafenverein Nord e.V.", "Hafen Medien GmbH", "Harbour Media Ltd", "Port Media Group Inc.", "Éditions du Port SARL",
     ])
