@@ -331,6 +331,8 @@ struct HTMLArticleReader {
 struct SiteNames {
     private var keys: Set<String> = []
     private var hostLabel: String?
+    /// The host's label whatever its length ("drk" of drk.de), for names it abbreviates.
+    private var hostWord: String?
     /// Each stated name's words, for its abbreviations.
     private var wordLists: [[Substring]] = []
 
@@ -344,8 +346,9 @@ struct SiteNames {
         }
         keys.remove("")
         // "automobilwoche.de" -> "automobilwoche"; "blog.example.co.uk" -> "example".
-        if let host, let label = OutletInference.site(ofHost: host).split(separator: ".").first, label.count >= 4 {
-            hostLabel = String(label)
+        if let host, let label = OutletInference.site(ofHost: host).split(separator: ".").first {
+            if label.count >= 4 { hostLabel = String(label) }
+            if label.count >= 2 { hostWord = String(label).lowercased() }
         }
     }
 
@@ -355,6 +358,18 @@ struct SiteNames {
         let key = Self.key(name)
         if keys.contains(key) { return true }
         if wordLists.contains(where: { Self.abbreviates(name, $0) }) { return true }
+        // A name whose words' initials spell the host ("Deutsches Hafen Kontor" on dhk.de): the
+        // organization the site belongs to.
+        let words = name.split(separator: " ")
+        if let hostWord, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }),
+            String(words.compactMap(\.first)).lowercased() == hostWord
+        {
+            return true
+        }
+        // The site's account: its host's label with a number ("Hafenwoche1", "hafenwoche_2").
+        if let hostLabel, key != hostLabel, key.hasPrefix(hostLabel), key.dropFirst(hostLabel.count).allSatisfy(\.isNumber) {
+            return true
+        }
         return key == hostLabel && name.first?.isUppercase == true
     }
 

@@ -112,4 +112,16 @@ struct AuthorFormsTests {
         #expect(try author(head: "<meta name=\"author\" content=\"\(name)\">", byline: "<p>Von Anna Berger</p>").byline == "Anna Berger")
     }
 
+    @Test("the organization the host abbreviates, and the site's numbered account, are the site's own", arguments: [
+        ("Deutsches Hafen Kontor", "https://www.dhk.de/aktuell/1"),
+        ("Hafenwoche1", "https://www.hafenwoche.de/a/1"),
+    ])
+    func hostInitialsAndAccounts(name: String, url: String) throws {
+        #expect(try author(head: "<meta name=\"author\" content=\"\(name)\">", url: url).byline == nil)
+        let raw = htmlDocument(AuthorTests.page(lang: "de", head: "<meta name=\"author\" content=\"\(name)\">"), url: url)
+        let kept = try ArticleExtractor(configuration: ExtractionConfiguration(siteNameAsAuthor: true)).extract(raw).get()
+        #expect(kept.byline == name)
+        // A writer whose initials are not the host's keeps the name.
+        #expect(try author(head: "<meta name=\"author\" content=\"Anna Berger\">", url: url).byline == "Anna Berger")
+    }
 }
