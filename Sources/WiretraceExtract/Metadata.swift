@@ -204,11 +204,11 @@ struct PageMetadata {
         return false
     }
 
-    /// Whether the class, rel or itemprop names a byline or an author.
+    /// Whether the class, id, rel or itemprop names a byline or an author.
     private static func namesByline(_ element: HTMLElement) -> Bool {
         // A quotation's source (`<cite class="author">`) is not the article's writer.
         if element.name == "cite" || element.name == "blockquote" || element.name == "q" { return false }
-        let names = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
+        let names = [element[attribute: "class"], element[attribute: "id"], element[attribute: "rel"], element[attribute: "itemprop"]]
             .compactMap { $0?.lowercased() }.joined(separator: " ")
         // "autor" (German, Spanish, Polish), "auteur", "autore", "verfasser", "signature" (French).
         guard ["byline", "author", "autor", "auteur", "verfasser", "signature"].contains(where: names.contains)

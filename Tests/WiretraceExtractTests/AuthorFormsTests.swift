@@ -124,4 +124,11 @@ struct AuthorFormsTests {
         // A writer whose initials are not the host's keeps the name.
         #expect(try author(head: "<meta name=\"author\" content=\"Anna Berger\">", url: url).byline == "Anna Berger")
     }
+
+    @Test("an element whose id names the author holds the byline, as one whose class does")
+    func authorByID() throws {
+        #expect(try author(byline: "<div id=\"author_header\">Anna Berger</div>").byline == "Anna Berger")
+        #expect(try author(byline: "<div id=\"article-byline\">Von Anna Berger</div>").byline == "Anna Berger")
+    }
+
 }
