@@ -131,7 +131,7 @@ struct HTMLArticleReader {
         // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
         let wholeNamesDesk = metadata.bylineElementText.map { TextSignals.namesOnlyDesk($0) } ?? false
         let bylineParts = wholeNamesDesk ? metadata.bylineElementParts.map { TextSignals.byline(in: $0) ?? $0 } : []
-        let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline])
+        let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline, metadata.dateLineName])
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
         // A writer's name goes before the site's own (its abbreviation or brand too: "LN" of "LN -

@@ -18,6 +18,9 @@ struct PageMetadata {
     /// The names of the first short element outside furniture whose own text opens with a byline
     /// word ("Autor: Anna Berger | 12.03.2021", "Von Anna Berger"), whatever its class.
     var labelledByline: String?
+    /// The name of a "NAME | date" line among the two elements after the headline ("Anna Berger |
+    /// 12. März 2021", "12.03.2021 · Anna Berger"), whatever its class.
+    var dateLineName: String?
     var structured = StructuredData()
     /// The `lang` (or `xml:lang`) attribute of the `<html>` element.
     var htmlLang: String?
@@ -124,6 +127,7 @@ struct PageMetadata {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
             if text.count <= 120 { labelledByline = TextSignals.byline(in: text) }
         }
+        if !inFurniture, afterHeadline, dateLineName == nil { dateLineName = Self.nameBesideDate(element) }
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline
@@ -190,6 +194,27 @@ struct PageMetadata {
             let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
             return words.contains("footer") && words.contains { ["post", "entry", "article"].contains(String($0)) }
         }
+    }
+
+    /// The name in an element whose text is a name and a date on either side of a separator: two
+    /// or three capitalised words (no number, no lower-case word) beside a date line.
+    private static func nameBesideDate(_ element: HTMLElement) -> String? {
+        guard !["html", "body", "head", "h1", "h2", "h3", "a"].contains(element.name) else { return nil }
+        let text = TextUtilities.collapseWhitespace(Self.text(of: element))
+        guard text.count <= 80 else { return nil }
+        for separator in [" | ", " · ", " • ", " – ", " — "] {
+            let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: " ") }
+            guard parts.count == 2 else { continue }
+            for (name, date) in [(parts[0], parts[1]), (parts[1], parts[0])] {
+                let words = name.split(separator: " ")
+                guard (2...3).contains(words.count),
+                    words.allSatisfy({ word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "-.'’".contains($0) } }),
+                    DateSightings.holdsOnlyDates(date, order: .dayFirst)
+                else { continue }
+                return name
+            }
+        }
+        return nil
     }
 
     /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").

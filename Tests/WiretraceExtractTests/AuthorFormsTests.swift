@@ -131,4 +131,15 @@ struct AuthorFormsTests {
         #expect(try author(byline: "<div id=\"article-byline\">Von Anna Berger</div>").byline == "Anna Berger")
     }
 
+    @Test("a name and a date on either side of a separator, just below the headline, give the writer", arguments: [
+        ("<p class=\"meta\">Anna Berger | 12. März 2021</p>", "Anna Berger"),
+        ("<div class=\"info\">12.03.2021 · Anna Berger</div>", "Anna Berger"),
+        // A section's name, a lower-case word or a line further down is none.
+        ("<p class=\"meta\">Politik | 12.03.2021</p>", nil),
+        ("<p class=\"meta\">Stadt und Land | 12.03.2021</p>", nil),
+        ("<p>Der Stadtrat hat getagt und beraten.</p><p>Der Hafen wächst weiter.</p><p class=\"meta\">Anna Berger | 12. März 2021</p>", nil),
+    ] as [(String, String?)])
+    func nameBesideDate(byline: String, expected: String?) throws {
+        #expect(try author(byline: byline).byline == expected)
+    }
 }
