@@ -129,6 +129,9 @@ struct AuthorFormsTests {
     func authorByID() throws {
         #expect(try author(byline: "<div id=\"author_header\">Anna Berger</div>").byline == "Anna Berger")
         #expect(try author(byline: "<div id=\"article-byline\">Von Anna Berger</div>").byline == "Anna Berger")
+        // A script inside such an element (an ad slot's) is no name.
+        #expect(try author(byline: "<div id=\"autor-2421\"><script>(slots = window.slots || []).push({});</script></div>").byline == nil)
+        #expect(try author(byline: "<div class=\"author\"><script>track('author')</script>Anna Berger</div>").byline == "Anna Berger")
     }
 
     @Test("a name and a date on either side of a separator, just below the headline, give the writer", arguments: [
