@@ -354,6 +354,18 @@ enum TextSignals {
         {
             names.removeLast()
         }
+        // A title in lower case after the names, without a comma: "NAME News reporter", "NAME
+        // Senior writer", "NAME reporter" (a role's noun last, a qualifier before it at most).
+        var nameWords = names.split(separator: " ")
+        if nameWords.count >= 3, let last = nameWords.last, last.first?.isLowercase == true, bylineRoles.contains(String(last)),
+            !roleQualifiers.contains(String(last))
+        {
+            nameWords.removeLast()
+            if nameWords.count >= 3, let qualifier = nameWords.last, roleQualifiers.contains(qualifier.lowercased()) || qualifier.lowercased() == "news" {
+                nameWords.removeLast()
+            }
+            names = nameWords.joined(separator: " ")
+        }
         // A name given twice ("NAME, NAME", a JSON-LD list repeating its writer) stands once.
         let listed = names.components(separatedBy: ", ")
         if listed.count >= 2 {

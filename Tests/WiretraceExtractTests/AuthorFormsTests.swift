@@ -66,6 +66,9 @@ struct AuthorFormsTests {
         ("<p><strong>Autorin: Anna Berger, Projektleiterin der Stiftung in Tunis.</strong></p>", "Anna Berger"),
         ("<div class=\"byline\">Von Tom Krause, Pressesprecher des Hafenvereins</div>", "Tom Krause"),
         ("<div class=\"byline\">By Jane Doe, Professor of Maritime Law</div>", "Jane Doe"),
+        // A title in lower case after the names, without a comma.
+        ("<div class=\"byline\">By Jane Doe News reporter</div>", "Jane Doe"),
+        ("<div class=\"byline\">By Jane Doe Senior writer</div>", "Jane Doe"),
         // A second writer after the comma stays.
         ("<div class=\"byline\">Von Anna Berger, Tom Krause</div>", "Anna Berger, Tom Krause"),
     ] as [(String, String)])
