@@ -115,12 +115,23 @@ struct HTMLArticleReader {
             host: siteHost)
         // A JSON-LD author typed `Person` goes before `<meta name="author">`, which often holds
         // the publisher ("Example Media Group") where the article's data names its writer.
-        let stated = structuredAuthors.arePeople ? [structuredAuthor, metaAuthor] : [metaAuthor, structuredAuthor]
+        // Several `<meta name="author">` tags name one writer each ("Anna Berger", "Tom Krause"):
+        // all of them, the site's own name and repeats left out, before the first tag alone.
+        let metaWriters = metadata.metaAuthors.compactMap { TextSignals.authorName($0) }.filter { !siteNames.contains($0) }
+        var seenWriters = Set<String>()
+        let distinctWriters = metaWriters.filter { seenWriters.insert($0.lowercased()).inserted }
+        let allMetaAuthors = metadata.metaAuthors.count >= 2 && !distinctWriters.isEmpty ? distinctWriters.joined(separator: ", ") : nil
+        // Author keys of other vocabularies, each in turn when the ones before hold the site's
+        // name or a desk ("og:article:author", an analytics tag's `cXenseParse:author`).
+        let otherMeta = ["og:article:author", "article:author_name", "cxenseparse:author"]
+            .compactMap { metadata.meta($0) }.filter { !TextUtilities.isAbsoluteURL($0) }
+        let metaValues = [allMetaAuthors, metaAuthor] + otherMeta.map { Optional($0) }
+        let stated = structuredAuthors.arePeople ? [structuredAuthor] + metaValues : metaValues + [structuredAuthor]
         // A named part of the byline element when the whole reads as a desk ("By NAME Outlet
         // Staff"); not when it names an agency and a place or day ("Reuters, Washington").
         let wholeNamesDesk = metadata.bylineElementText.map { TextSignals.namesOnlyDesk($0) } ?? false
         let bylineParts = wholeNamesDesk ? metadata.bylineElementParts.map { TextSignals.byline(in: $0) ?? $0 } : []
-        let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline])
+        let authors = (stated + [elementByline] + bylineParts + [filter.byline, metadata.labelledByline, metadata.dateLineName])
             .compactMap { $0 }
             .compactMap { value in TextSignals.authorName(value).map { (value: value, name: $0) } }
         // A writer's name goes before the site's own (its abbreviation or brand too: "LN" of "LN -
@@ -137,6 +148,7 @@ struct HTMLArticleReader {
             // "Reuters", "Anna Berger (dpa)", "Reuters, Washington".
             if let agency = CreditDetector.agency(named: candidate) ?? TextSignals.trailingAgency(candidate)
                 ?? CreditDetector.agency(named: candidate.components(separatedBy: ", ")[0])
+                ?? TextSignals.agencyBeforeTitle(candidate)
             {
                 bylineCredits.append(WireCredit(agency: agency, text: candidate))
             } else {
@@ -319,6 +331,8 @@ struct HTMLArticleReader {
 struct SiteNames {
     private var keys: Set<String> = []
     private var hostLabel: String?
+    /// The host's label whatever its length ("drk" of drk.de), for names it abbreviates.
+    private var hostWord: String?
     /// Each stated name's words, for its abbreviations.
     private var wordLists: [[Substring]] = []
 
@@ -332,8 +346,9 @@ struct SiteNames {
         }
         keys.remove("")
         // "automobilwoche.de" -> "automobilwoche"; "blog.example.co.uk" -> "example".
-        if let host, let label = OutletInference.site(ofHost: host).split(separator: ".").first, label.count >= 4 {
-            hostLabel = String(label)
+        if let host, let label = OutletInference.site(ofHost: host).split(separator: ".").first {
+            if label.count >= 4 { hostLabel = String(label) }
+            if label.count >= 2 { hostWord = String(label).lowercased() }
         }
     }
 
@@ -343,6 +358,18 @@ struct SiteNames {
         let key = Self.key(name)
         if keys.contains(key) { return true }
         if wordLists.contains(where: { Self.abbreviates(name, $0) }) { return true }
+        // A name whose words' initials spell the host ("Deutsches Hafen Kontor" on dhk.de): the
+        // organization the site belongs to.
+        let words = name.split(separator: " ")
+        if let hostWord, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }),
+            String(words.compactMap(\.first)).lowercased() == hostWord
+        {
+            return true
+        }
+        // The site's account: its host's label with a number ("Hafenwoche1", "hafenwoche_2").
+        if let hostLabel, key != hostLabel, key.hasPrefix(hostLabel), key.dropFirst(hostLabel.count).allSatisfy(\.isNumber) {
+            return true
+        }
         return key == hostLabel && name.first?.isUppercase == true
     }
 

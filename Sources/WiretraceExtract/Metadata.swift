@@ -5,6 +5,8 @@ import Foundation
 struct PageMetadata {
     /// `<meta>` values by lower-cased `name`, `property` or `itemprop`; the first occurrence wins.
     var meta: [String: String] = [:]
+    /// Every `<meta name="author">` value in page order: pages with several writers give one tag each.
+    var metaAuthors: [String] = []
     var canonicalURL: String?
     var htmlTitle: String?
     /// Text of the first element whose class or rel names a byline or author.
@@ -16,6 +18,9 @@ struct PageMetadata {
     /// The names of the first short element outside furniture whose own text opens with a byline
     /// word ("Autor: Anna Berger | 12.03.2021", "Von Anna Berger"), whatever its class.
     var labelledByline: String?
+    /// The name of a "NAME | date" line among the two elements after the headline ("Anna Berger |
+    /// 12. März 2021", "12.03.2021 · Anna Berger"), whatever its class.
+    var dateLineName: String?
     var structured = StructuredData()
     /// The `lang` (or `xml:lang`) attribute of the `<html>` element.
     var htmlLang: String?
@@ -90,6 +95,7 @@ struct PageMetadata {
                 for key in ["name", "property", "itemprop", "http-equiv"] {
                     if let name = element[attribute: key]?.lowercased(), meta[name] == nil { meta[name] = content }
                 }
+                if element[attribute: "name"]?.lowercased() == "author" { metaAuthors.append(content) }
             }
         case "link":
             let rel = element[attribute: "rel"]?.lowercased().split(separator: " ") ?? []
@@ -109,7 +115,7 @@ struct PageMetadata {
             break
         }
         if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
-            let text = TextUtilities.collapseWhitespace(Self.text(of: element))
+            let text = TextUtilities.collapseWhitespace(Self.visibleText(of: element))
             // A date line's label in an author-named element ("<span class="meta-prep-author">Posted
             // on</span>", as WordPress themes write it) names nobody: the next one may.
             if text.count >= 3 && text.count <= 100 && text.contains(where: \.isLetter) && !TextSignals.isDateCue(text) {
@@ -121,6 +127,7 @@ struct PageMetadata {
             let text = TextUtilities.collapseWhitespace(Self.text(of: element))
             if text.count <= 120 { labelledByline = TextSignals.byline(in: text) }
         }
+        if !inFurniture, afterHeadline, dateLineName == nil { dateLineName = Self.nameBesideDate(element) }
         let furniture = inFurniture || Self.namesReaderComments(element)
             || (ContentSelector.isDropped(element) && !["head", "html", "body", "header"].contains(element.name)
                 && !Self.namesByline(element) && !contentHolders.contains(ObjectIdentifier(element)) && !afterHeadline
@@ -189,6 +196,27 @@ struct PageMetadata {
         }
     }
 
+    /// The name in an element whose text is a name and a date on either side of a separator: two
+    /// or three capitalised words (no number, no lower-case word) beside a date line.
+    private static func nameBesideDate(_ element: HTMLElement) -> String? {
+        guard !["html", "body", "head", "h1", "h2", "h3", "a"].contains(element.name) else { return nil }
+        let text = TextUtilities.collapseWhitespace(Self.text(of: element))
+        guard text.count <= 80 else { return nil }
+        for separator in [" | ", " · ", " • ", " – ", " — "] {
+            let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: " ") }
+            guard parts.count == 2 else { continue }
+            for (name, date) in [(parts[0], parts[1]), (parts[1], parts[0])] {
+                let words = name.split(separator: " ")
+                guard (2...3).contains(words.count),
+                    words.allSatisfy({ word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "-.'’".contains($0) } }),
+                    DateSightings.holdsOnlyDates(date, order: .dayFirst)
+                else { continue }
+                return name
+            }
+        }
+        return nil
+    }
+
     /// Whether an element's own first text opens with a byline word ("Von ", "Autor: ").
     private static func opensWithBylineWord(_ element: HTMLElement) -> Bool {
         guard !["html", "body", "head", "title", "script", "style", "a"].contains(element.name) else { return false }
@@ -201,11 +229,11 @@ struct PageMetadata {
         return false
     }
 
-    /// Whether the class, rel or itemprop names a byline or an author.
+    /// Whether the class, id, rel or itemprop names a byline or an author.
     private static func namesByline(_ element: HTMLElement) -> Bool {
         // A quotation's source (`<cite class="author">`) is not the article's writer.
         if element.name == "cite" || element.name == "blockquote" || element.name == "q" { return false }
-        let names = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
+        let names = [element[attribute: "class"], element[attribute: "id"], element[attribute: "rel"], element[attribute: "itemprop"]]
             .compactMap { $0?.lowercased() }.joined(separator: " ")
         // "autor" (German, Spanish, Polish), "auteur", "autore", "verfasser", "signature" (French).
         guard ["byline", "author", "autor", "auteur", "verfasser", "signature"].contains(where: names.contains)
@@ -213,6 +241,21 @@ struct PageMetadata {
         // Author boxes with biographies and avatars are not bylines.
         return !names.contains("bio") && !names.contains("avatar") && !names.contains("image")
             && !names.contains("photo")
+    }
+
+    /// The text below an element a reader sees: scripts, styles and templates left out (an ad
+    /// slot's script inside an element named for the author is no name).
+    static func visibleText(of element: HTMLElement) -> String {
+        var result = ""
+        for child in element.children {
+            switch child {
+            case .text(let string): result += string
+            case .element(let inner):
+                if ["script", "style", "template", "noscript"].contains(inner.name) { continue }
+                result += " " + visibleText(of: inner)
+            }
+        }
+        return result
     }
 
     /// All text below an element, scripts included (for `<title>` and JSON-LD).
@@ -334,7 +377,7 @@ struct StructuredData {
         Self.collectObjects(value, into: &objects)
         // Authors given by reference (`"author": {"@id": "#jane"}` with the person elsewhere in the graph).
         for object in objects {
-            if let id = object["@id"] as? String, let name = Self.string(object["name"]) {
+            if let id = object["@id"] as? String, let name = Self.personName(object) {
                 namesByID[id] = (name, Self.isOrganization(object), Self.isPerson(object))
             }
         }
@@ -489,7 +532,7 @@ struct StructuredData {
         case let name as String:
             return Self.string(name).map { [($0, false, false)] } ?? []
         case let object as [String: Any]:
-            if let name = Self.string(object["name"]) { return [(name, Self.isOrganization(object), Self.isPerson(object))] }
+            if let name = Self.personName(object) { return [(name, Self.isOrganization(object), Self.isPerson(object))] }
             if let id = object["@id"] as? String, let entry = namesByID[id] { return [entry] }
             return []
         case let array as [Any]:
@@ -497,6 +540,25 @@ struct StructuredData {
         default:
             return []
         }
+    }
+
+    /// A person's or organization's name as schema.org allows it: `"name": "Jane Doe"`, a list
+    /// (`["Jane Doe"]`), a language-tagged value (`{"@value": "Jane Doe"}`), or `givenName` and
+    /// `familyName` without a `name`.
+    static func personName(_ object: [String: Any]) -> String? {
+        switch object["name"] {
+        case let name as String:
+            if let trimmed = string(name) { return trimmed }
+        case let many as [Any]:
+            let names = many.compactMap { item in string(item) ?? (item as? [String: Any]).flatMap { string($0["@value"]) } }
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        case let tagged as [String: Any]:
+            if let value = string(tagged["@value"]) { return value }
+        default:
+            break
+        }
+        let parts = [string(object["givenName"]), string(object["familyName"])].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     private static func isOrganization(_ object: [String: Any]) -> Bool {

@@ -168,6 +168,8 @@ enum TextSignals {
         "di ", "Door ", "DOOR ", "door ", "Av ", "AV ", "av ", "Af ", "AF ", "af ", "Written by ", "Words by ",
         "Author: ", "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: ", "Auteur ", "Text: ", "Texte : ",
         "Texte: ", "Texto: ", "Testo: ", "Autora: ", "Tekst: ", "Text och foto: ", "Text und Fotos: ", "Text & Fotos: ",
+        "Text und Foto: ", "Text & Foto: ", "Text und Bild: ", "Text und Bilder: ", "Texte et photos : ", "Texte et photo : ",
+        "Text and photos: ", "Words and pictures: ", "Testo e foto: ", "Texto y fotos: ", "Tekst en foto's: ",
         "Ein Beitrag von ", "Ein Artikel von ", "Ein Kommentar von ", "Ein Interview von ", "Ein Gastbeitrag von ",
         "Ein Gastkommentar von ", "Eine Analyse von ", "Eine Reportage von ", "Ein Bericht von ", "Eine Kolumne von ",
         "Geschrieben von ", "Verfasst von ", "Écrit par ", "Un article de ", "Une tribune de ", "Escrito por ",
@@ -190,7 +192,10 @@ enum TextSignals {
     /// followed by an agency, a desk, a role or a date ("NAME, AP Diplomatic Writer", "NAME |
     /// Associated Press", "NAME - The Daily Example - Sunday, July 15, 2018", "NAME, dpa").
     static func bylineNames(_ text: String) -> String {
-        var names = dropLeadingRole(TextUtilities.collapseWhitespace(text))
+        var names = dropLeadingRole(withoutContacts(TextUtilities.collapseWhitespace(text)))
+        // A photographer's or illustrator's credit run on after the names, with no separator
+        // between them: "Text: NAME Fotos: NAME", "NAME Photo : NAME" (the photographer is no writer).
+        names = beforeCreditLabel(names)
         // A writer's title in parentheses after the names: "NAME (Redakteur)", "NAME (freie Journalistin)".
         if names.hasSuffix(")"), let open = names.range(of: " (", options: .backwards) {
             let inside = names[open.upperBound...].dropLast().split(separator: " ")
@@ -218,8 +223,18 @@ enum TextSignals {
         {
             names = String(names[..<slash])
         }
+        // Writers joined by a bare slash: "Anna Berger/Tom Krause" -> "Anna Berger, Tom Krause";
+        // each side a name of two or more capitalised words.
+        if names.contains("/"), !names.contains(" / ") {
+            let sides = names.split(separator: "/").map { String($0).trimmingCharacters(in: " ") }
+            let allNames = sides.allSatisfy { side in
+                let words = side.split(separator: " ")
+                return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true || bylineConnectors.contains($0.lowercased()) }
+            }
+            if sides.count >= 2, allNames { names = sides.joined(separator: ", ") }
+        }
         // A preposition before a date: "NAME am 21. April 2020", "NAME on 3 May 2021", "NAME le 3 mai 2021".
-        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom "] {
+        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom ", " Am ", " On ", " Le ", " El ", " Il ", " Op ", " Vom "] {
             guard let range = names.range(of: preposition), range.lowerBound > names.startIndex,
                 DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
             else { continue }
@@ -266,6 +281,7 @@ enum TextSignals {
                 if CreditDetector.agency(named: first) != nil || CreditDetector.agency(named: String(tail)) != nil
                     || CreditDetector.agencyClosingByline(Substring("x " + tail)) != nil
                     || bylineRoles.contains(first.lowercased()) || desks.contains(tail.lowercased())
+                    || (separator == ", " && isRoleNoun(first))
                     // Names are capitalised: "NAME, freie Journalistin", "NAME, envoyée spéciale".
                     || (separator == ", " && first.first?.isLowercase == true && !bylineConnectors.contains(first))
                 {
@@ -294,7 +310,12 @@ enum TextSignals {
                 // Without a joining word, the agency must look like one: several words, capitals
                 // or dpa ("NAME Associated Press", "NAME AFP"), not a surname ("Ana Efe").
                 let looksLikeAgency = separator != " " || tail.contains(" ") || tail == tail.uppercased() || tail == "dpa"
-                if range.lowerBound > names.startIndex, looksLikeAgency, CreditDetector.agency(named: tail) != nil {
+                // The agency and the writer's title, the line break between them and the names
+                // lost: "NAME AP Entertainment Writer" (the agency in capitals, a title's noun last).
+                let agencyAndTitle = separator == " " && agencyWithTitle(tail) != nil
+                if range.lowerBound > names.startIndex,
+                    (looksLikeAgency && CreditDetector.agency(named: tail) != nil) || agencyAndTitle
+                {
                     names = String(names[..<range.lowerBound])
                     cut = true
                     break
@@ -333,7 +354,136 @@ enum TextSignals {
         {
             names.removeLast()
         }
+        // A title in lower case after the names, without a comma: "NAME News reporter", "NAME
+        // Senior writer", "NAME reporter" (a role's noun last, a qualifier before it at most).
+        var nameWords = names.split(separator: " ")
+        if nameWords.count >= 3, let last = nameWords.last, last.first?.isLowercase == true, bylineRoles.contains(String(last)),
+            !roleQualifiers.contains(String(last))
+        {
+            nameWords.removeLast()
+            if nameWords.count >= 3, let qualifier = nameWords.last, roleQualifiers.contains(qualifier.lowercased()) || qualifier.lowercased() == "news" {
+                nameWords.removeLast()
+            }
+            names = nameWords.joined(separator: " ")
+        }
+        // A name given twice ("NAME, NAME", a JSON-LD list repeating its writer) stands once.
+        let listed = names.components(separatedBy: ", ")
+        if listed.count >= 2 {
+            var seen = Set<String>()
+            names = listed.filter { seen.insert($0.lowercased().trimmingCharacters(in: " ")).inserted }.joined(separator: ", ")
+        }
         return names.trimmingCharacters(in: " ,;:|-–—")
+    }
+
+    /// The agency of an agency's name in capitals followed by a writer's title ("AP
+    /// Entertainment Writer", "AFP Correspondent"): one to three words, a title's noun last.
+    static func agencyWithTitle(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count), words[0] == words[0].uppercased() || words[0] == "dpa",
+            bylineRoles.contains(words[words.count - 1].lowercased())
+        else { return nil }
+        return CreditDetector.agency(named: String(words[0]))
+    }
+
+    /// The agency in a byline that ends with an agency's name and a writer's title ("By NAME AP
+    /// Entertainment Writer" -> AP), or nil.
+    static func agencyBeforeTitle(_ byline: String) -> String? {
+        let words = TextUtilities.collapseWhitespace(byline).split(separator: " ")
+        for start in max(1, words.count - 4)..<max(1, words.count - 1) {
+            if let agency = agencyWithTitle(words[start...].joined(separator: " ")) { return agency }
+        }
+        return nil
+    }
+
+    /// Endings of job titles that follow a writer's name after a comma ("NAME, Projektleiterin
+    /// der Stiftung", "NAME, Pressesprecher", "NAME, Professor of Law"), lower-cased.
+    private static let roleNounEndings = [
+        "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "direktor", "direktorin", "präsident",
+        "präsidentin", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender", "berater", "beraterin", "experte",
+        "expertin", "professor", "professorin", "wissenschaftler", "wissenschaftlerin", "mitarbeiter", "mitarbeiterin",
+        "lecturer", "researcher", "director", "manager", "managerin", "officer", "president", "consultant", "fellow",
+        "directeur", "directrice", "chercheur", "chercheuse", "directora", "director", "investigador", "investigadora",
+        "ricercatore", "ricercatrice", "direttore", "direttrice",
+    ]
+
+    /// Whether a word is a job title's noun by its ending ("Projektleiterin", "Pressesprecher").
+    static func isRoleNoun(_ word: String) -> Bool {
+        let lower = word.lowercased().trimmingCharacters(in: ".,:")
+        return roleNounEndings.contains { lower.hasSuffix($0) }
+    }
+
+    /// Labels that credit a picture, a graphic or a film ("Fotos:", "Bild:", "Photo :",
+    /// "Illustration:"), lower-cased without their colon: the one they name took no part in the text.
+    static let creditLabels: Set<String> = [
+        "foto", "fotos", "bild", "bilder", "bildquelle", "photo", "photos", "fotografie", "fotografía", "fotografia",
+        "fotografías", "illustration", "illustrationen", "illustrations", "ilustración", "illustrazione",
+        "illustrazioni", "grafik", "grafiken", "infografik", "video", "kamera", "picture", "pictures", "image", "images",
+        "foto's", "crédit", "crédits", "credit", "credits",
+    ]
+
+    /// Whether a word, with its colon, is a picture credit's label ("Fotos:", "Photo :" as two words).
+    private static func isCreditLabel(_ word: Substring, next: Substring?) -> Bool {
+        if word.hasSuffix(":") { return creditLabels.contains(word.dropLast().lowercased()) }
+        return next == ":" && creditLabels.contains(word.lowercased())
+    }
+
+    /// The text before the first picture credit's label after the names ("Anna Berger Fotos: Tom
+    /// Krause" -> "Anna Berger"); the text as it is when none follows a word.
+    static func beforeCreditLabel(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        for index in words.indices.dropFirst() where isCreditLabel(words[index], next: words.dropFirst(index + 1).first) {
+            return words[..<index].joined(separator: " ")
+        }
+        return text
+    }
+
+    /// Whether an author value opens with a picture credit's label ("Foto: NAME", "Fotos: NAME,
+    /// Text: NAME"): the text's writer is then only the one a text label names after it.
+    static func opensWithCreditLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard let first = words.first else { return false }
+        return isCreditLabel(first, next: words.dropFirst().first)
+    }
+
+    /// The labels that name a text's writer beside a picture credit ("Fotos: NAME, Text: NAME").
+    private static let textLabels = ["Text: ", "Texte : ", "Texte: ", "Texto: ", "Testo: ", "Tekst: ", "Words: ", "Autor: ", "Autorin: ", "Author: ", "Auteur : "]
+
+    /// The value from its text label on, for a value that opens with a picture credit ("Fotos:
+    /// Tom Krause, Text: Anna Berger" -> "Text: Anna Berger"), or nil when no text label follows.
+    static func textLabelAfterCredit(_ text: String) -> String? {
+        for label in textLabels {
+            if let range = text.range(of: " " + label) { return String(text[text.index(after: range.lowerBound)...]) }
+        }
+        return nil
+    }
+
+    /// An e-mail address or a social handle beside the names ("Jane Doe jdoe@example.com", "Jane
+    /// Doe @janedoe", "(@janedoe)") is left out; a value that is nothing else stays as it is.
+    static func withoutContacts(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        let kept = words.filter { word in
+            let bare = String(word).trimmingCharacters(in: "()[]<>,;|")
+            let isAddress = bare.contains("@") && !bare.hasPrefix("@") && bare.contains(".")
+            let isHandle = bare.hasPrefix("@") && bare.count > 1
+            return !(isAddress || isHandle)
+        }
+        return kept.isEmpty || kept.count == words.count ? text : kept.joined(separator: " ")
+    }
+
+    /// The legal forms that end a company's or an association's name ("Example Stiftung e.V.",
+    /// "Example Media GmbH", "Example Ltd"), as they are written.
+    private static let legalForms: Set<String> = [
+        "e.V.", "e. V.", "eV", "GmbH", "gGmbH", "mbH", "GesmbH", "AG", "SE", "KG", "KGaA", "eG", "GbR", "OHG", "UG", "Ltd", "Ltd.",
+        "Limited", "Inc", "Inc.", "LLC", "PLC", "plc", "Corp.", "S.A.", "SA", "SAS", "SARL", "S.à r.l.", "S.p.A.", "SpA",
+        "S.r.l.", "Srl", "B.V.", "BV", "N.V.", "NV", "AB", "Oy", "ASA", "A/S",
+    ]
+
+    /// Whether names are an organisation's by its legal form, the last word ("Example Stiftung
+    /// e.V.", "Example Media GmbH & Co. KG"): a company or an association is no writer.
+    static func isOrganization(_ names: String) -> Bool {
+        let words = names.split(separator: " ").map { String($0).trimmingCharacters(in: ",()") }
+        guard words.count >= 2 else { return false }
+        return legalForms.contains(words[words.count - 1]) || legalForms.contains(words.suffix(2).joined(separator: " "))
     }
 
     /// Two-letter weekday abbreviations of date lines ("Sa 13 Jul 2019", "lu 3 mai 2021"),
@@ -412,6 +562,14 @@ enum TextSignals {
         text = text.split(separator: " ").filter { !TextUtilities.isAbsoluteURL(String($0)) }.joined(separator: " ")
         // A separator left from the line it was cut from ("| Autor: NAME", "· von NAME") opens no name.
         text = String(text.drop { $0 == " " || "|·•–—/-".contains($0) })
+        // A picture credit first: the writer is the one a text label names after it ("Fotos:
+        // NAME, Text: NAME"); a photographer alone ("Foto: NAME") is no author.
+        if opensWithCreditLabel(text) {
+            guard let labelled = textLabelAfterCredit(text) else { return nil }
+            text = labelled
+        }
+        // A social handle alone ("@example") is an account, not a name.
+        if text.hasPrefix("@"), !text.contains(" ") { return nil }
         // An opener written as a label: "Von: NAME", "By: NAME".
         if let colon = text.firstIndex(of: ":"), bylineOpeners.contains(String(text[..<colon]) + " ") {
             text = String(text[text.index(after: colon)...]).trimmingCharacters(in: " ")
@@ -444,7 +602,8 @@ enum TextSignals {
         // "Reuters, Washington": an agency and its place, a credit.
         let firstSegment = names.components(separatedBy: ", ")[0]
         // A name has letters: what is left of a date or a count is none.
-        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), CreditDetector.agency(named: names) == nil,
+        guard !names.isEmpty, names.count <= 200, names.contains(where: \.isLetter), !isDesk(names), !isOrganization(names),
+            CreditDetector.agency(named: names) == nil,
             CreditDetector.agency(named: firstSegment) == nil, !isDateCue(names), !readsAsProse(names)
         else { return nil }
         return names
