@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Publication-date accuracy of Wiretrace and htmldate on the same labelled pages, in one run.
 
-    dates.py --gold GOLD.jsonl --html DIR --wiretrace BIN [--python VENV_PYTHON] [--split NAME]
+    dates.py --gold GOLD.jsonl --html DIR --wiretrace BIN [--python VENV_PYTHON] [--split train|dev]
 
 GOLD: one `{"file", "url", "date"}` line per page (`date` YYYY-MM-DD or null); pages are
 `DIR/<file>`. A page is right when the YYYY-MM-DD of the date found equals the gold date; a null
@@ -14,7 +14,8 @@ predictions are read back; htmldate runs in a child process under `--python` (a 
 gold URL, which htmldate otherwise takes from the page's canonical link.
 
 Split: a page is in the train part when the first hex digit of its file name (the SHA-1 of its
-URL) is 0-7, in the dev part when it is 8-f. Both contenders are scored on train, dev and all.
+URL) is 0-7, in the dev part when it is 8-f. Both contenders are scored on train, dev and all;
+`--split train` runs and prints the train part alone (for work in progress, which must not look at dev).
 
 `--strip jsonld|meta|url|markup` checks the fallbacks on the train part only, with its pages' strong
 sources removed (the dev part is never stripped: looking at which of its pages fail would be
@@ -223,12 +224,18 @@ def main():
     parser.add_argument("--strip", choices=["jsonld", "meta", "url", "markup"], help="train part only, strong sources removed")
     parser.add_argument("--authors", action="store_true", help="score bylines on the train part instead of dates")
     parser.add_argument("--sample", type=int, default=20, help="with --authors: bylines to print for checking by eye")
+    parser.add_argument("--split", choices=["train", "dev"], help="score this part only (the other part is neither run nor printed)")
     args = parser.parse_args()
 
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     if args.authors:
         return authors(args, gold)
     with tempfile.TemporaryDirectory() as scratch:
+        if args.split and not args.strip:
+            gold = [page for page in gold if part(page["file"]) == args.split]
+            args.gold = os.path.join(scratch, "split.jsonl")
+            with open(args.gold, "w", encoding="utf-8") as gold_file:
+                gold_file.writelines(json.dumps(page) + "\n" for page in gold)
         if args.strip:
             args.gold, args.html = strip_pages(gold, args.html, args.strip, scratch)
             gold = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
