@@ -115,7 +115,8 @@ struct PageMetadata {
             break
         }
         if !inFurniture, bylineElementText == nil, Self.namesByline(element) {
-            let text = TextUtilities.collapseWhitespace(Self.visibleText(of: element))
+            // What a reader sees: an ad slot's script inside an element named for the author is no name.
+            let text = DateSightings.visibleText(of: element, limit: 1_000)
             // A date line's label in an author-named element ("<span class="meta-prep-author">Posted
             // on</span>", as WordPress themes write it) names nobody: the next one may.
             if text.count >= 3 && text.count <= 100 && text.contains(where: \.isLetter) && !TextSignals.isDateCue(text) {
@@ -241,21 +242,6 @@ struct PageMetadata {
         // Author boxes with biographies and avatars are not bylines.
         return !names.contains("bio") && !names.contains("avatar") && !names.contains("image")
             && !names.contains("photo")
-    }
-
-    /// The text below an element a reader sees: scripts, styles and templates left out (an ad
-    /// slot's script inside an element named for the author is no name).
-    static func visibleText(of element: HTMLElement) -> String {
-        var result = ""
-        for child in element.children {
-            switch child {
-            case .text(let string): result += string
-            case .element(let inner):
-                if ["script", "style", "template", "noscript"].contains(inner.name) { continue }
-                result += " " + visibleText(of: inner)
-            }
-        }
-        return result
     }
 
     /// All text below an element, scripts included (for `<title>` and JSON-LD).

@@ -234,8 +234,9 @@ enum TextSignals {
             if sides.count >= 2, allNames { names = sides.joined(separator: ", ") }
         }
         // A preposition before a date: "NAME am 21. April 2020", "NAME on 3 May 2021", "NAME le 3 mai 2021".
-        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom ", " Am ", " On ", " Le ", " El ", " Il ", " Op ", " Vom "] {
-            guard let range = names.range(of: preposition), range.lowerBound > names.startIndex,
+        // Capitalised too, as some bylines write it ("Par NAME Le 17/02/2020").
+        for preposition in [" am ", " on ", " le ", " el ", " il ", " op ", " den ", " vom "] {
+            guard let range = names.range(of: preposition, options: .caseInsensitive), range.lowerBound > names.startIndex,
                 DateText.matches(in: String(names[range.upperBound...]), order: .dayFirst).first?.start == 0
             else { continue }
             names = String(names[..<range.lowerBound])
@@ -402,7 +403,7 @@ enum TextSignals {
         "präsidentin", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender", "berater", "beraterin", "experte",
         "expertin", "professor", "professorin", "wissenschaftler", "wissenschaftlerin", "mitarbeiter", "mitarbeiterin",
         "lecturer", "researcher", "director", "manager", "managerin", "officer", "president", "consultant", "fellow",
-        "directeur", "directrice", "chercheur", "chercheuse", "directora", "director", "investigador", "investigadora",
+        "directeur", "directrice", "chercheur", "chercheuse", "directora", "investigador", "investigadora",
         "ricercatore", "ricercatrice", "direttore", "direttrice",
     ]
 
