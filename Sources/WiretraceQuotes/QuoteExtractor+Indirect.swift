@@ -25,6 +25,17 @@ extension QuoteExtractor {
             guard end - a >= 4 else { continue }
             // "He denied the charges." is four words; the other forms need five.
             var matches = (end - a >= 5 ? indirect(in: a..<end, tokens: tokens, finder: finder, text: text) : nil).map { [$0] } ?? []
+            // "X said A, but Y said B", "X said A, adding that B": each report its own content.
+            if options.reportsInOneSentence, var last = matches.first {
+                matches = []
+                while matches.count < 4,
+                    let (cut, next) = followingReport(in: last.1, end: end, attribution: last.0, tokens: tokens, finder: finder, text: text)
+                {
+                    matches.append((last.0, last.1.lowerBound...cut))
+                    last = next
+                }
+                matches.append(last)
+            }
             if matches.isEmpty, options.colonClaims, quoted.isEmpty, a == 0 || tokens[a - 1].paragraph != tokens[a].paragraph,
                 let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder, lowercaseWords: &lowercaseWords)
             {
@@ -203,6 +214,63 @@ extension QuoteExtractor {
         }
         return nil
     }
+
+    /// Where a second report starts inside the reported `clause` (token indices; its sentence's words
+    /// end before `end`): "X said A, but Y said B", "X argued A, while Y claimed B", "X said A; Y said
+    /// B" (after a comma or semicolon, a coordinator or "while"/"whereas", a subject phrase of its own
+    /// and a reporting verb, ``indirect(in:tokens:finder:text:)`` reading the rest as a report), or
+    /// "X said A, adding/noting/arguing (that) B" (the same speaker, the participle the cue). Returns
+    /// the last word of the first report and the second report's attribution and clause, or nil.
+    /// ``QuoteExtractorOptions/reportsInOneSentence``.
+    /// - Complexity: O(w) in the words of the clause, each candidate cut read once.
+    func followingReport(
+        in clause: ClosedRange<Int>, end: Int, attribution: Attribution, tokens: [Token], finder: SpeakerFinder, text: ScalarText
+    ) -> (last: Int, next: (Attribution, ClosedRange<Int>))? {
+        func lastWord(before j: Int) -> Int? {
+            var k = j - 1
+            while k > clause.lowerBound, !tokens[k].isWord { k -= 1 }
+            return k >= clause.lowerBound && tokens[clause.lowerBound...k].filter(\.isWord).count >= 3 ? k : nil
+        }
+        for j in clause where j > clause.lowerBound + 2 && j < clause.upperBound {
+            let word = tokens[j].lower
+            let afterComma = [",", ";"].contains(tokens[j].text)
+            guard afterComma || Self.contrastWords.contains(word) else { continue }
+            var p = j + 1
+            if afterComma, Self.coordinators.contains(tokens[p].lower) || Self.contrastWords.contains(tokens[p].lower) { p += 1 }
+            guard p < end, let last = lastWord(before: j) else { continue }
+            // "..., adding that B": the same speaker goes on.
+            if tokens[j].text == ",", p == j + 1, Self.continuingParticiples.contains(tokens[p].lower) {
+                var k = p + 1
+                if k < end, tokens[k].lower == "that" { k += 1 }
+                guard k < end, tokens[k].isWord, tokens[k..<end].filter(\.isWord).count >= 3 else { continue }
+                var cue = attribution
+                cue.cue = tokens[p].text
+                return (last, (cue, k...(end - 1)))
+            }
+            // "..., but the board said B": a subject of its own and its reporting verb.
+            guard let subject = finder.forwardPhrase(from: p, upperBound: end), tokens[subject].filter(\.isWord).count <= 6 else { continue }
+            var v = subject.upperBound + 1
+            while v < end, v - subject.upperBound <= 2, tokens[v].isWord, !tokens[v].isCapitalized,
+                Lexicon.auxiliaries.contains(tokens[v].lower) || tokens[v].lower.count > 4 && tokens[v].lower.hasSuffix("ly")
+            {
+                v += 1
+            }
+            guard let (_, kind) = finder.verb(at: v), kind == .plain || kind == .telling, v + 1 < end, tokens[v + 1].text != ",",
+                let next = indirect(in: p..<end, tokens: tokens, finder: finder, text: text), next.1.lowerBound > v
+            else { continue }
+            return (last, next)
+        }
+        return nil
+    }
+
+    /// Words that join a second report after a comma ("..., and the board said ...").
+    private static let coordinators: Set<String> = ["and", "but", "yet", "though", "although"]
+    /// Words that set a second report against the first, with or without a comma.
+    private static let contrastWords: Set<String> = ["but", "while", "whereas"]
+    /// Participles after a comma that continue the same speaker's report ("..., adding that B").
+    private static let continuingParticiples: Set<String> = [
+        "adding", "noting", "arguing", "insisting", "explaining", "warning", "stressing", "saying",
+    ]
 
     /// The subject of the reporting verb at `v` for "X said (that) <clause>": the noun phrase right
     /// before the verb when it opens the sentence; with ``QuoteExtractorOptions/subjectsBesideCommas``

@@ -160,6 +160,12 @@ package struct QuoteExtractorOptions: Sendable {
     /// look for that "that" only after an adverbial, not inside the clause ("said he hoped that
     /// ..." reports all of "he hoped that ...").
     package var thatBeforeRuleClause = true
+    /// "X said A, but Y said B", "X argued A, while critics claimed B", "X said A, adding that B":
+    /// a reported clause ends where a second report starts in its sentence, and the second report
+    /// is a content of its own (its own speaker, or the same one after the participle); a tagged
+    /// content running over the second report's attribution is cut there too
+    /// (``QuoteExtractor/followingReport(in:end:attribution:tokens:finder:text:)``).
+    package var reportsInOneSentence = true
 
     /// `"…," she said. "Families especially."`: a quoted sentence of one or two words right after an
     /// attributed quote in the same paragraph goes on with that quote's speaker (shorter spans are
@@ -209,7 +215,7 @@ package struct QuoteExtractorOptions: Sendable {
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
-        "adverbBeforeThat",
+        "adverbBeforeThat", "reportsInOneSentence",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -220,6 +226,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "adverbialTails": options.adverbialTails = false
         case "listenerNotSpeaker": options.listenerNotSpeaker = false
         case "adverbBeforeThat": options.adverbBeforeThat = false
+        case "reportsInOneSentence": options.reportsInOneSentence = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
@@ -764,6 +771,20 @@ extension QuoteExtractor {
                 content = Self.extendedToClauseBounds(
                     content, cue: cue, input: input, tagged: tagged,
                     toEnd: options.clauseToSentenceEnd, fromStart: options.clauseFromSentenceStart)
+            }
+            // "X said A, but Y said B": the content ends before the second report, which the rules
+            // give its own speaker.
+            if options.reportsInOneSentence, !content.contains(where: { input.inQuote[$0] || input.isMark[$0] }) {
+                var end = content.upperBound + 1
+                while end < tokens.count, input.sentence[end] == input.sentence[content.lowerBound] { end += 1 }
+                while end > content.upperBound + 1, !tokens[end - 1].isWord { end -= 1 }
+                if let (cut, _) = followingReport(
+                    in: content, end: end, attribution: Attribution(speaker: content, cue: "", reporter: nil),
+                    tokens: tokens, finder: SpeakerFinder(tokens: tokens), text: text)
+                {
+                    content = content.lowerBound...cut
+                    attributed = attributed.clamped(to: content)
+                }
             }
             var range = tokens[content.lowerBound].start..<tokens[content.upperBound].end
             let rule = ruleBased.filter { $0.start < range.upperBound && range.lowerBound < $0.end }
