@@ -40,6 +40,11 @@ extension QuoteExtractor {
                 let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder, lowercaseWords: &lowercaseWords)
             {
                 matches = [claim]
+                // "KATE BELL: <sentence>. <sentence>.": a turn without quote marks is the paragraph.
+                if options.colonTurnParagraphs, let (turnEnd, paragraphEnd) = Self.turnEnd(after: b, tokens: tokens, direct: direct) {
+                    matches = [(claim.0, claim.1.lowerBound...turnEnd)]
+                    b = paragraphEnd
+                }
             }
             if matches.isEmpty, options.stanceObjects, quoted.isEmpty {
                 matches = stanceObjects(in: a..<end, tokens: tokens, finder: finder)
@@ -585,6 +590,27 @@ extension QuoteExtractor {
         case .publication, .other, .modifier, .noNoun: return nil
         }
         return (Attribution(speaker: phrase, cue: ":", reporter: nil), start...last)
+    }
+
+    /// The last word of a turn that a paragraph-opening "LABEL: <claim>" starts, when the paragraph
+    /// goes on after the claim's sentence (which ends before `next`) with sentences of no quote
+    /// marks (`direct` holds none of their tokens) and no colon label of their own: the turn is
+    /// the paragraph, as in a transcript. Returns that word and the paragraph's end (the first
+    /// token after it); nil when the paragraph ends with the claim's sentence or a sentence after
+    /// it quotes someone (``QuoteExtractorOptions/colonTurnParagraphs``).
+    /// - Complexity: O(w) in the tokens of the paragraph.
+    static func turnEnd(after next: Int, tokens: [Token], direct: [ClosedRange<Int>]) -> (last: Int, paragraphEnd: Int)? {
+        guard next < tokens.count, next > 0, tokens[next].paragraph == tokens[next - 1].paragraph else { return nil }
+        var end = next
+        while end < tokens.count, tokens[end].paragraph == tokens[next].paragraph {
+            if tokens[end].text == ":" || isQuoteMark(tokens[end]) { return nil }
+            end += 1
+        }
+        guard !direct.contains(where: { $0.upperBound >= next && $0.lowerBound < end }) else { return nil }
+        var last = end - 1
+        while last > next, !tokens[last].isWord { last -= 1 }
+        guard tokens[last].isWord, tokens[next...last].filter(\.isWord).count >= 2 else { return nil }
+        return (last, end)
     }
 
     /// Verbs of stance whose object stands for what the subject said or holds ("denied the

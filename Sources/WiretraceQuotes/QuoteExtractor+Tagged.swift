@@ -166,6 +166,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// content running over the second report's attribution is cut there too
     /// (``QuoteExtractor/followingReport(in:end:attribution:tokens:finder:text:)``).
     package var reportsInOneSentence = true
+    /// "KATE BELL: <sentence>. <sentence>." (``colonClaims``): a turn without quote marks runs to the
+    /// end of its paragraph, one content over all its sentences (``QuoteExtractor/turnEnd(after:tokens:direct:)``).
+    package var colonTurnParagraphs = true
 
     /// `"…," she said. "Families especially."`: a quoted sentence of one or two words right after an
     /// attributed quote in the same paragraph goes on with that quote's speaker (shorter spans are
@@ -215,7 +218,7 @@ package struct QuoteExtractorOptions: Sendable {
         "subjectsWithPrepositions", "thatBeforeRuleClause", "appositiveNames", "appositiveMention",
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
-        "adverbBeforeThat", "reportsInOneSentence",
+        "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -227,6 +230,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "listenerNotSpeaker": options.listenerNotSpeaker = false
         case "adverbBeforeThat": options.adverbBeforeThat = false
         case "reportsInOneSentence": options.reportsInOneSentence = false
+        case "colonTurnParagraphs": options.colonTurnParagraphs = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
