@@ -65,7 +65,8 @@ extension QuoteExtractor {
                     !(c.lowerBound + 2 <= c.upperBound && Self.looksFinite(c.lowerBound + 1, tokens: tokens)
                         && Self.looksFinite(c.lowerBound + 2, tokens: tokens))
                 else { continue }
-                content = c
+                content = options.nounClauseEndsAtMainVerb && speaker.lowerBound == a && speaker.upperBound < n
+                    ? Self.clauseBeforeMainVerb(c, tokens: tokens) : c
             } else {
                 guard var c = Self.stanceObject(
                     from: n + 2, end: end, toSentenceEnd: false, nameObjects: options.stanceNameObjects,
@@ -90,6 +91,41 @@ extension QuoteExtractor {
         }
         return found
     }
+
+    /// The "that" clause `clause` of a noun of saying in the sentence's subject ("The board's
+    /// statement that the school will stay open calmed parents"), cut before the sentence's own
+    /// verb: after the clause's first finite verb and its group (auxiliaries, participles, "not"),
+    /// the next word that reads as finite (``looksFinite(_:tokens:)``) with no comma, conjunction,
+    /// subordinator or relative word before it. The clause unchanged when there is none, or when
+    /// fewer than three words would be left (``QuoteExtractorOptions/nounClauseEndsAtMainVerb``).
+    /// - Complexity: O(w) in the words of the clause.
+    static func clauseBeforeMainVerb(_ clause: ClosedRange<Int>, tokens: [Token]) -> ClosedRange<Int> {
+        guard let first = clause.first(where: { $0 > clause.lowerBound && looksFinite($0, tokens: tokens) }) else { return clause }
+        var k = first + 1
+        while k <= clause.upperBound, tokens[k].isWord, looksFinite(k, tokens: tokens) || ["not", "be", "been", "being"].contains(tokens[k].lower)
+            || tokens[k].lower.count > 4 && (tokens[k].lower.hasSuffix("ed") || tokens[k].lower.hasSuffix("ing"))
+        {
+            k += 1
+        }
+        while k <= clause.upperBound {
+            let token = tokens[k]
+            if !token.isWord || Self.clauseJoiners.contains(token.lower) { return clause }
+            if looksFinite(k, tokens: tokens) { break }
+            k += 1
+        }
+        guard k <= clause.upperBound else { return clause }
+        var last = k - 1
+        while last > clause.lowerBound, !tokens[last].isWord { last -= 1 }
+        guard tokens[clause.lowerBound...last].filter(\.isWord).count >= 3 else { return clause }
+        return clause.lowerBound...last
+    }
+
+    /// Words that open another clause inside a reported one: where they stand, a later finite verb
+    /// may be that clause's, not the sentence's.
+    private static let clauseJoiners: Set<String> = [
+        "and", "but", "or", "if", "when", "because", "as", "since", "while", "although", "though", "unless",
+        "until", "after", "before", "that", "which", "who", "whom", "whose", "where", "so",
+    ]
 
     /// Common irregular past forms, for ``looksFinite(_:tokens:)``.
     private static let irregularPast: Set<String> = [

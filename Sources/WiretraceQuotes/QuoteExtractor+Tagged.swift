@@ -169,6 +169,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// "KATE BELL: <sentence>. <sentence>." (``colonClaims``): a turn without quote marks runs to the
     /// end of its paragraph, one content over all its sentences (``QuoteExtractor/turnEnd(after:tokens:direct:)``).
     package var colonTurnParagraphs = true
+    /// ``reportNounClauses`` in the sentence's subject ("The board's statement that <clause> calmed
+    /// parents"): the clause ends before the sentence's own verb, not at the sentence's end
+    /// (``QuoteExtractor/clauseBeforeMainVerb(_:tokens:)``).
+    package var nounClauseEndsAtMainVerb = true
 
     /// `"…," she said. "Families especially."`: a quoted sentence of one or two words right after an
     /// attributed quote in the same paragraph goes on with that quote's speaker (shorter spans are
@@ -219,6 +223,7 @@ package struct QuoteExtractorOptions: Sendable {
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
+        "nounClauseEndsAtMainVerb",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -231,6 +236,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "adverbBeforeThat": options.adverbBeforeThat = false
         case "reportsInOneSentence": options.reportsInOneSentence = false
         case "colonTurnParagraphs": options.colonTurnParagraphs = false
+        case "nounClauseEndsAtMainVerb": options.nounClauseEndsAtMainVerb = false
         case "cueSubject": options.speakerIsCueSubject = false
         case "colonSpeaker": options.colonAttribution = false
         case "pageLabels": options.pageLabels = false
@@ -775,6 +781,20 @@ extension QuoteExtractor {
                 content = Self.extendedToClauseBounds(
                     content, cue: cue, input: input, tagged: tagged,
                     toEnd: options.clauseToSentenceEnd, fromStart: options.clauseFromSentenceStart)
+            }
+            // "The board's statement that <clause> calmed parents": the clause ends before the
+            // sentence's own verb.
+            if options.nounClauseEndsAtMainVerb, content.lowerBound >= 2, tokens[content.lowerBound - 1].lower == "that",
+                Self.reportNouns.contains(tokens[content.lowerBound - 2].lower)
+            {
+                let sentenceStart = tagged.sentenceBounds(content.lowerBound).lowerBound
+                if let holder = Self.stanceHolder(
+                    ofNoun: content.lowerBound - 2, lowerBound: sentenceStart, tokens: tokens, finder: SpeakerFinder(tokens: tokens)),
+                    holder.lowerBound == sentenceStart
+                {
+                    content = Self.clauseBeforeMainVerb(content, tokens: tokens)
+                    attributed = attributed.clamped(to: content)
+                }
             }
             // "X said A, but Y said B": the content ends before the second report, which the rules
             // give its own speaker.
