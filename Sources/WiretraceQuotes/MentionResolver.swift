@@ -17,6 +17,8 @@ package struct PersonMention: Sendable, Hashable {
     package var possessive: Bool = false
     /// Followed by a reporting verb ("Holt said"): the subject of saying.
     package var saying: Bool = false
+    /// Written inside quote marks: named in someone's words.
+    package var quoted: Bool = false
 }
 
 /// A person's grammatical gender as the text shows it, for "he" and "she".
@@ -53,6 +55,26 @@ package struct MentionOptions: Sendable, Hashable {
     /// else the first person (the subject more often than the object), rather than the last name
     /// written.
     package var pronounAgreement = true
+    /// With ``pronounAgreement``, a person's common given name ("Grace Nakamura", ``GivenNames``)
+    /// shows the gender "he" or "she" agrees with when the text shows nothing stronger (an
+    /// honorific, a gendered role word).
+    package var givenNameGender = true
+    /// "Mrs. Lopes" after "Maria Lopes" and "David Lopes": of the persons sharing the surname, the
+    /// one of the honorific's gender (Mr.; Mrs., Ms., Miss), and the honorific shows the gender of
+    /// the person it names for later pronouns.
+    package var honorificSurnames = true
+    /// "Kevin Moreau, a spokesman for the utility, said": the role in apposition after a name is
+    /// that person's role, so a later "the spokesman" resolves to the name as "utility spokesman
+    /// Kevin Moreau" would.
+    package var appositiveRoles = true
+    /// With ``pronounAgreement``, a pronoun whose person was named more than three sentences back
+    /// takes the last person named who is not shown as of the other gender, not merely the last
+    /// person named.
+    package var distantPronounAgreement = true
+    /// With ``pronounAgreement``, a pronoun outside quote marks does not stand for a person named only
+    /// inside them ("'We asked Tom Avery to wait,' she said" is not Tom Avery speaking): who is
+    /// named in the words quoted is rarely who said them.
+    package var quotedNamesNotAntecedents = true
 
     package init() {}
 }
@@ -68,12 +90,26 @@ package struct MentionResolver: Sendable {
     package let references: [PersonMention]
     /// What the text shows of each person's gender, by name (absent: nothing, or both).
     package let genders: [String: PersonGender]
+    /// The same without given names (``MentionOptions/givenNameGender``): a pronoun's person is
+    /// preferred for what the text itself shows, a given name only rules the other gender out.
+    private let shownGenders: [String: PersonGender]
     /// Per token, its sentence.
     private let sentenceOf: [Int]
+    /// Per token, whether it stands inside quote marks (empty when not known).
+    private let inQuote: [Bool]
+
+    /// Whether a person at `reference` may be the antecedent of the pronoun at token `k`
+    /// (``MentionOptions/quotedNamesNotAntecedents``).
+    private func mayStandFor(_ reference: PersonMention, pronounAt k: Int) -> Bool {
+        guard options.quotedNamesNotAntecedents, reference.quoted, k < inQuote.count else { return true }
+        return inQuote[k]
+    }
 
     /// Finds every full person name (two or more capitalised words after titles are removed).
     /// - Complexity: O(n) in the number of tokens.
-    package init(tokens: [Token], text: ScalarText, options: MentionOptions = MentionOptions()) {
+    /// `inQuote` tells, per token, whether it stands inside quote marks (``TaggerInput/inQuote``);
+    /// without it no name counts as quoted.
+    package init(tokens: [Token], text: ScalarText, options: MentionOptions = MentionOptions(), inQuote: [Bool]? = nil) {
         self.tokens = tokens
         self.text = text
         self.options = options
@@ -89,9 +125,11 @@ package struct MentionResolver: Sendable {
             }
             let run = MentionResolver.capitalisedRun(tokens, from: i)
             if var person = MentionResolver.person(tokens, run: run, text: text, afterTitles: options.namesAfterTitles) {
+                if options.appositiveRoles { person.roleWords += MentionResolver.appositiveRole(tokens, after: run) }
                 person.sentence = sentenceOf[run.lowerBound]
                 person.possessive = tokens[run.upperBound - 1].isPossessive
                 person.saying = MentionResolver.saysNext(tokens, after: run.upperBound - 1)
+                person.quoted = inQuote?[run.lowerBound] ?? false
                 persons.append(person)
             }
             i = run.upperBound
@@ -100,13 +138,25 @@ package struct MentionResolver: Sendable {
         // Later mentions of a person by surname alone ("Shoigu said") are antecedents too.
         var references = persons
         var lastWords: [String: PersonMention] = [:]
+        // Every person by surname, for an honorific that tells two of them apart.
+        var sharing: [String: [PersonMention]] = [:]
+        let early = options.honorificSurnames
+            ? MentionResolver.genders(tokens, references: persons, givenNames: options.givenNameGender) : [:]
         var next = 0
         for (k, token) in tokens.enumerated() where token.isCapitalized {
             while next < persons.count, persons[next].start <= token.start {
-                if let last = persons[next].words.last { lastWords[last] = persons[next] }
+                if let last = persons[next].words.last {
+                    lastWords[last] = persons[next]
+                    sharing[last, default: []].append(persons[next])
+                }
                 next += 1
             }
-            guard let person = lastWords[token.stem], token.start >= person.end else { continue }
+            guard var person = lastWords[token.stem], token.start >= person.end else { continue }
+            if options.honorificSurnames, let gender = MentionResolver.honorificGender(tokens, before: k),
+                let agreeing = sharing[token.stem]?.last(where: { early[$0.name] == gender })
+            {
+                person = agreeing
+            }
             var reference = person
             reference.start = token.start
             reference.end = token.end
@@ -114,10 +164,61 @@ package struct MentionResolver: Sendable {
             reference.sentence = sentenceOf[k]
             reference.possessive = token.isPossessive
             reference.saying = MentionResolver.saysNext(tokens, after: k)
+            reference.quoted = inQuote?[k] ?? false
             references.append(reference)
         }
         self.references = references.sorted { $0.start < $1.start }
-        genders = options.pronounAgreement ? MentionResolver.genders(tokens, references: self.references) : [:]
+        self.inQuote = inQuote ?? []
+        genders = options.pronounAgreement
+            ? MentionResolver.genders(
+                tokens, references: self.references, givenNames: options.givenNameGender,
+                honorifics: options.honorificSurnames)
+            : [:]
+        shownGenders = options.pronounAgreement && options.givenNameGender
+            ? MentionResolver.genders(tokens, references: self.references, honorifics: options.honorificSurnames)
+            : genders
+    }
+
+    /// The gender an honorific right before token `k` shows ("Mr. Lopes", "Ms Lopes"), or nil.
+    static func honorificGender(_ tokens: [Token], before k: Int) -> PersonGender? {
+        var j = k - 1
+        if j >= 1, tokens[j].text == "." { j -= 1 }
+        guard j >= 0, tokens[j].isWord, tokens[j].isCapitalized else { return nil }
+        switch tokens[j].lower {
+        case "mr": return .male
+        case "mrs", "ms", "miss": return .female
+        default: return nil
+        }
+    }
+
+    /// The role words of an apposition right after a name (``MentionOptions/appositiveRoles``):
+    /// "Kevin Moreau, a spokesman for the utility," gives ["spokesman", "utility"]; the apposition's
+    /// head (the word before its prepositional tail) must be a title or role noun, and it ends at a
+    /// comma or the sentence's end (no verb, no relative pronoun, at most ten words).
+    static func appositiveRole(_ tokens: [Token], after run: Range<Int>) -> [String] {
+        var k = run.upperBound
+        guard k + 1 < tokens.count, tokens[k].text == ",", tokens[k + 1].isWord, !tokens[k + 1].isCapitalized
+            || Lexicon.determiners.contains(tokens[k + 1].lower)
+        else { return [] }
+        k += 1
+        var words: [Token] = []
+        while k < tokens.count, words.count <= 10, tokens[k].paragraph == tokens[run.lowerBound].paragraph, tokens[k].isWord {
+            let word = tokens[k].lower
+            if Lexicon.reportingVerbs.contains(word) || ["who", "whose", "which", "that", "and"].contains(word)
+                || Lexicon.auxiliaries.contains(word)
+            {
+                return []
+            }
+            words.append(tokens[k])
+            k += 1
+        }
+        guard k < tokens.count, [",", ".", ";"].contains(tokens[k].text), !words.isEmpty else { return [] }
+        let link = words.dropFirst().firstIndex { ["of", "for", "at", "with", "from", "in"].contains($0.lower) }
+        let head = words[(link ?? words.count) - 1].stem
+        guard Lexicon.titles.contains(head) || Lexicon.roleSynonyms[head] != nil || SpeakerHead.roleNouns.contains(head) else {
+            return []
+        }
+        return words.filter { !Lexicon.determiners.contains($0.lower) }.map(\.stem).flatMap(MentionResolver.roleParts)
     }
 
     /// Whether a reporting verb follows token `k` (auxiliaries and adverbs between): "Holt said",
@@ -149,7 +250,9 @@ package struct MentionResolver: Sendable {
     /// name or in an apposition right after it ("Jill Sato, the spokeswoman,"), and "NAME said (that)
     /// he/she". Evidence of both genders leaves the person out.
     /// - Complexity: O(n) in the tokens plus O(r log r) for r references.
-    static func genders(_ tokens: [Token], references: [PersonMention]) -> [String: PersonGender] {
+    static func genders(
+        _ tokens: [Token], references: [PersonMention], givenNames: Bool = false, honorifics: Bool = false
+    ) -> [String: PersonGender] {
         // An honorific or a role word names the person's gender; "X said she" may speak of another
         // woman ("X said she would make a fine judge"), so it weighs least.
         var votes: [String: (male: Int, female: Int)] = [:]
@@ -162,6 +265,29 @@ package struct MentionResolver: Sendable {
         let byEnd = Dictionary(references.map { ($0.end, $0.name) }, uniquingKeysWith: { first, _ in first })
         for reference in references {
             for word in reference.roleWords { vote(reference.name, word, weight: 3) }
+        }
+        if givenNames {
+            // A common given name, once per person: less than an honorific or a role word.
+            for name in Set(references.map(\.name)) {
+                guard let first = references.first(where: { $0.name == name })?.words.first else { continue }
+                if GivenNames.female.contains(first) { votes[name, default: (0, 0)].female += 2 }
+                if GivenNames.male.contains(first) { votes[name, default: (0, 0)].male += 2 }
+            }
+        }
+        if honorifics {
+            // "Ms. Whitlock" after "Janet Whitlock": the honorific of a later mention by surname.
+            // Not when persons share the surname: which of them "Mr. Khan" is may be what the
+            // honorific has to decide.
+            let byStart = Dictionary(references.map { ($0.start, $0) }, uniquingKeysWith: { first, _ in first })
+            var namesByLast: [String: Set<String>] = [:]
+            for reference in references { if let last = reference.words.last { namesByLast[last, default: []].insert(reference.name) } }
+            for (k, token) in tokens.enumerated() where token.isCapitalized {
+                guard let reference = byStart[token.start], reference.words.count >= 2,
+                    let last = reference.words.last, namesByLast[last]?.count == 1,
+                    let gender = honorificGender(tokens, before: k)
+                else { continue }
+                if gender == .female { votes[reference.name, default: (0, 0)].female += 3 } else { votes[reference.name, default: (0, 0)].male += 3 }
+            }
         }
         for (k, token) in tokens.enumerated() where token.isCapitalized {
             // Possessive names end two scalars before their token ("Holt's").
@@ -205,13 +331,26 @@ package struct MentionResolver: Sendable {
         let own = sentenceOf[k]
         let pool = references.filter {
             $0.end <= start && !$0.placeLike && $0.sentence >= own - 3 && !(subjectPronoun && $0.possessive)
+                && mayStandFor($0, pronounAt: k)
                 && genders[$0.name] != (gender == .male ? .female : .male)
         }
         guard let nearest = pool.map(\.sentence).max() else { return nil }
         let inSentence = pool.filter { $0.sentence == nearest }
         // The subject of saying goes before a name in an opening clause ("While Trump spoke, Putin
         // said ... He added").
-        return inSentence.first { genders[$0.name] == gender } ?? inSentence.first(where: \.saying) ?? inSentence.first
+        return inSentence.first { shownGenders[$0.name] == gender } ?? inSentence.first(where: \.saying) ?? inSentence.first
+    }
+
+    /// The person a pronoun stands for when no sentence of ``antecedent(ofPronoun:start:)``'s window
+    /// names one: the last person named before it, and with ``MentionOptions/distantPronounAgreement``
+    /// the last one not shown as of the other gender ("Sandra Milliken ... her predecessor, Gordon
+    /// Blake, ... [four sentences] She said" is Sandra Milliken).
+    private func distantAntecedent(ofPronoun k: Int, start: Int) -> PersonMention? {
+        let before = references.filter { $0.end <= start && !$0.placeLike && mayStandFor($0, pronounAt: k) }
+        guard options.distantPronounAgreement else { return before.last }
+        let word = tokens[k].lower
+        let other: PersonGender = word == "he" || word == "his" ? .female : .male
+        return before.last { genders[$0.name] != other } ?? before.last
     }
 
     /// The run of capitalised words (with name particles inside) starting at `i`; a possessive word ends it.
@@ -343,7 +482,7 @@ package struct MentionResolver: Sendable {
         if phrase.count == 1, Lexicon.pronouns.contains(last.lower) || Lexicon.resolvedPersonPronouns.contains(last.lower) {
             guard Lexicon.resolvedPersonPronouns.contains(last.lower),
                 let person = options.pronounAgreement
-                    ? antecedent(ofPronoun: phrase.lowerBound, start: start) ?? references.last(where: { $0.end <= start && !$0.placeLike })
+                    ? antecedent(ofPronoun: phrase.lowerBound, start: start) ?? distantAntecedent(ofPronoun: phrase.lowerBound, start: start)
                     : references.last(where: { $0.end <= start && !$0.placeLike })
             else { return written }
             return ResolvedSpeaker(name: person.name, start: start, end: end)
@@ -393,8 +532,13 @@ package struct MentionResolver: Sendable {
             }
             let words = tokens[nameFrom...phrase.upperBound].filter { $0.isWord }.map(\.stem)
             let wordSet = Set(words)
-            let candidates = persons.filter { wordSet.isSubset(of: Set($0.words)) }
+            var candidates = persons.filter { wordSet.isSubset(of: Set($0.words)) }
             let nameStartOffset = tokens[nameFrom].start
+            // "Mrs. Lopes" of two persons named Lopes: the one of the honorific's gender.
+            if options.honorificSurnames, candidates.count > 1, let gender = MentionResolver.honorificGender(tokens, before: nameFrom) {
+                let agreeing = candidates.filter { genders[$0.name] == gender }
+                if !agreeing.isEmpty { candidates = agreeing }
+            }
             if let person = candidates.last(where: { $0.start <= nameStartOffset }) ?? candidates.first {
                 return ResolvedSpeaker(name: person.name, start: nameStartOffset, end: end)
             }
@@ -554,8 +698,9 @@ public struct SpeakerNames: Sendable {
     /// - Complexity: O(n) in the length of the text.
     public init(text: String) {
         let scalars = ScalarText(text)
-        tokens = Tokenizer.tokens(scalars)
-        resolver = MentionResolver(tokens: tokens, text: scalars)
+        let input = TaggerInput.make(scalars)
+        tokens = input.tokens
+        resolver = MentionResolver(tokens: tokens, text: scalars, inQuote: input.inQuote)
     }
 
     /// The resolved name of the mention at `range` (Unicode scalars), cut before an apposition or a

@@ -223,7 +223,8 @@ package struct QuoteExtractorOptions: Sendable {
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
-        "nounClauseEndsAtMainVerb",
+        "nounClauseEndsAtMainVerb", "givenNameGender", "honorificSurnames", "appositiveRoles",
+        "distantPronounAgreement", "quotedNamesNotAntecedents",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -269,6 +270,11 @@ package struct QuoteExtractorOptions: Sendable {
         case "namesAfterTitles": options.mention.namesAfterTitles = false
         case "relativeAntecedents": options.mention.relativeAntecedents = false
         case "pronounAgreement": options.mention.pronounAgreement = false
+        case "givenNameGender": options.mention.givenNameGender = false
+        case "honorificSurnames": options.mention.honorificSurnames = false
+        case "appositiveRoles": options.mention.appositiveRoles = false
+        case "distantPronounAgreement": options.mention.distantPronounAgreement = false
+        case "quotedNamesNotAntecedents": options.mention.quotedNamesNotAntecedents = false
         case "shortQuoteSentences": options.shortQuoteSentences = false
         case "lowercaseRoleInversion": options.lowercaseRoleInversion = false
         case "nonSpeechReports": options.nonSpeechReports = false

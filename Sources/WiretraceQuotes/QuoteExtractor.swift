@@ -73,7 +73,7 @@ public struct QuoteExtractor: Sendable {
         let text = ScalarText(article.text)
         let input = TaggerInput.make(text)
         guard !input.tokens.isEmpty else { return [] }
-        let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention)
+        let resolver = MentionResolver(tokens: input.tokens, text: text, options: options.mention, inQuote: input.inQuote)
         let ruleBased = ruleQuotes(article: article, text: text, input: input, resolver: resolver)
         var found = model.isEmpty ? ruleBased : merged(article: article, text: text, input: input, resolver: resolver, ruleBased: ruleBased)
         if options.pageLabels {
