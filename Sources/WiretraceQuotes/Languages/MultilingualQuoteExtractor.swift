@@ -200,7 +200,12 @@ package struct MultilingualQuoteExtractor: Sendable {
             {
                 // A new turn of a dialogue: after a question, or after a dash between two quotes
                 // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
-                let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                // Not the closing dash of an attribution set between dashes (`„…“ – so X – „…“`):
+                // the quote after it goes on in X's words.
+                let enclosed = lexicon.language == "de" && options.severalSegments && lastQuote.reach > lastQuote.close
+                    && tokens[(lastQuote.close + 1)...lastQuote.reach].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                let dash = !enclosed
+                    && tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
                 // A question right after an answer, in a dialogue of two named parties, is the
                 // other party's (an interview: `„…“ „Und wie geht es weiter?“`).
                 let asksBack = lexicon.language == "de" && !lastQuote.asks && Self.asks(text, span.content)
@@ -372,6 +377,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             lastQuote = (paragraph, open, close, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
+        if lexicon.language == "de", options.severalSegments { shareLaterSource(&occurrences, text: text) }
         occurrences += reportedSpeech(
             tokens: tokens, text: text, sentence: sentence, inQuote: inQuote, openMarks: openMarks, reader: reader,
             article: article, direct: occurrences)
