@@ -204,6 +204,8 @@ package struct QuoteExtractorOptions: Sendable {
 
     /// How speaker phrases are resolved to names (apposition, titles, relative "who"): ``MentionOptions``.
     package var mention = MentionOptions()
+    /// Switches for the German rules of dialogue in running text: ``MultilingualQuoteOptions``.
+    package var multilingual = MultilingualQuoteOptions()
     /// A label in capitals opening a paragraph is a dateline or a section's name, not a speaker,
     /// unless the document is an exchange of such labels (``PageLabels``): its quotes are dropped,
     /// and a content opening with one starts after it.

@@ -67,7 +67,7 @@ public struct QuoteExtractor: Sendable {
     public func quotes(in article: Article) -> [QuoteOccurrence] {
         // Other languages: their own quote marks, speech verbs and speaker order.
         if article.language != "en", let lexicon = SpeechLexicon.forLanguage(article.language) {
-            return MultilingualQuoteExtractor(lexicon: lexicon).quotes(in: article)
+            return MultilingualQuoteExtractor(lexicon: lexicon, options: options.multilingual).quotes(in: article)
         }
         // One reading of the text (tokens, quote marks, sentences) for the rules and the tagger.
         let text = ScalarText(article.text)

@@ -49,8 +49,8 @@ import WiretraceCore
         var speaker: Double { Double(right) / Double(max(judged, 1)) }
     }
 
-    static func score() throws -> Score {
-        let extractor = QuoteExtractor()
+    static func score(path: URL = path, options: QuoteExtractorOptions = QuoteExtractorOptions()) throws -> Score {
+        let extractor = QuoteExtractor(model: .shared, options: options)
         var score = Score()
         let data = try Data(contentsOf: path)
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {

@@ -15,9 +15,12 @@ import WiretraceCore
 /// punctuation stands between them.
 package struct MultilingualQuoteExtractor: Sendable {
     package let lexicon: SpeechLexicon
+    /// Switches for the German rules of dialogue in running text.
+    package var options: MultilingualQuoteOptions
 
-    package init(lexicon: SpeechLexicon) {
+    package init(lexicon: SpeechLexicon, options: MultilingualQuoteOptions = MultilingualQuoteOptions()) {
         self.lexicon = lexicon
+        self.options = options
     }
 
     /// Languages whose writers introduce speech with a dash at the start of a paragraph.
@@ -69,6 +72,9 @@ package struct MultilingualQuoteExtractor: Sendable {
         var beforeLast: (speaker: ClosedRange<Int>, cue: String)? = nil
         var lastFound: (speaker: ClosedRange<Int>, cue: String)? = nil
         var spoken: [(speaker: ClosedRange<Int>, cue: String, name: String)] = []
+        // The attributed quotes so far (their first and last token, their speaker's name), for
+        // turns in running text (``MultilingualQuoteOptions/replyTurns``).
+        var turnsSoFar: [(open: Int, close: Int, name: String)] = []
         /// The subject of the sentence right before the quote opening at `open`, when no quote stands in it.
         func subjectBefore(_ open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
             guard open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) else { return nil }
@@ -194,7 +200,12 @@ package struct MultilingualQuoteExtractor: Sendable {
             {
                 // A new turn of a dialogue: after a question, or after a dash between two quotes
                 // (`„…?“ — „…“`), the other party speaks: the last speaker who is not the one before.
-                let dash = tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                // Not the closing dash of an attribution set between dashes (`„…“ – so X – „…“`):
+                // the quote after it goes on in X's words.
+                let enclosed = lexicon.language == "de" && options.severalSegments && lastQuote.reach > lastQuote.close
+                    && tokens[(lastQuote.close + 1)...lastQuote.reach].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
+                let dash = !enclosed
+                    && tokens[(lastQuote.reach + 1)..<open].contains { ["\u{2014}", "\u{2013}"].contains($0.text) }
                 // A question right after an answer, in a dialogue of two named parties, is the
                 // other party's (an interview: `„…“ „Und wie geht es weiter?“`).
                 let asksBack = lexicon.language == "de" && !lastQuote.asks && Self.asks(text, span.content)
@@ -208,7 +219,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 } ?? false
                 paragraphTurn = lexicon.language == "de" && paragraph == lastQuote.paragraph + 1
                     && (open == 0 || tokens[open - 1].paragraph != paragraph) && exchange
-                if lastQuote.asks || dash || asksBack || paragraphTurn {
+                // Running text: a reply told in the same paragraph (see ``isReply``).
+                let reply = lexicon.language == "de" && options.replyTurns && lastQuote.paragraph == paragraph
+                    && lastQuote.name.map { name in
+                        isReply(content: Array(tokens[(open + 1)..<min(close, tokens.count)]), lastName: name,
+                            spoken: Self.recentTurns(turnsSoFar, before: open, tokens: tokens),
+                            lastVerbAfter: lastQuote.reach > lastQuote.close)
+                    } ?? false
+                if lastQuote.asks || dash || asksBack || paragraphTurn || reply {
                     turn = true
                     if let name = lastQuote.name {
                         if let other = spoken.suffix(6).last(where: { $0.name.lowercased() != name.lowercased() }) {
@@ -218,7 +236,10 @@ package struct MultilingualQuoteExtractor: Sendable {
                             // would take now.
                             inherited = other.name
                         } else if lexicon.language == "de", let context = subjectBefore(lastQuote.open),
-                            reader.name(context.speaker).lowercased() != name.lowercased()
+                            reader.name(context.speaker).lowercased() != name.lowercased(),
+                            // The last speaker under a fuller naming (`Onkel Ambrosius` of `der Onkel`)
+                            // is not the other party.
+                            !(options.sceneParticipants && reader.sharesName(context.speaker, name))
                         {
                             // No other speaker yet: the one the scene before the question was
                             // about (`Er verbeugte sich. „Was soll das?“ fragte X. „…“`).
@@ -229,6 +250,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                         {
                             // No other speaker yet: the one the conversation was said to be with
                             // (`sprach mit dem Bürgermeister Hahn. Er fragte: „…?“ — „…“`).
+                            found = (partner, "")
+                        } else if lexicon.language == "de", options.sceneParticipants,
+                            let partner = reader.sceneParticipant(
+                                in: Self.sceneStart(tokens, before: lastQuote.open)..<open, inQuote: inQuote,
+                                openMarks: openMarks, other: name)
+                        {
+                            // No other speaker yet: a person the scene names beside the last one
+                            // (`fragte der Pfarrer, als das Mädchen vorüberlief. „…“`).
                             found = (partner, "")
                         }
                     } else if let beforeLast {
@@ -249,6 +278,25 @@ package struct MultilingualQuoteExtractor: Sendable {
             {
                 found = (previous.speaker, previous.cue)
                 carried = true
+            }
+            if found == nil, !turn, words >= 3, lexicon.language == "de", options.reportedQuestions,
+                let asked = reader.askedObject(before: open, inQuote: inQuote, openMarks: openMarks,
+                    sentenceStart: sentenceStart(sentence, max(open - 1, 0)))
+            {
+                // `X fragte den Zeugen, wo … . „…“`: the one asked answers.
+                found = (asked, "")
+            }
+            if found == nil, !turn, words >= 3, lexicon.language == "de", options.reportedQuestions,
+                let asked = reader.reportedQuestion(
+                    before: open, inQuote: inQuote, openMarks: openMarks, sentenceStart: sentenceStart(sentence, max(open - 1, 0)))
+            {
+                // The writer's question answered by the quote: the person it asks about.
+                if let pronoun = asked {
+                    found = (pronoun, "")
+                } else if let previous {
+                    found = (previous.speaker, previous.cue)
+                    carried = true
+                }
             }
             if found == nil, !turn, words >= 3, lexicon.language == "de", close < tokens.count {
                 // Speech told after the quote, a sentence or two on: `„…“ Der Alte schwieg. Als er
@@ -322,12 +370,14 @@ package struct MultilingualQuoteExtractor: Sendable {
                 occurrence.speakerEnd = mention.upperBound
                 occurrence.cue = found.cue.isEmpty ? nil : found.cue
                 spoken.append((found.speaker, found.cue, turnName ?? phrase))
+                turnsSoFar.append((open, close, turnName ?? phrase))
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
             if let last = lastQuote, last.paragraph != paragraph { turnBefore = (last.paragraph, last.name) }
             lastQuote = (paragraph, open, close, min(reach, tokens.count - 1), asks, turnName)
             occurrences.append(occurrence)
         }
+        if lexicon.language == "de", options.severalSegments { shareLaterSource(&occurrences, text: text) }
         occurrences += reportedSpeech(
             tokens: tokens, text: text, sentence: sentence, inQuote: inQuote, openMarks: openMarks, reader: reader,
             article: article, direct: occurrences)
