@@ -4,8 +4,9 @@ import WiretraceCore
 @testable import WiretraceQuotes
 
 /// Where English sentences end (``QuoteExtractor/sentenceIDs(_:inQuote:openMarks:)``), on sentences
-/// written for these tests: a rank or style written short before a name ends none. The split is
-/// what the tagger is trained on, so it is not switchable.
+/// written for these tests: a rank or style written short before a name ends none, and a closing
+/// quote mark after ".", "!" or "?" ends one when a capitalised word follows that opens no
+/// attribution. The split is what the tagger is trained on, so it is not switchable.
 @Suite struct SentenceSplitTests {
     /// The sentence number of the first token of each `words`.
     private func sentences(_ text: String, _ words: [String]) -> [Int?] {
@@ -42,5 +43,43 @@ import WiretraceCore
     @Test func fullStopAfterAnOrdinaryWordStillEnds() {
         let ids = sentences("The crew worked until dawn. Sgt. Amrit Gill thanked them.", ["crew", "Sgt"])
         #expect(ids[0] != ids[1])
+    }
+
+    // MARK: a closing quote mark
+
+    @Test(arguments: [
+        "She said: \u{201C}The whole scheme ran amok.\u{201D} However, the council kept it for another year.",
+        "He asked: \u{201C}Who pays for this?\u{201D} Nobody on the board answered him.",
+        "The sign read \"Closed for repairs!\" Workers left the site at noon.",
+    ])
+    func closingMarkAfterAFullStopEndsTheSentence(_ text: String) {
+        let words = text.split(separator: " ").map { String($0.trimmingCharacters(in: .punctuationCharacters)) }
+        #expect(!oneSentence(text, words.first!, words.last!))
+    }
+
+    @Test func reportEndsWithTheQuotedSentence() throws {
+        let page = article([
+            "Ann Berg said the new parking rules had \u{201C}run completely amok.\u{201D} However, the council kept them for another year.",
+        ])
+        let found = quotes(page, model: .empty, off: [])
+        #expect(offsetsHold(page, found))
+        let report = try #require(found.first { $0.text.contains("parking rules") })
+        #expect(!report.text.contains("council"))
+    }
+
+    @Test(arguments: [
+        // No full stop before the closing mark.
+        "\u{201C}We will rebuild the arena,\u{201D} said Mayor Ann Berg.",
+        "\u{201C}We will rebuild the arena\u{201D} Ann Berg said at the rally.",
+        // An attribution after the closing mark.
+        "\u{201C}We will rebuild the arena.\u{201D} Ann Berg said at the rally.",
+        "\u{201C}Who pays for this?\u{201D} Prime Minister Ann Berg asked the room.",
+        "\u{201C}Who pays for this?\u{201D} Mr. Tom Reyes asked the room.",
+        // A lower-case word after the closing mark.
+        "\u{201C}We will rebuild the arena.\u{201D} she said at the rally.",
+    ])
+    func closingMarkBeforeAnAttributionEndsNoSentence(_ text: String) {
+        let words = text.split(separator: " ").map { String($0.trimmingCharacters(in: .punctuationCharacters)) }
+        #expect(oneSentence(text, words.first!, words.last!))
     }
 }
