@@ -155,6 +155,10 @@ package enum Lexicon {
         "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm",
         "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "jr", "sr", "inc", "co", "corp",
         "u.s", "u.k", "u.n", "prof", "rev", "ft", "mt", "a.m", "p.m", "e.g", "i.e", "approx", "est",
+        // Ranks and styles written short before a name ("Const. Ann Berg", "Sgt. Tom Reyes", "the
+        // Hon. Ann Berg", "Coun. Ann Berg"): no sentence ends after them, as after "Gen." or "Capt.".
+        "const", "cst", "sgt", "cpl", "pte", "supt", "insp", "det", "cmdr", "cdr", "brig", "hon", "fr",
+        "msgr", "atty", "coun", "lieut",
     ]
 
     /// Role-noun synonyms: each word maps to a class name shared by its synonyms.

@@ -179,6 +179,12 @@ extension QuoteExtractor {
                 // "<clause>, the union's president, Tom Reyes, said": the clause ends before the apposition.
                 subject = apposition.name
                 comma = apposition.comma
+            } else if comma + 1 == v, options.relativeClauseSubjects,
+                let relative = Self.relativeClauseSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder)
+            {
+                // "<clause>, Tom Reyes, who leads the union, said": the clause ends before the subject.
+                subject = relative.name
+                comma = relative.comma
             } else if comma + 1 == v {
                 subject = nil
             } else if let (phrase, _) = finder.backwardPhrase(endingAt: v - 1, lowerBound: comma + 1),
@@ -377,7 +383,9 @@ extension QuoteExtractor {
     /// words from the sentence's first (a quote's words when it is quoted: the rules' direct quote
     /// then holds it). Nil for any other content.
     /// - Complexity: O(w) in the words of the sentence.
-    static func appositiveReport(_ content: ClosedRange<Int>, input: TaggerInput) -> ClosedRange<Int>? {
+    static func appositiveReport(
+        _ content: ClosedRange<Int>, input: TaggerInput, relativeClauses: Bool = false
+    ) -> ClosedRange<Int>? {
         let tokens = input.tokens
         let sentence = input.sentence[content.lowerBound]
         var a = content.lowerBound
@@ -388,7 +396,8 @@ extension QuoteExtractor {
         // The first reporting verb after the content, right after a comma, at most a dozen tokens on.
         guard let v = (content.upperBound + 1..<min(b + 1, content.upperBound + 14)).first(where: { k in
             k > a && tokens[k - 1].text == "," && finder.verb(at: k).map { $0.kind == .plain || $0.kind == .telling } == true
-        }), let apposition = appositiveSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder),
+        }), let apposition = appositiveSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder)
+            ?? (relativeClauses ? relativeClauseSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) : nil),
             content.upperBound <= apposition.subject.upperBound, content.upperBound >= apposition.subject.lowerBound
         else { return nil }
         var start = a
@@ -400,7 +409,7 @@ extension QuoteExtractor {
     }
 
     /// Whether a token is a quote mark (straight or curly, single marks apart).
-    private static func isQuoteMark(_ token: Token) -> Bool {
+    static func isQuoteMark(_ token: Token) -> Bool {
         ["\"", "\u{201C}", "\u{201D}", "``", "''"].contains(token.text)
     }
 

@@ -193,6 +193,12 @@ package struct QuoteExtractorOptions: Sendable {
     /// the verb and gives up), and a tagged content that is a part of the apposition is the clause's
     /// speaker, not what was said: it is replaced by the clause (``QuoteExtractor/appositiveSubject(verbAt:sentenceStart:tokens:finder:)``).
     package var appositiveSubjects = true
+    /// "<clause>, Tom Reyes, who leads the union, said.": a fronted report whose subject (a name
+    /// or a role) is followed by a relative clause between commas before the reporting verb. The
+    /// rules report the clause before the subject for it, and a tagged content inside the subject or
+    /// the relative clause is replaced by that clause, as for ``appositiveSubjects``
+    /// (``QuoteExtractor/relativeClauseSubject(verbAt:sentenceStart:tokens:finder:)``).
+    package var relativeClauseSubjects = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -225,7 +231,7 @@ package struct QuoteExtractorOptions: Sendable {
         "namesAfterTitles", "relativeAntecedents", "pronounAgreement", "shortQuoteSentences", "lowercaseRoleInversion",
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
-        "nounClauseEndsAtMainVerb", "givenNameGender", "honorificSurnames", "appositiveRoles",
+        "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
     ]
 
@@ -234,6 +240,7 @@ package struct QuoteExtractorOptions: Sendable {
     package static func switchOff(_ name: String, in options: inout QuoteExtractorOptions) -> Bool {
         switch name {
         case "appositiveSubjects": options.appositiveSubjects = false
+        case "relativeClauseSubjects": options.relativeClauseSubjects = false
         case "adverbialTails": options.adverbialTails = false
         case "listenerNotSpeaker": options.listenerNotSpeaker = false
         case "adverbBeforeThat": options.adverbBeforeThat = false
@@ -765,7 +772,9 @@ extension QuoteExtractor {
             }
             // "<clause>, the union's president, Tom Reyes, said": a part of the apposition is who
             // spoke; the clause before it is what was said.
-            if options.appositiveSubjects, let clause = Self.appositiveReport(content, input: input) {
+            if options.appositiveSubjects,
+                let clause = Self.appositiveReport(content, input: input, relativeClauses: options.relativeClauseSubjects)
+            {
                 if tagged.contents.contains(where: { $0 != content && $0.overlaps(clause) }) { continue }
                 content = clause
             }

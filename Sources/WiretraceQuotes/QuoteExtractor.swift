@@ -318,14 +318,21 @@ public struct QuoteExtractor: Sendable {
 
     /// Sentence numbers per token: a new sentence starts after ".", "!" or "?" outside quotes when the
     /// next token is capitalised, a digit or an opening quote mark, and at every paragraph break.
-    /// No sentence ends right after a closing quote mark, so `"…." he said` stays one sentence.
+    /// After a closing quote mark a sentence ends only when the quote's own words end with ".", "!"
+    /// or "?" and a capitalised word follows that does not open an attribution (`“…amok.” However, the
+    /// council …` is two sentences; `“…,” said X`, `“…” Smith said`, `“….” Smith said` and `“….” he
+    /// said` stay one).
     static func sentenceIDs(_ tokens: [Token], inQuote: [Bool], openMarks: Set<Int>) -> [Int] {
         var ids = [Int](repeating: 0, count: tokens.count)
         var id = 0
         for k in 1..<max(tokens.count, 1) {
             let previous = tokens[k - 1]
             var boundary = tokens[k].paragraph != previous.paragraph
-            if !boundary, !inQuote[k - 1], ["." , "!", "?", "\u{2026}"].contains(previous.text) {
+            if !boundary, k >= 2, !inQuote[k - 1], !openMarks.contains(k - 1), closingMarks.contains(previous.text),
+                sentenceEnds.contains(tokens[k - 2].text), tokens[k].isCapitalized
+            {
+                boundary = !opensAttribution(tokens, at: k)
+            } else if !boundary, !inQuote[k - 1], sentenceEnds.contains(previous.text) {
                 let next = tokens[k]
                 let startsSentence = next.isCapitalized || openMarks.contains(k)
                     || (next.text.unicodeScalars.first?.properties.numericType != nil)
@@ -341,5 +348,30 @@ public struct QuoteExtractor: Sendable {
             ids[k] = id
         }
         return ids
+    }
+
+    /// Marks that end a sentence.
+    private static let sentenceEnds: Set<String> = [".", "!", "?", "\u{2026}"]
+    /// Marks that close a quote in English text (straight, curly, PTB).
+    private static let closingMarks: Set<String> = ["\"", "\u{201D}", "''"]
+
+    /// Whether the words from token `k` are an attribution of the quote before them: up to four
+    /// capitalised words (a name, a title written short, "He") and then a reporting verb
+    /// (`“….” Smith said.`, `“Why?” Prime Minister Ann Berg asked.`).
+    private static func opensAttribution(_ tokens: [Token], at k: Int) -> Bool {
+        var j = k
+        var words = 0
+        while j < tokens.count, j < k + 8, tokens[j].paragraph == tokens[k].paragraph {
+            let token = tokens[j]
+            if token.isWord {
+                if Lexicon.reportingVerbs.contains(token.lower) { return words > 0 }
+                guard token.isCapitalized || Lexicon.nameParticles.contains(token.lower), words < 4 else { return false }
+                words += 1
+            } else if token.text != "." || j == k || !Lexicon.abbreviations.contains(tokens[j - 1].lower) {
+                return false
+            }
+            j += 1
+        }
+        return false
     }
 }

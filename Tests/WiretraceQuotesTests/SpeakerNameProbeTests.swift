@@ -38,6 +38,6 @@ import WiretraceCore
         #expect(try Self.probes().count == 28)
         let right = try Self.rightNames()
         print("speaker-name probe: \(right) of 28")
-        #expect(right >= 26)
+        #expect(right >= 28)
     }
 }
