@@ -140,8 +140,9 @@ package struct MentionResolver: Sendable {
         var lastWords: [String: PersonMention] = [:]
         // Every person by surname, for an honorific that tells two of them apart.
         var sharing: [String: [PersonMention]] = [:]
-        let early = options.honorificSurnames
-            ? MentionResolver.genders(tokens, references: persons, givenNames: options.givenNameGender) : [:]
+        // The persons' genders as their own names show them, counted only once two persons share a
+        // surname after an honorific (most documents never need them).
+        var early: [String: PersonGender]?
         var next = 0
         for (k, token) in tokens.enumerated() where token.isCapitalized {
             while next < persons.count, persons[next].start <= token.start {
@@ -152,10 +153,12 @@ package struct MentionResolver: Sendable {
                 next += 1
             }
             guard var person = lastWords[token.stem], token.start >= person.end else { continue }
-            if options.honorificSurnames, let gender = MentionResolver.honorificGender(tokens, before: k),
-                let agreeing = sharing[token.stem]?.last(where: { early[$0.name] == gender })
+            if options.honorificSurnames, let sharers = sharing[token.stem], sharers.count > 1,
+                let gender = MentionResolver.honorificGender(tokens, before: k)
             {
-                person = agreeing
+                let shown = early ?? MentionResolver.genders(tokens, references: persons, givenNames: options.givenNameGender)
+                early = shown
+                if let agreeing = sharers.last(where: { shown[$0.name] == gender }) { person = agreeing }
             }
             var reference = person
             reference.start = token.start
@@ -169,14 +172,20 @@ package struct MentionResolver: Sendable {
         }
         self.references = references.sorted { $0.start < $1.start }
         self.inQuote = inQuote ?? []
-        genders = options.pronounAgreement
-            ? MentionResolver.genders(
-                tokens, references: self.references, givenNames: options.givenNameGender,
-                honorifics: options.honorificSurnames)
-            : [:]
-        shownGenders = options.pronounAgreement && options.givenNameGender
-            ? MentionResolver.genders(tokens, references: self.references, honorifics: options.honorificSurnames)
-            : genders
+        if options.pronounAgreement {
+            // One count of the text's evidence gives both maps: with and without given names.
+            var votes = MentionResolver.genderVotes(tokens, references: self.references, honorifics: options.honorificSurnames)
+            shownGenders = MentionResolver.decided(votes)
+            if options.givenNameGender {
+                MentionResolver.addGivenNameVotes(&votes, references: self.references)
+                genders = MentionResolver.decided(votes)
+            } else {
+                genders = shownGenders
+            }
+        } else {
+            genders = [:]
+            shownGenders = [:]
+        }
     }
 
     /// The gender an honorific right before token `k` shows ("Mr. Lopes", "Ms Lopes"), or nil.
@@ -253,6 +262,16 @@ package struct MentionResolver: Sendable {
     static func genders(
         _ tokens: [Token], references: [PersonMention], givenNames: Bool = false, honorifics: Bool = false
     ) -> [String: PersonGender] {
+        var votes = genderVotes(tokens, references: references, honorifics: honorifics)
+        if givenNames { addGivenNameVotes(&votes, references: references) }
+        return decided(votes)
+    }
+
+    /// The male and female evidence per person name that ``genders(_:references:givenNames:honorifics:)``
+    /// weighs, without given names.
+    static func genderVotes(
+        _ tokens: [Token], references: [PersonMention], honorifics: Bool
+    ) -> [String: (male: Int, female: Int)] {
         // An honorific or a role word names the person's gender; "X said she" may speak of another
         // woman ("X said she would make a fine judge"), so it weighs least.
         var votes: [String: (male: Int, female: Int)] = [:]
@@ -265,14 +284,6 @@ package struct MentionResolver: Sendable {
         let byEnd = Dictionary(references.map { ($0.end, $0.name) }, uniquingKeysWith: { first, _ in first })
         for reference in references {
             for word in reference.roleWords { vote(reference.name, word, weight: 3) }
-        }
-        if givenNames {
-            // A common given name, once per person: less than an honorific or a role word.
-            for name in Set(references.map(\.name)) {
-                guard let first = references.first(where: { $0.name == name })?.words.first else { continue }
-                if GivenNames.female.contains(first) { votes[name, default: (0, 0)].female += 2 }
-                if GivenNames.male.contains(first) { votes[name, default: (0, 0)].male += 2 }
-            }
         }
         if honorifics {
             // "Ms. Whitlock" after "Janet Whitlock": the honorific of a later mention by surname.
@@ -313,6 +324,22 @@ package struct MentionResolver: Sendable {
             if j < tokens.count, tokens[j].lower == "she" { votes[name, default: (0, 0)].female += 1 }
             if j < tokens.count, tokens[j].lower == "he" { votes[name, default: (0, 0)].male += 1 }
         }
+        return votes
+    }
+
+    /// A common given name, once per person (``MentionOptions/givenNameGender``): less than an
+    /// honorific or a role word.
+    static func addGivenNameVotes(_ votes: inout [String: (male: Int, female: Int)], references: [PersonMention]) {
+        var seen: Set<String> = []
+        for reference in references where seen.insert(reference.name).inserted {
+            guard let first = reference.words.first else { continue }
+            if GivenNames.female.contains(first) { votes[reference.name, default: (0, 0)].female += 2 }
+            if GivenNames.male.contains(first) { votes[reference.name, default: (0, 0)].male += 2 }
+        }
+    }
+
+    /// The gender each person's evidence leans to; a tie (or none) leaves the person out.
+    static func decided(_ votes: [String: (male: Int, female: Int)]) -> [String: PersonGender] {
         var result: [String: PersonGender] = [:]
         for (name, count) in votes where count.male != count.female {
             result[name] = count.male > count.female ? .male : .female
