@@ -207,6 +207,11 @@ package struct QuoteExtractorOptions: Sendable {
     /// direct quotes stay either way. On the project's wire probe (probe-train) switching it off
     /// dropped false reports; on PolNeAR it drops annotated ones, so it stays on by default.
     package var nonSpeechReports = true
+    /// "X explained it to the weekly Valley Gazette: <quote>", "a source speaking to Channel 9
+    /// said": a noun phrase right after "to" (a determiner and modifiers between) is who was
+    /// spoken to, not who spoke: the ranker does not choose it, whichever part found it ("according
+    /// to X" and "attributed to X" excepted): ``TaggedAttributions/speakerChoices(_:)``.
+    package var listenersAfterTo = true
 
     /// How speaker phrases are resolved to names (apposition, titles, relative "who"): ``MentionOptions``.
     package var mention = MentionOptions()
@@ -232,7 +237,7 @@ package struct QuoteExtractorOptions: Sendable {
         "nonSpeechReports", "pageLabels", "appositiveSubjects", "adverbialTails", "listenerNotSpeaker",
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
-        "distantPronounAgreement", "quotedNamesNotAntecedents",
+        "distantPronounAgreement", "quotedNamesNotAntecedents", "listenersAfterTo",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -287,6 +292,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "shortQuoteSentences": options.shortQuoteSentences = false
         case "lowercaseRoleInversion": options.lowercaseRoleInversion = false
         case "nonSpeechReports": options.nonSpeechReports = false
+        case "listenersAfterTo": options.listenersAfterTo = false
         default: return false
         }
         return true
@@ -583,6 +589,50 @@ package struct TaggedAttributions: Sendable {
         return found
     }
 
+    /// The candidates the ranker chooses among when the speaker of a content is sought: who was
+    /// spoken to ("to the weekly Valley Gazette", ``isAfterTo(_:)``) is nobody who spoke, whichever
+    /// part found it. The ranker is trained on all of ``candidates(for:cue:rule:)``; this only
+    /// narrows its choice (``QuoteExtractorOptions/listenersAfterTo``).
+    /// - Complexity: O(c) for c candidates.
+    package func speakerChoices(_ candidates: [SpeakerCandidate]) -> [SpeakerCandidate] {
+        guard options.listenersAfterTo else { return candidates }
+        return candidates.filter { !isAfterTo($0.range) }
+    }
+
+    /// Whether the phrase `range` stands right after "to" as its object: "to Channel 9", "to the
+    /// weekly Valley Gazette" (the phrase's own determiner right after "to", then modifiers and
+    /// nouns, at most four words, no punctuation). Not "according to X" or "attributed to X", which
+    /// name the speaker; not a pronoun ("reporters who said"), a possessive ("counter to the
+    /// mayor's plan"), a second noun phrase ("in response to a letter the union sent") or the
+    /// object of an infinitive ("to remember Ann Berg", a lower-case word right after "to").
+    /// - Complexity: O(1): five tokens at most.
+    package func isAfterTo(_ range: ClosedRange<Int>) -> Bool {
+        let tokens = input.tokens
+        guard head(range) != .pronoun, !tokens[range.upperBound].isPossessive else { return false }
+        var k = range.lowerBound - 1
+        var skipped = 0
+        while k >= 0, skipped <= 4, tokens[k].isWord, !input.isMark[k], sentence[k] == sentence[range.lowerBound] {
+            let word = tokens[k].lower
+            if word == "to" {
+                // The word after "to" opens the object: the phrase itself, its determiner or a
+                // capitalised modifier.
+                let first = tokens[k + 1]
+                guard k + 1 == range.lowerBound || Lexicon.determiners.contains(first.lower) || first.isCapitalized else { return false }
+                guard k > 0, tokens[k - 1].isWord else { return true }
+                return !["according", "attributed", "due", "thanks"].contains(tokens[k - 1].lower)
+            }
+            // Only the object's own words stand between: no verb, no clause word, and a
+            // determiner only right after "to".
+            guard !Lexicon.phraseStops.contains(word) || Lexicon.determiners.contains(word),
+                !Lexicon.auxiliaries.contains(word), !Lexicon.reportingVerbs.contains(word),
+                !Lexicon.determiners.contains(word) || k > 0 && tokens[k - 1].lower == "to"
+            else { return false }
+            k -= 1
+            skipped += 1
+        }
+        return false
+    }
+
     /// Whether `range` is a dateline's place: words in capitals opening their paragraph (after an
     /// opening parenthesis at most), then, within a few tokens of a state or country and an
     /// agency in parentheses ("DOVER, Del. (AP)"), a dash.
@@ -843,7 +893,7 @@ extension QuoteExtractor {
             }
             if options.requireCue, cue == nil, rule == nil, kind == .indirect { continue }
             if !options.speakerBesideTaggedSpan { attributed = content }
-            let candidates = tagged.candidates(for: attributed, cue: cue, rule: rule)
+            let candidates = tagged.speakerChoices(tagged.candidates(for: attributed, cue: cue, rule: rule))
             var fixedSpeaker: ClosedRange<Int>? = nil
             if options.colonAttribution { fixedSpeaker = tagged.colonSpeaker(for: attributed) }
             if fixedSpeaker == nil, options.speakerIsCueSubject, let cue {
