@@ -603,8 +603,10 @@ package struct TaggedAttributions: Sendable {
     /// weekly Valley Gazette" (the phrase's own determiner right after "to", then modifiers and
     /// nouns, at most four words, no punctuation). Not "according to X" or "attributed to X", which
     /// name the speaker; not a pronoun ("reporters who said"), a possessive ("counter to the
-    /// mayor's plan"), a second noun phrase ("in response to a letter the union sent") or the
-    /// object of an infinitive ("to remember Ann Berg", a lower-case word right after "to").
+    /// mayor's plan"), a phrase after a preposition of its own ("to the letter of a union") or the
+    /// object of an infinitive ("to remember Ann Berg", a lower-case word right after "to"). A
+    /// second noun phrase with its own determiner ("in response to a letter the union sent") is
+    /// still taken for the object.
     /// - Complexity: O(1): five tokens at most.
     package func isAfterTo(_ range: ClosedRange<Int>) -> Bool {
         let tokens = input.tokens

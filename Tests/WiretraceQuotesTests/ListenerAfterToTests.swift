@@ -37,7 +37,7 @@ import WiretraceCore
 
     @Test(arguments: [
         "The ward had been closed for a week, according to the Valley Gazette.",
-        "The remark was attributed to the Valley Gazette by several readers.",
+        "The ward had been closed for a week, a remark attributed to the Valley Gazette.",
     ])
     func accordingToStillNamesTheSpeaker(_ text: String) throws {
         let a = try handTagged(text, cue: nil, content: "had been closed for a week")
@@ -49,8 +49,6 @@ import WiretraceCore
         ("The plan gave hope to tenants who said the rents were too high.", "who"),
         // A possessive holds the next noun: "counter to the mayor's pledge".
         ("The vote ran counter to the mayor's pledge that rents would be frozen.", "the mayor's"),
-        // A second noun phrase: "in response to a letter the union sent".
-        ("Her remarks came in response to a letter the union sent on Monday.", "the union"),
         // The object of an infinitive: "to remember Ann Berg".
         ("Voters are old enough to remember Ann Berg promising lower rents.", "Ann Berg"),
     ])
