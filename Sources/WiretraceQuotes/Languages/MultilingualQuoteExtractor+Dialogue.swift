@@ -24,6 +24,12 @@ package struct MultilingualQuoteOptions: Sendable {
     /// versicherte X` gives both segments X (``MultilingualQuoteExtractor/shareLaterSource(_:text:)``),
     /// and `„…“ – so X – „…“` goes on in X's words (the closing dash of the aside is no turn).
     package var severalSegments = true
+    /// A German quote with no speaker of its own whose sentence before tells of a thing (`Das Feuer
+    /// war erloschen. Draußen schlug der Regen gegen die Läden. „…“`) rests on the focus of the
+    /// narrative: the nearest subject before it, back to the last quote, that names a person (`Er
+    /// hängte die Flinte an den Haken.`), not the thing
+    /// (``MultilingualQuoteExtractor/focusPerson(before:tokens:sentence:inQuote:openMarks:reader:subject:)``).
+    package var focusPerson = true
 
     package init() {}
 }

@@ -75,6 +75,20 @@ package struct MultilingualQuoteExtractor: Sendable {
         // The attributed quotes so far (their first and last token, their speaker's name), for
         // turns in running text (``MultilingualQuoteOptions/replyTurns``).
         var turnsSoFar: [(open: Int, close: Int, name: String)] = []
+        /// The subject of the sentence `range` (no quote in it).
+        func subjectOf(_ range: Range<Int>) -> ClosedRange<Int>? {
+            let (start, end) = (range.lowerBound, range.upperBound)
+            // After a semicolon the last main clause has its own subject (`Die Mutter hatte
+            // gewacht; nun sprang sie auf.`).
+            let semicolon = lexicon.language == "de" ? (start..<end).last(where: { tokens[$0].text == ";" }) : nil
+            return semicolon.flatMap { k in k + 1 < end ? reader.clauseSubject(in: (k + 1)..<end) : nil }
+                ?? reader.sentenceSubject(from: start, before: end).flatMap { phrase in
+                tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
+            } ?? reader.clauseSubject(in: start..<end).flatMap { k in
+                // Not the noun of a place or time phrase (`still im Saal`).
+                k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : k
+            }
+        }
         /// The subject of the sentence right before the quote opening at `open`, when no quote stands in it.
         func subjectBefore(_ open: Int) -> (speaker: ClosedRange<Int>, cue: String)? {
             guard open > 0, !inQuote[open - 1], !openMarks.contains(open - 1) else { return nil }
@@ -84,17 +98,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             for _ in 0..<2 {
                 let start = sentenceStart(sentence, end - 1)
                 guard start < end, !(start..<end).contains(where: { inQuote[$0] || openMarks.contains($0) }) else { return nil }
-                // After a semicolon the last main clause has its own subject (`Die Mutter hatte
-                // gewacht; nun sprang sie auf.`).
-                let semicolon = lexicon.language == "de" ? (start..<end).last(where: { tokens[$0].text == ";" }) : nil
-                let subject = semicolon.flatMap { k in k + 1 < end ? reader.clauseSubject(in: (k + 1)..<end) : nil }
-                    ?? reader.sentenceSubject(from: start, before: end).flatMap { phrase in
-                    tokens[phrase].contains(where: \.isCapitalized) || phrase.count == 1 ? phrase : nil
-                } ?? reader.clauseSubject(in: start..<end).flatMap { k in
-                    // Not the noun of a place or time phrase (`still im Saal`).
-                    k.lowerBound > 0 && SpeakerPhrases.prepositions.contains(tokens[k.lowerBound - 1].lower) ? nil : k
-                }
-                guard let subject else { return nil }
+                guard let subject = subjectOf(start..<end) else { return nil }
                 if lexicon.language != "de" || !reader.isCrowd(subject) { return (subject, "") }
                 guard start > 0, tokens[start - 1].paragraph == tokens[start].paragraph else { return nil }
                 end = start
@@ -307,6 +311,15 @@ package struct MultilingualQuoteExtractor: Sendable {
                 // The speaker carried from the sentence before: its subject (`Der Alte lehnte sich
                 // zurück. „…“`).
                 found = subjectBefore(open)
+                if options.focusPerson, found.map({ !reader.namesPerson($0.speaker) }) ?? true,
+                    let focus = focusPerson(
+                        before: open, tokens: tokens, sentence: sentence, inQuote: inQuote, openMarks: openMarks,
+                        reader: reader, subject: subjectOf)
+                {
+                    // The sentence before tells of a thing (`Draußen schlug der Regen.`): the person
+                    // the narrative is about speaks (``MultilingualQuoteOptions/focusPerson``).
+                    found = (focus, "")
+                }
             }
             if found == nil, !turn, words >= 3, let previous, paragraph - previous.paragraph <= 1, previous.close < open,
                 !((previous.close + 1)..<open).contains(where: { !inQuote[$0] && reader.isVerb($0) })
