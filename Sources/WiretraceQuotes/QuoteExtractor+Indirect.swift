@@ -119,6 +119,11 @@ extension QuoteExtractor {
             {
                 k += 1
             }
+            // "said in a news release <clause>": the medium is where it was said, not what
+            // (``QuoteExtractorOptions/mediumBeforeClause``).
+            if options.mediumBeforeClause, let clauseStart = Self.clauseAfterMedium(from: k, end: end, tokens: tokens) {
+                k = clauseStart
+            }
             // After a subject that does not open the sentence, a comma right after the verb makes the
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.

@@ -199,6 +199,12 @@ package struct QuoteExtractorOptions: Sendable {
     /// the relative clause is replaced by that clause, as for ``appositiveSubjects``
     /// (``QuoteExtractor/relativeClauseSubject(verbAt:sentenceStart:tokens:finder:)``).
     package var relativeClauseSubjects = true
+    /// "X said in a news release <clause>", "X wrote in a letter to Ann Berg on Monday <clause>":
+    /// an adverbial naming the medium (a preposition and a few words ending in a noun such as
+    /// "statement", "interview", "letter") between the reporting verb and a clause without "that"
+    /// is no part of what was said; the rules' clause starts after it
+    /// (``QuoteExtractor/clauseAfterMedium(from:end:tokens:)``).
+    package var mediumBeforeClause = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -233,6 +239,8 @@ package struct QuoteExtractorOptions: Sendable {
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
+        // Content spans (issue 16, indirect speech).
+        "mediumBeforeClause",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -287,6 +295,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "shortQuoteSentences": options.shortQuoteSentences = false
         case "lowercaseRoleInversion": options.lowercaseRoleInversion = false
         case "nonSpeechReports": options.nonSpeechReports = false
+        case "mediumBeforeClause": options.mediumBeforeClause = false
         default: return false
         }
         return true

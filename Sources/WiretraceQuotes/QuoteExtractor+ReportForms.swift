@@ -1,0 +1,63 @@
+import WiretraceCore
+
+/// Forms of "X said (that) <clause>" whose clause does not start right after the verb: an
+/// adverbial naming the medium ("said in a statement <clause>").
+extension QuoteExtractor {
+    /// Nouns naming the medium or occasion a report was made in ("in a statement", "at a news
+    /// conference", "during a briefing", "in an interview").
+    static let mediumNouns: Set<String> = [
+        "statement", "statements", "release", "interview", "letter", "email", "e-mail", "post", "tweet", "speech",
+        "conference", "briefing", "hearing", "filing", "video", "message", "broadcast", "op-ed", "column", "memo",
+        "appearance", "address", "remarks", "call", "podcast", "blog", "affidavit", "submission", "notice", "update",
+    ]
+
+    /// Prepositions that open an adverbial of medium after a reporting verb.
+    private static let mediumPrepositions: Set<String> = ["in", "on", "during", "at", "via", "through", "over"]
+
+    /// "said in a news release the money will go to ...", "wrote in a letter to parents on Monday the
+    /// school will ...": where the clause starts after an adverbial of medium that follows the
+    /// reporting verb at `k` (a preposition, at most four words ending in a medium noun, then days
+    /// and times; with a listener after "to"/"with" when it is one to three capitalised words or a
+    /// determiner and a noun). Returns the index of the clause's first token: a word that opens a
+    /// clause (not a preposition, conjunction or other phrase stop, "that" apart, which the caller's
+    /// search reads), or nil when the words after the verb are no such adverbial.
+    /// ``QuoteExtractorOptions/mediumBeforeClause``.
+    /// - Complexity: O(1): at most a dozen tokens are read.
+    static func clauseAfterMedium(from k: Int, end: Int, tokens: [Token]) -> Int? {
+        guard k < end, tokens[k].isWord, mediumPrepositions.contains(tokens[k].lower) else { return nil }
+        var j = k + 1
+        var noun: Int? = nil
+        while j < end, j - k <= 4, tokens[j].isWord {
+            let w = tokens[j].lower
+            if mediumNouns.contains(w) {
+                noun = j
+                break
+            }
+            if !Lexicon.determiners.contains(w), Lexicon.phraseStops.contains(w) { return nil }
+            j += 1
+        }
+        guard let noun else { return nil }
+        var c = noun + 1
+        // "in a letter to parents", "in an interview with Ann Berg": a short listener.
+        if c + 1 < end, ["to", "with"].contains(tokens[c].lower) {
+            var l = c + 1
+            if Lexicon.determiners.contains(tokens[l].lower), l + 1 < end, tokens[l + 1].isWord,
+                !Lexicon.phraseStops.contains(tokens[l + 1].lower)
+            {
+                l += 2
+            } else {
+                while l < end, l - c <= 3, tokens[l].isWord, tokens[l].isCapitalized { l += 1 }
+                // A lower-case listener without a determiner ("to parents") is not read.
+                if l == c + 1 { return nil }
+            }
+            c = l
+        }
+        c = afterTimeWords(from: c, end: end, tokens: tokens)
+        guard c < end, tokens[c].isWord else { return nil }
+        let w = tokens[c].lower
+        guard w == "that" || !Lexicon.phraseStops.contains(w) || Lexicon.pronouns.contains(w) else { return nil }
+        // Three words at least after it.
+        guard tokens[c..<end].filter(\.isWord).count >= 3 else { return nil }
+        return c
+    }
+}

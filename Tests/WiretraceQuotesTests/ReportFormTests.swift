@@ -1,0 +1,34 @@
+import Testing
+import WiretraceCore
+@testable import WiretraceQuotes
+
+/// Indirect reports whose clause does not start right after the verb, and reports without a verb
+/// of saying, on sentences written for these tests (issue 16): the rules alone (no tagger), each
+/// form with its option switched off as well (``QuoteExtractorOptions``).
+@Suite struct ReportFormTests {
+    /// The rules' reports (no tagger) of one paragraph, with `off` switched off.
+    private func reports(_ text: String, off: [String] = []) -> [QuoteOccurrence] {
+        let page = article([text])
+        let found = quotes(page, model: .empty, off: off)
+        #expect(offsetsHold(page, found))
+        return found
+    }
+
+    private func mention(_ text: String, _ quote: QuoteOccurrence) -> String? { speakerMention(article([text]), quote) }
+
+    @Test(arguments: [
+        ("The minister said in a news release the money will go to rural clinics.", "the money will go to rural clinics"),
+        ("The principal wrote in a letter to Ann Berg on Monday the gym will stay closed.", "the gym will stay closed"),
+        ("The agency said during a briefing Tuesday it had found no trace of the virus.", "it had found no trace of the virus"),
+    ])
+    func mediumBeforeTheClause(_ text: String, _ clause: String) {
+        #expect(reports(text).contains { $0.text == clause }, "\(reports(text).map(\.text))")
+        #expect(!reports(text, off: ["mediumBeforeClause"]).contains { $0.text == clause })
+    }
+
+    @Test func mediumNeedsAMediumNoun() {
+        // "in Ottawa" names a place, not a medium: no clause is read after it.
+        #expect(QuoteExtractor.clauseAfterMedium(from: 0, end: 6, tokens: Tokenizer.tokens(ScalarText("in Ottawa the plan will fail"))) == nil)
+        #expect(QuoteExtractor.clauseAfterMedium(from: 0, end: 7, tokens: Tokenizer.tokens(ScalarText("in a statement the plan will fail"))) == 3)
+    }
+}
