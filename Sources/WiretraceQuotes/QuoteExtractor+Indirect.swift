@@ -102,7 +102,11 @@ extension QuoteExtractor {
         // X said (that) <clause>. The verb may stand further in when its subject follows an opening
         // phrase or comes before an apposition (``QuoteExtractorOptions/subjectsBesideCommas``).
         for v in a..<min(end, a + (options.subjectsBesideCommas ? 32 : 10)) {
-            guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling, v > a else { continue }
+            // "assured parents that <clause>": a verb of saying with its listener before "that"
+            // (``QuoteExtractorOptions/listenerBeforeThat``), beside the reporting verbs.
+            let listenerThat = options.listenerBeforeThat ? Self.listenerThat(afterVerbAt: v, end: end, tokens: tokens, finder: finder) : nil
+            guard let (length, kind) = finder.verb(at: v) ?? listenerThat.map({ _ in (1, .plain) }), kind == .plain || kind == .telling, v > a
+            else { continue }
             guard let subject = reportSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) else { break }
             // "<clause>, she told reporters outside the legislature.": nothing but adverbials after
             // the verb, so the words before the comma are the report (the form below), not a scene.
@@ -112,6 +116,8 @@ extension QuoteExtractor {
                 guard let object = finder.forwardPhrase(from: k, upperBound: end) else { break }
                 k = object.upperBound + 1
             }
+            // "warned residents that <clause>": the listener is not what was said.
+            if kind == .plain, let that = listenerThat { k = that }
             if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
             // "has said repeatedly that <clause>": the adverb is how it was said, not what.
             if options.adverbBeforeThat, k + 1 < end, tokens[k].isWord, tokens[k].lower.count > 4, tokens[k].lower.hasSuffix("ly"),

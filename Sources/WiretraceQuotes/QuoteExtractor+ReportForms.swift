@@ -61,3 +61,37 @@ extension QuoteExtractor {
         return c
     }
 }
+
+/// "warned residents that <clause>": a listener between a verb of saying and its "that" clause.
+extension QuoteExtractor {
+    /// Verbs of saying whose object is the one spoken to, before a "that" clause ("warned residents
+    /// that ...", "assured parents that ...", "reminded voters that ...").
+    static let listenerVerbs: Set<String> = [
+        "warned", "warns", "warn", "reminded", "reminds", "remind", "assured", "assures", "assure", "informed",
+        "informs", "inform", "advised", "advises", "notified", "notifies", "cautioned", "cautions", "promised",
+        "promises", "convinced", "persuaded", "reassured", "reassures",
+    ]
+
+    /// "warned residents (on Tuesday) that <clause>": the index of the "that" after the listener
+    /// of the lower-case verb at `v` (``listenerVerbs``): a noun phrase of at most six words (or
+    /// an object pronoun), then days and times. Nil otherwise: "warned that ..." has no listener,
+    /// and after a noun phrase of another verb a "that" may open a relative clause ("said the plan
+    /// that the council passed ...").
+    /// ``QuoteExtractorOptions/listenerBeforeThat``.
+    /// - Complexity: O(1): at most a dozen tokens are read.
+    static func listenerThat(afterVerbAt v: Int, end: Int, tokens: [Token], finder: SpeakerFinder) -> Int? {
+        guard v + 2 < end, tokens[v].isWord, !tokens[v].isCapitalized, listenerVerbs.contains(tokens[v].lower) else { return nil }
+        let objectEnd: Int
+        if listenerPronouns.contains(tokens[v + 1].lower) {
+            objectEnd = v + 1
+        } else if let object = finder.forwardPhrase(from: v + 1, upperBound: end), tokens[object].filter(\.isWord).count <= 6 {
+            objectEnd = object.upperBound
+        } else {
+            return nil
+        }
+        let k = afterTimeWords(from: objectEnd + 1, end: end, tokens: tokens)
+        return k < end && tokens[k].lower == "that" ? k : nil
+    }
+
+    private static let listenerPronouns: Set<String> = ["him", "her", "them", "us", "me", "you"]
+}

@@ -205,6 +205,11 @@ package struct QuoteExtractorOptions: Sendable {
     /// is no part of what was said; the rules' clause starts after it
     /// (``QuoteExtractor/clauseAfterMedium(from:end:tokens:)``).
     package var mediumBeforeClause = true
+    /// "X warned residents (on Tuesday) that <clause>", "X assured parents that <clause>": after a
+    /// verb of saying whose object is the one spoken to (``QuoteExtractor/listenerVerbs``), the
+    /// listener is no part of what was said; the rules' clause starts after "that"
+    /// (``QuoteExtractor/listenerThat(afterVerbAt:end:tokens:finder:)``).
+    package var listenerBeforeThat = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -240,7 +245,7 @@ package struct QuoteExtractorOptions: Sendable {
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
         // Content spans (issue 16, indirect speech).
-        "mediumBeforeClause",
+        "mediumBeforeClause", "listenerBeforeThat",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -296,6 +301,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "lowercaseRoleInversion": options.lowercaseRoleInversion = false
         case "nonSpeechReports": options.nonSpeechReports = false
         case "mediumBeforeClause": options.mediumBeforeClause = false
+        case "listenerBeforeThat": options.listenerBeforeThat = false
         default: return false
         }
         return true

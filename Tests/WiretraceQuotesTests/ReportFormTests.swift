@@ -31,4 +31,22 @@ import WiretraceCore
         #expect(QuoteExtractor.clauseAfterMedium(from: 0, end: 6, tokens: Tokenizer.tokens(ScalarText("in Ottawa the plan will fail"))) == nil)
         #expect(QuoteExtractor.clauseAfterMedium(from: 0, end: 7, tokens: Tokenizer.tokens(ScalarText("in a statement the plan will fail"))) == 3)
     }
+
+    @Test(arguments: [
+        ("Environment Canada warned residents Tuesday that the storm could bring 40 centimetres of snow.",
+         "the storm could bring 40 centimetres of snow"),
+        ("The coach assured parents that the trip to Halifax would go ahead.", "the trip to Halifax would go ahead"),
+        ("The landlord reminded them that rent is due on the first of the month.", "rent is due on the first of the month"),
+    ])
+    func listenerBeforeThat(_ text: String, _ clause: String) {
+        let found = reports(text)
+        #expect(found.contains { $0.text == clause }, "\(found.map(\.text))")
+        #expect(!reports(text, off: ["listenerBeforeThat"]).contains { $0.text == clause })
+    }
+
+    @Test func otherVerbsKeepTheirObject() {
+        // "said the plan that ...": a relative "that" after another verb's object opens no clause.
+        let tokens = Tokenizer.tokens(ScalarText("The mayor said the plan that the council passed was flawed."))
+        #expect(QuoteExtractor.listenerThat(afterVerbAt: 2, end: tokens.count - 1, tokens: tokens, finder: SpeakerFinder(tokens: tokens)) == nil)
+    }
 }
