@@ -133,7 +133,18 @@ extension QuoteExtractor {
             // After a subject that does not open the sentence, a comma right after the verb makes the
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.
-            if subject.lowerBound != a, k < end, tokens[k].text == "," { break }
+            if subject.lowerBound != a, k < end, tokens[k].text == "," {
+                // "The plan, the mayor said Tuesday, will cost $4 million.": an attribution set
+                // between commas inside one report; the rest after it is reported too
+                // (``QuoteExtractorOptions/parentheticalAttributions``), its head by the merge's
+                // ``splitReportHead(before:input:timeWords:)``.
+                if options.parentheticalAttributions, let rest = Self.parentheticalRest(subject: subject, comma: k, sentenceStart: a, end: end, tokens: tokens, finder: finder),
+                    let attribution = finder.attribution(verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
+                {
+                    return (attribution, rest)
+                }
+                break
+            }
             // "that" a few words on opens the clause after an adverbial ("said in a letter that"),
             // not after a clause's own first words ("said he hoped that ...": the clause is all of it).
             let thatSearch = !options.thatBeforeRuleClause || k < end && (!tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower))

@@ -95,3 +95,37 @@ extension QuoteExtractor {
 
     private static let listenerPronouns: Set<String> = ["him", "her", "them", "us", "me", "you"]
 }
+
+/// An attribution between commas inside one report ("The plan, the mayor said Tuesday, will cost ...").
+extension QuoteExtractor {
+    /// "The plan, the mayor said Tuesday, will cost $4 million.": the report's rest after an
+    /// attribution set between commas, when the subject at `subject` follows a comma, the words
+    /// before that comma (from `sentenceStart`) are a short head (one to eight words, no verb of
+    /// saying, no quote mark, no comma) and the rest after `comma` (the attribution's closing
+    /// comma) goes on in lower case with a verb or a clause: at least three words, its first no
+    /// participle in "-ing" ("..., she said, adding that ...") and no conjunction or preposition
+    /// (auxiliaries and modals apart: "..., she said, will not pay"). Nil otherwise.
+    /// ``QuoteExtractorOptions/parentheticalAttributions``.
+    /// - Complexity: O(w) in the words of the sentence.
+    static func parentheticalRest(
+        subject: ClosedRange<Int>, comma: Int, sentenceStart a: Int, end: Int, tokens: [Token], finder: SpeakerFinder
+    ) -> ClosedRange<Int>? {
+        let open = subject.lowerBound - 1
+        guard open > a, tokens[open].text == ",", comma + 1 < end else { return nil }
+        let head = a..<open
+        let headWords = tokens[head].filter(\.isWord).count
+        guard (1...8).contains(headWords),
+            !head.contains(where: { tokens[$0].text == "," || isQuoteMark(tokens[$0]) || finder.verb(at: $0) != nil })
+        else { return nil }
+        let first = tokens[comma + 1]
+        guard first.isWord, !first.isCapitalized, !first.lower.hasSuffix("ing"), !Lexicon.reportingParticiples.contains(first.lower),
+            Lexicon.auxiliaries.contains(first.lower) || !Lexicon.phraseStops.contains(first.lower)
+        else { return nil }
+        var last = end - 1
+        while last > comma, !tokens[last].isWord { last -= 1 }
+        guard tokens[(comma + 1)...last].filter(\.isWord).count >= 3,
+            !tokens[(comma + 1)...last].contains(where: { isQuoteMark($0) })
+        else { return nil }
+        return (comma + 1)...last
+    }
+}

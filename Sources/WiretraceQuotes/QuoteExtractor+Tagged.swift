@@ -210,6 +210,11 @@ package struct QuoteExtractorOptions: Sendable {
     /// listener is no part of what was said; the rules' clause starts after "that"
     /// (``QuoteExtractor/listenerThat(afterVerbAt:end:tokens:finder:)``).
     package var listenerBeforeThat = true
+    /// "The plan, the mayor said Tuesday, will cost $4 million.": an attribution between commas
+    /// inside a report, days and times after its verb, reports the rest after it
+    /// (``QuoteExtractor/parentheticalRest(subject:comma:sentenceStart:end:tokens:finder:)``) and the
+    /// head before it (``QuoteExtractor/splitReportHead(before:input:timeWords:)``).
+    package var parentheticalAttributions = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -245,7 +250,7 @@ package struct QuoteExtractorOptions: Sendable {
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
         // Content spans (issue 16, indirect speech).
-        "mediumBeforeClause", "listenerBeforeThat",
+        "mediumBeforeClause", "listenerBeforeThat", "parentheticalAttributions",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -302,6 +307,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "nonSpeechReports": options.nonSpeechReports = false
         case "mediumBeforeClause": options.mediumBeforeClause = false
         case "listenerBeforeThat": options.listenerBeforeThat = false
+        case "parentheticalAttributions": options.parentheticalAttributions = false
         default: return false
         }
         return true
@@ -941,7 +947,7 @@ extension QuoteExtractor {
             // "<head>, X said, <rest>": the head is reported too, by the rest's speaker.
             for quote in result {
                 guard let first = tagged.tokenRange(quote.start, quote.end)?.lowerBound,
-                    let head = Self.splitReportHead(before: first, input: input)
+                    let head = Self.splitReportHead(before: first, input: input, timeWords: options.parentheticalAttributions)
                 else { continue }
                 let range = tokens[head.lowerBound].start..<tokens[head.upperBound].end
                 guard !result.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) else { continue }
@@ -986,7 +992,9 @@ extension QuoteExtractor {
     /// quote mark, if any). Returns the head: from the sentence's first word, outside quote marks,
     /// at most fifteen words, with no reporting verb of its own.
     /// - Complexity: O(w) in the words of the sentence.
-    static func splitReportHead(before first: Int, input: TaggerInput) -> ClosedRange<Int>? {
+    /// With `timeWords`, days and times may follow the verb ("The plan, the mayor said Tuesday, will
+    /// cost ...": ``QuoteExtractorOptions/parentheticalAttributions``).
+    static func splitReportHead(before first: Int, input: TaggerInput, timeWords: Bool = false) -> ClosedRange<Int>? {
         let tokens = input.tokens
         var s = first
         if s > 0, input.isMark[s - 1] { s -= 1 }
@@ -996,7 +1004,9 @@ extension QuoteExtractor {
         while j >= 0, tokens[j].isWord, s - 2 - j < 5 { j -= 1 }
         guard j >= 1, j < s - 2, tokens[j].text == ",", input.sentence[j] == input.sentence[first] else { return nil }
         let verbFirst = finder.verb(at: j + 1).map { $0.kind == .plain } ?? false
-        let verbLast = finder.verb(at: s - 2).map { $0.kind == .plain || $0.kind == .telling } ?? false
+        func reportingVerb(_ k: Int) -> Bool { finder.verb(at: k).map { $0.kind == .plain || $0.kind == .telling } ?? false }
+        let verbLast = reportingVerb(s - 2)
+            || timeWords && j + 2 < s - 2 && ((j + 2)..<(s - 2)).contains { v in reportingVerb(v) && afterTimeWords(from: v + 1, end: s - 1, tokens: tokens) == s - 1 }
         guard verbFirst || verbLast else { return nil }
         var start = j - 1
         while start > 0, input.sentence[start - 1] == input.sentence[j] { start -= 1 }

@@ -49,4 +49,25 @@ import WiretraceCore
         let tokens = Tokenizer.tokens(ScalarText("The mayor said the plan that the council passed was flawed."))
         #expect(QuoteExtractor.listenerThat(afterVerbAt: 2, end: tokens.count - 1, tokens: tokens, finder: SpeakerFinder(tokens: tokens)) == nil)
     }
+
+    @Test func parentheticalWithADay() throws {
+        let text = "The plan, the mayor said Tuesday, will cost about $4 million."
+        let found = reports(text)
+        let rest = try #require(found.first { $0.text == "will cost about $4 million" }, "\(found.map(\.text))")
+        #expect(mention(text, rest) == "the mayor")
+        #expect(!reports(text, off: ["parentheticalAttributions"]).contains { $0.text == "will cost about $4 million" })
+        // "..., she said, adding that ...": the participle goes on with the same speaker, not a rest.
+        #expect(QuoteExtractor.parentheticalRest(
+            subject: 2...2, comma: 4, sentenceStart: 0, end: 10,
+            tokens: Tokenizer.tokens(ScalarText("Fares, she said, adding that buses run late.")),
+            finder: SpeakerFinder(tokens: Tokenizer.tokens(ScalarText("Fares, she said, adding that buses run late.")))) == nil)
+    }
+
+    @Test func headBeforeAParentheticalWithADay() throws {
+        let input = TaggerInput.make(ScalarText("The plan, the mayor said Tuesday, will cost about $4 million."))
+        let first = try #require(tokenSpan("will", in: input)).lowerBound
+        let head = try #require(QuoteExtractor.splitReportHead(before: first, input: input, timeWords: true))
+        #expect(input.tokens[head].map(\.text).joined(separator: " ") == "The plan")
+        #expect(QuoteExtractor.splitReportHead(before: first, input: input, timeWords: false) == nil)
+    }
 }
