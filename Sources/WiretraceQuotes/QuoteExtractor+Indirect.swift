@@ -36,6 +36,13 @@ extension QuoteExtractor {
                 }
                 matches.append(last)
             }
+            // "X is confident that <clause>": a belief without a verb of saying
+            // (``QuoteExtractorOptions/stanceAdjectiveClauses``).
+            if matches.isEmpty, options.stanceAdjectiveClauses, quoted.isEmpty,
+                let belief = stanceAdjectiveClause(in: a..<end, tokens: tokens, finder: finder)
+            {
+                matches = [belief]
+            }
             if matches.isEmpty, options.colonClaims, quoted.isEmpty, a == 0 || tokens[a - 1].paragraph != tokens[a].paragraph,
                 let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder, lowercaseWords: &lowercaseWords)
             {

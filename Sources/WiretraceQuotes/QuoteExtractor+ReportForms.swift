@@ -96,6 +96,50 @@ extension QuoteExtractor {
     private static let listenerPronouns: Set<String> = ["him", "her", "them", "us", "me", "you"]
 }
 
+/// An adjective of belief or concern before "that" ("X is confident that <clause>"), an
+/// attribution without a verb of saying.
+extension QuoteExtractor {
+    /// Adjectives of belief, certainty and concern that take a "that" clause of what the subject
+    /// holds ("is confident that", "are worried that", "remains convinced that").
+    static let stanceAdjectives: Set<String> = [
+        "confident", "convinced", "sure", "certain", "optimistic", "hopeful", "adamant", "skeptical", "sceptical",
+        "worried", "concerned", "afraid", "fearful", "doubtful", "positive", "persuaded", "insistent",
+    ]
+
+    /// Forms of "be" and its like before an adjective of belief.
+    private static let adjectiveCopulas: Set<String> = [
+        "is", "are", "was", "were", "am", "be", "been", "remains", "remained", "remain", "seems", "seemed", "became",
+    ]
+
+    /// "X is confident that <clause>", "Residents remain worried that <clause>": the clause after
+    /// the first "that" of the sentence (token range `range`) that follows an adjective of belief
+    /// or concern (``stanceAdjectives``, at most one adverb or "not" between it and the form of
+    /// "be"), reported for the subject before "be" (``reportSubject(verbAt:sentenceStart:tokens:finder:)``,
+    /// "has been" and the like skipped), the cue the words from "be" to the adjective.
+    /// ``QuoteExtractorOptions/stanceAdjectiveClauses``.
+    /// - Complexity: O(w) in the words of the sentence.
+    func stanceAdjectiveClause(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
+        let a = range.lowerBound
+        let end = range.upperBound
+        guard a + 3 < end, let that = (a + 3..<end).first(where: { tokens[$0].lower == "that" }), that + 3 < end else { return nil }
+        let adjective = that - 1
+        guard Self.stanceAdjectives.contains(tokens[adjective].lower), !tokens[adjective].isCapitalized else { return nil }
+        var copula = adjective - 1
+        if copula > a, tokens[copula].lower == "not" || tokens[copula].lower.count > 4 && tokens[copula].lower.hasSuffix("ly")
+            || ["very", "so", "still", "also", "increasingly", "less", "more", "quite", "fairly", "now"].contains(tokens[copula].lower)
+        {
+            copula -= 1
+        }
+        guard copula > a, Self.adjectiveCopulas.contains(tokens[copula].lower),
+            let subject = reportSubject(verbAt: copula, sentenceStart: a, tokens: tokens, finder: finder)
+        else { return nil }
+        let clause = (that + 1)...(end - 1)
+        guard tokens[clause].filter(\.isWord).count >= 3, !tokens[clause].contains(where: { Self.isQuoteMark($0) }) else { return nil }
+        let cue = tokens[copula...adjective].map(\.text).joined(separator: " ")
+        return (Attribution(speaker: subject, cue: cue, reporter: nil), clause)
+    }
+}
+
 /// An attribution between commas inside one report ("The plan, the mayor said Tuesday, will cost ...").
 extension QuoteExtractor {
     /// "The plan, the mayor said Tuesday, will cost $4 million.": the report's rest after an

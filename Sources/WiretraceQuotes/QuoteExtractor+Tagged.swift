@@ -210,6 +210,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// listener is no part of what was said; the rules' clause starts after "that"
     /// (``QuoteExtractor/listenerThat(afterVerbAt:end:tokens:finder:)``).
     package var listenerBeforeThat = true
+    /// "X is confident that <clause>", "Residents are worried that <clause>": an adjective of
+    /// belief or concern after "be" reports the "that" clause for the subject
+    /// (``QuoteExtractor/stanceAdjectiveClause(in:tokens:finder:)``).
+    package var stanceAdjectiveClauses = true
     /// "The plan, the mayor said Tuesday, will cost $4 million.": an attribution between commas
     /// inside a report, days and times after its verb, reports the rest after it
     /// (``QuoteExtractor/parentheticalRest(subject:comma:sentenceStart:end:tokens:finder:)``) and the
@@ -250,7 +254,7 @@ package struct QuoteExtractorOptions: Sendable {
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
         // Content spans (issue 16, indirect speech).
-        "mediumBeforeClause", "listenerBeforeThat", "parentheticalAttributions",
+        "mediumBeforeClause", "listenerBeforeThat", "stanceAdjectiveClauses", "parentheticalAttributions",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -307,6 +311,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "nonSpeechReports": options.nonSpeechReports = false
         case "mediumBeforeClause": options.mediumBeforeClause = false
         case "listenerBeforeThat": options.listenerBeforeThat = false
+        case "stanceAdjectiveClauses": options.stanceAdjectiveClauses = false
         case "parentheticalAttributions": options.parentheticalAttributions = false
         default: return false
         }

@@ -50,6 +50,15 @@ import WiretraceCore
         #expect(QuoteExtractor.listenerThat(afterVerbAt: 2, end: tokens.count - 1, tokens: tokens, finder: SpeakerFinder(tokens: tokens)) == nil)
     }
 
+    @Test func beliefAfterAnAdjective() throws {
+        let text = "The fire chief is confident that the new radios will be in place by July."
+        let found = try #require(reports(text).first { $0.text == "the new radios will be in place by July" })
+        #expect(mention(text, found) == "The fire chief")
+        #expect(!reports(text, off: ["stanceAdjectiveClauses"]).contains { $0.text.hasPrefix("the new radios") })
+        // An adjective of another kind says nothing of what the subject holds.
+        #expect(reports("The road is so narrow that two trucks cannot pass each other.").isEmpty)
+    }
+
     @Test func parentheticalWithADay() throws {
         let text = "The plan, the mayor said Tuesday, will cost about $4 million."
         let found = reports(text)
