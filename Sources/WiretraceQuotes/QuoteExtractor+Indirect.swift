@@ -36,8 +36,11 @@ extension QuoteExtractor {
                 }
                 matches.append(last)
             }
-            // "X is confident that <clause>": a belief without a verb of saying
-            // (``QuoteExtractorOptions/stanceAdjectiveClauses``).
+            // "In X's view, <clause>" and "X is confident that <clause>": a view or a belief
+            // without a verb of saying (``QuoteExtractorOptions/viewPhrases``, ``stanceAdjectiveClauses``).
+            if matches.isEmpty, options.viewPhrases, end - a >= 5, let view = viewReport(in: a..<end, tokens: tokens, finder: finder) {
+                matches = [view]
+            }
             if matches.isEmpty, options.stanceAdjectiveClauses, quoted.isEmpty,
                 let belief = stanceAdjectiveClause(in: a..<end, tokens: tokens, finder: finder)
             {

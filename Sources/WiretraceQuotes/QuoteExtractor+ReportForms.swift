@@ -140,6 +140,47 @@ extension QuoteExtractor {
     }
 }
 
+/// A view opening the sentence ("In X's view, <clause>"), an attribution without a verb of saying.
+extension QuoteExtractor {
+    /// Nouns of view that open a sentence as "In X's view," or "In the view of X,".
+    private static let viewNouns: Set<String> = ["view", "opinion", "estimation", "assessment", "judgment", "judgement"]
+
+    /// "In the minister's view, <clause>", "In the opinion of the panel, <clause>": the rest of the
+    /// sentence (token range `range`, at least three words) reported for the holder of the view,
+    /// the possessor before the noun or the phrase after "of", with the comma closing the opening
+    /// phrase at most ten tokens in. ``QuoteExtractorOptions/viewPhrases``.
+    /// - Complexity: O(1) but for the phrase's words (at most ten tokens).
+    func viewReport(in range: Range<Int>, tokens: [Token], finder: SpeakerFinder) -> (Attribution, ClosedRange<Int>)? {
+        var a = range.lowerBound
+        let end = range.upperBound
+        if ["but", "and", "so", "yet"].contains(tokens[a].lower), a + 1 < end { a += 1 }
+        guard a + 2 < end, tokens[a].lower == "in",
+            let comma = (a + 2..<min(end, a + 11)).first(where: { tokens[$0].text == "," }), comma + 3 < end
+        else { return nil }
+        let holder: ClosedRange<Int>
+        if let n = (a + 1..<comma).first(where: { Self.viewNouns.contains(tokens[$0].lower) }),
+            n + 1 < comma, tokens[n + 1].lower == "of", tokens[a + 1].lower == "the",
+            let phrase = finder.forwardPhrase(from: n + 2, upperBound: comma), phrase.upperBound == comma - 1
+        {
+            holder = phrase  // "In the view of X,"
+        } else if Self.viewNouns.contains(tokens[comma - 1].lower), comma - 2 > a, tokens[comma - 2].isPossessive
+            || ["his", "her", "their", "its", "our", "my"].contains(tokens[comma - 2].lower)
+        {
+            // "In X's view,", "In her view,": the possessor (with its title and name).
+            holder = Self.stanceHolder(ofNoun: comma - 1, lowerBound: a + 1, tokens: tokens, finder: finder) ?? (comma - 2)...(comma - 2)
+        } else {
+            return nil
+        }
+        var last = end - 1
+        while last > comma, !tokens[last].isWord { last -= 1 }
+        guard last > comma else { return nil }
+        let clause = (comma + 1)...last
+        guard tokens[clause].filter(\.isWord).count >= 3, !tokens[clause].contains(where: { Self.isQuoteMark($0) }) else { return nil }
+        let cue = tokens[a..<comma].map(\.text).joined(separator: " ")
+        return (Attribution(speaker: holder, cue: cue, reporter: nil), clause)
+    }
+}
+
 /// An attribution between commas inside one report ("The plan, the mayor said Tuesday, will cost ...").
 extension QuoteExtractor {
     /// "The plan, the mayor said Tuesday, will cost $4 million.": the report's rest after an

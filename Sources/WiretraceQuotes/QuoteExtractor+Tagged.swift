@@ -214,6 +214,9 @@ package struct QuoteExtractorOptions: Sendable {
     /// belief or concern after "be" reports the "that" clause for the subject
     /// (``QuoteExtractor/stanceAdjectiveClause(in:tokens:finder:)``).
     package var stanceAdjectiveClauses = true
+    /// "In the minister's view, <clause>", "In the opinion of the panel, <clause>": a view opening
+    /// the sentence reports the rest for its holder (``QuoteExtractor/viewReport(in:tokens:finder:)``).
+    package var viewPhrases = true
     /// "The plan, the mayor said Tuesday, will cost $4 million.": an attribution between commas
     /// inside a report, days and times after its verb, reports the rest after it
     /// (``QuoteExtractor/parentheticalRest(subject:comma:sentenceStart:end:tokens:finder:)``) and the
@@ -254,7 +257,8 @@ package struct QuoteExtractorOptions: Sendable {
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents",
         // Content spans (issue 16, indirect speech).
-        "mediumBeforeClause", "listenerBeforeThat", "stanceAdjectiveClauses", "parentheticalAttributions",
+        "mediumBeforeClause", "listenerBeforeThat", "stanceAdjectiveClauses", "viewPhrases",
+        "parentheticalAttributions",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -312,6 +316,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "mediumBeforeClause": options.mediumBeforeClause = false
         case "listenerBeforeThat": options.listenerBeforeThat = false
         case "stanceAdjectiveClauses": options.stanceAdjectiveClauses = false
+        case "viewPhrases": options.viewPhrases = false
         case "parentheticalAttributions": options.parentheticalAttributions = false
         default: return false
         }

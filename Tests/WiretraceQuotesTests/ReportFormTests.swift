@@ -59,6 +59,17 @@ import WiretraceCore
         #expect(reports("The road is so narrow that two trucks cannot pass each other.").isEmpty)
     }
 
+    @Test func viewOpeningTheSentence() throws {
+        let text = "In the minister's view, the pipeline poses little risk to the river."
+        let found = try #require(reports(text).first { $0.text == "the pipeline poses little risk to the river" })
+        #expect(mention(text, found) == "the minister's")
+        #expect(!reports(text, off: ["viewPhrases"]).contains { $0.text.hasPrefix("the pipeline") })
+        let other = "In the view of the panel, the rules should be simpler for small farms."
+        #expect(reports(other).contains { $0.text == "the rules should be simpler for small farms" })
+        // "In the end," is no one's view.
+        #expect(reports("In the end, the council voted to keep the old library open.").isEmpty)
+    }
+
     @Test func parentheticalWithADay() throws {
         let text = "The plan, the mayor said Tuesday, will cost about $4 million."
         let found = reports(text)
