@@ -115,7 +115,10 @@ extension QuoteExtractor {
             // "assured parents that <clause>": a verb of saying with its listener before "that"
             // (``QuoteExtractorOptions/listenerBeforeThat``), beside the reporting verbs.
             let listenerThat = options.listenerBeforeThat ? Self.listenerThat(afterVerbAt: v, end: end, tokens: tokens, finder: finder) : nil
-            guard let (length, kind) = finder.verb(at: v) ?? listenerThat.map({ _ in (1, .plain) }), kind == .plain || kind == .telling, v > a
+            // "X believes (that) <clause>": a verb of thinking (``QuoteExtractorOptions/thoughtVerbClauses``).
+            let thought = options.thoughtVerbClauses && !tokens[v].isCapitalized && Self.thoughtVerbs.contains(tokens[v].lower)
+            guard let (length, kind) = finder.verb(at: v) ?? listenerThat.map({ _ in (1, .plain) }) ?? (thought ? (1, .plain) : nil),
+                kind == .plain || kind == .telling, v > a
             else { continue }
             guard let subject = reportSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) else { break }
             // "<clause>, she told reporters outside the legislature.": nothing but adverbials after

@@ -214,3 +214,17 @@ extension QuoteExtractor {
         return (comma + 1)...last
     }
 }
+
+/// Verbs of thinking read like verbs of saying ("X believes <clause>").
+extension QuoteExtractor {
+    /// Verbs of thinking, hoping and fearing that take a clause of what their subject holds
+    /// ("believes the plan will fail", "expects rates to rise", "fear the drought will ..."),
+    /// present and past forms (``QuoteExtractorOptions/thoughtVerbClauses``). Not the forms in -s
+    /// that are as often plural nouns ("estimates put the figure at ...", "fears grew that ..."),
+    /// nor "thought".
+    static let thoughtVerbs: Set<String> = [
+        "believe", "believes", "believed", "think", "thinks", "expect", "expects", "expected", "hope", "hoped",
+        "fear", "feared", "feel", "feels", "felt", "doubt", "doubted", "suspect", "suspected", "worry", "worried",
+        "reckon", "reckons", "estimated", "know", "knows", "knew", "agree", "agrees", "agreed",
+    ]
+}

@@ -222,6 +222,10 @@ package struct QuoteExtractorOptions: Sendable {
     /// (``QuoteExtractor/parentheticalRest(subject:comma:sentenceStart:end:tokens:finder:)``) and the
     /// head before it (``QuoteExtractor/splitReportHead(before:input:timeWords:)``).
     package var parentheticalAttributions = true
+    /// "X believes (that) <clause>", "Economists expect <clause>": verbs of thinking, hoping and
+    /// fearing (``QuoteExtractor/thoughtVerbs``) read by the rules like verbs of saying, the clause
+    /// after them reported for their subject where the tagger found none.
+    package var thoughtVerbClauses = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -258,7 +262,7 @@ package struct QuoteExtractorOptions: Sendable {
         "distantPronounAgreement", "quotedNamesNotAntecedents",
         // Content spans (issue 16, indirect speech).
         "mediumBeforeClause", "listenerBeforeThat", "stanceAdjectiveClauses", "viewPhrases",
-        "parentheticalAttributions",
+        "parentheticalAttributions", "thoughtVerbClauses",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -318,6 +322,7 @@ package struct QuoteExtractorOptions: Sendable {
         case "stanceAdjectiveClauses": options.stanceAdjectiveClauses = false
         case "viewPhrases": options.viewPhrases = false
         case "parentheticalAttributions": options.parentheticalAttributions = false
+        case "thoughtVerbClauses": options.thoughtVerbClauses = false
         default: return false
         }
         return true

@@ -90,4 +90,13 @@ import WiretraceCore
         #expect(input.tokens[head].map(\.text).joined(separator: " ") == "The plan")
         #expect(QuoteExtractor.splitReportHead(before: first, input: input, timeWords: false) == nil)
     }
+
+    @Test(arguments: [
+        ("Most economists believe the central bank will hold rates steady.", "the central bank will hold rates steady"),
+        ("Farmers fear the drought will cut the wheat harvest in half.", "the drought will cut the wheat harvest in half"),
+    ])
+    func thoughtVerbs(_ text: String, _ clause: String) {
+        #expect(reports(text).contains { $0.text == clause }, "\(reports(text).map(\.text))")
+        #expect(!reports(text, off: ["thoughtVerbClauses"]).contains { $0.text == clause })
+    }
 }
