@@ -115,8 +115,11 @@ extension QuoteExtractor {
             // "assured parents that <clause>": a verb of saying with its listener before "that"
             // (``QuoteExtractorOptions/listenerBeforeThat``), beside the reporting verbs.
             let listenerThat = options.listenerBeforeThat ? Self.listenerThat(afterVerbAt: v, end: end, tokens: tokens, finder: finder) : nil
-            // "X believes (that) <clause>": a verb of thinking (``QuoteExtractorOptions/thoughtVerbClauses``).
+            // "X believes (that) <clause>": a verb of thinking (``QuoteExtractorOptions/thoughtVerbClauses``),
+            // unless a verb of saying follows in the sentence ("I think A, one member said": the
+            // thought is part of what was said) or an infinitive ("expected the team to win").
             let thought = options.thoughtVerbClauses && !tokens[v].isCapitalized && Self.thoughtVerbs.contains(tokens[v].lower)
+                && Self.thoughtTakesClause(verbAt: v, end: end, tokens: tokens, finder: finder)
             guard let (length, kind) = finder.verb(at: v) ?? listenerThat.map({ _ in (1, .plain) }) ?? (thought ? (1, .plain) : nil),
                 kind == .plain || kind == .telling, v > a
             else { continue }

@@ -227,4 +227,14 @@ extension QuoteExtractor {
         "fear", "feared", "feel", "feels", "felt", "doubt", "doubted", "suspect", "suspected", "worry", "worried",
         "reckon", "reckons", "estimated", "know", "knows", "knew", "agree", "agrees", "agreed",
     ]
+
+    /// Whether the verb of thinking at `v` takes a clause the rules may report: no verb of saying
+    /// later in the sentence (which would report the thought with the rest) and, without "that"
+    /// right after it, no "to" in the next four tokens (an object and an infinitive: "expected the
+    /// team to win").
+    static func thoughtTakesClause(verbAt v: Int, end: Int, tokens: [Token], finder: SpeakerFinder) -> Bool {
+        guard v + 1 < end, !((v + 1)..<end).contains(where: { finder.verb(at: $0) != nil }) else { return false }
+        if tokens[v + 1].lower == "that" { return true }
+        return !((v + 1)..<min(end, v + 5)).contains { tokens[$0].lower == "to" }
+    }
 }

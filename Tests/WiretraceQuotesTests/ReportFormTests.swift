@@ -99,4 +99,10 @@ import WiretraceCore
         #expect(reports(text).contains { $0.text == clause }, "\(reports(text).map(\.text))")
         #expect(!reports(text, off: ["thoughtVerbClauses"]).contains { $0.text == clause })
     }
+
+    @Test func thoughtInsideASpeechReportOrBeforeAnInfinitive() {
+        // The verb of saying reports the whole clause, the thought with it.
+        #expect(!reports("I think the council will vote on Tuesday, one member said.").contains { $0.cue == "think" })
+        #expect(reports("Nobody expected the team to win the final.").isEmpty)
+    }
 }
