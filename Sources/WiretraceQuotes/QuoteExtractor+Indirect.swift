@@ -36,6 +36,16 @@ extension QuoteExtractor {
                 }
                 matches.append(last)
             }
+            // "In X's view, <clause>" and "X is confident that <clause>": a view or a belief
+            // without a verb of saying (``QuoteExtractorOptions/viewPhrases``, ``stanceAdjectiveClauses``).
+            if matches.isEmpty, options.viewPhrases, end - a >= 5, let view = viewReport(in: a..<end, tokens: tokens, finder: finder) {
+                matches = [view]
+            }
+            if matches.isEmpty, options.stanceAdjectiveClauses, quoted.isEmpty,
+                let belief = stanceAdjectiveClause(in: a..<end, tokens: tokens, finder: finder)
+            {
+                matches = [belief]
+            }
             if matches.isEmpty, options.colonClaims, quoted.isEmpty, a == 0 || tokens[a - 1].paragraph != tokens[a].paragraph,
                 let claim = colonClaim(in: a..<end, tokens: tokens, finder: finder, lowercaseWords: &lowercaseWords)
             {
@@ -102,7 +112,17 @@ extension QuoteExtractor {
         // X said (that) <clause>. The verb may stand further in when its subject follows an opening
         // phrase or comes before an apposition (``QuoteExtractorOptions/subjectsBesideCommas``).
         for v in a..<min(end, a + (options.subjectsBesideCommas ? 32 : 10)) {
-            guard let (length, kind) = finder.verb(at: v), kind == .plain || kind == .telling, v > a else { continue }
+            // "assured parents that <clause>": a verb of saying with its listener before "that"
+            // (``QuoteExtractorOptions/listenerBeforeThat``), beside the reporting verbs.
+            let listenerThat = options.listenerBeforeThat ? Self.listenerThat(afterVerbAt: v, end: end, tokens: tokens, finder: finder) : nil
+            // "X believes (that) <clause>": a verb of thinking (``QuoteExtractorOptions/thoughtVerbClauses``),
+            // unless a verb of saying follows in the sentence ("I think A, one member said": the
+            // thought is part of what was said) or an infinitive ("expected the team to win").
+            let thought = options.thoughtVerbClauses && !tokens[v].isCapitalized && Self.thoughtVerbs.contains(tokens[v].lower)
+                && Self.thoughtTakesClause(verbAt: v, end: end, tokens: tokens, finder: finder)
+            guard let (length, kind) = finder.verb(at: v) ?? listenerThat.map({ _ in (1, .plain) }) ?? (thought ? (1, .plain) : nil),
+                kind == .plain || kind == .telling, v > a
+            else { continue }
             guard let subject = reportSubject(verbAt: v, sentenceStart: a, tokens: tokens, finder: finder) else { break }
             // "<clause>, she told reporters outside the legislature.": nothing but adverbials after
             // the verb, so the words before the comma are the report (the form below), not a scene.
@@ -112,6 +132,8 @@ extension QuoteExtractor {
                 guard let object = finder.forwardPhrase(from: k, upperBound: end) else { break }
                 k = object.upperBound + 1
             }
+            // "warned residents that <clause>": the listener is not what was said.
+            if kind == .plain, let that = listenerThat { k = that }
             if options.timeAfterVerb { k = Self.afterTimeWords(from: k, end: end, tokens: tokens) }
             // "has said repeatedly that <clause>": the adverb is how it was said, not what.
             if options.adverbBeforeThat, k + 1 < end, tokens[k].isWord, tokens[k].lower.count > 4, tokens[k].lower.hasSuffix("ly"),
@@ -119,10 +141,26 @@ extension QuoteExtractor {
             {
                 k += 1
             }
+            // "said in a news release <clause>": the medium is where it was said, not what
+            // (``QuoteExtractorOptions/mediumBeforeClause``).
+            if options.mediumBeforeClause, let clauseStart = Self.clauseAfterMedium(from: k, end: end, tokens: tokens) {
+                k = clauseStart
+            }
             // After a subject that does not open the sentence, a comma right after the verb makes the
             // words before the subject a fronted report ("<clause>, she said, adding that ..."), not
             // a scene: the form below reads it.
-            if subject.lowerBound != a, k < end, tokens[k].text == "," { break }
+            if subject.lowerBound != a, k < end, tokens[k].text == "," {
+                // "The plan, the mayor said Tuesday, will cost $4 million.": an attribution set
+                // between commas inside one report; the rest after it is reported too
+                // (``QuoteExtractorOptions/parentheticalAttributions``), its head by the merge's
+                // ``splitReportHead(before:input:timeWords:)``.
+                if options.parentheticalAttributions, let rest = Self.parentheticalRest(subject: subject, comma: k, sentenceStart: a, end: end, tokens: tokens, finder: finder),
+                    let attribution = finder.attribution(verbAt: v, length: length, kind: kind, subject: subject, passive: false, upperBound: end, text: text)
+                {
+                    return (attribution, rest)
+                }
+                break
+            }
             // "that" a few words on opens the clause after an adverbial ("said in a letter that"),
             // not after a clause's own first words ("said he hoped that ...": the clause is all of it).
             let thatSearch = !options.thatBeforeRuleClause || k < end && (!tokens[k].isWord || Lexicon.phraseStops.contains(tokens[k].lower))

@@ -199,6 +199,33 @@ package struct QuoteExtractorOptions: Sendable {
     /// the relative clause is replaced by that clause, as for ``appositiveSubjects``
     /// (``QuoteExtractor/relativeClauseSubject(verbAt:sentenceStart:tokens:finder:)``).
     package var relativeClauseSubjects = true
+    /// "X said in a news release <clause>", "X wrote in a letter to Ann Berg on Monday <clause>":
+    /// an adverbial naming the medium (a preposition and a few words ending in a noun such as
+    /// "statement", "interview", "letter") between the reporting verb and a clause without "that"
+    /// is no part of what was said; the rules' clause starts after it
+    /// (``QuoteExtractor/clauseAfterMedium(from:end:tokens:)``).
+    package var mediumBeforeClause = true
+    /// "X warned residents (on Tuesday) that <clause>", "X assured parents that <clause>": after a
+    /// verb of saying whose object is the one spoken to (``QuoteExtractor/listenerVerbs``), the
+    /// listener is no part of what was said; the rules' clause starts after "that"
+    /// (``QuoteExtractor/listenerThat(afterVerbAt:end:tokens:finder:)``).
+    package var listenerBeforeThat = true
+    /// "X is confident that <clause>", "Residents are worried that <clause>": an adjective of
+    /// belief or concern after "be" reports the "that" clause for the subject
+    /// (``QuoteExtractor/stanceAdjectiveClause(in:tokens:finder:)``).
+    package var stanceAdjectiveClauses = true
+    /// "In the minister's view, <clause>", "In the opinion of the panel, <clause>": a view opening
+    /// the sentence reports the rest for its holder (``QuoteExtractor/viewReport(in:tokens:finder:)``).
+    package var viewPhrases = true
+    /// "The plan, the mayor said Tuesday, will cost $4 million.": an attribution between commas
+    /// inside a report, days and times after its verb, reports the rest after it
+    /// (``QuoteExtractor/parentheticalRest(subject:comma:sentenceStart:end:tokens:finder:)``) and the
+    /// head before it (``QuoteExtractor/splitReportHead(before:input:timeWords:)``).
+    package var parentheticalAttributions = true
+    /// "X believes (that) <clause>", "Economists expect <clause>": verbs of thinking, hoping and
+    /// fearing (``QuoteExtractor/thoughtVerbs``) read by the rules like verbs of saying, the clause
+    /// after them reported for their subject where the tagger found none.
+    package var thoughtVerbClauses = true
     /// Report attributions without a verb of saying too: beliefs and expectations ("X believes
     /// <clause>", "<subject> is expected to <verb>"), stances ("X welcomed <object>", "calling for
     /// <object>") and findings ("the poll found <clause>"), as PolNeAR annotates them. Off, an
@@ -238,6 +265,9 @@ package struct QuoteExtractorOptions: Sendable {
         "adverbBeforeThat", "reportsInOneSentence", "colonTurnParagraphs",
         "nounClauseEndsAtMainVerb", "relativeClauseSubjects", "givenNameGender", "honorificSurnames", "appositiveRoles",
         "distantPronounAgreement", "quotedNamesNotAntecedents", "listenersAfterTo",
+        // Content spans (issue 16, indirect speech).
+        "mediumBeforeClause", "listenerBeforeThat", "stanceAdjectiveClauses", "viewPhrases",
+        "parentheticalAttributions", "thoughtVerbClauses",
     ]
 
     /// Switches off the speaker option `name` (one of ``switchableSpeakerOptions``); false for
@@ -293,6 +323,12 @@ package struct QuoteExtractorOptions: Sendable {
         case "lowercaseRoleInversion": options.lowercaseRoleInversion = false
         case "nonSpeechReports": options.nonSpeechReports = false
         case "listenersAfterTo": options.listenersAfterTo = false
+        case "mediumBeforeClause": options.mediumBeforeClause = false
+        case "listenerBeforeThat": options.listenerBeforeThat = false
+        case "stanceAdjectiveClauses": options.stanceAdjectiveClauses = false
+        case "viewPhrases": options.viewPhrases = false
+        case "parentheticalAttributions": options.parentheticalAttributions = false
+        case "thoughtVerbClauses": options.thoughtVerbClauses = false
         default: return false
         }
         return true
@@ -978,7 +1014,7 @@ extension QuoteExtractor {
             // "<head>, X said, <rest>": the head is reported too, by the rest's speaker.
             for quote in result {
                 guard let first = tagged.tokenRange(quote.start, quote.end)?.lowerBound,
-                    let head = Self.splitReportHead(before: first, input: input)
+                    let head = Self.splitReportHead(before: first, input: input, timeWords: options.parentheticalAttributions)
                 else { continue }
                 let range = tokens[head.lowerBound].start..<tokens[head.upperBound].end
                 guard !result.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) else { continue }
@@ -1023,7 +1059,9 @@ extension QuoteExtractor {
     /// quote mark, if any). Returns the head: from the sentence's first word, outside quote marks,
     /// at most fifteen words, with no reporting verb of its own.
     /// - Complexity: O(w) in the words of the sentence.
-    static func splitReportHead(before first: Int, input: TaggerInput) -> ClosedRange<Int>? {
+    /// With `timeWords`, days and times may follow the verb ("The plan, the mayor said Tuesday, will
+    /// cost ...": ``QuoteExtractorOptions/parentheticalAttributions``).
+    static func splitReportHead(before first: Int, input: TaggerInput, timeWords: Bool = false) -> ClosedRange<Int>? {
         let tokens = input.tokens
         var s = first
         if s > 0, input.isMark[s - 1] { s -= 1 }
@@ -1033,7 +1071,9 @@ extension QuoteExtractor {
         while j >= 0, tokens[j].isWord, s - 2 - j < 5 { j -= 1 }
         guard j >= 1, j < s - 2, tokens[j].text == ",", input.sentence[j] == input.sentence[first] else { return nil }
         let verbFirst = finder.verb(at: j + 1).map { $0.kind == .plain } ?? false
-        let verbLast = finder.verb(at: s - 2).map { $0.kind == .plain || $0.kind == .telling } ?? false
+        func reportingVerb(_ k: Int) -> Bool { finder.verb(at: k).map { $0.kind == .plain || $0.kind == .telling } ?? false }
+        let verbLast = reportingVerb(s - 2)
+            || timeWords && j + 2 < s - 2 && ((j + 2)..<(s - 2)).contains { v in reportingVerb(v) && afterTimeWords(from: v + 1, end: s - 1, tokens: tokens) == s - 1 }
         guard verbFirst || verbLast else { return nil }
         var start = j - 1
         while start > 0, input.sentence[start - 1] == input.sentence[j] { start -= 1 }
