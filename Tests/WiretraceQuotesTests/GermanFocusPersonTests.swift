@@ -110,17 +110,18 @@ private func mentions(_ text: String, focus: Bool = true) -> [String?] {
     }
 }
 
-/// The German focus probe's train part (`fixtures/quotes/german-focus-probe-train.jsonl`: 15
+/// The German focus probe's train part (`fixtures/quotes/german-focus-probe-train.jsonl`: 26
 /// passages written for Wiretrace in which a person is introduced, narrative sentences follow and a
-/// quote with no verb closes). Before the focus person: speaker 2/16.
+/// quote with no verb closes; the last 11 make a second person the subject between two quotes).
+/// Before the focus person: speaker 2/16 on the first 15; main at 46cdc2a: 35/39 on all 26.
 @Suite struct GermanFocusProbeTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures/quotes/german-focus-probe-train.jsonl")
 
     @Test func focusProbeHoldsItsFloor() throws {
         let score = try GermanProbeTests.score(path: Self.path)
-        #expect(score.direct == 16)
-        #expect(score.speaker >= 0.8, "speaker accuracy \(score.speaker) (\(score.right)/\(score.judged))")
+        #expect(score.direct == 39)
+        #expect(score.speaker >= 0.85, "speaker accuracy \(score.speaker) (\(score.right)/\(score.judged))")
         var options = QuoteExtractorOptions()
         options.multilingual.focusPerson = false
         let without = try GermanProbeTests.score(path: Self.path, options: options)
