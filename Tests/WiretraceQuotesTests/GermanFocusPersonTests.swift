@@ -113,7 +113,8 @@ private func mentions(_ text: String, focus: Bool = true) -> [String?] {
 /// The German focus probe's train part (`fixtures/quotes/german-focus-probe-train.jsonl`: 26
 /// passages written for Wiretrace in which a person is introduced, narrative sentences follow and a
 /// quote with no verb closes; the last 11 make a second person the subject between two quotes).
-/// Before the focus person: speaker 2/16 on the first 15; main at 46cdc2a: 35/39 on all 26.
+/// Before the focus person: speaker 2/16 on the first 15; main at 46cdc2a: 35/39 on all 26; with
+/// the subject between (``MultilingualQuoteOptions/subjectBetween``) 36/39.
 @Suite struct GermanFocusProbeTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures/quotes/german-focus-probe-train.jsonl")
@@ -126,5 +127,9 @@ private func mentions(_ text: String, focus: Bool = true) -> [String?] {
         options.multilingual.focusPerson = false
         let without = try GermanProbeTests.score(path: Self.path, options: options)
         #expect(without.right < score.right, "focusPerson off: \(without.right)/\(without.judged), on: \(score.right)/\(score.judged)")
+        var noBetween = QuoteExtractorOptions()
+        noBetween.multilingual.subjectBetween = false
+        let before = try GermanProbeTests.score(path: Self.path, options: noBetween)
+        #expect(before.right < score.right, "subjectBetween off: \(before.right)/\(before.judged), on: \(score.right)/\(score.judged)")
     }
 }

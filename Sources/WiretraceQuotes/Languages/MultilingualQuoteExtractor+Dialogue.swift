@@ -30,6 +30,16 @@ package struct MultilingualQuoteOptions: Sendable {
     /// hängte die Flinte an den Haken.`), not the thing
     /// (``MultilingualQuoteExtractor/focusPerson(before:tokens:sentence:inQuote:openMarks:reader:subject:)``).
     package var focusPerson = true
+    /// A person who becomes the subject between the last quote and a quote with no speaker of its
+    /// own speaks it, not a speaker carried from a quote before: the subject of a main clause that
+    /// `und`, `aber`, `doch`, `denn` or a semicolon joins to the last quote's attribution (`„…“,
+    /// sagte der Vogt, und die Bäuerin schlug die Hände vor das Gesicht. „…“`), `er`/`sie` when its
+    /// gender is not the last speaker's
+    /// (``MultilingualQuoteExtractor/subjectBetween(in:lastSpeaker:lastName:sentence:inQuote:reader:)``);
+    /// and a quote whose speaker came from such a narrative subject is no turn of strict
+    /// alternation: a verbless quote right after it goes on in that person's words, not the party
+    /// before (``MultilingualQuoteExtractor/isReply(content:lastName:spoken:lastVerbAfter:)``).
+    package var subjectBetween = true
 
     package init() {}
 }

@@ -142,3 +142,80 @@ extension MultilingualQuoteExtractor {
         return true
     }
 }
+
+extension MultilingualQuoteExtractor {
+    /// Words that join a German main clause to the one before with its own subject (`…, und die
+    /// Bäuerin schlug …`, `…, aber er schwieg`).
+    static let mainClauseJoiners: Set<String> = ["und", "aber", "doch", "jedoch", "denn"]
+
+    /// Adverbs that open a German main clause before its verb, the subject after the verb (`und da
+    /// schlug die Bäuerin …`, `und nun lachte er`).
+    static let clauseOpeningAdverbs: Set<String> = ["da", "dann", "nun", "jetzt", "darauf", "plötzlich", "endlich", "sofort"]
+
+    /// A person who becomes the subject in `range`, the rest of the sentence that attributed the
+    /// last quote (`„…“, sagte der Vogt, und die Bäuerin schlug die Hände vor das Gesicht.`): the
+    /// subject of a main clause joined by ``mainClauseJoiners`` or a semicolon, the nearest the end
+    /// first, right after the joiner and before a verb written small (`und die Bäuerin schlug`) or
+    /// after an opening adverb and the verb (`und da schlug sie`). It names a person
+    /// (``isPersonSubject(_:sentence:inQuote:reader:earlier:)``) and not the last speaker
+    /// (`lastSpeaker`, named `lastName`): `er`/`sie` counts when its gender is not the last
+    /// speaker's (`sagte der Vogt zu der Bäuerin, und sie …`), or, the last speaker's gender unknown,
+    /// when the person it stands for is another. Subordinate clauses (`während der Knecht …`) and
+    /// objects (`und reichte ihr den Becher`) are passed over.
+    /// - Complexity: O(r) for the r tokens of the range.
+    func subjectBetween(
+        in range: Range<Int>, lastSpeaker: ClosedRange<Int>?, lastName: String, sentence: [Int], inQuote: [Bool],
+        reader: SpeakerPhrases
+    ) -> ClosedRange<Int>? {
+        guard lexicon.language == "de", !range.isEmpty else { return nil }
+        let tokens = reader.tokens
+        // A word written small that is no stop word: the finite verb of the clause.
+        let small = { (k: Int) -> Bool in
+            k < range.upperBound && tokens[k].isWord && !tokens[k].isCapitalized && !reader.lexicon.stops.contains(tokens[k].lower)
+        }
+        for k in range.reversed() where !inQuote[k] {
+            let joiner = tokens[k].text == ";" || Self.mainClauseJoiners.contains(tokens[k].lower) && k > range.lowerBound
+            guard joiner, k + 2 < range.upperBound else { continue }
+            // The clause runs to the next comma, semicolon or the end of the range.
+            let end = ((k + 1)..<range.upperBound).first(where: { [",", ";", ".", "!", "?", ":"].contains(tokens[$0].text) })
+                ?? range.upperBound
+            guard end > k + 2 else { continue }
+            var phrase: ClosedRange<Int>? = nil
+            if let straight = reader.forward(from: k + 1, limit: end), straight.lowerBound == k + 1,
+                !reader.isOblique(straight.lowerBound), small(straight.upperBound + 1), straight.upperBound + 1 < end
+            {
+                // `und die Bäuerin schlug …`, `aber sie schwieg`.
+                phrase = straight
+            } else if Self.clauseOpeningAdverbs.contains(tokens[k + 1].lower), small(k + 2),
+                let inverted = reader.forward(from: k + 3, limit: end, inverted: true), inverted.lowerBound <= k + 4
+            {
+                // `und da schlug die Bäuerin …`, `und nun lachte er`.
+                phrase = inverted
+            }
+            guard let phrase, !phrase.contains(where: { inQuote[$0] }),
+                isPersonSubject(phrase, sentence: sentence, inQuote: inQuote, reader: reader)
+            else { continue }
+            if phrase.count == 1, ["er", "sie"].contains(tokens[phrase.lowerBound].lower) {
+                let wanted: SpeakerPhrases.Gender = tokens[phrase.lowerBound].lower == "er" ? .masculine : .feminine
+                let last = lastSpeaker.flatMap { speaker -> SpeakerPhrases.Gender? in
+                    if speaker.count == 1, tokens[speaker.lowerBound].lower == "er" { return .masculine }
+                    if speaker.count == 1, tokens[speaker.lowerBound].lower == "sie" { return .feminine }
+                    return reader.gender(speaker)
+                }
+                if let last {
+                    if last == wanted { continue }
+                } else if let person = reader.antecedentPhrase(of: phrase.lowerBound, sentence: sentence, inQuote: inQuote, named: []),
+                    !reader.sharesName(person, lastName)
+                {
+                    // The last speaker's gender unknown: the person the pronoun stands for is another.
+                } else {
+                    continue
+                }
+            } else if reader.sharesName(phrase, lastName) || lastSpeaker.map({ $0.overlaps(phrase) }) ?? false {
+                continue
+            }
+            return phrase
+        }
+        return nil
+    }
+}

@@ -65,7 +65,9 @@ package struct MultilingualQuoteExtractor: Sendable {
         var lastName: String? = nil
         // Dialogue: the quote before (its paragraph, the last token of it and its attribution,
         // whether it asks, its speaker's name) and the attributed quotes so far, for turn-taking.
-        var lastQuote: (paragraph: Int, open: Int, close: Int, reach: Int, asks: Bool, name: String?)? = nil
+        // `scene`: its speaker is a person who became the subject of the narrative between the
+        // quote before and it (``MultilingualQuoteOptions/subjectBetween``).
+        var lastQuote: (paragraph: Int, open: Int, close: Int, reach: Int, asks: Bool, name: String?, scene: Bool)? = nil
         // The last quote of the paragraph before the last quote's, and its speaker's name: two
         // parties in adjacent paragraphs make an exchange.
         var turnBefore: (paragraph: Int, name: String?)? = nil
@@ -172,6 +174,23 @@ package struct MultilingualQuoteExtractor: Sendable {
             // Whether the speaker is the subject of the scene before a question (a party of its own,
             // whom a pronoun names without the last name spoken).
             var fromScene = false
+            // Whether the speaker is a person who became the subject of the narrative after the
+            // last quote (``MultilingualQuoteOptions/subjectBetween``).
+            var scene = false
+            if found == nil, words >= 3, lexicon.language == "de", options.subjectBetween, let lastQuote,
+                lastQuote.paragraph == paragraph, lastQuote.reach > lastQuote.close, lastQuote.reach < open,
+                let name = lastQuote.name,
+                ((lastQuote.reach + 1)..<open).allSatisfy({ !tokens[$0].isWord || sentence[$0] == sentence[lastQuote.reach] }),
+                let subject = subjectBetween(
+                    in: (lastQuote.reach + 1)..<open, lastSpeaker: lastFound?.speaker, lastName: name, sentence: sentence,
+                    inQuote: inQuote, reader: reader)
+            {
+                // The rest of the sentence that attributed the last quote makes another person its
+                // subject (`„…“, sagte der Vogt, und die Bäuerin schlug die Hände vor das Gesicht.
+                // „…“`): that person speaks, not the last speaker carried on.
+                found = (subject, "")
+                scene = true
+            }
             if found == nil, lexicon.language == "de", n > 0, spans[n - 1].close.isEmpty, !spans[n - 1].isDash,
                 let previous, previous.paragraph == paragraph - 1, tokens[bounds[n - 1].open].paragraph == paragraph - 1,
                 open == 0 || tokens[open - 1].paragraph != paragraph
@@ -228,7 +247,7 @@ package struct MultilingualQuoteExtractor: Sendable {
                     && lastQuote.name.map { name in
                         isReply(content: Array(tokens[(open + 1)..<min(close, tokens.count)]), lastName: name,
                             spoken: Self.recentTurns(turnsSoFar, before: open, tokens: tokens),
-                            lastVerbAfter: lastQuote.reach > lastQuote.close)
+                            lastVerbAfter: lastQuote.reach > lastQuote.close || options.subjectBetween && lastQuote.scene)
                     } ?? false
                 if lastQuote.asks || dash || asksBack || paragraphTurn || reply {
                     turn = true
@@ -320,6 +339,13 @@ package struct MultilingualQuoteExtractor: Sendable {
                     // the narrative is about speaks (``MultilingualQuoteOptions/focusPerson``).
                     found = (focus, "")
                 }
+                // A person the narrative made the subject after the last quote, not its speaker.
+                if let person = found?.speaker, let name = lastQuote?.name,
+                    isPersonSubject(person, sentence: sentence, inQuote: inQuote, reader: reader),
+                    !reader.sharesName(person, name), !reader.isPronoun(person.lowerBound)
+                {
+                    scene = true
+                }
             }
             if found == nil, !turn, words >= 3, let previous, paragraph - previous.paragraph <= 1, previous.close < open,
                 !((previous.close + 1)..<open).contains(where: { !inQuote[$0] && reader.isVerb($0) })
@@ -333,7 +359,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             let asks = Self.asks(text, span.content)
             if found == nil, words < 3 || span.isDash {
                 if let last = lastQuote, last.paragraph != paragraph { turnBefore = (last.paragraph, last.name) }
-                lastQuote = (paragraph, open, close, close, asks, nil)
+                lastQuote = (paragraph, open, close, close, asks, nil, false)
                 (beforeLast, lastFound) = (lastFound, nil)
                 continue
             }
@@ -387,7 +413,7 @@ package struct MultilingualQuoteExtractor: Sendable {
             }
             let reach = max(close, found.map { $0.speaker.upperBound > close ? $0.speaker.upperBound : close } ?? close)
             if let last = lastQuote, last.paragraph != paragraph { turnBefore = (last.paragraph, last.name) }
-            lastQuote = (paragraph, open, close, min(reach, tokens.count - 1), asks, turnName)
+            lastQuote = (paragraph, open, close, min(reach, tokens.count - 1), asks, turnName, scene)
             occurrences.append(occurrence)
         }
         if lexicon.language == "de", options.severalSegments { shareLaterSource(&occurrences, text: text) }
