@@ -5,10 +5,9 @@ import WiretraceCore
 
 /// The speaker mentions of a German text's quotes, in order, with the focus person on or off.
 private func mentions(_ text: String, focus: Bool = true) -> [String?] {
-    var settings = QuoteExtractorOptions()
-    settings.multilingual.focusPerson = focus
-    let page = Article(id: "t", source: "t", text: text, language: "de")
-    return QuoteExtractor(model: .shared, options: settings).quotes(in: page).map { speakerMention(page, $0) }
+    var options = MultilingualQuoteOptions()
+    options.focusPerson = focus
+    return germanSpeakerMentions(text, options)
 }
 
 /// A quote with no verb after narrative sentences about things rests on the person the narrative

@@ -5,10 +5,7 @@ import WiretraceCore
 
 /// The speaker mentions of a German text's quotes, in order, with the given dialogue switches.
 private func mentions(_ text: String, _ options: MultilingualQuoteOptions = MultilingualQuoteOptions()) -> [String?] {
-    var settings = QuoteExtractorOptions()
-    settings.multilingual = options
-    let page = Article(id: "t", source: "t", text: text, language: "de")
-    return QuoteExtractor(model: .shared, options: settings).quotes(in: page).map { speakerMention(page, $0) }
+    germanSpeakerMentions(text, options)
 }
 
 /// The dialogue switches with one of them off.

@@ -5,10 +5,9 @@ import WiretraceCore
 
 /// The speaker mentions of a German text's quotes, in order, with the subject between on or off.
 private func mentions(_ text: String, between: Bool = true) -> [String?] {
-    var settings = QuoteExtractorOptions()
-    settings.multilingual.subjectBetween = between
-    let page = Article(id: "t", source: "t", text: text, language: "de")
-    return QuoteExtractor(model: .shared, options: settings).quotes(in: page).map { speakerMention(page, $0) }
+    var options = MultilingualQuoteOptions()
+    options.subjectBetween = between
+    return germanSpeakerMentions(text, options)
 }
 
 /// A person who becomes the subject between two quotes speaks the second one, when it has no verb

@@ -58,3 +58,11 @@ func tokenSpan(_ words: String, in input: TaggerInput) -> ClosedRange<Int>? {
     }
     return nil
 }
+
+/// The speaker mentions of a German text's quotes, in order, with the given German switches.
+func germanSpeakerMentions(_ text: String, _ options: MultilingualQuoteOptions = MultilingualQuoteOptions()) -> [String?] {
+    var settings = QuoteExtractorOptions()
+    settings.multilingual = options
+    let page = Article(id: "t", source: "t", text: text, language: "de")
+    return QuoteExtractor(model: .shared, options: settings).quotes(in: page).map { speakerMention(page, $0) }
+}
